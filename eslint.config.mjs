@@ -7,7 +7,9 @@ export default [
     {
         ignores: [
             "**/dist",
-            "**/out-tsc"
+            "**/out-tsc",
+            "**/vite.config.*.timestamp*",
+            "**/test-output"
         ]
     },
     {
@@ -26,12 +28,13 @@ export default [
                         "^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$"
                     ],
                     depConstraints: [
-                        {
-                            sourceTag: "*",
-                            onlyDependOnLibsWithTags: [
-                                "*"
-                            ]
-                        }
+                        { sourceTag: "type:pure", onlyDependOnLibsWithTags: ["type:pure"] },
+                        { sourceTag: "type:server", onlyDependOnLibsWithTags: ["type:pure", "type:server"] },
+                        { sourceTag: "type:testing", onlyDependOnLibsWithTags: ["type:pure", "type:server"] },
+                        { sourceTag: "scope:server-app", onlyDependOnLibsWithTags: ["type:pure", "type:server"] },
+                        { sourceTag: "scope:console", onlyDependOnLibsWithTags: ["type:pure"] },
+                        { sourceTag: "scope:cli", onlyDependOnLibsWithTags: ["type:pure"] },
+                        { sourceTag: "type:e2e", onlyDependOnLibsWithTags: ["type:pure", "type:server", "type:testing"] }
                     ]
                 }
             ]

@@ -1,0 +1,7 @@
+import { sdk } from './sdk';
+
+describe('sdk', () => {
+  it('should work', () => {
+    expect(sdk()).toEqual('sdk');
+  })
+})

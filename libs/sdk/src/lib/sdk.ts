@@ -1,0 +1,3 @@
+export function sdk(): string {
+  return 'sdk';
+}
