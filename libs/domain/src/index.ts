@@ -1,1 +1,2 @@
-export * from './lib/domain';
+export * from './lib/states';
+export * from './lib/trigger-rules';

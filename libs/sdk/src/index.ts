@@ -1,1 +1,6 @@
-export * from './lib/sdk';
+export * from './lib/context';
+export { chain, dag, Dag, definedDags, Task } from './lib/dag';
+export * from './lib/duration';
+export * from './lib/errors';
+export * from './lib/operators';
+export * from './lib/types';

@@ -1,3 +1,116 @@
-export function config(): string {
-  return 'config';
+import { bool, cleanEnv, EnvError, EnvMissingError, num, str, url } from 'envalid';
+import { resolve } from 'node:path';
+
+export interface UpdraftConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  databaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+  port: number;
+  jwtSecret: string;
+  jwtAccessTtlSeconds: number;
+  encryptionKey: string;
+  dataDir: string;
+  consoleDir: string;
+  logLevel: string;
+  workerConcurrency: number;
+  workerHostname: string;
+  sandboxMemoryMb: number;
+  parseTimeoutMs: number;
+  defaultTaskTimeoutMs: number;
+  sandboxNetworkIsolation: boolean;
+  heartbeatIntervalMs: number;
+  zombieThresholdMs: number;
+  schedulerSweepIntervalMs: number;
+  maxBundleBytes: number;
+  smtpUrl: string;
+  slackApiUrl: string;
+  publicUrl: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Names of variables that hold secrets: never logged, never passed to tenant code. */
+export const SECRET_VARIABLES = ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ENCRYPTION_KEY', 'SMTP_URL'] as const;
+
+const devOnly = (value: string) => ({ devDefault: value });
+
+/**
+ * Reads and validates the environment once. Every app calls this at boot; nothing else reads
+ * process.env. In production a missing secret is an error rather than a default.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig {
+  const problems: string[] = [];
+  const clean = cleanEnv(
+    { ...env, NODE_ENV: env['NODE_ENV'] || 'development' },
+    {
+      NODE_ENV: str({ choices: ['development', 'test', 'production'], default: 'development' }),
+      DATABASE_URL: url({ default: 'postgres://postgres@127.0.0.1:5432/updraft' }),
+      REDIS_URL: url({ default: 'redis://127.0.0.1:6379' }),
+      REDIS_PREFIX: str({ default: 'updraft' }),
+      PORT: num({ default: 3000 }),
+      JWT_SECRET: str(devOnly('updraft-local-development-jwt-secret')),
+      JWT_ACCESS_TTL_SECONDS: num({ default: 900 }),
+      ENCRYPTION_KEY: str(devOnly('0'.repeat(64))),
+      DATA_DIR: str({ default: './data' }),
+      CONSOLE_DIR: str({ default: 'dist/apps/console/browser' }),
+      LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace'], default: 'info' }),
+      WORKER_CONCURRENCY: num({ default: 8 }),
+      WORKER_HOSTNAME: str({ default: '' }),
+      SANDBOX_MEMORY_MB: num({ default: 256 }),
+      PARSE_TIMEOUT_MS: num({ default: 30_000 }),
+      DEFAULT_TASK_TIMEOUT_MS: num({ default: 3_600_000 }),
+      SANDBOX_NETWORK_ISOLATION: bool({ default: true }),
+      HEARTBEAT_INTERVAL_MS: num({ default: 5_000 }),
+      ZOMBIE_THRESHOLD_MS: num({ default: 30_000 }),
+      SCHEDULER_SWEEP_INTERVAL_MS: num({ default: 5_000 }),
+      MAX_BUNDLE_BYTES: num({ default: 50 * 1024 * 1024 }),
+      SMTP_URL: str({ default: 'smtp://127.0.0.1:1025' }),
+      SLACK_API_URL: str({ default: 'https://slack.com/api/' }),
+      PUBLIC_URL: str({ default: '' }),
+    },
+    {
+      reporter: ({ errors }) => {
+        for (const [name, error] of Object.entries(errors)) {
+          const reason = error instanceof EnvMissingError ? 'is required in production' : (error as EnvError).message;
+          problems.push(`${name} ${reason}`);
+        }
+      },
+    },
+  );
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  if (!/^[0-9a-fA-F]{64}$/.test(clean.ENCRYPTION_KEY)) {
+    throw new ConfigError('Invalid configuration: ENCRYPTION_KEY must be 64 hex characters (32 bytes)');
+  }
+  for (const [name, value] of [['WORKER_CONCURRENCY', clean.WORKER_CONCURRENCY], ['SANDBOX_MEMORY_MB', clean.SANDBOX_MEMORY_MB]] as const) {
+    if (!Number.isInteger(value) || value < 1) throw new ConfigError(`Invalid configuration: ${name} must be a positive integer`);
+  }
+  return {
+    nodeEnv: clean.NODE_ENV as UpdraftConfig['nodeEnv'],
+    databaseUrl: clean.DATABASE_URL,
+    redisUrl: clean.REDIS_URL,
+    redisPrefix: clean.REDIS_PREFIX,
+    port: clean.PORT,
+    jwtSecret: clean.JWT_SECRET,
+    jwtAccessTtlSeconds: clean.JWT_ACCESS_TTL_SECONDS,
+    encryptionKey: clean.ENCRYPTION_KEY,
+    dataDir: resolve(clean.DATA_DIR),
+    consoleDir: resolve(clean.CONSOLE_DIR),
+    logLevel: clean.LOG_LEVEL,
+    workerConcurrency: clean.WORKER_CONCURRENCY,
+    workerHostname: clean.WORKER_HOSTNAME,
+    sandboxMemoryMb: clean.SANDBOX_MEMORY_MB,
+    parseTimeoutMs: clean.PARSE_TIMEOUT_MS,
+    defaultTaskTimeoutMs: clean.DEFAULT_TASK_TIMEOUT_MS,
+    sandboxNetworkIsolation: clean.SANDBOX_NETWORK_ISOLATION,
+    heartbeatIntervalMs: clean.HEARTBEAT_INTERVAL_MS,
+    zombieThresholdMs: clean.ZOMBIE_THRESHOLD_MS,
+    schedulerSweepIntervalMs: clean.SCHEDULER_SWEEP_INTERVAL_MS,
+    maxBundleBytes: clean.MAX_BUNDLE_BYTES,
+    smtpUrl: clean.SMTP_URL,
+    slackApiUrl: clean.SLACK_API_URL,
+    publicUrl: clean.PUBLIC_URL || `http://127.0.0.1:${clean.PORT}`,
+  };
 }

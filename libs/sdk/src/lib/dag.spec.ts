@@ -1,0 +1,53 @@
+import { bash, chain, dag, definedDags, empty, task } from '../index';
+
+describe('dag()', () => {
+  beforeEach(() => definedDags().splice(0));
+
+  it('serializes tasks, dependencies and defaults that tasks may override', () => {
+    const d = dag('do_nice_things', { schedule: '@daily', startDate: '2024-01-01', defaultArgs: { retries: 2, retryDelay: '5m' } }, () => {
+      const fetch = bash('fetch', { command: 'echo hi', retries: 0 });
+      const clean = task('clean', async () => ({ rows: 1 }));
+      fetch.then(clean);
+    });
+    const s = d.serialize();
+    expect(s.schedule).toBe('@daily');
+    expect(s.startDate).toBe('2024-01-01T00:00:00.000Z');
+    expect(s.tasks.map((t) => [t.taskId, t.operator, t.upstream, t.retries, t.retryDelayMs])).toEqual([
+      ['fetch', 'bash', [], 0, 300_000],
+      ['clean', 'task', ['fetch'], 2, 300_000],
+    ]);
+    expect(s.tasks[0].config).toEqual({ command: 'echo hi', env: {}, cwd: null });
+    expect(s.tasks[1].source).toMatch(/dag\.spec\.ts:\d+$/);
+    expect(typeof d.callable('clean')).toBe('function');
+    expect(definedDags()).toEqual([d]);
+  });
+
+  it('fans out and in with chain()', () => {
+    const d = dag('fan', {}, () => chain(empty('a'), [empty('b'), empty('c')], empty('d')));
+    expect(Object.fromEntries(d.serialize().tasks.map((t) => [t.taskId, t.upstream]))).toEqual({ a: [], b: ['a'], c: ['a'], d: ['b', 'c'] });
+  });
+
+  it('rejects a duplicate task id, naming the DAG, task and line', () => {
+    expect(() => dag('dup', {}, () => { empty('x'); empty('x'); })).toThrow(/DAG 'dup', task 'x' \(.*dag\.spec\.ts:\d+\): duplicate task id/);
+  });
+
+  it('rejects a cycle', () => {
+    expect(() => dag('cyclic', {}, () => { const a = empty('a'); const b = empty('b'); a.then(b); b.then(a); })).toThrow(/cycle detected: (a -> b -> a|b -> a -> b)/);
+  });
+
+  it('rejects invalid ids and bad durations', () => {
+    expect(() => dag('bad id!', {}, () => undefined)).toThrow(/invalid DAG id/);
+    expect(() => dag('d1', {}, () => { empty('no spaces'); })).toThrow(/task 'no spaces'.*invalid task id/);
+    expect(() => dag('d2', {}, () => { empty('t', { retryDelay: '5 minutes' }); })).toThrow(/task 't'.*retryDelay: invalid duration '5 minutes'/);
+  });
+
+  it('rejects tasks linked across DAGs', () => {
+    let outside: ReturnType<typeof empty> | undefined;
+    dag('first', {}, () => { outside = empty('a'); });
+    expect(() => dag('second', {}, () => { (outside as ReturnType<typeof empty>).then(empty('b')); })).toThrow(/unknown upstream 'a'/);
+  });
+
+  it('refuses operators outside a DAG', () => {
+    expect(() => empty('lonely')).toThrow(/must be called inside a dag/);
+  });
+});

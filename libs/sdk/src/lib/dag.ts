@@ -1,0 +1,194 @@
+import { TaskFunction } from './context';
+import { Duration, parseDuration } from './duration';
+import { DagDefinitionError } from './errors';
+import { callerLocation } from './source-location';
+import { DagOptions, SerializedDag, SerializedTask, TaskArgs, TRIGGER_RULES } from './types';
+
+const ID_PATTERN = /^[A-Za-z0-9_.-]{1,250}$/;
+const REGISTRY = Symbol.for('updraft.sdk.dags');
+
+interface TaskState {
+  taskId: string;
+  operator: string;
+  config: Record<string, unknown>;
+  args: TaskArgs;
+  upstream: Set<string>;
+  source: string | null;
+  callable?: TaskFunction;
+}
+
+/** A task in a DAG; link tasks with `then` or `chain`. */
+export class Task {
+  /** @internal */
+  constructor(readonly dag: Dag, readonly taskId: string) {}
+
+  /** Makes `next` (a task or a list of tasks) run after this one; returns `next` so calls chain. */
+  then<T extends Task | Task[]>(next: T): T {
+    for (const downstream of Array.isArray(next) ? next : [next]) downstream.dag.addEdge(this, downstream);
+    return next;
+  }
+}
+
+/** A DAG under construction or finished; `dag()` returns one. */
+export class Dag {
+  private readonly tasks = new Map<string, TaskState>();
+  readonly source: string | null;
+
+  /** @internal */
+  constructor(readonly dagId: string, readonly options: DagOptions, source: string | null) {
+    this.source = source;
+  }
+
+  /** @internal */
+  addTask(taskId: string, operator: string, config: Record<string, unknown>, args: TaskArgs, callable?: TaskFunction): Task {
+    const source = callerLocation();
+    if (!ID_PATTERN.test(taskId)) {
+      throw new DagDefinitionError(this.dagId, taskId, source, 'invalid task id: use 1-250 letters, digits, _ . or -');
+    }
+    if (this.tasks.has(taskId)) {
+      throw new DagDefinitionError(this.dagId, taskId, source, `duplicate task id (first declared at ${this.tasks.get(taskId)?.source ?? 'unknown'})`);
+    }
+    this.tasks.set(taskId, { taskId, operator, config, args, upstream: new Set(), source, callable });
+    return new Task(this, taskId);
+  }
+
+  /** @internal */
+  addEdge(upstream: Task, downstream: Task): void {
+    if (upstream.dag !== this || downstream.dag !== this) {
+      throw new DagDefinitionError(this.dagId, downstream.taskId, callerLocation(), `unknown upstream '${upstream.taskId}': tasks of different DAGs cannot depend on each other`);
+    }
+    this.tasks.get(downstream.taskId)?.upstream.add(upstream.taskId);
+  }
+
+  /** The function behind a `task` (or other code-running operator). */
+  callable(taskId: string): TaskFunction | undefined {
+    return this.tasks.get(taskId)?.callable;
+  }
+
+  /** @internal Checks the finished DAG: no cycles. */
+  validate(): void {
+    const visiting = new Set<string>();
+    const done = new Set<string>();
+    const visit = (taskId: string, path: string[]): void => {
+      if (done.has(taskId)) return;
+      if (visiting.has(taskId)) {
+        const cycle = [...path.slice(path.indexOf(taskId)), taskId].join(' -> ');
+        throw new DagDefinitionError(this.dagId, taskId, this.tasks.get(taskId)?.source ?? null, `cycle detected: ${cycle}`);
+      }
+      visiting.add(taskId);
+      for (const upstream of this.tasks.get(taskId)?.upstream ?? []) visit(upstream, [...path, taskId]);
+      visiting.delete(taskId);
+      done.add(taskId);
+    };
+    for (const taskId of this.tasks.keys()) visit(taskId, []);
+  }
+
+  /** The DAG as JSON, as the platform stores it. */
+  serialize(): SerializedDag {
+    const o = this.options;
+    const defaults = o.defaultArgs ?? {};
+    return {
+      dagId: this.dagId,
+      schedule: o.schedule === undefined ? null : o.schedule,
+      startDate: o.startDate ? new Date(o.startDate).toISOString() : null,
+      endDate: o.endDate ? new Date(o.endDate).toISOString() : null,
+      timezone: o.timezone ?? 'UTC',
+      catchup: o.catchup ?? false,
+      maxActiveRuns: o.maxActiveRuns ?? 16,
+      maxActiveTasks: o.maxActiveTasks ?? 16,
+      tags: o.tags ?? [],
+      description: o.description ?? null,
+      team: o.team ?? null,
+      params: o.params ?? {},
+      deadlineMs: this.durationOrNull(o.deadline, null, 'deadline'),
+      source: this.source,
+      tasks: [...this.tasks.values()].map((t) => this.serializeTask(t, { ...defaults, ...t.args })),
+    };
+  }
+
+  private serializeTask(t: TaskState, args: TaskArgs): SerializedTask {
+    const triggerRule = args.triggerRule ?? 'all_success';
+    if (!TRIGGER_RULES.includes(triggerRule)) {
+      throw new DagDefinitionError(this.dagId, t.taskId, t.source, `unknown trigger rule '${triggerRule}'`);
+    }
+    const duration = (value: Duration | undefined, name: string) => this.durationOrNull(value, t, name);
+    return {
+      taskId: t.taskId,
+      operator: t.operator,
+      upstream: [...t.upstream].sort(),
+      config: t.config,
+      owner: args.owner ?? null,
+      retries: args.retries ?? 0,
+      retryDelayMs: duration(args.retryDelay, 'retryDelay') ?? 300_000,
+      retryExponentialBackoff: args.retryExponentialBackoff ?? false,
+      maxRetryDelayMs: duration(args.maxRetryDelay, 'maxRetryDelay'),
+      executionTimeoutMs: duration(args.executionTimeout, 'executionTimeout'),
+      slaMs: duration(args.sla, 'sla'),
+      priorityWeight: args.priorityWeight ?? 1,
+      pool: args.pool ?? null,
+      triggerRule,
+      onFailure: args.onFailure ?? [],
+      onRetry: args.onRetry ?? [],
+      onSuccess: args.onSuccess ?? [],
+      source: t.source,
+    };
+  }
+
+  private durationOrNull(value: Duration | undefined, task: TaskState | null, name: string): number | null {
+    if (value === undefined || value === null) return null;
+    try {
+      return parseDuration(value);
+    } catch (error) {
+      throw new DagDefinitionError(this.dagId, task?.taskId ?? null, task?.source ?? this.source, `${name}: ${(error as Error).message}`);
+    }
+  }
+}
+
+const building: Dag[] = [];
+
+/** @internal The DAG whose `build` function is running: operators add their tasks to it. */
+export function currentDag(operator: string): Dag {
+  const dag = building[building.length - 1];
+  if (!dag) throw new Error(`${operator}() must be called inside a dag(id, options, () => { ... }) build function (${callerLocation() ?? 'unknown location'})`);
+  return dag;
+}
+
+/** Every DAG defined so far in this process (what the platform reads after loading a bundle). */
+export function definedDags(): Dag[] {
+  const store = globalThis as unknown as Record<symbol, Dag[]>;
+  return (store[REGISTRY] ??= []);
+}
+
+/**
+ * Defines a DAG. Tasks created inside `build` belong to it.
+ *
+ * @example
+ * export default dag('my_dag', { schedule: '@daily', startDate: '2024-01-01' }, () => {
+ *   bash('hello', { command: 'echo hello' }).then(task('world', async () => 42));
+ * });
+ */
+export function dag(dagId: string, options: DagOptions, build: () => void): Dag {
+  const source = callerLocation();
+  if (!ID_PATTERN.test(dagId)) throw new DagDefinitionError(dagId, null, source, 'invalid DAG id: use 1-250 letters, digits, _ . or -');
+  if (definedDags().some((d) => d.dagId === dagId)) throw new DagDefinitionError(dagId, null, source, 'duplicate DAG id in this bundle');
+  const result = new Dag(dagId, options, source);
+  building.push(result);
+  try {
+    build();
+  } finally {
+    building.pop();
+  }
+  result.validate();
+  result.serialize();
+  definedDags().push(result);
+  return result;
+}
+
+/** Links tasks in order; a list fans out from the previous item and fans in to the next. */
+export function chain(...items: (Task | Task[])[]): void {
+  for (let i = 1; i < items.length; i++) {
+    const from = items[i - 1];
+    const to = items[i];
+    for (const upstream of Array.isArray(from) ? from : [from]) upstream.then(to);
+  }
+}

@@ -1,3 +1,0 @@
-export function sdk(): string {
-  return 'sdk';
-}

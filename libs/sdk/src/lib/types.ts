@@ -1,0 +1,107 @@
+import { Duration } from './duration';
+
+/** When a task runs, given the states of its upstream tasks (Airflow's trigger rules). */
+export type TriggerRule =
+  | 'all_success'
+  | 'all_failed'
+  | 'all_done'
+  | 'all_done_min_one_success'
+  | 'one_success'
+  | 'one_failed'
+  | 'one_done'
+  | 'none_failed'
+  | 'none_failed_min_one_success'
+  | 'none_skipped'
+  | 'all_skipped'
+  | 'always';
+
+export const TRIGGER_RULES: readonly TriggerRule[] = [
+  'all_success', 'all_failed', 'all_done', 'all_done_min_one_success', 'one_success', 'one_failed',
+  'one_done', 'none_failed', 'none_failed_min_one_success', 'none_skipped', 'all_skipped', 'always',
+];
+
+/** Settings every task takes; a DAG's `defaultArgs` sets them for all its tasks, and any task may override them. */
+export interface TaskArgs {
+  owner?: string;
+  retries?: number;
+  retryDelay?: Duration;
+  retryExponentialBackoff?: boolean;
+  maxRetryDelay?: Duration;
+  executionTimeout?: Duration;
+  sla?: Duration;
+  priorityWeight?: number;
+  pool?: string;
+  triggerRule?: TriggerRule;
+  onFailure?: string[];
+  onRetry?: string[];
+  onSuccess?: string[];
+}
+
+/** A run parameter's declaration (a small JSON-Schema subset). */
+export interface ParamSpec {
+  type?: 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array';
+  default?: unknown;
+  description?: string;
+  enum?: unknown[];
+}
+
+export interface DagOptions {
+  /** Cron (5 fields), a preset (`@daily` …), a duration (`'15m'`), or `null` for manual runs only. */
+  schedule?: string | null;
+  startDate?: string | Date;
+  endDate?: string | Date;
+  /** IANA time zone the schedule is read in; UTC by default. */
+  timezone?: string;
+  catchup?: boolean;
+  maxActiveRuns?: number;
+  maxActiveTasks?: number;
+  tags?: string[];
+  description?: string;
+  team?: string;
+  params?: Record<string, ParamSpec>;
+  deadline?: Duration;
+  defaultArgs?: TaskArgs;
+}
+
+/** A task as stored by the platform: JSON only, no code. */
+export interface SerializedTask {
+  taskId: string;
+  operator: string;
+  upstream: string[];
+  /** Operator-specific settings (e.g. `command` for bash). */
+  config: Record<string, unknown>;
+  owner: string | null;
+  retries: number;
+  retryDelayMs: number;
+  retryExponentialBackoff: boolean;
+  maxRetryDelayMs: number | null;
+  executionTimeoutMs: number | null;
+  slaMs: number | null;
+  priorityWeight: number;
+  pool: string | null;
+  triggerRule: TriggerRule;
+  onFailure: string[];
+  onRetry: string[];
+  onSuccess: string[];
+  /** `file:line` where the task was declared. */
+  source: string | null;
+}
+
+/** A DAG as stored by the platform: JSON only, no code. */
+export interface SerializedDag {
+  dagId: string;
+  schedule: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  timezone: string;
+  catchup: boolean;
+  maxActiveRuns: number;
+  maxActiveTasks: number;
+  tags: string[];
+  description: string | null;
+  team: string | null;
+  params: Record<string, ParamSpec>;
+  deadlineMs: number | null;
+  tasks: SerializedTask[];
+  source: string | null;
+}
