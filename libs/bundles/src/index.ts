@@ -1,2 +1,4 @@
-export * from './lib/bundles.module';
-
+export * from './lib/archive';
+export * from './lib/bundle-error';
+export * from './lib/compile';
+export * from './lib/manifest';

@@ -1,2 +1,3 @@
 export * from './lib/states';
 export * from './lib/trigger-rules';
+export * from './lib/permissions';

@@ -1,2 +1,5 @@
-export * from './lib/sandbox.module';
-
+export * from './lib/bash-process';
+export * from './lib/isolation';
+export * from './lib/output-lines';
+export * from './lib/protocol';
+export * from './lib/sandbox-process';

@@ -1,2 +1,10 @@
-export * from './lib/testing.module';
-
+export * from './lib/api-client';
+export * from './lib/database-admin';
+export * from './lib/free-port';
+export * from './lib/pack-bundle';
+export * from './lib/random-suffix';
+export * from './lib/redis-prefix';
+export * from './lib/start-stack';
+export * from './lib/test-database';
+export * from './lib/wait-for';
+export * from './lib/workspace-root';

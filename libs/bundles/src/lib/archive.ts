@@ -1,0 +1,172 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, posix } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import * as tar from 'tar';
+import * as yauzl from 'yauzl';
+import { BundleRejected, rejectBundle } from './bundle-error';
+
+export type ArchiveFormat = 'tar.gz' | 'zip';
+
+export interface ExtractionLimits {
+  maxTotalBytes: number;
+  maxFiles: number;
+  maxCompressionRatio: number;
+}
+
+export const DEFAULT_EXTRACTION_LIMITS: ExtractionLimits = {
+  maxTotalBytes: 200 * 1024 * 1024,
+  maxFiles: 5_000,
+  maxCompressionRatio: 200,
+};
+
+export function detectArchiveFormat(archive: Buffer): ArchiveFormat {
+  if (archive.length >= 2 && archive[0] === 0x1f && archive[1] === 0x8b) return 'tar.gz';
+  if (archive.length >= 4 && archive.readUInt32LE(0) === 0x04034b50) return 'zip';
+  if (archive.length >= 4 && archive.readUInt32LE(0) === 0x06054b50) rejectBundle('(archive)', 'the zip archive is empty');
+  return rejectBundle('(archive)', 'not a .tar.gz or .zip archive');
+}
+
+interface EntryInfo {
+  path: string;
+  isDirectory: boolean;
+  isLink: boolean;
+  isFile: boolean;
+  size: number;
+}
+
+/** The entry's path inside the bundle, or an error naming why it is unsafe. */
+function safeEntryPath(rawPath: string): string {
+  const path = rawPath.replace(/\\/g, '/');
+  if (path.includes('\0')) rejectBundle(rawPath, 'file name contains a NUL byte');
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) rejectBundle(rawPath, 'absolute paths are not allowed in a bundle');
+  const normalized = posix.normalize(path);
+  if (normalized === '..' || normalized.startsWith('../') || path.split('/').includes('..')) {
+    rejectBundle(rawPath, "paths with '..' are not allowed in a bundle");
+  }
+  return normalized.replace(/^\.\//, '').replace(/\/$/, '');
+}
+
+class LimitTracker {
+  private files = 0;
+  private bytes = 0;
+  constructor(private readonly limits: ExtractionLimits, private readonly compressedBytes: number) {}
+
+  add(entry: EntryInfo): void {
+    if (entry.isLink) rejectBundle(entry.path, 'symbolic and hard links are not allowed in a bundle');
+    if (!entry.isFile && !entry.isDirectory) rejectBundle(entry.path, 'only regular files and folders are allowed in a bundle');
+    if (entry.isDirectory) return;
+    this.files++;
+    this.bytes += entry.size;
+    if (this.files > this.limits.maxFiles) rejectBundle('(archive)', `too many files: more than ${this.limits.maxFiles}`);
+    this.checkBytes(entry.path);
+  }
+
+  addBytes(path: string, bytes: number): void {
+    this.bytes += bytes;
+    this.checkBytes(path);
+  }
+
+  private checkBytes(path: string): void {
+    if (this.bytes > this.limits.maxTotalBytes) {
+      rejectBundle(path, `bundle too large: more than ${this.limits.maxTotalBytes} bytes uncompressed`);
+    }
+    if (this.bytes > 1024 * 1024 && this.bytes / Math.max(this.compressedBytes, 1) > this.limits.maxCompressionRatio) {
+      rejectBundle(path, `compression ratio above ${this.limits.maxCompressionRatio}:1 (a zip bomb?)`);
+    }
+  }
+}
+
+async function listTar(archive: Buffer, onEntry: (entry: EntryInfo) => void): Promise<void> {
+  let failure: unknown;
+  const parser = new tar.Parser({ strict: true });
+  parser.on('entry', (entry: tar.ReadEntry) => {
+    try {
+      if (failure === undefined) {
+        const type = entry.type;
+        onEntry({
+          path: safeEntryPath(entry.path),
+          isDirectory: type === 'Directory',
+          isLink: type === 'SymbolicLink' || type === 'Link',
+          isFile: type === 'File' || type === 'OldFile' || type === 'ContiguousFile',
+          size: entry.size ?? 0,
+        });
+      }
+    } catch (error) {
+      failure = error;
+    }
+    entry.resume();
+  });
+  try {
+    await pipeline(Readable.from([archive]), parser);
+  } catch (error) {
+    if (failure === undefined) failure = new BundleRejected([{ file: '(archive)', message: `corrupt .tar.gz archive: ${(error as Error).message}` }]);
+  }
+  if (failure !== undefined) throw failure;
+}
+
+async function extractTar(archive: Buffer, destination: string, tracker: LimitTracker): Promise<void> {
+  await listTar(archive, (entry) => tracker.add(entry));
+  await pipeline(Readable.from([archive]), tar.x({ cwd: destination, strict: true, preserveOwner: false, noChmod: true }));
+}
+
+function openZip(archive: Buffer): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) =>
+    yauzl.fromBuffer(archive, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: false }, (error, zip) =>
+      error ? reject(new BundleRejected([{ file: '(archive)', message: `corrupt .zip archive: ${error.message}` }])) : resolve(zip),
+    ),
+  );
+}
+
+async function extractZip(archive: Buffer, destination: string, tracker: LimitTracker): Promise<void> {
+  const zip = await openZip(archive);
+  await new Promise<void>((resolve, reject) => {
+    const fail = (error: unknown) => {
+      zip.close();
+      reject(error);
+    };
+    zip.on('error', (error) => fail(new BundleRejected([{ file: '(archive)', message: `corrupt .zip archive: ${error.message}` }])));
+    zip.on('end', () => resolve());
+    zip.on('entry', (entry: yauzl.Entry) => {
+      try {
+        const mode = (entry.externalFileAttributes >>> 16) & 0o170000;
+        const isDirectory = entry.fileName.endsWith('/');
+        const info: EntryInfo = {
+          path: safeEntryPath(entry.fileName),
+          isDirectory,
+          isLink: mode === 0o120000,
+          isFile: !isDirectory && (mode === 0 || mode === 0o100000),
+          size: entry.uncompressedSize,
+        };
+        tracker.add(info);
+        const target = join(destination, info.path);
+        if (isDirectory) {
+          mkdir(target, { recursive: true }).then(() => zip.readEntry(), fail);
+          return;
+        }
+        zip.openReadStream(entry, (error, stream) => {
+          if (error) return fail(new BundleRejected([{ file: info.path, message: `cannot read: ${error.message}` }]));
+          mkdir(dirname(target), { recursive: true })
+            .then(() => pipeline(stream, createWriteStream(target)))
+            .then(() => zip.readEntry(), (e) => fail(e instanceof BundleRejected ? e : new BundleRejected([{ file: info.path, message: (e as Error).message }])));
+        });
+      } catch (error) {
+        fail(error);
+      }
+    });
+    zip.readEntry();
+  });
+}
+
+/**
+ * Extracts a bundle archive into `destination`, refusing absolute paths, `..`, links, special
+ * files, and archives over the size, file-count or compression-ratio limits.
+ */
+export async function extractArchive(archive: Buffer, destination: string, limits: ExtractionLimits = DEFAULT_EXTRACTION_LIMITS): Promise<void> {
+  const format = detectArchiveFormat(archive);
+  await mkdir(destination, { recursive: true });
+  const tracker = new LimitTracker(limits, archive.length);
+  if (format === 'tar.gz') await extractTar(archive, destination, tracker);
+  else await extractZip(archive, destination, tracker);
+}

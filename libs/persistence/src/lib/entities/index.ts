@@ -1,0 +1,28 @@
+import { BundleVersionEntity } from './bundle-version.entity';
+import { DagRunEntity } from './dag-run.entity';
+import { DagVersionEntity } from './dag-version.entity';
+import { DagEntity } from './dag.entity';
+import { MembershipEntity } from './membership.entity';
+import { TaskInstanceEntity } from './task-instance.entity';
+import { TaskLogEntity } from './task-log.entity';
+import { TaskTryEntity } from './task-try.entity';
+import { TenantEntity } from './tenant.entity';
+import { UserEntity } from './user.entity';
+import { XComEntity } from './xcom.entity';
+
+export * from './bundle-version.entity';
+export * from './dag-run.entity';
+export * from './dag-version.entity';
+export * from './dag.entity';
+export * from './membership.entity';
+export * from './task-instance.entity';
+export * from './task-log.entity';
+export * from './task-try.entity';
+export * from './tenant.entity';
+export * from './user.entity';
+export * from './xcom.entity';
+
+export const ENTITIES = [
+  TenantEntity, UserEntity, MembershipEntity, BundleVersionEntity, DagEntity, DagVersionEntity,
+  DagRunEntity, TaskInstanceEntity, TaskTryEntity, TaskLogEntity, XComEntity,
+];

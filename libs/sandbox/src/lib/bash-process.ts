@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import { sandboxCommand, scrubbedEnvironment } from './isolation';
+import { OutputLines, OutputStream } from './output-lines';
+import { killProcessGroup, SandboxLimits, TaskOutcome } from './sandbox-process';
+
+export interface BashOptions extends Omit<SandboxLimits, 'memoryMb'> {
+  command: string;
+  env: Record<string, string>;
+  scratchDir: string;
+  cwd: string;
+  onOutput: (stream: OutputStream, message: string) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs a tenant shell command in its scratch folder with a scrubbed environment, as `nobody`
+ * when the worker is root, in its own process group and network namespace. Exit code 99 skips
+ * the task (as in Airflow); the last line of stdout is its XCom.
+ */
+export function runBash(options: BashOptions): Promise<TaskOutcome> {
+  const [command, args] = sandboxCommand('bash', ['-c', options.command], options.isolateNetwork);
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: scrubbedEnvironment(options.scratchDir, options.env),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let lastStdoutLine: string | null = null;
+  const lines = new OutputLines((stream, message) => {
+    if (stream === 'stdout') lastStdoutLine = message;
+    options.onOutput(stream, message);
+  });
+  child.stdout?.on('data', (chunk: Buffer) => lines.write('stdout', chunk));
+  child.stderr?.on('data', (chunk: Buffer) => lines.write('stderr', chunk));
+
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (outcome: TaskOutcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      killProcessGroup(child);
+      lines.flush();
+      resolve(outcome);
+    };
+    const timer = setTimeout(() => finish({ outcome: 'error', message: `timed out after ${options.timeoutMs} ms; the command was killed` }), options.timeoutMs);
+    const onAbort = () => finish({ outcome: 'error', message: 'cancelled; the command was killed' });
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    child.on('error', (error) => finish({ outcome: 'error', message: `could not start bash: ${error.message}` }));
+    child.on('close', (code, signal) => {
+      lines.flush();
+      if (code === 0) finish({ outcome: 'success', valueJson: lastStdoutLine === null ? null : JSON.stringify(lastStdoutLine) });
+      else if (code === 99) finish({ outcome: 'skip', message: 'the command exited with code 99 (skip)' });
+      else finish({ outcome: 'error', message: signal ? `the command was killed by ${signal}` : `the command exited with code ${code}` });
+    });
+  });
+}
