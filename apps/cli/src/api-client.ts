@@ -1,0 +1,211 @@
+import type {
+  Bundle,
+  DagDetail,
+  DagRun,
+  DagSummary,
+  LoginResponse,
+  Page,
+  TaskInstance,
+  TaskLogs,
+} from './api-types';
+import { CliError, oneLine } from './errors';
+
+export class ApiError extends CliError {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  token?: string;
+  timeoutMs?: number;
+}
+
+interface RequestOptions {
+  query?: Record<string, string | number | boolean | undefined>;
+  json?: unknown;
+  form?: FormData;
+  timeoutMs?: number;
+}
+
+const API_PREFIX = '/api/v1';
+const PAGE_SIZE = 100;
+
+export class ApiClient {
+  readonly baseUrl: string;
+  private readonly token?: string;
+  private readonly timeoutMs: number;
+
+  constructor(options: ApiClientOptions) {
+    this.baseUrl = normaliseBaseUrl(options.baseUrl);
+    this.token = options.token;
+    this.timeoutMs = options.timeoutMs ?? 60_000;
+  }
+
+  login(email: string, password: string): Promise<LoginResponse> {
+    return this.request('POST', '/auth/login', { json: { email, password } });
+  }
+
+  uploadBundle(tenant: string, archive: Uint8Array, fileName: string): Promise<Bundle> {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(archive)], { type: 'application/gzip' }), fileName);
+    // The server waits up to 30 s for the parse; leave room for the upload itself.
+    return this.request('POST', `${tenantPath(tenant)}/bundles`, {
+      query: { wait: true },
+      form,
+      timeoutMs: Math.max(this.timeoutMs, 120_000),
+    });
+  }
+
+  listDags(tenant: string): Promise<DagSummary[]> {
+    return this.listAll(`${tenantPath(tenant)}/dags`);
+  }
+
+  getDag(tenant: string, dagId: string): Promise<DagDetail> {
+    return this.request('GET', dagPath(tenant, dagId));
+  }
+
+  triggerDagRun(tenant: string, dagId: string, conf?: Record<string, unknown>): Promise<DagRun> {
+    return this.request('POST', `${dagPath(tenant, dagId)}/dagRuns`, { json: conf === undefined ? {} : { conf } });
+  }
+
+  listDagRuns(tenant: string, dagId: string, page: { limit: number; offset: number }): Promise<Page<DagRun>> {
+    return this.request('GET', `${dagPath(tenant, dagId)}/dagRuns`, { query: page });
+  }
+
+  listTaskInstances(tenant: string, dagId: string, runId: string): Promise<TaskInstance[]> {
+    return this.listAll(`${runPath(tenant, dagId, runId)}/taskInstances`);
+  }
+
+  getTaskLogs(tenant: string, dagId: string, runId: string, taskId: string, tryNumber: number): Promise<TaskLogs> {
+    return this.request(
+      'GET',
+      `${runPath(tenant, dagId, runId)}/taskInstances/${encodeURIComponent(taskId)}/logs/${tryNumber}`,
+    );
+  }
+
+  async listAll<T>(path: string): Promise<T[]> {
+    const items: T[] = [];
+    for (let offset = 0; ; ) {
+      const page = await this.request<Page<T>>('GET', path, { query: { limit: PAGE_SIZE, offset } });
+      items.push(...page.items);
+      offset += page.items.length;
+      if (page.items.length === 0 || offset >= page.total) return items;
+    }
+  }
+
+  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const url = new URL(`${this.baseUrl}${API_PREFIX}${path}`);
+    for (const [key, value] of Object.entries(options.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (this.token) headers['authorization'] = `Bearer ${this.token}`;
+    let body: string | FormData | undefined;
+    if (options.form) {
+      body = options.form;
+    } else if (options.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(options.json);
+    }
+
+    const timeoutMs = options.timeoutMs ?? this.timeoutMs;
+    let response: Response;
+    try {
+      response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (err) {
+      throw new ApiError(describeFetchFailure(err, this.baseUrl, timeoutMs));
+    }
+
+    const text = await response.text();
+    if (!response.ok) {
+      let message = describeErrorResponse(response.status, response.statusText, text);
+      if (response.status === 401 && this.token) message += '; run `updraft login` again';
+      throw new ApiError(message, response.status);
+    }
+    if (!text) return undefined as T;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new ApiError(`${method} ${url.pathname} answered with something that is not JSON (HTTP ${response.status})`);
+    }
+  }
+}
+
+/** Turns the API's error JSON ({ statusCode, error, message, details? }) into one line. */
+export function describeErrorResponse(status: number, statusText: string, body: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed && typeof parsed === 'object') {
+    const { message, error, details } = parsed as { message?: unknown; error?: unknown; details?: unknown };
+    let text = joinMessages(message) || (typeof error === 'string' ? error : '') || statusText || 'request failed';
+    const detailText = joinMessages(details);
+    if (detailText && !text.includes(detailText)) text += `: ${detailText}`;
+    return oneLine(`${text} (HTTP ${status})`);
+  }
+  const plain = body.trim();
+  const snippet = plain && plain.length <= 200 && !plain.startsWith('<') ? `: ${plain}` : '';
+  return oneLine(`${statusText || 'request failed'}${snippet} (HTTP ${status})`);
+}
+
+function joinMessages(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) {
+    return value
+      .map((item) => {
+        if (typeof item === 'string') return item;
+        if (item && typeof item === 'object') {
+          const { message, field, path } = item as { message?: unknown; field?: unknown; path?: unknown };
+          const where = typeof field === 'string' ? field : typeof path === 'string' ? path : '';
+          if (typeof message === 'string') return where ? `${where}: ${message}` : message;
+          return JSON.stringify(item);
+        }
+        return String(item);
+      })
+      .join('; ');
+  }
+  return '';
+}
+
+function describeFetchFailure(err: unknown, baseUrl: string, timeoutMs: number): string {
+  const error = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (error?.name === 'TimeoutError' || error?.name === 'AbortError') {
+    return `${baseUrl} did not answer within ${Math.round(timeoutMs / 1000)} s`;
+  }
+  const reason = error?.cause?.code ?? error?.cause?.message ?? error?.message ?? String(err);
+  return oneLine(`cannot reach ${baseUrl} (${reason})`);
+}
+
+function normaliseBaseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new CliError(`invalid API URL "${raw}": expected something like http://127.0.0.1:3000`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new CliError(`invalid API URL "${raw}": only http and https are supported`);
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '').replace(/\/api\/v1$/, '');
+}
+
+function tenantPath(tenant: string): string {
+  return `/tenants/${encodeURIComponent(tenant)}`;
+}
+
+function dagPath(tenant: string, dagId: string): string {
+  return `${tenantPath(tenant)}/dags/${encodeURIComponent(dagId)}`;
+}
+
+function runPath(tenant: string, dagId: string, runId: string): string {
+  return `${dagPath(tenant, dagId)}/dagRuns/${encodeURIComponent(runId)}`;
+}

@@ -1,0 +1,56 @@
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, normalize, sep } from 'node:path';
+import { CliError } from '../errors';
+import { isSkippedPath } from './packer';
+
+export const MANIFEST_FILE = 'updraft.json';
+
+export interface BundleManifest {
+  name: string;
+  entries: string[];
+}
+
+/** Reads and checks `dir/updraft.json`, so that a bad manifest fails here rather than after an upload. */
+export function readManifest(dir: string): BundleManifest {
+  const path = join(dir, MANIFEST_FILE);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CliError(`${path} not found: a bundle folder needs an ${MANIFEST_FILE}`);
+    throw new CliError(`cannot read ${path}: ${(err as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new CliError(`${path} is not valid JSON: ${(err as Error).message}`);
+  }
+  const { name, entries } = (raw ?? {}) as { name?: unknown; entries?: unknown };
+  if (typeof name !== 'string' || !name.trim()) {
+    throw new CliError(`${path}: "name" must be a non-empty string`);
+  }
+  if (!Array.isArray(entries) || entries.length === 0 || !entries.every((e) => typeof e === 'string' && e.trim())) {
+    throw new CliError(`${path}: "entries" must be a non-empty list of file paths`);
+  }
+  for (const entry of entries as string[]) checkEntry(dir, entry);
+  return { name: name.trim(), entries: entries as string[] };
+}
+
+function checkEntry(dir: string, entry: string): void {
+  const normalised = normalize(entry);
+  if (isAbsolute(entry) || normalised === '..' || normalised.startsWith(`..${sep}`)) {
+    throw new CliError(`${MANIFEST_FILE}: entry "${entry}" must be a path inside the bundle folder`);
+  }
+  if (isSkippedPath(normalised.split(sep).join('/'))) {
+    throw new CliError(`${MANIFEST_FILE}: entry "${entry}" is in a folder deploy leaves out (node_modules, .git, dist)`);
+  }
+  let isFile = false;
+  try {
+    isFile = statSync(join(dir, entry)).isFile();
+  } catch {
+    isFile = false;
+  }
+  if (!isFile) throw new CliError(`${MANIFEST_FILE}: entry "${entry}" does not exist`);
+}

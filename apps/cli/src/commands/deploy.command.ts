@@ -1,0 +1,57 @@
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import type { Bundle } from '../api-types';
+import { buildBundle } from '../bundle/bundle';
+import { outputFor, tenantSession, type CliContext, type JsonOption } from '../context';
+import { CliError } from '../errors';
+import { formatFields } from '../output';
+
+export function registerDeployCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('deploy')
+    .description('pack a bundle folder (with its updraft.json) and upload it as a new version')
+    .argument('[dir]', 'the bundle folder', '.')
+    .option('--json', 'machine-readable output')
+    .action((dir: string, options: JsonOption) => deploy(ctx, dir, options));
+}
+
+async function deploy(ctx: CliContext, dir: string, options: JsonOption): Promise<void> {
+  const out = outputFor(ctx, options);
+  const { client, tenant } = tenantSession(ctx);
+  const bundle = await buildBundle(resolve(dir));
+  out.note(`Uploading ${bundle.fileName} (${formatBytes(bundle.archive.length)}) to tenant ${tenant}…`);
+
+  const result = await client.uploadBundle(tenant, bundle.archive, bundle.fileName);
+  out.result(result, () => describeBundle(result));
+  if (result.status === 'failed') {
+    throw new CliError(`bundle ${result.name} v${result.version} failed to parse; the previous version stays active`);
+  }
+}
+
+export function describeBundle(bundle: Bundle): string {
+  const lines = [
+    formatFields([
+      ['Bundle', bundle.name],
+      ['Version', bundle.version],
+      ['Status', bundle.status],
+      ['DAGs', bundle.dagIds.length ? bundle.dagIds.join(', ') : undefined],
+    ]).trimEnd(),
+  ];
+  if (bundle.status === 'pending' || bundle.status === 'parsing') {
+    lines.push('Parsing is still under way; `updraft dags list` shows the DAGs once it is done.');
+  }
+  if (bundle.errors.length) {
+    lines.push('Errors:');
+    for (const error of bundle.errors) {
+      const where = error.line ? `${error.file}:${error.line}` : error.file;
+      lines.push(`  ${where} ${error.message}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,69 @@
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { CliError } from './errors';
+
+export const DEFAULT_URL = 'http://127.0.0.1:3000';
+
+export interface StoredCredentials {
+  url: string;
+  accessToken: string;
+  tenant?: string;
+}
+
+export interface CliConfig {
+  credentialsPath: string;
+  url: string;
+  token?: string;
+  tenant?: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** The only place the cli reads its environment. */
+export function loadConfig(env: Env = process.env): CliConfig {
+  const credentialsPath = credentialsPathFor(env);
+  const stored = readCredentials(credentialsPath);
+  return {
+    credentialsPath,
+    url: nonEmpty(env['UPDRAFT_URL']) ?? stored?.url ?? DEFAULT_URL,
+    token: nonEmpty(env['UPDRAFT_TOKEN']) ?? stored?.accessToken,
+    tenant: nonEmpty(env['UPDRAFT_TENANT']) ?? stored?.tenant,
+  };
+}
+
+export function credentialsPathFor(env: Env): string {
+  const dir = nonEmpty(env['UPDRAFT_CONFIG_DIR']) ?? join(homedir(), '.config', 'updraft');
+  return join(dir, 'credentials.json');
+}
+
+export function readCredentials(path: string): StoredCredentials | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new CliError(`cannot read ${path}: ${(err as Error).message}`);
+  }
+  try {
+    const parsed = JSON.parse(text) as Partial<StoredCredentials>;
+    if (typeof parsed.url !== 'string' || typeof parsed.accessToken !== 'string') {
+      throw new Error('missing url or accessToken');
+    }
+    return { url: parsed.url, accessToken: parsed.accessToken, tenant: parsed.tenant ?? undefined };
+  } catch (err) {
+    throw new CliError(`${path} is not valid (${(err as Error).message}): run \`updraft login\` again`);
+  }
+}
+
+export function saveCredentials(path: string, credentials: StoredCredentials): void {
+  const dir = join(path, '..');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  writeFileSync(path, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+  // writeFileSync's mode applies only when it creates the file.
+  chmodSync(path, 0o600);
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value && value.trim() ? value.trim() : undefined;
+}
