@@ -1,6 +1,7 @@
 export * from './lib/api-client';
 export * from './lib/database-admin';
 export * from './lib/free-port';
+export * from './lib/migrate-with-built-api';
 export * from './lib/pack-bundle';
 export * from './lib/random-suffix';
 export * from './lib/redis-prefix';

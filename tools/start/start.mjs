@@ -1,0 +1,192 @@
+// `npm start`: install if needed, build, make sure PostgreSQL and Redis answer, migrate, then run
+// api + scheduler + worker as separate processes, seed a demo tenant on first run, and stop them
+// all cleanly on Ctrl-C / SIGTERM. Plain Node: it must run before `npm install` has.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from '../dependencies.mjs';
+import { ensureServices } from '../services.mjs';
+
+export const DEMO = { tenant: 'demo', tenantName: 'Demo', email: 'demo@updraft.local', password: 'updraft-demo-kestrel-42' };
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const APPS = ['api', 'scheduler', 'worker'];
+const useColour = process.stdout.isTTY && !process.env.NO_COLOR;
+const COLOURS = { start: 2, migrate: 34, api: 36, scheduler: 35, worker: 33 };
+const paint = (name, text) => (useColour ? `\x1b[${COLOURS[name] ?? 0}m${text}\x1b[0m` : text);
+const say = (text) => console.log(`${paint('start', '[start]')} ${text}`);
+
+const children = new Map();
+let stopping = false;
+
+function localSecrets() {
+  const file = join(root, 'data', '.local-secrets.json');
+  let saved = {};
+  if (existsSync(file)) saved = JSON.parse(readFileSync(file, 'utf8'));
+  const secrets = {
+    JWT_SECRET: saved.JWT_SECRET ?? randomBytes(32).toString('hex'),
+    ENCRYPTION_KEY: saved.ENCRYPTION_KEY ?? randomBytes(32).toString('hex'),
+  };
+  if (saved.JWT_SECRET !== secrets.JWT_SECRET || saved.ENCRYPTION_KEY !== secrets.ENCRYPTION_KEY) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 });
+    chmodSync(file, 0o600);
+    say(`generated local secrets in data/.local-secrets.json (only for this machine)`);
+  }
+  // Variables set in the environment win over the saved ones.
+  return Object.fromEntries(Object.entries(secrets).filter(([name]) => !process.env[name]));
+}
+
+function prefixLines(name, stream, out) {
+  const label = paint(name, `[${name}]`.padEnd(12));
+  createInterface({ input: stream }).on('line', (line) => out.write(`${label}${line}\n`));
+}
+
+function runStep(name, command, args, env = process.env) {
+  say(`${command} ${args.join(' ')}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`${name} failed (exit ${result.status ?? result.signal})`);
+  say(`${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function startApp(app, env) {
+  // Own process group: a terminal's Ctrl-C reaches only us, and we stop each app exactly once.
+  const child = spawn(process.execPath, [join('dist', 'apps', app, 'main.js')], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  prefixLines(app, child.stdout, process.stdout);
+  prefixLines(app, child.stderr, process.stderr);
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  children.set(app, { child, exited });
+  exited.then(({ code, signal }) => {
+    children.delete(app);
+    if (!stopping) {
+      say(`${app} exited unexpectedly (code ${code}, signal ${signal}): stopping the others`);
+      stop(1);
+    }
+  });
+}
+
+async function stop(exitCode) {
+  if (stopping) return;
+  stopping = true;
+  const running = [...children.entries()];
+  if (running.length) say(`stopping ${running.map(([app]) => app).join(', ')}`);
+  await Promise.all(
+    running.map(async ([app, { child, exited }]) => {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => {
+        say(`${app} did not stop within 20 s: SIGKILL`);
+        child.kill('SIGKILL');
+      }, 20_000);
+      const { code, signal } = await exited;
+      clearTimeout(timer);
+      say(`${app} stopped (code ${code}${signal ? `, signal ${signal}` : ''})`);
+    }),
+  );
+  process.exit(exitCode);
+}
+
+async function waitForHealth(baseUrl, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !stopping) {
+    try {
+      const response = await fetch(`${baseUrl}/api/v1/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  if (!stopping) throw new Error(`the api did not answer ${baseUrl}/api/v1/health within ${timeoutMs / 1000} s`);
+}
+
+async function api(baseUrl, method, path, { json, form, token } = {}) {
+  const headers = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (json) headers['content-type'] = 'application/json';
+  const response = await fetch(`${baseUrl}/api/v1${path}`, { method, headers, body: form ?? (json ? JSON.stringify(json) : undefined) });
+  const text = await response.text();
+  let body = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // keep text
+  }
+  return { status: response.status, body };
+}
+
+async function packFolder(dir) {
+  const { create } = await import('tar');
+  const { readdirSync } = await import('node:fs');
+  const chunks = [];
+  for await (const chunk of create({ gzip: true, cwd: dir, portable: true }, readdirSync(dir).sort())) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+async function seedDemo(baseUrl) {
+  const login = await api(baseUrl, 'POST', '/auth/login', { json: { email: DEMO.email, password: DEMO.password } });
+  if (login.status === 200) return 'existing';
+  if (login.status !== 401) throw new Error(`logging in as the demo user answered ${login.status}: ${JSON.stringify(login.body)}`);
+  const signup = await api(baseUrl, 'POST', '/auth/signup', {
+    json: { email: DEMO.email, password: DEMO.password, tenantSlug: DEMO.tenant, tenantName: DEMO.tenantName },
+  });
+  if (signup.status !== 201) throw new Error(`signing up the demo tenant answered ${signup.status}: ${JSON.stringify(signup.body)}`);
+  say(`signed up tenant "${DEMO.tenant}" with owner ${DEMO.email}`);
+  const example = join(root, 'examples', 'do-nice-things');
+  if (!existsSync(join(example, 'updraft.json'))) {
+    say(`examples/do-nice-things is missing: no example bundle uploaded`);
+    return 'created';
+  }
+  const form = new FormData();
+  form.append('file', new Blob([await packFolder(example)], { type: 'application/gzip' }), 'do-nice-things.tar.gz');
+  const upload = await api(baseUrl, 'POST', `/tenants/${DEMO.tenant}/bundles?wait=true`, { form, token: signup.body.accessToken });
+  if (upload.status !== 201 || upload.body.status !== 'active') {
+    say(`uploading examples/do-nice-things answered ${upload.status}: ${JSON.stringify(upload.body)}`);
+  } else {
+    say(`uploaded examples/do-nice-things as bundle v${upload.body.version}: ${upload.body.dagIds.join(', ')}`);
+  }
+  return 'created';
+}
+
+async function main() {
+  process.on('SIGINT', () => stop(0));
+  process.on('SIGTERM', () => stop(0));
+  process.on('exit', () => children.forEach(({ child }) => child.kill('SIGKILL')));
+
+  ensureDependencies(root, say);
+  const nxEnv = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NG_CLI_ANALYTICS: 'false' };
+  runStep('build', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'scheduler', 'worker', 'console'], nxEnv);
+  for (const line of await ensureServices({ log: say })) say(line);
+
+  const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || 'development', ...localSecrets() };
+  runStep('migrate', process.execPath, [join('dist', 'apps', 'api', 'main.js'), 'migrate'], env);
+  if (stopping) return;
+
+  for (const app of APPS) startApp(app, env);
+  const baseUrl = `http://127.0.0.1:${env.PORT || 3000}`;
+  await waitForHealth(baseUrl);
+  if (stopping) return;
+  say(`api is healthy at ${baseUrl}`);
+
+  const seeded = await seedDemo(baseUrl).catch((error) => {
+    say(`could not seed the demo tenant: ${error.message}`);
+    return 'failed';
+  });
+  console.log(
+    [
+      '',
+      `  Updraft is running: ${baseUrl}/   (API ${baseUrl}/api/v1, OpenAPI ${baseUrl}/api/docs)`,
+      seeded === 'failed' ? '' : `  Log in as ${DEMO.email} / ${DEMO.password} (tenant "${DEMO.tenant}")`,
+      '  Ctrl-C stops everything.',
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((error) => {
+  say(`failed: ${error.message}`);
+  stop(1);
+});
