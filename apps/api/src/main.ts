@@ -1,19 +1,44 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { loadConfig, UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
+import { createDatabaseIfMissing, runMigrations } from '@updraft/persistence';
+import helmet from 'helmet';
 import { AppModule } from './app/app.module';
+import { serveConsole } from './services/http/console-static';
+import { createValidationPipe } from './services/http/validation';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(`🚀 Application is running on: http://localhost:${port}/${globalPrefix}`);
+async function migrate(): Promise<void> {
+  const config = loadConfig();
+  await createDatabaseIfMissing(config.databaseUrl);
+  const applied = await runMigrations(config.databaseUrl);
+  Logger.log(applied.length > 0 ? `applied migrations: ${applied.join(', ')}` : 'database is up to date', 'Migrate');
 }
 
-bootstrap();
+async function serve(): Promise<void> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false });
+  const config = app.get<UpdraftConfig>(UPDRAFT_CONFIG);
+  app.useBodyParser('json', { limit: '1mb' });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'script-src-attr': ["'unsafe-inline'"] },
+      },
+    }),
+  );
+  app.enableCors({ origin: false });
+  app.setGlobalPrefix('api/v1');
+  app.useGlobalPipes(createValidationPipe());
+  const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('Updraft API').setVersion('1').addBearerAuth().build());
+  SwaggerModule.setup('api/docs', app, document);
+  const consoleServed = serveConsole(app, config.consoleDir);
+  app.enableShutdownHooks();
+  await app.listen(config.port, '0.0.0.0');
+  Logger.log(`Updraft api listening on http://127.0.0.1:${config.port}${consoleServed ? ' (console at /)' : ` (console not built at ${config.consoleDir})`}`, 'Api');
+}
+
+(process.argv[2] === 'migrate' ? migrate() : serve()).catch((error) => {
+  Logger.error(error instanceof Error ? error.message : String(error), 'Api');
+  process.exit(1);
+});

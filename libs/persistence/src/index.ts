@@ -1,2 +1,11 @@
+export * from './lib/data-source';
+export * from './lib/entities';
 export * from './lib/persistence.module';
-
+export * from './lib/repositories/account.repository';
+export * from './lib/repositories/bundle.repository';
+export * from './lib/repositories/dag-run.repository';
+export * from './lib/repositories/dag.repository';
+export * from './lib/repositories/page';
+export * from './lib/repositories/task-instance.repository';
+export * from './lib/repositories/task-log.repository';
+export * from './lib/repositories/xcom.repository';

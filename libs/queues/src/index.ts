@@ -1,2 +1,2 @@
+export * from './lib/queues';
 export * from './lib/queues.module';
-

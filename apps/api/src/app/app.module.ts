@@ -1,10 +1,22 @@
 import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { APP_FILTER } from '@nestjs/core';
+import { AuthModule } from '@updraft/auth';
+import { ConfigModule } from '@updraft/config';
+import { PersistenceModule } from '@updraft/persistence';
+import { QueuesModule } from '@updraft/queues';
+import { ApiExceptionFilter } from '../services/http/api-exception.filter';
+import { AccountsController } from './accounts/accounts.controller';
+import { BundlesController } from './bundles/bundles.controller';
+import { BundlesService } from './bundles/bundles.service';
+import { DagRunsController } from './dag-runs/dag-runs.controller';
+import { DagRunsService } from './dag-runs/dag-runs.service';
+import { DagsController } from './dags/dags.controller';
+import { HealthController } from './health/health.controller';
+import { TaskInstancesController } from './task-instances/task-instances.controller';
 
 @Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
+  imports: [ConfigModule, PersistenceModule, QueuesModule.register(), AuthModule],
+  controllers: [HealthController, AccountsController, BundlesController, DagsController, DagRunsController, TaskInstancesController],
+  providers: [BundlesService, DagRunsService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })
 export class AppModule {}

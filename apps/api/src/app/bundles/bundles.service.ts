@@ -1,0 +1,65 @@
+import { InjectQueue } from '@nestjs/bull';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BundleRejected, detectArchiveFormat, extractArchive, readManifest } from '@updraft/bundles';
+import { BundleRepository, BundleVersionEntity, PageRequest } from '@updraft/persistence';
+import { JOBS, ParseBundleJobData, QUEUES } from '@updraft/queues';
+import type { Queue } from 'bull';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const WAIT_LIMIT_MS = 30_000;
+
+export function toBundleView(b: BundleVersionEntity) {
+  return { id: b.id, name: b.name, version: b.version, status: b.status, errors: b.errors, dagIds: b.dagIds, archiveSha256: b.archiveSha256, createdAt: b.createdAt, parsedAt: b.parsedAt };
+}
+
+@Injectable()
+export class BundlesService {
+  constructor(private readonly bundles: BundleRepository, @InjectQueue(QUEUES.bundles) private readonly queue: Queue<ParseBundleJobData>) {}
+
+  /**
+   * Accepts an upload: the archive must extract safely and carry a valid manifest (else 400 and
+   * nothing is stored); it is then kept as a new immutable version and parsed by a worker.
+   */
+  async upload(tenantId: string, userId: string, archive: Buffer | undefined, wait: boolean) {
+    if (!archive || archive.length === 0) throw new BadRequestException({ message: 'file: a bundle archive (.tar.gz or .zip) is required in the multipart field "file"' });
+    const scratch = await mkdtemp(join(tmpdir(), 'updraft-upload-'));
+    let manifestName: string;
+    let format: 'tar.gz' | 'zip';
+    try {
+      format = detectArchiveFormat(archive);
+      await extractArchive(archive, scratch);
+      manifestName = (await readManifest(scratch)).name;
+    } catch (error) {
+      if (error instanceof BundleRejected) throw new BadRequestException({ message: `bundle rejected: ${error.message}`, details: error.problems });
+      throw error;
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+    const version = await this.bundles.createVersion(tenantId, { name: manifestName, archive, format, createdBy: userId });
+    await this.queue.add(JOBS.parseBundle, { tenantId, bundleVersionId: version.id });
+    return toBundleView(wait ? await this.waitForParse(tenantId, version.id) : version);
+  }
+
+  async get(tenantId: string, id: string) {
+    const version = await this.bundles.get(tenantId, id);
+    if (!version) throw new NotFoundException(`bundle version '${id}' not found`);
+    return toBundleView(version);
+  }
+
+  async list(tenantId: string, page: PageRequest) {
+    const result = await this.bundles.list(tenantId, page);
+    return { ...result, items: result.items.map(toBundleView) };
+  }
+
+  private async waitForParse(tenantId: string, id: string): Promise<BundleVersionEntity> {
+    const deadline = Date.now() + WAIT_LIMIT_MS;
+    for (;;) {
+      const version = await this.bundles.get(tenantId, id);
+      if (!version) throw new NotFoundException(`bundle version '${id}' not found`);
+      if (!['pending', 'parsing'].includes(version.status) || Date.now() > deadline) return version;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
+import { PERMISSIONS } from '@updraft/domain';
+import { DagRepository, DagSummary } from '@updraft/persistence';
+import { PaginationQuery } from '../../services/http/pagination.dto';
+
+function toDagView(d: DagSummary) {
+  const s = d.serialized;
+  return {
+    dagId: d.dagId,
+    description: s.description,
+    schedule: s.schedule,
+    timezone: s.timezone,
+    startDate: s.startDate,
+    catchup: s.catchup,
+    tags: s.tags,
+    team: s.team,
+    isPaused: d.isPaused,
+    isActive: d.isActive,
+    bundleName: d.bundleName,
+    bundleVersion: d.bundleVersion,
+    lastRun: d.lastRun,
+  };
+}
+
+@Controller('tenants/:tenant/dags')
+export class DagsController {
+  constructor(private readonly dags: DagRepository) {}
+
+  @Get()
+  @RequirePermission(PERMISSIONS.dagsRead)
+  async list(@CurrentTenant() tenant: TenantContext, @Query() page: PaginationQuery) {
+    const result = await this.dags.list(tenant.id, page);
+    return { ...result, items: result.items.map(toDagView) };
+  }
+
+  @Get(':dagId')
+  @RequirePermission(PERMISSIONS.dagsRead)
+  async get(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string) {
+    const dag = await this.dags.get(tenant.id, dagId);
+    if (!dag) throw new NotFoundException(`DAG '${dagId}' not found`);
+    const downstream = new Map<string, string[]>();
+    for (const t of dag.serialized.tasks) for (const up of t.upstream) downstream.set(up, [...(downstream.get(up) ?? []), t.taskId]);
+    return {
+      ...toDagView(dag),
+      params: dag.serialized.params,
+      source: dag.serialized.source,
+      tasks: dag.serialized.tasks.map((t) => ({
+        taskId: t.taskId,
+        operator: t.operator,
+        upstream: t.upstream,
+        downstream: downstream.get(t.taskId) ?? [],
+        triggerRule: t.triggerRule,
+        retries: t.retries,
+        source: t.source,
+      })),
+    };
+  }
+}

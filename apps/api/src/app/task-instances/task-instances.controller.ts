@@ -1,0 +1,69 @@
+import { Controller, Get, NotFoundException, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
+import { PERMISSIONS } from '@updraft/domain';
+import { TaskInstanceEntity, TaskInstanceRepository, TaskLogRepository, XComRepository } from '@updraft/persistence';
+import { PaginationQuery } from '../../services/http/pagination.dto';
+import { DagRunsService } from '../dag-runs/dag-runs.service';
+
+function toTaskInstanceView(ti: TaskInstanceEntity) {
+  return {
+    taskId: ti.taskId,
+    mapIndex: ti.mapIndex,
+    operator: ti.operator,
+    state: ti.state,
+    tryNumber: ti.tryNumber,
+    maxTries: ti.maxTries,
+    queuedAt: ti.queuedAt,
+    startDate: ti.startDate,
+    endDate: ti.endDate,
+    durationMs: ti.startDate && ti.endDate ? ti.endDate.getTime() - ti.startDate.getTime() : null,
+    hostname: ti.hostname,
+  };
+}
+
+@Controller('tenants/:tenant/dags/:dagId/dagRuns/:runId/taskInstances')
+export class TaskInstancesController {
+  constructor(
+    private readonly runs: DagRunsService,
+    private readonly taskInstances: TaskInstanceRepository,
+    private readonly logs: TaskLogRepository,
+    private readonly xcoms: XComRepository,
+  ) {}
+
+  @Get()
+  @RequirePermission(PERMISSIONS.runsRead)
+  async list(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Query() page: PaginationQuery) {
+    const run = await this.runs.get(tenant.id, dagId, runId);
+    const result = await this.taskInstances.listForRun(tenant.id, run.id, page);
+    return { ...result, items: result.items.map(toTaskInstanceView) };
+  }
+
+  @Get(':taskId/logs/:try')
+  @RequirePermission(PERMISSIONS.logsRead)
+  async logsOf(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('dagId') dagId: string,
+    @Param('runId') runId: string,
+    @Param('taskId') taskId: string,
+    @Param('try', ParseIntPipe) tryNumber: number,
+  ) {
+    const ti = await this.find(tenant.id, dagId, runId, taskId);
+    if (tryNumber < 1 || tryNumber > Math.max(ti.tryNumber, 1)) throw new NotFoundException(`task '${taskId}' has no try ${tryNumber}`);
+    const lines = await this.logs.read(tenant.id, ti.id, tryNumber);
+    return { taskId, tryNumber, lines: lines.map((l) => ({ timestamp: l.timestamp, stream: l.stream, message: l.message })) };
+  }
+
+  @Get(':taskId/xcomEntries')
+  @RequirePermission(PERMISSIONS.runsRead)
+  async xcomEntries(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Param('taskId') taskId: string) {
+    const ti = await this.find(tenant.id, dagId, runId, taskId);
+    return { items: await this.xcoms.list(tenant.id, ti.dagRunId, taskId) };
+  }
+
+  private async find(tenantId: string, dagId: string, runId: string, taskId: string): Promise<TaskInstanceEntity> {
+    const run = await this.runs.get(tenantId, dagId, runId);
+    const ti = await this.taskInstances.find(tenantId, run.id, taskId);
+    if (!ti) throw new NotFoundException(`task '${taskId}' not found in run '${runId}'`);
+    return ti;
+  }
+}

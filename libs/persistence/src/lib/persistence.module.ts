@@ -1,0 +1,26 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
+import { dataSourceOptions } from './data-source';
+import { AccountRepository } from './repositories/account.repository';
+import { BundleRepository } from './repositories/bundle.repository';
+import { DagRunRepository } from './repositories/dag-run.repository';
+import { DagRepository } from './repositories/dag.repository';
+import { TaskInstanceRepository } from './repositories/task-instance.repository';
+import { TaskLogRepository } from './repositories/task-log.repository';
+import { XComRepository } from './repositories/xcom.repository';
+
+const REPOSITORIES = [AccountRepository, BundleRepository, DagRepository, DagRunRepository, TaskInstanceRepository, TaskLogRepository, XComRepository];
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [UPDRAFT_CONFIG],
+      useFactory: (config: UpdraftConfig) => ({ ...dataSourceOptions(config.databaseUrl), retryAttempts: 20, retryDelay: 1_000 }),
+    }),
+  ],
+  providers: REPOSITORIES,
+  exports: REPOSITORIES,
+})
+export class PersistenceModule {}

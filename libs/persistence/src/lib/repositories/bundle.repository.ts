@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { SerializedDag } from '@updraft/sdk';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { BundleError, BundleVersionEntity } from '../entities/bundle-version.entity';
+import { Page, PageRequest } from './page';
+
+export interface ParsedDag {
+  dagId: string;
+  entryFile: string;
+  serialized: SerializedDag;
+}
+
+@Injectable()
+export class BundleRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Stores an upload as the bundle's next immutable version, status `pending`. */
+  async createVersion(tenantId: string, input: { name: string; archive: Buffer; format: 'tar.gz' | 'zip'; createdBy: string | null }): Promise<BundleVersionEntity> {
+    return this.db.transaction(async (tx) => {
+      // Serialises concurrent uploads of one bundle so version numbers never collide.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`bundle:${tenantId}:${input.name}`]);
+      const [{ next }] = await tx.query(`SELECT COALESCE(MAX(version), 0) + 1 AS next FROM bundle_version WHERE tenant_id = $1 AND name = $2`, [tenantId, input.name]);
+      const entity = tx.create(BundleVersionEntity, {
+        tenantId,
+        name: input.name,
+        version: next,
+        status: 'pending',
+        archive: input.archive,
+        archiveFormat: input.format,
+        archiveSha256: createHash('sha256').update(input.archive).digest('hex'),
+        errors: [],
+        dagIds: [],
+        createdBy: input.createdBy,
+        parsedAt: null,
+      });
+      const saved = await tx.save(entity);
+      return Object.assign(saved, { archive: undefined });
+    });
+  }
+
+  get(tenantId: string, id: string): Promise<BundleVersionEntity | null> {
+    return this.db.getRepository(BundleVersionEntity).findOneBy({ tenantId, id });
+  }
+
+  async list(tenantId: string, page: PageRequest): Promise<Page<BundleVersionEntity>> {
+    const [items, total] = await this.db.getRepository(BundleVersionEntity).findAndCount({
+      where: { tenantId },
+      order: { createdAt: 'DESC', version: 'DESC' },
+      take: page.limit,
+      skip: page.offset,
+    });
+    return { items, total, ...page };
+  }
+
+  async archive(tenantId: string, id: string): Promise<Buffer | null> {
+    const rows = await this.db.query(`SELECT archive FROM bundle_version WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+    return rows[0]?.archive ?? null;
+  }
+
+  async markParsing(tenantId: string, id: string): Promise<boolean> {
+    const [, count] = await this.db.query(`UPDATE bundle_version SET status = 'parsing' WHERE tenant_id = $1 AND id = $2 AND status IN ('pending', 'parsing')`, [tenantId, id]);
+    return count > 0;
+  }
+
+  async fail(tenantId: string, id: string, errors: BundleError[]): Promise<void> {
+    await this.db.query(
+      `UPDATE bundle_version SET status = 'failed', errors = $3, parsed_at = now() WHERE tenant_id = $1 AND id = $2 AND status IN ('pending', 'parsing')`,
+      [tenantId, id, JSON.stringify(errors)],
+    );
+  }
+
+  /**
+   * Makes a parsed version the bundle's active one in one transaction: its DAGs become current,
+   * DAGs the bundle no longer defines become inactive (history kept), and a DAG id owned by
+   * another of the tenant's bundles fails the version instead. A version older than the active
+   * one is superseded without taking effect.
+   */
+  async activate(tenantId: string, id: string, dags: ParsedDag[]): Promise<BundleVersionEntity | null> {
+    await this.db.transaction(async (tx) => {
+      const [version] = await tx.query(`SELECT name, version, status FROM bundle_version WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [tenantId, id]);
+      if (!version || !['pending', 'parsing'].includes(version.status)) return;
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`dags:${tenantId}`]);
+      const dagIds = dags.map((d) => d.dagId);
+      const errors: BundleError[] = [];
+      const seen = new Map<string, string>();
+      for (const d of dags) {
+        if (seen.has(d.dagId)) errors.push({ file: d.entryFile, message: `DAG '${d.dagId}' is defined twice in this bundle (also in ${seen.get(d.dagId)})` });
+        seen.set(d.dagId, d.entryFile);
+      }
+      const conflicts = await tx.query(
+        `SELECT dag_id, bundle_name FROM dag WHERE tenant_id = $1 AND dag_id = ANY($2) AND bundle_name <> $3 AND is_active`,
+        [tenantId, dagIds, version.name],
+      );
+      for (const c of conflicts) {
+        errors.push({ file: seen.get(c.dag_id) ?? '(bundle)', message: `DAG '${c.dag_id}' already belongs to bundle '${c.bundle_name}' of this tenant` });
+      }
+      if (errors.length > 0) {
+        await tx.query(`UPDATE bundle_version SET status = 'failed', errors = $3, parsed_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, id, JSON.stringify(errors)]);
+        return;
+      }
+      const [newer] = await tx.query(
+        `SELECT 1 FROM bundle_version WHERE tenant_id = $1 AND name = $2 AND status = 'active' AND version > $3`,
+        [tenantId, version.name, version.version],
+      );
+      if (newer) {
+        await tx.query(`UPDATE bundle_version SET status = 'superseded', dag_ids = $3, parsed_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, id, JSON.stringify(dagIds)]);
+        return;
+      }
+      for (const d of dags) {
+        const hash = createHash('sha256').update(JSON.stringify(d.serialized)).digest('hex');
+        const [{ id: versionId }] = await tx.query(
+          `INSERT INTO dag_version (tenant_id, dag_id, bundle_version_id, serialized, hash, entry_file) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+          [tenantId, d.dagId, id, JSON.stringify(d.serialized), hash, d.entryFile],
+        );
+        await tx.query(
+          `INSERT INTO dag (tenant_id, dag_id, bundle_name, current_version_id, is_active, is_paused)
+           VALUES ($1, $2, $3, $4, true, false)
+           ON CONFLICT (tenant_id, dag_id) DO UPDATE SET bundle_name = EXCLUDED.bundle_name, current_version_id = EXCLUDED.current_version_id, is_active = true, updated_at = now()`,
+          [tenantId, d.dagId, version.name, versionId],
+        );
+      }
+      await tx.query(`UPDATE dag SET is_active = false, updated_at = now() WHERE tenant_id = $1 AND bundle_name = $2 AND NOT (dag_id = ANY($3))`, [tenantId, version.name, dagIds]);
+      await tx.query(`UPDATE bundle_version SET status = 'superseded' WHERE tenant_id = $1 AND name = $2 AND status = 'active'`, [tenantId, version.name]);
+      await tx.query(`UPDATE bundle_version SET status = 'active', dag_ids = $3, errors = '[]', parsed_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, id, JSON.stringify(dagIds)]);
+    });
+    return this.get(tenantId, id);
+  }
+}

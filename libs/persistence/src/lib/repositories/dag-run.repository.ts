@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { makeRunId, RunState, RunType } from '@updraft/domain';
+import type { SerializedDag } from '@updraft/sdk';
+import { DataSource } from 'typeorm';
+import { DagRunEntity } from '../entities/dag-run.entity';
+import { Page, PageRequest } from './page';
+
+export interface NewDagRun {
+  dagId: string;
+  dagVersionId: string;
+  serialized: SerializedDag;
+  runType: RunType;
+  logicalDate: Date;
+  dataIntervalStart: Date;
+  dataIntervalEnd: Date;
+  conf: Record<string, unknown>;
+}
+
+/** A run with what the scheduler needs to evaluate it. */
+export interface RunForEvaluation {
+  run: DagRunEntity;
+  serialized: SerializedDag;
+  bundleVersionId: string;
+  entryFile: string;
+}
+
+export class DuplicateRunError extends Error {
+  constructor(readonly runId: string) {
+    super(`a run with id or logical date of '${runId}' already exists`);
+  }
+}
+
+function toRun(row: Record<string, any>): DagRunEntity {
+  return Object.assign(new DagRunEntity(), {
+    id: row['id'], tenantId: row['tenant_id'], dagId: row['dag_id'], dagVersionId: row['dag_version_id'], runId: row['run_id'],
+    runType: row['run_type'], state: row['state'], logicalDate: row['logical_date'], dataIntervalStart: row['data_interval_start'],
+    dataIntervalEnd: row['data_interval_end'], conf: row['conf'], queuedAt: row['queued_at'], startDate: row['start_date'], endDate: row['end_date'],
+  });
+}
+
+@Injectable()
+export class DagRunRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Creates a run pinned to a DAG version, with one task instance per task, in one transaction. */
+  async create(tenantId: string, input: NewDagRun): Promise<DagRunEntity> {
+    const runId = makeRunId(input.runType, input.logicalDate);
+    try {
+      return await this.db.transaction(async (tx) => {
+        const [row] = await tx.query(
+          `INSERT INTO dag_run (tenant_id, dag_id, dag_version_id, run_id, run_type, state, logical_date, data_interval_start, data_interval_end, conf)
+           VALUES ($1, $2, $3, $4, $5, 'queued', $6, $7, $8, $9) RETURNING *`,
+          [tenantId, input.dagId, input.dagVersionId, runId, input.runType, input.logicalDate, input.dataIntervalStart, input.dataIntervalEnd, JSON.stringify(input.conf)],
+        );
+        const tasks = input.serialized.tasks;
+        await tx.query(
+          `INSERT INTO task_instance (tenant_id, dag_run_id, task_id, operator, state, max_tries, priority_weight)
+           SELECT $1, $2, t.task_id, t.operator, 'none', t.max_tries, t.priority_weight
+             FROM unnest($3::text[], $4::text[], $5::int[], $6::int[]) AS t(task_id, operator, max_tries, priority_weight)`,
+          [tenantId, row.id, tasks.map((t) => t.taskId), tasks.map((t) => t.operator), tasks.map((t) => t.retries + 1), tasks.map((t) => t.priorityWeight)],
+        );
+        return toRun(row);
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') throw new DuplicateRunError(runId);
+      throw error;
+    }
+  }
+
+  async list(tenantId: string, dagId: string, page: PageRequest): Promise<Page<DagRunEntity>> {
+    const rows = await this.db.query(
+      `SELECT * FROM dag_run WHERE tenant_id = $1 AND dag_id = $2 ORDER BY logical_date DESC LIMIT $3 OFFSET $4`,
+      [tenantId, dagId, page.limit, page.offset],
+    );
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM dag_run WHERE tenant_id = $1 AND dag_id = $2`, [tenantId, dagId]);
+    return { items: rows.map(toRun), total, ...page };
+  }
+
+  async get(tenantId: string, dagId: string, runId: string): Promise<DagRunEntity | null> {
+    const rows = await this.db.query(`SELECT * FROM dag_run WHERE tenant_id = $1 AND dag_id = $2 AND run_id = $3`, [tenantId, dagId, runId]);
+    return rows.length > 0 ? toRun(rows[0]) : null;
+  }
+
+  async forEvaluation(tenantId: string, dagRunId: string): Promise<RunForEvaluation | null> {
+    const rows = await this.db.query(
+      `SELECT r.*, v.serialized, v.bundle_version_id, v.entry_file FROM dag_run r JOIN dag_version v ON v.id = r.dag_version_id
+        WHERE r.tenant_id = $1 AND r.id = $2`,
+      [tenantId, dagRunId],
+    );
+    if (rows.length === 0) return null;
+    return { run: toRun(rows[0]), serialized: rows[0].serialized, bundleVersionId: rows[0].bundle_version_id, entryFile: rows[0].entry_file };
+  }
+
+  /** Moves a run from one state to another only if it is still in `from`; true when this call won. */
+  async transition(tenantId: string, dagRunId: string, from: RunState[], to: RunState): Promise<boolean> {
+    const finished = to === 'success' || to === 'failed';
+    const [, count] = await this.db.query(
+      `UPDATE dag_run SET state = $3,
+              start_date = COALESCE(start_date, now()),
+              end_date = CASE WHEN $4 THEN now() ELSE NULL END
+        WHERE tenant_id = $1 AND id = $2 AND state = ANY($5)`,
+      [tenantId, dagRunId, to, finished, from],
+    );
+    return count > 0;
+  }
+
+  /** Unfinished runs, for the scheduler's safety sweep. */
+  async unfinished(limit: number): Promise<{ tenantId: string; dagRunId: string }[]> {
+    const rows = await this.db.query(`SELECT tenant_id, id FROM dag_run WHERE state IN ('queued', 'running') ORDER BY queued_at LIMIT $1`, [limit]);
+    return rows.map((r: { tenant_id: string; id: string }) => ({ tenantId: r.tenant_id, dagRunId: r.id }));
+  }
+}

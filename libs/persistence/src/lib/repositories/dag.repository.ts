@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { SerializedDag } from '@updraft/sdk';
+import { DataSource } from 'typeorm';
+import { Page, PageRequest } from './page';
+
+export interface DagSummary {
+  dagId: string;
+  bundleName: string;
+  bundleVersion: number;
+  bundleVersionId: string;
+  dagVersionId: string;
+  entryFile: string;
+  isActive: boolean;
+  isPaused: boolean;
+  serialized: SerializedDag;
+  lastRun: { runId: string; state: string; logicalDate: Date } | null;
+}
+
+const SUMMARY_SELECT = `
+  SELECT d.dag_id, d.bundle_name, d.is_active, d.is_paused, v.id AS dag_version_id, v.serialized, v.entry_file,
+         b.version AS bundle_version, b.id AS bundle_version_id,
+         r.run_id AS last_run_id, r.state AS last_run_state, r.logical_date AS last_run_logical_date
+    FROM dag d
+    JOIN dag_version v ON v.id = d.current_version_id
+    JOIN bundle_version b ON b.id = v.bundle_version_id
+    LEFT JOIN LATERAL (
+      SELECT run_id, state, logical_date FROM dag_run
+       WHERE tenant_id = d.tenant_id AND dag_id = d.dag_id ORDER BY logical_date DESC LIMIT 1
+    ) r ON true`;
+
+function toSummary(row: Record<string, any>): DagSummary {
+  return {
+    dagId: row['dag_id'],
+    bundleName: row['bundle_name'],
+    bundleVersion: row['bundle_version'],
+    bundleVersionId: row['bundle_version_id'],
+    dagVersionId: row['dag_version_id'],
+    entryFile: row['entry_file'],
+    isActive: row['is_active'],
+    isPaused: row['is_paused'],
+    serialized: row['serialized'],
+    lastRun: row['last_run_id'] ? { runId: row['last_run_id'], state: row['last_run_state'], logicalDate: row['last_run_logical_date'] } : null,
+  };
+}
+
+@Injectable()
+export class DagRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async list(tenantId: string, page: PageRequest, options: { includeInactive?: boolean } = {}): Promise<Page<DagSummary>> {
+    const activeOnly = options.includeInactive ? '' : 'AND d.is_active';
+    const rows = await this.db.query(`${SUMMARY_SELECT} WHERE d.tenant_id = $1 ${activeOnly} ORDER BY d.dag_id LIMIT $2 OFFSET $3`, [tenantId, page.limit, page.offset]);
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM dag d WHERE d.tenant_id = $1 ${activeOnly}`, [tenantId]);
+    return { items: rows.map(toSummary), total, ...page };
+  }
+
+  async get(tenantId: string, dagId: string): Promise<DagSummary | null> {
+    const rows = await this.db.query(`${SUMMARY_SELECT} WHERE d.tenant_id = $1 AND d.dag_id = $2`, [tenantId, dagId]);
+    return rows.length > 0 ? toSummary(rows[0]) : null;
+  }
+}

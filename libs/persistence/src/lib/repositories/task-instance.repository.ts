@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { TaskState } from '@updraft/domain';
+import { DataSource } from 'typeorm';
+import { TaskInstanceEntity } from '../entities/task-instance.entity';
+import { Page, PageRequest } from './page';
+
+export interface TaskInstanceRef {
+  tenantId: string;
+  taskInstanceId: string;
+}
+
+function toTaskInstance(row: Record<string, any>): TaskInstanceEntity {
+  return Object.assign(new TaskInstanceEntity(), {
+    id: row['id'], tenantId: row['tenant_id'], dagRunId: row['dag_run_id'], taskId: row['task_id'], mapIndex: row['map_index'],
+    operator: row['operator'], state: row['state'], tryNumber: row['try_number'], maxTries: row['max_tries'], priorityWeight: row['priority_weight'],
+    queuedAt: row['queued_at'], startDate: row['start_date'], endDate: row['end_date'], hostname: row['hostname'],
+    heartbeatAt: row['heartbeat_at'], nextTryAt: row['next_try_at'],
+  });
+}
+
+/** Every state change here is conditional (`WHERE state = expected`): of two racers, one wins. */
+@Injectable()
+export class TaskInstanceRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async listForRun(tenantId: string, dagRunId: string, page: PageRequest): Promise<Page<TaskInstanceEntity>> {
+    const rows = await this.db.query(
+      `SELECT * FROM task_instance WHERE tenant_id = $1 AND dag_run_id = $2 ORDER BY task_id, map_index LIMIT $3 OFFSET $4`,
+      [tenantId, dagRunId, page.limit, page.offset],
+    );
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM task_instance WHERE tenant_id = $1 AND dag_run_id = $2`, [tenantId, dagRunId]);
+    return { items: rows.map(toTaskInstance), total, ...page };
+  }
+
+  async allForRun(tenantId: string, dagRunId: string): Promise<TaskInstanceEntity[]> {
+    const rows = await this.db.query(`SELECT * FROM task_instance WHERE tenant_id = $1 AND dag_run_id = $2`, [tenantId, dagRunId]);
+    return rows.map(toTaskInstance);
+  }
+
+  async find(tenantId: string, dagRunId: string, taskId: string, mapIndex = -1): Promise<TaskInstanceEntity | null> {
+    const rows = await this.db.query(
+      `SELECT * FROM task_instance WHERE tenant_id = $1 AND dag_run_id = $2 AND task_id = $3 AND map_index = $4`,
+      [tenantId, dagRunId, taskId, mapIndex],
+    );
+    return rows.length > 0 ? toTaskInstance(rows[0]) : null;
+  }
+
+  /** Moves the given instances from any of `from` to `to`; returns the ids that moved. */
+  async transition(tenantId: string, ids: string[], from: TaskState[], to: TaskState): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const stamp = to === 'queued' ? ', queued_at = now(), next_try_at = NULL' : ['skipped', 'upstream_failed', 'success', 'failed'].includes(to) ? ', end_date = COALESCE(end_date, now())' : '';
+    const rows = await this.db.query(
+      `UPDATE task_instance SET state = $3 ${stamp} WHERE tenant_id = $1 AND id = ANY($2) AND state = ANY($4) RETURNING id`,
+      [tenantId, ids, to, from],
+    );
+    return rows.map((r: { id: string }) => r.id);
+  }
+
+  /** Takes a queued instance for this worker: the next try begins. Null when someone else has it. */
+  async claim(ref: TaskInstanceRef, hostname: string): Promise<TaskInstanceEntity | null> {
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.query(
+        `UPDATE task_instance SET state = 'running', try_number = try_number + 1, start_date = now(), end_date = NULL,
+                hostname = $3, heartbeat_at = now()
+          WHERE tenant_id = $1 AND id = $2 AND state = 'queued' RETURNING *`,
+        [ref.tenantId, ref.taskInstanceId, hostname],
+      );
+      if (rows.length === 0) return null;
+      const ti = toTaskInstance(rows[0]);
+      await tx.query(
+        `INSERT INTO task_try (tenant_id, task_instance_id, try_number, hostname, start_date) VALUES ($1, $2, $3, $4, now())
+         ON CONFLICT (task_instance_id, try_number) DO UPDATE SET hostname = EXCLUDED.hostname, start_date = now(), end_date = NULL, state = NULL, exit_reason = NULL`,
+        [ref.tenantId, ti.id, ti.tryNumber, hostname],
+      );
+      return ti;
+    });
+  }
+
+  async heartbeat(ids: string[]): Promise<void> {
+    if (ids.length > 0) await this.db.query(`UPDATE task_instance SET heartbeat_at = now() WHERE id = ANY($1) AND state = 'running'`, [ids]);
+  }
+
+  /** Ends a running try; false when the try is no longer this worker's (cleared, reaped, or marked). */
+  async finish(ref: TaskInstanceRef, tryNumber: number, to: TaskState, exitReason: string | null, nextTryAt: Date | null = null): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const [, count] = await tx.query(
+        `UPDATE task_instance SET state = $4, end_date = now(), next_try_at = $5
+          WHERE tenant_id = $1 AND id = $2 AND try_number = $3 AND state = 'running'`,
+        [ref.tenantId, ref.taskInstanceId, tryNumber, to, nextTryAt],
+      );
+      await tx.query(
+        `UPDATE task_try SET state = $4, exit_reason = $5, end_date = now() WHERE tenant_id = $1 AND task_instance_id = $2 AND try_number = $3`,
+        [ref.tenantId, ref.taskInstanceId, tryNumber, to, exitReason],
+      );
+      return count > 0;
+    });
+  }
+
+  /** Queued instances whose Bull job may be lost (e.g. Redis flushed), for re-enqueueing. */
+  async staleQueued(olderThanMs: number, limit: number): Promise<TaskInstanceRef[]> {
+    const rows = await this.db.query(
+      `SELECT tenant_id, id FROM task_instance WHERE state = 'queued' AND queued_at < now() - ($1 || ' milliseconds')::interval ORDER BY priority_weight DESC, queued_at LIMIT $2`,
+      [olderThanMs, limit],
+    );
+    return rows.map((r: { tenant_id: string; id: string }) => ({ tenantId: r.tenant_id, taskInstanceId: r.id }));
+  }
+
+  /** Running instances whose worker stopped heartbeating. */
+  async zombies(olderThanMs: number, limit: number): Promise<(TaskInstanceRef & { tryNumber: number; maxTries: number; dagRunId: string })[]> {
+    const rows = await this.db.query(
+      `SELECT tenant_id, id, try_number, max_tries, dag_run_id FROM task_instance
+        WHERE state = 'running' AND heartbeat_at < now() - ($1 || ' milliseconds')::interval LIMIT $2`,
+      [olderThanMs, limit],
+    );
+    return rows.map((r: Record<string, any>) => ({ tenantId: r['tenant_id'], taskInstanceId: r['id'], tryNumber: r['try_number'], maxTries: r['max_tries'], dagRunId: r['dag_run_id'] }));
+  }
+}
