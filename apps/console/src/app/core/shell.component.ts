@@ -63,6 +63,8 @@ import { SessionService } from './session.service';
     }
     .header__user { margin-left: auto; display: flex; align-items: center; gap: 0.75rem; }
     .header__user .muted { color: rgb(255 255 255 / 85%); }
+    .header .btn { background: transparent; color: #fff; border-color: rgb(255 255 255 / 70%); }
+    .header .btn:hover { background: rgb(255 255 255 / 15%); }
     select { padding: 0.25rem 0.4rem; border-radius: 4px; border: 0; font: inherit; }
     .page { max-width: 72rem; margin: 0 auto; padding: 1.5rem; }
   `,

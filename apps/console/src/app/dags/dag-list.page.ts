@@ -1,3 +1,4 @@
+import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
@@ -18,7 +19,7 @@ interface DagListState {
 @Component({
   selector: 'ud-dag-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, StateBadgeComponent],
+  imports: [DatePipe, RouterLink, StateBadgeComponent],
   template: `
     <h1>DAGs</h1>
 
@@ -59,7 +60,7 @@ interface DagListState {
               <td>
                 @if (dag.lastRun; as run) {
                   <ud-state-badge [state]="run.state" />
-                  <span class="muted small"> {{ run.logicalDate }}</span>
+                  <span class="muted small"> {{ run.logicalDate | date: 'yyyy-MM-dd HH:mm' }}</span>
                 } @else {
                   <span class="muted">Never run</span>
                 }
