@@ -146,19 +146,25 @@ export class DagDetailPage {
   constructor() {
     // Loads the runs, then reloads them every 2 s for as long as one is queued or running.
     // A trigger restarts the cycle; leaving the page unsubscribes and so stops it.
-    combineLatest([this.target$, this.reload$.pipe(startWith(undefined))])
+    this.target$
       .pipe(
-        switchMap(([[tenant, dagId]]) =>
-          defer(() => this.history.load(tenant, dagId, this.runs() ?? [])).pipe(
-            tap((runs) => {
-              this.runs.set(runs);
-              this.runsError.set(null);
-            }),
-            catchError((err: unknown) => {
-              this.runsError.set(apiErrorMessage(err));
-              return EMPTY;
-            }),
-            repeat({ delay: () => (this.polling() ? timer(RUN_POLL_INTERVAL_MS) : EMPTY) }),
+        tap(() => this.runs.set(null)),
+        switchMap(([tenant, dagId]) =>
+          this.reload$.pipe(
+            startWith(undefined),
+            switchMap(() =>
+              defer(() => this.history.load(tenant, dagId, this.runs() ?? [])).pipe(
+                tap((runs) => {
+                  this.runs.set(runs);
+                  this.runsError.set(null);
+                }),
+                catchError((err: unknown) => {
+                  this.runsError.set(apiErrorMessage(err));
+                  return EMPTY;
+                }),
+                repeat({ delay: () => (this.polling() ? timer(RUN_POLL_INTERVAL_MS) : EMPTY) }),
+              ),
+            ),
           ),
         ),
         takeUntilDestroyed(),
