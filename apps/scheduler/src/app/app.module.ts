@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { ConfigModule } from '@updraft/config';
+import { PersistenceModule } from '@updraft/persistence';
+import { QueuesModule } from '@updraft/queues';
+import { RunEvaluator } from './run-evaluation/run-evaluator.service';
+import { SchedulerProcessor } from './scheduler.processor';
+import { SweepService } from './sweep/sweep.service';
 
 @Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
+  imports: [ConfigModule, PersistenceModule, QueuesModule.register()],
+  providers: [RunEvaluator, SweepService, SchedulerProcessor],
 })
 export class AppModule {}

@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { ConfigModule } from '@updraft/config';
+import { PersistenceModule } from '@updraft/persistence';
+import { QueuesModule } from '@updraft/queues';
+import { BundleCache } from './bundle-cache/bundle-cache.service';
+import { BundleParser } from './bundle-parsing/bundle-parser.service';
+import { HeartbeatService } from './task-execution/heartbeat.service';
+import { TaskRunner } from './task-execution/task-runner.service';
+import { WorkerProcessor } from './worker.processor';
 
 @Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
+  imports: [ConfigModule, PersistenceModule, QueuesModule.register()],
+  providers: [BundleCache, BundleParser, HeartbeatService, TaskRunner, WorkerProcessor],
 })
 export class AppModule {}

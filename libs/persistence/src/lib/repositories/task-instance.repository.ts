@@ -50,7 +50,8 @@ export class TaskInstanceRepository {
   async transition(tenantId: string, ids: string[], from: TaskState[], to: TaskState): Promise<string[]> {
     if (ids.length === 0) return [];
     const stamp = to === 'queued' ? ', queued_at = now(), next_try_at = NULL' : ['skipped', 'upstream_failed', 'success', 'failed'].includes(to) ? ', end_date = COALESCE(end_date, now())' : '';
-    const rows = await this.db.query(
+    // For UPDATE … RETURNING, TypeORM's postgres driver answers [rows, affectedCount].
+    const [rows] = await this.db.query(
       `UPDATE task_instance SET state = $3 ${stamp} WHERE tenant_id = $1 AND id = ANY($2) AND state = ANY($4) RETURNING id`,
       [tenantId, ids, to, from],
     );
@@ -60,7 +61,7 @@ export class TaskInstanceRepository {
   /** Takes a queued instance for this worker: the next try begins. Null when someone else has it. */
   async claim(ref: TaskInstanceRef, hostname: string): Promise<TaskInstanceEntity | null> {
     return this.db.transaction(async (tx) => {
-      const rows = await tx.query(
+      const [rows] = await tx.query(
         `UPDATE task_instance SET state = 'running', try_number = try_number + 1, start_date = now(), end_date = NULL,
                 hostname = $3, heartbeat_at = now()
           WHERE tenant_id = $1 AND id = $2 AND state = 'queued' RETURNING *`,

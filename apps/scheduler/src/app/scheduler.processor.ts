@@ -1,0 +1,34 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
+import { EvaluateRunJobData, JOBS, QUEUES } from '@updraft/queues';
+import type { Job, Queue } from 'bull';
+import { RunEvaluator } from './run-evaluation/run-evaluator.service';
+import { SweepService } from './sweep/sweep.service';
+
+const EVALUATION_CONCURRENCY = 8;
+
+@Injectable()
+export class SchedulerProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SchedulerProcessor.name);
+
+  constructor(
+    @Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig,
+    @InjectQueue(QUEUES.scheduler) private readonly queue: Queue,
+    private readonly evaluator: RunEvaluator,
+    private readonly sweeper: SweepService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.queue.process(JOBS.evaluateRun, EVALUATION_CONCURRENCY, (job: Job) => this.evaluator.evaluate(job.data as EvaluateRunJobData));
+    this.queue.process(JOBS.sweep, 1, () => this.sweeper.sweep());
+    // A repeatable job with one key: however many schedulers run, one sweep happens per interval.
+    await this.queue.add(JOBS.sweep, {}, { repeat: { every: this.config.schedulerSweepIntervalMs }, jobId: 'sweep' });
+    this.queue.on('failed', (job, error) => this.logger.error(`${job.name} failed: ${error.message}`));
+    this.logger.log(`scheduler ready (sweep every ${this.config.schedulerSweepIntervalMs} ms)`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close();
+  }
+}

@@ -1,0 +1,128 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
+import { retryDelayAfter, TaskState } from '@updraft/domain';
+import { DagRunRepository, RETURN_VALUE_KEY, RunForEvaluation, TaskInstanceEntity, TaskInstanceRepository, TaskLogRepository, XComRepository } from '@updraft/persistence';
+import { EvaluateRunJobData, JOBS, QUEUES, RunTaskJobData } from '@updraft/queues';
+import { prepareScratch, runBash, runInSandbox, TaskOutcome } from '@updraft/sandbox';
+import type { SerializedTask } from '@updraft/sdk';
+import type { Queue } from 'bull';
+import { rm } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join, resolve, sep } from 'node:path';
+import { BundleCache } from '../bundle-cache/bundle-cache.service';
+import { SANDBOX_RUNNER_PATH } from '../sandbox-runner-path';
+import { HeartbeatService } from './heartbeat.service';
+import { LogSink } from './log-sink';
+
+export const MAX_XCOM_BYTES = 1024 * 1024;
+
+/** Executes one try of a task instance: claim, run in the sandbox, record the outcome, wake the scheduler. */
+@Injectable()
+export class TaskRunner {
+  private readonly logger = new Logger(TaskRunner.name);
+  private readonly host: string;
+
+  constructor(
+    @Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig,
+    private readonly runs: DagRunRepository,
+    private readonly taskInstances: TaskInstanceRepository,
+    private readonly logs: TaskLogRepository,
+    private readonly xcoms: XComRepository,
+    private readonly cache: BundleCache,
+    private readonly heartbeat: HeartbeatService,
+    @InjectQueue(QUEUES.scheduler) private readonly scheduler: Queue<EvaluateRunJobData>,
+  ) {
+    this.host = config.workerHostname || `${hostname()}:${process.pid}`;
+  }
+
+  async run(ref: RunTaskJobData): Promise<void> {
+    const ti = await this.taskInstances.claim(ref, this.host);
+    if (!ti) return;
+    this.heartbeat.track(ti.id);
+    const sink = new LogSink(this.logs, ref.tenantId, ti.id, ti.tryNumber);
+    const scratch = join(this.config.dataDir, 'scratch', `${ti.id}-${ti.tryNumber}`);
+    let delayMs = 0;
+    try {
+      sink.write('system', `try ${ti.tryNumber} of ${ti.maxTries} started on ${this.host}`);
+      const loaded = await this.runs.forEvaluation(ref.tenantId, ti.dagRunId);
+      const task = loaded?.serialized.tasks.find((t) => t.taskId === ti.taskId);
+      const outcome: TaskOutcome = loaded && task ? await this.execute(loaded, task, ti, scratch, sink) : { outcome: 'fail', message: 'the task no longer exists in its DAG version' };
+      delayMs = await this.record(ti, task, outcome, sink);
+    } catch (error) {
+      this.logger.error(`task instance ${ti.id}: ${(error as Error).stack}`);
+      sink.write('system', `internal error: ${(error as Error).message}`);
+      await this.taskInstances.finish(ref, ti.tryNumber, 'failed', `internal error: ${(error as Error).message}`);
+    } finally {
+      this.heartbeat.untrack(ti.id);
+      await sink.close();
+      await rm(scratch, { recursive: true, force: true });
+      await this.scheduler.add(JOBS.evaluateRun, { tenantId: ref.tenantId, dagRunId: ti.dagRunId }, delayMs > 0 ? { delay: delayMs } : undefined);
+    }
+  }
+
+  private async execute(loaded: RunForEvaluation, task: SerializedTask, ti: TaskInstanceEntity, scratch: string, sink: LogSink): Promise<TaskOutcome> {
+    const timeoutMs = task.executionTimeoutMs ?? this.config.defaultTaskTimeoutMs;
+    const isolateNetwork = this.config.sandboxNetworkIsolation;
+    const onOutput = sink.write.bind(sink);
+    await prepareScratch(scratch);
+    switch (task.operator) {
+      case 'empty':
+        return { outcome: 'success', valueJson: null };
+      case 'bash': {
+        const config = task.config as { command: string; env: Record<string, string>; cwd: string | null };
+        const cwd = resolve(scratch, config.cwd ?? '.');
+        if (cwd !== scratch && !cwd.startsWith(scratch + sep)) return { outcome: 'fail', message: `cwd '${config.cwd}' must stay inside the task's scratch folder` };
+        return runBash({ command: config.command, env: config.env, cwd, scratchDir: scratch, timeoutMs, isolateNetwork, onOutput });
+      }
+      case 'task': {
+        const bundle = await this.cache.materialize(ti.tenantId, loaded.bundleVersionId);
+        const run = loaded.run;
+        const logicalDate = run.logicalDate.toISOString();
+        const params = Object.fromEntries(Object.entries(loaded.serialized.params).map(([k, spec]) => [k, run.conf[k] ?? spec.default]));
+        return (await runInSandbox(
+          {
+            kind: 'run',
+            root: bundle.root,
+            file: loaded.entryFile,
+            dagId: run.dagId,
+            taskId: task.taskId,
+            context: {
+              dagId: run.dagId, taskId: task.taskId, runId: run.runId, logicalDate, ds: logicalDate.slice(0, 10),
+              dataIntervalStart: run.dataIntervalStart.toISOString(), dataIntervalEnd: run.dataIntervalEnd.toISOString(),
+              tryNumber: ti.tryNumber, mapIndex: ti.mapIndex, params, conf: run.conf,
+            },
+          },
+          { runnerPath: SANDBOX_RUNNER_PATH, readable: [bundle.root], scratchDir: scratch, memoryMb: this.config.sandboxMemoryMb, timeoutMs, isolateNetwork, onOutput },
+        )) as TaskOutcome;
+      }
+      default:
+        return { outcome: 'fail', message: `operator '${task.operator}' is not available on this platform version` };
+    }
+  }
+
+  /** Stores the outcome; returns the delay before the run should be evaluated again (for a retry). */
+  private async record(ti: TaskInstanceEntity, task: SerializedTask | undefined, result: TaskOutcome, sink: LogSink): Promise<number> {
+    const ref = { tenantId: ti.tenantId, taskInstanceId: ti.id };
+    let outcome = result;
+    if (outcome.outcome === 'success' && outcome.valueJson !== null) {
+      const bytes = Buffer.byteLength(outcome.valueJson);
+      if (bytes > MAX_XCOM_BYTES) outcome = { outcome: 'fail', message: `the return value is ${bytes} bytes of JSON; XCom values are limited to ${MAX_XCOM_BYTES} bytes` };
+      else await this.xcoms.set(ti.tenantId, ti.dagRunId, ti.taskId, ti.mapIndex, RETURN_VALUE_KEY, outcome.valueJson);
+    }
+    let state: TaskState;
+    let delayMs = 0;
+    if (outcome.outcome === 'success') state = 'success';
+    else if (outcome.outcome === 'skip') state = 'skipped';
+    else if (outcome.outcome === 'error' && task && ti.tryNumber < ti.maxTries) {
+      state = 'up_for_retry';
+      delayMs = retryDelayAfter(task, ti.tryNumber);
+    } else state = 'failed';
+    const reason = outcome.outcome === 'success' ? null : outcome.message;
+    sink.write('system', reason ? `${state}: ${reason}` : `task finished: ${state}`);
+    if (state === 'up_for_retry') sink.write('system', `retrying in ${Math.round(delayMs / 1000)} s (try ${ti.tryNumber + 1} of ${ti.maxTries})`);
+    const applied = await this.taskInstances.finish(ref, ti.tryNumber, state, reason, state === 'up_for_retry' ? new Date(Date.now() + delayMs) : null);
+    if (!applied) sink.write('system', 'the outcome was not recorded: this try was cleared or reaped meanwhile');
+    return delayMs;
+  }
+}

@@ -1,0 +1,34 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
+import { JOBS, ParseBundleJobData, QUEUES, RunTaskJobData } from '@updraft/queues';
+import type { Job, Queue } from 'bull';
+import { BundleParser } from './bundle-parsing/bundle-parser.service';
+import { TaskRunner } from './task-execution/task-runner.service';
+
+const PARSE_CONCURRENCY = 2;
+
+@Injectable()
+export class WorkerProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(WorkerProcessor.name);
+
+  constructor(
+    @Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig,
+    @InjectQueue(QUEUES.tasks) private readonly tasks: Queue<RunTaskJobData>,
+    @InjectQueue(QUEUES.bundles) private readonly bundles: Queue<ParseBundleJobData>,
+    private readonly runner: TaskRunner,
+    private readonly parser: BundleParser,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    void this.tasks.process(JOBS.runTask, this.config.workerConcurrency, (job: Job<RunTaskJobData>) => this.runner.run(job.data));
+    void this.bundles.process(JOBS.parseBundle, PARSE_CONCURRENCY, (job: Job<ParseBundleJobData>) => this.parser.parse(job.data));
+    for (const queue of [this.tasks, this.bundles]) queue.on('failed', (job, error) => this.logger.error(`${job.name} failed: ${error.message}`));
+    this.logger.log(`worker ready (concurrency ${this.config.workerConcurrency})`);
+  }
+
+  /** Stops taking work and waits for the tries in progress to finish. */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([this.tasks.close(), this.bundles.close()]);
+  }
+}

@@ -1,0 +1,1 @@
+export var broken = 1;
