@@ -1,0 +1,103 @@
+import type { SerializedDag, SerializedTask } from '@updraft/sdk';
+import { DataSource } from 'typeorm';
+import { scratchDatabase } from '../testing/scratch-database';
+import { AccountRepository, DuplicateAccountError } from './account.repository';
+import { BundleRepository, ParsedDag } from './bundle.repository';
+import { DagRunRepository } from './dag-run.repository';
+import { DagRepository } from './dag.repository';
+import { TaskInstanceRepository } from './task-instance.repository';
+
+function task(taskId: string, upstream: string[] = []): SerializedTask {
+  return {
+    taskId, operator: 'empty', upstream, config: {}, owner: null, retries: 0, retryDelayMs: 0, retryExponentialBackoff: false,
+    maxRetryDelayMs: null, executionTimeoutMs: null, slaMs: null, priorityWeight: 1, pool: null, triggerRule: 'all_success',
+    onFailure: [], onRetry: [], onSuccess: [], source: null,
+  };
+}
+
+function parsedDag(dagId: string, tasks = [task('a')]): ParsedDag {
+  const serialized: SerializedDag = {
+    dagId, schedule: null, startDate: null, endDate: null, timezone: 'UTC', catchup: false, maxActiveRuns: 16, maxActiveTasks: 16,
+    tags: [], description: null, team: null, params: {}, deadlineMs: null, tasks, source: null,
+  };
+  return { dagId, entryFile: 'dags/x.js', serialized };
+}
+
+describe('repositories against PostgreSQL', () => {
+  let db: DataSource;
+  let drop: () => Promise<void>;
+  let accounts: AccountRepository;
+  let bundles: BundleRepository;
+  let dags: DagRepository;
+  let runs: DagRunRepository;
+  let taskInstances: TaskInstanceRepository;
+  let tenantA: string;
+  let tenantB: string;
+
+  beforeAll(async () => {
+    ({ db, drop } = await scratchDatabase());
+    accounts = new AccountRepository(db);
+    bundles = new BundleRepository(db);
+    dags = new DagRepository(db);
+    runs = new DagRunRepository(db);
+    taskInstances = new TaskInstanceRepository(db);
+    tenantA = (await accounts.createTenantWithOwner({ email: 'a@example.com', passwordHash: 'x', tenantSlug: 'tenant-a', tenantName: 'A' })).tenant.id;
+    tenantB = (await accounts.createTenantWithOwner({ email: 'b@example.com', passwordHash: 'x', tenantSlug: 'tenant-b', tenantName: 'B' })).tenant.id;
+  });
+  afterAll(() => drop());
+
+  async function upload(tenantId: string, name: string, parsed: ParsedDag[]) {
+    const version = await bundles.createVersion(tenantId, { name, archive: Buffer.from('x'), format: 'tar.gz', createdBy: null });
+    return bundles.activate(tenantId, version.id, parsed);
+  }
+
+  it('a failed sign-up leaves nothing half-created', async () => {
+    await expect(accounts.createTenantWithOwner({ email: 'c@example.com', passwordHash: 'x', tenantSlug: 'tenant-a', tenantName: 'dup' })).rejects.toBeInstanceOf(DuplicateAccountError);
+    expect(await accounts.findUserByEmail('c@example.com')).toBeNull();
+  });
+
+  it('numbers versions, deactivates DAGs a new version drops, and keeps their history', async () => {
+    const v1 = await upload(tenantA, 'etl', [parsedDag('one'), parsedDag('two')]);
+    const v2 = await upload(tenantA, 'etl', [parsedDag('one')]);
+    expect([v1?.version, v1?.status, v2?.version, v2?.status]).toEqual([1, 'active', 2, 'active']);
+    expect((await bundles.get(tenantA, v1?.id as string))?.status).toBe('superseded');
+    expect((await dags.list(tenantA, { limit: 10, offset: 0 })).items.map((d) => d.dagId)).toEqual(['one']);
+    const two = await dags.get(tenantA, 'two');
+    expect(two?.isActive).toBe(false);
+    expect(two?.bundleVersion).toBe(1);
+  });
+
+  it('refuses a DAG id another bundle of the tenant owns, but not one of another tenant', async () => {
+    const conflicting = await upload(tenantA, 'other', [parsedDag('one')]);
+    expect(conflicting?.status).toBe('failed');
+    expect(conflicting?.errors).toEqual([{ file: 'dags/x.js', message: "DAG 'one' already belongs to bundle 'etl' of this tenant" }]);
+    expect((await dags.get(tenantA, 'one'))?.bundleName).toBe('etl');
+    expect((await upload(tenantB, 'other', [parsedDag('one')]))?.status).toBe('active');
+    expect(await dags.get(tenantB, 'two')).toBeNull();
+  });
+
+  it('creates a run with its task instances and lets exactly one of two racing workers claim a task', async () => {
+    const dag = await dags.get(tenantA, 'one');
+    const run = await runs.create(tenantA, {
+      dagId: 'one', dagVersionId: dag?.dagVersionId as string, serialized: dag?.serialized as SerializedDag, runType: 'manual',
+      logicalDate: new Date(), dataIntervalStart: new Date(), dataIntervalEnd: new Date(), conf: {},
+    });
+    const [ti] = await taskInstances.allForRun(tenantA, run.id);
+    expect(ti.state).toBe('none');
+    expect(await taskInstances.transition(tenantA, [ti.id], ['none'], 'queued')).toEqual([ti.id]);
+    expect(await taskInstances.transition(tenantA, [ti.id], ['none'], 'queued')).toEqual([]);
+    const claims = await Promise.all([taskInstances.claim({ tenantId: tenantA, taskInstanceId: ti.id }, 'w1'), taskInstances.claim({ tenantId: tenantA, taskInstanceId: ti.id }, 'w2')]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    const claimed = claims.find(Boolean);
+    expect(claimed?.tryNumber).toBe(1);
+    expect(await taskInstances.finish({ tenantId: tenantA, taskInstanceId: ti.id }, 1, 'success', null)).toBe(true);
+    expect(await taskInstances.finish({ tenantId: tenantA, taskInstanceId: ti.id }, 1, 'failed', 'late')).toBe(false);
+  });
+
+  it('never reads another tenant\'s rows through a tenant-scoped call', async () => {
+    const runOfA = (await runs.list(tenantA, 'one', { limit: 10, offset: 0 })).items[0];
+    expect(await runs.get(tenantB, 'one', runOfA.runId)).toBeNull();
+    expect(await runs.forEvaluation(tenantB, runOfA.id)).toBeNull();
+    expect(await taskInstances.allForRun(tenantB, runOfA.id)).toEqual([]);
+  });
+});
