@@ -41,6 +41,28 @@ export default [
         }
     },
     {
+        // Tests may use the test harness lib; production code may not.
+        files: ["**/*.spec.ts", "**/*.int-spec.ts", "**/*.e2e-spec.ts"],
+        rules: {
+            "@nx/enforce-module-boundaries": [
+                "error",
+                {
+                    enforceBuildableLibDependency: true,
+                    allow: ["^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$"],
+                    depConstraints: [
+                        { sourceTag: "type:pure", onlyDependOnLibsWithTags: ["type:pure"] },
+                        { sourceTag: "type:server", onlyDependOnLibsWithTags: ["type:pure", "type:server"] },
+                        { sourceTag: "type:testing", onlyDependOnLibsWithTags: ["type:pure", "type:server"] },
+                        { sourceTag: "scope:server-app", onlyDependOnLibsWithTags: ["type:pure", "type:server", "type:testing"] },
+                        { sourceTag: "scope:console", onlyDependOnLibsWithTags: ["type:pure"] },
+                        { sourceTag: "scope:cli", onlyDependOnLibsWithTags: ["type:pure"] },
+                        { sourceTag: "type:e2e", onlyDependOnLibsWithTags: ["type:pure", "type:server", "type:testing"] }
+                    ]
+                }
+            ]
+        }
+    },
+    {
         files: [
             "**/*.ts",
             "**/*.tsx",

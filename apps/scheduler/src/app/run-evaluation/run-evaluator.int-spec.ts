@@ -1,0 +1,106 @@
+import { AccountRepository, BundleRepository, dataSourceOptions, DagRepository, DagRunRepository, TaskInstanceRepository } from '@updraft/persistence';
+import type { SerializedDag, SerializedTask, TriggerRule } from '@updraft/sdk';
+import { createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, TestDatabase, uniqueRedisPrefix } from '@updraft/testing';
+import Bull from 'bull';
+import { DataSource } from 'typeorm';
+import { JOBS, QUEUES } from '@updraft/queues';
+import { RunEvaluator } from './run-evaluator.service';
+
+function task(taskId: string, upstream: string[], triggerRule: TriggerRule = 'all_success'): SerializedTask {
+  return {
+    taskId, operator: 'empty', upstream, config: {}, owner: null, retries: 0, retryDelayMs: 0, retryExponentialBackoff: false,
+    maxRetryDelayMs: null, executionTimeoutMs: null, slaMs: null, priorityWeight: 1, pool: null, triggerRule,
+    onFailure: [], onRetry: [], onSuccess: [], source: null,
+  };
+}
+
+const serialized: SerializedDag = {
+  dagId: 'fan', schedule: null, startDate: null, endDate: null, timezone: 'UTC', catchup: false, maxActiveRuns: 16, maxActiveTasks: 16,
+  tags: [], description: null, team: null, params: {}, deadlineMs: null, source: null,
+  tasks: [task('extract', []), task('load', ['extract']), task('alert', ['extract'], 'one_failed'), task('report', ['load'])],
+};
+
+describe('RunEvaluator on PostgreSQL and Bull', () => {
+  const redisPrefix = uniqueRedisPrefix();
+  let database: TestDatabase;
+  let db: DataSource;
+  let tasksQueue: Bull.Queue;
+  let schedulerQueue: Bull.Queue;
+  let evaluator: RunEvaluator;
+  let runs: DagRunRepository;
+  let taskInstances: TaskInstanceRepository;
+  let tenantId: string;
+  let dagVersionId: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = await new DataSource(dataSourceOptions(database.url)).initialize();
+    tasksQueue = new Bull(QUEUES.tasks, DEFAULT_REDIS_URL, { prefix: redisPrefix });
+    schedulerQueue = new Bull(QUEUES.scheduler, DEFAULT_REDIS_URL, { prefix: redisPrefix });
+    runs = new DagRunRepository(db);
+    taskInstances = new TaskInstanceRepository(db);
+    evaluator = new RunEvaluator(runs, taskInstances, tasksQueue, schedulerQueue);
+    tenantId = (await new AccountRepository(db).createTenantWithOwner({ email: 'o@example.com', passwordHash: 'x', tenantSlug: 'acme', tenantName: 'Acme' })).tenant.id;
+    const bundles = new BundleRepository(db);
+    const version = await bundles.createVersion(tenantId, { name: 'b', archive: Buffer.from('x'), format: 'tar.gz', createdBy: null });
+    await bundles.activate(tenantId, version.id, [{ dagId: 'fan', entryFile: 'x.js', serialized }]);
+    dagVersionId = (await new DagRepository(db).get(tenantId, 'fan'))?.dagVersionId as string;
+  });
+
+  afterAll(async () => {
+    await Promise.all([tasksQueue.close(), schedulerQueue.close()]);
+    await db.destroy();
+    await database.drop();
+    await flushRedisPrefix(DEFAULT_REDIS_URL, redisPrefix);
+  });
+
+  async function newRun() {
+    const now = new Date(Date.now() + Math.floor(Math.random() * 1e6));
+    return runs.create(tenantId, { dagId: 'fan', dagVersionId, serialized, runType: 'manual', logicalDate: now, dataIntervalStart: now, dataIntervalEnd: now, conf: {} });
+  }
+
+  async function states(dagRunId: string): Promise<Record<string, string>> {
+    return Object.fromEntries((await taskInstances.allForRun(tenantId, dagRunId)).map((ti) => [ti.taskId, ti.state]));
+  }
+
+  /** What a worker does: claim the queued instance and end the try. */
+  async function complete(dagRunId: string, taskId: string, state: 'success' | 'failed') {
+    const ti = await taskInstances.find(tenantId, dagRunId, taskId);
+    const claimed = await taskInstances.claim({ tenantId, taskInstanceId: ti?.id as string }, 'test-worker');
+    expect(claimed).not.toBeNull();
+    await taskInstances.finish({ tenantId, taskInstanceId: claimed?.id as string }, claimed?.tryNumber as number, state, null);
+    await evaluator.evaluate({ tenantId, dagRunId });
+  }
+
+  it('enqueues roots, follows successes, skips a one_failed branch, and finishes the run', async () => {
+    const run = await newRun();
+    await evaluator.evaluate({ tenantId, dagRunId: run.id });
+    expect(await states(run.id)).toEqual({ extract: 'queued', load: 'none', alert: 'none', report: 'none' });
+    const jobs = await tasksQueue.getJobs(['waiting']);
+    expect(jobs.map((j) => [j.name, j.data.taskInstanceId])).toContainEqual([JOBS.runTask, (await taskInstances.find(tenantId, run.id, 'extract'))?.id]);
+
+    await complete(run.id, 'extract', 'success');
+    expect(await states(run.id)).toEqual({ extract: 'success', load: 'queued', alert: 'skipped', report: 'none' });
+    await complete(run.id, 'load', 'success');
+    await complete(run.id, 'report', 'success');
+    expect((await runs.get(tenantId, 'fan', run.runId))?.state).toBe('success');
+  });
+
+  it('propagates a failure as upstream_failed, runs the one_failed task, and fails the run', async () => {
+    const run = await newRun();
+    await evaluator.evaluate({ tenantId, dagRunId: run.id });
+    await complete(run.id, 'extract', 'failed');
+    expect(await states(run.id)).toEqual({ extract: 'failed', load: 'upstream_failed', alert: 'queued', report: 'upstream_failed' });
+    await complete(run.id, 'alert', 'success');
+    expect((await runs.get(tenantId, 'fan', run.runId))?.state).toBe('failed');
+  });
+
+  it('is harmless when evaluated twice at once: each task is enqueued once', async () => {
+    const run = await newRun();
+    await tasksQueue.empty();
+    await Promise.all([evaluator.evaluate({ tenantId, dagRunId: run.id }), evaluator.evaluate({ tenantId, dagRunId: run.id })]);
+    const extractId = (await taskInstances.find(tenantId, run.id, 'extract'))?.id;
+    const jobs = (await tasksQueue.getJobs(['waiting'])).filter((j) => j.data.taskInstanceId === extractId);
+    expect(jobs).toHaveLength(1);
+  });
+});
