@@ -64,7 +64,8 @@ function readResults(dir) {
   const counts = { passed: 0, failed: 0, skipped: 0 };
   const reported = new Set();
   const problems = [];
-  if (!existsSync(dir)) return { counts, reported, problems };
+  const empty = [];
+  if (!existsSync(dir)) return { counts, reported, problems, empty };
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
     const data = JSON.parse(readFileSync(join(dir, file), 'utf8'));
     if (data.runner === 'jest') {
@@ -72,6 +73,7 @@ function readResults(dir) {
       counts.failed += data.failed + data.failedSuites;
       counts.skipped += data.skipped;
       reported.add(data.project);
+      if (data.passed + data.failed + data.skipped + data.failedSuites === 0) empty.push(data.project);
       problems.push(...data.failures, ...data.suiteErrors.map((e) => `${e.file}: ${e.message}`));
     } else {
       // Vitest's json reporter (Jest-compatible shape), named vitest-<project>.json by us.
@@ -84,7 +86,7 @@ function readResults(dir) {
       }
     }
   }
-  return { counts, reported, problems };
+  return { counts, reported, problems, empty };
 }
 
 async function loadProjects() {
@@ -198,7 +200,8 @@ async function testStep(name, projects, targetName, { parallel, jestArgs = [] })
     if (code !== 0) failedProjects.add(project);
     else unreportedPasses.push(project);
   }
-  const { counts, reported, problems } = readResults(dir);
+  const { counts, reported, problems, empty } = readResults(dir);
+  if (empty.length) log(`  note: no tests yet in ${empty.join(', ')}`);
   const unreported = [...failedProjects].filter((p) => !reported.has(p.root) && !reported.has(p.name));
   counts.failed += unreported.length;
   // A runner we cannot read counts (not Jest, not Vitest) passes as one check.
@@ -249,7 +252,7 @@ async function main() {
     const having = (target) => projects.filter((p) => p.targets[target]);
     if (wanted('typecheck')) await typecheck(projects);
     if (wanted('lint')) await lint(projects);
-    if (wanted('unit')) await testStep('unit', having('test'), 'test', { parallel: 2, jestArgs: ['--maxWorkers=1'] });
+    if (wanted('unit')) await testStep('unit', having('test'), 'test', { parallel: 2, jestArgs: ['--maxWorkers=1', '--passWithNoTests'] });
     if (wanted('integration')) {
       if (having('integration').length) await testStep('integration', having('integration'), 'integration', { parallel: 1 });
       else log('▶ integration\n  no project has an integration target\n');
