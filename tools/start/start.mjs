@@ -1,6 +1,7 @@
 // `npm start`: install if needed, build, make sure PostgreSQL and Redis answer, migrate, then run
 // api + scheduler + worker as separate processes, seed a demo tenant on first run, and stop them
 // all cleanly on Ctrl-C / SIGTERM. Plain Node: it must run before `npm install` has.
+//   npm start -- --no-build     reuse dist/ as it is
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -158,7 +159,8 @@ async function main() {
 
   ensureDependencies(root, say);
   const nxEnv = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NG_CLI_ANALYTICS: 'false' };
-  runStep('build', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'scheduler', 'worker', 'console'], nxEnv);
+  if (process.argv.includes('--no-build')) say('--no-build: using what is in dist/');
+  else runStep('build', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'scheduler', 'worker', 'console'], nxEnv);
   for (const line of await ensureServices({ log: say })) say(line);
 
   const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || 'development', ...localSecrets() };
