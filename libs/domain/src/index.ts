@@ -2,3 +2,4 @@ export * from './lib/states';
 export * from './lib/trigger-rules';
 export * from './lib/permissions';
 export * from './lib/retries';
+export * from './lib/schedule';

@@ -4,3 +4,4 @@ export * from './lib/duration';
 export * from './lib/errors';
 export * from './lib/operators';
 export * from './lib/types';
+export * from './lib/timetable';

@@ -51,3 +51,12 @@ describe('dag()', () => {
     expect(() => empty('lonely')).toThrow(/must be called inside a dag/);
   });
 });
+
+describe('dag() schedules', () => {
+  beforeEach(() => definedDags().splice(0));
+  it('rejects a bad cron, naming the DAG and the line', () => {
+    expect(() => dag('nightly', { schedule: '0 25 * * *' }, () => undefined)).toThrow(/DAG 'nightly' \(.*dag\.spec\.ts:\d+\): invalid schedule '0 25 \* \* \*'/);
+    expect(() => dag('later', { schedule: 'every day' }, () => undefined)).toThrow(/invalid schedule 'every day'/);
+    expect(() => dag('dated', { schedule: '@daily', startDate: 'yesterday' }, () => undefined)).toThrow(/startDate: invalid date 'yesterday'/);
+  });
+});

@@ -2,6 +2,7 @@ import { TaskFunction } from './context';
 import { Duration, parseDuration } from './duration';
 import { DagDefinitionError } from './errors';
 import { callerLocation } from './source-location';
+import { timetableOf } from './timetable';
 import { DagOptions, SerializedDag, SerializedTask, TaskArgs, TRIGGER_RULES } from './types';
 
 const ID_PATTERN = /^[A-Za-z0-9_.-]{1,250}$/;
@@ -171,6 +172,14 @@ export function dag(dagId: string, options: DagOptions, build: () => void): Dag 
   const source = callerLocation();
   if (!ID_PATTERN.test(dagId)) throw new DagDefinitionError(dagId, null, source, 'invalid DAG id: use 1-250 letters, digits, _ . or -');
   if (definedDags().some((d) => d.dagId === dagId)) throw new DagDefinitionError(dagId, null, source, 'duplicate DAG id in this bundle');
+  try {
+    timetableOf(options.schedule ?? null, options.timezone ?? 'UTC');
+  } catch (error) {
+    throw new DagDefinitionError(dagId, null, source, (error as Error).message);
+  }
+  for (const [name, value] of [['startDate', options.startDate], ['endDate', options.endDate]] as const) {
+    if (value !== undefined && Number.isNaN(new Date(value).getTime())) throw new DagDefinitionError(dagId, null, source, `${name}: invalid date '${String(value)}'`);
+  }
   const result = new Dag(dagId, options, source);
   building.push(result);
   try {
