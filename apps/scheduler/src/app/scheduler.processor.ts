@@ -3,10 +3,12 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { EvaluateRunJobData, JOBS, QUEUES } from '@updraft/queues';
 import type { Job, Queue } from 'bull';
+import { RunCreator } from './run-creation/run-creator.service';
 import { RunEvaluator } from './run-evaluation/run-evaluator.service';
 import { SweepService } from './sweep/sweep.service';
 
 const EVALUATION_CONCURRENCY = 8;
+const SCHEDULING_TICK_MS = 1_000;
 
 @Injectable()
 export class SchedulerProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -17,13 +19,16 @@ export class SchedulerProcessor implements OnApplicationBootstrap, OnApplication
     @InjectQueue(QUEUES.scheduler) private readonly queue: Queue,
     private readonly evaluator: RunEvaluator,
     private readonly sweeper: SweepService,
+    private readonly creator: RunCreator,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.queue.process(JOBS.evaluateRun, EVALUATION_CONCURRENCY, (job: Job) => this.evaluator.evaluate(job.data as EvaluateRunJobData));
     this.queue.process(JOBS.sweep, 1, () => this.sweeper.sweep());
+    this.queue.process(JOBS.createScheduledRuns, 1, () => this.creator.createDueRuns());
     // A repeatable job with one key: however many schedulers run, one sweep happens per interval.
     await this.queue.add(JOBS.sweep, {}, { repeat: { every: this.config.schedulerSweepIntervalMs }, jobId: 'sweep' });
+    await this.queue.add(JOBS.createScheduledRuns, {}, { repeat: { every: SCHEDULING_TICK_MS }, jobId: 'create-scheduled-runs' });
     this.queue.on('failed', (job, error) => this.logger.error(`${job.name} failed: ${error.message}`));
     this.logger.log(`scheduler ready (sweep every ${this.config.schedulerSweepIntervalMs} ms)`);
   }

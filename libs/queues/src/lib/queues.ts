@@ -12,6 +12,7 @@ export const QUEUES = {
 export const JOBS = {
   evaluateRun: 'evaluate-run',
   sweep: 'sweep',
+  createScheduledRuns: 'create-scheduled-runs',
   runTask: 'run-task',
   parseBundle: 'parse-bundle',
 } as const;

@@ -117,7 +117,7 @@ export class BundleRepository {
         await tx.query(
           `INSERT INTO dag (tenant_id, dag_id, bundle_name, current_version_id, is_active, is_paused)
            VALUES ($1, $2, $3, $4, true, false)
-           ON CONFLICT (tenant_id, dag_id) DO UPDATE SET bundle_name = EXCLUDED.bundle_name, current_version_id = EXCLUDED.current_version_id, is_active = true, updated_at = now()`,
+           ON CONFLICT (tenant_id, dag_id) DO UPDATE SET bundle_name = EXCLUDED.bundle_name, current_version_id = EXCLUDED.current_version_id, is_active = true, next_dagrun_at = NULL, updated_at = now()`,
           [tenantId, d.dagId, version.name, versionId],
         );
       }

@@ -105,6 +105,21 @@ export class DagRunRepository {
     return count > 0;
   }
 
+  /** The data interval of the DAG's latest scheduled run. */
+  async lastScheduledInterval(tenantId: string, dagId: string): Promise<{ start: Date; end: Date } | null> {
+    const rows = await this.db.query(
+      `SELECT data_interval_start, data_interval_end FROM dag_run WHERE tenant_id = $1 AND dag_id = $2 AND run_type = 'scheduled'
+        ORDER BY data_interval_end DESC LIMIT 1`,
+      [tenantId, dagId],
+    );
+    return rows.length > 0 ? { start: rows[0].data_interval_start, end: rows[0].data_interval_end } : null;
+  }
+
+  async activeRunCount(tenantId: string, dagId: string): Promise<number> {
+    const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM dag_run WHERE tenant_id = $1 AND dag_id = $2 AND state IN ('queued', 'running')`, [tenantId, dagId]);
+    return count;
+  }
+
   /** Unfinished runs, for the scheduler's safety sweep. */
   async unfinished(limit: number): Promise<{ tenantId: string; dagRunId: string }[]> {
     const rows = await this.db.query(`SELECT tenant_id, id FROM dag_run WHERE state IN ('queued', 'running') ORDER BY queued_at LIMIT $1`, [limit]);

@@ -18,7 +18,7 @@ export interface DagSummary {
 }
 
 const SUMMARY_SELECT = `
-  SELECT d.dag_id, d.bundle_name, d.is_active, d.is_paused, v.id AS dag_version_id, v.serialized, v.entry_file,
+  SELECT d.tenant_id, d.dag_id, d.bundle_name, d.is_active, d.is_paused, v.id AS dag_version_id, v.serialized, v.entry_file,
          b.version AS bundle_version, b.id AS bundle_version_id,
          r.run_id AS last_run_id, r.state AS last_run_state, r.logical_date AS last_run_logical_date
     FROM dag d
@@ -53,6 +53,42 @@ export class DagRepository {
     const rows = await this.db.query(`${SUMMARY_SELECT} WHERE d.tenant_id = $1 ${activeOnly} ORDER BY d.dag_id LIMIT $2 OFFSET $3`, [tenantId, page.limit, page.offset]);
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM dag d WHERE d.tenant_id = $1 ${activeOnly}`, [tenantId]);
     return { items: rows.map(toSummary), total, ...page };
+  }
+
+  /** Active, unpaused, scheduled DAGs whose next run may be due. */
+  async dueForScheduling(limit: number): Promise<(DagSummary & { tenantId: string })[]> {
+    const rows = await this.db.query(
+      `${SUMMARY_SELECT}
+        WHERE d.is_active AND NOT d.is_paused AND v.serialized->>'schedule' IS NOT NULL
+          AND (d.next_dagrun_at IS NULL OR d.next_dagrun_at <= now())
+        ORDER BY d.next_dagrun_at NULLS FIRST LIMIT $1`,
+      [limit],
+    );
+    return rows.map((row: Record<string, unknown>) => ({ ...toSummary(row), tenantId: row['tenant_id'] as string }));
+  }
+
+  /**
+   * Runs `plan` while holding this DAG's scheduling lock, then stores the next time to look at
+   * the DAG that `plan` returns. Another scheduler holding the lock makes this a no-op (null).
+   */
+  async withSchedulingLock<T>(tenantId: string, dagId: string, plan: () => Promise<{ result: T; nextDagrunAt: Date | null }>): Promise<T | null> {
+    return this.db.transaction(async (tx) => {
+      const locked = await tx.query(`SELECT 1 FROM dag WHERE tenant_id = $1 AND dag_id = $2 FOR NO KEY UPDATE SKIP LOCKED`, [tenantId, dagId]);
+      if (locked.length === 0) return null;
+      const { result, nextDagrunAt } = await plan();
+      await tx.query(`UPDATE dag SET next_dagrun_at = $3 WHERE tenant_id = $1 AND dag_id = $2`, [tenantId, dagId, nextDagrunAt]);
+      return result;
+    });
+  }
+
+  async setNextDagrunAt(tenantId: string, dagId: string, at: Date | null): Promise<void> {
+    await this.db.query(`UPDATE dag SET next_dagrun_at = $3 WHERE tenant_id = $1 AND dag_id = $2`, [tenantId, dagId, at]);
+  }
+
+  /** Pauses or unpauses; false when the DAG does not exist for this tenant. */
+  async setPaused(tenantId: string, dagId: string, isPaused: boolean): Promise<boolean> {
+    const [, count] = await this.db.query(`UPDATE dag SET is_paused = $3, next_dagrun_at = NULL, updated_at = now() WHERE tenant_id = $1 AND dag_id = $2`, [tenantId, dagId, isPaused]);
+    return count > 0;
   }
 
   async get(tenantId: string, dagId: string): Promise<DagSummary | null> {
