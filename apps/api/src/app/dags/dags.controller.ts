@@ -1,8 +1,9 @@
-import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, NotFoundException, Param, Patch, Query } from '@nestjs/common';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
 import { DagRepository, DagSummary } from '@updraft/persistence';
 import { PaginationQuery } from '../../services/http/pagination.dto';
+import { UpdateDagDto } from './dags.dto';
 
 function toDagView(d: DagSummary) {
   const s = d.serialized;
@@ -55,5 +56,12 @@ export class DagsController {
         source: t.source,
       })),
     };
+  }
+
+  @Patch(':dagId')
+  @RequirePermission(PERMISSIONS.dagsEdit)
+  async update(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Body() body: UpdateDagDto) {
+    if (!(await this.dags.setPaused(tenant.id, dagId, body.isPaused))) throw new NotFoundException(`DAG '${dagId}' not found`);
+    return this.get(tenant, dagId);
   }
 }
