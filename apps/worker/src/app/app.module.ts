@@ -6,10 +6,11 @@ import { BundleCache } from './bundle-cache/bundle-cache.service';
 import { BundleParser } from './bundle-parsing/bundle-parser.service';
 import { HeartbeatService } from './task-execution/heartbeat.service';
 import { TaskRunner } from './task-execution/task-runner.service';
+import { BUILT_SANDBOX_RUNNER_PATH, SANDBOX_RUNNER } from './sandbox-runner-path';
 import { WorkerProcessor } from './worker.processor';
 
 @Module({
   imports: [ConfigModule, PersistenceModule, QueuesModule.register()],
-  providers: [BundleCache, BundleParser, HeartbeatService, TaskRunner, WorkerProcessor],
+  providers: [{ provide: SANDBOX_RUNNER, useValue: BUILT_SANDBOX_RUNNER_PATH }, BundleCache, BundleParser, HeartbeatService, TaskRunner, WorkerProcessor],
 })
 export class AppModule {}

@@ -78,6 +78,12 @@ class LimitTracker {
   }
 }
 
+/** The archive in small chunks, so that decompression can stop as soon as a limit is hit. */
+function chunks(archive: Buffer): Readable {
+  const size = 64 * 1024;
+  return Readable.from(Array.from({ length: Math.ceil(archive.length / size) }, (_, i) => archive.subarray(i * size, (i + 1) * size)));
+}
+
 async function listTar(archive: Buffer, onEntry: (entry: EntryInfo) => void): Promise<void> {
   let failure: unknown;
   const parser = new tar.Parser({ strict: true });
@@ -95,11 +101,13 @@ async function listTar(archive: Buffer, onEntry: (entry: EntryInfo) => void): Pr
       }
     } catch (error) {
       failure = error;
+      // Stop at once: a bomb is not decompressed to its end just to be refused.
+      parser.abort(error as Error);
     }
     entry.resume();
   });
   try {
-    await pipeline(Readable.from([archive]), parser);
+    await pipeline(chunks(archive), parser);
   } catch (error) {
     if (failure === undefined) failure = new BundleRejected([{ file: '(archive)', message: `corrupt .tar.gz archive: ${(error as Error).message}` }]);
   }
@@ -108,7 +116,9 @@ async function listTar(archive: Buffer, onEntry: (entry: EntryInfo) => void): Pr
 
 async function extractTar(archive: Buffer, destination: string, tracker: LimitTracker): Promise<void> {
   await listTar(archive, (entry) => tracker.add(entry));
-  await pipeline(Readable.from([archive]), tar.x({ cwd: destination, strict: true, preserveOwner: false, noChmod: true }));
+  // Modes from the archive are not kept: no setuid/setgid bits, nothing executable or private.
+  const normalizeMode = (entry: tar.ReadEntry) => void (entry.mode = entry.type === 'Directory' ? 0o755 : 0o644);
+  await pipeline(chunks(archive), tar.x({ cwd: destination, strict: true, preserveOwner: false, noChmod: true, onReadEntry: normalizeMode }));
 }
 
 function openZip(archive: Buffer): Promise<yauzl.ZipFile> {

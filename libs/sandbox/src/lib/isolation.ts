@@ -1,15 +1,39 @@
 import { spawnSync } from 'node:child_process';
 import { chown, mkdir } from 'node:fs/promises';
 
-let networkNamespaceSupport: boolean | undefined;
+const PROCESS_NAMESPACE_FLAGS = ['-p', '-f', '--kill-child', '--mount-proc'];
+/** Room above the V8 heap for Node itself, code and Buffers before the data-segment limit bites. */
+export const MEMORY_HEADROOM_MB = 256;
+
+const probes = new Map<string, boolean>();
+
+function works(command: string, args: string[]): boolean {
+  const key = [command, ...args].join(' ');
+  let supported = probes.get(key);
+  if (supported === undefined) {
+    supported = spawnSync(command, args, { stdio: 'ignore', timeout: 5_000 }).status === 0;
+    probes.set(key, supported);
+  }
+  return supported;
+}
 
 /** Whether `unshare -n` can give a child its own empty network namespace (root on Linux). */
 export function canIsolateNetwork(): boolean {
-  if (networkNamespaceSupport === undefined) {
-    const probe = spawnSync('unshare', ['-n', 'true'], { stdio: 'ignore', timeout: 5_000 });
-    networkNamespaceSupport = probe.status === 0;
-  }
-  return networkNamespaceSupport;
+  return works('unshare', ['-n', 'true']);
+}
+
+/**
+ * Whether `unshare` can give a child its own PID namespace and /proc (root on Linux): it then
+ * sees and signals only its own processes, and nothing it starts outlives it, not even a
+ * process that left its process group with `setsid`.
+ */
+export function canIsolateProcesses(): boolean {
+  return works('unshare', [...PROCESS_NAMESPACE_FLAGS, 'true']);
+}
+
+/** Whether `prlimit` can bound a child's data segment (heap, Buffers and other anonymous memory). */
+export function canLimitMemory(): boolean {
+  return works('prlimit', ['--data=1073741824', 'true']);
 }
 
 /** The uid/gid tenant shell commands run as when the worker is root (`nobody`). */
@@ -36,13 +60,17 @@ export function permissionFlag(): string {
 
 /**
  * The command line that runs tenant code: in a fresh network namespace when available and
- * wanted, and as `nobody` when the worker is root (privileges dropped after the namespace is made).
+ * wanted, in its own PID namespace when available, as `nobody` when the worker is root
+ * (privileges dropped after the namespaces are made), and with its data segment bounded to
+ * `memoryMb` plus headroom when given.
  */
-export function sandboxCommand(command: string, args: string[], isolateNetwork: boolean): [string, string[]] {
+export function sandboxCommand(command: string, args: string[], isolateNetwork: boolean, memoryMb?: number): [string, string[]] {
   let argv = [command, ...args];
+  if (memoryMb !== undefined && canLimitMemory()) argv = ['prlimit', `--data=${(memoryMb + MEMORY_HEADROOM_MB) * 1024 * 1024}`, '--', ...argv];
   const identity = unprivilegedIdentity();
   if (identity) argv = ['setpriv', `--reuid=${identity.uid}`, `--regid=${identity.gid}`, '--clear-groups', '--', ...argv];
-  if (isolateNetwork && canIsolateNetwork()) argv = ['unshare', '-n', '--', ...argv];
+  const namespaces = [...(isolateNetwork && canIsolateNetwork() ? ['-n'] : []), ...(canIsolateProcesses() ? PROCESS_NAMESPACE_FLAGS : [])];
+  if (namespaces.length > 0) argv = ['unshare', ...namespaces, '--', ...argv];
   return [argv[0], argv.slice(1)];
 }
 

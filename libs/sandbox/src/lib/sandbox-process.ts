@@ -30,12 +30,16 @@ export interface ParseOutcome {
   problems: CodeProblem[];
 }
 
+/**
+ * Kills the child's whole process group. Done even when the child itself has exited: what it
+ * started in the background (`cmd &`, a fork bomb) is still in the group.
+ */
 export function killProcessGroup(child: ChildProcess): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  if (child.pid === undefined) return;
   try {
     process.kill(-child.pid, 'SIGKILL');
   } catch {
-    child.kill('SIGKILL');
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
 }
 
@@ -49,8 +53,9 @@ function describeExit(code: number | null, signal: NodeJS.Signals | null, stderr
 
 /**
  * Runs one request in a fresh sandbox process: scrubbed environment, Node's permission model
- * (read: runner and bundle; write: scratch), a heap limit, its own network namespace where the
- * OS allows, its own process group (killed whole on timeout, cancel or completion).
+ * (read: runner and bundle; write: scratch), a heap limit and a data-segment limit (so Buffers
+ * count too), its own network and PID namespaces where the OS allows, its own process group
+ * (killed whole on timeout, cancel or completion).
  */
 export function runInSandbox(request: SandboxRequest, options: SandboxOptions): Promise<TaskOutcome | ParseOutcome> {
   const nodeArgs = [
@@ -64,7 +69,7 @@ export function runInSandbox(request: SandboxRequest, options: SandboxOptions): 
     '--disallow-code-generation-from-strings',
     options.runnerPath,
   ];
-  const [command, args] = sandboxCommand(process.execPath, nodeArgs, options.isolateNetwork);
+  const [command, args] = sandboxCommand(process.execPath, nodeArgs, options.isolateNetwork, options.memoryMb);
   const child = spawn(command, args, {
     cwd: options.scratchDir,
     env: scrubbedEnvironment(options.scratchDir),

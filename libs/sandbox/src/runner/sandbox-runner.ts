@@ -23,8 +23,9 @@ function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const denied = error as Error & { code?: string; permission?: string; resource?: string };
   if (denied.code === 'ERR_ACCESS_DENIED') {
-    return `permission denied: tenant code may not use ${denied.permission ?? 'this API'}${denied.resource ? ` on ${denied.resource}` : ''}`;
+    return `permission denied: tenant code may not use ${denied.permission || 'this API'}${denied.resource ? ` on ${denied.resource}` : ''}`;
   }
+  if (error instanceof RangeError && /allocation failed/i.test(error.message)) return `out of memory: ${error.message}`;
   return `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`;
 }
 

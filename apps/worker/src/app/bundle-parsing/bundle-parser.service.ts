@@ -7,14 +7,19 @@ import { ParseOutcome, prepareScratch, runInSandbox } from '@updraft/sandbox';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BundleCache } from '../bundle-cache/bundle-cache.service';
-import { SANDBOX_RUNNER_PATH } from '../sandbox-runner-path';
+import { SANDBOX_RUNNER } from '../sandbox-runner-path';
 
 /** Turns an uploaded bundle version into serialized DAGs by loading its code in the sandbox. */
 @Injectable()
 export class BundleParser {
   private readonly logger = new Logger(BundleParser.name);
 
-  constructor(@Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig, private readonly bundles: BundleRepository, private readonly cache: BundleCache) {}
+  constructor(
+    @Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig,
+    @Inject(SANDBOX_RUNNER) private readonly runnerPath: string,
+    private readonly bundles: BundleRepository,
+    private readonly cache: BundleCache,
+  ) {}
 
   async parse({ tenantId, bundleVersionId }: ParseBundleJobData): Promise<void> {
     if (!(await this.bundles.markParsing(tenantId, bundleVersionId))) return;
@@ -32,7 +37,7 @@ export class BundleParser {
     const result = await runInSandbox(
       { kind: 'parse', root: materialized.root, files: materialized.compiled.map((c) => c.compiled) },
       {
-        runnerPath: SANDBOX_RUNNER_PATH,
+        runnerPath: this.runnerPath,
         readable: [materialized.root],
         scratchDir: scratch,
         memoryMb: this.config.sandboxMemoryMb,

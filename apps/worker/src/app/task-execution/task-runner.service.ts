@@ -11,7 +11,7 @@ import { rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { BundleCache } from '../bundle-cache/bundle-cache.service';
-import { SANDBOX_RUNNER_PATH } from '../sandbox-runner-path';
+import { SANDBOX_RUNNER } from '../sandbox-runner-path';
 import { HeartbeatService } from './heartbeat.service';
 import { LogSink } from './log-sink';
 
@@ -25,6 +25,7 @@ export class TaskRunner {
 
   constructor(
     @Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig,
+    @Inject(SANDBOX_RUNNER) private readonly runnerPath: string,
     private readonly runs: DagRunRepository,
     private readonly taskInstances: TaskInstanceRepository,
     private readonly logs: TaskLogRepository,
@@ -93,7 +94,7 @@ export class TaskRunner {
               tryNumber: ti.tryNumber, mapIndex: ti.mapIndex, params, conf: run.conf,
             },
           },
-          { runnerPath: SANDBOX_RUNNER_PATH, readable: [bundle.root], scratchDir: scratch, memoryMb: this.config.sandboxMemoryMb, timeoutMs, isolateNetwork, onOutput },
+          { runnerPath: this.runnerPath, readable: [bundle.root], scratchDir: scratch, memoryMb: this.config.sandboxMemoryMb, timeoutMs, isolateNetwork, onOutput },
         )) as TaskOutcome;
       }
       default:
