@@ -1,0 +1,119 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { loadConfig, UPDRAFT_CONFIG } from '@updraft/config';
+import { AccountRepository, BundleRepository, DagRepository, DagRunRepository, TaskInstanceRepository, TaskLogRepository, XComRepository } from '@updraft/persistence';
+import { createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, packBundle, TestDatabase, uniqueRedisPrefix, workspaceRoot } from '@updraft/testing';
+import { build } from 'esbuild';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppModule } from './app.module';
+import { BundleParser } from './bundle-parsing/bundle-parser.service';
+import { SANDBOX_RUNNER } from './sandbox-runner-path';
+import { TaskRunner } from './task-execution/task-runner.service';
+
+describe('worker: bundle parsing and task execution on PostgreSQL, Redis and the sandbox', () => {
+  const root = workspaceRoot();
+  const redisPrefix = uniqueRedisPrefix();
+  let database: TestDatabase;
+  let scratch: string;
+  let app: INestApplicationContext;
+  let tenantId: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    scratch = await mkdtemp(join(tmpdir(), 'updraft-worker-'));
+    // The sandbox runs as nobody when the tests run as root: it must be able to reach the runner.
+    await chmod(scratch, 0o755);
+    const runnerPath = join(scratch, 'sandbox-runner.js');
+    await build({ entryPoints: [join(root, 'libs/sandbox/src/runner/sandbox-runner.ts')], bundle: true, platform: 'node', format: 'cjs', tsconfig: join(root, 'tsconfig.base.json'), outfile: runnerPath, logLevel: 'silent' });
+    const config = loadConfig({ DATABASE_URL: database.url, REDIS_URL: DEFAULT_REDIS_URL, REDIS_PREFIX: redisPrefix, DATA_DIR: join(scratch, 'data'), NODE_ENV: 'test' });
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).overrideProvider(UPDRAFT_CONFIG).useValue(config).overrideProvider(SANDBOX_RUNNER).useValue(runnerPath).compile();
+    app = await moduleRef.init();
+    tenantId = (await app.get(AccountRepository).createTenantWithOwner({ email: 'w@example.com', passwordHash: 'x', tenantSlug: 'acme', tenantName: 'Acme' })).tenant.id;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+    await flushRedisPrefix(DEFAULT_REDIS_URL, redisPrefix);
+    await rm(scratch, { recursive: true, force: true });
+  });
+
+  async function uploadFolder(files: Record<string, string>) {
+    const dir = await mkdtemp(join(scratch, 'bundle-'));
+    for (const [path, content] of Object.entries(files)) {
+      await mkdir(join(dir, path, '..'), { recursive: true });
+      await writeFile(join(dir, path), content);
+    }
+    const bundles = app.get(BundleRepository);
+    const version = await bundles.createVersion(tenantId, { name: 'demo', archive: await packBundle(dir), format: 'tar.gz', createdBy: null });
+    await app.get(BundleParser).parse({ tenantId, bundleVersionId: version.id });
+    return bundles.get(tenantId, version.id);
+  }
+
+  it('reports a syntax error with its file and line, and keeps the active version', async () => {
+    const good = await uploadFolder({ 'updraft.json': JSON.stringify({ name: 'demo', entries: ['dags/main.ts'] }), 'dags/main.ts': EXAMPLE });
+    expect(good?.errors).toEqual([]);
+    expect(good?.status).toBe('active');
+    const bad = await uploadFolder({ 'updraft.json': JSON.stringify({ name: 'demo', entries: ['dags/main.ts'] }), 'dags/main.ts': "import { dag } from '@updraft/sdk';\n\nconst broken = ;\n" });
+    expect(bad?.status).toBe('failed');
+    expect(bad?.errors).toEqual([expect.objectContaining({ file: 'dags/main.ts', line: 3 })]);
+    expect((await app.get(DagRepository).get(tenantId, 'do_nice_things'))?.bundleVersion).toBe(good?.version);
+  });
+
+  it('runs a bash task and a function task in the sandbox, storing logs and XCom', async () => {
+    const dag = await app.get(DagRepository).get(tenantId, 'do_nice_things');
+    const now = new Date();
+    const run = await app.get(DagRunRepository).create(tenantId, {
+      dagId: 'do_nice_things', dagVersionId: dag?.dagVersionId as string, serialized: dag?.serialized as never, runType: 'manual',
+      logicalDate: now, dataIntervalStart: now, dataIntervalEnd: now, conf: {},
+    });
+    const taskInstances = app.get(TaskInstanceRepository);
+    const all = await taskInstances.allForRun(tenantId, run.id);
+    await taskInstances.transition(tenantId, all.map((ti) => ti.id), ['none'], 'queued');
+    for (const ti of all) await app.get(TaskRunner).run({ tenantId, taskInstanceId: ti.id });
+
+    const fetch = await taskInstances.find(tenantId, run.id, 'fetch_the_data');
+    const clean = await taskInstances.find(tenantId, run.id, 'clean_the_data');
+    expect([fetch?.state, clean?.state]).toEqual(['success', 'success']);
+    const lines = await app.get(TaskLogRepository).read(tenantId, fetch?.id as string, 1);
+    expect(lines.map((l) => l.message)).toEqual(expect.arrayContaining(['id,name', '1,ada']));
+    expect(await app.get(XComRepository).list(tenantId, run.id, 'clean_the_data')).toEqual([{ key: 'return_value', mapIndex: -1, value: { rows: 1 } }]);
+  });
+
+  it('gives tenant code no platform secret', async () => {
+    process.env['JWT_SECRET'] = 'platform-secret-value';
+    const version = await uploadFolder({
+      'updraft.json': JSON.stringify({ name: 'demo', entries: ['dags/main.ts'] }),
+      'dags/main.ts': `import { dag, task, bash } from '@updraft/sdk';\ndag('peek', {}, () => { task('env', async () => Object.keys(process.env).sort()).then(bash('shell_env', { command: 'env' })); });\n`,
+    });
+    expect(version?.status).toBe('active');
+    const dag = await app.get(DagRepository).get(tenantId, 'peek');
+    const now = new Date();
+    const run = await app.get(DagRunRepository).create(tenantId, {
+      dagId: 'peek', dagVersionId: dag?.dagVersionId as string, serialized: dag?.serialized as never, runType: 'manual',
+      logicalDate: now, dataIntervalStart: now, dataIntervalEnd: now, conf: {},
+    });
+    const taskInstances = app.get(TaskInstanceRepository);
+    const all = await taskInstances.allForRun(tenantId, run.id);
+    await taskInstances.transition(tenantId, all.map((ti) => ti.id), ['none'], 'queued');
+    for (const ti of all) await app.get(TaskRunner).run({ tenantId, taskInstanceId: ti.id });
+    const [env] = await app.get(XComRepository).list(tenantId, run.id, 'env');
+    expect(env.value).toEqual(expect.not.arrayContaining(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ENCRYPTION_KEY']));
+    const shell = await taskInstances.find(tenantId, run.id, 'shell_env');
+    const shellLog = (await app.get(TaskLogRepository).read(tenantId, shell?.id as string, 1)).map((l) => l.message).join('\n');
+    expect(shellLog).toContain('HOME=');
+    expect(shellLog).not.toMatch(/DATABASE_URL|REDIS_URL|JWT_SECRET|ENCRYPTION_KEY|platform-secret-value/);
+    delete process.env['JWT_SECRET'];
+  });
+});
+
+const EXAMPLE = `import { bash, dag, task } from '@updraft/sdk';
+
+export default dag('do_nice_things', { schedule: '@daily', startDate: '2024-01-01', catchup: false }, () => {
+  const fetch = bash('fetch_the_data', { command: 'echo "id,name\\n1,ada" > blah.csv && cat blah.csv' });
+  const clean = task('clean_the_data', async () => ({ rows: 1 }));
+  fetch.then(clean);
+});
+`;
