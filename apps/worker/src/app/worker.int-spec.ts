@@ -52,6 +52,21 @@ describe('worker: bundle parsing and task execution on PostgreSQL, Redis and the
     return bundles.get(tenantId, version.id);
   }
 
+  /** A manual run whose task instances this worker executes directly, in declaration order. */
+  async function runEveryTask(dagId: string) {
+    const dag = await app.get(DagRepository).get(tenantId, dagId);
+    const now = new Date();
+    const run = await app.get(DagRunRepository).create(tenantId, {
+      dagId, dagVersionId: dag?.dagVersionId as string, serialized: dag?.serialized as never, runType: 'manual',
+      logicalDate: now, dataIntervalStart: now, dataIntervalEnd: now, conf: {},
+    });
+    const taskInstances = app.get(TaskInstanceRepository);
+    const all = await taskInstances.allForRun(tenantId, run.id);
+    await taskInstances.transition(tenantId, all.map((ti) => ti.id), ['none'], 'queued');
+    for (const ti of all) await app.get(TaskRunner).run({ tenantId, taskInstanceId: ti.id });
+    return run;
+  }
+
   it('reports a syntax error with its file and line, and keeps the active version', async () => {
     const good = await uploadFolder({ 'updraft.json': JSON.stringify({ name: 'demo', entries: ['dags/main.ts'] }), 'dags/main.ts': EXAMPLE });
     expect(good?.errors).toEqual([]);
@@ -63,16 +78,8 @@ describe('worker: bundle parsing and task execution on PostgreSQL, Redis and the
   });
 
   it('runs a bash task and a function task in the sandbox, storing logs and XCom', async () => {
-    const dag = await app.get(DagRepository).get(tenantId, 'do_nice_things');
-    const now = new Date();
-    const run = await app.get(DagRunRepository).create(tenantId, {
-      dagId: 'do_nice_things', dagVersionId: dag?.dagVersionId as string, serialized: dag?.serialized as never, runType: 'manual',
-      logicalDate: now, dataIntervalStart: now, dataIntervalEnd: now, conf: {},
-    });
+    const run = await runEveryTask('do_nice_things');
     const taskInstances = app.get(TaskInstanceRepository);
-    const all = await taskInstances.allForRun(tenantId, run.id);
-    await taskInstances.transition(tenantId, all.map((ti) => ti.id), ['none'], 'queued');
-    for (const ti of all) await app.get(TaskRunner).run({ tenantId, taskInstanceId: ti.id });
 
     const fetch = await taskInstances.find(tenantId, run.id, 'fetch_the_data');
     const clean = await taskInstances.find(tenantId, run.id, 'clean_the_data');
@@ -89,16 +96,8 @@ describe('worker: bundle parsing and task execution on PostgreSQL, Redis and the
       'dags/main.ts': `import { dag, task, bash } from '@updraft/sdk';\ndag('peek', {}, () => { task('env', async () => Object.keys(process.env).sort()).then(bash('shell_env', { command: 'env' })); });\n`,
     });
     expect(version?.status).toBe('active');
-    const dag = await app.get(DagRepository).get(tenantId, 'peek');
-    const now = new Date();
-    const run = await app.get(DagRunRepository).create(tenantId, {
-      dagId: 'peek', dagVersionId: dag?.dagVersionId as string, serialized: dag?.serialized as never, runType: 'manual',
-      logicalDate: now, dataIntervalStart: now, dataIntervalEnd: now, conf: {},
-    });
+    const run = await runEveryTask('peek');
     const taskInstances = app.get(TaskInstanceRepository);
-    const all = await taskInstances.allForRun(tenantId, run.id);
-    await taskInstances.transition(tenantId, all.map((ti) => ti.id), ['none'], 'queued');
-    for (const ti of all) await app.get(TaskRunner).run({ tenantId, taskInstanceId: ti.id });
     const [env] = await app.get(XComRepository).list(tenantId, run.id, 'env');
     expect(env.value).toEqual(expect.not.arrayContaining(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ENCRYPTION_KEY']));
     const shell = await taskInstances.find(tenantId, run.id, 'shell_env');
