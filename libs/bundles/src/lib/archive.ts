@@ -80,7 +80,7 @@ class LimitTracker {
 
 /** The archive in small chunks, so that decompression can stop as soon as a limit is hit. */
 function chunks(archive: Buffer): Readable {
-  const size = 64 * 1024;
+  const size = 4 * 1024; // at most ~4 MB of output each, even at deflate's best ratio
   return Readable.from(Array.from({ length: Math.ceil(archive.length / size) }, (_, i) => archive.subarray(i * size, (i + 1) * size)));
 }
 
@@ -121,9 +121,16 @@ async function extractTar(archive: Buffer, destination: string, tracker: LimitTr
   await pipeline(chunks(archive), tar.x({ cwd: destination, strict: true, preserveOwner: false, noChmod: true, onReadEntry: normalizeMode }));
 }
 
+/**
+ * yauzl's own decoding of an entry name (UTF-8 flag, Info-ZIP Unicode path field), without its
+ * validation: `safeEntryPath` checks the name, so that the error names the entry at fault.
+ */
+const decodeZipName = (yauzl as unknown as { getFileNameLowLevel(flags: number, name: Buffer, extraFields: { id: number; data: Buffer }[], strict: boolean): string })
+  .getFileNameLowLevel;
+
 function openZip(archive: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
-    yauzl.fromBuffer(archive, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: false }, (error, zip) =>
+    yauzl.fromBuffer(archive, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, strictFileNames: false }, (error, zip) =>
       error ? reject(new BundleRejected([{ file: '(archive)', message: `corrupt .zip archive: ${error.message}` }])) : resolve(zip),
     ),
   );
@@ -140,10 +147,11 @@ async function extractZip(archive: Buffer, destination: string, tracker: LimitTr
     zip.on('end', () => resolve());
     zip.on('entry', (entry: yauzl.Entry) => {
       try {
+        const fileName = decodeZipName(entry.generalPurposeBitFlag, entry.fileName as unknown as Buffer, entry.extraFields, true);
         const mode = (entry.externalFileAttributes >>> 16) & 0o170000;
-        const isDirectory = entry.fileName.endsWith('/');
+        const isDirectory = fileName.endsWith('/');
         const info: EntryInfo = {
-          path: safeEntryPath(entry.fileName),
+          path: safeEntryPath(fileName),
           isDirectory,
           isLink: mode === 0o120000,
           isFile: !isDirectory && (mode === 0 || mode === 0o100000),
@@ -155,12 +163,16 @@ async function extractZip(archive: Buffer, destination: string, tracker: LimitTr
           mkdir(target, { recursive: true }).then(() => zip.readEntry(), fail);
           return;
         }
-        zip.openReadStream(entry, (error, stream) => {
-          if (error) return fail(new BundleRejected([{ file: info.path, message: `cannot read: ${error.message}` }]));
-          mkdir(dirname(target), { recursive: true })
-            .then(() => pipeline(stream, createWriteStream(target)))
-            .then(() => zip.readEntry(), (e) => fail(e instanceof BundleRejected ? e : new BundleRejected([{ file: info.path, message: (e as Error).message }])));
-        });
+        const failEntry = (e: unknown) => fail(e instanceof BundleRejected ? e : new BundleRejected([{ file: info.path, message: `cannot read: ${(e as Error).message}` }]));
+        // The folder first: the entry's stream must be piped (its errors handled) as soon as it exists.
+        mkdir(dirname(target), { recursive: true }).then(
+          () =>
+            zip.openReadStream(entry, (error, stream) => {
+              if (error) return failEntry(error);
+              pipeline(stream, createWriteStream(target)).then(() => zip.readEntry(), failEntry);
+            }),
+          failEntry,
+        );
       } catch (error) {
         fail(error);
       }
