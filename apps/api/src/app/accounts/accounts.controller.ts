@@ -2,6 +2,7 @@ import { Body, ConflictException, Controller, Get, HttpCode, Post, UnauthorizedE
 import { JwtService } from '@nestjs/jwt';
 import { AuthenticatedUser, Authenticated, CurrentUser, PasswordHasher, Public } from '@updraft/auth';
 import { AccountRepository, DuplicateAccountError } from '@updraft/persistence';
+import type { LoginResponse, SignupResponse, TenantMembership, User } from '@updraft/api-types';
 import { LoginDto, SignupDto } from './accounts.dto';
 
 @Controller('auth')
@@ -10,7 +11,7 @@ export class AccountsController {
 
   @Post('signup')
   @Public()
-  async signup(@Body() body: SignupDto) {
+  async signup(@Body() body: SignupDto): Promise<SignupResponse> {
     const passwordHash = await this.hasher.hash(body.password);
     try {
       const { user, tenant } = await this.accounts.createTenantWithOwner({
@@ -29,7 +30,7 @@ export class AccountsController {
   @Post('login')
   @HttpCode(200)
   @Public()
-  async login(@Body() body: LoginDto) {
+  async login(@Body() body: LoginDto): Promise<LoginResponse> {
     const user = await this.accounts.findUserByEmail(body.email);
     const valid = user ? await this.hasher.verify(user.passwordHash, body.password) : await this.hasher.verify(DUMMY_HASH, body.password);
     if (!user || !valid) throw new UnauthorizedException('invalid email or password');
@@ -38,7 +39,7 @@ export class AccountsController {
 
   @Get('me')
   @Authenticated()
-  async me(@CurrentUser() user: AuthenticatedUser) {
+  async me(@CurrentUser() user: AuthenticatedUser): Promise<{ user: User; tenants: TenantMembership[] }> {
     return { user, tenants: await this.tenantsOf(user.id) };
   }
 
@@ -46,7 +47,7 @@ export class AccountsController {
     return this.jwt.signAsync({ sub: user.id, email: user.email, typ: 'access' });
   }
 
-  private async tenantsOf(userId: string) {
+  private async tenantsOf(userId: string): Promise<TenantMembership[]> {
     return (await this.accounts.membershipsOf(userId)).map((m) => ({ slug: m.tenant.slug, name: m.tenant.name, role: m.role }));
   }
 }

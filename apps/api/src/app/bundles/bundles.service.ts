@@ -3,6 +3,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { BundleRejected, detectArchiveFormat, extractArchive, readManifest } from '@updraft/bundles';
 import { BundleRepository, BundleVersionEntity, PageRequest } from '@updraft/persistence';
 import { JOBS, ParseBundleJobData, QUEUES } from '@updraft/queues';
+import type { Bundle } from '@updraft/api-types';
 import type { Queue } from 'bull';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,8 +11,11 @@ import { join } from 'node:path';
 
 const WAIT_LIMIT_MS = 30_000;
 
-export function toBundleView(b: BundleVersionEntity) {
-  return { id: b.id, name: b.name, version: b.version, status: b.status, errors: b.errors, dagIds: b.dagIds, archiveSha256: b.archiveSha256, createdAt: b.createdAt, parsedAt: b.parsedAt };
+export function toBundleView(b: BundleVersionEntity): Bundle {
+  return {
+    id: b.id, name: b.name, version: b.version, status: b.status, errors: b.errors, dagIds: b.dagIds, archiveSha256: b.archiveSha256,
+    createdAt: b.createdAt.toISOString(), parsedAt: b.parsedAt ? b.parsedAt.toISOString() : null,
+  };
 }
 
 @Injectable()

@@ -1,17 +1,20 @@
+import type { DagRun } from '@updraft/api-types';
 import type { DagRunEntity } from '@updraft/persistence';
 
-export function toDagRunView(r: DagRunEntity) {
+export const isoOrNull = (date: Date | null): string | null => (date ? date.toISOString() : null);
+
+export function toDagRunView(r: DagRunEntity): DagRun {
   return {
     runId: r.runId,
     dagId: r.dagId,
     state: r.state,
     runType: r.runType,
-    logicalDate: r.logicalDate,
-    dataIntervalStart: r.dataIntervalStart,
-    dataIntervalEnd: r.dataIntervalEnd,
+    logicalDate: r.logicalDate.toISOString(),
+    dataIntervalStart: r.dataIntervalStart.toISOString(),
+    dataIntervalEnd: r.dataIntervalEnd.toISOString(),
     conf: r.conf,
-    queuedAt: r.queuedAt,
-    startDate: r.startDate,
-    endDate: r.endDate,
+    queuedAt: r.queuedAt.toISOString(),
+    startDate: isoOrNull(r.startDate),
+    endDate: isoOrNull(r.endDate),
   };
 }

@@ -2,10 +2,11 @@ import { Body, Controller, Get, NotFoundException, Param, Patch, Query } from '@
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
 import { DagRepository, DagSummary } from '@updraft/persistence';
+import type { Dag, DagDetail } from '@updraft/api-types';
 import { PaginationQuery } from '../../services/http/pagination.dto';
 import { UpdateDagDto } from './dags.dto';
 
-function toDagView(d: DagSummary) {
+function toDagView(d: DagSummary): Dag {
   const s = d.serialized;
   return {
     dagId: d.dagId,
@@ -20,7 +21,7 @@ function toDagView(d: DagSummary) {
     isActive: d.isActive,
     bundleName: d.bundleName,
     bundleVersion: d.bundleVersion,
-    lastRun: d.lastRun,
+    lastRun: d.lastRun ? { ...d.lastRun, logicalDate: d.lastRun.logicalDate.toISOString() } : null,
   };
 }
 
@@ -37,7 +38,7 @@ export class DagsController {
 
   @Get(':dagId')
   @RequirePermission(PERMISSIONS.dagsRead)
-  async get(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string) {
+  async get(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string): Promise<DagDetail> {
     const dag = await this.dags.get(tenant.id, dagId);
     if (!dag) throw new NotFoundException(`DAG '${dagId}' not found`);
     const downstream = new Map<string, string[]>();

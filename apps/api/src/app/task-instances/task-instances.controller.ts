@@ -2,10 +2,12 @@ import { Controller, Get, NotFoundException, Param, ParseIntPipe, Query } from '
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
 import { TaskInstanceEntity, TaskInstanceRepository, TaskLogRepository, XComRepository } from '@updraft/persistence';
+import type { TaskInstance, TaskLog, XComEntry } from '@updraft/api-types';
 import { PaginationQuery } from '../../services/http/pagination.dto';
+import { isoOrNull } from '../dag-runs/dag-run.view';
 import { DagRunsService } from '../dag-runs/dag-runs.service';
 
-function toTaskInstanceView(ti: TaskInstanceEntity) {
+function toTaskInstanceView(ti: TaskInstanceEntity): TaskInstance {
   return {
     taskId: ti.taskId,
     mapIndex: ti.mapIndex,
@@ -13,9 +15,9 @@ function toTaskInstanceView(ti: TaskInstanceEntity) {
     state: ti.state,
     tryNumber: ti.tryNumber,
     maxTries: ti.maxTries,
-    queuedAt: ti.queuedAt,
-    startDate: ti.startDate,
-    endDate: ti.endDate,
+    queuedAt: isoOrNull(ti.queuedAt),
+    startDate: isoOrNull(ti.startDate),
+    endDate: isoOrNull(ti.endDate),
     durationMs: ti.startDate && ti.endDate ? ti.endDate.getTime() - ti.startDate.getTime() : null,
     hostname: ti.hostname,
   };
@@ -46,16 +48,16 @@ export class TaskInstancesController {
     @Param('runId') runId: string,
     @Param('taskId') taskId: string,
     @Param('try', ParseIntPipe) tryNumber: number,
-  ) {
+  ): Promise<TaskLog> {
     const ti = await this.find(tenant.id, dagId, runId, taskId);
     if (tryNumber < 1 || tryNumber > Math.max(ti.tryNumber, 1)) throw new NotFoundException(`task '${taskId}' has no try ${tryNumber}`);
     const lines = await this.logs.read(tenant.id, ti.id, tryNumber);
-    return { taskId, tryNumber, lines: lines.map((l) => ({ timestamp: l.timestamp, stream: l.stream, message: l.message })) };
+    return { taskId, tryNumber, lines: lines.map((l) => ({ timestamp: l.timestamp.toISOString(), stream: l.stream, message: l.message })) };
   }
 
   @Get(':taskId/xcomEntries')
   @RequirePermission(PERMISSIONS.runsRead)
-  async xcomEntries(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Param('taskId') taskId: string) {
+  async xcomEntries(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Param('taskId') taskId: string): Promise<{ items: XComEntry[] }> {
     const ti = await this.find(tenant.id, dagId, runId, taskId);
     return { items: await this.xcoms.list(tenant.id, ti.dagRunId, taskId) };
   }

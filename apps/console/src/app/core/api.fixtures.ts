@@ -5,7 +5,7 @@ export const LOGIN_RESPONSE: LoginResponse = {
   user: { id: 'u1', email: 'ada@example.com' },
   tenants: [
     { slug: 'acme', name: 'Acme Corp', role: 'owner' },
-    { slug: 'globex', name: 'Globex', role: 'member' },
+    { slug: 'globex', name: 'Globex', role: 'viewer' },
   ],
 };
 
@@ -16,8 +16,8 @@ export function aRun(overrides: Partial<DagRun> = {}): DagRun {
     state: 'success',
     runType: 'manual',
     logicalDate: '2024-01-01T00:00:00.000Z',
-    dataIntervalStart: null,
-    dataIntervalEnd: null,
+    dataIntervalStart: '2024-01-01T00:00:00.000Z',
+    dataIntervalEnd: '2024-01-01T00:00:00.000Z',
     conf: {},
     queuedAt: '2024-01-01T00:00:00.000Z',
     startDate: '2024-01-01T00:00:01.000Z',

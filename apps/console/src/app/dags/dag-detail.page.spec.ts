@@ -11,15 +11,21 @@ const DAG: DagDetail = {
   dagId: 'etl',
   description: 'Nightly ETL',
   schedule: '@daily',
+  timezone: 'UTC',
+  startDate: '2024-01-01T00:00:00.000Z',
+  catchup: false,
+  team: null,
   isPaused: false,
   isActive: true,
   tags: [],
   bundleName: 'main',
   bundleVersion: 3,
   lastRun: null,
+  params: {},
+  source: 'dags/etl.ts:3',
   tasks: [
-    { taskId: 'extract', operator: 'BashOperator', upstream: [], downstream: ['load'] },
-    { taskId: 'load', operator: 'BashOperator', upstream: ['extract'], downstream: [] },
+    { taskId: 'extract', operator: 'BashOperator', upstream: [], downstream: ['load'], triggerRule: 'all_success', retries: 0, source: null },
+    { taskId: 'load', operator: 'BashOperator', upstream: ['extract'], downstream: [], triggerRule: 'all_success', retries: 0, source: null },
   ],
 };
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { RunState } from '@updraft/domain';
 import type { SerializedDag } from '@updraft/sdk';
 import { DataSource } from 'typeorm';
 import { Page, PageRequest } from './page';
@@ -14,7 +15,7 @@ export interface DagSummary {
   isActive: boolean;
   isPaused: boolean;
   serialized: SerializedDag;
-  lastRun: { runId: string; state: string; logicalDate: Date } | null;
+  lastRun: { runId: string; state: RunState; logicalDate: Date } | null;
 }
 
 const SUMMARY_SELECT = `

@@ -1,0 +1,153 @@
+import type { Role, RunState, RunType, TaskState } from '@updraft/domain';
+
+/** The shapes the REST API answers with (docs/api.md); the api, the console and the cli share them. */
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface ApiErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: unknown[];
+}
+
+export interface User {
+  id: string;
+  email: string;
+}
+
+export interface TenantMembership {
+  slug: string;
+  name: string;
+  role: Role;
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  user: User;
+  tenants: TenantMembership[];
+}
+
+export interface SignupResponse {
+  accessToken: string;
+  user: User;
+  tenant: { id: string; slug: string; name: string };
+  role: Role;
+}
+
+export type BundleStatus = 'pending' | 'parsing' | 'active' | 'failed' | 'superseded';
+
+export interface BundleError {
+  file: string;
+  line?: number;
+  message: string;
+}
+
+export interface Bundle {
+  id: string;
+  name: string;
+  version: number;
+  status: BundleStatus;
+  errors: BundleError[];
+  dagIds: string[];
+  archiveSha256: string;
+  createdAt: string;
+  parsedAt: string | null;
+}
+
+export type DagRunState = RunState;
+export type TaskInstanceState = TaskState;
+
+export interface LastRun {
+  runId: string;
+  state: DagRunState;
+  logicalDate: string;
+}
+
+export interface Dag {
+  dagId: string;
+  description: string | null;
+  schedule: string | null;
+  timezone: string;
+  startDate: string | null;
+  catchup: boolean;
+  tags: string[];
+  team: string | null;
+  isPaused: boolean;
+  isActive: boolean;
+  bundleName: string;
+  bundleVersion: number;
+  lastRun: LastRun | null;
+}
+
+export interface DagTask {
+  taskId: string;
+  operator: string;
+  upstream: string[];
+  downstream: string[];
+  triggerRule: string;
+  retries: number;
+  source: string | null;
+}
+
+export interface DagDetail extends Dag {
+  params: Record<string, unknown>;
+  source: string | null;
+  tasks: DagTask[];
+}
+
+export interface DagRun {
+  runId: string;
+  dagId: string;
+  state: DagRunState;
+  runType: RunType;
+  logicalDate: string;
+  dataIntervalStart: string;
+  dataIntervalEnd: string;
+  conf: Record<string, unknown>;
+  queuedAt: string;
+  startDate: string | null;
+  endDate: string | null;
+}
+
+export interface TaskInstance {
+  taskId: string;
+  mapIndex: number;
+  operator: string;
+  state: TaskInstanceState;
+  tryNumber: number;
+  maxTries: number;
+  queuedAt: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  durationMs: number | null;
+  hostname: string | null;
+}
+
+export interface TaskLogLine {
+  timestamp: string;
+  stream: 'stdout' | 'stderr' | 'system';
+  message: string;
+}
+
+export interface TaskLog {
+  taskId: string;
+  tryNumber: number;
+  lines: TaskLogLine[];
+}
+
+export interface XComEntry {
+  key: string;
+  mapIndex: number;
+  value: unknown;
+}
