@@ -3,3 +3,4 @@ export * from './lib/trigger-rules';
 export * from './lib/permissions';
 export * from './lib/retries';
 export * from './lib/schedule';
+export * from './lib/params';

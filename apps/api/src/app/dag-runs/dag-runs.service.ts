@@ -1,5 +1,6 @@
 import { InjectQueue } from '@nestjs/bull';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { resolveParams } from '@updraft/domain';
 import { DagRepository, DagRunEntity, DagRunRepository, DuplicateRunError } from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES } from '@updraft/queues';
 import type { Queue } from 'bull';
@@ -16,6 +17,8 @@ export class DagRunsService {
   async trigger(tenantId: string, dagId: string, conf: Record<string, unknown>): Promise<DagRunEntity> {
     const dag = await this.dags.get(tenantId, dagId);
     if (!dag || !dag.isActive) throw new NotFoundException(`DAG '${dagId}' not found`);
+    const { problems } = resolveParams(dag.serialized.params, conf);
+    if (problems.length > 0) throw new BadRequestException({ message: problems.flatMap((p) => p.problems).join('; '), details: problems });
     const now = new Date();
     try {
       const run = await this.runs.create(tenantId, {

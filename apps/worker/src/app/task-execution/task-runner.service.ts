@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
-import { retryDelayAfter, TaskState } from '@updraft/domain';
+import { resolveParams, retryDelayAfter, TaskState } from '@updraft/domain';
 import { DagRunRepository, RETURN_VALUE_KEY, RunForEvaluation, TaskInstanceEntity, TaskInstanceRepository, TaskLogRepository, XComRepository } from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES, RunTaskJobData } from '@updraft/queues';
 import { prepareScratch, runBash, runInSandbox, TaskOutcome } from '@updraft/sandbox';
@@ -80,7 +80,7 @@ export class TaskRunner {
         const bundle = await this.cache.materialize(ti.tenantId, loaded.bundleVersionId);
         const run = loaded.run;
         const logicalDate = run.logicalDate.toISOString();
-        const params = Object.fromEntries(Object.entries(loaded.serialized.params).map(([k, spec]) => [k, run.conf[k] ?? spec.default]));
+        const { params } = resolveParams(loaded.serialized.params, run.conf);
         return (await runInSandbox(
           {
             kind: 'run',
