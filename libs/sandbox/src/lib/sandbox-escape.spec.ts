@@ -1,0 +1,385 @@
+/**
+ * Escape corpus: hostile tenant code run for real through runInSandbox and runBash (real
+ * processes, real files, the real runner built with esbuild). Each case checks the attempt fails
+ * with a clear message and that the test process (standing in for the worker) is unharmed.
+ */
+import { compileBundle } from '@updraft/bundles';
+import { build } from 'esbuild';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runBash } from './bash-process';
+import { canIsolateNetwork, canIsolateProcesses, prepareScratch } from './isolation';
+import { OutputStream } from './output-lines';
+import { runInSandbox, TaskOutcome } from './sandbox-process';
+
+jest.setTimeout(20_000);
+
+const WORKSPACE_ROOT = join(__dirname, '..', '..', '..', '..');
+const SECRETS = { DATABASE_URL: 'postgres://postgres:hunter2@127.0.0.1:5432/updraft', JWT_SECRET: 'jwt-secret-do-not-leak' };
+const PLATFORM_PACKAGE_JSON = join(WORKSPACE_ROOT, 'package.json');
+
+/** Each tenant task: its id and body (an async function body receiving `ctx`). */
+const TASKS: Record<string, string> = {
+  env: 'return process.env;',
+  other_tenant_file: 'return require("fs").readFileSync(ctx.params.otherBundle + "/secret.txt", "utf8");',
+  other_tenant_dir: 'return require("fs").readdirSync(ctx.params.otherBundle);',
+  etc_passwd: 'return require("fs").readFileSync("/etc/passwd", "utf8");',
+  platform_package_json: 'const load = require; return load(ctx.params.platformFile);',
+  proc_environ: 'return require("fs").readFileSync("/proc/" + ctx.params.hostPid + "/environ", "utf8");',
+  write_own_bundle: 'require("fs").writeFileSync(ctx.params.ownBundle + "/pwned.js", "x"); return "wrote";',
+  write_tmp: 'require("fs").writeFileSync(ctx.params.outside + "/pwned", "x"); return "wrote";',
+  symlink_out: 'const fs = require("fs"); fs.symlinkSync(ctx.params.platformFile, process.env.HOME + "/link"); return fs.readFileSync(process.env.HOME + "/link", "utf8");',
+  child_process: 'return require("child_process").execSync("id").toString();',
+  worker_threads: 'const { Worker } = require("worker_threads"); new Worker("process.exit(0)", { eval: true }); return "started";',
+  eval: 'return eval("1 + 1");',
+  new_function: 'return new Function("return process.mainModule")();',
+  process_binding: 'return Object.keys(process.binding("fs"));',
+  native_addon: 'const m = { exports: {} }; process.dlopen(m, "/usr/lib/x86_64-linux-gnu/libc.so.6"); return "loaded";',
+  inspector: 'require("inspector").open(0); return "open";',
+  kill_worker: 'process.kill(ctx.params.hostPid, "SIGKILL"); return "sent";',
+  kill_everyone: 'process.kill(-1, "SIGKILL"); return "sent";',
+  heap_bomb: 'const a = []; for (;;) a.push({ a: Math.random(), b: [1, 2, 3], c: "x" + Math.random() });',
+  buffer_bomb: 'const a = []; for (let i = 0; i < 100; i++) a.push(Buffer.alloc(64 * 1024 * 1024, 1)); return a.length;',
+  infinite_loop: 'for (;;) { /* spin */ }',
+  huge_log: 'const line = "x".repeat(1023) + "\\n"; const chunk = line.repeat(1024); for (let i = 0; i < 20; i++) process.stdout.write(chunk); return "printed";',
+  huge_return: 'return "y".repeat(2 * 1024 * 1024);',
+  exit_3: 'process.exit(3);',
+  postgres: 'return await connect(5432);',
+  redis: 'return await connect(6379);',
+  fail: 'throw new TaskFail("the data is wrong");',
+  skip: 'throw new TaskSkip("nothing to do today");',
+  ok: 'ctx.log("cleaning", { rows: 42 }); console.log("to stdout"); return { rows: 42, ds: ctx.ds };',
+};
+
+const DAG_SOURCE = [
+  "import { dag, task, TaskFail, TaskSkip } from '@updraft/sdk';",
+  "import { connect as tcp } from 'node:net';",
+  '',
+  'const connect = (port: number) =>',
+  '  new Promise((resolve, reject) => {',
+  "    const socket = tcp({ host: '127.0.0.1', port, timeout: 2000 }, () => { socket.destroy(); resolve('connected'); });",
+  "    socket.on('error', reject);",
+  "    socket.on('timeout', () => { socket.destroy(); reject(new Error('connect timed out')); });",
+  '  });',
+  '',
+  "export default dag('escapes', {}, () => {",
+  ...Object.entries(TASKS).map(([id, body]) => `  task('${id}', async (ctx: any) => { ${body} });`),
+  '});',
+  '',
+].join('\n');
+
+/** The line of the task's declaration in dag.ts, as the sandbox should report it. */
+const lineOf = (taskId: string) => DAG_SOURCE.split('\n').findIndex((l) => l.includes(`task('${taskId}'`)) + 1;
+
+let base: string;
+let runnerPath: string;
+let bundleA: string;
+let bundleB: string;
+let compiledA: string;
+let outside: string;
+let n = 0;
+const saved: Record<string, string | undefined> = {};
+
+beforeAll(async () => {
+  for (const [k, v] of Object.entries(SECRETS)) {
+    saved[k] = process.env[k];
+    process.env[k] = v;
+  }
+  base = await mkdtemp(join(tmpdir(), 'updraft-escape-'));
+  await chmod(base, 0o755); // the sandbox runs as nobody: it must reach its bundle, as on a worker
+  runnerPath = join(base, 'runner', 'sandbox-runner.js');
+  await build({
+    entryPoints: [join(WORKSPACE_ROOT, 'libs/sandbox/src/runner/sandbox-runner.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    tsconfig: join(WORKSPACE_ROOT, 'tsconfig.base.json'),
+    outfile: runnerPath,
+    logLevel: 'error',
+  });
+  bundleA = join(base, 'tenants', 'a', 'v1');
+  bundleB = join(base, 'tenants', 'b', 'v1');
+  outside = join(base, 'outside');
+  for (const dir of [bundleA, bundleB, outside]) await mkdir(dir, { recursive: true, mode: 0o755 });
+  await chmod(outside, 0o777); // even a world-writable folder is off limits to the node sandbox
+  await writeFile(join(bundleA, 'dag.ts'), DAG_SOURCE);
+  await writeFile(join(bundleB, 'secret.txt'), 'tenant b secret');
+  [{ compiled: compiledA }] = await compileBundle(bundleA, ['dag.ts']);
+});
+
+afterAll(async () => {
+  for (const [k, v] of Object.entries(saved)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  await rm(base, { recursive: true, force: true });
+});
+
+/** The worker (this test process) must come out of every case unharmed. */
+afterEach(async () => {
+  const lag = Date.now();
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(Date.now() - lag).toBeLessThan(1_000);
+  expect(process.env['DATABASE_URL']).toBe(SECRETS.DATABASE_URL);
+  expect(await readFile(join(bundleB, 'secret.txt'), 'utf8')).toBe('tenant b secret');
+  expect(await readdir(bundleA)).toEqual(expect.not.arrayContaining(['pwned.js']));
+});
+
+interface Run {
+  result: TaskOutcome;
+  output: { stream: OutputStream; message: string }[];
+  ms: number;
+}
+
+async function runTask(taskId: string, limits: { memoryMb?: number; timeoutMs?: number } = {}): Promise<Run> {
+  const scratch = join(base, 'scratch', `${taskId}-${++n}`);
+  await prepareScratch(scratch);
+  const output: Run['output'] = [];
+  const started = Date.now();
+  const result = (await runInSandbox(
+    {
+      kind: 'run',
+      root: bundleA,
+      file: compiledA,
+      dagId: 'escapes',
+      taskId,
+      context: {
+        dagId: 'escapes', taskId, runId: 'manual__1', logicalDate: '2024-01-01T00:00:00.000Z', ds: '2024-01-01',
+        dataIntervalStart: '2024-01-01T00:00:00.000Z', dataIntervalEnd: '2024-01-02T00:00:00.000Z', tryNumber: 1, mapIndex: -1,
+        params: { otherBundle: bundleB, ownBundle: bundleA, outside, platformFile: PLATFORM_PACKAGE_JSON, hostPid: process.pid },
+        conf: {},
+      },
+    },
+    { runnerPath, readable: [bundleA], scratchDir: scratch, memoryMb: limits.memoryMb ?? 128, timeoutMs: limits.timeoutMs ?? 10_000, isolateNetwork: true, onOutput: (stream, message) => output.push({ stream, message }) },
+  )) as TaskOutcome;
+  return { result, output, ms: Date.now() - started };
+}
+
+async function runCommand(command: string, timeoutMs = 5_000): Promise<Run> {
+  const scratch = join(base, 'scratch', `bash-${++n}`);
+  await prepareScratch(scratch);
+  const output: Run['output'] = [];
+  const started = Date.now();
+  const result = await runBash({ command, env: { GREETING: 'hi' }, cwd: scratch, scratchDir: scratch, timeoutMs, isolateNetwork: true, onOutput: (stream, message) => output.push({ stream, message }) });
+  return { result, output, ms: Date.now() - started };
+}
+
+const error = (message: RegExp) => ({ outcome: 'error', message: expect.stringMatching(message) });
+const at = (taskId: string) => new RegExp(`\\(dag\\.ts:${lineOf(taskId)}\\)$`);
+
+/** Processes (any user) whose command line contains `marker`. */
+function processesMatching(marker: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(marker)) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+async function waitUntilGone(marker: string, withinMs: number): Promise<number[]> {
+  const deadline = Date.now() + withinMs;
+  let left = processesMatching(marker);
+  while (left.length > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    left = processesMatching(marker);
+  }
+  return left;
+}
+
+describe('runInSandbox: hostile tenant code', () => {
+  it('sees none of the platform secrets in its environment', async () => {
+    const { result } = await runTask('env');
+    expect(result.outcome).toBe('success');
+    const env = JSON.parse((result as { valueJson: string }).valueJson) as Record<string, string>;
+    expect(Object.keys(env).sort()).toEqual(['HOME', 'LANG', 'PATH', 'TMPDIR', 'TZ']);
+    expect(JSON.stringify(env)).not.toMatch(/hunter2|jwt-secret/);
+  });
+
+  // [task, expected message]: every one a permission the sandbox must refuse, at the line of the task.
+  const denied: [taskId: string, message: RegExp][] = [
+    ['other_tenant_file', /permission denied: tenant code may not use FileSystemRead on .*tenants\/b\/v1\/secret\.txt/],
+    ['other_tenant_dir', /permission denied: tenant code may not use FileSystemRead on .*tenants\/b\/v1/],
+    ['etc_passwd', /permission denied: tenant code may not use FileSystemRead on \/etc\/passwd/],
+    ['platform_package_json', /permission denied: tenant code may not use FileSystemRead on .*\/package\.json/],
+    ['proc_environ', /permission denied: tenant code may not use FileSystemRead on \/proc\/\d+\/environ/],
+    ['write_own_bundle', /permission denied: tenant code may not use FileSystemWrite on pwned\.js/],
+    ['write_tmp', /permission denied: tenant code may not use FileSystemWrite on .*outside\/pwned/],
+    ['symlink_out', /permission denied: tenant code may not use/],
+    ['child_process', /permission denied: tenant code may not use ChildProcess/],
+    ['worker_threads', /permission denied: tenant code may not use WorkerThreads/],
+    ['eval', /EvalError: Code generation from strings disallowed/],
+    ['new_function', /EvalError: Code generation from strings disallowed/],
+    ['process_binding', /permission denied: tenant code may not use this API/],
+    ['native_addon', /Cannot load native addon because loading addons is disabled/],
+    ['inspector', /permission denied: tenant code may not use Inspector/],
+  ];
+  it.each(denied)('%s is refused', async (taskId, message) => {
+    const { result } = await runTask(taskId);
+    expect(result).toEqual(error(message));
+    expect((result as { message: string }).message).toMatch(at(taskId));
+    expect(existsSync(join(outside, 'pwned'))).toBe(false);
+  });
+
+  it('cannot signal the worker', async () => {
+    const { result } = await runTask('kill_worker');
+    // In its own PID namespace the worker's pid is not even visible (ESRCH); as nobody it may not signal root (EPERM).
+    expect(result).toEqual(error(canIsolateProcesses() ? /kill (ESRCH|EPERM)/ : /kill EPERM/));
+  });
+
+  it("cannot kill other tenants' tasks with kill(-1)", async () => {
+    const victim = runCommand('sleep 1.5; echo still alive');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const { result } = await runTask('kill_everyone');
+    expect(result.outcome).not.toBe('fail');
+    expect((await victim).result).toEqual({ outcome: 'success', valueJson: JSON.stringify('still alive') });
+  });
+
+  it('a heap bomb ends with a clear out-of-memory error', async () => {
+    const { result, ms } = await runTask('heap_bomb', { memoryMb: 64 });
+    expect(result).toEqual(error(/the task process ran out of memory \(limit 64 MB\)/));
+    expect(ms).toBeLessThan(8_000);
+  });
+
+  it('a Buffer bomb (memory outside the V8 heap) is bounded too', async () => {
+    const { result } = await runTask('buffer_bomb', { memoryMb: 64 });
+    expect(result).toEqual(error(/out of memory/));
+  });
+
+  it('an infinite loop is killed at the timeout', async () => {
+    const { result, ms } = await runTask('infinite_loop', { timeoutMs: 1_000 });
+    expect(result).toEqual(error(/^timed out after 1000 ms; the task process was killed$/));
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it('huge log output is truncated with one notice', async () => {
+    const { result, output, ms } = await runTask('huge_log');
+    expect(result).toEqual({ outcome: 'success', valueJson: '"printed"' });
+    const notices = output.filter((o) => o.stream === 'system');
+    expect(notices).toEqual([{ stream: 'system', message: expect.stringMatching(/^log truncated: output exceeded 5242880 bytes/) }]);
+    expect(output.reduce((sum, o) => sum + o.message.length + 1, 0)).toBeLessThanOrEqual(5 * 1024 * 1024 + 200);
+    expect(ms).toBeLessThan(8_000);
+  });
+
+  it('a huge return value comes back whole: the XCom size limit is the worker\'s (MAX_XCOM_BYTES in TaskRunner)', async () => {
+    const { result } = await runTask('huge_return');
+    expect(result.outcome).toBe('success');
+    expect(Buffer.byteLength((result as { valueJson: string }).valueJson)).toBe(2 * 1024 * 1024 + 2);
+  });
+
+  it('process.exit(3) is reported with its code', async () => {
+    const { result } = await runTask('exit_3');
+    expect(result).toEqual(error(/^the task process exited with code 3 before finishing$/));
+  });
+
+  it.each([
+    ['postgres', 5432],
+    ['redis', 6379],
+  ])('cannot reach the platform %s on 127.0.0.1:%d', async (taskId) => {
+    const { result } = await runTask(taskId);
+    if (canIsolateNetwork()) {
+      // Its own network namespace has only a loopback that is down: nothing listens there.
+      expect(result).toEqual(error(/connect (ENETUNREACH|ECONNREFUSED) 127\.0\.0\.1/));
+    } else {
+      // Documented fallback without `unshare -n`: the node sandbox is not network-isolated.
+      expect(result).toEqual({ outcome: 'success', valueJson: '"connected"' });
+    }
+  });
+
+  it('TaskFail fails the task, naming file and line', async () => {
+    expect((await runTask('fail')).result).toEqual({ outcome: 'fail', message: expect.stringMatching(new RegExp(`^TaskFail: the data is wrong ${at('fail').source}`)) });
+  });
+
+  it('TaskSkip skips the task', async () => {
+    expect((await runTask('skip')).result).toEqual({ outcome: 'skip', message: expect.stringMatching(/^TaskSkip: nothing to do today/) });
+  });
+
+  it('a normal task succeeds with its return value and logs', async () => {
+    const { result, output } = await runTask('ok');
+    expect(result).toEqual({ outcome: 'success', valueJson: JSON.stringify({ rows: 42, ds: '2024-01-01' }) });
+    expect(output.map((o) => o.message)).toEqual(expect.arrayContaining(['cleaning {"rows":42}', 'to stdout']));
+  });
+
+  it('parses the bundle into its DAG, naming task sources by bundle file and line', async () => {
+    const scratch = join(base, 'scratch', `parse-${++n}`);
+    await prepareScratch(scratch);
+    const parsed = await runInSandbox({ kind: 'parse', root: bundleA, files: [compiledA] }, { runnerPath, readable: [bundleA], scratchDir: scratch, memoryMb: 128, timeoutMs: 10_000, isolateNetwork: true, onOutput: () => undefined });
+    expect(parsed).toMatchObject({ problems: [], files: [{ file: compiledA, dags: [{ dagId: 'escapes' }] }] });
+    const tasks = (parsed as { files: { dags: { tasks: { taskId: string; source: string }[] }[] }[] }).files[0].dags[0].tasks;
+    expect(tasks.find((t) => t.taskId === 'ok')?.source).toBe(`dag.ts:${lineOf('ok')}`);
+  });
+});
+
+describe('runBash: hostile shell commands', () => {
+  it('sees none of the platform secrets in its environment', async () => {
+    const { result, output } = await runCommand('env');
+    expect(result.outcome).toBe('success');
+    const text = output.map((o) => o.message).join('\n');
+    expect(text).toContain('GREETING=hi');
+    expect(text).not.toMatch(/DATABASE_URL|JWT_SECRET|hunter2|jwt-secret/);
+  });
+
+  it('cannot write into its bundle or the platform', async () => {
+    const { result, output } = await runCommand(`echo x > ${bundleA}/pwned.js; echo x > ${WORKSPACE_ROOT}/pwned; echo done`);
+    expect(result.outcome).toBe('success');
+    expect(output.filter((o) => o.stream === 'stderr').map((o) => o.message)).toEqual([expect.stringMatching(/Permission denied/), expect.stringMatching(/Permission denied/)]);
+    expect(existsSync(join(WORKSPACE_ROOT, 'pwned'))).toBe(false);
+  });
+
+  it.each([5432, 6379])('cannot reach 127.0.0.1:%d', async (port) => {
+    const { result, output } = await runCommand(`exec 3<>/dev/tcp/127.0.0.1/${port} && echo connected`);
+    if (canIsolateNetwork()) {
+      expect(result).toEqual({ outcome: 'error', message: 'the command exited with code 1' });
+      expect(output.map((o) => o.message).join('\n')).toMatch(/Network is unreachable|Connection refused/);
+    } else {
+      expect(result).toEqual({ outcome: 'success', valueJson: '"connected"' });
+    }
+  });
+
+  it('a fork bomb is contained: timed out, and none of its processes outlive the task', async () => {
+    const marker = `bomb_${process.pid}_${Date.now()}`;
+    // `ulimit -u` keeps the bomb polite on a shared test machine; containment is the sandbox's job.
+    const { result, ms } = await runCommand(`ulimit -u 2000; ${marker}() { ${marker} | ${marker} & }; ${marker}; sleep 30`, 1_000);
+    expect(result).toEqual({ outcome: 'error', message: 'timed out after 1000 ms; the command was killed' });
+    expect(ms).toBeLessThan(3_000);
+    expect(await waitUntilGone(marker, 5_000)).toEqual([]);
+  });
+
+  it('a process that leaves the process group with setsid does not outlive the task', async () => {
+    const marker = `${31_000 + (process.pid % 1000)}.${Date.now() % 1000}`;
+    const { result } = await runCommand(`setsid sleep ${marker} & sleep 0.2; echo started`);
+    expect(result).toEqual({ outcome: 'success', valueJson: '"started"' });
+    const left = await waitUntilGone(`sleep\0${marker}`, 2_000);
+    // Without a PID namespace a setsid'd process escapes the group kill: the documented limit of the fallback.
+    if (canIsolateProcesses()) expect(left).toEqual([]);
+  });
+
+  it('a command that runs too long is killed at the timeout', async () => {
+    const { result, ms } = await runCommand('sleep 30', 500);
+    expect(result).toEqual({ outcome: 'error', message: 'timed out after 500 ms; the command was killed' });
+    expect(ms).toBeLessThan(1_500);
+  });
+
+  it('huge output is truncated with one notice', async () => {
+    const { result, output, ms } = await runCommand('yes 0123456789012345678901234567890123456789 | head -c 30000000; echo last');
+    expect(result.outcome).toBe('success');
+    expect(output.filter((o) => o.stream === 'system')).toEqual([{ stream: 'system', message: expect.stringMatching(/^log truncated/) }]);
+    expect(ms).toBeLessThan(8_000);
+  });
+
+  it.each([
+    ['exit 3', { outcome: 'error', message: 'the command exited with code 3' }],
+    ['exit 99', { outcome: 'skip', message: 'the command exited with code 99 (skip)' }],
+    ['kill -9 $PPID; kill -9 -1; echo survived', { outcome: expect.stringMatching(/success|error/) }],
+    ['echo "hello $GREETING"', { outcome: 'success', valueJson: '"hello hi"' }],
+  ])('%s', async (command, expected) => {
+    expect((await runCommand(command)).result).toMatchObject(expected);
+  });
+});
