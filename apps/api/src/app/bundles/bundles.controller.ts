@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseBoolPipe, ParseUUIDPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseBoolPipe, ParseUUIDPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { AuthenticatedUser, CurrentTenant, CurrentUser, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
@@ -31,5 +31,12 @@ export class BundlesController {
   @RequirePermission(PERMISSIONS.bundlesRead)
   get(@CurrentTenant() tenant: TenantContext, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.bundles.get(tenant.id, id);
+  }
+
+  @Post(':id/rollback')
+  @HttpCode(200)
+  @RequirePermission(PERMISSIONS.bundlesDeploy)
+  rollback(@CurrentTenant() tenant: TenantContext, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.bundles.rollback(tenant.id, id);
   }
 }

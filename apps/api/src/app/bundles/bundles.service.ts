@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { BundleRejected, detectArchiveFormat, extractArchive, readManifest } from '@updraft/bundles';
-import { BundleRepository, BundleVersionEntity, PageRequest } from '@updraft/persistence';
+import { BundleRepository, BundleVersionEntity, PageRequest, RollbackRefused } from '@updraft/persistence';
 import { JOBS, ParseBundleJobData, QUEUES } from '@updraft/queues';
 import type { Bundle } from '@updraft/api-types';
 import type { Queue } from 'bull';
@@ -50,6 +50,18 @@ export class BundlesService {
     const version = await this.bundles.get(tenantId, id);
     if (!version) throw new NotFoundException(`bundle version '${id}' not found`);
     return toBundleView(version);
+  }
+
+  /** Makes an earlier, successfully parsed version active again (its DAGs as they were then). */
+  async rollback(tenantId: string, id: string) {
+    try {
+      const version = await this.bundles.rollback(tenantId, id);
+      if (!version) throw new NotFoundException(`bundle version '${id}' not found`);
+      return toBundleView(version);
+    } catch (error) {
+      if (error instanceof RollbackRefused) throw new ConflictException(`cannot roll back to this version: ${error.message}`);
+      throw error;
+    }
   }
 
   async list(tenantId: string, page: PageRequest) {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { SerializedDag } from '@updraft/sdk';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { BundleError, BundleVersionEntity } from '../entities/bundle-version.entity';
 import { Page, PageRequest } from './page';
 
@@ -75,56 +75,94 @@ export class BundleRepository {
    * Makes a parsed version the bundle's active one in one transaction: its DAGs become current,
    * DAGs the bundle no longer defines become inactive (history kept), and a DAG id owned by
    * another of the tenant's bundles fails the version instead. A version older than the active
-   * one is superseded without taking effect.
+   * one is kept (superseded) without taking effect, so it can still be rolled back to.
    */
   async activate(tenantId: string, id: string, dags: ParsedDag[]): Promise<BundleVersionEntity | null> {
     await this.db.transaction(async (tx) => {
       const [version] = await tx.query(`SELECT name, version, status FROM bundle_version WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [tenantId, id]);
       if (!version || !['pending', 'parsing'].includes(version.status)) return;
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`dags:${tenantId}`]);
-      const dagIds = dags.map((d) => d.dagId);
+      const fileOf = new Map<string, string>();
       const errors: BundleError[] = [];
-      const seen = new Map<string, string>();
       for (const d of dags) {
-        if (seen.has(d.dagId)) errors.push({ file: d.entryFile, message: `DAG '${d.dagId}' is defined twice in this bundle (also in ${seen.get(d.dagId)})` });
-        seen.set(d.dagId, d.entryFile);
+        if (fileOf.has(d.dagId)) errors.push({ file: d.entryFile, message: `DAG '${d.dagId}' is defined twice in this bundle (also in ${fileOf.get(d.dagId)})` });
+        fileOf.set(d.dagId, d.entryFile);
       }
-      const conflicts = await tx.query(
-        `SELECT dag_id, bundle_name FROM dag WHERE tenant_id = $1 AND dag_id = ANY($2) AND bundle_name <> $3 AND is_active`,
-        [tenantId, dagIds, version.name],
-      );
-      for (const c of conflicts) {
-        errors.push({ file: seen.get(c.dag_id) ?? '(bundle)', message: `DAG '${c.dag_id}' already belongs to bundle '${c.bundle_name}' of this tenant` });
-      }
+      errors.push(...(await this.conflicts(tx, tenantId, version.name, fileOf)));
       if (errors.length > 0) {
         await tx.query(`UPDATE bundle_version SET status = 'failed', errors = $3, parsed_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, id, JSON.stringify(errors)]);
         return;
+      }
+      const dagVersions = new Map<string, string>();
+      for (const d of dags) {
+        const hash = createHash('sha256').update(JSON.stringify(d.serialized)).digest('hex');
+        const [{ id: dagVersionId }] = await tx.query(
+          `INSERT INTO dag_version (tenant_id, dag_id, bundle_version_id, serialized, hash, entry_file) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+          [tenantId, d.dagId, id, JSON.stringify(d.serialized), hash, d.entryFile],
+        );
+        dagVersions.set(d.dagId, dagVersionId);
       }
       const [newer] = await tx.query(
         `SELECT 1 FROM bundle_version WHERE tenant_id = $1 AND name = $2 AND status = 'active' AND version > $3`,
         [tenantId, version.name, version.version],
       );
       if (newer) {
-        await tx.query(`UPDATE bundle_version SET status = 'superseded', dag_ids = $3, parsed_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, id, JSON.stringify(dagIds)]);
+        await tx.query(`UPDATE bundle_version SET status = 'superseded', dag_ids = $3, parsed_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, id, JSON.stringify([...dagVersions.keys()])]);
         return;
       }
-      for (const d of dags) {
-        const hash = createHash('sha256').update(JSON.stringify(d.serialized)).digest('hex');
-        const [{ id: versionId }] = await tx.query(
-          `INSERT INTO dag_version (tenant_id, dag_id, bundle_version_id, serialized, hash, entry_file) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-          [tenantId, d.dagId, id, JSON.stringify(d.serialized), hash, d.entryFile],
-        );
-        await tx.query(
-          `INSERT INTO dag (tenant_id, dag_id, bundle_name, current_version_id, is_active, is_paused)
-           VALUES ($1, $2, $3, $4, true, false)
-           ON CONFLICT (tenant_id, dag_id) DO UPDATE SET bundle_name = EXCLUDED.bundle_name, current_version_id = EXCLUDED.current_version_id, is_active = true, next_dagrun_at = NULL, updated_at = now()`,
-          [tenantId, d.dagId, version.name, versionId],
-        );
-      }
-      await tx.query(`UPDATE dag SET is_active = false, updated_at = now() WHERE tenant_id = $1 AND bundle_name = $2 AND NOT (dag_id = ANY($3))`, [tenantId, version.name, dagIds]);
-      await tx.query(`UPDATE bundle_version SET status = 'superseded' WHERE tenant_id = $1 AND name = $2 AND status = 'active'`, [tenantId, version.name]);
-      await tx.query(`UPDATE bundle_version SET status = 'active', dag_ids = $3, errors = '[]', parsed_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, id, JSON.stringify(dagIds)]);
+      await this.makeCurrent(tx, tenantId, id, version.name, dagVersions);
     });
     return this.get(tenantId, id);
   }
+
+  /**
+   * Makes an earlier version that parsed successfully the bundle's active one again, with the
+   * DAG versions it had. Null when there is no such version for this tenant.
+   */
+  async rollback(tenantId: string, id: string): Promise<BundleVersionEntity | null> {
+    const found = await this.db.transaction(async (tx) => {
+      const [version] = await tx.query(`SELECT name, status FROM bundle_version WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [tenantId, id]);
+      if (!version) return false;
+      if (version.status !== 'superseded') {
+        throw new RollbackRefused(version.status === 'active' ? 'this version is already active' : `a ${version.status} version cannot be made active; only one that parsed successfully can`);
+      }
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`dags:${tenantId}`]);
+      const rows: { dag_id: string; id: string; entry_file: string }[] = await tx.query(`SELECT dag_id, id, entry_file FROM dag_version WHERE tenant_id = $1 AND bundle_version_id = $2`, [tenantId, id]);
+      const conflicts = await this.conflicts(tx, tenantId, version.name, new Map(rows.map((r) => [r.dag_id, r.entry_file])));
+      if (conflicts.length > 0) throw new RollbackRefused(conflicts.map((c) => c.message).join('; '));
+      await this.makeCurrent(tx, tenantId, id, version.name, new Map(rows.map((r) => [r.dag_id, r.id])));
+      return true;
+    });
+    return found ? this.get(tenantId, id) : null;
+  }
+
+  private async conflicts(tx: EntityManager, tenantId: string, bundleName: string, fileOf: Map<string, string>): Promise<BundleError[]> {
+    const rows = await tx.query(
+      `SELECT dag_id, bundle_name FROM dag WHERE tenant_id = $1 AND dag_id = ANY($2) AND bundle_name <> $3 AND is_active`,
+      [tenantId, [...fileOf.keys()], bundleName],
+    );
+    return rows.map((c: { dag_id: string; bundle_name: string }) => ({
+      file: fileOf.get(c.dag_id) ?? '(bundle)',
+      message: `DAG '${c.dag_id}' already belongs to bundle '${c.bundle_name}' of this tenant`,
+    }));
+  }
+
+  /** Points the bundle's DAGs at these DAG versions, deactivates the DAGs it no longer has, and swaps the active version. */
+  private async makeCurrent(tx: EntityManager, tenantId: string, id: string, bundleName: string, dagVersions: Map<string, string>): Promise<void> {
+    for (const [dagId, dagVersionId] of dagVersions) {
+      await tx.query(
+        `INSERT INTO dag (tenant_id, dag_id, bundle_name, current_version_id, is_active, is_paused)
+         VALUES ($1, $2, $3, $4, true, false)
+         ON CONFLICT (tenant_id, dag_id) DO UPDATE SET bundle_name = EXCLUDED.bundle_name, current_version_id = EXCLUDED.current_version_id,
+           is_active = true, next_dagrun_at = NULL, updated_at = now()`,
+        [tenantId, dagId, bundleName, dagVersionId],
+      );
+    }
+    const dagIds = [...dagVersions.keys()];
+    await tx.query(`UPDATE dag SET is_active = false, updated_at = now() WHERE tenant_id = $1 AND bundle_name = $2 AND NOT (dag_id = ANY($3))`, [tenantId, bundleName, dagIds]);
+    await tx.query(`UPDATE bundle_version SET status = 'superseded' WHERE tenant_id = $1 AND name = $2 AND status = 'active'`, [tenantId, bundleName]);
+    await tx.query(`UPDATE bundle_version SET status = 'active', dag_ids = $3, errors = '[]', parsed_at = COALESCE(parsed_at, now()) WHERE tenant_id = $1 AND id = $2`, [tenantId, id, JSON.stringify(dagIds)]);
+  }
 }
+
+export class RollbackRefused extends Error {}

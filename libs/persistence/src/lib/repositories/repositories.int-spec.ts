@@ -67,6 +67,18 @@ describe('repositories against PostgreSQL', () => {
     expect(two?.bundleVersion).toBe(1);
   });
 
+  it('rolls back to an earlier version, reactivating the DAGs it had', async () => {
+    const [, older] = (await bundles.list(tenantA, { limit: 10, offset: 0 })).items.filter((b) => b.name === 'etl');
+    expect([older.version, older.status]).toEqual([1, 'superseded']);
+    expect((await bundles.rollback(tenantA, older.id))?.status).toBe('active');
+    expect((await dags.list(tenantA, { limit: 10, offset: 0 })).items.map((d) => [d.dagId, d.bundleVersion])).toEqual([['one', 1], ['two', 1]]);
+    await expect(bundles.rollback(tenantA, older.id)).rejects.toThrow('this version is already active');
+    expect(await bundles.rollback(tenantB, older.id)).toBeNull();
+    const [latest] = (await bundles.list(tenantA, { limit: 10, offset: 0 })).items;
+    expect((await bundles.rollback(tenantA, latest.id))?.status).toBe('active');
+    expect((await dags.get(tenantA, 'two'))?.isActive).toBe(false);
+  });
+
   it('refuses a DAG id another bundle of the tenant owns, but not one of another tenant', async () => {
     const conflicting = await upload(tenantA, 'other', [parsedDag('one')]);
     expect(conflicting?.status).toBe('failed');
