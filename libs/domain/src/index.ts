@@ -4,3 +4,4 @@ export * from './lib/permissions';
 export * from './lib/retries';
 export * from './lib/schedule';
 export * from './lib/params';
+export * from './lib/relatives';

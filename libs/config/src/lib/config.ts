@@ -61,7 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
       PARSE_TIMEOUT_MS: num({ default: 30_000 }),
       DEFAULT_TASK_TIMEOUT_MS: num({ default: 3_600_000 }),
       SANDBOX_NETWORK_ISOLATION: bool({ default: true }),
-      HEARTBEAT_INTERVAL_MS: num({ default: 5_000 }),
+      HEARTBEAT_INTERVAL_MS: num({ default: 2_000 }),
       ZOMBIE_THRESHOLD_MS: num({ default: 30_000 }),
       SCHEDULER_SWEEP_INTERVAL_MS: num({ default: 5_000 }),
       MAX_BUNDLE_BYTES: num({ default: 50 * 1024 * 1024 }),

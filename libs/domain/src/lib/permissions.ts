@@ -9,13 +9,14 @@ export const PERMISSIONS = {
   bundlesRead: 'bundles:read',
   bundlesDeploy: 'bundles:deploy',
   runsRead: 'runs:read',
+  runsEdit: 'runs:edit',
   logsRead: 'logs:read',
   membersManage: 'members:manage',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 
 const READ: Permission[] = [PERMISSIONS.tenantRead, PERMISSIONS.dagsRead, PERMISSIONS.bundlesRead, PERMISSIONS.runsRead, PERMISSIONS.logsRead];
-const EDIT: Permission[] = [...READ, PERMISSIONS.dagsTrigger, PERMISSIONS.dagsEdit, PERMISSIONS.bundlesDeploy];
+const EDIT: Permission[] = [...READ, PERMISSIONS.dagsTrigger, PERMISSIONS.dagsEdit, PERMISSIONS.runsEdit, PERMISSIONS.bundlesDeploy];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   viewer: READ,

@@ -30,6 +30,10 @@ export class ApiClient {
     return this.request<T>('POST', path, options);
   }
 
+  patch<T = unknown>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+    return this.request<T>('PATCH', path, options);
+  }
+
   async request<T = unknown>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
     const url = new URL(`/api/v1${path.startsWith('/') ? path : `/${path}`}`, this.baseUrl);
     for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, String(value));

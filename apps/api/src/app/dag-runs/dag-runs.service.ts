@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { resolveParams } from '@updraft/domain';
-import { DagRepository, DagRunEntity, DagRunRepository, DuplicateRunError } from '@updraft/persistence';
+import { FINISHED_TASK_STATES, resolveParams, withRelatives } from '@updraft/domain';
+import { DagRepository, DagRunEntity, DagRunRepository, DuplicateRunError, TaskInstanceRepository } from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES } from '@updraft/queues';
 import type { Queue } from 'bull';
 
@@ -10,6 +10,7 @@ export class DagRunsService {
   constructor(
     private readonly dags: DagRepository,
     private readonly runs: DagRunRepository,
+    private readonly taskInstances: TaskInstanceRepository,
     @InjectQueue(QUEUES.scheduler) private readonly scheduler: Queue<EvaluateRunJobData>,
   ) {}
 
@@ -37,6 +38,44 @@ export class DagRunsService {
       if (error instanceof DuplicateRunError) throw new ConflictException(error.message);
       throw error;
     }
+  }
+
+  /** Mark success, or mark failed (cancel): running tries are killed at their worker's next heartbeat. */
+  async mark(tenantId: string, dagId: string, runId: string, state: 'success' | 'failed'): Promise<DagRunEntity> {
+    const run = await this.get(tenantId, dagId, runId);
+    await this.runs.mark(tenantId, run.id, state);
+    return this.get(tenantId, dagId, runId);
+  }
+
+  async markTask(tenantId: string, dagId: string, runId: string, taskId: string, state: 'success' | 'failed'): Promise<void> {
+    const run = await this.get(tenantId, dagId, runId);
+    const ti = await this.taskInstances.find(tenantId, run.id, taskId);
+    if (!ti) throw new NotFoundException(`task '${taskId}' not found in run '${runId}'`);
+    await this.taskInstances.mark(tenantId, ti.id, state);
+    await this.runs.reopen(tenantId, run.id);
+    await this.scheduler.add(JOBS.evaluateRun, { tenantId, dagRunId: run.id });
+  }
+
+  /** Clears task instances (all, or the named ones with their relatives) so they run again with their next try. */
+  async clear(tenantId: string, dagId: string, runId: string, options: { taskIds?: string[]; downstream?: boolean; upstream?: boolean; onlyFailed?: boolean }): Promise<string[]> {
+    const run = await this.get(tenantId, dagId, runId);
+    const loaded = await this.runs.forEvaluation(tenantId, run.id);
+    const tasks = loaded?.serialized.tasks ?? [];
+    const unknown = (options.taskIds ?? []).filter((id) => !tasks.some((t) => t.taskId === id));
+    if (unknown.length > 0) throw new BadRequestException(`taskIds: unknown task(s) ${unknown.join(', ')}`);
+    const chosen = options.taskIds ? withRelatives(tasks, options.taskIds, options) : new Set(tasks.map((t) => t.taskId));
+    const instances = await this.taskInstances.allForRun(tenantId, run.id);
+    const cleared = instances
+      .filter((ti) => chosen.has(ti.taskId) && (!options.onlyFailed || ti.state === 'failed' || ti.state === 'upstream_failed'))
+      .filter((ti) => FINISHED_TASK_STATES.includes(ti.state) || ti.state === 'running' || ti.state === 'up_for_retry')
+      .map((ti) => ti.taskId);
+    const retries = new Map(tasks.filter((t) => cleared.includes(t.taskId)).map((t) => [t.taskId, t.retries]));
+    await this.taskInstances.clear(tenantId, run.id, retries);
+    if (cleared.length > 0) {
+      await this.runs.reopen(tenantId, run.id);
+      await this.scheduler.add(JOBS.evaluateRun, { tenantId, dagRunId: run.id });
+    }
+    return cleared.sort();
   }
 
   async get(tenantId: string, dagId: string, runId: string): Promise<DagRunEntity> {

@@ -1,10 +1,11 @@
-import { Controller, Get, NotFoundException, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { Body, Controller, Get, NotFoundException, Param, ParseIntPipe, Patch, Query } from '@nestjs/common';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
 import { TaskInstanceEntity, TaskInstanceRepository, TaskLogRepository, XComRepository } from '@updraft/persistence';
 import type { TaskInstance, TaskLog, XComEntry } from '@updraft/api-types';
 import { PaginationQuery } from '../../services/http/pagination.dto';
 import { isoOrNull } from '../dag-runs/dag-run.view';
+import { MarkStateDto } from '../dag-runs/dag-runs.dto';
 import { DagRunsService } from '../dag-runs/dag-runs.service';
 
 function toTaskInstanceView(ti: TaskInstanceEntity): TaskInstance {
@@ -60,6 +61,13 @@ export class TaskInstancesController {
   async xcomEntries(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Param('taskId') taskId: string): Promise<{ items: XComEntry[] }> {
     const ti = await this.find(tenant.id, dagId, runId, taskId);
     return { items: await this.xcoms.list(tenant.id, ti.dagRunId, taskId) };
+  }
+
+  @Patch(':taskId')
+  @RequirePermission(PERMISSIONS.runsEdit)
+  async mark(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Param('taskId') taskId: string, @Body() body: MarkStateDto): Promise<TaskInstance> {
+    await this.runs.markTask(tenant.id, dagId, runId, taskId, body.state);
+    return toTaskInstanceView(await this.find(tenant.id, dagId, runId, taskId));
   }
 
   private async find(tenantId: string, dagId: string, runId: string, taskId: string): Promise<TaskInstanceEntity> {

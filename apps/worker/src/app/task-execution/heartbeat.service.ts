@@ -2,26 +2,40 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { TaskInstanceRepository } from '@updraft/persistence';
 
-/** One statement per interval keeps every try this worker runs marked alive. */
+/**
+ * One statement per interval keeps every try this worker runs marked alive, and learns which of
+ * them are no longer running (the run was cancelled, the task marked or cleared): those are aborted.
+ */
 @Injectable()
 export class HeartbeatService implements OnModuleInit, OnModuleDestroy {
-  private readonly running = new Set<string>();
+  private readonly running = new Map<string, AbortController>();
   private timer?: NodeJS.Timeout;
 
   constructor(@Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig, private readonly taskInstances: TaskInstanceRepository) {}
 
   onModuleInit(): void {
-    this.timer = setInterval(() => {
-      this.taskInstances.heartbeat([...this.running]).catch((error) => Logger.warn(`heartbeat failed: ${error.message}`, HeartbeatService.name));
-    }, this.config.heartbeatIntervalMs);
+    this.timer = setInterval(() => void this.beat(), this.config.heartbeatIntervalMs);
   }
 
   onModuleDestroy(): void {
     clearInterval(this.timer);
   }
 
-  track(taskInstanceId: string): void {
-    this.running.add(taskInstanceId);
+  private async beat(): Promise<void> {
+    const ids = [...this.running.keys()];
+    try {
+      const alive = new Set(await this.taskInstances.heartbeat(ids));
+      for (const id of ids) if (!alive.has(id)) this.running.get(id)?.abort();
+    } catch (error) {
+      Logger.warn(`heartbeat failed: ${(error as Error).message}`, HeartbeatService.name);
+    }
+  }
+
+  /** Tracks a running try; the signal aborts when the try is no longer this worker's to run. */
+  track(taskInstanceId: string): AbortSignal {
+    const controller = new AbortController();
+    this.running.set(taskInstanceId, controller);
+    return controller.signal;
   }
 
   untrack(taskInstanceId: string): void {

@@ -40,7 +40,7 @@ export class TaskRunner {
   async run(ref: RunTaskJobData): Promise<void> {
     const ti = await this.taskInstances.claim(ref, this.host);
     if (!ti) return;
-    this.heartbeat.track(ti.id);
+    const signal = this.heartbeat.track(ti.id);
     const sink = new LogSink(this.logs, ref.tenantId, ti.id, ti.tryNumber);
     const scratch = join(this.config.dataDir, 'scratch', `${ti.id}-${ti.tryNumber}`);
     let delayMs = 0;
@@ -48,7 +48,7 @@ export class TaskRunner {
       sink.write('system', `try ${ti.tryNumber} of ${ti.maxTries} started on ${this.host}`);
       const loaded = await this.runs.forEvaluation(ref.tenantId, ti.dagRunId);
       const task = loaded?.serialized.tasks.find((t) => t.taskId === ti.taskId);
-      const outcome: TaskOutcome = loaded && task ? await this.execute(loaded, task, ti, scratch, sink) : { outcome: 'fail', message: 'the task no longer exists in its DAG version' };
+      const outcome: TaskOutcome = loaded && task ? await this.execute(loaded, task, ti, scratch, sink, signal) : { outcome: 'fail', message: 'the task no longer exists in its DAG version' };
       delayMs = await this.record(ti, task, outcome, sink);
     } catch (error) {
       this.logger.error(`task instance ${ti.id}: ${(error as Error).stack}`);
@@ -62,7 +62,7 @@ export class TaskRunner {
     }
   }
 
-  private async execute(loaded: RunForEvaluation, task: SerializedTask, ti: TaskInstanceEntity, scratch: string, sink: LogSink): Promise<TaskOutcome> {
+  private async execute(loaded: RunForEvaluation, task: SerializedTask, ti: TaskInstanceEntity, scratch: string, sink: LogSink, signal: AbortSignal): Promise<TaskOutcome> {
     const timeoutMs = task.executionTimeoutMs ?? this.config.defaultTaskTimeoutMs;
     const isolateNetwork = this.config.sandboxNetworkIsolation;
     const onOutput = sink.write.bind(sink);
@@ -74,7 +74,7 @@ export class TaskRunner {
         const config = task.config as { command: string; env: Record<string, string>; cwd: string | null };
         const cwd = resolve(scratch, config.cwd ?? '.');
         if (cwd !== scratch && !cwd.startsWith(scratch + sep)) return { outcome: 'fail', message: `cwd '${config.cwd}' must stay inside the task's scratch folder` };
-        return runBash({ command: config.command, env: config.env, cwd, scratchDir: scratch, timeoutMs, isolateNetwork, onOutput });
+        return runBash({ command: config.command, env: config.env, cwd, scratchDir: scratch, timeoutMs, isolateNetwork, onOutput, signal });
       }
       case 'task': {
         const bundle = await this.cache.materialize(ti.tenantId, loaded.bundleVersionId);
@@ -94,7 +94,7 @@ export class TaskRunner {
               tryNumber: ti.tryNumber, mapIndex: ti.mapIndex, params, conf: run.conf,
             },
           },
-          { runnerPath: this.runnerPath, readable: [bundle.root], scratchDir: scratch, memoryMb: this.config.sandboxMemoryMb, timeoutMs, isolateNetwork, onOutput },
+          { runnerPath: this.runnerPath, readable: [bundle.root], scratchDir: scratch, memoryMb: this.config.sandboxMemoryMb, timeoutMs, isolateNetwork, onOutput, signal },
         )) as TaskOutcome;
       }
       default:

@@ -68,12 +68,11 @@ export class DagRunRepository {
     }
   }
 
-  async list(tenantId: string, dagId: string, page: PageRequest): Promise<Page<DagRunEntity>> {
-    const rows = await this.db.query(
-      `SELECT * FROM dag_run WHERE tenant_id = $1 AND dag_id = $2 ORDER BY logical_date DESC LIMIT $3 OFFSET $4`,
-      [tenantId, dagId, page.limit, page.offset],
-    );
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM dag_run WHERE tenant_id = $1 AND dag_id = $2`, [tenantId, dagId]);
+  async list(tenantId: string, dagId: string, page: PageRequest, filter: { state?: RunState; runType?: RunType } = {}): Promise<Page<DagRunEntity>> {
+    const where = `tenant_id = $1 AND dag_id = $2 AND ($3::text IS NULL OR state = $3) AND ($4::text IS NULL OR run_type = $4)`;
+    const args = [tenantId, dagId, filter.state ?? null, filter.runType ?? null];
+    const rows = await this.db.query(`SELECT * FROM dag_run WHERE ${where} ORDER BY logical_date DESC LIMIT $5 OFFSET $6`, [...args, page.limit, page.offset]);
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM dag_run WHERE ${where}`, args);
     return { items: rows.map(toRun), total, ...page };
   }
 
@@ -118,6 +117,35 @@ export class DagRunRepository {
   async activeRunCount(tenantId: string, dagId: string): Promise<number> {
     const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM dag_run WHERE tenant_id = $1 AND dag_id = $2 AND state IN ('queued', 'running')`, [tenantId, dagId]);
     return count;
+  }
+
+  /**
+   * Ends a run by hand: marking success makes its unfinished tasks success; marking failed (or
+   * cancelling) fails what was running or queued and skips what had not started. Workers see the
+   * change at their next heartbeat and kill those tries.
+   */
+  async mark(tenantId: string, dagRunId: string, to: 'success' | 'failed'): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      if (to === 'success') {
+        await tx.query(
+          `UPDATE task_instance SET state = 'success', end_date = now() WHERE tenant_id = $1 AND dag_run_id = $2
+             AND state NOT IN ('success', 'failed', 'skipped', 'upstream_failed', 'removed')`,
+          [tenantId, dagRunId],
+        );
+      } else {
+        await tx.query(
+          `UPDATE task_instance SET state = CASE WHEN state IN ('none', 'scheduled') THEN 'skipped' ELSE 'failed' END, end_date = now(), next_try_at = NULL
+            WHERE tenant_id = $1 AND dag_run_id = $2 AND state NOT IN ('success', 'failed', 'skipped', 'upstream_failed', 'removed')`,
+          [tenantId, dagRunId],
+        );
+      }
+      await tx.query(`UPDATE dag_run SET state = $3, start_date = COALESCE(start_date, now()), end_date = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, dagRunId, to]);
+    });
+  }
+
+  /** Re-opens a run whose task instances were cleared. */
+  async reopen(tenantId: string, dagRunId: string): Promise<void> {
+    await this.db.query(`UPDATE dag_run SET state = 'queued', end_date = NULL WHERE tenant_id = $1 AND id = $2 AND state IN ('success', 'failed')`, [tenantId, dagRunId]);
   }
 
   /** Unfinished runs, for the scheduler's safety sweep. */

@@ -78,8 +78,36 @@ export class TaskInstanceRepository {
     });
   }
 
-  async heartbeat(ids: string[]): Promise<void> {
-    if (ids.length > 0) await this.db.query(`UPDATE task_instance SET heartbeat_at = now() WHERE id = ANY($1) AND state = 'running'`, [ids]);
+  /** Marks these tries alive; returns the ids still running (the others were cancelled, marked or cleared). */
+  async heartbeat(ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const [rows] = await this.db.query(`UPDATE task_instance SET heartbeat_at = now() WHERE id = ANY($1) AND state = 'running' RETURNING id`, [ids]);
+    return rows.map((r: { id: string }) => r.id);
+  }
+
+  /** Sets a task instance's state by hand (mark success/failed); false when it already had it. */
+  async mark(tenantId: string, taskInstanceId: string, to: 'success' | 'failed'): Promise<boolean> {
+    const [, count] = await this.db.query(
+      `UPDATE task_instance SET state = $3, end_date = now(), next_try_at = NULL WHERE tenant_id = $1 AND id = $2 AND state <> $3`,
+      [tenantId, taskInstanceId, to],
+    );
+    return count > 0;
+  }
+
+  /**
+   * Clears task instances so they run again: state back to none, with the task's retries granted
+   * anew after the tries already made (the next try is try_number + 1, as in Airflow).
+   */
+  async clear(tenantId: string, dagRunId: string, retriesByTask: Map<string, number>): Promise<number> {
+    if (retriesByTask.size === 0) return 0;
+    const [, count] = await this.db.query(
+      `UPDATE task_instance ti SET state = 'none', start_date = NULL, end_date = NULL, queued_at = NULL, next_try_at = NULL,
+              hostname = NULL, max_tries = ti.try_number + c.retries + 1
+         FROM unnest($3::text[], $4::int[]) AS c(task_id, retries)
+        WHERE ti.tenant_id = $1 AND ti.dag_run_id = $2 AND ti.task_id = c.task_id`,
+      [tenantId, dagRunId, [...retriesByTask.keys()], [...retriesByTask.values()]],
+    );
+    return count;
   }
 
   /** Ends a running try; false when the try is no longer this worker's (cleared, reaped, or marked). */

@@ -1,0 +1,106 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Bundle, DagRun, Page, TaskInstance, TaskLog } from '@updraft/api-types';
+import {
+  ApiClient, createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, migrateWithBuiltApi, packBundle, seg, Stack, startStack, TestDatabase,
+  uniqueRedisPrefix, waitFor,
+} from '@updraft/testing';
+
+const SUITE = 'api-e2e-operations';
+const redisUrl = process.env['REDIS_URL'] ?? DEFAULT_REDIS_URL;
+
+const DAGS = `import { bash, dag, empty, task } from '@updraft/sdk';
+
+dag('long_wait', { schedule: null }, () => {
+  bash('sleepy', { command: 'echo started; sleep 120; echo never' }).then(empty('after'));
+});
+
+dag('quick', { schedule: null, params: { size: { type: 'integer', default: 3 } } }, () => {
+  task('count', async (ctx) => ({ size: ctx.params.size })).then(empty('done'));
+});
+`;
+
+describe('run operations over HTTP: cancel, mark, clear, params, filters', () => {
+  let db: TestDatabase | undefined;
+  let stack: Stack | undefined;
+  let folder: string;
+  let owner: ApiClient;
+  const redisPrefix = uniqueRedisPrefix();
+  const tenant = 'ops';
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ migrate: (url) => migrateWithBuiltApi(url, SUITE) });
+    stack = await startStack({ databaseUrl: db.url, redisPrefix, redisUrl, suite: SUITE });
+    const anonymous = new ApiClient(stack.baseUrl);
+    const signup = await anonymous.post<{ accessToken: string }>('/auth/signup', { json: { email: 'ops@e2e.updraft.test', password: 'e2e-correct-horse-battery', tenantSlug: tenant } });
+    owner = anonymous.withToken(signup.body.accessToken);
+    folder = await mkdtemp(join(tmpdir(), 'updraft-ops-'));
+    await mkdir(join(folder, 'dags'));
+    await writeFile(join(folder, 'updraft.json'), JSON.stringify({ name: 'ops', entries: ['dags/ops.ts'] }));
+    await writeFile(join(folder, 'dags', 'ops.ts'), DAGS);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await packBundle(folder))]), 'ops.tar.gz');
+    const uploaded = await owner.post<Bundle>(`/tenants/${tenant}/bundles`, { form, query: { wait: true } });
+    expect([uploaded.status, uploaded.body.status, uploaded.body.errors]).toEqual([201, 'active', []]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    await db?.drop();
+    await flushRedisPrefix(redisUrl, redisPrefix);
+    if (folder) await rm(folder, { recursive: true, force: true });
+  }, 60_000);
+
+  const runPath = (dagId: string, runId: string) => `/tenants/${tenant}/dags/${dagId}/dagRuns/${seg(runId)}`;
+  const states = async (dagId: string, runId: string) => {
+    const [run, tis] = await Promise.all([owner.get<DagRun>(runPath(dagId, runId)), owner.get<Page<TaskInstance>>(`${runPath(dagId, runId)}/taskInstances`)]);
+    return { run: run.body.state, tasks: Object.fromEntries(tis.body.items.map((t) => [t.taskId, [t.state, t.tryNumber]])) };
+  };
+
+  it('cancels a run: the running command is killed and nothing downstream runs', async () => {
+    const run = (await owner.post<DagRun>(`/tenants/${tenant}/dags/long_wait/dagRuns`, { json: {} })).body;
+    await waitFor(() => states('long_wait', run.runId), (s) => s.tasks['sleepy']?.[0] === 'running', { timeoutMs: 30_000, intervalMs: 200, what: 'sleepy to start' });
+
+    const cancelled = await owner.patch<DagRun>(runPath('long_wait', run.runId), { json: { state: 'failed' } });
+    expect([cancelled.status, cancelled.body.state]).toEqual([200, 'failed']);
+
+    await waitFor(
+      async () => (await owner.get<TaskLog>(`${runPath('long_wait', run.runId)}/taskInstances/sleepy/logs/1`)).body.lines.map((l) => l.message).join('\n'),
+      (log) => log.includes('cancelled; the command was killed'),
+      { timeoutMs: 15_000, intervalMs: 250, what: 'the worker to kill the cancelled command' },
+    );
+    expect(await states('long_wait', run.runId)).toEqual({ run: 'failed', tasks: { sleepy: ['failed', 1], after: ['skipped', 0] } });
+  });
+
+  it('validates conf against the params, naming the field', async () => {
+    const refused = await owner.post<{ message: string }>(`/tenants/${tenant}/dags/quick/dagRuns`, { json: { conf: { size: 'big' } } });
+    expect([refused.status, refused.body.message]).toEqual([400, 'conf.size must be an integer']);
+  });
+
+  it('clears a finished run so its tasks run again with their next try', async () => {
+    const run = (await owner.post<DagRun>(`/tenants/${tenant}/dags/quick/dagRuns`, { json: { conf: { size: 7 } } })).body;
+    await waitFor(() => states('quick', run.runId), (s) => s.run === 'success', { timeoutMs: 30_000, intervalMs: 200, what: 'quick to succeed' });
+
+    const cleared = await owner.post<{ cleared: string[] }>(`${runPath('quick', run.runId)}/clear`, { json: { taskIds: ['count'], downstream: true } });
+    expect(cleared.body.cleared).toEqual(['count', 'done']);
+    const again = await waitFor(() => states('quick', run.runId), (s) => s.run === 'success' && s.tasks['count']?.[1] === 2, {
+      timeoutMs: 30_000, intervalMs: 200, what: 'the cleared run to succeed again',
+    });
+    expect(again.tasks).toEqual({ count: ['success', 2], done: ['success', 2] });
+    const xcom = await owner.get<{ items: { key: string; value: unknown }[] }>(`${runPath('quick', run.runId)}/taskInstances/count/xcomEntries`);
+    expect(xcom.body.items).toEqual([expect.objectContaining({ key: 'return_value', value: { size: 7 } })]);
+  });
+
+  it('marks a task failed and filters runs by state', async () => {
+    const run = (await owner.post<DagRun>(`/tenants/${tenant}/dags/quick/dagRuns`, { json: {} })).body;
+    await waitFor(() => states('quick', run.runId), (s) => s.run === 'success', { timeoutMs: 30_000, intervalMs: 200, what: 'quick to succeed' });
+    const marked = await owner.patch<TaskInstance>(`${runPath('quick', run.runId)}/taskInstances/done`, { json: { state: 'failed' } });
+    expect([marked.status, marked.body.state]).toEqual([200, 'failed']);
+    await waitFor(() => states('quick', run.runId), (s) => s.run === 'failed', { timeoutMs: 15_000, intervalMs: 200, what: 'the run to follow its task' });
+    const failed = await owner.get<Page<DagRun>>(`/tenants/${tenant}/dags/quick/dagRuns`, { query: { state: 'failed' } });
+    expect(failed.body.items.map((r) => r.runId)).toEqual([run.runId]);
+    const bad = await owner.get<{ message: string }>(`/tenants/${tenant}/dags/quick/dagRuns`, { query: { state: 'exploded' } });
+    expect([bad.status, bad.body.message]).toEqual([400, 'state must be one of queued, running, success, failed']);
+  });
+});
