@@ -52,8 +52,8 @@ describe('worker: bundle parsing and task execution on PostgreSQL, Redis and the
     return bundles.get(tenantId, version.id);
   }
 
-  /** A manual run whose task instances this worker executes directly, in declaration order. */
-  async function runEveryTask(dagId: string) {
+  /** A manual run whose task instances this worker executes directly, in the given order. */
+  async function runEveryTask(dagId: string, order?: string[]) {
     const dag = await app.get(DagRepository).get(tenantId, dagId);
     const now = new Date();
     const run = await app.get(DagRunRepository).create(tenantId, {
@@ -61,7 +61,7 @@ describe('worker: bundle parsing and task execution on PostgreSQL, Redis and the
       logicalDate: now, dataIntervalStart: now, dataIntervalEnd: now, conf: {},
     });
     const taskInstances = app.get(TaskInstanceRepository);
-    const all = await taskInstances.allForRun(tenantId, run.id);
+    const all = (await taskInstances.allForRun(tenantId, run.id)).sort((a, b) => (order ?? []).indexOf(a.taskId) - (order ?? []).indexOf(b.taskId));
     await taskInstances.transition(tenantId, all.map((ti) => ti.id), ['none'], 'queued');
     for (const ti of all) await app.get(TaskRunner).run({ tenantId, taskInstanceId: ti.id });
     return run;
@@ -87,6 +87,25 @@ describe('worker: bundle parsing and task execution on PostgreSQL, Redis and the
     const lines = await app.get(TaskLogRepository).read(tenantId, fetch?.id as string, 1);
     expect(lines.map((l) => l.message)).toEqual(expect.arrayContaining(['id,name', '1,ada']));
     expect(await app.get(XComRepository).list(tenantId, run.id, 'clean_the_data')).toEqual([{ key: 'return_value', mapIndex: -1, value: { rows: 1 } }]);
+  });
+
+  it('lets a task pull another task\'s XCom of the same run, through its worker', async () => {
+    const version = await uploadFolder({
+      'updraft.json': JSON.stringify({ name: 'demo', entries: ['dags/main.ts'] }),
+      'dags/main.ts': `import { dag, task } from '@updraft/sdk';
+dag('pull', {}, () => {
+  const produce = task('produce', async () => ({ n: 2 }));
+  const consume = task('consume', async (ctx) => {
+    const got = (await ctx.ti.xcomPull('produce')) as { n: number };
+    return { tenfold: got.n * 10, missing: (await ctx.ti.xcomPull('nobody')) ?? null };
+  });
+  produce.then(consume);
+});
+`,
+    });
+    expect(version?.errors).toEqual([]);
+    const run = await runEveryTask('pull', ['produce', 'consume']);
+    expect(await app.get(XComRepository).get(tenantId, run.id, 'consume', 'return_value')).toEqual({ tenfold: 20, missing: null });
   });
 
   it('gives tenant code no platform secret', async () => {

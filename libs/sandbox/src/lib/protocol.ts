@@ -3,7 +3,13 @@ import type { SerializedDag, TaskContext } from '@updraft/sdk';
 /** What the worker asks of a sandbox process (over Node's IPC channel only). */
 export type SandboxRequest =
   | { kind: 'parse'; root: string; files: string[] }
-  | { kind: 'run'; root: string; file: string; dagId: string; taskId: string; context: Omit<TaskContext, 'log'> };
+  | { kind: 'run'; root: string; file: string; dagId: string; taskId: string; context: Omit<TaskContext, 'log' | 'ti'> };
+
+/** What tenant code may ask its worker for while it runs; the worker answers for its own run only. */
+export type PlatformCall = { method: 'xcomPull'; taskId: string; key: string };
+
+/** The worker's answer to a platform call. */
+export type SandboxReply = { kind: 'reply'; id: number; ok: true; value: unknown } | { kind: 'reply'; id: number; ok: false; error: string };
 
 export interface ParsedFile {
   file: string;
@@ -19,6 +25,7 @@ export interface CodeProblem {
 /** What a sandbox process answers. */
 export type SandboxMessage =
   | { kind: 'log'; message: string }
+  | { kind: 'call'; id: number; call: PlatformCall }
   | { kind: 'parsed'; files: ParsedFile[]; problems: CodeProblem[] }
   | { kind: 'done'; outcome: 'success'; valueJson: string | null }
   | { kind: 'done'; outcome: 'fail' | 'skip' | 'error'; message: string };

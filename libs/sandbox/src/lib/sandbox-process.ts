@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { permissionFlag, scrubbedEnvironment, sandboxCommand } from './isolation';
 import { OutputLines, OutputStream } from './output-lines';
-import { ParsedFile, CodeProblem, SandboxMessage, SandboxRequest } from './protocol';
+import { CodeProblem, ParsedFile, PlatformCall, SandboxMessage, SandboxReply, SandboxRequest } from './protocol';
 
 export interface SandboxLimits {
   memoryMb: number;
@@ -17,6 +17,8 @@ export interface SandboxOptions extends SandboxLimits {
   /** The one folder it may write (per try). */
   scratchDir: string;
   onOutput: (stream: OutputStream, message: string) => void;
+  /** Answers what the tenant code asks of the platform (e.g. `ti.xcomPull`), for its own run only. */
+  onCall?: (call: PlatformCall) => Promise<unknown>;
   /** Aborting kills the whole process group (cancel). */
   signal?: AbortSignal;
 }
@@ -34,6 +36,8 @@ export interface ParseOutcome {
  * Kills the child's whole process group. Done even when the child itself has exited: what it
  * started in the background (`cmd &`, a fork bomb) is still in the group.
  */
+const EXIT_GRACE_MS = 2_000;
+
 export function killProcessGroup(child: ChildProcess): void {
   if (child.pid === undefined) return;
   try {
@@ -102,15 +106,27 @@ export function runInSandbox(request: SandboxRequest, options: SandboxOptions): 
     options.signal?.addEventListener('abort', onAbort, { once: true });
 
     child.on('message', (message: SandboxMessage) => {
+      if (message.kind === 'call') return void answer(message.id, message.call);
       if (message.kind === 'log') lines.line('stdout', message.message);
       else if (message.kind === 'parsed') result = { files: message.files, problems: message.problems };
       else if (message.kind === 'done') result = message.outcome === 'success' ? { outcome: 'success', valueJson: message.valueJson } : { outcome: message.outcome, message: message.message };
-      if (result) setTimeout(() => finish(result as TaskOutcome | ParseOutcome), 50).unref();
+      // The process exits by itself once its output is flushed; one that lingers is killed after a grace period.
+      if (result) setTimeout(() => finish(result as TaskOutcome | ParseOutcome), EXIT_GRACE_MS).unref();
     });
+    const answer = async (id: number, call: PlatformCall) => {
+      let reply: SandboxReply;
+      try {
+        if (!options.onCall) throw new Error(`${call.method} is not available here`);
+        reply = { kind: 'reply', id, ok: true, value: await options.onCall(call) };
+      } catch (error) {
+        reply = { kind: 'reply', id, ok: false, error: (error as Error).message };
+      }
+      if (!settled && child.connected) child.send(reply);
+    };
     child.on('error', (error) => finish({ outcome: 'error', message: `could not start the sandbox: ${error.message}` }));
-    child.on('exit', (code, signal) => {
-      // Let stdio drain before judging the exit.
-      setTimeout(() => finish(result ?? { outcome: 'error', message: describeExit(code, signal, stderrTail, options.memoryMb) }), 20);
+    // 'close' comes after the exit and after stdout/stderr are read to their end, so no output is lost.
+    child.on('close', (code, signal) => {
+      finish(result ?? { outcome: 'error', message: describeExit(code, signal, stderrTail, options.memoryMb) });
     });
     child.send(request);
   });

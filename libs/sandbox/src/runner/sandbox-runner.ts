@@ -6,7 +6,7 @@
 import * as sdk from '@updraft/sdk';
 import Module from 'node:module';
 import { isAbsolute, join, relative } from 'node:path';
-import type { CodeProblem, ParsedFile, SandboxMessage, SandboxRequest } from '../lib/protocol';
+import type { CodeProblem, ParsedFile, PlatformCall, SandboxMessage, SandboxReply, SandboxRequest } from '../lib/protocol';
 
 const moduleLoader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
 const load = moduleLoader._load;
@@ -81,9 +81,10 @@ async function run(request: Extract<SandboxRequest, { kind: 'run' }>): Promise<v
     await send({ kind: 'done', outcome: 'error', message: `task '${request.taskId}' of DAG '${request.dagId}' has no function in this bundle version` });
     return;
   }
+  const ti = { xcomPull: (taskId: string, key = 'return_value') => callPlatform({ method: 'xcomPull', taskId, key }) };
   const log = (...values: unknown[]) => void send({ kind: 'log', message: values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(' ') });
   try {
-    const value = await callable({ ...request.context, log });
+    const value = await callable({ ...request.context, log, ti });
     const valueJson = value === undefined ? null : JSON.stringify(value);
     await send({ kind: 'done', outcome: 'success', valueJson: valueJson ?? null });
   } catch (error) {
@@ -94,7 +95,30 @@ async function run(request: Extract<SandboxRequest, { kind: 'run' }>): Promise<v
   }
 }
 
-process.once('message', (request: SandboxRequest) => {
+const pendingCalls = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+let nextCallId = 1;
+
+/** Asks the worker for something only it can reach (XCom of this run), and waits for its reply. */
+function callPlatform(call: PlatformCall): Promise<unknown> {
+  const id = nextCallId++;
+  return new Promise((resolve, reject) => {
+    pendingCalls.set(id, { resolve, reject });
+    void send({ kind: 'call', id, call });
+  });
+}
+
+let started = false;
+process.on('message', (message: SandboxRequest | SandboxReply) => {
+  if (message.kind === 'reply') {
+    const pending = pendingCalls.get(message.id);
+    pendingCalls.delete(message.id);
+    if (message.ok) pending?.resolve(message.value);
+    else pending?.reject(new Error(message.error));
+    return;
+  }
+  if (started) return;
+  started = true;
+  const request = message;
   const work = request.kind === 'parse' ? parse(request.root, request.files) : run(request);
   work
     .catch((error) => send({ kind: 'done', outcome: 'error', message: locate(request.root, error, 'file' in request ? request.file : '(bundle)').message }))

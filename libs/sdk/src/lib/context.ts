@@ -15,6 +15,11 @@ export interface TaskContext {
   conf: Record<string, unknown>;
   /** Writes a line to the task's log. */
   log: (...values: unknown[]) => void;
+  /** This task instance's view of its run. */
+  ti: {
+    /** The XCom another task of this run pushed (its return value by default); undefined when there is none. */
+    xcomPull: (taskId: string, key?: string) => Promise<unknown>;
+  };
 }
 
 export type TaskFunction = (context: TaskContext) => unknown | Promise<unknown>;

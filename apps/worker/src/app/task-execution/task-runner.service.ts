@@ -94,7 +94,11 @@ export class TaskRunner {
               tryNumber: ti.tryNumber, mapIndex: ti.mapIndex, params, conf: run.conf,
             },
           },
-          { runnerPath: this.runnerPath, readable: [bundle.root], scratchDir: scratch, memoryMb: this.config.sandboxMemoryMb, timeoutMs, isolateNetwork, onOutput, signal },
+          {
+            runnerPath: this.runnerPath, readable: [bundle.root], scratchDir: scratch, memoryMb: this.config.sandboxMemoryMb, timeoutMs, isolateNetwork, onOutput, signal,
+            // Tenant code reaches XCom only through its worker, and only within its own run.
+            onCall: (call) => this.xcoms.get(ti.tenantId, ti.dagRunId, call.taskId, call.key),
+          },
         )) as TaskOutcome;
       }
       default:

@@ -16,6 +16,15 @@ export class XComRepository {
     );
   }
 
+  /** One task's XCom under a key in a run; undefined when it pushed none. */
+  async get(tenantId: string, dagRunId: string, taskId: string, key: string, mapIndex = -1): Promise<unknown> {
+    const rows = await this.db.query(
+      `SELECT value FROM xcom WHERE tenant_id = $1 AND dag_run_id = $2 AND task_id = $3 AND map_index = $4 AND key = $5`,
+      [tenantId, dagRunId, taskId, mapIndex, key],
+    );
+    return rows.length > 0 ? rows[0].value : undefined;
+  }
+
   async list(tenantId: string, dagRunId: string, taskId: string): Promise<{ key: string; mapIndex: number; value: unknown }[]> {
     const rows = await this.db.query(
       `SELECT key, map_index, value FROM xcom WHERE tenant_id = $1 AND dag_run_id = $2 AND task_id = $3 ORDER BY map_index, key`,
