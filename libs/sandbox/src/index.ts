@@ -3,3 +3,4 @@ export * from './lib/isolation';
 export * from './lib/output-lines';
 export * from './lib/protocol';
 export * from './lib/sandbox-process';
+export * from './lib/supervision';

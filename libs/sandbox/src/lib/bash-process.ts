@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { sandboxCommand, scrubbedEnvironment } from './isolation';
 import { OutputLines, OutputStream } from './output-lines';
-import { killProcessGroup, SandboxLimits, TaskOutcome } from './sandbox-process';
+import { SandboxLimits } from './sandbox-process';
+import { supervise, TaskOutcome } from './supervision';
 
 export interface BashOptions extends Omit<SandboxLimits, 'memoryMb'> {
   command: string;
@@ -33,20 +34,7 @@ export function runBash(options: BashOptions): Promise<TaskOutcome> {
   child.stdout?.on('data', (chunk: Buffer) => lines.write('stdout', chunk));
   child.stderr?.on('data', (chunk: Buffer) => lines.write('stderr', chunk));
 
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (outcome: TaskOutcome) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      options.signal?.removeEventListener('abort', onAbort);
-      killProcessGroup(child);
-      lines.flush();
-      resolve(outcome);
-    };
-    const timer = setTimeout(() => finish({ outcome: 'error', message: `timed out after ${options.timeoutMs} ms; the command was killed` }), options.timeoutMs);
-    const onAbort = () => finish({ outcome: 'error', message: 'cancelled; the command was killed' });
-    options.signal?.addEventListener('abort', onAbort, { once: true });
+  return supervise<TaskOutcome>(child, lines, { timeoutMs: options.timeoutMs, signal: options.signal, noun: 'the command' }, (finish) => {
     child.on('error', (error) => finish({ outcome: 'error', message: `could not start bash: ${error.message}` }));
     child.on('close', (code, signal) => {
       lines.flush();

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { runBash } from './bash-process';
 import { canIsolateNetwork, canIsolateProcesses, prepareScratch } from './isolation';
 import { OutputStream } from './output-lines';
-import { runInSandbox, TaskOutcome } from './sandbox-process';
+import { runInSandbox } from './sandbox-process';
+import { TaskOutcome } from './supervision';
 
 jest.setTimeout(20_000);
 

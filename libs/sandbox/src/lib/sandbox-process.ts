@@ -1,6 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { permissionFlag, scrubbedEnvironment, sandboxCommand } from './isolation';
 import { OutputLines, OutputStream } from './output-lines';
+import { supervise, TaskOutcome } from './supervision';
 import { CodeProblem, ParsedFile, PlatformCall, SandboxMessage, SandboxReply, SandboxRequest } from './protocol';
 
 export interface SandboxLimits {
@@ -23,29 +24,12 @@ export interface SandboxOptions extends SandboxLimits {
   signal?: AbortSignal;
 }
 
-export type TaskOutcome =
-  | { outcome: 'success'; valueJson: string | null }
-  | { outcome: 'fail' | 'skip' | 'error'; message: string };
-
 export interface ParseOutcome {
   files: ParsedFile[];
   problems: CodeProblem[];
 }
 
-/**
- * Kills the child's whole process group. Done even when the child itself has exited: what it
- * started in the background (`cmd &`, a fork bomb) is still in the group.
- */
 const EXIT_GRACE_MS = 2_000;
-
-export function killProcessGroup(child: ChildProcess): void {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  }
-}
 
 function describeExit(code: number | null, signal: NodeJS.Signals | null, stderrTail: string, memoryMb: number): string {
   if (/heap out of memory|Allocation failed/i.test(stderrTail) || signal === 'SIGABRT' || code === 134) {
@@ -89,22 +73,8 @@ export function runInSandbox(request: SandboxRequest, options: SandboxOptions): 
     lines.write('stderr', chunk);
   });
 
-  return new Promise((resolve) => {
-    let settled = false;
-    let result: TaskOutcome | ParseOutcome | undefined;
-    const finish = (value: TaskOutcome | ParseOutcome) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      options.signal?.removeEventListener('abort', onAbort);
-      killProcessGroup(child);
-      lines.flush();
-      resolve(value);
-    };
-    const timer = setTimeout(() => finish({ outcome: 'error', message: `timed out after ${options.timeoutMs} ms; the task process was killed` }), options.timeoutMs);
-    const onAbort = () => finish({ outcome: 'error', message: 'cancelled; the task process was killed' });
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-
+  let result: TaskOutcome | ParseOutcome | undefined;
+  return supervise<ParseOutcome>(child, lines, { timeoutMs: options.timeoutMs, signal: options.signal, noun: 'the task process' }, (finish, isSettled) => {
     child.on('message', (message: SandboxMessage) => {
       if (message.kind === 'call') return void answer(message.id, message.call);
       if (message.kind === 'log') lines.line('stdout', message.message);
@@ -121,7 +91,7 @@ export function runInSandbox(request: SandboxRequest, options: SandboxOptions): 
       } catch (error) {
         reply = { kind: 'reply', id, ok: false, error: (error as Error).message };
       }
-      if (!settled && child.connected) child.send(reply);
+      if (!isSettled() && child.connected) child.send(reply);
     };
     child.on('error', (error) => finish({ outcome: 'error', message: `could not start the sandbox: ${error.message}` }));
     // 'close' comes after the exit and after stdout/stderr are read to their end, so no output is lost.
