@@ -73,6 +73,12 @@ describe('run operations over HTTP: cancel, mark, clear, params, filters', () =>
     expect(await states('long_wait', run.runId)).toEqual({ run: 'failed', tasks: { sleepy: ['failed', 1], after: ['skipped', 0] } });
   });
 
+  it('shows the file that defines a DAG, at its line', async () => {
+    const source = await owner.get<{ file: string; line: number; content: string }>(`/tenants/${tenant}/dags/quick/source`);
+    expect([source.status, source.body.file, source.body.line]).toEqual([200, 'dags/ops.ts', 7]);
+    expect(source.body.content).toBe(DAGS);
+  });
+
   it('validates conf against the params, naming the field', async () => {
     const refused = await owner.post<{ message: string }>(`/tenants/${tenant}/dags/quick/dagRuns`, { json: { conf: { size: 'big' } } });
     expect([refused.status, refused.body.message]).toEqual([400, 'conf.size must be an integer']);

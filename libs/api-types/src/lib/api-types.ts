@@ -88,6 +88,16 @@ export interface Dag {
   bundleName: string;
   bundleVersion: number;
   lastRun: LastRun | null;
+  /** When the scheduler next looks at the DAG (the end of its next data interval); null when manual or paused. */
+  nextRunAt: string | null;
+}
+
+export interface DagSource {
+  dagId: string;
+  bundleVersion: number;
+  file: string;
+  line: number;
+  content: string;
 }
 
 export interface DagTask {

@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { dirname, join, posix } from 'node:path';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, posix, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as tar from 'tar';
@@ -191,4 +192,17 @@ export async function extractArchive(archive: Buffer, destination: string, limit
   const tracker = new LimitTracker(limits, archive.length);
   if (format === 'tar.gz') await extractTar(archive, destination, tracker);
   else await extractZip(archive, destination, tracker);
+}
+
+/** One file of a bundle archive, read through the same safe extraction (for showing a DAG's source). */
+export async function readArchiveFile(archive: Buffer, path: string): Promise<string | null> {
+  const scratch = await mkdtemp(join(tmpdir(), 'updraft-read-'));
+  try {
+    await extractArchive(archive, scratch);
+    const target = resolve(scratch, path);
+    if (!target.startsWith(scratch + sep)) return null;
+    return await readFile(target, 'utf8').catch(() => null);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
 }

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, NotFoundException, Param, Patch, Query } from '@nestjs/common';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
-import { DagRepository, DagSummary } from '@updraft/persistence';
-import type { Dag, DagDetail } from '@updraft/api-types';
+import { readArchiveFile } from '@updraft/bundles';
+import { BundleRepository, DagRepository, DagSummary } from '@updraft/persistence';
+import type { Dag, DagDetail, DagSource } from '@updraft/api-types';
 import { PaginationQuery } from '../../services/http/pagination.dto';
 import { UpdateDagDto } from './dags.dto';
 
@@ -22,12 +23,13 @@ function toDagView(d: DagSummary): Dag {
     bundleName: d.bundleName,
     bundleVersion: d.bundleVersion,
     lastRun: d.lastRun ? { ...d.lastRun, logicalDate: d.lastRun.logicalDate.toISOString() } : null,
+    nextRunAt: d.nextDagrunAt && !d.isPaused ? d.nextDagrunAt.toISOString() : null,
   };
 }
 
 @Controller('tenants/:tenant/dags')
 export class DagsController {
-  constructor(private readonly dags: DagRepository) {}
+  constructor(private readonly dags: DagRepository, private readonly bundles: BundleRepository) {}
 
   @Get()
   @RequirePermission(PERMISSIONS.dagsRead)
@@ -57,6 +59,19 @@ export class DagsController {
         source: t.source,
       })),
     };
+  }
+
+  /** The file that defines the DAG, as uploaded in the bundle version the DAG is on. */
+  @Get(':dagId/source')
+  @RequirePermission(PERMISSIONS.dagsRead)
+  async source(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string): Promise<DagSource> {
+    const dag = await this.dags.get(tenant.id, dagId);
+    if (!dag) throw new NotFoundException(`DAG '${dagId}' not found`);
+    const [, file, line] = /^(.*):(\d+)$/.exec(dag.serialized.source ?? '') ?? [];
+    const archive = await this.bundles.archive(tenant.id, dag.bundleVersionId);
+    const content = file && archive ? await readArchiveFile(archive, file) : null;
+    if (content === null) throw new NotFoundException(`the source of DAG '${dagId}' is not available`);
+    return { dagId, bundleVersion: dag.bundleVersion, file, line: Number(line), content };
   }
 
   @Patch(':dagId')

@@ -21,6 +21,7 @@ const DAG: DagDetail = {
   bundleName: 'main',
   bundleVersion: 3,
   lastRun: null,
+  nextRunAt: null,
   params: {},
   source: 'dags/etl.ts:3',
   tasks: [

@@ -22,6 +22,7 @@ function aDag(overrides: Partial<Dag>): Dag {
     bundleName: 'main',
     bundleVersion: 1,
     lastRun: null,
+    nextRunAt: null,
     ...overrides,
   };
 }

@@ -14,12 +14,13 @@ export interface DagSummary {
   entryFile: string;
   isActive: boolean;
   isPaused: boolean;
+  nextDagrunAt: Date | null;
   serialized: SerializedDag;
   lastRun: { runId: string; state: RunState; logicalDate: Date } | null;
 }
 
 const SUMMARY_SELECT = `
-  SELECT d.tenant_id, d.dag_id, d.bundle_name, d.is_active, d.is_paused, v.id AS dag_version_id, v.serialized, v.entry_file,
+  SELECT d.tenant_id, d.dag_id, d.bundle_name, d.is_active, d.is_paused, d.next_dagrun_at, v.id AS dag_version_id, v.serialized, v.entry_file,
          b.version AS bundle_version, b.id AS bundle_version_id,
          r.run_id AS last_run_id, r.state AS last_run_state, r.logical_date AS last_run_logical_date
     FROM dag d
@@ -40,6 +41,7 @@ function toSummary(row: Record<string, any>): DagSummary {
     entryFile: row['entry_file'],
     isActive: row['is_active'],
     isPaused: row['is_paused'],
+    nextDagrunAt: row['next_dagrun_at'],
     serialized: row['serialized'],
     lastRun: row['last_run_id'] ? { runId: row['last_run_id'], state: row['last_run_state'], logicalDate: row['last_run_logical_date'] } : null,
   };
