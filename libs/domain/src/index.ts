@@ -5,3 +5,4 @@ export * from './lib/retries';
 export * from './lib/schedule';
 export * from './lib/params';
 export * from './lib/relatives';
+export * from './lib/branching';

@@ -108,6 +108,34 @@ dag('pull', {}, () => {
     expect(await app.get(XComRepository).get(tenantId, run.id, 'consume', 'return_value')).toEqual({ tenfold: 20, missing: null });
   });
 
+  it('skips the branches a branch task did not choose, and everything after a closed short circuit', async () => {
+    const version = await uploadFolder({
+      'updraft.json': JSON.stringify({ name: 'demo', entries: ['dags/main.ts'] }),
+      'dags/main.ts': `import { branch, dag, empty, shortCircuit } from '@updraft/sdk';
+dag('forks', {}, () => {
+  branch('pick', async () => 'left').then([empty('left'), empty('right')]);
+  shortCircuit('gate', async () => false).then(empty('after_gate')).then(empty('much_later'));
+});
+`,
+    });
+    expect(version?.errors).toEqual([]);
+    const dag = await app.get(DagRepository).get(tenantId, 'forks');
+    const now = new Date();
+    const run = await app.get(DagRunRepository).create(tenantId, {
+      dagId: 'forks', dagVersionId: dag?.dagVersionId as string, serialized: dag?.serialized as never, runType: 'manual',
+      logicalDate: now, dataIntervalStart: now, dataIntervalEnd: now, conf: {},
+    });
+    const taskInstances = app.get(TaskInstanceRepository);
+    for (const taskId of ['pick', 'gate']) {
+      const ti = await taskInstances.find(tenantId, run.id, taskId);
+      await taskInstances.transition(tenantId, [ti?.id as string], ['none'], 'queued');
+      await app.get(TaskRunner).run({ tenantId, taskInstanceId: ti?.id as string });
+    }
+    const states = Object.fromEntries((await taskInstances.allForRun(tenantId, run.id)).map((ti) => [ti.taskId, ti.state]));
+    expect(states).toEqual({ pick: 'success', left: 'none', right: 'skipped', gate: 'success', after_gate: 'skipped', much_later: 'skipped' });
+    expect(await app.get(XComRepository).get(tenantId, run.id, 'pick', 'return_value')).toBe('left');
+  });
+
   it('gives tenant code no platform secret', async () => {
     process.env['JWT_SECRET'] = 'platform-secret-value';
     const version = await uploadFolder({

@@ -1,4 +1,4 @@
-import { TaskFunction } from './context';
+import { TaskContext, TaskFunction } from './context';
 import { currentDag, Task } from './dag';
 import { TaskArgs } from './types';
 
@@ -26,4 +26,25 @@ export function bash(taskId: string, options: BashOptions): Task {
 /** A task that does nothing; useful to join or group branches. */
 export function empty(taskId: string, args: TaskArgs = {}): Task {
   return currentDag('empty').addTask(taskId, 'empty', {}, args);
+}
+
+/**
+ * A task whose function returns the id (or ids) of the direct downstream task(s) to follow; the
+ * other direct downstream tasks are skipped, and trigger rules decide what follows them.
+ */
+export function branch(taskId: string, fn: (context: TaskContext) => string | string[] | null | Promise<string | string[] | null>, args: TaskArgs = {}): Task {
+  if (typeof fn !== 'function') throw new TypeError(`branch('${taskId}') needs a function as its second argument`);
+  return currentDag('branch').addTask(taskId, 'branch', {}, args, fn);
+}
+
+export interface ShortCircuitOptions extends TaskArgs {
+  /** When false, only direct downstream tasks are skipped and later tasks follow their trigger rules (Airflow's default is true). */
+  ignoreDownstreamTriggerRules?: boolean;
+}
+
+/** A task whose function decides whether the rest runs: a falsy return value skips everything downstream. */
+export function shortCircuit(taskId: string, fn: TaskFunction, options: ShortCircuitOptions = {}): Task {
+  if (typeof fn !== 'function') throw new TypeError(`shortCircuit('${taskId}') needs a function as its second argument`);
+  const { ignoreDownstreamTriggerRules, ...args } = options;
+  return currentDag('shortCircuit').addTask(taskId, 'short_circuit', { ignoreDownstreamTriggerRules: ignoreDownstreamTriggerRules ?? true }, args, fn);
 }

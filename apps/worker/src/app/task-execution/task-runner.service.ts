@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
-import { resolveParams, retryDelayAfter, TaskState } from '@updraft/domain';
+import { resolveParams, retryDelayAfter, tasksSkippedBy, TaskState } from '@updraft/domain';
 import { DagRunRepository, RETURN_VALUE_KEY, RunForEvaluation, TaskInstanceEntity, TaskInstanceRepository, TaskLogRepository, XComRepository } from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES, RunTaskJobData } from '@updraft/queues';
 import { prepareScratch, runBash, runInSandbox, TaskOutcome } from '@updraft/sandbox';
@@ -49,7 +49,7 @@ export class TaskRunner {
       const loaded = await this.runs.forEvaluation(ref.tenantId, ti.dagRunId);
       const task = loaded?.serialized.tasks.find((t) => t.taskId === ti.taskId);
       const outcome: TaskOutcome = loaded && task ? await this.execute(loaded, task, ti, scratch, sink, signal) : { outcome: 'fail', message: 'the task no longer exists in its DAG version' };
-      delayMs = await this.record(ti, task, outcome, sink);
+      delayMs = await this.record(ti, loaded, task, outcome, sink);
     } catch (error) {
       this.logger.error(`task instance ${ti.id}: ${(error as Error).stack}`);
       sink.write('system', `internal error: ${(error as Error).message}`);
@@ -76,7 +76,9 @@ export class TaskRunner {
         if (cwd !== scratch && !cwd.startsWith(scratch + sep)) return { outcome: 'fail', message: `cwd '${config.cwd}' must stay inside the task's scratch folder` };
         return runBash({ command: config.command, env: config.env, cwd, scratchDir: scratch, timeoutMs, isolateNetwork, onOutput, signal });
       }
-      case 'task': {
+      case 'task':
+      case 'branch':
+      case 'short_circuit': {
         const bundle = await this.cache.materialize(ti.tenantId, loaded.bundleVersionId);
         const run = loaded.run;
         const logicalDate = run.logicalDate.toISOString();
@@ -106,14 +108,26 @@ export class TaskRunner {
     }
   }
 
+  private async skipDownstream(ti: TaskInstanceEntity, taskIds: string[], sink: LogSink): Promise<void> {
+    const ids = (await this.taskInstances.allForRun(ti.tenantId, ti.dagRunId)).filter((other) => taskIds.includes(other.taskId)).map((other) => other.id);
+    const skipped = await this.taskInstances.transition(ti.tenantId, ids, ['none', 'scheduled'], 'skipped');
+    sink.write('system', `skipping ${taskIds.sort().join(', ')} (${skipped.length} task instance(s))`);
+  }
+
   /** Stores the outcome; returns the delay before the run should be evaluated again (for a retry). */
-  private async record(ti: TaskInstanceEntity, task: SerializedTask | undefined, result: TaskOutcome, sink: LogSink): Promise<number> {
+  private async record(ti: TaskInstanceEntity, loaded: RunForEvaluation | null, task: SerializedTask | undefined, result: TaskOutcome, sink: LogSink): Promise<number> {
     const ref = { tenantId: ti.tenantId, taskInstanceId: ti.id };
     let outcome = result;
     if (outcome.outcome === 'success' && outcome.valueJson !== null) {
       const bytes = Buffer.byteLength(outcome.valueJson);
       if (bytes > MAX_XCOM_BYTES) outcome = { outcome: 'fail', message: `the return value is ${bytes} bytes of JSON; XCom values are limited to ${MAX_XCOM_BYTES} bytes` };
       else await this.xcoms.set(ti.tenantId, ti.dagRunId, ti.taskId, ti.mapIndex, RETURN_VALUE_KEY, outcome.valueJson);
+    }
+    if (outcome.outcome === 'success' && task && loaded) {
+      const decision = tasksSkippedBy(loaded.serialized.tasks, task, outcome.valueJson === null ? null : JSON.parse(outcome.valueJson));
+      if ('error' in decision) outcome = { outcome: 'fail', message: decision.error };
+      // Skipped before this task counts as done, so the scheduler never sees a branch done with its losers still waiting.
+      else if (decision.skip.length > 0) await this.skipDownstream(ti, decision.skip, sink);
     }
     let state: TaskState;
     let delayMs = 0;
