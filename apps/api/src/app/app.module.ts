@@ -6,6 +6,7 @@ import { PersistenceModule } from '@updraft/persistence';
 import { QueuesModule } from '@updraft/queues';
 import { ApiExceptionFilter } from '../services/http/api-exception.filter';
 import { AccountsController } from './accounts/accounts.controller';
+import { LoginThrottle } from './accounts/login-throttle.service';
 import { BundlesController } from './bundles/bundles.controller';
 import { BundlesService } from './bundles/bundles.service';
 import { DagRunsController } from './dag-runs/dag-runs.controller';
@@ -17,6 +18,6 @@ import { TaskInstancesController } from './task-instances/task-instances.control
 @Module({
   imports: [ConfigModule, PersistenceModule, QueuesModule.register(), AuthModule],
   controllers: [HealthController, AccountsController, BundlesController, DagsController, DagRunsController, TaskInstancesController],
-  providers: [BundlesService, DagRunsService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
+  providers: [LoginThrottle, BundlesService, DagRunsService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })
 export class AppModule {}

@@ -26,6 +26,8 @@ export interface UpdraftConfig {
   smtpUrl: string;
   slackApiUrl: string;
   publicUrl: string;
+  loginMaxAttemptsPerIp: number;
+  loginMaxFailuresPerAccount: number;
 }
 
 export class ConfigError extends Error {}
@@ -68,6 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
       SMTP_URL: str({ default: 'smtp://127.0.0.1:1025' }),
       SLACK_API_URL: str({ default: 'https://slack.com/api/' }),
       PUBLIC_URL: str({ default: '' }),
+      LOGIN_MAX_ATTEMPTS_PER_IP: num({ default: 30 }),
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: num({ default: 10 }),
     },
     {
       reporter: ({ errors }) => {
@@ -112,5 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
     smtpUrl: clean.SMTP_URL,
     slackApiUrl: clean.SLACK_API_URL,
     publicUrl: clean.PUBLIC_URL || `http://127.0.0.1:${clean.PORT}`,
+    loginMaxAttemptsPerIp: clean.LOGIN_MAX_ATTEMPTS_PER_IP,
+    loginMaxFailuresPerAccount: clean.LOGIN_MAX_FAILURES_PER_ACCOUNT,
   };
 }

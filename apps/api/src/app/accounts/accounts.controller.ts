@@ -1,13 +1,19 @@
-import { Body, ConflictException, Controller, Get, HttpCode, Post, UnauthorizedException } from '@nestjs/common';
+import { Body, ConflictException, Controller, Get, HttpCode, Ip, Post, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AuthenticatedUser, Authenticated, CurrentUser, PasswordHasher, Public } from '@updraft/auth';
 import { AccountRepository, DuplicateAccountError } from '@updraft/persistence';
 import type { LoginResponse, SignupResponse, TenantMembership, User } from '@updraft/api-types';
 import { LoginDto, SignupDto } from './accounts.dto';
+import { LoginThrottle } from './login-throttle.service';
 
 @Controller('auth')
 export class AccountsController {
-  constructor(private readonly accounts: AccountRepository, private readonly hasher: PasswordHasher, private readonly jwt: JwtService) {}
+  constructor(
+    private readonly accounts: AccountRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly jwt: JwtService,
+    private readonly throttle: LoginThrottle,
+  ) {}
 
   @Post('signup')
   @Public()
@@ -30,10 +36,15 @@ export class AccountsController {
   @Post('login')
   @HttpCode(200)
   @Public()
-  async login(@Body() body: LoginDto): Promise<LoginResponse> {
+  async login(@Body() body: LoginDto, @Ip() ip: string): Promise<LoginResponse> {
+    await this.throttle.check(ip, body.email);
     const user = await this.accounts.findUserByEmail(body.email);
     const valid = user ? await this.hasher.verify(user.passwordHash, body.password) : await this.hasher.verify(DUMMY_HASH, body.password);
-    if (!user || !valid) throw new UnauthorizedException('invalid email or password');
+    if (!user || !valid) {
+      await this.throttle.recordFailure(body.email);
+      throw new UnauthorizedException('invalid email or password');
+    }
+    await this.throttle.recordSuccess(body.email);
     return { accessToken: await this.token(user), user: { id: user.id, email: user.email }, tenants: await this.tenantsOf(user.id) };
   }
 

@@ -18,6 +18,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toApiError(exception);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    const retryAfter = (body.details as { retryAfterSeconds?: number }[] | undefined)?.[0]?.retryAfterSeconds;
+    if (body.statusCode === 429 && retryAfter) response.setHeader('Retry-After', String(retryAfter));
     response.status(body.statusCode).json(body);
   }
 
