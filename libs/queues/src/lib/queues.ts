@@ -20,6 +20,8 @@ export const JOBS = {
 export interface EvaluateRunJobData {
   tenantId: string;
   dagRunId: string;
+  /** The task whose try just ended: only what lies downstream of it is looked at. Absent: the whole run. */
+  finishedTaskId?: string;
 }
 
 export type RunTaskJobData = TaskInstanceRef;

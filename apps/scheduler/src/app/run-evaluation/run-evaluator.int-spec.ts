@@ -69,7 +69,7 @@ describe('RunEvaluator on PostgreSQL and Bull', () => {
     const claimed = await taskInstances.claim({ tenantId, taskInstanceId: ti?.id as string }, 'test-worker');
     expect(claimed).not.toBeNull();
     await taskInstances.finish({ tenantId, taskInstanceId: claimed?.id as string }, claimed?.tryNumber as number, state, null);
-    await evaluator.evaluate({ tenantId, dagRunId });
+    await evaluator.evaluate({ tenantId, dagRunId, finishedTaskId: taskId });
   }
 
   it('enqueues roots, follows successes, skips a one_failed branch, and finishes the run', async () => {
@@ -93,6 +93,16 @@ describe('RunEvaluator on PostgreSQL and Bull', () => {
     expect(await states(run.id)).toEqual({ extract: 'failed', load: 'upstream_failed', alert: 'queued', report: 'upstream_failed' });
     await complete(run.id, 'alert', 'success');
     expect((await runs.get(tenantId, 'fan', run.runId))?.state).toBe('failed');
+  });
+
+  it('reaches the same states when the whole run is evaluated instead of one task\'s downstream', async () => {
+    const run = await newRun();
+    await evaluator.evaluate({ tenantId, dagRunId: run.id });
+    const extract = await taskInstances.find(tenantId, run.id, 'extract');
+    const claimed = await taskInstances.claim({ tenantId, taskInstanceId: extract?.id as string }, 'test-worker');
+    await taskInstances.finish({ tenantId, taskInstanceId: extract?.id as string }, claimed?.tryNumber as number, 'failed', null);
+    await evaluator.evaluate({ tenantId, dagRunId: run.id });
+    expect(await states(run.id)).toEqual({ extract: 'failed', load: 'upstream_failed', alert: 'queued', report: 'upstream_failed' });
   });
 
   it('is harmless when evaluated twice at once: each task is enqueued once', async () => {

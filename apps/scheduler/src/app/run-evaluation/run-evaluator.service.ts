@@ -1,11 +1,18 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
-import { deriveRunState, evaluateTriggerRule, isFinished, TaskState } from '@updraft/domain';
+import { evaluateTriggerRule, isFinished, TaskState } from '@updraft/domain';
+import type { SerializedDag, SerializedTask } from '@updraft/sdk';
 import { DagRunRepository, TaskInstanceEntity, TaskInstanceRepository } from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES, RunTaskJobData } from '@updraft/queues';
 import type { Queue } from 'bull';
 
 const WAITING: TaskState[] = ['none', 'scheduled'];
+const GRAPH_CACHE_SIZE = 500;
+
+interface DagGraph {
+  tasks: Map<string, SerializedTask>;
+  downstream: Map<string, string[]>;
+}
 
 /**
  * Applies the domain rules to one run in Postgres: decides which task instances are ready,
@@ -15,6 +22,7 @@ const WAITING: TaskState[] = ['none', 'scheduled'];
 @Injectable()
 export class RunEvaluator {
   private readonly logger = new Logger(RunEvaluator.name);
+  private readonly graphs = new Map<string, DagGraph>();
 
   constructor(
     private readonly runs: DagRunRepository,
@@ -23,48 +31,85 @@ export class RunEvaluator {
     @InjectQueue(QUEUES.scheduler) private readonly scheduler: Queue<EvaluateRunJobData>,
   ) {}
 
-  async evaluate({ tenantId, dagRunId }: EvaluateRunJobData): Promise<void> {
+  async evaluate({ tenantId, dagRunId, finishedTaskId }: EvaluateRunJobData): Promise<void> {
     const loaded = await this.runs.forEvaluation(tenantId, dagRunId);
     if (!loaded || !['queued', 'running'].includes(loaded.run.state)) return;
     if (loaded.run.state === 'queued') await this.runs.transition(tenantId, dagRunId, ['queued'], 'running');
-    const definitions = new Map(loaded.serialized.tasks.map((t) => [t.taskId, t]));
+    const graph = this.graphOf(loaded.run.dagVersionId, loaded.serialized);
+    if (finishedTaskId && graph.tasks.has(finishedTaskId)) await this.evaluateDownstream(tenantId, dagRunId, graph, [finishedTaskId]);
+    else await this.evaluateWholeRun(tenantId, dagRunId, graph);
+    await this.finishIfDone(tenantId, dagRunId);
+  }
 
+  /** After one task ends: decide only its downstream tasks, following skips and upstream failures as they spread. */
+  private async evaluateDownstream(tenantId: string, dagRunId: string, graph: DagGraph, finished: string[]): Promise<void> {
+    let frontier = finished;
+    while (frontier.length > 0) {
+      const candidates = [...new Set(frontier.flatMap((id) => graph.downstream.get(id) ?? []))];
+      if (candidates.length === 0) return;
+      const needed = new Set(candidates.flatMap((id) => [id, ...(graph.tasks.get(id)?.upstream ?? [])]));
+      frontier = await this.decide(tenantId, graph, await this.taskInstances.ofTasks(tenantId, dagRunId, [...needed]), new Set(candidates));
+    }
+  }
+
+  /** On trigger, retry wake-ups and the sweep: every task of the run, until nothing more changes. */
+  private async evaluateWholeRun(tenantId: string, dagRunId: string, graph: DagGraph): Promise<void> {
     for (;;) {
       const instances = await this.taskInstances.allForRun(tenantId, dagRunId);
-      const stateOf = new Map(instances.map((ti) => [ti.taskId, ti.state]));
-      const decided = { run: [] as string[], skip: [] as string[], upstream_failed: [] as string[], removed: [] as string[] };
-      const now = Date.now();
-      for (const ti of instances) {
-        const task = definitions.get(ti.taskId);
-        if (!task) {
-          if (!isFinished(ti.state)) decided.removed.push(ti.id);
-          continue;
-        }
-        if (ti.state === 'up_for_retry' && ti.nextTryAt && ti.nextTryAt.getTime() <= now) {
-          decided.run.push(ti.id);
-          continue;
-        }
-        if (!WAITING.includes(ti.state)) continue;
-        const decision = evaluateTriggerRule(task.triggerRule, task.upstream.map((u) => stateOf.get(u) ?? 'removed'));
-        if (decision !== 'wait') decided[decision].push(ti.id);
-      }
-      const queued = await this.taskInstances.transition(tenantId, decided.run, [...WAITING, 'up_for_retry'], 'queued');
-      if (queued.length > 0) await this.tasks.addBulk(queued.map((taskInstanceId) => ({ name: JOBS.runTask, data: { tenantId, taskInstanceId } })));
-      const propagated = [
-        ...(await this.taskInstances.transition(tenantId, decided.skip, WAITING, 'skipped')),
-        ...(await this.taskInstances.transition(tenantId, decided.upstream_failed, WAITING, 'upstream_failed')),
-        ...(await this.taskInstances.transition(tenantId, decided.removed, [...WAITING, 'up_for_retry', 'queued'], 'removed')),
-      ];
+      const propagated = await this.decide(tenantId, graph, instances, null);
       if (propagated.length > 0) continue;
-      await this.finishIfDone(tenantId, dagRunId, instances);
       await this.wakeForRetries(tenantId, dagRunId, instances);
       return;
     }
   }
 
-  private async finishIfDone(tenantId: string, dagRunId: string, instances: TaskInstanceEntity[]): Promise<void> {
-    const state = deriveRunState(instances.map((ti) => ti.state));
-    if (state === 'success' || state === 'failed') {
+  /**
+   * Applies the trigger rules to the waiting instances among `instances` (only `candidates` when
+   * given), enqueues the ready ones and returns the tasks newly skipped or upstream_failed.
+   */
+  private async decide(tenantId: string, graph: DagGraph, instances: TaskInstanceEntity[], candidates: Set<string> | null): Promise<string[]> {
+    const stateOf = new Map(instances.map((ti) => [ti.taskId, ti.state]));
+    const decided = { run: [] as string[], skip: [] as string[], upstream_failed: [] as string[], removed: [] as string[] };
+    const now = Date.now();
+    for (const ti of instances) {
+      if (candidates && !candidates.has(ti.taskId)) continue;
+      const task = graph.tasks.get(ti.taskId);
+      if (!task) {
+        if (!isFinished(ti.state)) decided.removed.push(ti.id);
+      } else if (ti.state === 'up_for_retry') {
+        if (ti.nextTryAt && ti.nextTryAt.getTime() <= now) decided.run.push(ti.id);
+      } else if (WAITING.includes(ti.state)) {
+        const decision = evaluateTriggerRule(task.triggerRule, task.upstream.map((u) => stateOf.get(u) ?? 'removed'));
+        if (decision !== 'wait') decided[decision].push(ti.id);
+      }
+    }
+    const queued = await this.taskInstances.transition(tenantId, decided.run, [...WAITING, 'up_for_retry'], 'queued');
+    if (queued.length > 0) await this.tasks.addBulk(queued.map((taskInstanceId) => ({ name: JOBS.runTask, data: { tenantId, taskInstanceId } })));
+    const changed = new Set([
+      ...(await this.taskInstances.transition(tenantId, decided.skip, WAITING, 'skipped')),
+      ...(await this.taskInstances.transition(tenantId, decided.upstream_failed, WAITING, 'upstream_failed')),
+      ...(await this.taskInstances.transition(tenantId, decided.removed, [...WAITING, 'up_for_retry', 'queued'], 'removed')),
+    ]);
+    return instances.filter((ti) => changed.has(ti.id)).map((ti) => ti.taskId);
+  }
+
+  /** DAG versions never change, so their task graph is computed once per scheduler process. */
+  private graphOf(dagVersionId: string, serialized: SerializedDag): DagGraph {
+    let graph = this.graphs.get(dagVersionId);
+    if (!graph) {
+      const downstream = new Map<string, string[]>();
+      for (const t of serialized.tasks) for (const up of t.upstream) downstream.set(up, [...(downstream.get(up) ?? []), t.taskId]);
+      graph = { tasks: new Map(serialized.tasks.map((t) => [t.taskId, t])), downstream };
+      if (this.graphs.size >= GRAPH_CACHE_SIZE) this.graphs.delete(this.graphs.keys().next().value as string);
+      this.graphs.set(dagVersionId, graph);
+    }
+    return graph;
+  }
+
+  private async finishIfDone(tenantId: string, dagRunId: string): Promise<void> {
+    const { unfinished, failed } = await this.taskInstances.progress(tenantId, dagRunId);
+    if (unfinished === 0) {
+      const state = failed > 0 ? 'failed' : 'success';
       if (await this.runs.transition(tenantId, dagRunId, ['queued', 'running'], state)) {
         this.logger.log(`run ${dagRunId} of tenant ${tenantId} finished: ${state}`);
       }

@@ -58,7 +58,9 @@ export class TaskRunner {
       this.heartbeat.untrack(ti.id);
       await sink.close();
       await rm(scratch, { recursive: true, force: true });
-      await this.scheduler.add(JOBS.evaluateRun, { tenantId: ref.tenantId, dagRunId: ti.dagRunId }, delayMs > 0 ? { delay: delayMs } : undefined);
+      // A retry wakes the whole run when it is due; a finished try only needs its downstream looked at.
+      if (delayMs > 0) await this.scheduler.add(JOBS.evaluateRun, { tenantId: ref.tenantId, dagRunId: ti.dagRunId }, { delay: delayMs });
+      else await this.scheduler.add(JOBS.evaluateRun, { tenantId: ref.tenantId, dagRunId: ti.dagRunId, finishedTaskId: ti.taskId });
     }
   }
 

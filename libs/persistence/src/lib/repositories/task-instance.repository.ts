@@ -38,6 +38,23 @@ export class TaskInstanceRepository {
     return rows.map(toTaskInstance);
   }
 
+  /** The instances of these tasks in a run (what one evaluation step needs, not the whole run). */
+  async ofTasks(tenantId: string, dagRunId: string, taskIds: string[]): Promise<TaskInstanceEntity[]> {
+    const rows = await this.db.query(`SELECT * FROM task_instance WHERE tenant_id = $1 AND dag_run_id = $2 AND task_id = ANY($3)`, [tenantId, dagRunId, taskIds]);
+    return rows.map(toTaskInstance);
+  }
+
+  /** How many of a run's instances are unfinished, and how many failed: enough to end the run. */
+  async progress(tenantId: string, dagRunId: string): Promise<{ unfinished: number; failed: number }> {
+    const [row] = await this.db.query(
+      `SELECT count(*) FILTER (WHERE state NOT IN ('success', 'failed', 'skipped', 'upstream_failed', 'removed'))::int AS unfinished,
+              count(*) FILTER (WHERE state IN ('failed', 'upstream_failed'))::int AS failed
+         FROM task_instance WHERE tenant_id = $1 AND dag_run_id = $2`,
+      [tenantId, dagRunId],
+    );
+    return row;
+  }
+
   async find(tenantId: string, dagRunId: string, taskId: string, mapIndex = -1): Promise<TaskInstanceEntity | null> {
     const rows = await this.db.query(
       `SELECT * FROM task_instance WHERE tenant_id = $1 AND dag_run_id = $2 AND task_id = $3 AND map_index = $4`,
