@@ -68,10 +68,9 @@ export class TaskRunner {
     const timeoutMs = task.executionTimeoutMs ?? this.config.defaultTaskTimeoutMs;
     const isolateNetwork = this.config.sandboxNetworkIsolation;
     const onOutput = sink.write.bind(sink);
+    if (task.operator === 'empty') return { outcome: 'success', valueJson: null };
     await prepareScratch(scratch);
     switch (task.operator) {
-      case 'empty':
-        return { outcome: 'success', valueJson: null };
       case 'bash': {
         const config = task.config as { command: string; env: Record<string, string>; cwd: string | null };
         const cwd = resolve(scratch, config.cwd ?? '.');

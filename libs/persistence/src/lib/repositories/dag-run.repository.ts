@@ -25,6 +25,8 @@ export interface RunForEvaluation {
   entryFile: string;
 }
 
+const VERSION_CACHE_SIZE = 200;
+
 export class DuplicateRunError extends Error {
   constructor(readonly runId: string) {
     super(`a run with id or logical date of '${runId}' already exists`);
@@ -41,6 +43,8 @@ function toRun(row: Record<string, any>): DagRunEntity {
 
 @Injectable()
 export class DagRunRepository {
+  private readonly versions = new Map<string, { tenantId: string; serialized: SerializedDag }>();
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Creates a run pinned to a DAG version, with one task instance per task, in one transaction. */
@@ -83,12 +87,23 @@ export class DagRunRepository {
 
   async forEvaluation(tenantId: string, dagRunId: string): Promise<RunForEvaluation | null> {
     const rows = await this.db.query(
-      `SELECT r.*, v.serialized, v.bundle_version_id, v.entry_file FROM dag_run r JOIN dag_version v ON v.id = r.dag_version_id
+      `SELECT r.*, v.bundle_version_id, v.entry_file FROM dag_run r JOIN dag_version v ON v.id = r.dag_version_id
         WHERE r.tenant_id = $1 AND r.id = $2`,
       [tenantId, dagRunId],
     );
     if (rows.length === 0) return null;
-    return { run: toRun(rows[0]), serialized: rows[0].serialized, bundleVersionId: rows[0].bundle_version_id, entryFile: rows[0].entry_file };
+    const run = toRun(rows[0]);
+    return { run, serialized: await this.serializedVersion(tenantId, run.dagVersionId), bundleVersionId: rows[0].bundle_version_id, entryFile: rows[0].entry_file };
+  }
+
+  /** DAG versions are immutable: each process reads and parses one at most once (the hot path runs per task). */
+  private async serializedVersion(tenantId: string, dagVersionId: string): Promise<SerializedDag> {
+    const cached = this.versions.get(dagVersionId);
+    if (cached && cached.tenantId === tenantId) return cached.serialized;
+    const [row] = await this.db.query(`SELECT serialized FROM dag_version WHERE tenant_id = $1 AND id = $2`, [tenantId, dagVersionId]);
+    if (this.versions.size >= VERSION_CACHE_SIZE) this.versions.delete(this.versions.keys().next().value as string);
+    this.versions.set(dagVersionId, { tenantId, serialized: row.serialized });
+    return row.serialized;
   }
 
   /** Moves a run from one state to another only if it is still in `from`; true when this call won. */
