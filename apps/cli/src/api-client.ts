@@ -70,6 +70,10 @@ export class ApiClient {
     return this.request('GET', dagPath(tenant, dagId));
   }
 
+  setDagPaused(tenant: string, dagId: string, isPaused: boolean): Promise<DagSummary> {
+    return this.request('PATCH', dagPath(tenant, dagId), { json: { isPaused } });
+  }
+
   triggerDagRun(tenant: string, dagId: string, conf?: Record<string, unknown>): Promise<DagRun> {
     return this.request('POST', `${dagPath(tenant, dagId)}/dagRuns`, { json: conf === undefined ? {} : { conf } });
   }

@@ -56,6 +56,7 @@ describe('updraft commands against a stand-in API', () => {
         ],
       },
     }),
+    'PATCH /api/v1/tenants/acme/dags/nice': (req) => ({ json: { ...dag, isPaused: JSON.parse(req.body.toString()).isPaused } }),
     'POST /api/v1/tenants/acme/dags/nice/dagRuns': (req) => ({
       status: 201,
       json: { runId: RUN_ID, dagId: 'nice', state: 'queued', runType: 'manual', conf: JSON.parse(req.body.toString()).conf },
@@ -221,6 +222,25 @@ describe('updraft commands against a stand-in API', () => {
     it('triggers a run with --conf', async () => {
       const result = await runCli(['dags', 'trigger', 'nice', '--conf', '{"region":"us"}', '--json'], session());
       expect(JSON.parse(result.stdout)).toMatchObject({ runId: RUN_ID, state: 'queued', conf: { region: 'us' } });
+    });
+
+    it.each([
+      ['pause', true, 'Paused nice\n'],
+      ['unpause', false, 'Unpaused nice\n'],
+    ])('%s sends PATCH { isPaused: %s } for the DAG', async (command, isPaused, printed) => {
+      const before = api.requests.length;
+      const result = await runCli(['dags', command, 'nice'], session());
+      expect(result).toEqual({ code: 0, stdout: printed, stderr: '' });
+      const sent = api.requests.slice(before);
+      expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual(['PATCH /api/v1/tenants/acme/dags/nice']);
+      expect(sent[0].headers['content-type']).toBe('application/json');
+      expect(sent[0].headers['authorization']).toBe('Bearer jwt-1');
+      expect(JSON.parse(sent[0].body.toString())).toEqual({ isPaused });
+    });
+
+    it('pause reports an unknown DAG in one line', async () => {
+      const result = await runCli(['dags', 'pause', 'nope'], session());
+      expect(result).toEqual({ code: 1, stdout: '', stderr: 'error: Cannot PATCH /api/v1/tenants/acme/dags/nope (HTTP 404)\n' });
     });
 
     it('refuses --conf that is not a JSON object', async () => {

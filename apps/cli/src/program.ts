@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDagsCommand } from './commands/dags.command';
 import { registerDeployCommand } from './commands/deploy.command';
+import { registerInitCommand } from './commands/init.command';
 import { registerLoginCommand } from './commands/login.command';
 import { registerLogsCommand } from './commands/logs.command';
 import { registerRunsCommand } from './commands/runs.command';
@@ -9,13 +10,14 @@ import { oneLine } from './errors';
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('updraft')
-    .description('Updraft command line: deploy DAG bundles, trigger runs, read logs')
+    .description('Updraft command line: start a DAG project, test DAGs locally, deploy bundles, trigger runs, read logs')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => ctx.streams.stdout.write(text),
       writeErr: (text) => ctx.streams.stderr.write(text),
     });
   registerLoginCommand(program, ctx);
+  registerInitCommand(program, ctx);
   registerDeployCommand(program, ctx);
   registerDagsCommand(program, ctx);
   registerRunsCommand(program, ctx);

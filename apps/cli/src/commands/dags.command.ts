@@ -1,15 +1,16 @@
 import type { Command } from 'commander';
 import type { DagDetail, DagRun, DagSummary } from '../api-types';
 import { outputFor, tenantSession, type CliContext, type JsonOption } from '../context';
-import { CliError } from '../errors';
 import { formatDate, formatFields, formatTable } from '../output';
+import { registerDagsTestCommand } from './dags-test.command';
+import { parseConf } from './run-conf';
 
 interface TriggerOptions extends JsonOption {
   conf?: string;
 }
 
 export function registerDagsCommand(program: Command, ctx: CliContext): void {
-  const dags = program.command('dags').description('list, inspect and trigger DAGs');
+  const dags = program.command('dags').description('list, inspect, pause, trigger and locally test DAGs');
 
   dags
     .command('list')
@@ -44,20 +45,21 @@ export function registerDagsCommand(program: Command, ctx: CliContext): void {
       const run = await client.triggerDagRun(tenant, dagId, conf);
       outputFor(ctx, options).result(run, () => formatTriggered(run));
     });
-}
 
-export function parseConf(text: string | undefined): Record<string, unknown> | undefined {
-  if (text === undefined) return undefined;
-  let conf: unknown;
-  try {
-    conf = JSON.parse(text);
-  } catch (err) {
-    throw new CliError(`--conf is not valid JSON: ${(err as Error).message}`);
+  for (const [name, isPaused] of [['pause', true], ['unpause', false]] as const) {
+    dags
+      .command(name)
+      .description(isPaused ? 'stop scheduling new runs of a DAG (running ones finish)' : 'resume scheduling a paused DAG')
+      .argument('<dagId>')
+      .option('--json', 'machine-readable output')
+      .action(async (dagId: string, options: JsonOption) => {
+        const { client, tenant } = tenantSession(ctx);
+        const dag = await client.setDagPaused(tenant, dagId, isPaused);
+        outputFor(ctx, options).result(dag, () => `${dag.isPaused ? 'Paused' : 'Unpaused'} ${dag.dagId}\n`);
+      });
   }
-  if (!conf || typeof conf !== 'object' || Array.isArray(conf)) {
-    throw new CliError('--conf must be a JSON object, e.g. \'{"region":"eu"}\'');
-  }
-  return conf as Record<string, unknown>;
+
+  registerDagsTestCommand(dags, ctx);
 }
 
 export function formatDagList(dags: DagSummary[]): string {

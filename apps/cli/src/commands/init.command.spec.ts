@@ -1,0 +1,69 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SDK_VERSION_RANGE } from '../scaffold/project-files';
+import { makeTempDir, runCli } from '../testing/stand-in-api';
+
+describe('updraft init', () => {
+  let dir: ReturnType<typeof makeTempDir>;
+  beforeEach(() => (dir = makeTempDir()));
+  afterEach(() => dir.remove());
+
+  const read = (path: string) => readFileSync(join(dir.path, path), 'utf8');
+
+  it('writes a bundle project into a new folder', async () => {
+    const target = join(dir.path, 'my-dags');
+    const result = await runCli(['init', target], {});
+
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain(`Created bundle project my-dags in ${target}:`);
+    expect(readdirSync(target).sort()).toEqual(['.gitignore', 'dags', 'package.json', 'tsconfig.json', 'updraft.json']);
+    expect(JSON.parse(read('my-dags/updraft.json'))).toEqual({ name: 'my-dags', entries: ['dags/example_dag.ts'] });
+
+    const pkg = JSON.parse(read('my-dags/package.json'));
+    expect(pkg.scripts.test).toBe('updraft dags test dags/example_dag.ts example_dag');
+    expect(pkg.devDependencies['@updraft/sdk']).toBe(SDK_VERSION_RANGE);
+    expect(pkg.dependencies).toBeUndefined();
+
+    const tsconfig = JSON.parse(read('my-dags/tsconfig.json'));
+    expect(tsconfig.compilerOptions).toMatchObject({ strict: true, noEmit: true });
+    expect(tsconfig.compilerOptions.paths).toBeUndefined();
+
+    const example = read('my-dags/dags/example_dag.ts');
+    expect(example).toContain("import { bash, chain, dag, task } from '@updraft/sdk';");
+    expect(example).toContain("'example_dag'");
+    expect(read('my-dags/.gitignore')).toContain('node_modules/');
+  });
+
+  it('uses --name for the bundle and an npm-safe form of it for package.json', async () => {
+    const result = await runCli(['init', dir.path, '--name', 'Nice Things', '--json'], {});
+    expect(JSON.parse(result.stdout)).toMatchObject({ dir: dir.path, name: 'Nice Things' });
+    expect(JSON.parse(read('updraft.json')).name).toBe('Nice Things');
+    expect(JSON.parse(read('package.json')).name).toBe('nice-things');
+  });
+
+  it('refuses a folder that is not empty, in one line, and writes nothing', async () => {
+    writeFileSync(join(dir.path, 'notes.txt'), 'mine');
+    mkdirSync(join(dir.path, 'dags'));
+
+    const result = await runCli(['init', dir.path], {});
+
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `error: ${dir.path} is not empty (2 entries): \`updraft init\` needs a new or empty folder\n`,
+    });
+    expect(existsSync(join(dir.path, 'updraft.json'))).toBe(false);
+  });
+
+  it('refuses a path that is a file', async () => {
+    writeFileSync(join(dir.path, 'file'), '');
+    const result = await runCli(['init', join(dir.path, 'file')], {});
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`error: ${join(dir.path, 'file')} is a file: \`updraft init\` needs a new or empty folder\n`);
+  });
+
+  it('depends on the SDK version this repository builds', () => {
+    const sdk = JSON.parse(readFileSync(join(__dirname, '../../../../libs/sdk/package.json'), 'utf8'));
+    expect(SDK_VERSION_RANGE).toBe(`^${sdk.version}`);
+  });
+});

@@ -1,0 +1,59 @@
+import type { Command } from 'commander';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { outputFor, type CliContext, type JsonOption } from '../context';
+import { CliError } from '../errors';
+import { EXAMPLE_DAG_FILE, EXAMPLE_DAG_ID, projectFiles } from '../scaffold/project-files';
+
+interface InitOptions extends JsonOption {
+  name?: string;
+}
+
+export function registerInitCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('init')
+    .description('start a DAG bundle project in a new or empty folder')
+    .argument('[dir]', 'the folder to create the project in', '.')
+    .option('--name <name>', 'the bundle name (default: the folder name)')
+    .option('--json', 'machine-readable output')
+    .action((dir: string, options: InitOptions) => init(ctx, dir, options));
+}
+
+function init(ctx: CliContext, dir: string, options: InitOptions): void {
+  const root = resolve(dir);
+  ensureEmptyFolder(dir, root);
+  const name = options.name?.trim() || basename(root);
+  const files = projectFiles(name);
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content, { flag: 'wx' });
+  }
+  const created = { dir: root, name, files: Object.keys(files) };
+  outputFor(ctx, options).result(created, () =>
+    [
+      `Created bundle project ${name} in ${root}:`,
+      ...created.files.map((file) => `  ${file}`),
+      '',
+      'Next:',
+      ...(dir === '.' ? [] : [`  cd ${dir}`]),
+      `  updraft dags test ${EXAMPLE_DAG_FILE} ${EXAMPLE_DAG_ID}   (runs it here, no server needed)`,
+      '  updraft deploy   (uploads it, after `updraft login`)',
+      '',
+    ].join('\n'),
+  );
+}
+
+function ensureEmptyFolder(dir: string, root: string): void {
+  let entries: string[];
+  try {
+    if (!statSync(root).isDirectory()) throw new CliError(`${dir} is a file: \`updraft init\` needs a new or empty folder`);
+    entries = readdirSync(root);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    mkdirSync(root, { recursive: true });
+    return;
+  }
+  if (entries.length > 0) {
+    throw new CliError(`${dir} is not empty (${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}): \`updraft init\` needs a new or empty folder`);
+  }
+}
