@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, ensureServices } from '../services.mjs';
 import { bundleFiles, CHAIN_CPU_MS, CHAIN_LENGTH, DAGS, PARALLEL_EMPTY, PARALLEL_FUNCTION } from './dags.mjs';
+import { callApi } from '../api-call.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(join(root, 'package.json'));
@@ -257,20 +258,6 @@ async function startPlatform(label, options, tempRoot) {
 // ---------------------------------------------------------------------------------------------
 // The API
 
-async function call(baseUrl, method, path, { json, form, token } = {}) {
-  const headers = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (json) headers['content-type'] = 'application/json';
-  const response = await fetch(`${baseUrl}/api/v1${path}`, { method, headers, body: form ?? (json ? JSON.stringify(json) : undefined) });
-  const text = await response.text();
-  let body = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // keep the text
-  }
-  return { status: response.status, body };
-}
 
 async function expectStatus(promise, status, what) {
   const result = await promise;
@@ -288,7 +275,7 @@ async function packFolder(dir) {
 async function prepareTenant(platform, bundleDir) {
   const tenant = 'bench';
   const signup = await expectStatus(
-    call(platform.baseUrl, 'POST', '/auth/signup', {
+    callApi(platform.baseUrl, 'POST', '/auth/signup', {
       json: { email: `bench-${randomBytes(4).toString('hex')}@updraft.local`, password: randomBytes(18).toString('base64url'), tenantSlug: tenant, tenantName: 'Bench' },
     }),
     201,
@@ -298,7 +285,7 @@ async function prepareTenant(platform, bundleDir) {
   const form = new FormData();
   form.append('file', new Blob([await packFolder(bundleDir)], { type: 'application/gzip' }), 'bench.tar.gz');
   const started = Date.now();
-  const bundle = await expectStatus(call(platform.baseUrl, 'POST', `/tenants/${tenant}/bundles?wait=true`, { form, token }), 201, 'bundle upload');
+  const bundle = await expectStatus(callApi(platform.baseUrl, 'POST', `/tenants/${tenant}/bundles?wait=true`, { form, token }), 201, 'bundle upload');
   if (bundle.status !== 'active') throw new Error(`the bench bundle did not parse: ${JSON.stringify(bundle)}\n${tail(platform.processes.worker.logFile)}`);
   say(`bundle v${bundle.version} active in ${Date.now() - started} ms: ${bundle.dagIds.join(', ')}`);
   return { baseUrl: platform.baseUrl, tenant, token, platform };
@@ -315,10 +302,10 @@ async function triggerAndWait(ctx, dagId, timeoutMs = 600_000) {
 
 async function triggerAndWaitOnce(ctx, dagId, timeoutMs) {
   const started = performance.now();
-  const run = await expectStatus(call(ctx.baseUrl, 'POST', `/tenants/${ctx.tenant}/dags/${dagId}/dagRuns`, { json: {}, token: ctx.token }), 201, `trigger ${dagId}`);
+  const run = await expectStatus(callApi(ctx.baseUrl, 'POST', `/tenants/${ctx.tenant}/dags/${dagId}/dagRuns`, { json: {}, token: ctx.token }), 201, `trigger ${dagId}`);
   const path = `/tenants/${ctx.tenant}/dags/${dagId}/dagRuns/${encodeURIComponent(run.runId)}`;
   for (;;) {
-    const { status, body } = await call(ctx.baseUrl, 'GET', path, { token: ctx.token });
+    const { status, body } = await callApi(ctx.baseUrl, 'GET', path, { token: ctx.token });
     if (status === 200 && (body.state === 'success' || body.state === 'failed')) {
       const seconds = (performance.now() - started) / 1000;
       if (body.state !== 'success') throw new Error(`run ${run.runId} of ${dagId} ended ${body.state}:\n${tail(ctx.platform.processes.worker.logFile)}`);
@@ -333,7 +320,7 @@ async function taskInstances(ctx, dagId, runId) {
   const items = [];
   for (let offset = 0; ; offset += 500) {
     const page = await expectStatus(
-      call(ctx.baseUrl, 'GET', `/tenants/${ctx.tenant}/dags/${dagId}/dagRuns/${encodeURIComponent(runId)}/taskInstances?limit=500&offset=${offset}`, { token: ctx.token }),
+      callApi(ctx.baseUrl, 'GET', `/tenants/${ctx.tenant}/dags/${dagId}/dagRuns/${encodeURIComponent(runId)}/taskInstances?limit=500&offset=${offset}`, { token: ctx.token }),
       200,
       'task instances',
     );

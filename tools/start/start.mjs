@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { ensureDependencies } from '../dependencies.mjs';
 import { ensureServices } from '../services.mjs';
+import { callApi } from '../api-call.mjs';
 
 export const DEMO = { tenant: 'demo', tenantName: 'Demo', email: 'demo@updraft.local', password: 'updraft-demo-kestrel-42' };
 
@@ -104,20 +105,6 @@ async function waitForHealth(baseUrl, timeoutMs = 60_000) {
   if (!stopping) throw new Error(`the api did not answer ${baseUrl}/api/v1/health within ${timeoutMs / 1000} s`);
 }
 
-async function api(baseUrl, method, path, { json, form, token } = {}) {
-  const headers = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (json) headers['content-type'] = 'application/json';
-  const response = await fetch(`${baseUrl}/api/v1${path}`, { method, headers, body: form ?? (json ? JSON.stringify(json) : undefined) });
-  const text = await response.text();
-  let body = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // keep text
-  }
-  return { status: response.status, body };
-}
 
 async function packFolder(dir) {
   const { create } = await import('tar');
@@ -128,10 +115,10 @@ async function packFolder(dir) {
 }
 
 async function seedDemo(baseUrl) {
-  const login = await api(baseUrl, 'POST', '/auth/login', { json: { email: DEMO.email, password: DEMO.password } });
+  const login = await callApi(baseUrl, 'POST', '/auth/login', { json: { email: DEMO.email, password: DEMO.password } });
   if (login.status === 200) return 'existing';
   if (login.status !== 401) throw new Error(`logging in as the demo user answered ${login.status}: ${JSON.stringify(login.body)}`);
-  const signup = await api(baseUrl, 'POST', '/auth/signup', {
+  const signup = await callApi(baseUrl, 'POST', '/auth/signup', {
     json: { email: DEMO.email, password: DEMO.password, tenantSlug: DEMO.tenant, tenantName: DEMO.tenantName },
   });
   if (signup.status !== 201) throw new Error(`signing up the demo tenant answered ${signup.status}: ${JSON.stringify(signup.body)}`);
@@ -143,7 +130,7 @@ async function seedDemo(baseUrl) {
   }
   const form = new FormData();
   form.append('file', new Blob([await packFolder(example)], { type: 'application/gzip' }), 'do-nice-things.tar.gz');
-  const upload = await api(baseUrl, 'POST', `/tenants/${DEMO.tenant}/bundles?wait=true`, { form, token: signup.body.accessToken });
+  const upload = await callApi(baseUrl, 'POST', `/tenants/${DEMO.tenant}/bundles?wait=true`, { form, token: signup.body.accessToken });
   if (upload.status !== 201 || upload.body.status !== 'active') {
     say(`uploading examples/do-nice-things answered ${upload.status}: ${JSON.stringify(upload.body)}`);
   } else {

@@ -32,6 +32,11 @@ export function loadConfig(env: Env = process.env): CliConfig {
   };
 }
 
+/** The user's PATH, for commands `dags test` runs locally on their behalf. */
+export function userPath(env: Env = process.env): string {
+  return nonEmpty(env['PATH']) ?? '/usr/local/bin:/usr/bin:/bin';
+}
+
 export function credentialsPathFor(env: Env): string {
   const dir = nonEmpty(env['UPDRAFT_CONFIG_DIR']) ?? join(homedir(), '.config', 'updraft');
   return join(dir, 'credentials.json');

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { userPath } from '../config';
 import type { TryOutcome } from './local-run';
 
 export interface LocalBashOptions {
@@ -20,7 +21,7 @@ export function runLocalBash(options: LocalBashOptions): Promise<TryOutcome> {
     cwd: options.cwd,
     env: {
       ...options.env,
-      PATH: process.env['PATH'] ?? '/usr/local/bin:/usr/bin:/bin',
+      PATH: userPath(),
       HOME: options.scratchDir,
       TMPDIR: options.scratchDir,
       LANG: 'C.UTF-8',
