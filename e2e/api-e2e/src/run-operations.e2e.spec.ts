@@ -58,11 +58,54 @@ describe('run operations over HTTP: cancel, mark, clear, params, filters', () =>
     return { run: run.body.state, tasks: Object.fromEntries(tis.body.items.map((t) => [t.taskId, [t.state, t.tryNumber]])) };
   };
 
-  it('cancels a run: the running command is killed and nothing downstream runs', async () => {
+  /** Reads a Server-Sent Events stream until `until` says stop; returns the events seen. */
+  async function readEvents(path: string, until: (events: { event: string; data: unknown }[]) => boolean, onEvent?: (event: { event: string; data: unknown }) => void) {
+    const response = await fetch(new URL(`/api/v1${path}`, owner.baseUrl), { headers: { authorization: `Bearer ${owner.token}`, accept: 'text/event-stream' } });
+    expect(response.status).toBe(200);
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    const events: { event: string; data: unknown }[] = [];
+    let buffer = '';
+    while (!until(events)) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (data !== undefined) {
+          events.push({ event, data: JSON.parse(data) });
+          onEvent?.(events[events.length - 1]);
+        }
+      }
+    }
+    await reader.cancel();
+    return events;
+  }
+
+  it('cancels a run: the running command is killed and nothing downstream runs; its log streams live and ends', async () => {
     const run = (await owner.post<DagRun>(`/tenants/${tenant}/dags/long_wait/dagRuns`, { json: {} })).body;
     await waitFor(() => states('long_wait', run.runId), (s) => s.tasks['sleepy']?.[0] === 'running', { timeoutMs: 30_000, intervalMs: 200, what: 'sleepy to start' });
 
-    const cancelled = await owner.patch<DagRun>(runPath('long_wait', run.runId), { json: { state: 'failed' } });
+    let cancelledWhileStreaming = false;
+    const streamed = await readEvents(
+      `${runPath('long_wait', run.runId)}/taskInstances/sleepy/logs/1/stream`,
+      (events) => events.some((e) => e.event === 'end'),
+      (event) => {
+        if (!cancelledWhileStreaming && (event.data as { message?: string }).message === 'started') {
+          cancelledWhileStreaming = true;
+          void owner.patch(runPath('long_wait', run.runId), { json: { state: 'failed' } });
+        }
+      },
+    );
+    expect(cancelledWhileStreaming).toBe(true);
+    expect(streamed.map((e) => (e.data as { message?: string }).message)).toEqual(expect.arrayContaining(['started', 'failed: cancelled; the command was killed']));
+    expect(streamed[streamed.length - 1]).toEqual({ event: 'end', data: { state: 'failed' } });
+
+    const cancelled = await owner.get<DagRun>(runPath('long_wait', run.runId));
     expect([cancelled.status, cancelled.body.state]).toEqual([200, 'failed']);
 
     await waitFor(

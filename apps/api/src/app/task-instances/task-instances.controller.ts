@@ -1,12 +1,23 @@
-import { Body, Controller, Get, NotFoundException, Param, ParseIntPipe, Patch, Query } from '@nestjs/common';
+import { Body, Controller, Get, MessageEvent, NotFoundException, Param, ParseIntPipe, Patch, Query, Sse } from '@nestjs/common';
+import type { TaskState } from '@updraft/domain';
+import { Observable } from 'rxjs';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
-import { TaskInstanceEntity, TaskInstanceRepository, TaskLogRepository, XComRepository } from '@updraft/persistence';
-import type { TaskInstance, TaskLog, XComEntry } from '@updraft/api-types';
+import { LogLine, TaskInstanceEntity, TaskInstanceRepository, TaskLogRepository, XComRepository } from '@updraft/persistence';
+import type { TaskInstance, TaskLog, TaskLogLine, XComEntry } from '@updraft/api-types';
 import { PaginationQuery } from '../../services/http/pagination.dto';
 import { isoOrNull } from '../dag-runs/dag-run.view';
 import { MarkStateDto } from '../dag-runs/dag-runs.dto';
 import { DagRunsService } from '../dag-runs/dag-runs.service';
+
+const LIVE_STATES: TaskState[] = ['none', 'scheduled', 'queued', 'running'];
+const LOG_STREAM_POLL_MS = 300;
+const LOG_STREAM_BATCH = 1_000;
+const STALE_HEARTBEAT_MS = 15_000;
+
+function toLogLine(line: LogLine): TaskLogLine {
+  return { timestamp: line.timestamp.toISOString(), stream: line.stream, message: line.message };
+}
 
 function toTaskInstanceView(ti: TaskInstanceEntity): TaskInstance {
   return {
@@ -50,10 +61,56 @@ export class TaskInstancesController {
     @Param('taskId') taskId: string,
     @Param('try', ParseIntPipe) tryNumber: number,
   ): Promise<TaskLog> {
-    const ti = await this.find(tenant.id, dagId, runId, taskId);
-    if (tryNumber < 1 || tryNumber > Math.max(ti.tryNumber, 1)) throw new NotFoundException(`task '${taskId}' has no try ${tryNumber}`);
+    const ti = await this.findTry(tenant.id, dagId, runId, taskId, tryNumber);
     const lines = await this.logs.read(tenant.id, ti.id, tryNumber);
-    return { taskId, tryNumber, lines: lines.map((l) => ({ timestamp: l.timestamp.toISOString(), stream: l.stream, message: l.message })) };
+    return { taskId, tryNumber, lines: lines.map(toLogLine) };
+  }
+
+  /**
+   * The try's log as Server-Sent Events: every stored line (`message` events), then new lines as
+   * the worker writes them, and one `end` event with the task's state once the try is over.
+   */
+  @Sse(':taskId/logs/:try/stream')
+  @RequirePermission(PERMISSIONS.logsRead)
+  async streamLogs(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('dagId') dagId: string,
+    @Param('runId') runId: string,
+    @Param('taskId') taskId: string,
+    @Param('try', ParseIntPipe) tryNumber: number,
+  ): Promise<Observable<MessageEvent>> {
+    const ti = await this.findTry(tenant.id, dagId, runId, taskId, tryNumber);
+    return new Observable<MessageEvent>((subscriber) => {
+      let closed = false;
+      const follow = async () => {
+        let afterId = '0';
+        while (!closed) {
+          const lines = await this.logs.read(tenant.id, ti.id, tryNumber, afterId, LOG_STREAM_BATCH);
+          for (const line of lines) subscriber.next({ data: toLogLine(line) } as MessageEvent);
+          if (lines.length > 0) {
+            afterId = lines[lines.length - 1].id;
+            continue;
+          }
+          const current = await this.taskInstances.find(tenant.id, ti.dagRunId, taskId, ti.mapIndex);
+          // The worker stores a try's last lines before it ends the try, so nothing follows that. A try
+          // cancelled by hand whose worker is gone ends when its heartbeat has gone stale.
+          const tryOver =
+            !current ||
+            current.tryNumber > tryNumber ||
+            (await this.taskInstances.tryEnded(tenant.id, ti.id, tryNumber)) ||
+            (!LIVE_STATES.includes(current.state) && Date.now() - (current.heartbeatAt?.getTime() ?? 0) > STALE_HEARTBEAT_MS);
+          if (tryOver) {
+            subscriber.next({ type: 'end', data: { state: current?.tryNumber === tryNumber ? current.state : 'finished' } } as MessageEvent);
+            return subscriber.complete();
+          }
+          await new Promise((resolve) => setTimeout(resolve, LOG_STREAM_POLL_MS));
+        }
+      };
+      follow().catch((error) => subscriber.error(error));
+      return () => {
+        closed = true;
+      };
+    });
   }
 
   @Get(':taskId/xcomEntries')
@@ -68,6 +125,12 @@ export class TaskInstancesController {
   async mark(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Param('taskId') taskId: string, @Body() body: MarkStateDto): Promise<TaskInstance> {
     await this.runs.markTask(tenant.id, dagId, runId, taskId, body.state);
     return toTaskInstanceView(await this.find(tenant.id, dagId, runId, taskId));
+  }
+
+  private async findTry(tenantId: string, dagId: string, runId: string, taskId: string, tryNumber: number): Promise<TaskInstanceEntity> {
+    const ti = await this.find(tenantId, dagId, runId, taskId);
+    if (tryNumber < 1 || tryNumber > Math.max(ti.tryNumber, 1)) throw new NotFoundException(`task '${taskId}' has no try ${tryNumber}`);
+    return ti;
   }
 
   private async find(tenantId: string, dagId: string, runId: string, taskId: string): Promise<TaskInstanceEntity> {

@@ -141,6 +141,8 @@ export class TaskRunner {
     const reason = outcome.outcome === 'success' ? null : outcome.message;
     sink.write('system', reason ? `${state}: ${reason}` : `task finished: ${state}`);
     if (state === 'up_for_retry') sink.write('system', `retrying in ${Math.round(delayMs / 1000)} s (try ${ti.tryNumber + 1} of ${ti.maxTries})`);
+    // Stored before the outcome, so whoever sees the try end (a live log stream) has all its lines.
+    await sink.flush();
     const applied = await this.taskInstances.finish(ref, ti.tryNumber, state, reason, state === 'up_for_retry' ? new Date(Date.now() + delayMs) : null);
     if (!applied) sink.write('system', 'the outcome was not recorded: this try was cleared or reaped meanwhile');
     return delayMs;

@@ -44,6 +44,15 @@ export class TaskInstanceRepository {
     return rows.map(toTaskInstance);
   }
 
+  /** Whether a worker has ended this try (its outcome recorded or refused because the task was cancelled). */
+  async tryEnded(tenantId: string, taskInstanceId: string, tryNumber: number): Promise<boolean> {
+    const rows = await this.db.query(
+      `SELECT 1 FROM task_try WHERE tenant_id = $1 AND task_instance_id = $2 AND try_number = $3 AND end_date IS NOT NULL`,
+      [tenantId, taskInstanceId, tryNumber],
+    );
+    return rows.length > 0;
+  }
+
   /** How many of a run's instances are unfinished, and how many failed: enough to end the run. */
   async progress(tenantId: string, dagRunId: string): Promise<{ unfinished: number; failed: number }> {
     const [row] = await this.db.query(
