@@ -2,7 +2,7 @@ import { AccountRepository, BundleRepository, dataSourceOptions, DagRepository, 
 import type { SerializedDag, SerializedTask, TriggerRule } from '@updraft/sdk';
 import { createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, TestDatabase, uniqueRedisPrefix } from '@updraft/testing';
 import Bull from 'bull';
-import { DataSource } from 'typeorm';
+import { AbstractLogger, DataSource, LogLevel, LogMessage } from 'typeorm';
 import { JOBS, QUEUES } from '@updraft/queues';
 import { RunEvaluator } from './run-evaluator.service';
 
@@ -20,7 +20,17 @@ const serialized: SerializedDag = {
   tasks: [task('extract', []), task('load', ['extract']), task('alert', ['extract'], 'one_failed'), task('report', ['load'])],
 };
 
+/** Counts the SQL statements a piece of work sends (Airflow's assert_queries_count). */
+class QueryCounter extends AbstractLogger {
+  statements: string[] = [];
+
+  protected writeLog(level: LogLevel, message: LogMessage | LogMessage[]): void {
+    if (level === 'query') this.statements.push(...(Array.isArray(message) ? message : [message]).map((m) => String(m.message)));
+  }
+}
+
 describe('RunEvaluator on PostgreSQL and Bull', () => {
+  const counter = new QueryCounter(['query']);
   const redisPrefix = uniqueRedisPrefix();
   let database: TestDatabase;
   let db: DataSource;
@@ -34,7 +44,7 @@ describe('RunEvaluator on PostgreSQL and Bull', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    db = await new DataSource(dataSourceOptions(database.url)).initialize();
+    db = await new DataSource({ ...dataSourceOptions(database.url), logging: ['query'], logger: counter }).initialize();
     tasksQueue = new Bull(QUEUES.tasks, DEFAULT_REDIS_URL, { prefix: redisPrefix });
     schedulerQueue = new Bull(QUEUES.scheduler, DEFAULT_REDIS_URL, { prefix: redisPrefix });
     runs = new DagRunRepository(db);
@@ -103,6 +113,19 @@ describe('RunEvaluator on PostgreSQL and Bull', () => {
     await taskInstances.finish({ tenantId, taskInstanceId: extract?.id as string }, claimed?.tryNumber as number, 'failed', null);
     await evaluator.evaluate({ tenantId, dagRunId: run.id });
     expect(await states(run.id)).toEqual({ extract: 'failed', load: 'upstream_failed', alert: 'queued', report: 'upstream_failed' });
+  });
+
+  it('decides what follows a finished task in a budget of 5 SQL statements', async () => {
+    const run = await newRun();
+    await evaluator.evaluate({ tenantId, dagRunId: run.id });
+    const extract = await taskInstances.find(tenantId, run.id, 'extract');
+    const claimed = await taskInstances.claim({ tenantId, taskInstanceId: extract?.id as string }, 'test-worker');
+    await taskInstances.finish({ tenantId, taskInstanceId: extract?.id as string }, claimed?.tryNumber as number, 'success', null);
+    counter.statements = [];
+    await evaluator.evaluate({ tenantId, dagRunId: run.id, finishedTaskId: 'extract' });
+    // the run (its DAG version is cached), the downstream tasks' instances, queue `load`, skip `alert`, the run's progress
+    expect(counter.statements).toHaveLength(5);
+    expect(await states(run.id)).toEqual({ extract: 'success', load: 'queued', alert: 'skipped', report: 'none' });
   });
 
   it('is harmless when evaluated twice at once: each task is enqueued once', async () => {
