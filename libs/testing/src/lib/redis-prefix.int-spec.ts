@@ -1,8 +1,9 @@
 import Redis from 'ioredis';
-import { DEFAULT_REDIS_URL, flushRedisPrefix, uniqueRedisPrefix } from './redis-prefix';
+import { flushRedisPrefix, uniqueRedisPrefix } from './redis-prefix';
+import { loadConfig } from '@updraft/config';
 
 describe('flushRedisPrefix (real Redis)', () => {
-  const redisUrl = process.env['REDIS_URL'] ?? DEFAULT_REDIS_URL;
+  const redisUrl = loadConfig().redisUrl;
   let redis: Redis;
   beforeAll(() => {
     redis = new Redis(redisUrl);

@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from './free-port';
-import { DEFAULT_REDIS_URL } from './redis-prefix';
 import { waitFor } from './wait-for';
 import { testOutputDir, workspaceRoot } from './workspace-root';
+import { loadConfig } from '@updraft/config';
 
 export type AppName = 'api' | 'scheduler' | 'worker';
 
@@ -74,7 +74,7 @@ export async function startStack(options: StartStackOptions): Promise<Stack> {
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     DATABASE_URL: options.databaseUrl,
-    REDIS_URL: options.redisUrl ?? process.env['REDIS_URL'] ?? DEFAULT_REDIS_URL,
+    REDIS_URL: options.redisUrl ?? loadConfig().redisUrl,
     REDIS_PREFIX: options.redisPrefix,
     PORT: String(port),
     JWT_SECRET: randomBytes(32).toString('hex'),

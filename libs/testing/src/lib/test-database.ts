@@ -1,7 +1,7 @@
 import { createDatabase, dropDatabase, withDatabaseName } from './database-admin';
 import { randomSuffix } from './random-suffix';
+import { loadConfig } from '@updraft/config';
 
-export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/updraft';
 
 export interface TestDatabase {
   url: string;
@@ -18,7 +18,7 @@ export interface TestDatabaseOptions {
 
 /** A fresh `updraft_test_<random>` database on the real server, migrated unless told otherwise. */
 export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
-  const baseUrl = options.baseUrl ?? process.env['DATABASE_URL'] ?? DEFAULT_DATABASE_URL;
+  const baseUrl = options.baseUrl ?? loadConfig().databaseUrl;
   const name = `updraft_test_${randomSuffix()}`;
   const url = withDatabaseName(baseUrl, name);
   await createDatabase(url);

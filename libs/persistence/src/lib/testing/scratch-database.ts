@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createDatabaseIfMissing, dataSourceOptions, dropDatabase, runMigrations } from '../data-source';
+import { loadConfig } from '@updraft/config';
 
 /** A migrated database of its own for one spec file, on the real PostgreSQL. */
 export async function scratchDatabase(): Promise<{ db: DataSource; drop: () => Promise<void> }> {
-  const url = new URL(process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/updraft');
+  const url = new URL(loadConfig().databaseUrl);
   url.pathname = `/updraft_test_${randomBytes(6).toString('hex')}`;
   await createDatabaseIfMissing(url.toString());
   await runMigrations(url.toString());
