@@ -1,7 +1,6 @@
+import { loadConfig } from '@updraft/config';
 import { createDatabase, dropDatabase, withDatabaseName } from './database-admin';
 import { randomSuffix } from './random-suffix';
-import { loadConfig } from '@updraft/config';
-
 
 export interface TestDatabase {
   url: string;
