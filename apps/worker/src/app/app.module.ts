@@ -4,6 +4,7 @@ import { PersistenceModule } from '@updraft/persistence';
 import { QueuesModule } from '@updraft/queues';
 import { BundleCache } from './bundle-cache/bundle-cache.service';
 import { BundleParser } from './bundle-parsing/bundle-parser.service';
+import { OperatorRegistry, OPERATOR_EXECUTORS } from './operators/operator-registry';
 import { HeartbeatService } from './task-execution/heartbeat.service';
 import { TaskRunner } from './task-execution/task-runner.service';
 import { BUILT_SANDBOX_RUNNER_PATH, SANDBOX_RUNNER } from './sandbox-runner-path';
@@ -11,6 +12,6 @@ import { WorkerProcessor } from './worker.processor';
 
 @Module({
   imports: [ConfigModule, PersistenceModule, QueuesModule.register()],
-  providers: [{ provide: SANDBOX_RUNNER, useValue: BUILT_SANDBOX_RUNNER_PATH }, BundleCache, BundleParser, HeartbeatService, TaskRunner, WorkerProcessor],
+  providers: [{ provide: SANDBOX_RUNNER, useValue: BUILT_SANDBOX_RUNNER_PATH }, BundleCache, BundleParser, HeartbeatService, ...OPERATOR_EXECUTORS, OperatorRegistry, TaskRunner, WorkerProcessor],
 })
 export class AppModule {}

@@ -6,7 +6,12 @@ export type SandboxRequest =
   | { kind: 'run'; root: string; file: string; dagId: string; taskId: string; context: Omit<TaskContext, 'log' | 'ti'> };
 
 /** What tenant code may ask its worker for while it runs; the worker answers for its own run only. */
-export type PlatformCall = { method: 'xcomPull'; taskId: string; key: string };
+export type PlatformCall =
+  | { method: 'xcomPull'; taskId: string; key: string }
+  /** A tenant variable by key (secret ones decrypted only here, for this call). */
+  | { method: 'getVariable'; key: string }
+  /** A tenant connection by id, password decrypted only for this call. */
+  | { method: 'getConnection'; connId: string };
 
 /** The worker's answer to a platform call. */
 export type SandboxReply = { kind: 'reply'; id: number; ok: true; value: unknown } | { kind: 'reply'; id: number; ok: false; error: string };

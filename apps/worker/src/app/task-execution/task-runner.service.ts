@@ -1,17 +1,16 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
-import { resolveParams, retryDelayAfter, tasksSkippedBy, TaskState } from '@updraft/domain';
+import { retryDelayAfter, tasksSkippedBy, TaskState } from '@updraft/domain';
 import { DagRunRepository, RETURN_VALUE_KEY, RunForEvaluation, TaskInstanceEntity, TaskInstanceRepository, TaskLogRepository, XComRepository } from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES, RunTaskJobData } from '@updraft/queues';
-import { prepareScratch, runBash, runInSandbox, TaskOutcome } from '@updraft/sandbox';
+import type { TaskOutcome } from '@updraft/sandbox';
 import type { SerializedTask } from '@updraft/sdk';
 import type { Queue } from 'bull';
 import { rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join, resolve, sep } from 'node:path';
-import { BundleCache } from '../bundle-cache/bundle-cache.service';
-import { SANDBOX_RUNNER } from '../sandbox-runner-path';
+import { join } from 'node:path';
+import { OperatorRegistry } from '../operators/operator-registry';
 import { HeartbeatService } from './heartbeat.service';
 import { LogSink } from './log-sink';
 
@@ -25,12 +24,11 @@ export class TaskRunner {
 
   constructor(
     @Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig,
-    @Inject(SANDBOX_RUNNER) private readonly runnerPath: string,
     private readonly runs: DagRunRepository,
     private readonly taskInstances: TaskInstanceRepository,
     private readonly logs: TaskLogRepository,
     private readonly xcoms: XComRepository,
-    private readonly cache: BundleCache,
+    private readonly operators: OperatorRegistry,
     private readonly heartbeat: HeartbeatService,
     @InjectQueue(QUEUES.scheduler) private readonly scheduler: Queue<EvaluateRunJobData>,
   ) {
@@ -65,48 +63,10 @@ export class TaskRunner {
   }
 
   private async execute(loaded: RunForEvaluation, task: SerializedTask, ti: TaskInstanceEntity, scratch: string, sink: LogSink, signal: AbortSignal): Promise<TaskOutcome> {
+    const executor = this.operators.find(task.operator);
+    if (!executor) return { outcome: 'fail', message: `operator '${task.operator}' is not available on this platform version` };
     const timeoutMs = task.executionTimeoutMs ?? this.config.defaultTaskTimeoutMs;
-    const isolateNetwork = this.config.sandboxNetworkIsolation;
-    const onOutput = sink.write.bind(sink);
-    if (task.operator === 'empty') return { outcome: 'success', valueJson: null };
-    await prepareScratch(scratch);
-    switch (task.operator) {
-      case 'bash': {
-        const config = task.config as { command: string; env: Record<string, string>; cwd: string | null };
-        const cwd = resolve(scratch, config.cwd ?? '.');
-        if (cwd !== scratch && !cwd.startsWith(scratch + sep)) return { outcome: 'fail', message: `cwd '${config.cwd}' must stay inside the task's scratch folder` };
-        return runBash({ command: config.command, env: config.env, cwd, scratchDir: scratch, timeoutMs, isolateNetwork, onOutput, signal });
-      }
-      case 'task':
-      case 'branch':
-      case 'short_circuit': {
-        const bundle = await this.cache.materialize(ti.tenantId, loaded.bundleVersionId);
-        const run = loaded.run;
-        const logicalDate = run.logicalDate.toISOString();
-        const { params } = resolveParams(loaded.serialized.params, run.conf);
-        return (await runInSandbox(
-          {
-            kind: 'run',
-            root: bundle.root,
-            file: loaded.entryFile,
-            dagId: run.dagId,
-            taskId: task.taskId,
-            context: {
-              dagId: run.dagId, taskId: task.taskId, runId: run.runId, logicalDate, ds: logicalDate.slice(0, 10),
-              dataIntervalStart: run.dataIntervalStart.toISOString(), dataIntervalEnd: run.dataIntervalEnd.toISOString(),
-              tryNumber: ti.tryNumber, mapIndex: ti.mapIndex, params, conf: run.conf,
-            },
-          },
-          {
-            runnerPath: this.runnerPath, readable: [bundle.root], scratchDir: scratch, memoryMb: this.config.sandboxMemoryMb, timeoutMs, isolateNetwork, onOutput, signal,
-            // Tenant code reaches XCom only through its worker, and only within its own run.
-            onCall: (call) => this.xcoms.get(ti.tenantId, ti.dagRunId, call.taskId, call.key),
-          },
-        )) as TaskOutcome;
-      }
-      default:
-        return { outcome: 'fail', message: `operator '${task.operator}' is not available on this platform version` };
-    }
+    return executor.execute({ ti, task, loaded, scratch, sink, signal, timeoutMs });
   }
 
   private async skipDownstream(ti: TaskInstanceEntity, taskIds: string[], sink: LogSink): Promise<void> {

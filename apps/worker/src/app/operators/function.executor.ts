@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
+import { resolveParams } from '@updraft/domain';
+import { XComRepository } from '@updraft/persistence';
+import { prepareScratch, runInSandbox, TaskOutcome } from '@updraft/sandbox';
+import { BundleCache } from '../bundle-cache/bundle-cache.service';
+import { SANDBOX_RUNNER } from '../sandbox-runner-path';
+import type { OperatorExecutor, TryContext } from './operator-executor';
+
+/** Operators whose body is tenant code: run in a sandbox process over the task's bundle version. */
+@Injectable()
+export class FunctionExecutor implements OperatorExecutor {
+  readonly operators = ['task', 'branch', 'short_circuit'] as const;
+
+  constructor(
+    @Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig,
+    @Inject(SANDBOX_RUNNER) private readonly runnerPath: string,
+    private readonly xcoms: XComRepository,
+    private readonly cache: BundleCache,
+  ) {}
+
+  async execute({ ti, task, loaded, scratch, sink, signal, timeoutMs }: TryContext): Promise<TaskOutcome> {
+    await prepareScratch(scratch);
+    const bundle = await this.cache.materialize(ti.tenantId, loaded.bundleVersionId);
+    const run = loaded.run;
+    const logicalDate = run.logicalDate.toISOString();
+    const { params } = resolveParams(loaded.serialized.params, run.conf);
+    return (await runInSandbox(
+      {
+        kind: 'run',
+        root: bundle.root,
+        file: loaded.entryFile,
+        dagId: run.dagId,
+        taskId: task.taskId,
+        context: {
+          dagId: run.dagId, taskId: task.taskId, runId: run.runId, logicalDate, ds: logicalDate.slice(0, 10),
+          dataIntervalStart: run.dataIntervalStart.toISOString(), dataIntervalEnd: run.dataIntervalEnd.toISOString(),
+          tryNumber: ti.tryNumber, mapIndex: ti.mapIndex, params, conf: run.conf,
+        },
+      },
+      {
+        runnerPath: this.runnerPath, readable: [bundle.root], scratchDir: scratch, memoryMb: this.config.sandboxMemoryMb, timeoutMs,
+        isolateNetwork: this.config.sandboxNetworkIsolation, onOutput: sink.write.bind(sink), signal,
+        // Tenant code reaches XCom only through its worker, and only within its own run.
+        onCall: async (call) => {
+          if (call.method === 'xcomPull') return this.xcoms.get(ti.tenantId, ti.dagRunId, call.taskId, call.key);
+          throw new Error(`${call.method} is not available on this platform version`);
+        },
+      },
+    )) as TaskOutcome;
+  }
+}

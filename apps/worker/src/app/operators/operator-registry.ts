@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { BashExecutor } from './bash.executor';
+import { EmptyExecutor } from './empty.executor';
+import { FunctionExecutor } from './function.executor';
+import type { OperatorExecutor } from './operator-executor';
+
+/** Finds the executor for a task's operator. A new operator adds its executor to the constructor and to OPERATOR_EXECUTORS. */
+@Injectable()
+export class OperatorRegistry {
+  private readonly byOperator = new Map<string, OperatorExecutor>();
+
+  constructor(empty: EmptyExecutor, bash: BashExecutor, fn: FunctionExecutor) {
+    for (const executor of [empty, bash, fn]) for (const operator of executor.operators) this.byOperator.set(operator, executor);
+  }
+
+  find(operator: string): OperatorExecutor | undefined {
+    return this.byOperator.get(operator);
+  }
+}
+
+export const OPERATOR_EXECUTORS = [EmptyExecutor, BashExecutor, FunctionExecutor];
