@@ -51,7 +51,7 @@ export default [
                     allow: ["^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$"],
                     depConstraints: [
                         { sourceTag: "type:pure", onlyDependOnLibsWithTags: ["type:pure"] },
-                        { sourceTag: "type:server", onlyDependOnLibsWithTags: ["type:pure", "type:server"] },
+                        { sourceTag: "type:server", onlyDependOnLibsWithTags: ["type:pure", "type:server", "type:testing"] },
                         { sourceTag: "type:testing", onlyDependOnLibsWithTags: ["type:pure", "type:server"] },
                         { sourceTag: "scope:server-app", onlyDependOnLibsWithTags: ["type:pure", "type:server", "type:testing"] },
                         { sourceTag: "scope:console", onlyDependOnLibsWithTags: ["type:pure"] },

@@ -9,3 +9,4 @@ export * from './lib/start-stack';
 export * from './lib/test-database';
 export * from './lib/wait-for';
 export * from './lib/workspace-root';
+export * from './lib/smtp-capture';

@@ -10,6 +10,8 @@ export interface UpdraftConfig {
   jwtSecret: string;
   jwtAccessTtlSeconds: number;
   encryptionKey: string;
+  /** Earlier keys, still accepted for decryption while stored values are re-encrypted under the current one. */
+  retiredEncryptionKeys: string[];
   dataDir: string;
   consoleDir: string;
   logLevel: string;
@@ -24,6 +26,7 @@ export interface UpdraftConfig {
   schedulerSweepIntervalMs: number;
   maxBundleBytes: number;
   smtpUrl: string;
+  mailFrom: string;
   slackApiUrl: string;
   publicUrl: string;
   loginMaxAttemptsPerIp: number;
@@ -33,7 +36,7 @@ export interface UpdraftConfig {
 export class ConfigError extends Error {}
 
 /** Names of variables that hold secrets: never logged, never passed to tenant code. */
-export const SECRET_VARIABLES = ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ENCRYPTION_KEY', 'SMTP_URL'] as const;
+export const SECRET_VARIABLES = ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ENCRYPTION_KEY', 'ENCRYPTION_KEYS_RETIRED', 'SMTP_URL'] as const;
 
 const devOnly = (value: string) => ({ devDefault: value });
 
@@ -54,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
       JWT_SECRET: str(devOnly('updraft-local-development-jwt-secret')),
       JWT_ACCESS_TTL_SECONDS: num({ default: 900 }),
       ENCRYPTION_KEY: str(devOnly('0'.repeat(64))),
+      ENCRYPTION_KEYS_RETIRED: str({ default: '' }),
       DATA_DIR: str({ default: './data' }),
       CONSOLE_DIR: str({ default: 'dist/apps/console/browser' }),
       LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace'], default: 'info' }),
@@ -68,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
       SCHEDULER_SWEEP_INTERVAL_MS: num({ default: 5_000 }),
       MAX_BUNDLE_BYTES: num({ default: 50 * 1024 * 1024 }),
       SMTP_URL: str({ default: 'smtp://127.0.0.1:1025' }),
+      MAIL_FROM: str({ default: 'Updraft <no-reply@updraft.local>' }),
       SLACK_API_URL: str({ default: 'https://slack.com/api/' }),
       PUBLIC_URL: str({ default: '' }),
       LOGIN_MAX_ATTEMPTS_PER_IP: num({ default: 30 }),
@@ -88,6 +93,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
   if (!/^[0-9a-fA-F]{64}$/.test(clean.ENCRYPTION_KEY)) {
     throw new ConfigError('Invalid configuration: ENCRYPTION_KEY must be 64 hex characters (32 bytes)');
   }
+  const retiredEncryptionKeys = clean.ENCRYPTION_KEYS_RETIRED.split(',').map((key) => key.trim()).filter(Boolean);
+  if (retiredEncryptionKeys.some((key) => !/^[0-9a-fA-F]{64}$/.test(key))) {
+    throw new ConfigError('Invalid configuration: ENCRYPTION_KEYS_RETIRED must be a comma-separated list of 64-hex-character keys');
+  }
   for (const [name, value] of [['WORKER_CONCURRENCY', clean.WORKER_CONCURRENCY], ['SANDBOX_MEMORY_MB', clean.SANDBOX_MEMORY_MB]] as const) {
     if (!Number.isInteger(value) || value < 1) throw new ConfigError(`Invalid configuration: ${name} must be a positive integer`);
   }
@@ -100,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
     jwtSecret: clean.JWT_SECRET,
     jwtAccessTtlSeconds: clean.JWT_ACCESS_TTL_SECONDS,
     encryptionKey: clean.ENCRYPTION_KEY,
+    retiredEncryptionKeys,
     dataDir: resolve(clean.DATA_DIR),
     consoleDir: resolve(clean.CONSOLE_DIR),
     logLevel: clean.LOG_LEVEL,
@@ -114,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
     schedulerSweepIntervalMs: clean.SCHEDULER_SWEEP_INTERVAL_MS,
     maxBundleBytes: clean.MAX_BUNDLE_BYTES,
     smtpUrl: clean.SMTP_URL,
+    mailFrom: clean.MAIL_FROM,
     slackApiUrl: clean.SLACK_API_URL,
     publicUrl: clean.PUBLIC_URL || `http://127.0.0.1:${clean.PORT}`,
     loginMaxAttemptsPerIp: clean.LOGIN_MAX_ATTEMPTS_PER_IP,

@@ -1,0 +1,2 @@
+export * from './lib/mail.module';
+export * from './lib/mailer';
