@@ -6,3 +6,4 @@ export * from './lib/schedule';
 export * from './lib/params';
 export * from './lib/relatives';
 export * from './lib/branching';
+export * from './lib/dispatch';
