@@ -3,7 +3,18 @@ import type { SerializedDag, TaskContext } from '@updraft/sdk';
 /** What the worker asks of a sandbox process (over Node's IPC channel only). */
 export type SandboxRequest =
   | { kind: 'parse'; root: string; files: string[] }
-  | { kind: 'run'; root: string; file: string; dagId: string; taskId: string; context: Omit<TaskContext, 'log' | 'ti'> };
+  | { kind: 'run'; root: string; file: string; dagId: string; taskId: string; context: Omit<TaskContext, 'log' | 'ti'>; warm?: WarmTry };
+
+/** Set when the process is kept for further tries: it stays connected and marks where each try ends. */
+export interface WarmTry {
+  /** Tags this try's messages and output, so nothing a try left behind is taken for the next one's. */
+  tryId: string;
+  /** The try's own folder inside the process's writable root; becomes cwd, HOME and TMPDIR. */
+  scratchDir: string;
+}
+
+/** Written to stdout and stderr after a warm try, so the worker knows it has all of that try's output. */
+export const tryEndMarker = (tryId: string) => `\u0000updraft-try-end:${tryId}\n`;
 
 /** What tenant code may ask its worker for while it runs; the worker answers for its own run only. */
 export type PlatformCall =
@@ -29,8 +40,13 @@ export interface CodeProblem {
 
 /** What a sandbox process answers. */
 export type SandboxMessage =
-  | { kind: 'log'; message: string }
-  | { kind: 'call'; id: number; call: PlatformCall }
+  | { kind: 'log'; message: string; tryId?: string }
+  | { kind: 'call'; id: number; call: PlatformCall; tryId?: string }
   | { kind: 'parsed'; files: ParsedFile[]; problems: CodeProblem[] }
-  | { kind: 'done'; outcome: 'success'; valueJson: string | null }
-  | { kind: 'done'; outcome: 'fail' | 'skip' | 'error'; message: string };
+  | ({ kind: 'done'; outcome: 'success'; valueJson: string | null } & Reuse)
+  | ({ kind: 'done'; outcome: 'fail' | 'skip' | 'error'; message: string } & Reuse);
+
+/** After a warm try: whether the process is fit for another try, and if not, why. */
+interface Reuse {
+  retire?: string;
+}

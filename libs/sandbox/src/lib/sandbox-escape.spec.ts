@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { runBash } from './bash-process';
 import { canIsolateNetwork, canIsolateProcesses, prepareScratch } from './isolation';
 import { OutputStream } from './output-lines';
+import { SandboxPool, WarmRunRequest } from './sandbox-pool';
 import { runInSandbox } from './sandbox-process';
 import { TaskOutcome } from './supervision';
 
@@ -52,6 +53,18 @@ const TASKS: Record<string, string> = {
   fail: 'throw new TaskFail("the data is wrong");',
   skip: 'throw new TaskSkip("nothing to do today");',
   ok: 'ctx.log("cleaning", { rows: 42 }); console.log("to stdout"); return { rows: 42, ds: ctx.ds };',
+  // For warm (reused) processes: what one try could leave behind for the next.
+  count: 'return { calls: ++calls, polluted: ({} as any).polluted ?? null, leak: process.env.LEAK ?? null };',
+  write_scratch: 'require("fs").writeFileSync("left.txt", "x"); return process.cwd();',
+  write_previous: 'require("fs").writeFileSync(ctx.params.previous + "/left.txt", "y", { flag: "wx" }); return "wrote";',
+  pollute_prototype: '(Object.prototype as any).polluted = "yes"; return ++calls;',
+  replace_json: 'JSON.stringify = () => "forged"; return ++calls;',
+  set_env: 'process.env.LEAK = "from an earlier try"; return ++calls;',
+  leave_timer: 'setInterval(() => console.log("leaked output"), 5); return ++calls;',
+  late_log: 'setTimeout(() => ctx.log("late line"), 20); return ++calls;',
+  hijack_messages: 'process.on("message", () => undefined); return ++calls;',
+  hard_link_out: 'require("fs").linkSync("/etc/passwd", "passwd"); return require("fs").readFileSync("passwd", "utf8");',
+  slow: 'await new Promise((resolve) => setTimeout(resolve, 30_000));',
 };
 
 const DAG_SOURCE = [
@@ -65,6 +78,7 @@ const DAG_SOURCE = [
   "    socket.on('timeout', () => { socket.destroy(); reject(new Error('connect timed out')); });",
   '  });',
   '',
+  'let calls = 0;',
   "export default dag('escapes', {}, () => {",
   ...Object.entries(TASKS).map(([id, body]) => `  task('${id}', async (ctx: any) => { ${body} });`),
   '});',
@@ -135,27 +149,42 @@ interface Run {
   ms: number;
 }
 
+function taskRequest(taskId: string, extraParams: Record<string, unknown> = {}): WarmRunRequest {
+  return {
+    kind: 'run',
+    root: bundleA,
+    file: compiledA,
+    dagId: 'escapes',
+    taskId,
+    context: {
+      dagId: 'escapes', taskId, runId: 'manual__1', logicalDate: '2024-01-01T00:00:00.000Z', ds: '2024-01-01',
+      dataIntervalStart: '2024-01-01T00:00:00.000Z', dataIntervalEnd: '2024-01-02T00:00:00.000Z', tryNumber: 1, mapIndex: -1,
+      params: { otherBundle: bundleB, ownBundle: bundleA, outside, platformFile: PLATFORM_PACKAGE_JSON, hostPid: process.pid, ...extraParams },
+      conf: {},
+    },
+  };
+}
+
 async function runTask(taskId: string, limits: { memoryMb?: number; timeoutMs?: number } = {}): Promise<Run> {
   const scratch = join(base, 'scratch', `${taskId}-${++n}`);
   await prepareScratch(scratch);
   const output: Run['output'] = [];
   const started = Date.now();
-  const result = (await runInSandbox(
-    {
-      kind: 'run',
-      root: bundleA,
-      file: compiledA,
-      dagId: 'escapes',
-      taskId,
-      context: {
-        dagId: 'escapes', taskId, runId: 'manual__1', logicalDate: '2024-01-01T00:00:00.000Z', ds: '2024-01-01',
-        dataIntervalStart: '2024-01-01T00:00:00.000Z', dataIntervalEnd: '2024-01-02T00:00:00.000Z', tryNumber: 1, mapIndex: -1,
-        params: { otherBundle: bundleB, ownBundle: bundleA, outside, platformFile: PLATFORM_PACKAGE_JSON, hostPid: process.pid },
-        conf: {},
-      },
-    },
-    { runnerPath, readable: [bundleA], scratchDir: scratch, memoryMb: limits.memoryMb ?? 128, timeoutMs: limits.timeoutMs ?? 10_000, isolateNetwork: true, onOutput: (stream, message) => output.push({ stream, message }) },
-  )) as TaskOutcome;
+  const result = (await runInSandbox(taskRequest(taskId), {
+    runnerPath, readable: [bundleA], scratchDir: scratch, memoryMb: limits.memoryMb ?? 128, timeoutMs: limits.timeoutMs ?? 10_000, isolateNetwork: true,
+    onOutput: (stream, message) => output.push({ stream, message }),
+  })) as TaskOutcome;
+  return { result, output, ms: Date.now() - started };
+}
+
+/** One try on a warm process from `pool`, as tenant `tenantId` of bundle version `version`. */
+async function runWarm(pool: SandboxPool, taskId: string, options: { tenantId?: string; version?: string; timeoutMs?: number; params?: Record<string, unknown> } = {}): Promise<Run> {
+  const output: Run['output'] = [];
+  const started = Date.now();
+  const result = await pool.run(taskRequest(taskId, options.params), {
+    tenantId: options.tenantId ?? 'a', bundleVersionId: options.version ?? 'v1', readable: [bundleA], memoryMb: 128,
+    timeoutMs: options.timeoutMs ?? 10_000, isolateNetwork: true, onOutput: (stream, message) => output.push({ stream, message }),
+  });
   return { result, output, ms: Date.now() - started };
 }
 
@@ -315,6 +344,109 @@ describe('runInSandbox: hostile tenant code', () => {
     expect(parsed).toMatchObject({ problems: [], files: [{ file: compiledA, dags: [{ dagId: 'escapes' }] }] });
     const tasks = (parsed as { files: { dags: { tasks: { taskId: string; source: string }[] }[] }[] }).files[0].dags[0].tasks;
     expect(tasks.find((t) => t.taskId === 'ok')?.source).toBe(`dag.ts:${lineOf('ok')}`);
+  });
+});
+
+describe('warm processes (SandboxPool): reused only within one tenant and bundle version, and only when clean', () => {
+  let pool: SandboxPool;
+  const settings = () => ({ runnerPath, scratchRoot: join(base, 'warm'), maxIdle: 2, idleTimeoutMs: 60_000, maxUses: 5 });
+  const value = (run: Run) => JSON.parse((run.result as { valueJson: string }).valueJson);
+  const counted = (run: Run) => value(run).calls as number;
+
+  beforeEach(() => {
+    pool = new SandboxPool(settings());
+  });
+  afterEach(() => pool.close());
+
+  it('runs further tries of the same tenant and version in the same process (module state persists)', async () => {
+    expect(counted(await runWarm(pool, 'count'))).toBe(1);
+    expect(counted(await runWarm(pool, 'count'))).toBe(2);
+    expect(pool.processesStarted).toBe(1);
+  });
+
+  it('never shares a process across tenants or bundle versions', async () => {
+    expect(counted(await runWarm(pool, 'count'))).toBe(1);
+    expect(counted(await runWarm(pool, 'count', { tenantId: 'b' }))).toBe(1);
+    expect(counted(await runWarm(pool, 'count', { version: 'v2' }))).toBe(1);
+    expect(pool.processesStarted).toBe(3);
+    expect(counted(await runWarm(pool, 'count', { tenantId: 'b' }))).toBe(2);
+  });
+
+  it('gives every try a fresh scratch folder and removes the previous one', async () => {
+    const first = value(await runWarm(pool, 'write_scratch')) as string;
+    const second = value(await runWarm(pool, 'write_scratch')) as string;
+    expect(second).not.toBe(first);
+    expect(existsSync(first)).toBe(false);
+    const { result } = await runWarm(pool, 'write_previous', { params: { previous: second } });
+    expect(result).toEqual(error(/ENOENT/));
+    expect(existsSync(join(second, 'left.txt'))).toBe(false);
+    expect(pool.processesStarted).toBe(1);
+  });
+
+  it.each([
+    ['symlink_out', /permission denied: tenant code may not use/],
+    ['hard_link_out', /permission denied: tenant code may not use|EPERM|EXDEV/],
+    ['write_tmp', /permission denied: tenant code may not use FileSystemWrite on .*outside\/pwned/],
+    ['other_tenant_file', /permission denied: tenant code may not use FileSystemRead on .*tenants\/b\/v1\/secret\.txt/],
+  ])('%s is refused in a warm process too (it may read its own scratch, nothing else)', async (taskId, message) => {
+    expect((await runWarm(pool, taskId)).result).toEqual(error(message));
+  });
+
+  it('sees the same scrubbed environment as a fresh process, HOME being its own scratch', async () => {
+    const env = value(await runWarm(pool, 'env')) as Record<string, string>;
+    const again = value(await runWarm(pool, 'env')) as Record<string, string>;
+    expect(Object.keys(again).sort()).toEqual(['HOME', 'LANG', 'PATH', 'TMPDIR', 'TZ']);
+    expect(again['HOME']).not.toBe(env['HOME']);
+    expect(pool.processesStarted).toBe(1);
+  });
+
+  // A try that leaves something behind succeeds, but the next try gets a fresh process that does not see it.
+  it.each(['pollute_prototype', 'replace_json', 'set_env', 'leave_timer', 'late_log', 'hijack_messages'])('%s: its process is retired, the next try starts clean', async (taskId) => {
+    await runWarm(pool, 'count');
+    const dirty = await runWarm(pool, taskId);
+    expect(dirty.result.outcome).toBe('success');
+    const next = await runWarm(pool, 'count');
+    expect(value(next)).toEqual({ calls: 1, polluted: null, leak: null });
+    expect(next.output.map((o) => o.message)).not.toEqual(expect.arrayContaining([expect.stringMatching(/leaked output|late line/)]));
+    expect(pool.processesStarted).toBe(2);
+  });
+
+  it.each([
+    ['infinite_loop', { timeoutMs: 1_000 }, /^timed out after 1000 ms; the task process was killed$/],
+    ['exit_3', {}, /^the task process exited with code 3 before finishing$/],
+    ['heap_bomb', {}, /the task process ran out of memory/],
+  ])('%s: killed with a clear error, never reused', async (taskId, options, message) => {
+    await runWarm(pool, 'count');
+    expect((await runWarm(pool, taskId, options)).result).toEqual(error(message));
+    expect(counted(await runWarm(pool, 'count'))).toBe(1);
+    expect(pool.processesStarted).toBe(2);
+  });
+
+  it('a cancelled try kills its process', async () => {
+    const controller = new AbortController();
+    const pending = pool.run(taskRequest('slow'), { tenantId: 'a', bundleVersionId: 'v1', readable: [bundleA], memoryMb: 128, timeoutMs: 10_000, isolateNetwork: true, onOutput: () => undefined, signal: controller.signal });
+    setTimeout(() => controller.abort(), 300);
+    expect(await pending).toEqual(error(/^cancelled; the task process was killed$/));
+    expect(pool.idleCount).toBe(0);
+  });
+
+  it('replaces a process after maxUses tries and keeps at most maxIdle idle', async () => {
+    const small = new SandboxPool({ ...settings(), maxUses: 2, maxIdle: 1 });
+    try {
+      const calls = [];
+      for (let i = 0; i < 3; i++) calls.push(counted(await runWarm(small, 'count')));
+      expect(calls).toEqual([1, 2, 1]);
+      await runWarm(small, 'count', { tenantId: 'b' });
+      expect(small.idleCount).toBe(1);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('huge output of a warm try is truncated with one notice and the process stays usable', async () => {
+    const { output } = await runWarm(pool, 'huge_log');
+    expect(output.filter((o) => o.stream === 'system')).toEqual([{ stream: 'system', message: expect.stringMatching(/^log truncated/) }]);
+    expect((await runWarm(pool, 'ok')).result.outcome).toBe('success');
   });
 });
 

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { permissionFlag, scrubbedEnvironment, sandboxCommand } from './isolation';
 import { OutputLines, OutputStream } from './output-lines';
 import { supervise, TaskOutcome } from './supervision';
@@ -31,12 +31,39 @@ export interface ParseOutcome {
 
 const EXIT_GRACE_MS = 2_000;
 
-function describeExit(code: number | null, signal: NodeJS.Signals | null, stderrTail: string, memoryMb: number): string {
+export function describeExit(code: number | null, signal: NodeJS.Signals | null, stderrTail: string, memoryMb: number): string {
   if (/heap out of memory|Allocation failed/i.test(stderrTail) || signal === 'SIGABRT' || code === 134) {
     return `the task process ran out of memory (limit ${memoryMb} MB)`;
   }
   if (signal) return `the task process was killed by ${signal}`;
   return `the task process exited with code ${code} before finishing`;
+}
+
+/**
+ * Starts a sandbox process: scrubbed environment, Node's permission model (read: runner and
+ * bundle; write: `writable` only), heap and data-segment limits, its own namespaces where the OS
+ * allows, its own process group, IPC on fd 3.
+ */
+export function spawnSandbox(options: Pick<SandboxOptions, 'runnerPath' | 'readable' | 'memoryMb' | 'isolateNetwork'>, writable: string): ChildProcess {
+  const nodeArgs = [
+    permissionFlag(),
+    `--allow-fs-read=${options.runnerPath}`,
+    ...options.readable.map((dir) => `--allow-fs-read=${dir}`),
+    `--allow-fs-write=${writable}`,
+    `--max-old-space-size=${options.memoryMb}`,
+    '--enable-source-maps',
+    '--disable-warning=ExperimentalWarning',
+    '--disallow-code-generation-from-strings',
+    options.runnerPath,
+  ];
+  const [command, args] = sandboxCommand(process.execPath, nodeArgs, options.isolateNetwork, options.memoryMb);
+  return spawn(command, args, {
+    cwd: writable,
+    env: scrubbedEnvironment(writable),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    serialization: 'advanced',
+  });
 }
 
 /**
@@ -46,25 +73,7 @@ function describeExit(code: number | null, signal: NodeJS.Signals | null, stderr
  * (killed whole on timeout, cancel or completion).
  */
 export function runInSandbox(request: SandboxRequest, options: SandboxOptions): Promise<TaskOutcome | ParseOutcome> {
-  const nodeArgs = [
-    permissionFlag(),
-    `--allow-fs-read=${options.runnerPath}`,
-    ...options.readable.map((dir) => `--allow-fs-read=${dir}`),
-    `--allow-fs-write=${options.scratchDir}`,
-    `--max-old-space-size=${options.memoryMb}`,
-    '--enable-source-maps',
-    '--disable-warning=ExperimentalWarning',
-    '--disallow-code-generation-from-strings',
-    options.runnerPath,
-  ];
-  const [command, args] = sandboxCommand(process.execPath, nodeArgs, options.isolateNetwork, options.memoryMb);
-  const child = spawn(command, args, {
-    cwd: options.scratchDir,
-    env: scrubbedEnvironment(options.scratchDir),
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    serialization: 'advanced',
-  });
+  const child = spawnSandbox(options, options.scratchDir);
   const lines = new OutputLines(options.onOutput);
   let stderrTail = '';
   child.stdout?.on('data', (chunk: Buffer) => lines.write('stdout', chunk));
