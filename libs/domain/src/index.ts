@@ -7,3 +7,6 @@ export * from './lib/params';
 export * from './lib/relatives';
 export * from './lib/branching';
 export * from './lib/dispatch';
+export * from './lib/mapping';
+export * from './lib/sensors';
+export * from './lib/backfill';

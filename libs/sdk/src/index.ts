@@ -5,3 +5,5 @@ export * from './lib/errors';
 export * from './lib/operators';
 export * from './lib/types';
 export * from './lib/timetable';
+export { XComArg, type ExpandArgs, type ExpandSource } from './lib/mapping';
+export * from './lib/sensors';

@@ -11,6 +11,8 @@ export interface TaskContext {
   dataIntervalEnd: string;
   tryNumber: number;
   mapIndex: number;
+  /** A mapped instance's element: one value per `expand` argument (absent on an unmapped task). */
+  mapped?: Record<string, unknown>;
   params: Record<string, unknown>;
   conf: Record<string, unknown>;
   /** Writes a line to the task's log. */

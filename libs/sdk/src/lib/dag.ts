@@ -1,6 +1,7 @@
 import { TaskFunction } from './context';
 import { Duration, parseDuration } from './duration';
 import { DagDefinitionError } from './errors';
+import { ExpandArgs, ExpandSource, toExpandSources, XComArg } from './mapping';
 import { callerLocation } from './source-location';
 import { timetableOf } from './timetable';
 import { DagOptions, SerializedDag, SerializedTask, TaskArgs, TRIGGER_RULES } from './types';
@@ -16,12 +17,31 @@ interface TaskState {
   upstream: Set<string>;
   source: string | null;
   callable?: TaskFunction;
+  expand?: Record<string, ExpandSource>;
 }
 
-/** A task in a DAG; link tasks with `then` or `chain`. */
-export class Task {
+/**
+ * A task in a DAG; link tasks with `then` or `chain`. `A` is what a mapped instance receives
+ * (see `expand`), `R` what the task returns.
+ */
+export class Task<A extends object = Record<string, unknown>, R = unknown> {
   /** @internal */
   constructor(readonly dag: Dag, readonly taskId: string) {}
+
+  /** This task's return value at run time, to map another task over: `other.expand({ item: this.output })`. */
+  get output(): XComArg<R> {
+    return new XComArg<R>(this.taskId);
+  }
+
+  /**
+   * Dynamic task mapping: at run time the task becomes one instance per element (map_index 0..n-1;
+   * several arguments give every combination). Each instance gets its element as its function's
+   * second argument. An empty list skips the task. Upstream outputs used here become upstream tasks.
+   */
+  expand(args: ExpandArgs<A>): this {
+    this.dag.setExpand(this, args as Record<string, unknown>);
+    return this;
+  }
 
   /** Makes `next` (a task or a list of tasks) run after this one; returns `next` so calls chain. */
   then<T extends Task | Task[]>(next: T): T {
@@ -51,6 +71,24 @@ export class Dag {
     }
     this.tasks.set(taskId, { taskId, operator, config, args, upstream: new Set(), source, callable });
     return new Task(this, taskId);
+  }
+
+  /** @internal */
+  setExpand(task: Task, args: Record<string, unknown>): void {
+    const source = callerLocation();
+    const state = this.tasks.get(task.taskId);
+    const fail = (reason: string) => new DagDefinitionError(this.dagId, task.taskId, source, reason);
+    if (!state) throw fail('expand() on a task of another DAG');
+    if (state.operator !== 'task') throw fail(`expand() maps function tasks only, not '${state.operator}'`);
+    if (state.expand) throw fail('expand() was already called on this task');
+    const sources = toExpandSources(args);
+    if (typeof sources === 'string') throw fail(sources);
+    for (const from of Object.values(sources)) {
+      if (from.kind !== 'xcom') continue;
+      if (!this.tasks.has(from.taskId)) throw fail(`expand() over the output of '${from.taskId}', which is not a task of this DAG`);
+      state.upstream.add(from.taskId);
+    }
+    state.expand = sources;
   }
 
   /** @internal */
@@ -132,6 +170,7 @@ export class Dag {
       onRetry: args.onRetry ?? [],
       onSuccess: args.onSuccess ?? [],
       source: t.source,
+      ...(t.expand ? { expand: t.expand } : {}),
     };
   }
 

@@ -2,10 +2,14 @@ import { TaskContext, TaskFunction } from './context';
 import { currentDag, Task } from './dag';
 import { TaskArgs } from './types';
 
-/** A task that runs an async function in the sandbox; its return value (JSON) is its XCom. */
-export function task(taskId: string, fn: TaskFunction, args: TaskArgs = {}): Task {
+/**
+ * A task that runs an async function in the sandbox; its return value (JSON) is its XCom. A mapped
+ * task (`.expand(...)`) gets its element as the function's second argument.
+ */
+export function task<A extends object = Record<string, never>, R = unknown>(taskId: string, fn: (context: TaskContext, mapped: A) => R | Promise<R>, args: TaskArgs = {}): Task<A, R> {
   if (typeof fn !== 'function') throw new TypeError(`task('${taskId}') needs a function as its second argument`);
-  return currentDag('task').addTask(taskId, 'task', {}, args, fn);
+  const callable: TaskFunction = (context) => fn(context, (context.mapped ?? {}) as A);
+  return currentDag('task').addTask(taskId, 'task', {}, args, callable) as Task<A, R>;
 }
 
 export interface BashOptions extends TaskArgs {

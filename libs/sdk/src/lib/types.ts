@@ -1,4 +1,5 @@
 import { Duration } from './duration';
+import type { ExpandSource } from './mapping';
 
 /** When a task runs, given the states of its upstream tasks (Airflow's trigger rules). */
 export type TriggerRule =
@@ -85,6 +86,8 @@ export interface SerializedTask {
   onSuccess: string[];
   /** `file:line` where the task was declared. */
   source: string | null;
+  /** Set on a mapped task: each argument's list of values, expanded at run time into map_index instances. */
+  expand?: Record<string, ExpandSource>;
 }
 
 /** A DAG as stored by the platform: JSON only, no code. */
