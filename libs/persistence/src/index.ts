@@ -9,3 +9,6 @@ export * from './lib/repositories/page';
 export * from './lib/repositories/task-instance.repository';
 export * from './lib/repositories/task-log.repository';
 export * from './lib/repositories/xcom.repository';
+export * from './lib/repositories/notification-channel.repository';
+export * from './lib/repositories/notification-delivery.repository';
+export * from './lib/repositories/sla-miss.repository';

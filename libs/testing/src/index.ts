@@ -10,3 +10,4 @@ export * from './lib/test-database';
 export * from './lib/wait-for';
 export * from './lib/workspace-root';
 export * from './lib/smtp-capture';
+export * from './lib/slack-stand-in';

@@ -28,6 +28,9 @@ export interface UpdraftConfig {
   smtpUrl: string;
   mailFrom: string;
   slackApiUrl: string;
+  slaCheckIntervalMs: number;
+  notificationAttempts: number;
+  notificationBackoffMs: number;
   publicUrl: string;
   loginMaxAttemptsPerIp: number;
   loginMaxFailuresPerAccount: number;
@@ -75,6 +78,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
       MAIL_FROM: str({ default: 'Updraft <no-reply@updraft.local>' }),
       SLACK_API_URL: str({ default: 'https://slack.com/api/' }),
       PUBLIC_URL: str({ default: '' }),
+      SLA_CHECK_INTERVAL_MS: num({ default: 1_000 }),
+      NOTIFICATION_ATTEMPTS: num({ default: 10 }),
+      NOTIFICATION_BACKOFF_MS: num({ default: 2_000 }),
       LOGIN_MAX_ATTEMPTS_PER_IP: num({ default: 30 }),
       LOGIN_MAX_FAILURES_PER_ACCOUNT: num({ default: 10 }),
     },
@@ -97,7 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
   if (retiredEncryptionKeys.some((key) => !/^[0-9a-fA-F]{64}$/.test(key))) {
     throw new ConfigError('Invalid configuration: ENCRYPTION_KEYS_RETIRED must be a comma-separated list of 64-hex-character keys');
   }
-  for (const [name, value] of [['WORKER_CONCURRENCY', clean.WORKER_CONCURRENCY], ['SANDBOX_MEMORY_MB', clean.SANDBOX_MEMORY_MB]] as const) {
+  for (const [name, value] of [['WORKER_CONCURRENCY', clean.WORKER_CONCURRENCY], ['SANDBOX_MEMORY_MB', clean.SANDBOX_MEMORY_MB], ['SLA_CHECK_INTERVAL_MS', clean.SLA_CHECK_INTERVAL_MS], ['NOTIFICATION_ATTEMPTS', clean.NOTIFICATION_ATTEMPTS]] as const) {
     if (!Number.isInteger(value) || value < 1) throw new ConfigError(`Invalid configuration: ${name} must be a positive integer`);
   }
   return {
@@ -126,6 +132,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
     smtpUrl: clean.SMTP_URL,
     mailFrom: clean.MAIL_FROM,
     slackApiUrl: clean.SLACK_API_URL,
+    slaCheckIntervalMs: clean.SLA_CHECK_INTERVAL_MS,
+    notificationAttempts: clean.NOTIFICATION_ATTEMPTS,
+    notificationBackoffMs: clean.NOTIFICATION_BACKOFF_MS,
     publicUrl: clean.PUBLIC_URL || `http://127.0.0.1:${clean.PORT}`,
     loginMaxAttemptsPerIp: clean.LOGIN_MAX_ATTEMPTS_PER_IP,
     loginMaxFailuresPerAccount: clean.LOGIN_MAX_FAILURES_PER_ACCOUNT,

@@ -9,8 +9,11 @@ import { DagRepository } from './repositories/dag.repository';
 import { TaskInstanceRepository } from './repositories/task-instance.repository';
 import { TaskLogRepository } from './repositories/task-log.repository';
 import { XComRepository } from './repositories/xcom.repository';
+import { NotificationChannelRepository } from './repositories/notification-channel.repository';
+import { NotificationDeliveryRepository } from './repositories/notification-delivery.repository';
+import { SlaMissRepository } from './repositories/sla-miss.repository';
 
-const REPOSITORIES = [AccountRepository, BundleRepository, DagRepository, DagRunRepository, TaskInstanceRepository, TaskLogRepository, XComRepository];
+const REPOSITORIES = [AccountRepository, BundleRepository, DagRepository, DagRunRepository, TaskInstanceRepository, TaskLogRepository, XComRepository, NotificationChannelRepository, NotificationDeliveryRepository, SlaMissRepository];
 
 @Global()
 @Module({

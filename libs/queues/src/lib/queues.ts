@@ -7,6 +7,8 @@ export const QUEUES = {
   tasks: 'tasks',
   /** Uploaded bundle versions to parse (apps/worker). */
   bundles: 'bundles',
+  /** Notifications to deliver to a channel, retried with backoff (apps/worker). */
+  notifications: 'notifications',
 } as const;
 
 export const JOBS = {
@@ -15,6 +17,8 @@ export const JOBS = {
   createScheduledRuns: 'create-scheduled-runs',
   runTask: 'run-task',
   parseBundle: 'parse-bundle',
+  checkSlas: 'check-slas',
+  deliverNotification: 'deliver-notification',
 } as const;
 
 export interface EvaluateRunJobData {
@@ -29,6 +33,27 @@ export type RunTaskJobData = TaskInstanceRef;
 export interface ParseBundleJobData {
   tenantId: string;
   bundleVersionId: string;
+}
+
+export interface NotificationMessage {
+  subject: string;
+  text: string;
+  /** A link the message points to (the run in the console). */
+  link?: string;
+}
+
+export interface DeliverNotificationJobData {
+  tenantId: string;
+  channelId: string;
+  /** What this notification is about, e.g. `sla-miss:<id>`: the same key is never delivered twice to one channel. */
+  key: string;
+  kind: 'sla_miss' | 'deadline_miss' | 'on_failure' | 'on_retry' | 'on_success';
+  message: NotificationMessage;
+}
+
+/** Retried with exponential backoff (NOTIFICATION_ATTEMPTS, NOTIFICATION_BACKOFF_MS): a failing Slack or SMTP server delays a notification but loses none. */
+export function notificationJobOptions(attempts: number, backoffMs: number) {
+  return { attempts, backoff: { type: 'exponential', delay: backoffMs }, removeOnComplete: true, removeOnFail: 1000 } as const;
 }
 
 /** Jobs are hints: Postgres holds the truth, so finished jobs are not kept in Redis. */

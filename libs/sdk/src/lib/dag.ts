@@ -140,6 +140,8 @@ export class Dag {
       team: o.team ?? null,
       params: o.params ?? {},
       deadlineMs: this.durationOrNull(o.deadline, null, 'deadline'),
+      ...(o.slaChannels ? { slaChannels: [...o.slaChannels] } : {}),
+      ...(o.deadlineChannels ? { deadlineChannels: [...o.deadlineChannels] } : {}),
       source: this.source,
       tasks: [...this.tasks.values()].map((t) => this.serializeTask(t, { ...defaults, ...t.args })),
     };

@@ -29,12 +29,16 @@ export interface TaskArgs {
   retryExponentialBackoff?: boolean;
   maxRetryDelay?: Duration;
   executionTimeout?: Duration;
+  /** Time after the run's data interval end (scheduled runs) or queued time (other runs) by which the task should have finished. */
   sla?: Duration;
   priorityWeight?: number;
   pool?: string;
   triggerRule?: TriggerRule;
+  /** Notification channels (by name) told when a try fails for good. */
   onFailure?: string[];
+  /** Notification channels told when a try fails and will be retried. */
   onRetry?: string[];
+  /** Notification channels told when the task succeeds. */
   onSuccess?: string[];
 }
 
@@ -61,6 +65,10 @@ export interface DagOptions {
   team?: string;
   params?: Record<string, ParamSpec>;
   deadline?: Duration;
+  /** Notification channels (by name) told when a task of this DAG misses its `sla`; the tenant's default channels when omitted. */
+  slaChannels?: string[];
+  /** Notification channels told when a run misses the DAG's `deadline`; `slaChannels`, then the tenant's defaults, when omitted. */
+  deadlineChannels?: string[];
   defaultArgs?: TaskArgs;
 }
 
@@ -105,6 +113,10 @@ export interface SerializedDag {
   team: string | null;
   params: Record<string, ParamSpec>;
   deadlineMs: number | null;
+  /** Absent: the tenant's default channels. */
+  slaChannels?: string[];
+  /** Absent: `slaChannels`, then the tenant's default channels. */
+  deadlineChannels?: string[];
   tasks: SerializedTask[];
   source: string | null;
 }

@@ -3,6 +3,9 @@ import { DagRunEntity } from './dag-run.entity';
 import { DagVersionEntity } from './dag-version.entity';
 import { DagEntity } from './dag.entity';
 import { MembershipEntity } from './membership.entity';
+import { NotificationChannelEntity } from './notification-channel.entity';
+import { NotificationDeliveryEntity } from './notification-delivery.entity';
+import { SlaMissEntity } from './sla-miss.entity';
 import { TaskInstanceEntity } from './task-instance.entity';
 import { TaskLogEntity } from './task-log.entity';
 import { TaskTryEntity } from './task-try.entity';
@@ -15,6 +18,9 @@ export * from './dag-run.entity';
 export * from './dag-version.entity';
 export * from './dag.entity';
 export * from './membership.entity';
+export * from './notification-channel.entity';
+export * from './notification-delivery.entity';
+export * from './sla-miss.entity';
 export * from './task-instance.entity';
 export * from './task-log.entity';
 export * from './task-try.entity';
@@ -25,4 +31,5 @@ export * from './xcom.entity';
 export const ENTITIES = [
   TenantEntity, UserEntity, MembershipEntity, BundleVersionEntity, DagEntity, DagVersionEntity,
   DagRunEntity, TaskInstanceEntity, TaskTryEntity, TaskLogEntity, XComEntity,
+  NotificationChannelEntity, NotificationDeliveryEntity, SlaMissEntity,
 ];

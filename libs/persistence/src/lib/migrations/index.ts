@@ -1,3 +1,4 @@
 import { InitialSchema1732400000000 } from './1732400000000-initial-schema';
+import { NotificationsAndSla1732450000000 } from './1732450000000-notifications-and-sla';
 
-export const MIGRATIONS = [InitialSchema1732400000000];
+export const MIGRATIONS = [InitialSchema1732400000000, NotificationsAndSla1732450000000];

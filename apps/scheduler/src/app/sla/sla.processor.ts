@@ -1,0 +1,21 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
+import { JOBS, QUEUES } from '@updraft/queues';
+import type { Queue } from 'bull';
+import { SlaChecker } from './sla-checker.service';
+
+/** Runs the SLA check as a repeatable job with one key: one check per interval, whichever scheduler takes it. */
+@Injectable()
+export class SlaProcessor implements OnApplicationBootstrap {
+  constructor(
+    @Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig,
+    @InjectQueue(QUEUES.scheduler) private readonly queue: Queue,
+    private readonly checker: SlaChecker,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    void this.queue.process(JOBS.checkSlas, 1, () => this.checker.check());
+    await this.queue.add(JOBS.checkSlas, {}, { repeat: { every: this.config.slaCheckIntervalMs }, jobId: JOBS.checkSlas });
+  }
+}

@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
+import { Mailer } from '@updraft/mail';
+import type { NotificationChannelEntity } from '@updraft/persistence';
+import type { NotificationMessage } from '@updraft/queues';
+import { LogLevel, WebClient } from '@slack/web-api';
+import type { EmailSettings, SlackSettings } from './channel-config';
+import { ChannelVault } from './channel-vault';
+
+/** Where an operator sends instead of the channel's own recipients. */
+export interface DeliveryOverride {
+  to?: string[];
+  slackChannel?: string;
+}
+
+export class NotificationDeliveryError extends Error {}
+
+const WEBHOOK_TIMEOUT_MS = 15_000;
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The one place a notification is rendered for and delivered to a channel (alerts, callbacks, the email and slack operators). */
+@Injectable()
+export class NotificationSender {
+  constructor(
+    @Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig,
+    private readonly mailer: Mailer,
+    private readonly vault: ChannelVault,
+  ) {}
+
+  async send(channel: NotificationChannelEntity, message: NotificationMessage, override: DeliveryOverride = {}): Promise<void> {
+    const secrets = this.vault.open(channel.tenantId, channel.name, channel.secrets);
+    if (channel.type === 'email') {
+      const settings = channel.settings as unknown as EmailSettings;
+      const to = override.to && override.to.length > 0 ? override.to : settings.addresses;
+      const text = message.link ? `${message.text}\n\n${message.link}` : message.text;
+      const html = `<p>${escapeHtml(message.text).replace(/\n/g, '<br>')}</p>${message.link ? `<p><a href="${escapeHtml(message.link)}">${escapeHtml(message.link)}</a></p>` : ''}`;
+      const smtp = secrets.smtpUrl ? { url: secrets.smtpUrl, from: settings.from } : settings.from ? { url: this.config.smtpUrl, from: settings.from } : undefined;
+      await this.mailer.send({ to, subject: message.subject, text, html }, smtp);
+      return;
+    }
+    const text = `*${message.subject}*\n${message.text}${message.link ? `\n<${message.link}|Open in Updraft>` : ''}`;
+    if (secrets.webhookUrl) return this.postToWebhook(secrets.webhookUrl, text);
+    const client = new WebClient(secrets.botToken, { slackApiUrl: this.config.slackApiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logLevel: LogLevel.ERROR });
+    const conversation = override.slackChannel ?? (channel.settings as SlackSettings).channel;
+    try {
+      await client.chat.postMessage({ channel: conversation as string, text, mrkdwn: true });
+    } catch (error) {
+      throw new NotificationDeliveryError(`Slack did not accept the message for ${conversation}: ${(error as Error).message}`);
+    }
+  }
+
+  private async postToWebhook(url: string, text: string): Promise<void> {
+    let response: Response;
+    try {
+      response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }), signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS) });
+    } catch (error) {
+      throw new NotificationDeliveryError(`the Slack webhook could not be reached: ${(error as Error).message}`);
+    }
+    // The URL itself is the credential: errors name the answer, never the URL.
+    if (!response.ok) throw new NotificationDeliveryError(`the Slack webhook answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@updraft/config';
+import { MailModule } from '@updraft/mail';
+import { SecretsModule } from '@updraft/secrets';
+import { ChannelVault } from './channel-vault';
+import { ChannelService } from './channel.service';
+import { NotificationSender } from './notification-sender';
+import { Notifier } from './notifier.service';
+
+/** Sending and enqueuing notifications. The app that delivers queued ones also provides NotificationProcessor. Needs QueuesModule and PersistenceModule. */
+@Module({
+  imports: [ConfigModule, MailModule, SecretsModule],
+  providers: [ChannelVault, ChannelService, NotificationSender, Notifier],
+  exports: [ChannelVault, ChannelService, NotificationSender, Notifier],
+})
+export class NotificationsModule {}
