@@ -3,3 +3,4 @@ export * from './lib/access.guard';
 export * from './lib/auth.module';
 export * from './lib/jwt.strategy';
 export * from './lib/password-hasher';
+export * from './lib/api-token';

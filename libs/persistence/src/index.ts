@@ -12,3 +12,8 @@ export * from './lib/repositories/xcom.repository';
 export * from './lib/repositories/notification-channel.repository';
 export * from './lib/repositories/notification-delivery.repository';
 export * from './lib/repositories/sla-miss.repository';
+export * from './lib/repositories/api-token.repository';
+export * from './lib/repositories/connection.repository';
+export * from './lib/repositories/keyed.repository';
+export * from './lib/repositories/team.repository';
+export * from './lib/repositories/variable.repository';

@@ -5,6 +5,7 @@ import { ConfigModule } from '@updraft/config';
 import { PersistenceModule } from '@updraft/persistence';
 import { QueuesModule } from '@updraft/queues';
 import { ApiExceptionFilter } from '../services/http/api-exception.filter';
+import { AccessModule } from './access.module';
 import { AccountsController } from './accounts/accounts.controller';
 import { LoginThrottle } from './accounts/login-throttle.service';
 import { BundlesController } from './bundles/bundles.controller';
@@ -16,7 +17,7 @@ import { HealthController } from './health/health.controller';
 import { TaskInstancesController } from './task-instances/task-instances.controller';
 
 @Module({
-  imports: [ConfigModule, PersistenceModule, QueuesModule.register(), AuthModule],
+  imports: [ConfigModule, PersistenceModule, QueuesModule.register(), AuthModule, AccessModule],
   controllers: [HealthController, AccountsController, BundlesController, DagsController, DagRunsController, TaskInstancesController],
   providers: [LoginThrottle, BundlesService, DagRunsService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })

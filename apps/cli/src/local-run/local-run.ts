@@ -232,6 +232,11 @@ export class LocalRun {
       ti: {
         xcomPull: async (taskId, key = RETURN_VALUE_KEY) => (key === RETURN_VALUE_KEY ? jsonCopy(this.xcoms.get(taskId)) : undefined),
       },
+      // A local run has no platform: variables fall back to the task's default, connections are absent.
+      var: {
+        get: async (key, fallback) => fallback ?? Promise.reject(new Error(`variable '${key}' is not available in a local run; give get() a fallback`)),
+      },
+      conn: { get: async (connId) => Promise.reject(new Error(`connection '${connId}' is not available in a local run`)) },
     };
     dagConsole.sink = output;
     let timer: NodeJS.Timeout | undefined;

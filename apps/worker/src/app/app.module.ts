@@ -5,6 +5,7 @@ import { QueuesModule } from '@updraft/queues';
 import { BundleCache } from './bundle-cache/bundle-cache.service';
 import { BundleParser } from './bundle-parsing/bundle-parser.service';
 import { OperatorRegistry, OPERATOR_EXECUTORS } from './operators/operator-registry';
+import { WarmSandboxes } from './operators/warm-sandboxes.service';
 import { HeartbeatService } from './task-execution/heartbeat.service';
 import { TaskRunner } from './task-execution/task-runner.service';
 import { BUILT_SANDBOX_RUNNER_PATH, SANDBOX_RUNNER } from './sandbox-runner-path';
@@ -12,6 +13,6 @@ import { WorkerProcessor } from './worker.processor';
 
 @Module({
   imports: [ConfigModule, PersistenceModule, QueuesModule.register()],
-  providers: [{ provide: SANDBOX_RUNNER, useValue: BUILT_SANDBOX_RUNNER_PATH }, BundleCache, BundleParser, HeartbeatService, ...OPERATOR_EXECUTORS, OperatorRegistry, TaskRunner, WorkerProcessor],
+  providers: [{ provide: SANDBOX_RUNNER, useValue: BUILT_SANDBOX_RUNNER_PATH }, BundleCache, BundleParser, HeartbeatService, WarmSandboxes, ...OPERATOR_EXECUTORS, OperatorRegistry, TaskRunner, WorkerProcessor],
 })
 export class AppModule {}

@@ -2,13 +2,14 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { loadConfig, UPDRAFT_CONFIG } from '@updraft/config';
 import { AccountRepository, BundleRepository, DagRepository, DagRunRepository, TaskInstanceRepository, TaskLogRepository, XComRepository } from '@updraft/persistence';
-import { createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, packBundle, TestDatabase, uniqueRedisPrefix, workspaceRoot } from '@updraft/testing';
+import { createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, packBundle, TestDatabase, uniqueRedisPrefix, waitFor, workspaceRoot } from '@updraft/testing';
 import { build } from 'esbuild';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { BundleParser } from './bundle-parsing/bundle-parser.service';
+import { WarmSandboxes } from './operators/warm-sandboxes.service';
 import { SANDBOX_RUNNER } from './sandbox-runner-path';
 import { TaskRunner } from './task-execution/task-runner.service';
 
@@ -152,6 +153,57 @@ dag('forks', {}, () => {
     expect(shellLog).toContain('HOME=');
     expect(shellLog).not.toMatch(/DATABASE_URL|REDIS_URL|JWT_SECRET|ENCRYPTION_KEY|platform-secret-value/);
     delete process.env['JWT_SECRET'];
+  });
+
+  it('runs the function tasks of one bundle version in one warm process, each try in its own scratch folder', async () => {
+    const version = await uploadFolder({
+      'updraft.json': JSON.stringify({ name: 'demo', entries: ['dags/main.ts'] }),
+      'dags/main.ts': `import { chain, dag, task } from '@updraft/sdk';
+let calls = 0;
+dag('warm', {}, () => {
+  chain(...['a', 'b', 'c'].map((id) => task(id, async () => ({ calls: ++calls, home: process.env.HOME }))));
+});
+`,
+    });
+    expect(version?.errors).toEqual([]);
+    const sandboxes = app.get(WarmSandboxes);
+    const before = sandboxes.processesStarted;
+    const run = await runEveryTask('warm', ['a', 'b', 'c']);
+    const xcoms = app.get(XComRepository);
+    const values = await Promise.all(['a', 'b', 'c'].map((id) => xcoms.get(tenantId, run.id, id, 'return_value'))) as { calls: number; home: string }[];
+    expect(values.map((v) => v.calls)).toEqual([1, 2, 3]);
+    expect(new Set(values.map((v) => v.home)).size).toBe(3);
+    expect(sandboxes.processesStarted - before).toBe(1);
+  });
+
+  // Last: a drained runner takes no more work.
+  it('drains: a try that outlives the grace period is killed and handed back, queued again with its try not counted', async () => {
+    const version = await uploadFolder({
+      'updraft.json': JSON.stringify({ name: 'demo', entries: ['dags/main.ts'] }),
+      'dags/main.ts': `import { dag, task } from '@updraft/sdk';\ndag('slow', {}, () => { task('sleepy', async () => new Promise((resolve) => setTimeout(resolve, 60_000))); });\n`,
+    });
+    expect(version?.errors).toEqual([]);
+    const dag = await app.get(DagRepository).get(tenantId, 'slow');
+    const now = new Date();
+    const run = await app.get(DagRunRepository).create(tenantId, {
+      dagId: 'slow', dagVersionId: dag?.dagVersionId as string, serialized: dag?.serialized as never, runType: 'manual',
+      logicalDate: now, dataIntervalStart: now, dataIntervalEnd: now, conf: {},
+    });
+    const taskInstances = app.get(TaskInstanceRepository);
+    const ti = await taskInstances.find(tenantId, run.id, 'sleepy');
+    await taskInstances.transition(tenantId, [ti?.id as string], ['none'], 'queued');
+    const runner = app.get(TaskRunner);
+    const running = runner.run({ tenantId, taskInstanceId: ti?.id as string });
+    await waitFor(() => taskInstances.find(tenantId, run.id, 'sleepy'), (found) => found?.state === 'running', { timeoutMs: 10_000, what: 'the try to start' });
+    expect(await runner.drain(300)).toBe(1);
+    await running;
+    const after = await taskInstances.find(tenantId, run.id, 'sleepy');
+    expect({ state: after?.state, tryNumber: after?.tryNumber, hostname: after?.hostname }).toEqual({ state: 'queued', tryNumber: 0, hostname: null });
+    const log = (await app.get(TaskLogRepository).read(tenantId, ti?.id as string, 1)).map((l) => l.message);
+    expect(log).toEqual(expect.arrayContaining([expect.stringMatching(/shut down before try 1 finished; handed back to the queue \(the try does not count\)/)]));
+    // The runner is drained: a job it still receives is left queued, for another worker.
+    await runner.run({ tenantId, taskInstanceId: ti?.id as string });
+    expect((await taskInstances.find(tenantId, run.id, 'sleepy'))?.state).toBe('queued');
   });
 });
 

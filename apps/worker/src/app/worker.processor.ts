@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { JOBS, ParseBundleJobData, QUEUES, RunTaskJobData } from '@updraft/queues';
 import type { Job, Queue } from 'bull';
@@ -9,7 +9,7 @@ import { TaskRunner } from './task-execution/task-runner.service';
 const PARSE_CONCURRENCY = 2;
 
 @Injectable()
-export class WorkerProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WorkerProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(WorkerProcessor.name);
 
   constructor(
@@ -27,7 +27,14 @@ export class WorkerProcessor implements OnApplicationBootstrap, OnApplicationShu
     this.logger.log(`worker ready (concurrency ${this.config.workerConcurrency})`);
   }
 
-  /** Stops taking work and waits for the tries in progress to finish. */
+  /** Drains: takes no new job, lets running tries finish within WORKER_DRAIN_GRACE_MS, hands the rest back. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all([this.tasks.pause(true, true), this.bundles.pause(true, true)]);
+    this.logger.log(`draining: waiting up to ${this.config.workerDrainGraceMs} ms for running tries`);
+    const handedBack = await this.runner.drain(this.config.workerDrainGraceMs);
+    this.logger.log(handedBack > 0 ? `drained: ${handedBack} try(s) handed back to the queue` : 'drained: every running try finished');
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([this.tasks.close(), this.bundles.close()]);
   }

@@ -17,4 +17,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ENCRYPTION_KEY: 'short' })).toThrow(/ENCRYPTION_KEY must be 64 hex/);
     expect(() => loadConfig({ WORKER_CONCURRENCY: '0' })).toThrow(/WORKER_CONCURRENCY must be a positive integer/);
   });
+
+  it('reads the warm sandbox and drain settings, refusing values out of range', () => {
+    expect(loadConfig({ SANDBOX_WARM_MAX_IDLE: '0', WORKER_DRAIN_GRACE_MS: '500' })).toMatchObject({ sandboxWarmMaxIdle: 0, workerDrainGraceMs: 500, sandboxWarmMaxUses: 200 });
+    expect(() => loadConfig({ SANDBOX_WARM_MAX_USES: '0' })).toThrow(/SANDBOX_WARM_MAX_USES must be a whole number, 1 or more/);
+    expect(() => loadConfig({ WORKER_DRAIN_GRACE_MS: '-1' })).toThrow(/WORKER_DRAIN_GRACE_MS must be a whole number, 0 or more/);
+  });
 });

@@ -21,6 +21,12 @@ export interface UpdraftConfig {
   parseTimeoutMs: number;
   defaultTaskTimeoutMs: number;
   sandboxNetworkIsolation: boolean;
+  /** Idle sandbox processes a worker keeps for further tries of the same tenant's bundle version (0: none). */
+  sandboxWarmMaxIdle: number;
+  sandboxWarmIdleMs: number;
+  sandboxWarmMaxUses: number;
+  /** On SIGTERM, how long a worker lets its running tries finish before handing them back. */
+  workerDrainGraceMs: number;
   heartbeatIntervalMs: number;
   zombieThresholdMs: number;
   schedulerSweepIntervalMs: number;
@@ -70,6 +76,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
       PARSE_TIMEOUT_MS: num({ default: 30_000 }),
       DEFAULT_TASK_TIMEOUT_MS: num({ default: 3_600_000 }),
       SANDBOX_NETWORK_ISOLATION: bool({ default: true }),
+      SANDBOX_WARM_MAX_IDLE: num({ default: 4 }),
+      SANDBOX_WARM_IDLE_MS: num({ default: 60_000 }),
+      SANDBOX_WARM_MAX_USES: num({ default: 200 }),
+      WORKER_DRAIN_GRACE_MS: num({ default: 30_000 }),
       HEARTBEAT_INTERVAL_MS: num({ default: 2_000 }),
       ZOMBIE_THRESHOLD_MS: num({ default: 30_000 }),
       SCHEDULER_SWEEP_INTERVAL_MS: num({ default: 5_000 }),
@@ -106,6 +116,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
   for (const [name, value] of [['WORKER_CONCURRENCY', clean.WORKER_CONCURRENCY], ['SANDBOX_MEMORY_MB', clean.SANDBOX_MEMORY_MB], ['SLA_CHECK_INTERVAL_MS', clean.SLA_CHECK_INTERVAL_MS], ['NOTIFICATION_ATTEMPTS', clean.NOTIFICATION_ATTEMPTS]] as const) {
     if (!Number.isInteger(value) || value < 1) throw new ConfigError(`Invalid configuration: ${name} must be a positive integer`);
   }
+  for (const [name, value, least] of [['SANDBOX_WARM_MAX_IDLE', clean.SANDBOX_WARM_MAX_IDLE, 0], ['SANDBOX_WARM_IDLE_MS', clean.SANDBOX_WARM_IDLE_MS, 1], ['SANDBOX_WARM_MAX_USES', clean.SANDBOX_WARM_MAX_USES, 1], ['WORKER_DRAIN_GRACE_MS', clean.WORKER_DRAIN_GRACE_MS, 0]] as const) {
+    if (!Number.isInteger(value) || value < least) throw new ConfigError(`Invalid configuration: ${name} must be a whole number, ${least} or more`);
+  }
   return {
     nodeEnv: clean.NODE_ENV as UpdraftConfig['nodeEnv'],
     databaseUrl: clean.DATABASE_URL,
@@ -125,6 +138,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
     parseTimeoutMs: clean.PARSE_TIMEOUT_MS,
     defaultTaskTimeoutMs: clean.DEFAULT_TASK_TIMEOUT_MS,
     sandboxNetworkIsolation: clean.SANDBOX_NETWORK_ISOLATION,
+    sandboxWarmMaxIdle: clean.SANDBOX_WARM_MAX_IDLE,
+    sandboxWarmIdleMs: clean.SANDBOX_WARM_IDLE_MS,
+    sandboxWarmMaxUses: clean.SANDBOX_WARM_MAX_USES,
+    workerDrainGraceMs: clean.WORKER_DRAIN_GRACE_MS,
     heartbeatIntervalMs: clean.HEARTBEAT_INTERVAL_MS,
     zombieThresholdMs: clean.ZOMBIE_THRESHOLD_MS,
     schedulerSweepIntervalMs: clean.SCHEDULER_SWEEP_INTERVAL_MS,

@@ -9,11 +9,16 @@ import { DagRepository } from './repositories/dag.repository';
 import { TaskInstanceRepository } from './repositories/task-instance.repository';
 import { TaskLogRepository } from './repositories/task-log.repository';
 import { XComRepository } from './repositories/xcom.repository';
+import { ApiTokenRepository } from './repositories/api-token.repository';
+import { ConnectionRepository } from './repositories/connection.repository';
+import { TeamRepository } from './repositories/team.repository';
+import { VariableRepository } from './repositories/variable.repository';
 import { NotificationChannelRepository } from './repositories/notification-channel.repository';
 import { NotificationDeliveryRepository } from './repositories/notification-delivery.repository';
 import { SlaMissRepository } from './repositories/sla-miss.repository';
 
-const REPOSITORIES = [AccountRepository, BundleRepository, DagRepository, DagRunRepository, TaskInstanceRepository, TaskLogRepository, XComRepository, NotificationChannelRepository, NotificationDeliveryRepository, SlaMissRepository];
+const REPOSITORIES = [AccountRepository, BundleRepository, DagRepository, DagRunRepository, TaskInstanceRepository, TaskLogRepository, XComRepository, NotificationChannelRepository, NotificationDeliveryRepository, SlaMissRepository,
+  TeamRepository, ApiTokenRepository, VariableRepository, ConnectionRepository];
 
 @Global()
 @Module({

@@ -3,7 +3,7 @@ import type { SerializedDag, TaskContext } from '@updraft/sdk';
 /** What the worker asks of a sandbox process (over Node's IPC channel only). */
 export type SandboxRequest =
   | { kind: 'parse'; root: string; files: string[] }
-  | { kind: 'run'; root: string; file: string; dagId: string; taskId: string; context: Omit<TaskContext, 'log' | 'ti'>; warm?: WarmTry };
+  | { kind: 'run'; root: string; file: string; dagId: string; taskId: string; context: Omit<TaskContext, 'log' | 'ti' | 'var' | 'conn'>; warm?: WarmTry };
 
 /** Set when the process is kept for further tries: it stays connected and marks where each try ends. */
 export interface WarmTry {

@@ -22,6 +22,28 @@ export interface TaskContext {
     /** The XCom another task of this run pushed (its return value by default); undefined when there is none. */
     xcomPull: (taskId: string, key?: string) => Promise<unknown>;
   };
+  /** The tenant's variables (Airflow's `Variable.get`); secret ones arrive decrypted, for this task only. */
+  var: {
+    /** The variable's value; `fallback` when it is not defined, else the call rejects naming the key. */
+    get: (key: string, fallback?: string) => Promise<string>;
+  };
+  /** The tenant's connections, password included. */
+  conn: {
+    /** Rejects naming the connection when it is not defined. */
+    get: (connId: string) => Promise<TaskConnection>;
+  };
+}
+
+/** A connection as tenant code sees it. */
+export interface TaskConnection {
+  connId: string;
+  connType: string;
+  host: string | null;
+  port: number | null;
+  login: string | null;
+  password: string | null;
+  schema: string | null;
+  extra: Record<string, unknown>;
 }
 
 export type TaskFunction = (context: TaskContext) => unknown | Promise<unknown>;

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, NotFoundException, Param, Patch, Query } from '@nestjs/common';
+import { BadRequestException, Body, Controller, ForbiddenException, Get, NotFoundException, Param, Patch, Query } from '@nestjs/common';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
-import { PERMISSIONS } from '@updraft/domain';
+import { PERMISSIONS, roleHasPermission } from '@updraft/domain';
 import { readArchiveFile } from '@updraft/bundles';
-import { BundleRepository, DagRepository, DagSummary } from '@updraft/persistence';
+import { BundleRepository, DagRepository, DagSummary, TeamRepository } from '@updraft/persistence';
 import type { Dag, DagDetail, DagSource } from '@updraft/api-types';
 import { PaginationQuery } from '../../services/http/pagination.dto';
 import { UpdateDagDto } from './dags.dto';
@@ -17,7 +17,7 @@ function toDagView(d: DagSummary): Dag {
     startDate: s.startDate,
     catchup: s.catchup,
     tags: s.tags,
-    team: s.team,
+    team: d.team,
     isPaused: d.isPaused,
     isActive: d.isActive,
     bundleName: d.bundleName,
@@ -29,12 +29,12 @@ function toDagView(d: DagSummary): Dag {
 
 @Controller('tenants/:tenant/dags')
 export class DagsController {
-  constructor(private readonly dags: DagRepository, private readonly bundles: BundleRepository) {}
+  constructor(private readonly dags: DagRepository, private readonly bundles: BundleRepository, private readonly teams: TeamRepository) {}
 
   @Get()
-  @RequirePermission(PERMISSIONS.dagsRead)
+  @RequirePermission(PERMISSIONS.dagsRead, { filtersByTeam: true })
   async list(@CurrentTenant() tenant: TenantContext, @Query() page: PaginationQuery) {
-    const result = await this.dags.list(tenant.id, page);
+    const result = await this.dags.list(tenant.id, page, { teams: tenant.teams });
     return { ...result, items: result.items.map(toDagView) };
   }
 
@@ -77,7 +77,20 @@ export class DagsController {
   @Patch(':dagId')
   @RequirePermission(PERMISSIONS.dagsEdit)
   async update(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Body() body: UpdateDagDto) {
-    if (!(await this.dags.setPaused(tenant.id, dagId, body.isPaused))) throw new NotFoundException(`DAG '${dagId}' not found`);
+    if (body.team !== undefined) await this.checkTeam(tenant, body.team);
+    if (!(await this.dags.get(tenant.id, dagId))) throw new NotFoundException(`DAG '${dagId}' not found`);
+    if (body.isPaused !== undefined) await this.dags.setPaused(tenant.id, dagId, body.isPaused);
+    if (body.team !== undefined) await this.dags.setTeam(tenant.id, dagId, body.team);
     return this.get(tenant, dagId);
+  }
+
+  /** Moving a DAG between teams changes who may see it, so it takes a tenant role that manages teams. */
+  private async checkTeam(tenant: TenantContext, team: string | null): Promise<void> {
+    if (!roleHasPermission(tenant.role, PERMISSIONS.teamsManage) || tenant.apiTokenId) {
+      throw new ForbiddenException(`assigning a DAG to a team needs '${PERMISSIONS.teamsManage}'`);
+    }
+    if (team !== null && !(await this.teams.find(tenant.id, team))) {
+      throw new BadRequestException({ message: `team '${team}' does not exist`, details: [{ field: 'team', problems: ['no such team'] }] });
+    }
   }
 }

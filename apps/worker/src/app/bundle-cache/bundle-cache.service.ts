@@ -21,6 +21,8 @@ export interface MaterializedBundle {
 @Injectable()
 export class BundleCache {
   private readonly pending = new Map<string, Promise<MaterializedBundle>>();
+  /** Versions are immutable: once a copy is ready, later tries skip even the disk check. */
+  private readonly ready = new Map<string, MaterializedBundle>();
 
   constructor(@Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig, private readonly bundles: BundleRepository) {}
 
@@ -30,9 +32,13 @@ export class BundleCache {
 
   materialize(tenantId: string, bundleVersionId: string): Promise<MaterializedBundle> {
     const key = `${tenantId}/${bundleVersionId}`;
+    const known = this.ready.get(key);
+    if (known) return Promise.resolve(known);
     let promise = this.pending.get(key);
     if (!promise) {
-      promise = this.build(tenantId, bundleVersionId).finally(() => this.pending.delete(key));
+      promise = this.build(tenantId, bundleVersionId)
+        .then((bundle) => (this.ready.set(key, bundle), bundle))
+        .finally(() => this.pending.delete(key));
       this.pending.set(key, promise);
     }
     return promise;

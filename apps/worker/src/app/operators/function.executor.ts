@@ -2,30 +2,29 @@ import { Inject, Injectable } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { resolveParams } from '@updraft/domain';
 import { XComRepository } from '@updraft/persistence';
-import { prepareScratch, runInSandbox, TaskOutcome } from '@updraft/sandbox';
+import type { TaskOutcome } from '@updraft/sandbox';
 import { BundleCache } from '../bundle-cache/bundle-cache.service';
-import { SANDBOX_RUNNER } from '../sandbox-runner-path';
 import type { OperatorExecutor, TryContext } from './operator-executor';
+import { WarmSandboxes } from './warm-sandboxes.service';
 
-/** Operators whose body is tenant code: run in a sandbox process over the task's bundle version. */
+/** Operators whose body is tenant code: run in a (warm, when one is free) sandbox process of the task's tenant and bundle version. */
 @Injectable()
 export class FunctionExecutor implements OperatorExecutor {
   readonly operators = ['task', 'branch', 'short_circuit'] as const;
 
   constructor(
     @Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig,
-    @Inject(SANDBOX_RUNNER) private readonly runnerPath: string,
+    private readonly sandboxes: WarmSandboxes,
     private readonly xcoms: XComRepository,
     private readonly cache: BundleCache,
   ) {}
 
-  async execute({ ti, task, loaded, scratch, sink, signal, timeoutMs }: TryContext): Promise<TaskOutcome> {
-    await prepareScratch(scratch);
+  async execute({ ti, task, loaded, sink, signal, timeoutMs }: TryContext): Promise<TaskOutcome> {
     const bundle = await this.cache.materialize(ti.tenantId, loaded.bundleVersionId);
     const run = loaded.run;
     const logicalDate = run.logicalDate.toISOString();
     const { params } = resolveParams(loaded.serialized.params, run.conf);
-    return (await runInSandbox(
+    return this.sandboxes.run(
       {
         kind: 'run',
         root: bundle.root,
@@ -39,7 +38,7 @@ export class FunctionExecutor implements OperatorExecutor {
         },
       },
       {
-        runnerPath: this.runnerPath, readable: [bundle.root], scratchDir: scratch, memoryMb: this.config.sandboxMemoryMb, timeoutMs,
+        tenantId: ti.tenantId, bundleVersionId: loaded.bundleVersionId, readable: [bundle.root], memoryMb: this.config.sandboxMemoryMb, timeoutMs,
         isolateNetwork: this.config.sandboxNetworkIsolation, onOutput: sink.write.bind(sink), signal,
         // Tenant code reaches XCom only through its worker, and only within its own run.
         onCall: async (call) => {
@@ -47,6 +46,6 @@ export class FunctionExecutor implements OperatorExecutor {
           throw new Error(`${call.method} is not available on this platform version`);
         },
       },
-    )) as TaskOutcome;
+    );
   }
 }

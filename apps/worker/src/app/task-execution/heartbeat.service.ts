@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { TaskInstanceRepository } from '@updraft/persistence';
 
@@ -7,7 +7,7 @@ import { TaskInstanceRepository } from '@updraft/persistence';
  * them are no longer running (the run was cancelled, the task marked or cleared): those are aborted.
  */
 @Injectable()
-export class HeartbeatService implements OnModuleInit, OnModuleDestroy {
+export class HeartbeatService implements OnModuleInit, OnApplicationShutdown {
   private readonly running = new Map<string, AbortController>();
   private timer?: NodeJS.Timeout;
 
@@ -17,7 +17,8 @@ export class HeartbeatService implements OnModuleInit, OnModuleDestroy {
     this.timer = setInterval(() => void this.beat(), this.config.heartbeatIntervalMs);
   }
 
-  onModuleDestroy(): void {
+  // Not before shutdown: tries still finishing while the worker drains must keep being marked alive.
+  onApplicationShutdown(): void {
     clearInterval(this.timer);
   }
 
@@ -36,6 +37,11 @@ export class HeartbeatService implements OnModuleInit, OnModuleDestroy {
     const controller = new AbortController();
     this.running.set(taskInstanceId, controller);
     return controller.signal;
+  }
+
+  /** Aborts every running try with `reason` (the worker is handing them back). */
+  abortAll(reason: unknown): void {
+    for (const controller of this.running.values()) controller.abort(reason);
   }
 
   untrack(taskInstanceId: string): void {

@@ -1,21 +1,31 @@
 import { Logger } from '@nestjs/common';
 import type { LogLine, TaskLogRepository } from '@updraft/persistence';
 import type { OutputStream } from '@updraft/sandbox';
+import { MASK } from '@updraft/secrets';
 
 const FLUSH_INTERVAL_MS = 200;
 const FLUSH_LINES = 500;
+/** Shorter secrets are not masked: hiding every occurrence of a two-letter string would garble the log. */
+const MIN_MASKED_LENGTH = 4;
 
 /** Buffers a try's log lines and writes them in batches, so logs are readable while it runs. */
 export class LogSink {
   private buffer: LogLine[] = [];
   private writing: Promise<void> = Promise.resolve();
   private readonly timer: NodeJS.Timeout;
+  private readonly secrets = new Set<string>();
 
   constructor(private readonly logs: TaskLogRepository, private readonly tenantId: string, private readonly taskInstanceId: string, private readonly tryNumber: number) {
     this.timer = setInterval(() => void this.flush(), FLUSH_INTERVAL_MS);
   }
 
+  /** From now on, the secret never reaches the stored log; it reads as `********`. */
+  mask(secret: string): void {
+    if (secret.length >= MIN_MASKED_LENGTH) this.secrets.add(secret);
+  }
+
   write(stream: OutputStream, message: string): void {
+    for (const secret of this.secrets) message = message.split(secret).join(MASK);
     this.buffer.push({ timestamp: new Date(), stream, message });
     if (this.buffer.length >= FLUSH_LINES) void this.flush();
   }

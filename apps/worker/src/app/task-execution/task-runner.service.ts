@@ -12,15 +12,20 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { OperatorRegistry } from '../operators/operator-registry';
 import { HeartbeatService } from './heartbeat.service';
+import { TaskCallbacks } from './task-callbacks.service';
 import { LogSink } from './log-sink';
 
 export const MAX_XCOM_BYTES = 1024 * 1024;
+/** The abort reason of tries the worker gives back when it shuts down. */
+const HANDED_BACK = Symbol('handed back');
 
 /** Executes one try of a task instance: claim, run in the sandbox, record the outcome, wake the scheduler. */
 @Injectable()
 export class TaskRunner {
   private readonly logger = new Logger(TaskRunner.name);
   private readonly host: string;
+  private readonly inFlight = new Set<Promise<void>>();
+  private draining = false;
 
   constructor(
     @Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig,
@@ -30,24 +35,57 @@ export class TaskRunner {
     private readonly xcoms: XComRepository,
     private readonly operators: OperatorRegistry,
     private readonly heartbeat: HeartbeatService,
+    private readonly callbacks: TaskCallbacks,
     @InjectQueue(QUEUES.scheduler) private readonly scheduler: Queue<EvaluateRunJobData>,
+    @InjectQueue(QUEUES.tasks) private readonly tasks: Queue<RunTaskJobData>,
   ) {
     this.host = config.workerHostname || `${hostname()}:${process.pid}`;
   }
 
-  async run(ref: RunTaskJobData): Promise<void> {
+  run(ref: RunTaskJobData): Promise<void> {
+    const work = this.runTry(ref);
+    this.inFlight.add(work);
+    return work.finally(() => this.inFlight.delete(work));
+  }
+
+  /**
+   * Lets the tries in progress finish for up to `graceMs`, then kills the rest and hands them
+   * back: queued again without counting the try, for another worker. Returns how many were handed back.
+   */
+  async drain(graceMs: number): Promise<number> {
+    this.draining = true;
+    let timer: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+    while (this.inFlight.size > 0) {
+      const over = await Promise.race([Promise.allSettled([...this.inFlight]).then(() => false), graceOver.then(() => true)]);
+      if (over) break;
+    }
+    clearTimeout(timer);
+    const left = this.inFlight.size;
+    if (left > 0) {
+      this.heartbeat.abortAll(HANDED_BACK);
+      await Promise.allSettled([...this.inFlight]);
+    }
+    return left;
+  }
+
+  private async runTry(ref: RunTaskJobData): Promise<void> {
+    // Taken in the instant before the queue paused: left for another worker.
+    if (this.draining) return void (await this.tasks.add(JOBS.runTask, ref));
     const ti = await this.taskInstances.claim(ref, this.host);
     if (!ti) return;
     const signal = this.heartbeat.track(ti.id);
     const sink = new LogSink(this.logs, ref.tenantId, ti.id, ti.tryNumber);
     const scratch = join(this.config.dataDir, 'scratch', `${ti.id}-${ti.tryNumber}`);
     let delayMs = 0;
+    let handedBack = false;
     try {
       sink.write('system', `try ${ti.tryNumber} of ${ti.maxTries} started on ${this.host}`);
       const loaded = await this.runs.forEvaluation(ref.tenantId, ti.dagRunId);
       const task = loaded?.serialized.tasks.find((t) => t.taskId === ti.taskId);
       const outcome: TaskOutcome = loaded && task ? await this.execute(loaded, task, ti, scratch, sink, signal) : { outcome: 'fail', message: 'the task no longer exists in its DAG version' };
-      delayMs = await this.record(ti, loaded, task, outcome, sink);
+      if (signal.aborted && signal.reason === HANDED_BACK) handedBack = await this.handBack(ti, sink);
+      else delayMs = await this.record(ti, loaded, task, outcome, sink);
     } catch (error) {
       this.logger.error(`task instance ${ti.id}: ${(error as Error).stack}`);
       sink.write('system', `internal error: ${(error as Error).message}`);
@@ -57,7 +95,8 @@ export class TaskRunner {
       await sink.close();
       await rm(scratch, { recursive: true, force: true });
       // A retry wakes the whole run when it is due; a finished try only needs its downstream looked at.
-      if (delayMs > 0) await this.scheduler.add(JOBS.evaluateRun, { tenantId: ref.tenantId, dagRunId: ti.dagRunId }, { delay: delayMs });
+      if (handedBack) await this.tasks.add(JOBS.runTask, ref);
+      else if (delayMs > 0) await this.scheduler.add(JOBS.evaluateRun, { tenantId: ref.tenantId, dagRunId: ti.dagRunId }, { delay: delayMs });
       else await this.scheduler.add(JOBS.evaluateRun, { tenantId: ref.tenantId, dagRunId: ti.dagRunId, finishedTaskId: ti.taskId });
     }
   }
@@ -67,6 +106,13 @@ export class TaskRunner {
     if (!executor) return { outcome: 'fail', message: `operator '${task.operator}' is not available on this platform version` };
     const timeoutMs = task.executionTimeoutMs ?? this.config.defaultTaskTimeoutMs;
     return executor.execute({ ti, task, loaded, scratch, sink, signal, timeoutMs });
+  }
+
+  private async handBack(ti: TaskInstanceEntity, sink: LogSink): Promise<boolean> {
+    const reason = `the worker ${this.host} shut down before try ${ti.tryNumber} finished; handed back to the queue (the try does not count)`;
+    sink.write('system', reason);
+    await sink.flush();
+    return this.taskInstances.handBack({ tenantId: ti.tenantId, taskInstanceId: ti.id }, ti.tryNumber, reason);
   }
 
   private async skipDownstream(ti: TaskInstanceEntity, taskIds: string[], sink: LogSink): Promise<void> {
@@ -105,6 +151,7 @@ export class TaskRunner {
     await sink.flush();
     const applied = await this.taskInstances.finish(ref, ti.tryNumber, state, reason, state === 'up_for_retry' ? new Date(Date.now() + delayMs) : null);
     if (!applied) sink.write('system', 'the outcome was not recorded: this try was cleared or reaped meanwhile');
+    else if (loaded && task) await this.callbacks.afterOutcome(ti, loaded, task, state, reason, sink);
     return delayMs;
   }
 }

@@ -1,3 +1,8 @@
+import { ApiTokenEntity } from './api-token.entity';
+import { ConnectionEntity } from './connection.entity';
+import { TeamMemberEntity } from './team-member.entity';
+import { TeamEntity } from './team.entity';
+import { VariableEntity } from './variable.entity';
 import { BundleVersionEntity } from './bundle-version.entity';
 import { DagRunEntity } from './dag-run.entity';
 import { DagVersionEntity } from './dag-version.entity';
@@ -27,9 +32,15 @@ export * from './task-try.entity';
 export * from './tenant.entity';
 export * from './user.entity';
 export * from './xcom.entity';
+export * from './api-token.entity';
+export * from './connection.entity';
+export * from './team-member.entity';
+export * from './team.entity';
+export * from './variable.entity';
 
 export const ENTITIES = [
   TenantEntity, UserEntity, MembershipEntity, BundleVersionEntity, DagEntity, DagVersionEntity,
   DagRunEntity, TaskInstanceEntity, TaskTryEntity, TaskLogEntity, XComEntity,
+  TeamEntity, TeamMemberEntity, ApiTokenEntity, VariableEntity, ConnectionEntity,
   NotificationChannelEntity, NotificationDeliveryEntity, SlaMissEntity,
 ];

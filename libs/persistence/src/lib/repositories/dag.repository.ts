@@ -16,11 +16,15 @@ export interface DagSummary {
   isPaused: boolean;
   nextDagrunAt: Date | null;
   serialized: SerializedDag;
+  /** The team assigned through the API, else the one the DAG names itself; null when none. */
+  team: string | null;
   lastRun: { runId: string; state: RunState; logicalDate: Date } | null;
 }
 
+const EFFECTIVE_TEAM = `COALESCE(d.team, v.serialized->>'team')`;
+
 const SUMMARY_SELECT = `
-  SELECT d.tenant_id, d.dag_id, d.bundle_name, d.is_active, d.is_paused, d.next_dagrun_at, v.id AS dag_version_id, v.serialized, v.entry_file,
+  SELECT d.tenant_id, d.dag_id, ${EFFECTIVE_TEAM} AS team, d.bundle_name, d.is_active, d.is_paused, d.next_dagrun_at, v.id AS dag_version_id, v.serialized, v.entry_file,
          b.version AS bundle_version, b.id AS bundle_version_id,
          r.run_id AS last_run_id, r.state AS last_run_state, r.logical_date AS last_run_logical_date
     FROM dag d
@@ -43,6 +47,7 @@ function toSummary(row: Record<string, any>): DagSummary {
     isPaused: row['is_paused'],
     nextDagrunAt: row['next_dagrun_at'],
     serialized: row['serialized'],
+    team: row['team'],
     lastRun: row['last_run_id'] ? { runId: row['last_run_id'], state: row['last_run_state'], logicalDate: row['last_run_logical_date'] } : null,
   };
 }
@@ -51,11 +56,32 @@ function toSummary(row: Record<string, any>): DagSummary {
 export class DagRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async list(tenantId: string, page: PageRequest, options: { includeInactive?: boolean } = {}): Promise<Page<DagSummary>> {
+  /** `teams` limits the list to DAGs of those teams (a member whose access comes from team roles); null is every DAG. */
+  async list(tenantId: string, page: PageRequest, options: { includeInactive?: boolean; teams?: readonly string[] | null } = {}): Promise<Page<DagSummary>> {
     const activeOnly = options.includeInactive ? '' : 'AND d.is_active';
-    const rows = await this.db.query(`${SUMMARY_SELECT} WHERE d.tenant_id = $1 ${activeOnly} ORDER BY d.dag_id LIMIT $2 OFFSET $3`, [tenantId, page.limit, page.offset]);
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM dag d WHERE d.tenant_id = $1 ${activeOnly}`, [tenantId]);
+    const where = `d.tenant_id = $1 ${activeOnly} AND ($2::text[] IS NULL OR ${EFFECTIVE_TEAM} = ANY($2))`;
+    const teams = options.teams ?? null;
+    const rows = await this.db.query(`${SUMMARY_SELECT} WHERE ${where} ORDER BY d.dag_id LIMIT $3 OFFSET $4`, [tenantId, teams, page.limit, page.offset]);
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM dag d JOIN dag_version v ON v.id = d.current_version_id WHERE ${where}`,
+      [tenantId, teams],
+    );
     return { items: rows.map(toSummary), total, ...page };
+  }
+
+  /** The DAG's team (see DagSummary.team); undefined when the DAG does not exist. */
+  async teamOf(tenantId: string, dagId: string): Promise<string | null | undefined> {
+    const rows = await this.db.query(
+      `SELECT ${EFFECTIVE_TEAM} AS team FROM dag d JOIN dag_version v ON v.id = d.current_version_id WHERE d.tenant_id = $1 AND d.dag_id = $2`,
+      [tenantId, dagId],
+    );
+    return rows.length > 0 ? rows[0].team : undefined;
+  }
+
+  /** Assigns the DAG to a team (null: back to the team its code names); false when the DAG does not exist. */
+  async setTeam(tenantId: string, dagId: string, team: string | null): Promise<boolean> {
+    const [, count] = await this.db.query(`UPDATE dag SET team = $3, updated_at = now() WHERE tenant_id = $1 AND dag_id = $2`, [tenantId, dagId, team]);
+    return count > 0;
   }
 
   /** Active, unpaused, scheduled DAGs whose next run may be due. */

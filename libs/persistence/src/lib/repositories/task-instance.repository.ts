@@ -152,6 +152,80 @@ export class TaskInstanceRepository {
     });
   }
 
+  /**
+   * Gives a running try back to the queue without counting it (a worker drained at shutdown):
+   * queued again with the try number it had before, so the next claim makes the same try anew.
+   */
+  async handBack(ref: TaskInstanceRef, tryNumber: number, reason: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const [, count] = await tx.query(
+        `UPDATE task_instance SET state = 'queued', try_number = try_number - 1, queued_at = now(), start_date = NULL, hostname = NULL
+          WHERE tenant_id = $1 AND id = $2 AND try_number = $3 AND state = 'running'`,
+        [ref.tenantId, ref.taskInstanceId, tryNumber],
+      );
+      if (count > 0) {
+        await tx.query(`UPDATE task_try SET exit_reason = $4, end_date = now() WHERE tenant_id = $1 AND task_instance_id = $2 AND try_number = $3`, [ref.tenantId, ref.taskInstanceId, tryNumber, reason]);
+      }
+      return count > 0;
+    });
+  }
+
+  /**
+   * Ends a sensor's check in reschedule mode: the worker slot is freed until `nextPokeAt`, and the
+   * try number is given back so the next check continues the same try (Airflow: reschedules do not
+   * count as tries). The first check's time is kept for the sensor's timeout.
+   */
+  async reschedule(ref: TaskInstanceRef, tryNumber: number, nextPokeAt: Date, reason: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const [, count] = await tx.query(
+        `UPDATE task_instance SET state = 'up_for_reschedule', try_number = try_number - 1, next_try_at = $4, end_date = NULL, hostname = NULL
+          WHERE tenant_id = $1 AND id = $2 AND try_number = $3 AND state = 'running'`,
+        [ref.tenantId, ref.taskInstanceId, tryNumber, nextPokeAt],
+      );
+      await tx.query(
+        `UPDATE task_try SET state = 'up_for_reschedule', exit_reason = $4, end_date = now() WHERE tenant_id = $1 AND task_instance_id = $2 AND try_number = $3`,
+        [ref.tenantId, ref.taskInstanceId, tryNumber, reason],
+      );
+      return count > 0;
+    });
+  }
+
+  /**
+   * Expands a mapped task's placeholder (map_index -1) into instances 0..count-1: the placeholder
+   * becomes instance 0 and the others are copies of it. Returns the ids of all instances, or none
+   * when another scheduler expanded it first.
+   */
+  async expandMapped(tenantId: string, placeholderId: string, count: number): Promise<string[]> {
+    return this.db.transaction(async (tx) => {
+      const [moved] = await tx.query(
+        `UPDATE task_instance SET map_index = 0 WHERE tenant_id = $1 AND id = $2 AND map_index = -1 AND state IN ('none', 'scheduled') RETURNING id`,
+        [tenantId, placeholderId],
+      );
+      if (moved.length === 0) return [];
+      // Copies every column, whatever later migrations add, with a new id and map_index.
+      const copies = await tx.query(
+        `INSERT INTO task_instance
+         SELECT (jsonb_populate_record(NULL::task_instance, to_jsonb(t) || jsonb_build_object('id', gen_random_uuid(), 'map_index', i))).*
+           FROM task_instance t, generate_series(1, $3 - 1) AS i
+          WHERE t.tenant_id = $1 AND t.id = $2
+         RETURNING id`,
+        [tenantId, placeholderId, count],
+      );
+      return [placeholderId, ...copies.map((r: { id: string }) => r.id)];
+    });
+  }
+
+  /** The state of a task in another DAG's run of the given logical date (same tenant), for external task sensors; null when there is none. */
+  async stateAt(tenantId: string, dagId: string, taskId: string, logicalDate: Date): Promise<TaskState | null> {
+    const rows = await this.db.query(
+      `SELECT ti.state FROM task_instance ti JOIN dag_run r ON r.id = ti.dag_run_id
+        WHERE r.tenant_id = $1 AND r.dag_id = $2 AND r.logical_date = $4 AND ti.tenant_id = $1 AND ti.task_id = $3
+        ORDER BY ti.map_index LIMIT 1`,
+      [tenantId, dagId, taskId, logicalDate],
+    );
+    return rows.length > 0 ? rows[0].state : null;
+  }
+
   /** Queued instances whose Bull job may be lost (e.g. Redis flushed), for re-enqueueing. */
   async staleQueued(olderThanMs: number, limit: number): Promise<TaskInstanceRef[]> {
     const rows = await this.db.query(

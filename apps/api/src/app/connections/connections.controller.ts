@@ -1,0 +1,79 @@
+import { Body, ConflictException, Controller, Delete, Get, HttpCode, NotFoundException, Param, Patch, Post, Query } from '@nestjs/common';
+import type { Connection } from '@updraft/api-types';
+import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
+import { PERMISSIONS } from '@updraft/domain';
+import { ConnectionEntity, ConnectionRepository, connectionSecretBinding, DuplicateKeyError } from '@updraft/persistence';
+import { MASK, SecretBox } from '@updraft/secrets';
+import { randomUUID } from 'node:crypto';
+import { PaginationQuery } from '../../services/http/pagination.dto';
+import { CreateConnectionDto, UpdateConnectionDto } from './connections.dto';
+
+function toView(c: ConnectionEntity): Connection {
+  return {
+    connId: c.connId, connType: c.connType, description: c.description, host: c.host, port: c.port, login: c.login,
+    password: c.password === null ? null : MASK, schema: c.schema, extra: c.extra, updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+const FIELDS = ['connType', 'description', 'host', 'port', 'login', 'schema', 'extra'] as const;
+
+/** Tenant connections; passwords are stored encrypted and never leave the API in clear. */
+@Controller('tenants/:tenant/connections')
+export class ConnectionsController {
+  constructor(private readonly connections: ConnectionRepository, private readonly box: SecretBox) {}
+
+  @Get()
+  @RequirePermission(PERMISSIONS.connectionsRead)
+  async list(@CurrentTenant() tenant: TenantContext, @Query() page: PaginationQuery) {
+    const result = await this.connections.list(tenant.id, page);
+    return { ...result, items: result.items.map(toView) };
+  }
+
+  @Get(':connId')
+  @RequirePermission(PERMISSIONS.connectionsRead)
+  async get(@CurrentTenant() tenant: TenantContext, @Param('connId') connId: string): Promise<Connection> {
+    return toView(await this.find(tenant, connId));
+  }
+
+  @Post()
+  @RequirePermission(PERMISSIONS.connectionsEdit)
+  async create(@CurrentTenant() tenant: TenantContext, @Body() body: CreateConnectionDto): Promise<Connection> {
+    const id = randomUUID();
+    try {
+      const created = await this.connections.create(tenant.id, {
+        id, connId: body.connId, connType: body.connType, description: body.description ?? null, host: body.host ?? null, port: body.port ?? null,
+        login: body.login ?? null, schema: body.schema ?? null, extra: body.extra ?? {}, password: this.seal(tenant, id, body.password),
+      });
+      return toView(created);
+    } catch (error) {
+      if (error instanceof DuplicateKeyError) throw new ConflictException(error.message);
+      throw error;
+    }
+  }
+
+  @Patch(':connId')
+  @RequirePermission(PERMISSIONS.connectionsEdit)
+  async update(@CurrentTenant() tenant: TenantContext, @Param('connId') connId: string, @Body() body: UpdateConnectionDto): Promise<Connection> {
+    const connection = await this.find(tenant, connId);
+    for (const field of FIELDS) if (body[field] !== undefined) Object.assign(connection, { [field]: body[field] });
+    if (body.password !== undefined) connection.password = this.seal(tenant, connection.id, body.password);
+    return toView(await this.connections.save(connection));
+  }
+
+  @Delete(':connId')
+  @HttpCode(204)
+  @RequirePermission(PERMISSIONS.connectionsEdit)
+  async remove(@CurrentTenant() tenant: TenantContext, @Param('connId') connId: string): Promise<void> {
+    if (!(await this.connections.remove(tenant.id, connId))) throw new NotFoundException(`connection '${connId}' not found`);
+  }
+
+  private seal(tenant: TenantContext, id: string, password: string | null | undefined): string | null {
+    return password === null || password === undefined ? null : this.box.encrypt(password, connectionSecretBinding(tenant.id, id));
+  }
+
+  private async find(tenant: TenantContext, connId: string): Promise<ConnectionEntity> {
+    const connection = await this.connections.find(tenant.id, connId);
+    if (!connection) throw new NotFoundException(`connection '${connId}' not found`);
+    return connection;
+  }
+}

@@ -1,0 +1,51 @@
+import type { TeamRole, TokenScope } from '@updraft/domain';
+import type { TaskConnection } from '@updraft/sdk';
+
+export interface Team {
+  name: string;
+  description: string | null;
+  createdAt: string;
+}
+
+export interface TeamMember {
+  userId: string;
+  email: string;
+  role: TeamRole;
+}
+
+export interface TeamDetail extends Team {
+  members: TeamMember[];
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  /** The token's first characters, to recognise it by; the token itself is shown once. */
+  hint: string;
+  scopes: TokenScope[];
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+}
+
+/** The answer to creating a token: the only time `token` is ever shown. */
+export interface CreatedApiToken extends ApiToken {
+  token: string;
+}
+
+export interface Variable {
+  key: string;
+  /** `********` when `isSecret`. */
+  value: string;
+  isSecret: boolean;
+  description: string | null;
+  updatedAt: string;
+}
+
+export interface Connection extends Omit<TaskConnection, 'password'> {
+  description: string | null;
+  /** `********` when a password is set, else null. */
+  password: string | null;
+  updatedAt: string;
+}
