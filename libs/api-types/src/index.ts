@@ -1,2 +1,3 @@
 export * from './lib/api-types';
 export * from './lib/access-types';
+export * from './lib/backfill-types';

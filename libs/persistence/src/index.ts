@@ -2,6 +2,7 @@ export * from './lib/data-source';
 export * from './lib/entities';
 export * from './lib/persistence.module';
 export * from './lib/repositories/account.repository';
+export * from './lib/repositories/backfill.repository';
 export * from './lib/repositories/bundle.repository';
 export * from './lib/repositories/dag-run.repository';
 export * from './lib/repositories/dag.repository';

@@ -8,6 +8,8 @@ import { ApiExceptionFilter } from '../services/http/api-exception.filter';
 import { AccessModule } from './access.module';
 import { AccountsController } from './accounts/accounts.controller';
 import { LoginThrottle } from './accounts/login-throttle.service';
+import { BackfillsController } from './backfills/backfills.controller';
+import { BackfillsService } from './backfills/backfills.service';
 import { BundlesController } from './bundles/bundles.controller';
 import { BundlesService } from './bundles/bundles.service';
 import { DagRunsController } from './dag-runs/dag-runs.controller';
@@ -18,7 +20,7 @@ import { TaskInstancesController } from './task-instances/task-instances.control
 
 @Module({
   imports: [ConfigModule, PersistenceModule, QueuesModule.register(), AuthModule, AccessModule],
-  controllers: [HealthController, AccountsController, BundlesController, DagsController, DagRunsController, TaskInstancesController],
-  providers: [LoginThrottle, BundlesService, DagRunsService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
+  controllers: [HealthController, AccountsController, BundlesController, DagsController, DagRunsController, BackfillsController, TaskInstancesController],
+  providers: [LoginThrottle, BundlesService, DagRunsService, BackfillsService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })
 export class AppModule {}

@@ -5,6 +5,7 @@ import { PersistenceModule } from '@updraft/persistence';
 import { QueuesModule } from '@updraft/queues';
 import { RunCreator } from './run-creation/run-creator.service';
 import { RunEvaluator } from './run-evaluation/run-evaluator.service';
+import { TaskExpander } from './run-evaluation/task-expander.service';
 import { SchedulerProcessor } from './scheduler.processor';
 import { SlaChecker } from './sla/sla-checker.service';
 import { SlaProcessor } from './sla/sla.processor';
@@ -12,6 +13,6 @@ import { SweepService } from './sweep/sweep.service';
 
 @Module({
   imports: [ConfigModule, PersistenceModule, QueuesModule.register(), NotificationsModule],
-  providers: [RunCreator, RunEvaluator, SweepService, SchedulerProcessor, SlaChecker, SlaProcessor],
+  providers: [RunCreator, RunEvaluator, TaskExpander, SweepService, SchedulerProcessor, SlaChecker, SlaProcessor],
 })
 export class AppModule {}

@@ -1,4 +1,4 @@
-export type SensorMode = 'poke' | 'reschedule';
+import type { SensorMode } from '@updraft/sdk';
 
 export interface SensorTiming {
   /** The first check of this try (kept across reschedules). */

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { dataSourceOptions } from './data-source';
 import { AccountRepository } from './repositories/account.repository';
+import { BackfillRepository } from './repositories/backfill.repository';
 import { BundleRepository } from './repositories/bundle.repository';
 import { DagRunRepository } from './repositories/dag-run.repository';
 import { DagRepository } from './repositories/dag.repository';
@@ -18,7 +19,7 @@ import { NotificationDeliveryRepository } from './repositories/notification-deli
 import { SlaMissRepository } from './repositories/sla-miss.repository';
 
 const REPOSITORIES = [AccountRepository, BundleRepository, DagRepository, DagRunRepository, TaskInstanceRepository, TaskLogRepository, XComRepository, NotificationChannelRepository, NotificationDeliveryRepository, SlaMissRepository,
-  TeamRepository, ApiTokenRepository, VariableRepository, ConnectionRepository];
+  TeamRepository, ApiTokenRepository, VariableRepository, ConnectionRepository, BackfillRepository];
 
 @Global()
 @Module({

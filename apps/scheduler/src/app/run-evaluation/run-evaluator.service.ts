@@ -1,10 +1,11 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
-import { evaluateTriggerRule, isFinished, TaskState } from '@updraft/domain';
+import { evaluateTriggerRule, isFinished, TaskState, upstreamStates } from '@updraft/domain';
 import type { SerializedDag, SerializedTask } from '@updraft/sdk';
 import { DagRunRepository, TaskInstanceEntity, TaskInstanceRepository } from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES, RunTaskJobData } from '@updraft/queues';
 import type { Queue } from 'bull';
+import { TaskExpander } from './task-expander.service';
 
 const WAITING: TaskState[] = ['none', 'scheduled'];
 const GRAPH_CACHE_SIZE = 500;
@@ -27,6 +28,7 @@ export class RunEvaluator {
   constructor(
     private readonly runs: DagRunRepository,
     private readonly taskInstances: TaskInstanceRepository,
+    private readonly expander: TaskExpander,
     @InjectQueue(QUEUES.tasks) private readonly tasks: Queue<RunTaskJobData>,
     @InjectQueue(QUEUES.scheduler) private readonly scheduler: Queue<EvaluateRunJobData>,
   ) {}
@@ -34,7 +36,8 @@ export class RunEvaluator {
   async evaluate({ tenantId, dagRunId, finishedTaskId }: EvaluateRunJobData): Promise<void> {
     const loaded = await this.runs.forEvaluation(tenantId, dagRunId);
     if (!loaded || !['queued', 'running'].includes(loaded.run.state)) return;
-    if (loaded.run.state === 'queued') await this.runs.transition(tenantId, dagRunId, ['queued'], 'running');
+    // A queued run starts when maxActiveRuns allows it, oldest first (backfills queue many at once).
+    if (loaded.run.state === 'queued' && !(await this.runs.startIfAdmitted(tenantId, dagRunId, loaded.serialized.maxActiveRuns))) return;
     const graph = this.graphOf(loaded.run.dagVersionId, loaded.serialized);
     if (finishedTaskId && graph.tasks.has(finishedTaskId)) await this.evaluateDownstream(tenantId, dagRunId, graph, [finishedTaskId]);
     else await this.evaluateWholeRun(tenantId, dagRunId, graph);
@@ -68,24 +71,30 @@ export class RunEvaluator {
    * given), enqueues the ready ones and returns the tasks newly skipped or upstream_failed.
    */
   private async decide(tenantId: string, graph: DagGraph, instances: TaskInstanceEntity[], candidates: Set<string> | null): Promise<string[]> {
-    const stateOf = new Map(instances.map((ti) => [ti.taskId, ti.state]));
-    const decided = { run: [] as string[], skip: [] as string[], upstream_failed: [] as string[], removed: [] as string[] };
+    const stateOf = new Map<string, TaskState[]>();
+    for (const ti of instances) stateOf.set(ti.taskId, [...(stateOf.get(ti.taskId) ?? []), ti.state]);
+    const decided = { run: [] as string[], skip: [] as string[], upstream_failed: [] as string[], removed: [] as string[], expand: [] as TaskInstanceEntity[] };
     const now = Date.now();
     for (const ti of instances) {
       if (candidates && !candidates.has(ti.taskId)) continue;
       const task = graph.tasks.get(ti.taskId);
       if (!task) {
         if (!isFinished(ti.state)) decided.removed.push(ti.id);
-      } else if (ti.state === 'up_for_retry') {
+      } else if (ti.state === 'up_for_retry' || ti.state === 'up_for_reschedule') {
         if (ti.nextTryAt && ti.nextTryAt.getTime() <= now) decided.run.push(ti.id);
       } else if (WAITING.includes(ti.state)) {
-        const decision = evaluateTriggerRule(task.triggerRule, task.upstream.map((u) => stateOf.get(u) ?? 'removed'));
-        if (decision !== 'wait') decided[decision].push(ti.id);
+        const decision = evaluateTriggerRule(task.triggerRule, upstreamStates(task.upstream, stateOf));
+        if (decision === 'run' && task.expand && ti.mapIndex < 0) decided.expand.push(ti);
+        else if (decision !== 'wait') decided[decision].push(ti.id);
       }
     }
-    const queued = await this.taskInstances.transition(tenantId, decided.run, [...WAITING, 'up_for_retry'], 'queued');
+    const expansion = await this.expander.expand(tenantId, decided.expand, graph.tasks);
+    decided.run.push(...expansion.run);
+    decided.skip.push(...expansion.skip);
+    const queued = await this.taskInstances.transition(tenantId, decided.run, [...WAITING, 'up_for_retry', 'up_for_reschedule'], 'queued');
     if (queued.length > 0) await this.tasks.addBulk(queued.map((taskInstanceId) => ({ name: JOBS.runTask, data: { tenantId, taskInstanceId } })));
     const changed = new Set([
+      ...expansion.failed,
       ...(await this.taskInstances.transition(tenantId, decided.skip, WAITING, 'skipped')),
       ...(await this.taskInstances.transition(tenantId, decided.upstream_failed, WAITING, 'upstream_failed')),
       ...(await this.taskInstances.transition(tenantId, decided.removed, [...WAITING, 'up_for_retry', 'queued'], 'removed')),
@@ -112,16 +121,18 @@ export class RunEvaluator {
       const state = failed > 0 ? 'failed' : 'success';
       if (await this.runs.transition(tenantId, dagRunId, ['queued', 'running'], state)) {
         this.logger.log(`run ${dagRunId} of tenant ${tenantId} finished: ${state}`);
+        const next = await this.runs.nextQueuedAfter(tenantId, dagRunId);
+        if (next) await this.scheduler.add(JOBS.evaluateRun, { tenantId, dagRunId: next });
       }
     }
   }
 
-  /** A retry is due later: ask to be evaluated again then (the sweep is the safety net). */
+  /** A retry or a sensor's next check is due later: ask to be evaluated again then (the sweep is the safety net). */
   private async wakeForRetries(tenantId: string, dagRunId: string, instances: TaskInstanceEntity[]): Promise<void> {
     for (const ti of instances) {
-      if (ti.state !== 'up_for_retry' || !ti.nextTryAt) continue;
+      if ((ti.state !== 'up_for_retry' && ti.state !== 'up_for_reschedule') || !ti.nextTryAt) continue;
       const delay = Math.max(ti.nextTryAt.getTime() - Date.now(), 0);
-      await this.scheduler.add(JOBS.evaluateRun, { tenantId, dagRunId }, { delay, jobId: `retry:${ti.id}:${ti.tryNumber}` });
+      await this.scheduler.add(JOBS.evaluateRun, { tenantId, dagRunId }, { delay, jobId: `${ti.state}:${ti.id}:${ti.tryNumber}:${ti.nextTryAt.getTime()}` });
     }
   }
 }

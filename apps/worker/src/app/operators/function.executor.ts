@@ -19,7 +19,7 @@ export class FunctionExecutor implements OperatorExecutor {
     private readonly cache: BundleCache,
   ) {}
 
-  async execute({ ti, task, loaded, sink, signal, timeoutMs }: TryContext): Promise<TaskOutcome> {
+  async execute({ ti, task, loaded, mapped, sink, signal, timeoutMs }: TryContext): Promise<TaskOutcome> {
     const bundle = await this.cache.materialize(ti.tenantId, loaded.bundleVersionId);
     const run = loaded.run;
     const logicalDate = run.logicalDate.toISOString();
@@ -34,7 +34,7 @@ export class FunctionExecutor implements OperatorExecutor {
         context: {
           dagId: run.dagId, taskId: task.taskId, runId: run.runId, logicalDate, ds: logicalDate.slice(0, 10),
           dataIntervalStart: run.dataIntervalStart.toISOString(), dataIntervalEnd: run.dataIntervalEnd.toISOString(),
-          tryNumber: ti.tryNumber, mapIndex: ti.mapIndex, params, conf: run.conf,
+          tryNumber: ti.tryNumber, mapIndex: ti.mapIndex, mapped, params, conf: run.conf,
         },
       },
       {
@@ -42,7 +42,7 @@ export class FunctionExecutor implements OperatorExecutor {
         isolateNetwork: this.config.sandboxNetworkIsolation, onOutput: sink.write.bind(sink), signal,
         // Tenant code reaches XCom only through its worker, and only within its own run.
         onCall: async (call) => {
-          if (call.method === 'xcomPull') return this.xcoms.get(ti.tenantId, ti.dagRunId, call.taskId, call.key);
+          if (call.method === 'xcomPull') return this.xcoms.pull(ti.tenantId, ti.dagRunId, call.taskId, call.key);
           throw new Error(`${call.method} is not available on this platform version`);
         },
       },

@@ -14,10 +14,15 @@ export interface TryContext {
   /** Aborted when the try is cancelled, cleared or reaped. */
   signal: AbortSignal;
   timeoutMs: number;
+  /** A mapped instance's element (one value per `expand` argument). */
+  mapped?: Record<string, unknown>;
 }
+
+/** How a try ends: a sandboxed task's outcome, or (sensors in reschedule mode) a request to check again later without counting a try. */
+export type ExecutorOutcome = TaskOutcome | { outcome: 'reschedule'; at: Date; message: string };
 
 /** Runs the operators it names. Executors that only wait or call out run in the worker itself, without a sandbox process. */
 export interface OperatorExecutor {
   readonly operators: readonly string[];
-  execute(context: TryContext): Promise<TaskOutcome>;
+  execute(context: TryContext): Promise<ExecutorOutcome>;
 }

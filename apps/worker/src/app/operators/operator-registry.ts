@@ -3,14 +3,15 @@ import { BashExecutor } from './bash.executor';
 import { EmptyExecutor } from './empty.executor';
 import { FunctionExecutor } from './function.executor';
 import type { OperatorExecutor } from './operator-executor';
+import { SensorExecutor } from './sensor.executor';
 
 /** Finds the executor for a task's operator. A new operator adds its executor to the constructor and to OPERATOR_EXECUTORS. */
 @Injectable()
 export class OperatorRegistry {
   private readonly byOperator = new Map<string, OperatorExecutor>();
 
-  constructor(empty: EmptyExecutor, bash: BashExecutor, fn: FunctionExecutor) {
-    for (const executor of [empty, bash, fn]) for (const operator of executor.operators) this.byOperator.set(operator, executor);
+  constructor(empty: EmptyExecutor, bash: BashExecutor, fn: FunctionExecutor, sensors: SensorExecutor) {
+    for (const executor of [empty, bash, fn, sensors]) for (const operator of executor.operators) this.byOperator.set(operator, executor);
   }
 
   find(operator: string): OperatorExecutor | undefined {
@@ -18,4 +19,4 @@ export class OperatorRegistry {
   }
 }
 
-export const OPERATOR_EXECUTORS = [EmptyExecutor, BashExecutor, FunctionExecutor];
+export const OPERATOR_EXECUTORS = [EmptyExecutor, BashExecutor, FunctionExecutor, SensorExecutor];

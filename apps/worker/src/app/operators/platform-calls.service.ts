@@ -21,7 +21,7 @@ export class PlatformCalls {
   async answer(ti: TaskInstanceEntity, call: PlatformCall, sink: LogSink): Promise<unknown> {
     switch (call.method) {
       case 'xcomPull':
-        return this.xcoms.get(ti.tenantId, ti.dagRunId, call.taskId, call.key);
+        return this.xcoms.pull(ti.tenantId, ti.dagRunId, call.taskId, call.key);
       case 'getVariable':
         return this.variable(ti.tenantId, call.key, sink);
       case 'getConnection':

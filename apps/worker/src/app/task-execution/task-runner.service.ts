@@ -1,16 +1,16 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
-import { retryDelayAfter, tasksSkippedBy, TaskState } from '@updraft/domain';
+import { expansionOf, retryDelayAfter, tasksSkippedBy, TaskState } from '@updraft/domain';
 import { DagRunRepository, RETURN_VALUE_KEY, RunForEvaluation, TaskInstanceEntity, TaskInstanceRepository, TaskLogRepository, XComRepository } from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES, RunTaskJobData } from '@updraft/queues';
-import type { TaskOutcome } from '@updraft/sandbox';
 import type { SerializedTask } from '@updraft/sdk';
 import type { Queue } from 'bull';
 import { rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { OperatorRegistry } from '../operators/operator-registry';
+import type { ExecutorOutcome } from '../operators/operator-executor';
 import { HeartbeatService } from './heartbeat.service';
 import { LogSink } from './log-sink';
 
@@ -81,7 +81,7 @@ export class TaskRunner {
       sink.write('system', `try ${ti.tryNumber} of ${ti.maxTries} started on ${this.host}`);
       const loaded = await this.runs.forEvaluation(ref.tenantId, ti.dagRunId);
       const task = loaded?.serialized.tasks.find((t) => t.taskId === ti.taskId);
-      const outcome: TaskOutcome = loaded && task ? await this.execute(loaded, task, ti, scratch, sink, signal) : { outcome: 'fail', message: 'the task no longer exists in its DAG version' };
+      const outcome: ExecutorOutcome = loaded && task ? await this.execute(loaded, task, ti, scratch, sink, signal) : { outcome: 'fail', message: 'the task no longer exists in its DAG version' };
       if (signal.aborted && signal.reason === HANDED_BACK) handedBack = await this.handBack(ti, sink);
       else delayMs = await this.record(ti, loaded, task, outcome, sink);
     } catch (error) {
@@ -99,11 +99,17 @@ export class TaskRunner {
     }
   }
 
-  private async execute(loaded: RunForEvaluation, task: SerializedTask, ti: TaskInstanceEntity, scratch: string, sink: LogSink, signal: AbortSignal): Promise<TaskOutcome> {
+  private async execute(loaded: RunForEvaluation, task: SerializedTask, ti: TaskInstanceEntity, scratch: string, sink: LogSink, signal: AbortSignal): Promise<ExecutorOutcome> {
     const executor = this.operators.find(task.operator);
     if (!executor) return { outcome: 'fail', message: `operator '${task.operator}' is not available on this platform version` };
     const timeoutMs = task.executionTimeoutMs ?? this.config.defaultTaskTimeoutMs;
-    return executor.execute({ ti, task, loaded, scratch, sink, signal, timeoutMs });
+    let mapped: Record<string, unknown> | undefined;
+    if (task.expand && ti.mapIndex >= 0) {
+      const element = await this.mappedElement(ti, task);
+      if (typeof element === 'string') return { outcome: 'fail', message: element };
+      mapped = element;
+    }
+    return executor.execute({ ti, task, loaded, scratch, sink, signal, timeoutMs, mapped });
   }
 
   private async handBack(ti: TaskInstanceEntity, sink: LogSink): Promise<boolean> {
@@ -119,8 +125,25 @@ export class TaskRunner {
     sink.write('system', `skipping ${taskIds.sort().join(', ')} (${skipped.length} task instance(s))`);
   }
 
+  /** A mapped instance's element, from the lists the scheduler expanded (an error message when it is gone). */
+  private async mappedElement(ti: TaskInstanceEntity, task: SerializedTask): Promise<Record<string, unknown> | string> {
+    const expansion = expansionOf(task.expand ?? {}, await this.xcoms.mappingInputs(ti.tenantId, ti.dagRunId, task));
+    if ('error' in expansion) return expansion.error;
+    return expansion.items[ti.mapIndex] ?? `map_index ${ti.mapIndex} is beyond the ${expansion.items.length} element(s) mapped over now`;
+  }
+
+  /** A sensor in reschedule mode: its slot is freed and the scheduler queues the next check when it is due. */
+  private async reschedule(ti: TaskInstanceEntity, result: { at: Date; message: string }, sink: LogSink): Promise<number> {
+    sink.write('system', `up_for_reschedule: ${result.message}`);
+    await sink.flush();
+    const applied = await this.taskInstances.reschedule({ tenantId: ti.tenantId, taskInstanceId: ti.id }, ti.tryNumber, result.at, result.message);
+    if (!applied) sink.write('system', 'the outcome was not recorded: this try was cleared or reaped meanwhile');
+    return Math.max(result.at.getTime() - Date.now(), 1);
+  }
+
   /** Stores the outcome; returns the delay before the run should be evaluated again (for a retry). */
-  private async record(ti: TaskInstanceEntity, loaded: RunForEvaluation | null, task: SerializedTask | undefined, result: TaskOutcome, sink: LogSink): Promise<number> {
+  private async record(ti: TaskInstanceEntity, loaded: RunForEvaluation | null, task: SerializedTask | undefined, result: ExecutorOutcome, sink: LogSink): Promise<number> {
+    if (result.outcome === 'reschedule') return this.reschedule(ti, result, sink);
     const ref = { tenantId: ti.tenantId, taskInstanceId: ti.id };
     let outcome = result;
     if (outcome.outcome === 'success' && outcome.valueJson !== null) {

@@ -17,4 +17,6 @@ export class DagRunEntity {
   @Column({ name: 'queued_at', type: 'timestamptz' }) queuedAt: Date;
   @Column({ name: 'start_date', type: 'timestamptz', nullable: true }) startDate: Date | null;
   @Column({ name: 'end_date', type: 'timestamptz', nullable: true }) endDate: Date | null;
+  /** The backfill that created (or reprocessed) this run. */
+  @Column({ name: 'backfill_id', type: 'uuid', nullable: true }) backfillId: string | null;
 }

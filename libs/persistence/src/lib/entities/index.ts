@@ -3,6 +3,7 @@ import { ConnectionEntity } from './connection.entity';
 import { TeamMemberEntity } from './team-member.entity';
 import { TeamEntity } from './team.entity';
 import { VariableEntity } from './variable.entity';
+import { BackfillEntity } from './backfill.entity';
 import { BundleVersionEntity } from './bundle-version.entity';
 import { DagRunEntity } from './dag-run.entity';
 import { DagVersionEntity } from './dag-version.entity';
@@ -18,6 +19,7 @@ import { TenantEntity } from './tenant.entity';
 import { UserEntity } from './user.entity';
 import { XComEntity } from './xcom.entity';
 
+export * from './backfill.entity';
 export * from './bundle-version.entity';
 export * from './dag-run.entity';
 export * from './dag-version.entity';
@@ -43,4 +45,5 @@ export const ENTITIES = [
   DagRunEntity, TaskInstanceEntity, TaskTryEntity, TaskLogEntity, XComEntity,
   TeamEntity, TeamMemberEntity, ApiTokenEntity, VariableEntity, ConnectionEntity,
   NotificationChannelEntity, NotificationDeliveryEntity, SlaMissEntity,
+  BackfillEntity,
 ];

@@ -19,4 +19,6 @@ export class TaskInstanceEntity {
   @Column({ type: 'text', nullable: true }) hostname: string | null;
   @Column({ name: 'heartbeat_at', type: 'timestamptz', nullable: true }) heartbeatAt: Date | null;
   @Column({ name: 'next_try_at', type: 'timestamptz', nullable: true }) nextTryAt: Date | null;
+  /** A sensor's first check in this try, kept while it is rescheduled (its timeout counts from here). */
+  @Column({ name: 'first_poke_at', type: 'timestamptz', nullable: true }) firstPokeAt: Date | null;
 }

@@ -37,7 +37,7 @@ function toRun(row: Record<string, any>): DagRunEntity {
   return Object.assign(new DagRunEntity(), {
     id: row['id'], tenantId: row['tenant_id'], dagId: row['dag_id'], dagVersionId: row['dag_version_id'], runId: row['run_id'],
     runType: row['run_type'], state: row['state'], logicalDate: row['logical_date'], dataIntervalStart: row['data_interval_start'],
-    dataIntervalEnd: row['data_interval_end'], conf: row['conf'], queuedAt: row['queued_at'], startDate: row['start_date'], endDate: row['end_date'],
+    dataIntervalEnd: row['data_interval_end'], conf: row['conf'], queuedAt: row['queued_at'], startDate: row['start_date'], endDate: row['end_date'], backfillId: row['backfill_id'],
   });
 }
 
@@ -161,6 +161,42 @@ export class DagRunRepository {
   /** Re-opens a run whose task instances were cleared. */
   async reopen(tenantId: string, dagRunId: string): Promise<void> {
     await this.db.query(`UPDATE dag_run SET state = 'queued', end_date = NULL WHERE tenant_id = $1 AND id = $2 AND state IN ('success', 'failed')`, [tenantId, dagRunId]);
+  }
+
+  /**
+   * Starts a queued run if the DAG has fewer than `maxActiveRuns` running and no older run is
+   * still queued (runs start oldest first); one DAG's runs are started one at a time.
+   */
+  async startIfAdmitted(tenantId: string, dagRunId: string, maxActiveRuns: number): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const [run] = await tx.query(`SELECT dag_id, logical_date FROM dag_run WHERE tenant_id = $1 AND id = $2 AND state = 'queued'`, [tenantId, dagRunId]);
+      if (!run) return false;
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('run-admission:' || $1 || ':' || $2))`, [tenantId, run.dag_id]);
+      const [, count] = await tx.query(
+        `UPDATE dag_run r SET state = 'running', start_date = COALESCE(r.start_date, now())
+          WHERE r.tenant_id = $1 AND r.id = $2 AND r.state = 'queued'
+            AND (SELECT count(*) FROM dag_run o WHERE o.tenant_id = $1 AND o.dag_id = $3 AND o.state = 'running') < $4
+            AND NOT EXISTS (SELECT 1 FROM dag_run o WHERE o.tenant_id = $1 AND o.dag_id = $3 AND o.state = 'queued' AND o.logical_date < r.logical_date)`,
+        [tenantId, dagRunId, run.dag_id, maxActiveRuns],
+      );
+      return count > 0;
+    });
+  }
+
+  /** The oldest queued run of the DAG of a run that just ended: the next one to start. */
+  async nextQueuedAfter(tenantId: string, dagRunId: string): Promise<string | null> {
+    const rows = await this.db.query(
+      `SELECT id FROM dag_run WHERE tenant_id = $1 AND state = 'queued' AND dag_id = (SELECT dag_id FROM dag_run WHERE tenant_id = $1 AND id = $2)
+        ORDER BY logical_date LIMIT 1`,
+      [tenantId, dagRunId],
+    );
+    return rows.length > 0 ? rows[0].id : null;
+  }
+
+  /** The runs of a DAG whose logical dates are among these. */
+  async atLogicalDates(tenantId: string, dagId: string, logicalDates: Date[]): Promise<DagRunEntity[]> {
+    const rows = await this.db.query(`SELECT * FROM dag_run WHERE tenant_id = $1 AND dag_id = $2 AND logical_date = ANY($3::timestamptz[])`, [tenantId, dagId, logicalDates]);
+    return rows.map(toRun);
   }
 
   /** Unfinished runs, for the scheduler's safety sweep. */

@@ -16,6 +16,7 @@ function toTaskInstance(row: Record<string, any>): TaskInstanceEntity {
     operator: row['operator'], state: row['state'], tryNumber: row['try_number'], maxTries: row['max_tries'], priorityWeight: row['priority_weight'],
     queuedAt: row['queued_at'], startDate: row['start_date'], endDate: row['end_date'], hostname: row['hostname'],
     heartbeatAt: row['heartbeat_at'], nextTryAt: row['next_try_at'],
+    firstPokeAt: row['first_poke_at'],
   });
 }
 
@@ -89,7 +90,7 @@ export class TaskInstanceRepository {
     return this.db.transaction(async (tx) => {
       const [rows] = await tx.query(
         `UPDATE task_instance SET state = 'running', try_number = try_number + 1, start_date = now(), end_date = NULL,
-                hostname = $3, heartbeat_at = now()
+                hostname = $3, heartbeat_at = now(), first_poke_at = COALESCE(first_poke_at, now())
           WHERE tenant_id = $1 AND id = $2 AND state = 'queued' RETURNING *`,
         [ref.tenantId, ref.taskInstanceId, hostname],
       );
@@ -128,7 +129,7 @@ export class TaskInstanceRepository {
     if (retriesByTask.size === 0) return 0;
     const [, count] = await this.db.query(
       `UPDATE task_instance ti SET state = 'none', start_date = NULL, end_date = NULL, queued_at = NULL, next_try_at = NULL,
-              hostname = NULL, max_tries = ti.try_number + c.retries + 1
+              hostname = NULL, first_poke_at = NULL, max_tries = ti.try_number + c.retries + 1
          FROM unnest($3::text[], $4::int[]) AS c(task_id, retries)
         WHERE ti.tenant_id = $1 AND ti.dag_run_id = $2 AND ti.task_id = c.task_id`,
       [tenantId, dagRunId, [...retriesByTask.keys()], [...retriesByTask.values()]],
@@ -140,7 +141,7 @@ export class TaskInstanceRepository {
   async finish(ref: TaskInstanceRef, tryNumber: number, to: TaskState, exitReason: string | null, nextTryAt: Date | null = null): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       const [, count] = await tx.query(
-        `UPDATE task_instance SET state = $4, end_date = now(), next_try_at = $5
+        `UPDATE task_instance SET state = $4, end_date = now(), next_try_at = $5, first_poke_at = NULL
           WHERE tenant_id = $1 AND id = $2 AND try_number = $3 AND state = 'running'`,
         [ref.tenantId, ref.taskInstanceId, tryNumber, to, nextTryAt],
       );

@@ -1,0 +1,32 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import type { Backfill, BackfillCreated, Page } from '@updraft/api-types';
+import { AuthenticatedUser, CurrentTenant, CurrentUser, RequirePermission, TenantContext } from '@updraft/auth';
+import { PERMISSIONS } from '@updraft/domain';
+import { BackfillRepository } from '@updraft/persistence';
+import { PaginationQuery } from '../../services/http/pagination.dto';
+import { CreateBackfillDto } from './backfills.dto';
+import { BackfillsService, toBackfillView } from './backfills.service';
+
+@Controller('tenants/:tenant/dags/:dagId/backfills')
+export class BackfillsController {
+  constructor(private readonly service: BackfillsService, private readonly backfills: BackfillRepository) {}
+
+  @Post()
+  @RequirePermission(PERMISSIONS.runsEdit)
+  create(@CurrentTenant() tenant: TenantContext, @CurrentUser() user: AuthenticatedUser, @Param('dagId') dagId: string, @Body() body: CreateBackfillDto): Promise<BackfillCreated> {
+    return this.service.create(tenant.id, dagId, body, user.id);
+  }
+
+  @Get()
+  @RequirePermission(PERMISSIONS.runsRead)
+  async list(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Query() query: PaginationQuery): Promise<Page<Backfill>> {
+    const page = await this.backfills.list(tenant.id, dagId, { limit: query.limit, offset: query.offset });
+    return { ...page, items: page.items.map(toBackfillView) };
+  }
+
+  @Get(':backfillId')
+  @RequirePermission(PERMISSIONS.runsRead)
+  get(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('backfillId') backfillId: string): Promise<Backfill> {
+    return this.service.get(tenant.id, dagId, backfillId);
+  }
+}
