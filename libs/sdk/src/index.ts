@@ -1,9 +1,11 @@
 export * from './lib/context';
-export { chain, dag, Dag, definedDags, Task } from './lib/dag';
+export { chain, dag, Dag, definedDags, Task, TaskGroup, taskGroup, type Linkable } from './lib/dag';
 export * from './lib/duration';
 export * from './lib/errors';
 export * from './lib/operators';
 export * from './lib/types';
 export * from './lib/timetable';
+export * from './lib/http-operator';
+export * from './lib/trigger-dag-run';
 export { XComArg, type ExpandArgs, type ExpandSource } from './lib/mapping';
 export * from './lib/sensors';

@@ -7,6 +7,7 @@ import { timetableOf } from './timetable';
 import { DagOptions, SerializedDag, SerializedTask, TaskArgs, TRIGGER_RULES } from './types';
 
 const ID_PATTERN = /^[A-Za-z0-9_.-]{1,250}$/;
+const GROUP_ID_PATTERN = /^[A-Za-z0-9_-]{1,200}$/;
 const REGISTRY = Symbol.for('updraft.sdk.dags');
 
 interface TaskState {
@@ -17,7 +18,22 @@ interface TaskState {
   upstream: Set<string>;
   source: string | null;
   callable?: TaskFunction;
+  templateFields: string[];
+  groupId: string | null;
   expand?: Record<string, ExpandSource>;
+}
+
+/** Anything a dependency can point at: a task, a task group, or a list of them. */
+export type Linkable = Task | TaskGroup | (Task | TaskGroup)[];
+
+/** The tasks a dependency on `item` starts from (`leaves`) or leads to (`roots`). */
+function endsOf(item: Linkable, end: 'roots' | 'leaves', dag: Dag, from: string): Task[] {
+  const items = Array.isArray(item) ? item : [item];
+  return items.flatMap((one) => {
+    if (one instanceof Task) return [one];
+    if (one instanceof TaskGroup) return end === 'roots' ? one.roots() : one.leaves();
+    throw new DagDefinitionError(dag.dagId, from, callerLocation(), `unknown upstream or downstream ${JSON.stringify(one)}: link tasks or task groups, not their ids`);
+  });
 }
 
 /**
@@ -44,8 +60,30 @@ export class Task<A extends object = Record<string, unknown>, R = unknown> {
   }
 
   /** Makes `next` (a task or a list of tasks) run after this one; returns `next` so calls chain. */
-  then<T extends Task | Task[]>(next: T): T {
-    for (const downstream of Array.isArray(next) ? next : [next]) downstream.dag.addEdge(this, downstream);
+  then<T extends Linkable>(next: T): T {
+    for (const downstream of endsOf(next, 'roots', this.dag, this.taskId)) this.dag.addEdge(this, downstream);
+    return next;
+  }
+}
+
+/** Tasks made inside `taskGroup(id, build)`: their ids start with `id.`; a dependency on the group is one on its first or last tasks. */
+export class TaskGroup {
+  /** @internal */
+  constructor(readonly dag: Dag, readonly groupId: string) {}
+
+  /** The group's tasks that have no upstream inside the group. */
+  roots(): Task[] {
+    return this.dag.groupEnds(this.groupId, 'roots');
+  }
+
+  /** The group's tasks that have no downstream inside the group. */
+  leaves(): Task[] {
+    return this.dag.groupEnds(this.groupId, 'leaves');
+  }
+
+  /** Makes `next` run after every last task of this group; returns `next` so calls chain. */
+  then<T extends Linkable>(next: T): T {
+    for (const upstream of this.leaves()) upstream.then(next);
     return next;
   }
 }
@@ -53,6 +91,8 @@ export class Task<A extends object = Record<string, unknown>, R = unknown> {
 /** A DAG under construction or finished; `dag()` returns one. */
 export class Dag {
   private readonly tasks = new Map<string, TaskState>();
+  private readonly groups = new Map<string, string | null>();
+  private readonly openGroups: string[] = [];
   readonly source: string | null;
 
   /** @internal */
@@ -61,16 +101,52 @@ export class Dag {
   }
 
   /** @internal */
-  addTask(taskId: string, operator: string, config: Record<string, unknown>, args: TaskArgs, callable?: TaskFunction): Task {
+  addTask(localId: string, operator: string, config: Record<string, unknown>, args: TaskArgs, callable?: TaskFunction, templateFields: string[] = []): Task {
     const source = callerLocation();
-    if (!ID_PATTERN.test(taskId)) {
-      throw new DagDefinitionError(this.dagId, taskId, source, 'invalid task id: use 1-250 letters, digits, _ . or -');
+    const groupId = this.openGroups[this.openGroups.length - 1] ?? null;
+    const taskId = groupId ? `${groupId}.${localId}` : localId;
+    if (typeof localId !== 'string' || !ID_PATTERN.test(taskId)) {
+      throw new DagDefinitionError(this.dagId, String(taskId), source, 'invalid task id: use 1-250 letters, digits, _ . or -');
     }
-    if (this.tasks.has(taskId)) {
-      throw new DagDefinitionError(this.dagId, taskId, source, `duplicate task id (first declared at ${this.tasks.get(taskId)?.source ?? 'unknown'})`);
+    if (this.tasks.has(taskId) || this.groups.has(taskId)) {
+      throw new DagDefinitionError(this.dagId, taskId, source, `duplicate task id (first declared at ${this.tasks.get(taskId)?.source ?? 'a task group'})`);
     }
-    this.tasks.set(taskId, { taskId, operator, config, args, upstream: new Set(), source, callable });
+    this.tasks.set(taskId, { taskId, operator, config, args, upstream: new Set(), source, callable, templateFields, groupId });
     return new Task(this, taskId);
+  }
+
+  /** @internal Runs `build` with tasks going into the group `localId` (nested in the open group, if any). */
+  addGroup(localId: string, build: () => void): TaskGroup {
+    const source = callerLocation();
+    const parent = this.openGroups[this.openGroups.length - 1] ?? null;
+    const groupId = parent ? `${parent}.${localId}` : localId;
+    if (typeof localId !== 'string' || !GROUP_ID_PATTERN.test(localId)) {
+      throw new DagDefinitionError(this.dagId, String(groupId), source, 'invalid task group id: use 1-200 letters, digits, _ or - (no dots)');
+    }
+    if (this.groups.has(groupId) || this.tasks.has(groupId)) throw new DagDefinitionError(this.dagId, groupId, source, 'duplicate task group id');
+    this.groups.set(groupId, parent);
+    this.openGroups.push(groupId);
+    try {
+      build();
+    } finally {
+      this.openGroups.pop();
+    }
+    if (this.groupEnds(groupId, 'roots').length === 0) throw new DagDefinitionError(this.dagId, groupId, source, 'the task group has no task');
+    return new TaskGroup(this, groupId);
+  }
+
+  /** @internal */
+  groupEnds(groupId: string, end: 'roots' | 'leaves'): Task[] {
+    const inGroup = (taskId: string) => taskId.startsWith(`${groupId}.`) && this.tasks.has(taskId);
+    const members = [...this.tasks.values()].filter((t) => inGroup(t.taskId));
+    const linkedInside = new Set<string>();
+    for (const member of members) {
+      for (const upstream of member.upstream) {
+        if (!inGroup(upstream)) continue;
+        linkedInside.add(end === 'roots' ? member.taskId : upstream);
+      }
+    }
+    return members.filter((m) => !linkedInside.has(m.taskId)).map((m) => new Task(this, m.taskId));
   }
 
   /** @internal */
@@ -144,6 +220,7 @@ export class Dag {
       ...(o.deadlineChannels ? { deadlineChannels: [...o.deadlineChannels] } : {}),
       source: this.source,
       tasks: [...this.tasks.values()].map((t) => this.serializeTask(t, { ...defaults, ...t.args })),
+      taskGroups: [...this.groups.entries()].map(([groupId, parentGroupId]) => ({ groupId, parentGroupId })),
     };
   }
 
@@ -172,6 +249,8 @@ export class Dag {
       onRetry: args.onRetry ?? [],
       onSuccess: args.onSuccess ?? [],
       source: t.source,
+      templateFields: t.templateFields,
+      groupId: t.groupId,
       ...(t.expand ? { expand: t.expand } : {}),
     };
   }
@@ -234,11 +313,26 @@ export function dag(dagId: string, options: DagOptions, build: () => void): Dag 
   return result;
 }
 
-/** Links tasks in order; a list fans out from the previous item and fans in to the next. */
-export function chain(...items: (Task | Task[])[]): void {
+/** Links tasks (or task groups) in order; a list fans out from the previous item and fans in to the next. */
+export function chain(...items: Linkable[]): void {
   for (let i = 1; i < items.length; i++) {
-    const from = items[i - 1];
-    const to = items[i];
-    for (const upstream of Array.isArray(from) ? from : [from]) upstream.then(to);
+    for (const upstream of Array.isArray(items[i - 1]) ? (items[i - 1] as (Task | TaskGroup)[]) : [items[i - 1] as Task | TaskGroup]) {
+      if (!(upstream instanceof Task) && !(upstream instanceof TaskGroup)) {
+        throw new DagDefinitionError(currentDag('chain').dagId, null, callerLocation(), `chain(): item ${i} is ${JSON.stringify(upstream)}, not a task or task group`);
+      }
+      upstream.then(items[i]);
+    }
   }
+}
+
+/**
+ * Groups the tasks made in `build`: their ids become `groupId.taskId` (nested groups add their
+ * own prefix), and a dependency on the group is a dependency on its first (or last) tasks.
+ *
+ * @example
+ * const load = taskGroup('load', () => { chain(bash('extract', { command: 'echo e' }), bash('store', { command: 'echo s' })); });
+ * start.then(load).then(done); // start -> load.extract -> load.store -> done
+ */
+export function taskGroup(groupId: string, build: () => void): TaskGroup {
+  return currentDag('taskGroup').addGroup(groupId, build);
 }

@@ -24,7 +24,7 @@ export interface BashOptions extends TaskArgs {
 export function bash(taskId: string, options: BashOptions): Task {
   const { command, env, cwd, ...args } = options ?? ({} as BashOptions);
   if (typeof command !== 'string' || command.length === 0) throw new TypeError(`bash('${taskId}') needs a non-empty command`);
-  return currentDag('bash').addTask(taskId, 'bash', { command, env: env ?? {}, cwd: cwd ?? null }, args);
+  return currentDag('bash').addTask(taskId, 'bash', { command, env: env ?? {}, cwd: cwd ?? null }, args, undefined, ['command', 'env', 'cwd']);
 }
 
 /** A task that does nothing; useful to join or group branches. */

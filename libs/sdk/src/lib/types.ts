@@ -94,8 +94,18 @@ export interface SerializedTask {
   onSuccess: string[];
   /** `file:line` where the task was declared. */
   source: string | null;
+  /** Names of `config` fields rendered as templates before each try (absent on DAGs serialized before templates). */
+  templateFields?: string[];
+  /** The task group the task belongs to (`outer.inner`), null at the top level. */
+  groupId?: string | null;
   /** Set on a mapped task: each argument's list of values, expanded at run time into map_index instances. */
   expand?: Record<string, ExpandSource>;
+}
+
+/** A task group as shown in the console: its full id and the group it is nested in. */
+export interface SerializedTaskGroup {
+  groupId: string;
+  parentGroupId: string | null;
 }
 
 /** A DAG as stored by the platform: JSON only, no code. */
@@ -118,5 +128,6 @@ export interface SerializedDag {
   /** Absent: `slaChannels`, then the tenant's default channels. */
   deadlineChannels?: string[];
   tasks: SerializedTask[];
+  taskGroups?: SerializedTaskGroup[];
   source: string | null;
 }
