@@ -30,6 +30,10 @@ export interface UpdraftConfig {
   heartbeatIntervalMs: number;
   zombieThresholdMs: number;
   schedulerSweepIntervalMs: number;
+  /** Task instances the platform keeps queued or running at once (about the workers' total slots, plus a few). */
+  dispatchSlots: number;
+  tenantMaxRunningTasks: number;
+  defaultPoolSlots: number;
   maxBundleBytes: number;
   smtpUrl: string;
   mailFrom: string;
@@ -83,6 +87,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
       HEARTBEAT_INTERVAL_MS: num({ default: 2_000 }),
       ZOMBIE_THRESHOLD_MS: num({ default: 30_000 }),
       SCHEDULER_SWEEP_INTERVAL_MS: num({ default: 5_000 }),
+      DISPATCH_SLOTS: num({ default: 32 }),
+      TENANT_MAX_RUNNING_TASKS: num({ default: 24 }),
+      DEFAULT_POOL_SLOTS: num({ default: 128 }),
       MAX_BUNDLE_BYTES: num({ default: 50 * 1024 * 1024 }),
       SMTP_URL: str({ default: 'smtp://127.0.0.1:1025' }),
       MAIL_FROM: str({ default: 'Updraft <no-reply@updraft.local>' }),
@@ -113,8 +120,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
   if (retiredEncryptionKeys.some((key) => !/^[0-9a-fA-F]{64}$/.test(key))) {
     throw new ConfigError('Invalid configuration: ENCRYPTION_KEYS_RETIRED must be a comma-separated list of 64-hex-character keys');
   }
-  for (const [name, value] of [['WORKER_CONCURRENCY', clean.WORKER_CONCURRENCY], ['SANDBOX_MEMORY_MB', clean.SANDBOX_MEMORY_MB], ['SLA_CHECK_INTERVAL_MS', clean.SLA_CHECK_INTERVAL_MS], ['NOTIFICATION_ATTEMPTS', clean.NOTIFICATION_ATTEMPTS]] as const) {
+  for (const [name, value] of [['WORKER_CONCURRENCY', clean.WORKER_CONCURRENCY], ['SANDBOX_MEMORY_MB', clean.SANDBOX_MEMORY_MB], ['DISPATCH_SLOTS', clean.DISPATCH_SLOTS], ['TENANT_MAX_RUNNING_TASKS', clean.TENANT_MAX_RUNNING_TASKS], ['SLA_CHECK_INTERVAL_MS', clean.SLA_CHECK_INTERVAL_MS], ['NOTIFICATION_ATTEMPTS', clean.NOTIFICATION_ATTEMPTS]] as const) {
     if (!Number.isInteger(value) || value < 1) throw new ConfigError(`Invalid configuration: ${name} must be a positive integer`);
+  }
+  if (!Number.isInteger(clean.DEFAULT_POOL_SLOTS) || clean.DEFAULT_POOL_SLOTS < 0) {
+    throw new ConfigError('Invalid configuration: DEFAULT_POOL_SLOTS must be a whole number, 0 or more');
   }
   for (const [name, value, least] of [['SANDBOX_WARM_MAX_IDLE', clean.SANDBOX_WARM_MAX_IDLE, 0], ['SANDBOX_WARM_IDLE_MS', clean.SANDBOX_WARM_IDLE_MS, 1], ['SANDBOX_WARM_MAX_USES', clean.SANDBOX_WARM_MAX_USES, 1], ['WORKER_DRAIN_GRACE_MS', clean.WORKER_DRAIN_GRACE_MS, 0]] as const) {
     if (!Number.isInteger(value) || value < least) throw new ConfigError(`Invalid configuration: ${name} must be a whole number, ${least} or more`);
@@ -145,6 +155,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
     heartbeatIntervalMs: clean.HEARTBEAT_INTERVAL_MS,
     zombieThresholdMs: clean.ZOMBIE_THRESHOLD_MS,
     schedulerSweepIntervalMs: clean.SCHEDULER_SWEEP_INTERVAL_MS,
+    dispatchSlots: clean.DISPATCH_SLOTS,
+    tenantMaxRunningTasks: clean.TENANT_MAX_RUNNING_TASKS,
+    defaultPoolSlots: clean.DEFAULT_POOL_SLOTS,
     maxBundleBytes: clean.MAX_BUNDLE_BYTES,
     smtpUrl: clean.SMTP_URL,
     mailFrom: clean.MAIL_FROM,

@@ -1,9 +1,11 @@
-import { AccountRepository, BundleRepository, dataSourceOptions, DagRepository, DagRunRepository, TaskInstanceRepository } from '@updraft/persistence';
+import { loadConfig } from '@updraft/config';
+import { AccountRepository, BundleRepository, dataSourceOptions, DagRepository, DagRunRepository, DispatchRepository, TaskInstanceRepository } from '@updraft/persistence';
 import type { SerializedDag, SerializedTask, TriggerRule } from '@updraft/sdk';
 import { createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, TestDatabase, uniqueRedisPrefix } from '@updraft/testing';
 import Bull from 'bull';
 import { AbstractLogger, DataSource, LogLevel, LogMessage } from 'typeorm';
 import { JOBS, QUEUES } from '@updraft/queues';
+import { Dispatcher } from '../dispatch/dispatcher.service';
 import { RunEvaluator } from './run-evaluator.service';
 
 function task(taskId: string, upstream: string[], triggerRule: TriggerRule = 'all_success'): SerializedTask {
@@ -49,7 +51,8 @@ describe('RunEvaluator on PostgreSQL and Bull', () => {
     schedulerQueue = new Bull(QUEUES.scheduler, DEFAULT_REDIS_URL, { prefix: redisPrefix });
     runs = new DagRunRepository(db);
     taskInstances = new TaskInstanceRepository(db);
-    evaluator = new RunEvaluator(runs, taskInstances, tasksQueue, schedulerQueue);
+    const dispatcher = new Dispatcher(loadConfig({}), new DispatchRepository(db), tasksQueue);
+    evaluator = new RunEvaluator(runs, taskInstances, dispatcher, schedulerQueue);
     tenantId = (await new AccountRepository(db).createTenantWithOwner({ email: 'o@example.com', passwordHash: 'x', tenantSlug: 'acme', tenantName: 'Acme' })).tenant.id;
     const bundles = new BundleRepository(db);
     const version = await bundles.createVersion(tenantId, { name: 'b', archive: Buffer.from('x'), format: 'tar.gz', createdBy: null });
@@ -115,7 +118,7 @@ describe('RunEvaluator on PostgreSQL and Bull', () => {
     expect(await states(run.id)).toEqual({ extract: 'failed', load: 'upstream_failed', alert: 'queued', report: 'upstream_failed' });
   });
 
-  it('decides what follows a finished task in a budget of 5 SQL statements', async () => {
+  it('decides and dispatches what follows a finished task in a budget of 10 SQL statements', async () => {
     const run = await newRun();
     await evaluator.evaluate({ tenantId, dagRunId: run.id });
     const extract = await taskInstances.find(tenantId, run.id, 'extract');
@@ -123,8 +126,9 @@ describe('RunEvaluator on PostgreSQL and Bull', () => {
     await taskInstances.finish({ tenantId, taskInstanceId: extract?.id as string }, claimed?.tryNumber as number, 'success', null);
     counter.statements = [];
     await evaluator.evaluate({ tenantId, dagRunId: run.id, finishedTaskId: 'extract' });
-    // the run (its DAG version is cached), the downstream tasks' instances, queue `load`, skip `alert`, the run's progress
-    expect(counter.statements).toHaveLength(5);
+    // the run (its DAG version is cached), the downstream tasks' instances, schedule `load`, skip `alert`,
+    // dispatch (begin, lock, one snapshot, queue `load`, commit), the run's progress
+    expect(counter.statements).toHaveLength(10);
     expect(await states(run.id)).toEqual({ extract: 'success', load: 'queued', alert: 'skipped', report: 'none' });
   });
 

@@ -4,6 +4,7 @@ import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { DagRunRepository, TaskInstanceRepository } from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES, RunTaskJobData } from '@updraft/queues';
 import type { Queue } from 'bull';
+import { Dispatcher } from '../dispatch/dispatcher.service';
 
 const BATCH = 500;
 
@@ -22,6 +23,7 @@ export class SweepService {
     private readonly taskInstances: TaskInstanceRepository,
     @InjectQueue(QUEUES.tasks) private readonly tasks: Queue<RunTaskJobData>,
     @InjectQueue(QUEUES.scheduler) private readonly scheduler: Queue<EvaluateRunJobData>,
+    private readonly dispatcher: Dispatcher,
   ) {}
 
   async sweep(): Promise<void> {
@@ -37,6 +39,7 @@ export class SweepService {
         this.logger.warn(`task instance ${zombie.taskInstanceId}: ${reason}; ${retry ? 'will retry' : 'failed'}`);
       }
     }
+    await this.dispatcher.request();
     const unfinished = await this.runs.unfinished(BATCH);
     if (unfinished.length > 0) await this.scheduler.addBulk(unfinished.map((data) => ({ name: JOBS.evaluateRun, data })));
   }

@@ -1,0 +1,59 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
+import { DispatchLimits, DispatchRepository, TaskInstanceRef } from '@updraft/persistence';
+import { JOBS, QUEUES, RunTaskJobData } from '@updraft/queues';
+import type { Queue } from 'bull';
+
+/**
+ * Queues ready (`scheduled`) task instances on Bull only while there is room: the platform's
+ * dispatch slots, the tenant's limit, the pool's slots and the DAG's maxActiveTasks. Bull thus
+ * stays short, and the order work starts in is decided here (fair share across tenants, then
+ * priorityWeight), not by Redis FIFO. Requests that arrive while a dispatch runs are folded into
+ * one more pass, so a burst of finished tasks costs a few dispatches, not one each.
+ */
+@Injectable()
+export class Dispatcher {
+  private readonly logger = new Logger(Dispatcher.name);
+  private readonly limits: DispatchLimits;
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  constructor(
+    @Inject(UPDRAFT_CONFIG) config: UpdraftConfig,
+    private readonly repository: DispatchRepository,
+    @InjectQueue(QUEUES.tasks) private readonly tasks: Queue<RunTaskJobData>,
+  ) {
+    this.limits = { slots: config.dispatchSlots, tenantMaxRunningTasks: config.tenantMaxRunningTasks, defaultPoolSlots: config.defaultPoolSlots };
+  }
+
+  /** Resolves once a dispatch that started after this call has finished. */
+  request(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.loop().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async loop(): Promise<void> {
+    do {
+      this.again = false;
+      try {
+        await this.dispatchOnce();
+      } catch (error) {
+        // The sweep dispatches again; a failed pass must not fail the evaluation that asked for it.
+        this.logger.error(`dispatch failed: ${(error as Error).message}`);
+      }
+    } while (this.again);
+  }
+
+  /** One pass; returns what it queued, in order. */
+  async dispatchOnce(): Promise<TaskInstanceRef[]> {
+    const queued = await this.repository.dispatch(this.limits);
+    // After the commit: a crash in between leaves them queued in Postgres, and the sweep re-enqueues them.
+    if (queued.length > 0) await this.tasks.addBulk(queued.map((data) => ({ name: JOBS.runTask, data })));
+    return queued;
+  }
+}
