@@ -1,4 +1,5 @@
 import type {
+  BackfillCreated,
   Bundle,
   DagDetail,
   DagRun,
@@ -76,6 +77,10 @@ export class ApiClient {
 
   triggerDagRun(tenant: string, dagId: string, conf?: Record<string, unknown>): Promise<DagRun> {
     return this.request('POST', `${dagPath(tenant, dagId)}/dagRuns`, { json: conf === undefined ? {} : { conf } });
+  }
+
+  createBackfill(tenant: string, dagId: string, request: { from: string; to: string; reprocess: boolean }): Promise<BackfillCreated> {
+    return this.request('POST', `${dagPath(tenant, dagId)}/backfills`, { json: request });
   }
 
   listDagRuns(tenant: string, dagId: string, page: { limit: number; offset: number }): Promise<Page<DagRun>> {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { DagDetail, DagRun, DagSummary } from '../api-types';
 import { outputFor, tenantSession, type CliContext, type JsonOption } from '../context';
 import { formatDate, formatFields, formatTable } from '../output';
+import { registerDagsBackfillCommand } from './dags-backfill.command';
 import { registerDagsTestCommand } from './dags-test.command';
 import { parseConf } from './run-conf';
 
@@ -59,6 +60,7 @@ export function registerDagsCommand(program: Command, ctx: CliContext): void {
       });
   }
 
+  registerDagsBackfillCommand(dags, ctx);
   registerDagsTestCommand(dags, ctx);
 }
 
