@@ -1,3 +1,4 @@
 export * from './lib/api-types';
 export * from './lib/access-types';
 export * from './lib/backfill-types';
+export * from './lib/pool-types';

@@ -6,6 +6,8 @@ export * from './lib/repositories/backfill.repository';
 export * from './lib/repositories/bundle.repository';
 export * from './lib/repositories/dag-run.repository';
 export * from './lib/repositories/dag.repository';
+export * from './lib/repositories/dispatch.repository';
+export * from './lib/repositories/pool.repository';
 export * from './lib/repositories/page';
 export * from './lib/repositories/task-instance.repository';
 export * from './lib/repositories/task-log.repository';

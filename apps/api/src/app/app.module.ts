@@ -16,11 +16,12 @@ import { DagRunsController } from './dag-runs/dag-runs.controller';
 import { DagRunsService } from './dag-runs/dag-runs.service';
 import { DagsController } from './dags/dags.controller';
 import { HealthController } from './health/health.controller';
+import { PoolsController } from './pools/pools.controller';
 import { TaskInstancesController } from './task-instances/task-instances.controller';
 
 @Module({
   imports: [ConfigModule, PersistenceModule, QueuesModule.register(), AuthModule, AccessModule],
-  controllers: [HealthController, AccountsController, BundlesController, DagsController, DagRunsController, BackfillsController, TaskInstancesController],
+  controllers: [HealthController, AccountsController, BundlesController, DagsController, DagRunsController, BackfillsController, PoolsController, TaskInstancesController],
   providers: [LoginThrottle, BundlesService, DagRunsService, BackfillsService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })
 export class AppModule {}

@@ -9,6 +9,9 @@ describe('roleHasPermission', () => {
     ['editor', PERMISSIONS.membersManage, false],
     ['admin', PERMISSIONS.membersManage, true],
     ['owner', PERMISSIONS.membersManage, true],
+    ['viewer', PERMISSIONS.poolsRead, true],
+    ['editor', PERMISSIONS.poolsManage, false],
+    ['admin', PERMISSIONS.poolsManage, true],
   ] as const)('%s / %s → %s', (role, permission, allowed) => expect(roleHasPermission(role, permission)).toBe(allowed));
 });
 

@@ -28,15 +28,17 @@ export const PERMISSIONS = {
   tokensManage: 'tokens:manage',
   membersManage: 'members:manage',
   auditRead: 'audit:read',
+  poolsRead: 'pools:read',
+  poolsManage: 'pools:manage',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 
 const P = PERMISSIONS;
 const DAG_READ: Permission[] = [P.dagsRead, P.runsRead, P.logsRead];
 const DAG_EDIT: Permission[] = [...DAG_READ, P.dagsTrigger, P.dagsEdit, P.runsEdit];
-const READ: Permission[] = [P.tenantRead, ...DAG_READ, P.bundlesRead, P.variablesRead, P.connectionsRead, P.teamsRead];
+const READ: Permission[] = [P.tenantRead, ...DAG_READ, P.bundlesRead, P.variablesRead, P.connectionsRead, P.teamsRead, P.poolsRead];
 const EDIT: Permission[] = [...READ, ...DAG_EDIT, P.bundlesDeploy, P.variablesEdit, P.connectionsEdit, P.tokensManage];
-const MANAGE: Permission[] = [...EDIT, P.teamsManage, P.membersManage, P.auditRead];
+const MANAGE: Permission[] = [...EDIT, P.teamsManage, P.membersManage, P.auditRead, P.poolsManage];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: MANAGE,
@@ -60,7 +62,7 @@ export const TOKEN_SCOPES = ['read', 'dags:trigger', 'dags:edit', 'runs:edit', '
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 const SCOPE_PERMISSIONS: Record<TokenScope, readonly Permission[]> = {
-  read: [P.tenantRead, ...DAG_READ, P.bundlesRead, P.variablesRead, P.connectionsRead],
+  read: [P.tenantRead, ...DAG_READ, P.bundlesRead, P.variablesRead, P.connectionsRead, P.poolsRead],
   'dags:trigger': [P.tenantRead, P.dagsRead, P.dagsTrigger],
   'dags:edit': [P.tenantRead, P.dagsRead, P.dagsEdit],
   'runs:edit': [P.tenantRead, P.dagsRead, P.runsRead, P.runsEdit],

@@ -7,6 +7,8 @@ import { BackfillRepository } from './repositories/backfill.repository';
 import { BundleRepository } from './repositories/bundle.repository';
 import { DagRunRepository } from './repositories/dag-run.repository';
 import { DagRepository } from './repositories/dag.repository';
+import { DispatchRepository } from './repositories/dispatch.repository';
+import { PoolRepository } from './repositories/pool.repository';
 import { TaskInstanceRepository } from './repositories/task-instance.repository';
 import { TaskLogRepository } from './repositories/task-log.repository';
 import { XComRepository } from './repositories/xcom.repository';
@@ -18,7 +20,7 @@ import { NotificationChannelRepository } from './repositories/notification-chann
 import { NotificationDeliveryRepository } from './repositories/notification-delivery.repository';
 import { SlaMissRepository } from './repositories/sla-miss.repository';
 
-const REPOSITORIES = [AccountRepository, BundleRepository, DagRepository, DagRunRepository, TaskInstanceRepository, TaskLogRepository, XComRepository, NotificationChannelRepository, NotificationDeliveryRepository, SlaMissRepository,
+const REPOSITORIES = [AccountRepository, BundleRepository, DagRepository, DagRunRepository, TaskInstanceRepository, DispatchRepository, PoolRepository, TaskLogRepository, XComRepository, NotificationChannelRepository, NotificationDeliveryRepository, SlaMissRepository,
   TeamRepository, ApiTokenRepository, VariableRepository, ConnectionRepository, BackfillRepository];
 
 @Global()

@@ -1,11 +1,12 @@
 import { loadConfig } from '@updraft/config';
-import { AccountRepository, BundleRepository, dataSourceOptions, DagRepository, DagRunRepository, DispatchRepository, PoolRepository, TaskInstanceRepository } from '@updraft/persistence';
+import { AccountRepository, BundleRepository, dataSourceOptions, DagRepository, DagRunRepository, DispatchRepository, PoolRepository, TaskInstanceRepository, TaskLogRepository, XComRepository } from '@updraft/persistence';
 import { JOBS, QUEUES } from '@updraft/queues';
 import type { SerializedDag, SerializedTask } from '@updraft/sdk';
 import { createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, TestDatabase, uniqueRedisPrefix } from '@updraft/testing';
 import Bull from 'bull';
 import { DataSource } from 'typeorm';
 import { RunEvaluator } from '../run-evaluation/run-evaluator.service';
+import { TaskExpander } from '../run-evaluation/task-expander.service';
 import { Dispatcher } from './dispatcher.service';
 
 function task(taskId: string, options: Partial<SerializedTask> = {}): SerializedTask {
@@ -60,7 +61,8 @@ describe('Dispatcher on PostgreSQL and Bull: pools, priorityWeight, maxActiveTas
   /** A scheduler with these settings (the env variables of the README). */
   function scheduler(env: Record<string, string> = {}) {
     const dispatcher = new Dispatcher(loadConfig(env), new DispatchRepository(db), tasksQueue);
-    return { dispatcher, evaluator: new RunEvaluator(runs, taskInstances, dispatcher, schedulerQueue) };
+    const expander = new TaskExpander(taskInstances, new XComRepository(db), new TaskLogRepository(db));
+    return { dispatcher, evaluator: new RunEvaluator(runs, taskInstances, expander, dispatcher, schedulerQueue) };
   }
 
   async function tenantWith(dags: SerializedDag[]): Promise<string> {
@@ -181,6 +183,7 @@ describe('Dispatcher on PostgreSQL and Bull: pools, priorityWeight, maxActiveTas
     const tenantA = await tenantWith([big]);
     const runsOfA = [];
     for (let i = 0; i < 100; i += 1) runsOfA.push((await newRun(tenantA, big)).id);
+    await db.query(`UPDATE dag_run SET state = 'running' WHERE id = ANY($1)`, [runsOfA]);
     const idsOfA: { id: string }[] = await db.query(`SELECT id FROM task_instance WHERE dag_run_id = ANY($1)`, [runsOfA]);
     await taskInstances.transition(tenantA, idsOfA.map((r) => r.id), ['none'], 'scheduled');
     const { dispatcher, evaluator } = scheduler({ DISPATCH_SLOTS: '8', TENANT_MAX_RUNNING_TASKS: '100' });

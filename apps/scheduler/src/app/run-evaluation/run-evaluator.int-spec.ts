@@ -1,5 +1,5 @@
 import { loadConfig } from '@updraft/config';
-import { AccountRepository, BundleRepository, dataSourceOptions, DagRepository, DagRunRepository, DispatchRepository, TaskInstanceRepository } from '@updraft/persistence';
+import { AccountRepository, BundleRepository, dataSourceOptions, DagRepository, DagRunRepository, DispatchRepository, TaskInstanceRepository, TaskLogRepository, XComRepository } from '@updraft/persistence';
 import type { SerializedDag, SerializedTask, TriggerRule } from '@updraft/sdk';
 import { createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, TestDatabase, uniqueRedisPrefix } from '@updraft/testing';
 import Bull from 'bull';
@@ -7,6 +7,7 @@ import { AbstractLogger, DataSource, LogLevel, LogMessage } from 'typeorm';
 import { JOBS, QUEUES } from '@updraft/queues';
 import { Dispatcher } from '../dispatch/dispatcher.service';
 import { RunEvaluator } from './run-evaluator.service';
+import { TaskExpander } from './task-expander.service';
 
 function task(taskId: string, upstream: string[], triggerRule: TriggerRule = 'all_success'): SerializedTask {
   return {
@@ -52,7 +53,8 @@ describe('RunEvaluator on PostgreSQL and Bull', () => {
     runs = new DagRunRepository(db);
     taskInstances = new TaskInstanceRepository(db);
     const dispatcher = new Dispatcher(loadConfig({}), new DispatchRepository(db), tasksQueue);
-    evaluator = new RunEvaluator(runs, taskInstances, dispatcher, schedulerQueue);
+    const expander = new TaskExpander(taskInstances, new XComRepository(db), new TaskLogRepository(db));
+    evaluator = new RunEvaluator(runs, taskInstances, expander, dispatcher, schedulerQueue);
     tenantId = (await new AccountRepository(db).createTenantWithOwner({ email: 'o@example.com', passwordHash: 'x', tenantSlug: 'acme', tenantName: 'Acme' })).tenant.id;
     const bundles = new BundleRepository(db);
     const version = await bundles.createVersion(tenantId, { name: 'b', archive: Buffer.from('x'), format: 'tar.gz', createdBy: null });

@@ -3,9 +3,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { evaluateTriggerRule, isFinished, TaskState, upstreamStates } from '@updraft/domain';
 import type { SerializedDag, SerializedTask } from '@updraft/sdk';
 import { DagRunRepository, TaskInstanceEntity, TaskInstanceRepository } from '@updraft/persistence';
-import { EvaluateRunJobData, JOBS, QUEUES, RunTaskJobData } from '@updraft/queues';
+import { EvaluateRunJobData, JOBS, QUEUES } from '@updraft/queues';
 import type { Queue } from 'bull';
 import { TaskExpander } from './task-expander.service';
+import { Dispatcher } from '../dispatch/dispatcher.service';
 
 const WAITING: TaskState[] = ['none', 'scheduled'];
 const GRAPH_CACHE_SIZE = 500;
@@ -29,11 +30,17 @@ export class RunEvaluator {
     private readonly runs: DagRunRepository,
     private readonly taskInstances: TaskInstanceRepository,
     private readonly expander: TaskExpander,
-    @InjectQueue(QUEUES.tasks) private readonly tasks: Queue<RunTaskJobData>,
+    private readonly dispatcher: Dispatcher,
     @InjectQueue(QUEUES.scheduler) private readonly scheduler: Queue<EvaluateRunJobData>,
   ) {}
 
-  async evaluate({ tenantId, dagRunId, finishedTaskId }: EvaluateRunJobData): Promise<void> {
+  async evaluate(job: EvaluateRunJobData): Promise<void> {
+    await this.decideRun(job);
+    // Even when nothing became ready (or the run has ended): a finished try's slot is free for other work.
+    await this.dispatcher.request();
+  }
+
+  private async decideRun({ tenantId, dagRunId, finishedTaskId }: EvaluateRunJobData): Promise<void> {
     const loaded = await this.runs.forEvaluation(tenantId, dagRunId);
     if (!loaded || !['queued', 'running'].includes(loaded.run.state)) return;
     // A queued run starts when maxActiveRuns allows it, oldest first (backfills queue many at once).
@@ -68,7 +75,8 @@ export class RunEvaluator {
 
   /**
    * Applies the trigger rules to the waiting instances among `instances` (only `candidates` when
-   * given), enqueues the ready ones and returns the tasks newly skipped or upstream_failed.
+   * given), marks the ready ones `scheduled` for the dispatcher and returns the tasks newly skipped
+   * or upstream_failed.
    */
   private async decide(tenantId: string, graph: DagGraph, instances: TaskInstanceEntity[], candidates: Set<string> | null): Promise<string[]> {
     const stateOf = new Map<string, TaskState[]>();
@@ -85,14 +93,13 @@ export class RunEvaluator {
       } else if (WAITING.includes(ti.state)) {
         const decision = evaluateTriggerRule(task.triggerRule, upstreamStates(task.upstream, stateOf));
         if (decision === 'run' && task.expand && ti.mapIndex < 0) decided.expand.push(ti);
-        else if (decision !== 'wait') decided[decision].push(ti.id);
+        else if (decision !== 'wait' && !(decision === 'run' && ti.state === 'scheduled')) decided[decision].push(ti.id);
       }
     }
     const expansion = await this.expander.expand(tenantId, decided.expand, graph.tasks);
     decided.run.push(...expansion.run);
     decided.skip.push(...expansion.skip);
-    const queued = await this.taskInstances.transition(tenantId, decided.run, [...WAITING, 'up_for_retry', 'up_for_reschedule'], 'queued');
-    if (queued.length > 0) await this.tasks.addBulk(queued.map((taskInstanceId) => ({ name: JOBS.runTask, data: { tenantId, taskInstanceId } })));
+    await this.taskInstances.transition(tenantId, decided.run, ['none', 'up_for_retry', 'up_for_reschedule'], 'scheduled');
     const changed = new Set([
       ...expansion.failed,
       ...(await this.taskInstances.transition(tenantId, decided.skip, WAITING, 'skipped')),

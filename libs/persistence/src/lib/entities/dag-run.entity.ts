@@ -15,6 +15,8 @@ export class DagRunEntity {
   @Column({ name: 'data_interval_end', type: 'timestamptz' }) dataIntervalEnd: Date;
   @Column({ type: 'jsonb', default: () => "'{}'" }) conf: Record<string, unknown>;
   @Column({ name: 'queued_at', type: 'timestamptz' }) queuedAt: Date;
+  /** The DAG version's maxActiveTasks, read by the dispatcher without the serialized DAG. */
+  @Column({ name: 'max_active_tasks', type: 'int', default: 16 }) maxActiveTasks: number;
   @Column({ name: 'start_date', type: 'timestamptz', nullable: true }) startDate: Date | null;
   @Column({ name: 'end_date', type: 'timestamptz', nullable: true }) endDate: Date | null;
   /** The backfill that created (or reprocessed) this run. */

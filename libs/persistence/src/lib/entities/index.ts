@@ -11,6 +11,7 @@ import { DagEntity } from './dag.entity';
 import { MembershipEntity } from './membership.entity';
 import { NotificationChannelEntity } from './notification-channel.entity';
 import { NotificationDeliveryEntity } from './notification-delivery.entity';
+import { PoolEntity } from './pool.entity';
 import { SlaMissEntity } from './sla-miss.entity';
 import { TaskInstanceEntity } from './task-instance.entity';
 import { TaskLogEntity } from './task-log.entity';
@@ -27,6 +28,7 @@ export * from './dag.entity';
 export * from './membership.entity';
 export * from './notification-channel.entity';
 export * from './notification-delivery.entity';
+export * from './pool.entity';
 export * from './sla-miss.entity';
 export * from './task-instance.entity';
 export * from './task-log.entity';
@@ -42,7 +44,7 @@ export * from './variable.entity';
 
 export const ENTITIES = [
   TenantEntity, UserEntity, MembershipEntity, BundleVersionEntity, DagEntity, DagVersionEntity,
-  DagRunEntity, TaskInstanceEntity, TaskTryEntity, TaskLogEntity, XComEntity,
+  DagRunEntity, TaskInstanceEntity, TaskTryEntity, TaskLogEntity, XComEntity, PoolEntity,
   TeamEntity, TeamMemberEntity, ApiTokenEntity, VariableEntity, ConnectionEntity,
   NotificationChannelEntity, NotificationDeliveryEntity, SlaMissEntity,
   BackfillEntity,

@@ -13,6 +13,9 @@ export class TaskInstanceEntity {
   @Column({ name: 'try_number', type: 'int', default: 0 }) tryNumber: number;
   @Column({ name: 'max_tries', type: 'int', default: 1 }) maxTries: number;
   @Column({ name: 'priority_weight', type: 'int', default: 1 }) priorityWeight: number;
+  @Column({ type: 'text', default: 'default_pool' }) pool: string;
+  @Column({ name: 'pool_slots', type: 'int', default: 1 }) poolSlots: number;
+  @Column({ name: 'scheduled_at', type: 'timestamptz', nullable: true }) scheduledAt: Date | null;
   @Column({ name: 'queued_at', type: 'timestamptz', nullable: true }) queuedAt: Date | null;
   @Column({ name: 'start_date', type: 'timestamptz', nullable: true }) startDate: Date | null;
   @Column({ name: 'end_date', type: 'timestamptz', nullable: true }) endDate: Date | null;

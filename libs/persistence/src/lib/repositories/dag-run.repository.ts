@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { makeRunId, RunState, RunType } from '@updraft/domain';
+import { DEFAULT_POOL, makeRunId, RunState, RunType } from '@updraft/domain';
 import type { SerializedDag } from '@updraft/sdk';
 import { DataSource } from 'typeorm';
 import { DagRunEntity } from '../entities/dag-run.entity';
@@ -38,6 +38,7 @@ function toRun(row: Record<string, any>): DagRunEntity {
     id: row['id'], tenantId: row['tenant_id'], dagId: row['dag_id'], dagVersionId: row['dag_version_id'], runId: row['run_id'],
     runType: row['run_type'], state: row['state'], logicalDate: row['logical_date'], dataIntervalStart: row['data_interval_start'],
     dataIntervalEnd: row['data_interval_end'], conf: row['conf'], queuedAt: row['queued_at'], startDate: row['start_date'], endDate: row['end_date'], backfillId: row['backfill_id'],
+    maxActiveTasks: row['max_active_tasks'],
   });
 }
 
@@ -53,16 +54,17 @@ export class DagRunRepository {
     try {
       return await this.db.transaction(async (tx) => {
         const [row] = await tx.query(
-          `INSERT INTO dag_run (tenant_id, dag_id, dag_version_id, run_id, run_type, state, logical_date, data_interval_start, data_interval_end, conf)
-           VALUES ($1, $2, $3, $4, $5, 'queued', $6, $7, $8, $9) RETURNING *`,
-          [tenantId, input.dagId, input.dagVersionId, runId, input.runType, input.logicalDate, input.dataIntervalStart, input.dataIntervalEnd, JSON.stringify(input.conf)],
+          `INSERT INTO dag_run (tenant_id, dag_id, dag_version_id, run_id, run_type, state, logical_date, data_interval_start, data_interval_end, conf, max_active_tasks)
+           VALUES ($1, $2, $3, $4, $5, 'queued', $6, $7, $8, $9, $10) RETURNING *`,
+          [tenantId, input.dagId, input.dagVersionId, runId, input.runType, input.logicalDate, input.dataIntervalStart, input.dataIntervalEnd, JSON.stringify(input.conf), input.serialized.maxActiveTasks],
         );
         const tasks = input.serialized.tasks;
         await tx.query(
-          `INSERT INTO task_instance (tenant_id, dag_run_id, task_id, operator, state, max_tries, priority_weight)
-           SELECT $1, $2, t.task_id, t.operator, 'none', t.max_tries, t.priority_weight
-             FROM unnest($3::text[], $4::text[], $5::int[], $6::int[]) AS t(task_id, operator, max_tries, priority_weight)`,
-          [tenantId, row.id, tasks.map((t) => t.taskId), tasks.map((t) => t.operator), tasks.map((t) => t.retries + 1), tasks.map((t) => t.priorityWeight)],
+          `INSERT INTO task_instance (tenant_id, dag_run_id, task_id, operator, state, max_tries, priority_weight, pool)
+           SELECT $1, $2, t.task_id, t.operator, 'none', t.max_tries, t.priority_weight, t.pool
+             FROM unnest($3::text[], $4::text[], $5::int[], $6::int[], $7::text[]) AS t(task_id, operator, max_tries, priority_weight, pool)`,
+          [tenantId, row.id, tasks.map((t) => t.taskId), tasks.map((t) => t.operator), tasks.map((t) => t.retries + 1), tasks.map((t) => t.priorityWeight),
+            tasks.map((t) => t.pool ?? DEFAULT_POOL)],
         );
         return toRun(row);
       });

@@ -15,10 +15,17 @@ function toTaskInstance(row: Record<string, any>): TaskInstanceEntity {
     id: row['id'], tenantId: row['tenant_id'], dagRunId: row['dag_run_id'], taskId: row['task_id'], mapIndex: row['map_index'],
     operator: row['operator'], state: row['state'], tryNumber: row['try_number'], maxTries: row['max_tries'], priorityWeight: row['priority_weight'],
     queuedAt: row['queued_at'], startDate: row['start_date'], endDate: row['end_date'], hostname: row['hostname'],
-    heartbeatAt: row['heartbeat_at'], nextTryAt: row['next_try_at'],
+    heartbeatAt: row['heartbeat_at'], nextTryAt: row['next_try_at'], pool: row['pool'], poolSlots: row['pool_slots'], scheduledAt: row['scheduled_at'],
     firstPokeAt: row['first_poke_at'],
   });
 }
+
+const ENDED = ', end_date = COALESCE(end_date, now())';
+const STAMPS: Partial<Record<TaskState, string>> = {
+  scheduled: ', scheduled_at = now(), next_try_at = NULL',
+  queued: ', queued_at = now(), next_try_at = NULL',
+  skipped: ENDED, upstream_failed: ENDED, success: ENDED, failed: ENDED,
+};
 
 /** Every state change here is conditional (`WHERE state = expected`): of two racers, one wins. */
 @Injectable()
@@ -76,7 +83,7 @@ export class TaskInstanceRepository {
   /** Moves the given instances from any of `from` to `to`; returns the ids that moved. */
   async transition(tenantId: string, ids: string[], from: TaskState[], to: TaskState): Promise<string[]> {
     if (ids.length === 0) return [];
-    const stamp = to === 'queued' ? ', queued_at = now(), next_try_at = NULL' : ['skipped', 'upstream_failed', 'success', 'failed'].includes(to) ? ', end_date = COALESCE(end_date, now())' : '';
+    const stamp = STAMPS[to] ?? '';
     // For UPDATE … RETURNING, TypeORM's postgres driver answers [rows, affectedCount].
     const [rows] = await this.db.query(
       `UPDATE task_instance SET state = $3 ${stamp} WHERE tenant_id = $1 AND id = ANY($2) AND state = ANY($4) RETURNING id`,
