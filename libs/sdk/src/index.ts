@@ -3,6 +3,7 @@ export { chain, dag, Dag, definedDags, Task, TaskGroup, taskGroup, type Linkable
 export * from './lib/duration';
 export * from './lib/errors';
 export * from './lib/operators';
+export * from './lib/notification-operators';
 export * from './lib/types';
 export * from './lib/timetable';
 export * from './lib/http-operator';

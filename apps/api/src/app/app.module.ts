@@ -16,11 +16,12 @@ import { DagRunsController } from './dag-runs/dag-runs.controller';
 import { DagRunsService } from './dag-runs/dag-runs.service';
 import { DagsController } from './dags/dags.controller';
 import { HealthController } from './health/health.controller';
+import { NotificationChannelsModule } from './notification-channels/notification-channels.module';
 import { PoolsController } from './pools/pools.controller';
 import { TaskInstancesController } from './task-instances/task-instances.controller';
 
 @Module({
-  imports: [ConfigModule, PersistenceModule, QueuesModule.register(), AuthModule, AccessModule],
+  imports: [ConfigModule, PersistenceModule, QueuesModule.register(), AuthModule, AccessModule, NotificationChannelsModule],
   controllers: [HealthController, AccountsController, BundlesController, DagsController, DagRunsController, BackfillsController, PoolsController, TaskInstancesController],
   providers: [LoginThrottle, BundlesService, DagRunsService, BackfillsService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@updraft/config';
+import { NotificationProcessor, NotificationsModule } from '@updraft/notifications';
 import { PersistenceModule } from '@updraft/persistence';
 import { QueuesModule } from '@updraft/queues';
 import { BundleCache } from './bundle-cache/bundle-cache.service';
@@ -7,12 +8,13 @@ import { BundleParser } from './bundle-parsing/bundle-parser.service';
 import { OperatorRegistry, OPERATOR_EXECUTORS } from './operators/operator-registry';
 import { WarmSandboxes } from './operators/warm-sandboxes.service';
 import { HeartbeatService } from './task-execution/heartbeat.service';
+import { TaskCallbacks } from './task-execution/task-callbacks.service';
 import { TaskRunner } from './task-execution/task-runner.service';
 import { BUILT_SANDBOX_RUNNER_PATH, SANDBOX_RUNNER } from './sandbox-runner-path';
 import { WorkerProcessor } from './worker.processor';
 
 @Module({
-  imports: [ConfigModule, PersistenceModule, QueuesModule.register()],
-  providers: [{ provide: SANDBOX_RUNNER, useValue: BUILT_SANDBOX_RUNNER_PATH }, BundleCache, BundleParser, HeartbeatService, WarmSandboxes, ...OPERATOR_EXECUTORS, OperatorRegistry, TaskRunner, WorkerProcessor],
+  imports: [ConfigModule, PersistenceModule, QueuesModule.register(), NotificationsModule],
+  providers: [{ provide: SANDBOX_RUNNER, useValue: BUILT_SANDBOX_RUNNER_PATH }, BundleCache, BundleParser, HeartbeatService, WarmSandboxes, ...OPERATOR_EXECUTORS, OperatorRegistry, TaskCallbacks, TaskRunner, WorkerProcessor, NotificationProcessor],
 })
 export class AppModule {}

@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   teamsRead: 'teams:read',
   teamsManage: 'teams:manage',
   tokensManage: 'tokens:manage',
+  channelsRead: 'channels:read',
+  channelsEdit: 'channels:edit',
   membersManage: 'members:manage',
   auditRead: 'audit:read',
   poolsRead: 'pools:read',
@@ -36,9 +38,9 @@ export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 const P = PERMISSIONS;
 const DAG_READ: Permission[] = [P.dagsRead, P.runsRead, P.logsRead];
 const DAG_EDIT: Permission[] = [...DAG_READ, P.dagsTrigger, P.dagsEdit, P.runsEdit];
-const READ: Permission[] = [P.tenantRead, ...DAG_READ, P.bundlesRead, P.variablesRead, P.connectionsRead, P.teamsRead, P.poolsRead];
+const READ: Permission[] = [P.tenantRead, ...DAG_READ, P.bundlesRead, P.variablesRead, P.connectionsRead, P.teamsRead, P.poolsRead, P.channelsRead];
 const EDIT: Permission[] = [...READ, ...DAG_EDIT, P.bundlesDeploy, P.variablesEdit, P.connectionsEdit, P.tokensManage];
-const MANAGE: Permission[] = [...EDIT, P.teamsManage, P.membersManage, P.auditRead, P.poolsManage];
+const MANAGE: Permission[] = [...EDIT, P.teamsManage, P.membersManage, P.auditRead, P.poolsManage, P.channelsEdit];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: MANAGE,
@@ -62,7 +64,7 @@ export const TOKEN_SCOPES = ['read', 'dags:trigger', 'dags:edit', 'runs:edit', '
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 const SCOPE_PERMISSIONS: Record<TokenScope, readonly Permission[]> = {
-  read: [P.tenantRead, ...DAG_READ, P.bundlesRead, P.variablesRead, P.connectionsRead, P.poolsRead],
+  read: [P.tenantRead, ...DAG_READ, P.bundlesRead, P.variablesRead, P.connectionsRead, P.poolsRead, P.channelsRead],
   'dags:trigger': [P.tenantRead, P.dagsRead, P.dagsTrigger],
   'dags:edit': [P.tenantRead, P.dagsRead, P.dagsEdit],
   'runs:edit': [P.tenantRead, P.dagsRead, P.runsRead, P.runsEdit],

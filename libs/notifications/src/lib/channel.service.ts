@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { NotificationChannel } from '@updraft/api-types';
 import { NotificationChannelEntity, NotificationChannelRepository, NotificationChannelType } from '@updraft/persistence';
 import { CHANNEL_NAME_PATTERN, CHANNEL_TYPES, ChannelConfigError, ConfigProblem, maskedConfig, parseChannelConfig } from './channel-config';
 import { ChannelVault } from './channel-vault';
@@ -8,20 +9,6 @@ export interface ChannelInput {
   type: NotificationChannelType;
   isDefault?: boolean;
   config: Record<string, unknown>;
-}
-
-/** A channel as the API shows it: secrets masked, failing state reported. */
-export interface ChannelView {
-  id: string;
-  name: string;
-  type: NotificationChannelType;
-  isDefault: boolean;
-  config: Record<string, unknown>;
-  failing: boolean;
-  failingSince: string | null;
-  lastError: string | null;
-  createdAt: string;
-  updatedAt: string;
 }
 
 /** Creates and changes channels: validates their config, encrypts their secrets, and shows them masked. */
@@ -49,7 +36,7 @@ export class ChannelService {
     return this.channels.update(tenantId, current.id, { name: next.name, type: next.type, isDefault: next.isDefault ?? false, settings, secrets: this.vault.seal(tenantId, next.name, secrets) });
   }
 
-  view(channel: NotificationChannelEntity): ChannelView {
+  view(channel: NotificationChannelEntity): NotificationChannel {
     return {
       id: channel.id,
       name: channel.name,

@@ -41,7 +41,7 @@ export class NotificationSender {
       await this.mailer.send({ to, subject: message.subject, text, html }, smtp);
       return;
     }
-    const text = `*${message.subject}*\n${message.text}${message.link ? `\n<${message.link}|Open in Updraft>` : ''}`;
+    const text = `${message.subject ? `*${message.subject}*\n` : ''}${message.text}${message.link ? `\n<${message.link}|Open in Updraft>` : ''}`;
     if (secrets.webhookUrl) return this.postToWebhook(secrets.webhookUrl, text);
     const client = new WebClient(secrets.botToken, { slackApiUrl: this.config.slackApiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logLevel: LogLevel.ERROR });
     const conversation = override.slackChannel ?? (channel.settings as SlackSettings).channel;

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { BashExecutor } from './bash.executor';
+import { EmailExecutor } from './email.executor';
 import { EmptyExecutor } from './empty.executor';
 import { FunctionExecutor } from './function.executor';
 import type { OperatorExecutor } from './operator-executor';
+import { SlackExecutor } from './slack.executor';
 import { SensorExecutor } from './sensor.executor';
 
 /** Finds the executor for a task's operator. A new operator adds its executor to the constructor and to OPERATOR_EXECUTORS. */
@@ -10,8 +12,8 @@ import { SensorExecutor } from './sensor.executor';
 export class OperatorRegistry {
   private readonly byOperator = new Map<string, OperatorExecutor>();
 
-  constructor(empty: EmptyExecutor, bash: BashExecutor, fn: FunctionExecutor, sensors: SensorExecutor) {
-    for (const executor of [empty, bash, fn, sensors]) for (const operator of executor.operators) this.byOperator.set(operator, executor);
+  constructor(empty: EmptyExecutor, bash: BashExecutor, fn: FunctionExecutor, email: EmailExecutor, slack: SlackExecutor, sensors: SensorExecutor) {
+    for (const executor of [empty, bash, fn, email, slack, sensors]) for (const operator of executor.operators) this.byOperator.set(operator, executor);
   }
 
   find(operator: string): OperatorExecutor | undefined {
@@ -19,4 +21,4 @@ export class OperatorRegistry {
   }
 }
 
-export const OPERATOR_EXECUTORS = [EmptyExecutor, BashExecutor, FunctionExecutor, SensorExecutor];
+export const OPERATOR_EXECUTORS = [EmptyExecutor, BashExecutor, FunctionExecutor, EmailExecutor, SlackExecutor, SensorExecutor];

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { OperatorRegistry } from '../operators/operator-registry';
 import type { ExecutorOutcome } from '../operators/operator-executor';
 import { HeartbeatService } from './heartbeat.service';
+import { TaskCallbacks } from './task-callbacks.service';
 import { LogSink } from './log-sink';
 
 export const MAX_XCOM_BYTES = 1024 * 1024;
@@ -34,6 +35,7 @@ export class TaskRunner {
     private readonly xcoms: XComRepository,
     private readonly operators: OperatorRegistry,
     private readonly heartbeat: HeartbeatService,
+    private readonly callbacks: TaskCallbacks,
     @InjectQueue(QUEUES.scheduler) private readonly scheduler: Queue<EvaluateRunJobData>,
     @InjectQueue(QUEUES.tasks) private readonly tasks: Queue<RunTaskJobData>,
   ) {
@@ -172,6 +174,7 @@ export class TaskRunner {
     await sink.flush();
     const applied = await this.taskInstances.finish(ref, ti.tryNumber, state, reason, state === 'up_for_retry' ? new Date(Date.now() + delayMs) : null);
     if (!applied) sink.write('system', 'the outcome was not recorded: this try was cleared or reaped meanwhile');
+    else if (loaded && task) await this.callbacks.afterOutcome(ti, loaded, task, state, reason, sink);
     return delayMs;
   }
 }

@@ -1,0 +1,35 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import type { SlaMiss } from '@updraft/api-types';
+import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
+import { PERMISSIONS } from '@updraft/domain';
+import { SlaMissEntity, SlaMissRepository } from '@updraft/persistence';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+import { PaginationQuery } from '../../services/http/pagination.dto';
+
+export class ListSlaMissesQuery extends PaginationQuery {
+  @IsOptional() @IsString() dagId?: string;
+  @IsOptional() @IsString() runId?: string;
+  @IsOptional() @IsString() taskId?: string;
+  @IsOptional() @IsIn(['sla', 'deadline'], { message: 'kind must be sla or deadline' }) kind?: 'sla' | 'deadline';
+}
+
+function toView(miss: SlaMissEntity & { runId: string }): SlaMiss {
+  return {
+    id: miss.id, dagId: miss.dagId, runId: miss.runId, taskId: miss.taskId, kind: miss.taskId ? 'sla' : 'deadline',
+    expectedAt: miss.expectedAt.toISOString(), detectedAt: miss.detectedAt.toISOString(), finishedAt: miss.finishedAt?.toISOString() ?? null,
+    notifiedAt: miss.notifiedAt?.toISOString() ?? null, lateByMs: (miss.finishedAt ?? miss.detectedAt).getTime() - miss.expectedAt.getTime(),
+  };
+}
+
+/** Task SLA and DAG deadline misses, newest first. */
+@Controller('tenants/:tenant/slaMisses')
+export class SlaMissesController {
+  constructor(private readonly misses: SlaMissRepository) {}
+
+  @Get()
+  @RequirePermission(PERMISSIONS.runsRead)
+  async list(@CurrentTenant() tenant: TenantContext, @Query() query: ListSlaMissesQuery) {
+    const result = await this.misses.list(tenant.id, { limit: query.limit, offset: query.offset }, { dagId: query.dagId, dagRunId: query.runId, taskId: query.taskId, kind: query.kind });
+    return { ...result, items: result.items.map(toView) };
+  }
+}
