@@ -84,17 +84,17 @@ export class AccessGuard extends AuthGuard('jwt') {
     const { permission } = rule;
     const context: TenantContext = { id: grant.tenant.id, slug: grant.tenant.slug, name: grant.tenant.name, role: grant.role, teams: null, apiTokenId: grant.apiTokenId };
     if (grant.scoped && !grant.scoped.includes(permission)) throw new ForbiddenException(`this API token's scopes do not grant '${permission}'`);
-    if (permissionsOf(grant.role).includes(permission)) return context;
-
-    const teamRoles: Record<string, TeamRole> = DAG_SCOPED_PERMISSIONS.includes(permission) ? await this.teams.rolesOf(grant.tenant.id, grant.userId) : {};
-    const teams = teamsGranting(teamRoles, permission);
-    if (teams.length === 0) throw new ForbiddenException(`your role '${grant.role}' does not grant '${permission}'`);
+    const tenantWide = permissionsOf(grant.role).includes(permission);
+    const teamRoles: Record<string, TeamRole> = !tenantWide && DAG_SCOPED_PERMISSIONS.includes(permission) ? await this.teams.rolesOf(grant.tenant.id, grant.userId) : {};
+    const teams = tenantWide ? null : teamsGranting(teamRoles, permission);
+    if (teams?.length === 0) throw new ForbiddenException(`your role '${grant.role}' does not grant '${permission}'`);
     const dagId = request.params['dagId'];
-    if (dagId === undefined) {
-      if (!rule.filtersByTeam) throw new ForbiddenException(`'${permission}' here needs a tenant role; your team roles grant it on their DAGs only`);
-    } else {
+    if (dagId !== undefined) {
+      // Every route under a DAG answers 404 for a DAG that is not the tenant's (or not the member's teams').
       const team = await this.dags.teamOf(grant.tenant.id, dagId);
-      if (!team || !teams.includes(team)) throw new NotFoundException(`DAG '${dagId}' not found`);
+      if (team === undefined || (teams && (!team || !teams.includes(team)))) throw new NotFoundException(`DAG '${dagId}' not found`);
+    } else if (teams && !rule.filtersByTeam) {
+      throw new ForbiddenException(`'${permission}' here needs a tenant role; your team roles grant it on their DAGs only`);
     }
     return { ...context, teams };
   }

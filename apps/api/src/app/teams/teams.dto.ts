@@ -1,4 +1,5 @@
 import { TEAM_ROLES, TeamRole } from '@updraft/domain';
+import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export const TEAM_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
@@ -15,6 +16,6 @@ export class UpdateTeamDto {
 }
 
 export class SetTeamMemberDto {
-  @IsEmail({}, { message: 'email must be an email address' }) email: string;
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)) @IsEmail({}, { message: 'email must be an email address' }) email: string;
   @IsIn([...TEAM_ROLES], { message: `role must be one of ${TEAM_ROLES.join(', ')}` }) role: TeamRole;
 }
