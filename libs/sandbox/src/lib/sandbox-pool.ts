@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { prepareScratch } from './isolation';
 import { OutputLines, OutputStream } from './output-lines';
@@ -264,7 +264,9 @@ export class SandboxPool {
 
   private async start(key: string, options: WarmRunOptions): Promise<WarmProcess> {
     const dir = join(this.root, String(++this.started));
+    // Traversable (not listable) by the unprivileged sandbox user down to its try folders.
     await mkdir(dir, { recursive: true, mode: 0o711 });
+    for (const traversed of [this.settings.scratchRoot, this.root, dir]) await chmod(traversed, 0o711);
     const process: WarmProcess = new WarmProcess(key, dir, options, this.settings.runnerPath, () => this.forget(process));
     return process;
   }

@@ -10,7 +10,7 @@ export class WarmSandboxes extends SandboxPool implements OnApplicationShutdown 
   constructor(@Inject(UPDRAFT_CONFIG) config: UpdraftConfig, @Inject(SANDBOX_RUNNER) runnerPath: string) {
     super({
       runnerPath,
-      scratchRoot: join(config.dataDir, 'scratch'),
+      scratchRoot: join(config.dataDir, 'sandboxes'),
       maxIdle: config.sandboxWarmMaxIdle,
       idleTimeoutMs: config.sandboxWarmIdleMs,
       maxUses: config.sandboxWarmMaxUses,
