@@ -10,11 +10,12 @@ import { WarmSandboxes } from './operators/warm-sandboxes.service';
 import { HeartbeatService } from './task-execution/heartbeat.service';
 import { TaskCallbacks } from './task-execution/task-callbacks.service';
 import { TaskRunner } from './task-execution/task-runner.service';
+import { TemplateRenderer } from './templating/template-renderer.service';
 import { BUILT_SANDBOX_RUNNER_PATH, SANDBOX_RUNNER } from './sandbox-runner-path';
 import { WorkerProcessor } from './worker.processor';
 
 @Module({
   imports: [ConfigModule, PersistenceModule, QueuesModule.register(), NotificationsModule],
-  providers: [{ provide: SANDBOX_RUNNER, useValue: BUILT_SANDBOX_RUNNER_PATH }, BundleCache, BundleParser, HeartbeatService, WarmSandboxes, ...OPERATOR_EXECUTORS, OperatorRegistry, TaskCallbacks, TaskRunner, WorkerProcessor, NotificationProcessor],
+  providers: [{ provide: SANDBOX_RUNNER, useValue: BUILT_SANDBOX_RUNNER_PATH }, BundleCache, BundleParser, HeartbeatService, WarmSandboxes, ...OPERATOR_EXECUTORS, OperatorRegistry, TaskCallbacks, TemplateRenderer, TaskRunner, WorkerProcessor, NotificationProcessor],
 })
 export class AppModule {}

@@ -3,7 +3,12 @@ import type { SerializedDag, TaskContext } from '@updraft/sdk';
 /** What the worker asks of a sandbox process (over Node's IPC channel only). */
 export type SandboxRequest =
   | { kind: 'parse'; root: string; files: string[] }
-  | { kind: 'run'; root: string; file: string; dagId: string; taskId: string; context: Omit<TaskContext, 'log' | 'ti' | 'var' | 'conn'>; warm?: WarmTry };
+  | { kind: 'run'; root: string; file: string; dagId: string; taskId: string; context: Omit<TaskContext, 'log' | 'ti' | 'var' | 'conn'>; warm?: WarmTry }
+  /** Renders a task's templated config fields (templates are tenant input, so they render only here). */
+  | { kind: 'render'; fields: Record<string, unknown>; context: TemplateContext };
+
+/** What a template sees of its run (besides platform lookups). */
+export type TemplateContext = Omit<TaskContext, 'log' | 'ti' | 'var' | 'conn'> & { operator: string };
 
 /** Set when the process is kept for further tries: it stays connected and marks where each try ends. */
 export interface WarmTry {
@@ -43,6 +48,7 @@ export type SandboxMessage =
   | { kind: 'log'; message: string; tryId?: string }
   | { kind: 'call'; id: number; call: PlatformCall; tryId?: string }
   | { kind: 'parsed'; files: ParsedFile[]; problems: CodeProblem[] }
+  | { kind: 'rendered'; fields: Record<string, unknown> }
   | ({ kind: 'done'; outcome: 'success'; valueJson: string | null } & Reuse)
   | ({ kind: 'done'; outcome: 'fail' | 'skip' | 'error'; message: string } & Reuse);
 

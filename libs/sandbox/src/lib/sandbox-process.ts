@@ -22,11 +22,17 @@ export interface SandboxOptions extends SandboxLimits {
   onCall?: (call: PlatformCall) => Promise<unknown>;
   /** Aborting kills the whole process group (cancel). */
   signal?: AbortSignal;
+  /** Lets `new Function` work: Nunjucks compiles templates to functions (a template can do no more than tenant code, which runs in the same kind of process). */
+  allowCodeGeneration?: boolean;
 }
 
 export interface ParseOutcome {
   files: ParsedFile[];
   problems: CodeProblem[];
+}
+
+export interface RenderOutcome {
+  rendered: Record<string, unknown>;
 }
 
 const EXIT_GRACE_MS = 2_000;
@@ -44,7 +50,7 @@ export function describeExit(code: number | null, signal: NodeJS.Signals | null,
  * bundle; write: `writable` only), heap and data-segment limits, its own namespaces where the OS
  * allows, its own process group, IPC on fd 3.
  */
-export function spawnSandbox(options: Pick<SandboxOptions, 'runnerPath' | 'readable' | 'memoryMb' | 'isolateNetwork'>, writable: string): ChildProcess {
+export function spawnSandbox(options: Pick<SandboxOptions, 'runnerPath' | 'readable' | 'memoryMb' | 'isolateNetwork' | 'allowCodeGeneration'>, writable: string): ChildProcess {
   const nodeArgs = [
     permissionFlag(),
     `--allow-fs-read=${options.runnerPath}`,
@@ -53,7 +59,7 @@ export function spawnSandbox(options: Pick<SandboxOptions, 'runnerPath' | 'reada
     `--max-old-space-size=${options.memoryMb}`,
     '--enable-source-maps',
     '--disable-warning=ExperimentalWarning',
-    '--disallow-code-generation-from-strings',
+    ...(options.allowCodeGeneration ? [] : ['--disallow-code-generation-from-strings']),
     options.runnerPath,
   ];
   const [command, args] = sandboxCommand(process.execPath, nodeArgs, options.isolateNetwork, options.memoryMb);
@@ -72,7 +78,7 @@ export function spawnSandbox(options: Pick<SandboxOptions, 'runnerPath' | 'reada
  * count too), its own network and PID namespaces where the OS allows, its own process group
  * (killed whole on timeout, cancel or completion).
  */
-export function runInSandbox(request: SandboxRequest, options: SandboxOptions): Promise<TaskOutcome | ParseOutcome> {
+export function runInSandbox(request: SandboxRequest, options: SandboxOptions): Promise<TaskOutcome | ParseOutcome | RenderOutcome> {
   const child = spawnSandbox(options, options.scratchDir);
   const lines = new OutputLines(options.onOutput);
   let stderrTail = '';
@@ -82,15 +88,16 @@ export function runInSandbox(request: SandboxRequest, options: SandboxOptions): 
     lines.write('stderr', chunk);
   });
 
-  let result: TaskOutcome | ParseOutcome | undefined;
-  return supervise<ParseOutcome>(child, lines, { timeoutMs: options.timeoutMs, signal: options.signal, noun: 'the task process' }, (finish, isSettled) => {
+  let result: TaskOutcome | ParseOutcome | RenderOutcome | undefined;
+  return supervise<ParseOutcome | RenderOutcome>(child, lines, { timeoutMs: options.timeoutMs, signal: options.signal, noun: 'the task process' }, (finish, isSettled) => {
     child.on('message', (message: SandboxMessage) => {
       if (message.kind === 'call') return void answer(message.id, message.call);
       if (message.kind === 'log') lines.line('stdout', message.message);
       else if (message.kind === 'parsed') result = { files: message.files, problems: message.problems };
+      else if (message.kind === 'rendered') result = { rendered: message.fields };
       else if (message.kind === 'done') result = message.outcome === 'success' ? { outcome: 'success', valueJson: message.valueJson } : { outcome: message.outcome, message: message.message };
       // The process exits by itself once its output is flushed; one that lingers is killed after a grace period.
-      if (result) setTimeout(() => finish(result as TaskOutcome | ParseOutcome), EXIT_GRACE_MS).unref();
+      if (result) setTimeout(() => finish(result as TaskOutcome | ParseOutcome | RenderOutcome), EXIT_GRACE_MS).unref();
     });
     const answer = async (id: number, call: PlatformCall) => {
       let reply: SandboxReply;

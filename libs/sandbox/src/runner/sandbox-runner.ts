@@ -7,6 +7,7 @@ import * as sdk from '@updraft/sdk';
 import Module from 'node:module';
 import { getHeapStatistics } from 'node:v8';
 import { isAbsolute, join, relative } from 'node:path';
+import { renderFields } from './templates';
 import { tryEndMarker, type CodeProblem, type ParsedFile, type PlatformCall, type SandboxMessage, type SandboxReply, type SandboxRequest, type WarmTry } from '../lib/protocol';
 
 const moduleLoader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
@@ -208,6 +209,14 @@ function platformAccessors(tryId?: string): Pick<sdk.TaskContext, 'var' | 'conn'
   };
 }
 
+async function render(request: Extract<SandboxRequest, { kind: 'render' }>): Promise<void> {
+  try {
+    await send({ kind: 'rendered', fields: await renderFields(request.fields, request.context, (call) => callPlatform(call)) });
+  } catch (error) {
+    await send({ kind: 'done', outcome: 'fail', message: describe(error) });
+  }
+}
+
 let started = false;
 let busy = false;
 let warmProcess = false;
@@ -226,9 +235,9 @@ process.on('message', (message: SandboxRequest | SandboxReply) => {
   const request = message;
   warmProcess = request.kind === 'run' && request.warm !== undefined;
   if (warmProcess) touchGlobals();
-  const work = request.kind === 'parse' ? parse(request.root, request.files) : run(request);
+  const work = request.kind === 'parse' ? parse(request.root, request.files) : request.kind === 'render' ? render(request) : run(request);
   work
-    .catch((error) => send({ kind: 'done', outcome: 'error', message: locate(request.root, error, 'file' in request ? request.file : '(bundle)').message, retire: 'the runner failed' }))
+    .catch((error) => send({ kind: 'done', outcome: 'error', message: 'root' in request ? locate(request.root, error, 'file' in request ? request.file : '(bundle)').message : describe(error), retire: 'the runner failed' }))
     .finally(() => {
       busy = false;
       if (!warmProcess) process.disconnect?.();

@@ -4,6 +4,7 @@ import { TaskInstanceRepository } from '@updraft/persistence';
 import type { SensorSettings, SerializedTask } from '@updraft/sdk';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ExecutorOutcome, OperatorExecutor, TryContext } from './operator-executor';
+import { readBodyCapped } from './response-body';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_REQUEST_MS = 30_000;
@@ -80,7 +81,7 @@ export class SensorExecutor implements OperatorExecutor {
         redirect: 'manual',
         signal: AbortSignal.any([signal, AbortSignal.timeout(Math.min(settings.pokeIntervalMs, MAX_REQUEST_MS))]),
       });
-      const body = await readCapped(response);
+      const body = (await readBodyCapped(response, MAX_BODY_BYTES)).text;
       const result = httpCheck(config, response.status, body);
       return { satisfied: result.ok, detail: result.ok ? `GET ${config.url} → ${response.status}` : `GET ${config.url}: ${result.reason}` };
     } catch (error) {
@@ -91,22 +92,4 @@ export class SensorExecutor implements OperatorExecutor {
 
 function untilTime(target: Date): Check {
   return { satisfied: Date.now() >= target.getTime(), detail: `waiting until ${target.toISOString()}` };
-}
-
-async function readCapped(response: Response): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.length;
-    if (size >= MAX_BODY_BYTES) {
-      await reader.cancel();
-      break;
-    }
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

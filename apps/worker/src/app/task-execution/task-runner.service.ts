@@ -11,6 +11,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { OperatorRegistry } from '../operators/operator-registry';
 import type { ExecutorOutcome } from '../operators/operator-executor';
+import { TemplateRenderer } from '../templating/template-renderer.service';
 import { HeartbeatService } from './heartbeat.service';
 import { TaskCallbacks } from './task-callbacks.service';
 import { LogSink } from './log-sink';
@@ -35,6 +36,7 @@ export class TaskRunner {
     private readonly xcoms: XComRepository,
     private readonly operators: OperatorRegistry,
     private readonly heartbeat: HeartbeatService,
+    private readonly templates: TemplateRenderer,
     private readonly callbacks: TaskCallbacks,
     @InjectQueue(QUEUES.scheduler) private readonly scheduler: Queue<EvaluateRunJobData>,
     @InjectQueue(QUEUES.tasks) private readonly tasks: Queue<RunTaskJobData>,
@@ -105,13 +107,15 @@ export class TaskRunner {
     const executor = this.operators.find(task.operator);
     if (!executor) return { outcome: 'fail', message: `operator '${task.operator}' is not available on this platform version` };
     const timeoutMs = task.executionTimeoutMs ?? this.config.defaultTaskTimeoutMs;
+    const rendered = await this.templates.render({ ti, task, loaded, scratch, sink, signal, timeoutMs });
+    if ('outcome' in rendered) return rendered;
     let mapped: Record<string, unknown> | undefined;
     if (task.expand && ti.mapIndex >= 0) {
       const element = await this.mappedElement(ti, task);
       if (typeof element === 'string') return { outcome: 'fail', message: element };
       mapped = element;
     }
-    return executor.execute({ ti, task, loaded, scratch, sink, signal, timeoutMs, mapped });
+    return executor.execute({ ti, task: rendered, loaded, scratch, sink, signal, timeoutMs, mapped });
   }
 
   private async handBack(ti: TaskInstanceEntity, sink: LogSink): Promise<boolean> {
