@@ -16,6 +16,9 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ ENCRYPTION_KEY: 'short' })).toThrow(/ENCRYPTION_KEY must be 64 hex/);
     expect(() => loadConfig({ WORKER_CONCURRENCY: '0' })).toThrow(/WORKER_CONCURRENCY must be a positive integer/);
+    expect(() => loadConfig({ DISPATCH_SLOTS: '0' })).toThrow(/DISPATCH_SLOTS must be a positive integer/);
+    expect(() => loadConfig({ TENANT_MAX_RUNNING_TASKS: '2.5' })).toThrow(/TENANT_MAX_RUNNING_TASKS must be a positive integer/);
+    expect(() => loadConfig({ DEFAULT_POOL_SLOTS: '-1' })).toThrow(/DEFAULT_POOL_SLOTS must be a whole number, 0 or more/);
   });
 
   it('reads the warm sandbox and drain settings, refusing values out of range', () => {
