@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { BadRequestException, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -6,6 +6,7 @@ import { loadConfig, UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { createDatabaseIfMissing, runMigrations } from '@updraft/persistence';
 import helmet from 'helmet';
 import { AppModule } from './app/app.module';
+import { AuditService } from './app/audit/audit.service';
 import { serveConsole } from './services/http/console-static';
 import { createValidationPipe } from './services/http/validation';
 
@@ -19,7 +20,7 @@ async function migrate(): Promise<void> {
 async function serve(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false });
   const config = app.get<UpdraftConfig>(UPDRAFT_CONFIG);
-  app.useBodyParser('json', { limit: '1mb' });
+  // First, so that every answer (also a refused body) carries the security and CORS headers.
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -27,7 +28,14 @@ async function serve(): Promise<void> {
       },
     }),
   );
-  app.enableCors({ origin: false });
+  app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: false, maxAge: 600 });
+  // Before the body parser, so that refused bodies (too large, not JSON) are audited too.
+  app.use(app.get(AuditService).middleware());
+  app.useBodyParser('json', { limit: config.maxJsonBodyBytes });
+  // Nest would turn the parser's SyntaxError into a 400 carrying JSON.parse's own wording.
+  app.use((error: { type?: string }, _req: unknown, _res: unknown, next: (error: unknown) => void) =>
+    next(error?.type === 'entity.parse.failed' ? new BadRequestException('request body is not valid JSON') : error),
+  );
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(createValidationPipe());
   const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('Updraft API').setVersion('1').addBearerAuth().build());

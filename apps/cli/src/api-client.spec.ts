@@ -16,6 +16,14 @@ describe('ApiClient against a stand-in server', () => {
       status: 401,
       json: { statusCode: 401, error: 'Unauthorized', message: 'Unauthorized' },
     }),
+    'GET /api/v1/tenants/acme/dags/fresh': (req) =>
+      req.headers['authorization'] === 'Bearer access-2'
+        ? { json: { dagId: 'fresh' } }
+        : { status: 401, json: { statusCode: 401, error: 'Unauthorized', message: 'missing, invalid or expired access token' } },
+    'POST /api/v1/auth/refresh': (req) =>
+      JSON.parse(req.body.toString()).refreshToken === 'refresh-1'
+        ? { json: { accessToken: 'access-2', refreshToken: 'refresh-2', expiresIn: 900 } }
+        : { status: 401, json: { statusCode: 401, error: 'Unauthorized', message: 'refresh token was already used' } },
     'GET /api/v1/tenants/acme/dags/broken': () => ({ status: 500, text: '<html><body>stack trace here</body></html>' }),
     'GET /api/v1/tenants/acme/dags': (req) => {
       const offset = Number(req.query.get('offset'));
@@ -57,6 +65,20 @@ describe('ApiClient against a stand-in server', () => {
     await expect(client().getDag('acme', 'secret')).rejects.toThrow(
       'Unauthorized (HTTP 401); run `updraft login` again',
     );
+  });
+
+  it('refreshes an expired access token once, retries, and hands the new tokens over to be stored', async () => {
+    const stored: unknown[] = [];
+    const refreshing = new ApiClient({ baseUrl: api.url, token: 'access-1', refresh: { token: 'refresh-1', onRefreshed: (t) => stored.push(t) } });
+    await expect(refreshing.getDag('acme', 'fresh')).resolves.toEqual({ dagId: 'fresh' });
+    expect(stored).toEqual([{ accessToken: 'access-2', refreshToken: 'refresh-2', expiresIn: 900 }]);
+    await expect(refreshing.getDag('acme', 'fresh')).resolves.toEqual({ dagId: 'fresh' });
+    expect(stored).toHaveLength(1);
+  });
+
+  it('says the session has ended when the refresh token is refused', async () => {
+    const spent = new ApiClient({ baseUrl: api.url, token: 'access-1', refresh: { token: 'refresh-0', onRefreshed: () => undefined } });
+    await expect(spent.getDag('acme', 'fresh')).rejects.toThrow('the session has ended (refresh token was already used (HTTP 401)); run `updraft login` again');
   });
 
   it('sends the bearer token and pages through lists', async () => {

@@ -6,6 +6,7 @@ import type {
   DagSummary,
   LoginResponse,
   Page,
+  SessionTokens,
   TaskInstance,
   TaskLogs,
 } from './api-types';
@@ -24,6 +25,8 @@ export class ApiError extends CliError {
 export interface ApiClientOptions {
   baseUrl: string;
   token?: string;
+  /** When set, a 401 on an expired access token is answered by one refresh and a retry. */
+  refresh?: { token: string; onRefreshed: (tokens: SessionTokens) => void };
   timeoutMs?: number;
 }
 
@@ -39,12 +42,14 @@ const PAGE_SIZE = 100;
 
 export class ApiClient {
   readonly baseUrl: string;
-  private readonly token?: string;
+  private token?: string;
+  private refresh?: ApiClientOptions['refresh'];
   private readonly timeoutMs: number;
 
   constructor(options: ApiClientOptions) {
     this.baseUrl = normaliseBaseUrl(options.baseUrl);
     this.token = options.token;
+    this.refresh = options.refresh;
     this.timeoutMs = options.timeoutMs ?? 60_000;
   }
 
@@ -109,6 +114,29 @@ export class ApiClient {
   }
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    try {
+      return await this.send<T>(method, path, options);
+    } catch (err) {
+      if (!(err instanceof ApiError && err.status === 401 && this.token && this.refresh)) throw err;
+      await this.refreshTokens(this.refresh);
+      return this.send<T>(method, path, options);
+    }
+  }
+
+  /** Spends the refresh token once; its successor is handed to `onRefreshed` to be stored. */
+  private async refreshTokens(refresh: NonNullable<ApiClientOptions['refresh']>): Promise<void> {
+    this.refresh = undefined;
+    const tokens = await new ApiClient({ baseUrl: this.baseUrl, timeoutMs: this.timeoutMs })
+      .request<SessionTokens>('POST', '/auth/refresh', { json: { refreshToken: refresh.token } })
+      .catch((err: ApiError) => {
+        throw new ApiError(`the session has ended (${err.message}); run \`updraft login\` again`, err.status);
+      });
+    this.token = tokens.accessToken;
+    refresh.onRefreshed(tokens);
+    this.refresh = { ...refresh, token: tokens.refreshToken };
+  }
+
+  private async send<T>(method: string, path: string, options: RequestOptions): Promise<T> {
     const url = new URL(`${this.baseUrl}${API_PREFIX}${path}`);
     for (const [key, value] of Object.entries(options.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));

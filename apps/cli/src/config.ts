@@ -8,6 +8,8 @@ export const DEFAULT_URL = 'http://127.0.0.1:3000';
 export interface StoredCredentials {
   url: string;
   accessToken: string;
+  /** Single use: each refresh stores its successor. */
+  refreshToken?: string;
   tenant?: string;
 }
 
@@ -15,6 +17,8 @@ export interface CliConfig {
   credentialsPath: string;
   url: string;
   token?: string;
+  /** Only with the stored access token (an UPDRAFT_TOKEN from the environment is used as it is). */
+  refreshToken?: string;
   tenant?: string;
 }
 
@@ -24,10 +28,12 @@ type Env = Record<string, string | undefined>;
 export function loadConfig(env: Env = process.env): CliConfig {
   const credentialsPath = credentialsPathFor(env);
   const stored = readCredentials(credentialsPath);
+  const envToken = nonEmpty(env['UPDRAFT_TOKEN']);
   return {
     credentialsPath,
     url: nonEmpty(env['UPDRAFT_URL']) ?? stored?.url ?? DEFAULT_URL,
-    token: nonEmpty(env['UPDRAFT_TOKEN']) ?? stored?.accessToken,
+    token: envToken ?? stored?.accessToken,
+    refreshToken: envToken ? undefined : stored?.refreshToken,
     tenant: nonEmpty(env['UPDRAFT_TENANT']) ?? stored?.tenant,
   };
 }
@@ -55,7 +61,8 @@ export function readCredentials(path: string): StoredCredentials | undefined {
     if (typeof parsed.url !== 'string' || typeof parsed.accessToken !== 'string') {
       throw new Error('missing url or accessToken');
     }
-    return { url: parsed.url, accessToken: parsed.accessToken, tenant: parsed.tenant ?? undefined };
+    const refreshToken = typeof parsed.refreshToken === 'string' ? parsed.refreshToken : undefined;
+    return { url: parsed.url, accessToken: parsed.accessToken, refreshToken, tenant: parsed.tenant ?? undefined };
   } catch (err) {
     throw new CliError(`${path} is not valid (${(err as Error).message}): run \`updraft login\` again`);
   }

@@ -1,5 +1,5 @@
 import { ApiClient } from './api-client';
-import type { CliConfig } from './config';
+import { type CliConfig, readCredentials, saveCredentials } from './config';
 import { CliError } from './errors';
 import { Output, type OutputStreams } from './output';
 
@@ -32,5 +32,13 @@ export function tenantSession(ctx: CliContext): TenantSession {
   if (!config.tenant) {
     throw new CliError('no tenant chosen: run `updraft login --tenant <slug>` (or set UPDRAFT_TENANT)');
   }
-  return { client: new ApiClient({ baseUrl: config.url, token: config.token }), tenant: config.tenant };
+  const refreshToken = config.refreshToken;
+  const refresh = refreshToken && {
+    token: refreshToken,
+    onRefreshed: (tokens: { accessToken: string; refreshToken: string }) => {
+      const stored = readCredentials(config.credentialsPath);
+      if (stored) saveCredentials(config.credentialsPath, { ...stored, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
+    },
+  };
+  return { client: new ApiClient({ baseUrl: config.url, token: config.token, refresh: refresh || undefined }), tenant: config.tenant };
 }

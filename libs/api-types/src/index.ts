@@ -1,4 +1,5 @@
 export * from './lib/api-types';
+export * from './lib/account-types';
 export * from './lib/access-types';
 export * from './lib/notification-types';
 export * from './lib/backfill-types';

@@ -1,6 +1,7 @@
 export * from './lib/states';
 export * from './lib/trigger-rules';
 export * from './lib/permissions';
+export * from './lib/password-policy';
 export * from './lib/retries';
 export * from './lib/schedule';
 export * from './lib/params';

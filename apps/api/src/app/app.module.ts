@@ -7,7 +7,8 @@ import { QueuesModule } from '@updraft/queues';
 import { ApiExceptionFilter } from '../services/http/api-exception.filter';
 import { AccessModule } from './access.module';
 import { AccountsController } from './accounts/accounts.controller';
-import { LoginThrottle } from './accounts/login-throttle.service';
+import { AccountsModule } from './accounts/accounts.module';
+import { AuditLogController } from './audit/audit-log.controller';
 import { BackfillsController } from './backfills/backfills.controller';
 import { BackfillsService } from './backfills/backfills.service';
 import { BundlesController } from './bundles/bundles.controller';
@@ -16,13 +17,14 @@ import { DagRunsController } from './dag-runs/dag-runs.controller';
 import { DagRunsService } from './dag-runs/dag-runs.service';
 import { DagsController } from './dags/dags.controller';
 import { HealthController } from './health/health.controller';
+import { InvitationsController } from './invitations/invitations.controller';
 import { NotificationChannelsModule } from './notification-channels/notification-channels.module';
 import { PoolsController } from './pools/pools.controller';
 import { TaskInstancesController } from './task-instances/task-instances.controller';
 
 @Module({
-  imports: [ConfigModule, PersistenceModule, QueuesModule.register(), AuthModule, AccessModule, NotificationChannelsModule],
-  controllers: [HealthController, AccountsController, BundlesController, DagsController, DagRunsController, BackfillsController, PoolsController, TaskInstancesController],
-  providers: [LoginThrottle, BundlesService, DagRunsService, BackfillsService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
+  imports: [ConfigModule, PersistenceModule, QueuesModule.register(), AuthModule, AccessModule, AccountsModule, NotificationChannelsModule],
+  controllers: [HealthController, AccountsController, InvitationsController, AuditLogController, BundlesController, DagsController, DagRunsController, BackfillsController, PoolsController, TaskInstancesController],
+  providers: [BundlesService, DagRunsService, BackfillsService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })
 export class AppModule {}

@@ -16,7 +16,7 @@ interface LoginOptions extends JsonOption {
 export function registerLoginCommand(program: Command, ctx: CliContext): void {
   program
     .command('login')
-    .description('log in and store the access token')
+    .description('log in and store the session (access and refresh tokens)')
     .option('--url <url>', 'API address (default: UPDRAFT_URL, the stored one, or http://127.0.0.1:3000)')
     .requiredOption('--email <email>', 'your email address')
     .option('--password <password>', 'your password (prompted for when left out)')
@@ -36,7 +36,7 @@ async function login(ctx: CliContext, options: LoginOptions): Promise<void> {
 
   const response = await client.login(options.email, password);
   const tenant = chooseTenant(response.tenants, options.tenant);
-  saveCredentials(config.credentialsPath, { url: client.baseUrl, accessToken: response.accessToken, tenant: tenant.slug });
+  saveCredentials(config.credentialsPath, { url: client.baseUrl, accessToken: response.accessToken, refreshToken: response.refreshToken, tenant: tenant.slug });
 
   out.result(
     { url: client.baseUrl, email: response.user.email, tenant: tenant.slug, role: tenant.role, credentialsPath: config.credentialsPath },

@@ -19,6 +19,7 @@ export interface ApiErrorBody {
 export interface User {
   id: string;
   email: string;
+  emailVerified?: boolean;
 }
 
 export interface TenantMembership {
@@ -32,14 +33,20 @@ export interface LoginRequest {
   password: string;
 }
 
-export interface LoginResponse {
+/** Tokens of one log-in session: a short-lived access JWT and a single-use refresh token that rotates. */
+export interface SessionTokens {
   accessToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  refreshToken: string;
+}
+
+export interface LoginResponse extends SessionTokens {
   user: User;
   tenants: TenantMembership[];
 }
 
-export interface SignupResponse {
-  accessToken: string;
+export interface SignupResponse extends SessionTokens {
   user: User;
   tenant: { id: string; slug: string; name: string };
   role: Role;

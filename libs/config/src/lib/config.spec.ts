@@ -26,4 +26,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SANDBOX_WARM_MAX_USES: '0' })).toThrow(/SANDBOX_WARM_MAX_USES must be a whole number, 1 or more/);
     expect(() => loadConfig({ WORKER_DRAIN_GRACE_MS: '-1' })).toThrow(/WORKER_DRAIN_GRACE_MS must be a whole number, 0 or more/);
   });
+
+  it('reads the allowed CORS origins and refuses anything that is not an origin', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://console.example.com, http://127.0.0.1:4200' }).corsOrigins).toEqual(['https://console.example.com', 'http://127.0.0.1:4200']);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://console.example.com/path' })).toThrow(/CORS_ORIGINS must be a comma-separated list of origins.*\/path/);
+    expect(() => loadConfig({ JWT_REFRESH_TTL_SECONDS: '0' })).toThrow(/JWT_REFRESH_TTL_SECONDS must be a positive integer/);
+  });
 });

@@ -9,6 +9,10 @@ export interface UpdraftConfig {
   port: number;
   jwtSecret: string;
   jwtAccessTtlSeconds: number;
+  jwtRefreshTtlSeconds: number;
+  /** Origins allowed to call the API from a browser (CORS); empty: none but the API's own. */
+  corsOrigins: string[];
+  maxJsonBodyBytes: number;
   encryptionKey: string;
   /** Earlier keys, still accepted for decryption while stored values are re-encrypted under the current one. */
   retiredEncryptionKeys: string[];
@@ -69,6 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
       PORT: num({ default: 3000 }),
       JWT_SECRET: str(devOnly('updraft-local-development-jwt-secret')),
       JWT_ACCESS_TTL_SECONDS: num({ default: 900 }),
+      JWT_REFRESH_TTL_SECONDS: num({ default: 30 * 24 * 3600 }),
+      CORS_ORIGINS: str({ default: '' }),
+      MAX_JSON_BODY_BYTES: num({ default: 1024 * 1024 }),
       ENCRYPTION_KEY: str(devOnly('0'.repeat(64))),
       ENCRYPTION_KEYS_RETIRED: str({ default: '' }),
       DATA_DIR: str({ default: './data' }),
@@ -126,6 +133,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
   if (!Number.isInteger(clean.DEFAULT_POOL_SLOTS) || clean.DEFAULT_POOL_SLOTS < 0) {
     throw new ConfigError('Invalid configuration: DEFAULT_POOL_SLOTS must be a whole number, 0 or more');
   }
+  const corsOrigins = clean.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
+  const badOrigin = corsOrigins.find((origin) => !/^https?:\/\/[^/\s]+$/.test(origin));
+  if (badOrigin) throw new ConfigError(`Invalid configuration: CORS_ORIGINS must be a comma-separated list of origins like https://console.example.com (got '${badOrigin}')`);
+  for (const name of ['JWT_ACCESS_TTL_SECONDS', 'JWT_REFRESH_TTL_SECONDS', 'MAX_JSON_BODY_BYTES'] as const) {
+    if (!Number.isInteger(clean[name]) || clean[name] < 1) throw new ConfigError(`Invalid configuration: ${name} must be a positive integer`);
+  }
   for (const [name, value, least] of [['SANDBOX_WARM_MAX_IDLE', clean.SANDBOX_WARM_MAX_IDLE, 0], ['SANDBOX_WARM_IDLE_MS', clean.SANDBOX_WARM_IDLE_MS, 1], ['SANDBOX_WARM_MAX_USES', clean.SANDBOX_WARM_MAX_USES, 1], ['WORKER_DRAIN_GRACE_MS', clean.WORKER_DRAIN_GRACE_MS, 0]] as const) {
     if (!Number.isInteger(value) || value < least) throw new ConfigError(`Invalid configuration: ${name} must be a whole number, ${least} or more`);
   }
@@ -137,6 +150,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
     port: clean.PORT,
     jwtSecret: clean.JWT_SECRET,
     jwtAccessTtlSeconds: clean.JWT_ACCESS_TTL_SECONDS,
+    jwtRefreshTtlSeconds: clean.JWT_REFRESH_TTL_SECONDS,
+    corsOrigins,
+    maxJsonBodyBytes: clean.MAX_JSON_BODY_BYTES,
     encryptionKey: clean.ENCRYPTION_KEY,
     retiredEncryptionKeys,
     dataDir: resolve(clean.DATA_DIR),

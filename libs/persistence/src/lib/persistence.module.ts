@@ -3,6 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { dataSourceOptions } from './data-source';
 import { AccountRepository } from './repositories/account.repository';
+import { AuditLogRepository } from './repositories/audit-log.repository';
+import { OneTimeTokenRepository } from './repositories/one-time-token.repository';
+import { SessionRepository } from './repositories/session.repository';
 import { BackfillRepository } from './repositories/backfill.repository';
 import { BundleRepository } from './repositories/bundle.repository';
 import { DagRunRepository } from './repositories/dag-run.repository';
@@ -20,7 +23,7 @@ import { NotificationChannelRepository } from './repositories/notification-chann
 import { NotificationDeliveryRepository } from './repositories/notification-delivery.repository';
 import { SlaMissRepository } from './repositories/sla-miss.repository';
 
-const REPOSITORIES = [AccountRepository, BundleRepository, DagRepository, DagRunRepository, TaskInstanceRepository, DispatchRepository, PoolRepository, TaskLogRepository, XComRepository, NotificationChannelRepository, NotificationDeliveryRepository, SlaMissRepository,
+const REPOSITORIES = [AccountRepository, SessionRepository, OneTimeTokenRepository, AuditLogRepository, BundleRepository, DagRepository, DagRunRepository, TaskInstanceRepository, DispatchRepository, PoolRepository, TaskLogRepository, XComRepository, NotificationChannelRepository, NotificationDeliveryRepository, SlaMissRepository,
   TeamRepository, ApiTokenRepository, VariableRepository, ConnectionRepository, BackfillRepository];
 
 @Global()

@@ -13,6 +13,8 @@ export interface StartStackOptions {
   databaseUrl: string;
   redisPrefix: string;
   redisUrl?: string;
+  /** The platform's mail server, e.g. `startSmtpCapture().url`; account and alert mails go there. */
+  smtpUrl?: string;
   apps?: AppName[];
   /** Added to (and overriding) the environment each app gets. */
   env?: Record<string, string>;
@@ -80,6 +82,7 @@ export async function startStack(options: StartStackOptions): Promise<Stack> {
     JWT_SECRET: randomBytes(32).toString('hex'),
     ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     DATA_DIR: join(outDir, `data-${options.redisPrefix}`),
+    ...(options.smtpUrl && { SMTP_URL: options.smtpUrl }),
     ...options.env,
   };
 

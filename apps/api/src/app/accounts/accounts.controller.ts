@@ -1,23 +1,29 @@
-import { Body, ConflictException, Controller, Get, HttpCode, Ip, Post, UnauthorizedException } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
-import { AuthenticatedUser, Authenticated, CurrentUser, PasswordHasher, Public } from '@updraft/auth';
-import { AccountRepository, DuplicateAccountError } from '@updraft/persistence';
-import type { LoginResponse, SignupResponse, TenantMembership, User } from '@updraft/api-types';
-import { LoginDto, SignupDto } from './accounts.dto';
+import { BadRequestException, Body, ConflictException, Controller, Get, HttpCode, Ip, Post, UnauthorizedException } from '@nestjs/common';
+import { AuthenticatedUser, Authenticated, CurrentUser, PasswordHasher, Public, hashOpaqueToken } from '@updraft/auth';
+import { passwordProblem } from '@updraft/domain';
+import { AccountRepository, DuplicateAccountError, OneTimeTokenRepository, SessionRepository } from '@updraft/persistence';
+import type { LoginResponse, MeResponse, SessionTokens, SignupResponse, TenantMembership, User } from '@updraft/api-types';
+import { AccountMailService } from './account-mail.service';
+import { EmailDto, LoginDto, RefreshDto, ResetPasswordDto, SignupDto, TokenDto } from './accounts.dto';
 import { LoginThrottle } from './login-throttle.service';
+import { SessionsService } from './sessions.service';
+import { refuseToken } from './one-time-token-errors';
 
 @Controller('auth')
 export class AccountsController {
   constructor(
     private readonly accounts: AccountRepository,
     private readonly hasher: PasswordHasher,
-    private readonly jwt: JwtService,
+    private readonly sessions: SessionsService,
+    private readonly sessionStore: SessionRepository,
     private readonly throttle: LoginThrottle,
+    private readonly mails: AccountMailService,
+    private readonly oneTimeTokens: OneTimeTokenRepository,
   ) {}
 
   @Post('signup')
   @Public()
-  async signup(@Body() body: SignupDto): Promise<SignupResponse> {
+  async signup(@Body() body: SignupDto, @Ip() ip: string): Promise<SignupResponse> {
     const passwordHash = await this.hasher.hash(body.password);
     try {
       const { user, tenant } = await this.accounts.createTenantWithOwner({
@@ -26,7 +32,9 @@ export class AccountsController {
         tenantSlug: body.tenantSlug,
         tenantName: body.tenantName ?? body.tenantSlug,
       });
-      return { accessToken: await this.token(user), user: { id: user.id, email: user.email }, tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name }, role: 'owner' };
+      this.mails.sendInBackground({ purpose: 'verify_email', email: user.email, userId: user.id });
+      const tokens = await this.sessions.start(user, ip);
+      return { ...tokens, user: { id: user.id, email: user.email, emailVerified: false }, tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name }, role: 'owner' };
     } catch (error) {
       if (error instanceof DuplicateAccountError) throw new ConflictException({ message: error.message, details: [{ field: error.field }] });
       throw error;
@@ -45,17 +53,87 @@ export class AccountsController {
       throw new UnauthorizedException('invalid email or password');
     }
     await this.throttle.recordSuccess(body.email);
-    return { accessToken: await this.token(user), user: { id: user.id, email: user.email }, tenants: await this.tenantsOf(user.id) };
+    const tokens = await this.sessions.start(user, ip);
+    return { ...tokens, user: { id: user.id, email: user.email, emailVerified: user.emailVerifiedAt !== null }, tenants: await this.tenantsOf(user.id) };
+  }
+
+  /** Swaps a refresh token for a new access token and a new refresh token; the old one is spent. */
+  @Post('refresh')
+  @HttpCode(200)
+  @Public()
+  refresh(@Body() body: RefreshDto): Promise<SessionTokens> {
+    return this.sessions.refresh(body.refreshToken);
+  }
+
+  /** Ends the session: its refresh tokens and the access tokens issued for it stop working. */
+  @Post('logout')
+  @HttpCode(204)
+  @Public()
+  async logout(@Body() body: RefreshDto): Promise<void> {
+    await this.sessions.logout(body.refreshToken);
   }
 
   @Get('me')
   @Authenticated()
-  async me(@CurrentUser() user: AuthenticatedUser): Promise<{ user: User; tenants: TenantMembership[] }> {
-    return { user, tenants: await this.tenantsOf(user.id) };
+  async me(@CurrentUser() current: AuthenticatedUser): Promise<MeResponse> {
+    return { user: await this.userOf(current.id), tenants: await this.tenantsOf(current.id) };
   }
 
-  private token(user: { id: string; email: string }): Promise<string> {
-    return this.jwt.signAsync({ sub: user.id, email: user.email, typ: 'access' });
+  @Post('verifyEmail')
+  @HttpCode(200)
+  @Public()
+  async verifyEmail(@Body() body: TokenDto): Promise<{ user: User }> {
+    const result = await this.oneTimeTokens.consume('verify_email', hashOpaqueToken(body.token), async (token, tx) => {
+      await this.accounts.markEmailVerified(token.userId as string, tx);
+      return token.userId as string;
+    });
+    if (!result.ok) refuseToken('verification', result.reason);
+    return { user: await this.userOf(result.value) };
+  }
+
+  @Post('verifyEmail/resend')
+  @HttpCode(202)
+  @Authenticated()
+  async resendVerification(@CurrentUser() current: AuthenticatedUser): Promise<{ sent: boolean }> {
+    const user = await this.userOf(current.id);
+    if (user.emailVerified) return { sent: false };
+    await this.mails.send({ purpose: 'verify_email', email: user.email, userId: user.id });
+    return { sent: true };
+  }
+
+  /** Always 202, whether or not the address has an account, so the answer reveals nothing. */
+  @Post('passwordReset')
+  @HttpCode(202)
+  @Public()
+  async requestPasswordReset(@Body() body: EmailDto, @Ip() ip: string): Promise<{ message: string }> {
+    await this.throttle.check(ip, body.email);
+    const user = await this.accounts.findUserByEmail(body.email);
+    if (user) this.mails.sendInBackground({ purpose: 'reset_password', email: user.email, userId: user.id });
+    return { message: 'if an account has this address, a reset link is on its way' };
+  }
+
+  /** Sets the new password, ends every session of the account, and counts the address as verified. */
+  @Post('passwordReset/confirm')
+  @HttpCode(200)
+  @Public()
+  async confirmPasswordReset(@Body() body: ResetPasswordDto): Promise<{ user: User }> {
+    const result = await this.oneTimeTokens.consume('reset_password', hashOpaqueToken(body.token), async (token, tx) => {
+      const problem = passwordProblem(body.password, token.email);
+      if (problem) throw new BadRequestException({ message: problem, details: [{ field: 'password', problems: [problem] }] });
+      const userId = token.userId as string;
+      await this.accounts.setPassword(userId, await this.hasher.hash(body.password), tx);
+      await this.accounts.markEmailVerified(userId, tx);
+      await this.sessionStore.revokeAllOf(userId, 'password reset', tx);
+      return userId;
+    });
+    if (!result.ok) refuseToken('password reset', result.reason);
+    return { user: await this.userOf(result.value) };
+  }
+
+  private async userOf(id: string): Promise<User> {
+    const user = await this.accounts.findUserById(id);
+    if (!user) throw new UnauthorizedException('this account no longer exists');
+    return { id: user.id, email: user.email, emailVerified: user.emailVerifiedAt !== null };
   }
 
   private async tenantsOf(userId: string): Promise<TenantMembership[]> {

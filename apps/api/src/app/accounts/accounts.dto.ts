@@ -1,11 +1,28 @@
 import { Transform } from 'class-transformer';
-import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength, registerDecorator, ValidationArguments } from 'class-validator';
+import { passwordProblem, Role, ROLES } from '@updraft/domain';
 
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const EMAIL_MESSAGE = { message: 'email must be a valid email address' };
+const TOKEN_MESSAGE = { message: 'token must be the token from the mail' };
+
+/** The password rules of libs/domain (length, common passwords, not the email), with the rule broken as the message. */
+function IsAcceptablePassword() {
+  return (object: object, propertyName: string) => {
+    const problem = (args: ValidationArguments) =>
+      typeof args.value === 'string' ? passwordProblem(args.value, (args.object as { email?: unknown }).email as string | undefined) : 'password must be a string';
+    registerDecorator({
+      name: 'acceptablePassword',
+      target: object.constructor,
+      propertyName,
+      validator: { validate: (_: unknown, args: ValidationArguments) => problem(args) === null, defaultMessage: (args: ValidationArguments) => problem(args) ?? '' },
+    });
+  };
+}
 
 export class SignupDto {
-  @Transform(lower) @IsEmail({}, { message: 'email must be a valid email address' }) @MaxLength(254) email: string;
-  @IsString() @MinLength(12, { message: 'password must be at least 12 characters' }) @MaxLength(200) password: string;
+  @Transform(lower) @IsEmail({}, EMAIL_MESSAGE) @MaxLength(254) email: string;
+  @IsAcceptablePassword() password: string;
   @Transform(lower)
   @IsString()
   @Matches(/^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/, { message: 'tenantSlug must be 3-40 lowercase letters, digits or hyphens' })
@@ -14,6 +31,32 @@ export class SignupDto {
 }
 
 export class LoginDto {
-  @Transform(lower) @IsEmail({}, { message: 'email must be a valid email address' }) email: string;
+  @Transform(lower) @IsEmail({}, EMAIL_MESSAGE) @MaxLength(254) email: string;
   @IsString() @MinLength(1) @MaxLength(200) password: string;
+}
+
+export class RefreshDto {
+  @IsString() @Length(20, 200, { message: 'refreshToken must be the refresh token from log-in' }) refreshToken: string;
+}
+
+export class EmailDto {
+  @Transform(lower) @IsEmail({}, EMAIL_MESSAGE) @MaxLength(254) email: string;
+}
+
+export class TokenDto {
+  @IsString() @Length(20, 200, TOKEN_MESSAGE) token: string;
+}
+
+export class ResetPasswordDto extends TokenDto {
+  @IsString() @MaxLength(200) password: string;
+}
+
+export class AcceptInvitationDto extends TokenDto {
+  /** Needed only when the invited address has no account yet. */
+  @IsOptional() @IsString() @MaxLength(200) password?: string;
+}
+
+export class InviteDto {
+  @Transform(lower) @IsEmail({}, EMAIL_MESSAGE) @MaxLength(254) email: string;
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` }) role: Role;
 }

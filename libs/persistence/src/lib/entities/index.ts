@@ -4,7 +4,10 @@ import { TeamMemberEntity } from './team-member.entity';
 import { TeamEntity } from './team.entity';
 import { VariableEntity } from './variable.entity';
 import { BackfillEntity } from './backfill.entity';
+import { AuditLogEntity } from './audit-log.entity';
+import { AuthSessionEntity, RefreshTokenEntity } from './auth-session.entity';
 import { BundleVersionEntity } from './bundle-version.entity';
+import { OneTimeTokenEntity } from './one-time-token.entity';
 import { DagRunEntity } from './dag-run.entity';
 import { DagVersionEntity } from './dag-version.entity';
 import { DagEntity } from './dag.entity';
@@ -21,7 +24,10 @@ import { UserEntity } from './user.entity';
 import { XComEntity } from './xcom.entity';
 
 export * from './backfill.entity';
+export * from './audit-log.entity';
+export * from './auth-session.entity';
 export * from './bundle-version.entity';
+export * from './one-time-token.entity';
 export * from './dag-run.entity';
 export * from './dag-version.entity';
 export * from './dag.entity';
@@ -43,6 +49,7 @@ export * from './team.entity';
 export * from './variable.entity';
 
 export const ENTITIES = [
+  AuthSessionEntity, RefreshTokenEntity, OneTimeTokenEntity, AuditLogEntity,
   TenantEntity, UserEntity, MembershipEntity, BundleVersionEntity, DagEntity, DagVersionEntity,
   DagRunEntity, TaskInstanceEntity, TaskTryEntity, TaskLogEntity, XComEntity, PoolEntity,
   TeamEntity, TeamMemberEntity, ApiTokenEntity, VariableEntity, ConnectionEntity,

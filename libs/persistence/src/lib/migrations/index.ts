@@ -1,7 +1,8 @@
 import { InitialSchema1732400000000 } from './1732400000000-initial-schema';
+import { AccountsSessionsAudit1732410000000 } from './1732410000000-accounts-sessions-audit';
 import { PoolsAndDispatch1732430000000 } from './1732430000000-pools-and-dispatch';
 import { MappingSensorsBackfill1732440000000 } from './1732440000000-mapping-sensors-backfill';
 import { TeamsTokensVariablesConnections1732420000000 } from './1732420000000-teams-tokens-variables-connections';
 import { NotificationsAndSla1732450000000 } from './1732450000000-notifications-and-sla';
 
-export const MIGRATIONS = [InitialSchema1732400000000, TeamsTokensVariablesConnections1732420000000, PoolsAndDispatch1732430000000, MappingSensorsBackfill1732440000000, NotificationsAndSla1732450000000];
+export const MIGRATIONS = [InitialSchema1732400000000, AccountsSessionsAudit1732410000000, TeamsTokensVariablesConnections1732420000000, PoolsAndDispatch1732430000000, MappingSensorsBackfill1732440000000, NotificationsAndSla1732450000000];

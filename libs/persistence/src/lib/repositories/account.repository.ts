@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role } from '@updraft/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { MembershipEntity } from '../entities/membership.entity';
 import { TenantEntity } from '../entities/tenant.entity';
 import { UserEntity } from '../entities/user.entity';
@@ -65,5 +65,40 @@ export class AccountRepository {
     if (rows.length === 0) return null;
     const r = rows[0];
     return { tenant: Object.assign(new TenantEntity(), { id: r.id, slug: r.slug, name: r.name, createdAt: r.created_at }), role: r.role };
+  }
+
+  async markEmailVerified(userId: string, tx: EntityManager = this.db.manager): Promise<void> {
+    await tx.query(`UPDATE app_user SET email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`, [userId]);
+  }
+
+  async setPassword(userId: string, passwordHash: string, tx: EntityManager = this.db.manager): Promise<void> {
+    await tx.query(`UPDATE app_user SET password_hash = $2 WHERE id = $1`, [userId, passwordHash]);
+  }
+
+  /**
+   * Adds the user with this email to the tenant, creating the account (email verified, since
+   * the invitation reached it) when there is none. An existing membership keeps its role.
+   */
+  async joinTenant(
+    input: { email: string; tenantId: string; role: Role; passwordHash: () => Promise<string | null> },
+    tx: EntityManager,
+  ): Promise<{ user: UserEntity | null; created: boolean; alreadyMember: boolean }> {
+    let user = await tx.findOneBy(UserEntity, { email: input.email });
+    let created = false;
+    if (!user) {
+      const passwordHash = await input.passwordHash();
+      if (!passwordHash) return { user: null, created: false, alreadyMember: false };
+      user = await tx.save(tx.create(UserEntity, { email: input.email, passwordHash, emailVerifiedAt: new Date() }));
+      created = true;
+    }
+    const inserted = await tx.query(
+      `INSERT INTO membership (tenant_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT (tenant_id, user_id) DO NOTHING RETURNING user_id`,
+      [input.tenantId, user.id, input.role],
+    );
+    return { user, created, alreadyMember: inserted.length === 0 };
+  }
+
+  findTenantById(id: string): Promise<TenantEntity | null> {
+    return this.db.getRepository(TenantEntity).findOneBy({ id });
   }
 }

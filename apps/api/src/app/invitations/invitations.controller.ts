@@ -1,0 +1,89 @@
+import { BadRequestException, Body, Controller, ForbiddenException, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { AuthenticatedUser, CurrentTenant, CurrentUser, hashOpaqueToken, PasswordHasher, Public, RequirePermission, TenantContext } from '@updraft/auth';
+import { passwordProblem, PERMISSIONS, Role } from '@updraft/domain';
+import { AccountRepository, OneTimeTokenEntity, OneTimeTokenRepository } from '@updraft/persistence';
+import type { Invitation, InvitationAccepted } from '@updraft/api-types';
+import { AccountMailService } from '../accounts/account-mail.service';
+import { AcceptInvitationDto, InviteDto } from '../accounts/accounts.dto';
+import { refuseToken } from '../accounts/one-time-token-errors';
+import { SessionsService } from '../accounts/sessions.service';
+
+const toInvitation = (t: OneTimeTokenEntity): Invitation => ({
+  id: t.id,
+  email: t.email,
+  role: t.role as Role,
+  createdAt: t.createdAt.toISOString(),
+  expiresAt: t.expiresAt.toISOString(),
+});
+
+@Controller()
+export class InvitationsController {
+  constructor(
+    private readonly accounts: AccountRepository,
+    private readonly tokens: OneTimeTokenRepository,
+    private readonly mails: AccountMailService,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  /** Mails a one-time link that adds the address to this tenant with `role` (creating its account if need be). */
+  @Post('tenants/:tenant/invitations')
+  @RequirePermission(PERMISSIONS.membersManage)
+  async invite(@Body() body: InviteDto, @CurrentTenant() tenant: TenantContext, @CurrentUser() user: AuthenticatedUser): Promise<Invitation> {
+    if (body.role === 'owner' && tenant.role !== 'owner') throw new ForbiddenException('only an owner can invite another owner');
+    const invitation = await this.mails.send(
+      { purpose: 'invitation', email: body.email, tenantId: tenant.id, role: body.role, createdBy: user.id },
+      { tenantName: tenant.name, inviter: user.email },
+    );
+    return toInvitation(invitation);
+  }
+
+  @Get('tenants/:tenant/invitations')
+  @RequirePermission(PERMISSIONS.membersManage)
+  async pending(@CurrentTenant() tenant: TenantContext): Promise<{ items: Invitation[] }> {
+    return { items: (await this.tokens.pendingInvitations(tenant.id)).map(toInvitation) };
+  }
+
+  /**
+   * The token proves the invited mailbox: an existing account with that address joins the
+   * tenant; otherwise a password creates the account (and logs it in).
+   */
+  @Post('auth/invitations/accept')
+  @HttpCode(200)
+  @Public()
+  async accept(@Body() body: AcceptInvitationDto, @Ip() ip: string): Promise<InvitationAccepted> {
+    const result = await this.tokens.consume('invitation', hashOpaqueToken(body.token), async (token, tx) => {
+      const joined = await this.accounts.joinTenant(
+        {
+          email: token.email,
+          tenantId: token.tenantId as string,
+          role: token.role as Role,
+          passwordHash: async () => {
+            if (body.password === undefined) return null;
+            const problem = passwordProblem(body.password, token.email);
+            if (problem) throw new BadRequestException({ message: problem, details: [{ field: 'password', problems: [problem] }] });
+            return this.hasher.hash(body.password);
+          },
+        },
+        tx,
+      );
+      if (!joined.user) {
+        throw new BadRequestException({ message: `password is required: there is no account for ${token.email} yet`, details: [{ field: 'password', problems: ['password is required'] }] });
+      }
+      return { ...joined, user: joined.user, token };
+    });
+    if (!result.ok) refuseToken('invitation', result.reason);
+    const { user, created, alreadyMember, token } = result.value;
+    const tenant = await this.accounts.findTenantById(token.tenantId as string);
+    const membership = tenant && (await this.accounts.membership(user.id, tenant.slug));
+    if (!tenant || !membership) throw new BadRequestException('the inviting tenant no longer exists');
+    return {
+      user: { id: user.id, email: user.email, emailVerified: user.emailVerifiedAt !== null },
+      tenant: { slug: tenant.slug, name: tenant.name },
+      role: membership.role,
+      created,
+      alreadyMember,
+      ...(created && { session: await this.sessions.start(user, ip) }),
+    };
+  }
+}
