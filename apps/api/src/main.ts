@@ -3,18 +3,33 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadConfig, UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
-import { createDatabaseIfMissing, runMigrations } from '@updraft/persistence';
+import { createDatabaseIfMissing, dataSourceOptions, runMigrations } from '@updraft/persistence';
+import { SecretBox } from '@updraft/secrets';
+import { DataSource } from 'typeorm';
 import helmet from 'helmet';
 import { AppModule } from './app/app.module';
 import { AuditService } from './app/audit/audit.service';
 import { serveConsole } from './services/http/console-static';
 import { createValidationPipe } from './services/http/validation';
+import { rotateSecrets } from './services/secrets/rotate-secrets';
 
 async function migrate(): Promise<void> {
   const config = loadConfig();
   await createDatabaseIfMissing(config.databaseUrl);
   const applied = await runMigrations(config.databaseUrl);
   Logger.log(applied.length > 0 ? `applied migrations: ${applied.join(', ')}` : 'database is up to date', 'Migrate');
+}
+
+/** After a key change: re-encrypts stored secrets under the current ENCRYPTION_KEY. */
+async function rotate(): Promise<void> {
+  const config = loadConfig();
+  const db = await new DataSource(dataSourceOptions(config.databaseUrl)).initialize();
+  try {
+    const rotated = await rotateSecrets(db, new SecretBox(config.encryptionKey, config.retiredEncryptionKeys));
+    Logger.log(`re-encrypted ${rotated.variables} variable(s) and ${rotated.connections} connection password(s)`, 'RotateSecrets');
+  } finally {
+    await db.destroy();
+  }
 }
 
 async function serve(): Promise<void> {
@@ -46,7 +61,7 @@ async function serve(): Promise<void> {
   Logger.log(`Updraft api listening on http://127.0.0.1:${config.port}${consoleServed ? ' (console at /)' : ` (console not built at ${config.consoleDir})`}`, 'Api');
 }
 
-(process.argv[2] === 'migrate' ? migrate() : serve()).catch((error) => {
+({ migrate, 'rotate-secrets': rotate }[process.argv[2] ?? ''] ?? serve)().catch((error) => {
   Logger.error(error instanceof Error ? error.message : String(error), 'Api');
   process.exit(1);
 });

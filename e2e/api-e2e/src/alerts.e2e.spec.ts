@@ -1,0 +1,109 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Bundle, ChannelTestResult, DagRun, NotificationChannel, NotificationDelivery, Page, SlaMiss } from '@updraft/api-types';
+import {
+  ApiClient, createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, migrateWithBuiltApi, packBundle, seg, SlackStandIn, SmtpCapture, Stack,
+  startSlackStandIn, startSmtpCapture, startStack, TestDatabase, uniqueRedisPrefix, waitFor,
+} from '@updraft/testing';
+
+const SUITE = 'api-e2e-alerts';
+const redisUrl = process.env['REDIS_URL'] ?? DEFAULT_REDIS_URL;
+
+const DAGS = `import { bash, dag, email, slack } from '@updraft/sdk';
+
+dag('nightly', { schedule: null, deadline: '2s', slaChannels: ['ops-mail'], deadlineChannels: ['ops-slack'] }, () => {
+  const load = bash('load', { command: 'sleep 3', sla: '1s' });
+  const tell = slack('tell', { channel: 'ops-slack', text: 'nightly {{ run_id }} loaded' });
+  const report = email('report', { channel: 'ops-mail', to: 'boss@example.com', subject: 'nightly report {{ ds }}', body: 'run {{ run_id }} is done' });
+  load.then(tell);
+  load.then(report);
+});
+`;
+
+describe('alerts over HTTP: channels, SLA and deadline misses, email and slack operators, with the apps as processes', () => {
+  let db: TestDatabase | undefined;
+  let stack: Stack | undefined;
+  let smtp: SmtpCapture;
+  let slack: SlackStandIn;
+  let folder: string;
+  let owner: ApiClient;
+  const redisPrefix = uniqueRedisPrefix();
+  const tenant = 'alerts';
+
+  beforeAll(async () => {
+    [smtp, slack] = await Promise.all([startSmtpCapture(), startSlackStandIn()]);
+    db = await createTestDatabase({ migrate: (url) => migrateWithBuiltApi(url, SUITE) });
+    stack = await startStack({
+      databaseUrl: db.url, redisPrefix, redisUrl, suite: SUITE, smtpUrl: smtp.url,
+      env: { SLACK_API_URL: slack.url, SLA_CHECK_INTERVAL_MS: '500', NOTIFICATION_BACKOFF_MS: '200', PUBLIC_URL: 'https://updraft.example.com' },
+    });
+    const anonymous = new ApiClient(stack.baseUrl);
+    const signup = await anonymous.post<{ accessToken: string }>('/auth/signup', { json: { email: 'alerts@e2e.updraft.test', password: 'e2e-correct-horse-battery', tenantSlug: tenant } });
+    owner = anonymous.withToken(signup.body.accessToken);
+    folder = await mkdtemp(join(tmpdir(), 'updraft-alerts-'));
+    await mkdir(join(folder, 'dags'));
+    await writeFile(join(folder, 'updraft.json'), JSON.stringify({ name: 'alerts', entries: ['dags/nightly.ts'] }));
+    await writeFile(join(folder, 'dags', 'nightly.ts'), DAGS);
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    await Promise.all([smtp?.close(), slack?.close()]);
+    await db?.drop();
+    await flushRedisPrefix(redisUrl, redisPrefix);
+    if (folder) await rm(folder, { recursive: true, force: true });
+  }, 60_000);
+
+  it('creates channels with masked secrets, refuses bad ones naming the field, and sends a test message', async () => {
+    const bad = await owner.post<{ message: string; details: { field: string }[] }>(`/tenants/${tenant}/notificationChannels`, { json: { name: 'x', type: 'slack', config: { channel: '#ops' } } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((d) => d.field)).toContain('config.botToken');
+
+    const mail = await owner.post<NotificationChannel>(`/tenants/${tenant}/notificationChannels`, { json: { name: 'ops-mail', type: 'email', config: { addresses: ['ops@example.com'] } } });
+    expect(mail.status).toBe(201);
+    const slackChannel = await owner.post<NotificationChannel>(`/tenants/${tenant}/notificationChannels`, { json: { name: 'ops-slack', type: 'slack', isDefault: true, config: { botToken: 'xoxb-e2e-secret', channel: '#ops' } } });
+    expect(slackChannel.body.config).toEqual({ channel: '#ops', botToken: '********' });
+    const listed = await owner.get<Page<NotificationChannel>>(`/tenants/${tenant}/notificationChannels`);
+    expect(JSON.stringify(listed.body)).not.toContain('xoxb-e2e-secret');
+    const duplicate = await owner.post(`/tenants/${tenant}/notificationChannels`, { json: { name: 'ops-mail', type: 'email', config: { addresses: ['a@example.com'] } } });
+    expect(duplicate.status).toBe(409);
+
+    // Sending back the mask keeps the token; the test message goes out with it.
+    const renamed = await owner.patch<NotificationChannel>(`/tenants/${tenant}/notificationChannels/${slackChannel.body.id}`, { json: { config: { botToken: '********', channel: '#alerts' } } });
+    expect(renamed.body.config).toEqual({ channel: '#alerts', botToken: '********' });
+    const tested = await owner.post<ChannelTestResult>(`/tenants/${tenant}/notificationChannels/${slackChannel.body.id}/test`, { json: {} });
+    expect(tested.body).toEqual({ delivered: true, error: null });
+    expect(slack.messages.at(-1)).toMatchObject({ credential: 'xoxb-e2e-secret', channel: '#alerts' });
+    await owner.patch(`/tenants/${tenant}/notificationChannels/${slackChannel.body.id}`, { json: { config: { botToken: '********', channel: '#ops' } } });
+  });
+
+  it('alerts an SLA miss by email and a deadline miss on Slack, runs the email and slack operators, and lists both', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await packBundle(folder))]), 'alerts.tar.gz');
+    const uploaded = await owner.post<Bundle>(`/tenants/${tenant}/bundles`, { form, query: { wait: true } });
+    expect([uploaded.status, uploaded.body.status, uploaded.body.errors]).toEqual([201, 'active', []]);
+    const run = await owner.post<DagRun>(`/tenants/${tenant}/dags/nightly/dagRuns`, { json: {} });
+    expect(run.status).toBe(201);
+
+    const slaMail = await smtp.waitForMail('ops@example.com', /SLA missed: nightly\.load/, 30_000);
+    expect(slaMail.text).toContain(`missed its SLA in run ${run.body.runId}`);
+    expect(slaMail.text).toContain(`https://updraft.example.com/dags/nightly?tenant=${tenant}&run=${encodeURIComponent(run.body.runId)}`);
+    const deadline = await slack.waitForMessage((m) => m.text.includes('Deadline missed: nightly'), 'the deadline alert on Slack', 30_000);
+    expect(deadline.channel).toBe('#ops');
+
+    const path = `/tenants/${tenant}/dags/nightly/dagRuns/${seg(run.body.runId)}`;
+    await waitFor(async () => (await owner.get<DagRun>(path)).body.state, (state) => state === 'success', { timeoutMs: 60_000, what: 'the nightly run to succeed' });
+    await slack.waitForMessage((m) => m.text === `nightly ${run.body.runId} loaded`, 'the slack operator message with its template rendered');
+    const report = await smtp.waitForMail('boss@example.com', /nightly report \d{4}-\d{2}-\d{2}/);
+    expect(report.text).toContain(`run ${run.body.runId} is done`);
+
+    const misses = await owner.get<Page<SlaMiss>>(`/tenants/${tenant}/slaMisses`, { query: { dagId: 'nightly' } });
+    expect(misses.body.items.map((m) => [m.kind, m.taskId]).sort()).toEqual([['deadline', null], ['sla', 'load']]);
+    expect(misses.body.items.every((m) => m.runId === run.body.runId && m.lateByMs >= 0 && m.notifiedAt !== null)).toBe(true);
+    const deliveries = await owner.get<Page<NotificationDelivery>>(`/tenants/${tenant}/notificationDeliveries`, { query: { status: 'sent', kind: 'sla_miss' } });
+    expect(deliveries.body.items).toEqual([expect.objectContaining({ status: 'sent', attempt: 1, subject: expect.stringContaining('SLA missed: nightly.load') })]);
+    const badFilter = await owner.get(`/tenants/${tenant}/notificationDeliveries`, { query: { status: 'lost' } });
+    expect(badFilter.status).toBe(400);
+  });
+});
