@@ -19,15 +19,14 @@ describe('bundle packing', () => {
   beforeEach(() => (dir = makeTempDir()));
   afterEach(() => dir.remove());
 
-  it('packs updraft.json and the entries into a gzipped tar, leaving out node_modules, .git and dist', async () => {
+  it('bundles each entry with its npm dependencies into a gzipped tar whose manifest names the built files', async () => {
     writeTree(dir.path, {
       'updraft.json': JSON.stringify({ name: 'nice', entries: ['dags/nice.ts'] }),
-      'dags/nice.ts': 'export default 1;',
-      'lib/helpers.ts': 'export const x = 1;',
-      'node_modules/left-pad/index.js': 'module.exports = 1;',
-      'lib/node_modules/nested/index.js': 'nested',
+      'dags/nice.ts': "import { dag } from '@updraft/sdk';\nimport pad from 'left-pad';\nimport { x } from '../lib/helpers';\nexport default dag(pad('nice', x), {}, () => undefined);\n",
+      'lib/helpers.ts': 'export const x = 6;',
+      'node_modules/left-pad/package.json': JSON.stringify({ name: 'left-pad', main: 'index.js' }),
+      'node_modules/left-pad/index.js': 'module.exports = function leftPadMarker(s, n) { return String(s).padStart(n, "_"); };',
       '.git/HEAD': 'ref: refs/heads/main',
-      'dist/old.js': 'old',
     });
 
     const bundle = await buildBundle(dir.path);
@@ -35,9 +34,18 @@ describe('bundle packing', () => {
     expect(bundle.archive.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
     expect(bundle.fileName).toBe('nice.tar.gz');
     const files = await listArchive(bundle.archive);
-    expect([...files.keys()].sort()).toEqual(['dags/nice.ts', 'lib/helpers.ts', 'updraft.json']);
-    expect(files.get('dags/nice.ts')).toBe('export default 1;');
-    expect(JSON.parse(files.get('updraft.json') ?? '')).toEqual({ name: 'nice', entries: ['dags/nice.ts'] });
+    expect([...files.keys()].sort()).toEqual(['dags/nice.js', 'updraft.json']);
+    expect(JSON.parse(files.get('updraft.json') ?? '')).toEqual({ name: 'nice', entries: ['dags/nice.js'] });
+    const built = files.get('dags/nice.js') ?? '';
+    expect(built).toContain('leftPadMarker');
+    expect(built).toContain('require("@updraft/sdk")');
+    const map = JSON.parse(Buffer.from(/sourceMappingURL=data:application\/json;base64,(\S+)/.exec(built)?.[1] ?? '', 'base64').toString());
+    expect(map.sources.sort()).toEqual(['../lib/helpers.ts', '../node_modules/left-pad/index.js', 'nice.ts']);
+  });
+
+  it('names the file and line of what does not build', async () => {
+    writeTree(dir.path, { 'updraft.json': JSON.stringify({ name: 'nice', entries: ['dags/nice.ts'] }), 'dags/nice.ts': "\nimport 'not-installed';\n" });
+    await expect(buildBundle(dir.path)).rejects.toThrow(/the bundle does not build \(1 error\):\n {2}dags\/nice\.ts:2 Could not resolve "not-installed"/);
   });
 
   it('stores paths relative to the folder, without owner ids', async () => {
