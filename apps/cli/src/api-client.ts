@@ -68,6 +68,14 @@ export class ApiClient {
     });
   }
 
+  listBundles(tenant: string): Promise<Bundle[]> {
+    return this.listAll(`${tenantPath(tenant)}/bundles`);
+  }
+
+  rollbackBundle(tenant: string, bundleVersionId: string): Promise<Bundle> {
+    return this.request('POST', `${tenantPath(tenant)}/bundles/${encodeURIComponent(bundleVersionId)}/rollback`);
+  }
+
   listDags(tenant: string): Promise<DagSummary[]> {
     return this.listAll(`${tenantPath(tenant)}/dags`);
   }

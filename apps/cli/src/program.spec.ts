@@ -154,7 +154,7 @@ describe('updraft commands against a stand-in API', () => {
       expect(upload?.headers['authorization']).toBe('Bearer jwt-1');
       const file = await uploadedFile(upload as RecordedRequest);
       expect(file.name).toBe('nice.tar.gz');
-      expect([...(await listArchive(file.content)).keys()].sort()).toEqual(['dags/nice.ts', 'updraft.json']);
+      expect([...(await listArchive(file.content)).keys()].sort()).toEqual(['dags/nice.js', 'updraft.json']);
     });
 
     it('prints each error as file:line message and exits 1 when the bundle failed', async () => {

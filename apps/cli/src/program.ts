@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerBundlesCommand } from './commands/bundles.command';
 import { registerDagsCommand } from './commands/dags.command';
 import { registerDeployCommand } from './commands/deploy.command';
 import { registerInitCommand } from './commands/init.command';
@@ -19,6 +20,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerLoginCommand(program, ctx);
   registerInitCommand(program, ctx);
   registerDeployCommand(program, ctx);
+  registerBundlesCommand(program, ctx);
   registerDagsCommand(program, ctx);
   registerRunsCommand(program, ctx);
   registerLogsCommand(program, ctx);
