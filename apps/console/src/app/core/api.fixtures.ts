@@ -2,6 +2,8 @@ import { DagRun, LoginResponse, TaskInstance } from './api.types';
 
 export const LOGIN_RESPONSE: LoginResponse = {
   accessToken: 'token-1',
+  expiresIn: 900,
+  refreshToken: 'refresh-1',
   user: { id: 'u1', email: 'ada@example.com' },
   tenants: [
     { slug: 'acme', name: 'Acme Corp', role: 'owner' },

@@ -8,6 +8,7 @@ import {
   LoginRequest,
   LoginResponse,
   Page,
+  SessionTokens,
   TaskInstance,
   TaskLog,
 } from './api.types';
@@ -29,6 +30,14 @@ export class ApiService {
 
   login(body: LoginRequest): Observable<LoginResponse> {
     return this.http.post<LoginResponse>(apiPath('auth', 'login'), body);
+  }
+
+  refresh(refreshToken: string): Observable<SessionTokens> {
+    return this.http.post<SessionTokens>(apiPath('auth', 'refresh'), { refreshToken });
+  }
+
+  logout(refreshToken: string): Observable<void> {
+    return this.http.post<void>(apiPath('auth', 'logout'), { refreshToken });
   }
 
   listDags(tenant: string, limit = 100, offset = 0): Observable<Page<Dag>> {

@@ -48,14 +48,35 @@ describe('authInterceptor', () => {
     http.match(() => true).forEach((r) => r.flush({}));
   });
 
-  it('logs out and goes to /login when the API answers 401', () => {
+  const unauthorized = { status: 401, statusText: 'Unauthorized' };
+
+  it('refreshes once on a 401, stores the new tokens and retries the call with the new access token', () => {
+    session.start(LOGIN_RESPONSE);
+    let dags: unknown;
+    TestBed.inject(ApiService).listDags('acme').subscribe((page) => (dags = page));
+
+    http.expectOne((r) => r.url === '/api/v1/tenants/acme/dags').flush({ statusCode: 401, error: 'Unauthorized', message: 'expired' }, unauthorized);
+    const refresh = http.expectOne('/api/v1/auth/refresh');
+    expect(refresh.request.body).toEqual({ refreshToken: 'refresh-1' });
+    refresh.flush({ accessToken: 'token-2', refreshToken: 'refresh-2', expiresIn: 900 });
+    const retry = http.expectOne((r) => r.url === '/api/v1/tenants/acme/dags');
+    expect(retry.request.headers.get('Authorization')).toBe('Bearer token-2');
+    retry.flush({ items: [], total: 0, limit: 100, offset: 0 });
+
+    expect(dags).toEqual({ items: [], total: 0, limit: 100, offset: 0 });
+    expect([session.token(), session.refreshToken()]).toEqual(['token-2', 'refresh-2']);
+    expect(router.navigate).not.toHaveBeenCalled();
+  });
+
+  it('logs out and goes to /login when the API answers 401 and the refresh is refused', () => {
     session.start(LOGIN_RESPONSE);
     let failed = false;
     TestBed.inject(ApiService).listDags('acme').subscribe({ error: () => (failed = true) });
 
     http
       .expectOne((r) => r.url === '/api/v1/tenants/acme/dags')
-      .flush({ statusCode: 401, error: 'Unauthorized', message: 'jwt expired' }, { status: 401, statusText: 'Unauthorized' });
+      .flush({ statusCode: 401, error: 'Unauthorized', message: 'jwt expired' }, unauthorized);
+    http.expectOne('/api/v1/auth/refresh').flush({ statusCode: 401, error: 'Unauthorized', message: 'refresh token was already used' }, unauthorized);
 
     expect(failed).toBe(true);
     expect(session.isLoggedIn()).toBe(false);

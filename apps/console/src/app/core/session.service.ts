@@ -1,8 +1,9 @@
 import { Injectable, computed, signal } from '@angular/core';
-import { LoginResponse, TenantMembership, User } from './api.types';
+import { LoginResponse, SessionTokens, TenantMembership, User } from './api.types';
 
 export const STORAGE_KEYS = {
   token: 'updraft.accessToken',
+  refreshToken: 'updraft.refreshToken',
   user: 'updraft.user',
   tenants: 'updraft.tenants',
   tenant: 'updraft.tenant',
@@ -22,6 +23,7 @@ function readJson<T>(key: string, fallback: T): T {
 @Injectable({ providedIn: 'root' })
 export class SessionService {
   private readonly tokenState = signal<string | null>(localStorage.getItem(STORAGE_KEYS.token));
+  private readonly refreshTokenState = signal<string | null>(localStorage.getItem(STORAGE_KEYS.refreshToken));
   private readonly userState = signal<User | null>(readJson<User | null>(STORAGE_KEYS.user, null));
   private readonly tenantsState = signal<TenantMembership[]>(
     readJson<TenantMembership[]>(STORAGE_KEYS.tenants, []),
@@ -29,6 +31,7 @@ export class SessionService {
   private readonly tenantSlugState = signal<string | null>(localStorage.getItem(STORAGE_KEYS.tenant));
 
   readonly token = this.tokenState.asReadonly();
+  readonly refreshToken = this.refreshTokenState.asReadonly();
   readonly user = this.userState.asReadonly();
   readonly tenants = this.tenantsState.asReadonly();
   readonly isLoggedIn = computed(() => this.tokenState() !== null);
@@ -41,15 +44,22 @@ export class SessionService {
 
   start(login: LoginResponse): void {
     const first = login.tenants[0]?.slug ?? null;
-    localStorage.setItem(STORAGE_KEYS.token, login.accessToken);
+    this.renew(login);
     localStorage.setItem(STORAGE_KEYS.user, JSON.stringify(login.user));
     localStorage.setItem(STORAGE_KEYS.tenants, JSON.stringify(login.tenants));
     if (first) localStorage.setItem(STORAGE_KEYS.tenant, first);
     else localStorage.removeItem(STORAGE_KEYS.tenant);
-    this.tokenState.set(login.accessToken);
     this.userState.set(login.user);
     this.tenantsState.set(login.tenants);
     this.tenantSlugState.set(first);
+  }
+
+  /** Takes the tokens of a refresh: the access token and the refresh token that replaces the spent one. */
+  renew(tokens: SessionTokens): void {
+    localStorage.setItem(STORAGE_KEYS.token, tokens.accessToken);
+    localStorage.setItem(STORAGE_KEYS.refreshToken, tokens.refreshToken);
+    this.tokenState.set(tokens.accessToken);
+    this.refreshTokenState.set(tokens.refreshToken);
   }
 
   selectTenant(slug: string): void {
@@ -61,6 +71,7 @@ export class SessionService {
   end(): void {
     Object.values(STORAGE_KEYS).forEach((key) => localStorage.removeItem(key));
     this.tokenState.set(null);
+    this.refreshTokenState.set(null);
     this.userState.set(null);
     this.tenantsState.set([]);
     this.tenantSlugState.set(null);

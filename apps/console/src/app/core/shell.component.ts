@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { Router, RouterLink, RouterOutlet } from '@angular/router';
+import { ApiService } from './api.service';
 import { SessionService } from './session.service';
 
 /** The signed-in layout: a header with the tenant, its switcher and Log out, above the page. */
@@ -72,6 +73,7 @@ import { SessionService } from './session.service';
 export class ShellComponent {
   protected readonly session = inject(SessionService);
   private readonly router = inject(Router);
+  private readonly api = inject(ApiService);
 
   protected switchTenant(slug: string): void {
     this.session.selectTenant(slug);
@@ -80,6 +82,9 @@ export class ShellComponent {
   }
 
   protected logout(): void {
+    const refreshToken = this.session.refreshToken();
+    // Revokes the session on the server too; the console forgets it either way.
+    if (refreshToken) this.api.logout(refreshToken).subscribe({ error: () => undefined });
     this.session.end();
     void this.router.navigateByUrl('/login');
   }
