@@ -1,4 +1,4 @@
-import { Body, Controller, Get, MessageEvent, NotFoundException, Param, ParseIntPipe, Patch, Query, Sse } from '@nestjs/common';
+import { Body, Controller, DefaultValuePipe, Get, MessageEvent, NotFoundException, Param, ParseIntPipe, Patch, Query, Sse } from '@nestjs/common';
 import type { TaskState } from '@updraft/domain';
 import { Observable } from 'rxjs';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
@@ -60,8 +60,9 @@ export class TaskInstancesController {
     @Param('runId') runId: string,
     @Param('taskId') taskId: string,
     @Param('try', ParseIntPipe) tryNumber: number,
+    @Query('mapIndex', new DefaultValuePipe(-1), ParseIntPipe) mapIndex: number,
   ): Promise<TaskLog> {
-    const ti = await this.findTry(tenant.id, dagId, runId, taskId, tryNumber);
+    const ti = await this.findTry(tenant.id, dagId, runId, taskId, tryNumber, mapIndex);
     const lines = await this.logs.read(tenant.id, ti.id, tryNumber);
     return { taskId, tryNumber, lines: lines.map(toLogLine) };
   }
@@ -78,8 +79,9 @@ export class TaskInstancesController {
     @Param('runId') runId: string,
     @Param('taskId') taskId: string,
     @Param('try', ParseIntPipe) tryNumber: number,
+    @Query('mapIndex', new DefaultValuePipe(-1), ParseIntPipe) mapIndex: number,
   ): Promise<Observable<MessageEvent>> {
-    const ti = await this.findTry(tenant.id, dagId, runId, taskId, tryNumber);
+    const ti = await this.findTry(tenant.id, dagId, runId, taskId, tryNumber, mapIndex);
     return new Observable<MessageEvent>((subscriber) => {
       let closed = false;
       const follow = async () => {
@@ -116,8 +118,10 @@ export class TaskInstancesController {
   @Get(':taskId/xcomEntries')
   @RequirePermission(PERMISSIONS.runsRead)
   async xcomEntries(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Param('taskId') taskId: string): Promise<{ items: XComEntry[] }> {
-    const ti = await this.find(tenant.id, dagId, runId, taskId);
-    return { items: await this.xcoms.list(tenant.id, ti.dagRunId, taskId) };
+    const run = await this.runs.get(tenant.id, dagId, runId);
+    // Every instance's entries: a mapped task has one per map index.
+    if ((await this.taskInstances.ofTasks(tenant.id, run.id, [taskId])).length === 0) throw new NotFoundException(`task '${taskId}' not found in run '${runId}'`);
+    return { items: await this.xcoms.list(tenant.id, run.id, taskId) };
   }
 
   @Patch(':taskId')
@@ -127,16 +131,18 @@ export class TaskInstancesController {
     return toTaskInstanceView(await this.find(tenant.id, dagId, runId, taskId));
   }
 
-  private async findTry(tenantId: string, dagId: string, runId: string, taskId: string, tryNumber: number): Promise<TaskInstanceEntity> {
-    const ti = await this.find(tenantId, dagId, runId, taskId);
+  private async findTry(tenantId: string, dagId: string, runId: string, taskId: string, tryNumber: number, mapIndex: number): Promise<TaskInstanceEntity> {
+    const ti = await this.find(tenantId, dagId, runId, taskId, mapIndex);
     if (tryNumber < 1 || tryNumber > Math.max(ti.tryNumber, 1)) throw new NotFoundException(`task '${taskId}' has no try ${tryNumber}`);
     return ti;
   }
 
-  private async find(tenantId: string, dagId: string, runId: string, taskId: string): Promise<TaskInstanceEntity> {
+  private async find(tenantId: string, dagId: string, runId: string, taskId: string, mapIndex = -1): Promise<TaskInstanceEntity> {
     const run = await this.runs.get(tenantId, dagId, runId);
-    const ti = await this.taskInstances.find(tenantId, run.id, taskId);
-    if (!ti) throw new NotFoundException(`task '${taskId}' not found in run '${runId}'`);
+    const ti = await this.taskInstances.find(tenantId, run.id, taskId, mapIndex);
+    if (!ti) {
+      throw new NotFoundException(mapIndex < 0 ? `task '${taskId}' not found in run '${runId}' (a mapped task's instances are named by ?mapIndex=)` : `task '${taskId}' has no instance with map index ${mapIndex} in run '${runId}'`);
+    }
     return ti;
   }
 }
