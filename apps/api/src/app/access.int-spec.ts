@@ -8,9 +8,11 @@ import { BundleRepository, DagRunRepository, TaskInstanceRepository, TaskLogRepo
 import { MASK, SecretBox } from '@updraft/secrets';
 import type { SerializedDag, SerializedTask } from '@updraft/sdk';
 import { createTestDatabase, flushRedisPrefix, randomSuffix, SmtpCapture, startSmtpCapture, TestDatabase, uniqueRedisPrefix } from '@updraft/testing';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { createValidationPipe } from '../services/http/validation';
+import { rotateSecrets } from '../services/secrets/rotate-secrets';
 import { AppModule } from './app.module';
 
 const suffix = randomSuffix();
@@ -345,6 +347,19 @@ describe('tenant isolation and per-DAG access (in-process api on PostgreSQL and 
         expect(reply.body).not.toContain(MARK.password);
         expect(reply.body).toContain(MASK);
       }
+    });
+
+    it('re-encrypt under a new key with rotate-secrets, staying readable in between', async () => {
+      const oldKey = loadConfig().encryptionKey;
+      const newKey = randomBytes(32).toString('hex');
+      const [before] = await db.query(`SELECT id, value FROM variable WHERE tenant_id = $1 AND key = $2`, [a.tenantId, a.secret]);
+      const rotating = new SecretBox(newKey, [oldKey]);
+      expect(rotating.decrypt(before.value, variableSecretBinding(a.tenantId, before.id))).toBe(MARK.secret);
+      expect(await rotateSecrets(db, rotating)).toMatchObject({ variables: 1, connections: 1 });
+      expect(await rotateSecrets(db, rotating)).toEqual({ variables: 0, connections: 0 });
+      const [after] = await db.query(`SELECT id, value FROM variable WHERE tenant_id = $1 AND key = $2`, [a.tenantId, a.secret]);
+      expect(new SecretBox(newKey).decrypt(after.value, variableSecretBinding(a.tenantId, after.id))).toBe(MARK.secret);
+      await rotateSecrets(db, new SecretBox(oldKey, [newKey]));
     });
 
     it('update without losing what was there, and refuse bad input naming the field', async () => {
