@@ -41,6 +41,14 @@ describe('dag()', () => {
     expect(() => dag('d2', {}, () => { empty('t', { retryDelay: '5 minutes' }); })).toThrow(/task 't'.*retryDelay: invalid duration '5 minutes'/);
   });
 
+  it('serializes pool, poolSlots and priorityWeight, and names a bad one', () => {
+    const d = dag('pooled', { defaultArgs: { pool: 'db' } }, () => { empty('a', { poolSlots: 2, priorityWeight: 7 }); empty('b'); });
+    expect(d.serialize().tasks.map((t) => [t.taskId, t.pool, t.poolSlots, t.priorityWeight])).toEqual([['a', 'db', 2, 7], ['b', 'db', undefined, 1]]);
+    expect(() => dag('p1', {}, () => { empty('t', { priorityWeight: 2.5 }); })).toThrow(/task 't'.*priorityWeight must be a whole number \(got 2.5\)/);
+    expect(() => dag('p2', {}, () => { empty('t', { pool: 'my pool' }); })).toThrow(/task 't'.*pool must be 1 to 250 letters/);
+    expect(() => dag('p3', {}, () => { empty('t', { poolSlots: 0 }); })).toThrow(/task 't'.*poolSlots must be a whole number, 1 or more \(got 0\)/);
+  });
+
   it('rejects tasks linked across DAGs', () => {
     let outside: ReturnType<typeof empty> | undefined;
     dag('first', {}, () => { outside = empty('a'); });

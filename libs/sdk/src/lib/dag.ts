@@ -230,6 +230,7 @@ export class Dag {
       throw new DagDefinitionError(this.dagId, t.taskId, t.source, `unknown trigger rule '${triggerRule}'`);
     }
     const duration = (value: Duration | undefined, name: string) => this.durationOrNull(value, t, name);
+    this.checkDispatchArgs(t, args);
     return {
       taskId: t.taskId,
       operator: t.operator,
@@ -244,6 +245,7 @@ export class Dag {
       slaMs: duration(args.sla, 'sla'),
       priorityWeight: args.priorityWeight ?? 1,
       pool: args.pool ?? null,
+      ...(args.poolSlots !== undefined ? { poolSlots: args.poolSlots } : {}),
       triggerRule,
       onFailure: args.onFailure ?? [],
       onRetry: args.onRetry ?? [],
@@ -253,6 +255,15 @@ export class Dag {
       groupId: t.groupId,
       ...(t.expand ? { expand: t.expand } : {}),
     };
+  }
+
+  private checkDispatchArgs(t: TaskState, args: TaskArgs): void {
+    const fail = (message: string) => {
+      throw new DagDefinitionError(this.dagId, t.taskId, t.source, message);
+    };
+    if (args.priorityWeight !== undefined && !Number.isSafeInteger(args.priorityWeight)) fail(`priorityWeight must be a whole number (got ${args.priorityWeight})`);
+    if (args.pool !== undefined && !/^[A-Za-z0-9_.-]{1,250}$/.test(String(args.pool))) fail(`pool must be 1 to 250 letters, digits, _ . - (got '${args.pool}')`);
+    if (args.poolSlots !== undefined && !(Number.isSafeInteger(args.poolSlots) && args.poolSlots >= 1)) fail(`poolSlots must be a whole number, 1 or more (got ${args.poolSlots})`);
   }
 
   private durationOrNull(value: Duration | undefined, task: TaskState | null, name: string): number | null {

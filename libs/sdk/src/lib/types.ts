@@ -31,8 +31,12 @@ export interface TaskArgs {
   executionTimeout?: Duration;
   /** Time after the run's data interval end (scheduled runs) or queued time (other runs) by which the task should have finished. */
   sla?: Duration;
+  /** Orders this tenant's ready tasks: higher first (a whole number; default 1). */
   priorityWeight?: number;
+  /** The tenant's pool whose slots this task takes (default `default_pool`). */
   pool?: string;
+  /** How many of its pool's slots this task takes while queued or running (default 1). */
+  poolSlots?: number;
   triggerRule?: TriggerRule;
   /** Notification channels (by name) told when a try fails for good. */
   onFailure?: string[];
@@ -88,6 +92,8 @@ export interface SerializedTask {
   slaMs: number | null;
   priorityWeight: number;
   pool: string | null;
+  /** Absent means 1. */
+  poolSlots?: number;
   triggerRule: TriggerRule;
   onFailure: string[];
   onRetry: string[];

@@ -113,13 +113,12 @@ describe('Dispatcher on PostgreSQL and Bull: pools, priorityWeight, maxActiveTas
   }
 
   it('never has more task instances of a pool queued or running than its slots, and counts poolSlots against them', async () => {
-    const serialized = dagOf('pooled', [...parallel(5, { pool: 'db' }), task('wide', { pool: 'db', priorityWeight: 0 }), task('other')]);
+    const serialized = dagOf('pooled', [...parallel(5, { pool: 'db' }), task('wide', { pool: 'db', priorityWeight: 0, poolSlots: 3 }), task('other')]);
     const tenantId = await tenantWith([serialized]);
     const pools = new PoolRepository(db);
     await pools.create(tenantId, { name: 'db', slots: 2, description: 'the database' });
     const { dispatcher, evaluator } = scheduler();
     const run = await newRun(tenantId, serialized);
-    await db.query(`UPDATE task_instance SET pool_slots = 3 WHERE dag_run_id = $1 AND task_id = 'wide'`, [run.id]);
     await evaluator.evaluate({ tenantId, dagRunId: run.id });
     // two of the pool's tasks, and the one outside it
     expect(await countIn([run.id], ['queued'])).toBe(3);

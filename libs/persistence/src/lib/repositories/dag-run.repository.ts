@@ -60,11 +60,11 @@ export class DagRunRepository {
         );
         const tasks = input.serialized.tasks;
         await tx.query(
-          `INSERT INTO task_instance (tenant_id, dag_run_id, task_id, operator, state, max_tries, priority_weight, pool)
-           SELECT $1, $2, t.task_id, t.operator, 'none', t.max_tries, t.priority_weight, t.pool
-             FROM unnest($3::text[], $4::text[], $5::int[], $6::int[], $7::text[]) AS t(task_id, operator, max_tries, priority_weight, pool)`,
+          `INSERT INTO task_instance (tenant_id, dag_run_id, task_id, operator, state, max_tries, priority_weight, pool, pool_slots)
+           SELECT $1, $2, t.task_id, t.operator, 'none', t.max_tries, t.priority_weight, t.pool, t.pool_slots
+             FROM unnest($3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::int[]) AS t(task_id, operator, max_tries, priority_weight, pool, pool_slots)`,
           [tenantId, row.id, tasks.map((t) => t.taskId), tasks.map((t) => t.operator), tasks.map((t) => t.retries + 1), tasks.map((t) => t.priorityWeight),
-            tasks.map((t) => t.pool ?? DEFAULT_POOL)],
+            tasks.map((t) => t.pool ?? DEFAULT_POOL), tasks.map((t) => t.poolSlots ?? 1)],
         );
         return toRun(row);
       });

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { dagKey, DEFAULT_POOL, DispatchCandidate, poolKey, selectForDispatch } from '@updraft/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import type { TaskInstanceRef } from './task-instance.repository';
 
 export interface DispatchLimits {
@@ -38,8 +39,9 @@ export class DispatchRepository {
     return this.db.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock($1)`, [DISPATCH_LOCK]);
       // Read after the lock: what the previous dispatch queued is counted.
-      const [{ free, usage, candidates: rows }]: [{ free: number; usage: UsageRow[]; candidates: CandidateRow[] }] =
-        await tx.query(SNAPSHOT_SQL, [limits.slots, limits.defaultPoolSlots]);
+      const [{ free, usage, candidates: rows }] = await queryPrepared<{ free: number; usage: UsageRow[]; candidates: CandidateRow[] }>(
+        tx, 'updraft_dispatch_snapshot', SNAPSHOT_SQL, [limits.slots, limits.defaultPoolSlots],
+      );
       if (free <= 0 || rows.length === 0) return [];
       const used = (kind: UsageRow['kind'], key: (u: UsageRow) => string) => new Map(usage.filter((u) => u.kind === kind).map((u) => [key(u), u.used]));
       const tenantActive = used('tenant', (u) => u.tenant_id);
@@ -68,6 +70,18 @@ export class DispatchRepository {
       return chosen.filter((c) => queued.has(c.id)).map((c) => ({ tenantId: c.tenantId, taskInstanceId: c.id }));
     });
   }
+}
+
+/**
+ * Runs a statement as a named prepared statement, so PostgreSQL plans it once per connection:
+ * planning the snapshot costs several times more than running it, on every task that ends.
+ * Logged like any query, so the query-count budgets see it.
+ */
+async function queryPrepared<T>(tx: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
+  const runner = tx.queryRunner as PostgresQueryRunner;
+  const client = await runner.connect();
+  tx.connection.logger.logQuery(text, values, runner);
+  return (await client.query({ name, text, values })).rows;
 }
 
 interface CandidateRow {
