@@ -41,23 +41,21 @@ function toMiss(row: Record<string, any>): SlaMissEntity {
  */
 const RECORD_DUE_MISSES = `
   WITH runs AS (
-    SELECT r.id, r.tenant_id, r.dag_id, r.end_date, v.serialized,
-           CASE WHEN r.run_type = 'scheduled' THEN r.data_interval_end ELSE r.queued_at END AS base
-      FROM dag_run r JOIN dag_version v ON v.id = r.dag_version_id
-     WHERE r.state IN ('queued', 'running')
+    SELECT id, tenant_id, dag_id, dag_version_id, end_date, CASE WHEN run_type = 'scheduled' THEN data_interval_end ELSE queued_at END AS base
+      FROM dag_run WHERE state IN ('queued', 'running')
     UNION ALL
-    SELECT r.id, r.tenant_id, r.dag_id, r.end_date, v.serialized,
-           CASE WHEN r.run_type = 'scheduled' THEN r.data_interval_end ELSE r.queued_at END
-      FROM dag_run r JOIN dag_version v ON v.id = r.dag_version_id
-     WHERE r.end_date IS NOT NULL AND r.end_date > now() - make_interval(secs => $1::double precision / 1000)
-       AND r.state NOT IN ('queued', 'running')
+    SELECT id, tenant_id, dag_id, dag_version_id, end_date, CASE WHEN run_type = 'scheduled' THEN data_interval_end ELSE queued_at END
+      FROM dag_run WHERE end_date IS NOT NULL AND end_date > now() - make_interval(secs => $1::double precision / 1000) AND state NOT IN ('queued', 'running')
+  ), versions AS (
+    SELECT id, serialized FROM dag_version WHERE id IN (SELECT dag_version_id FROM runs)
+  ), points AS (
+    SELECT v.id AS dag_version_id, t->>'taskId' AS task_id, (t->>'slaMs')::double precision AS ms
+      FROM versions v CROSS JOIN LATERAL jsonb_array_elements(v.serialized->'tasks') t WHERE jsonb_typeof(t->'slaMs') = 'number'
+    UNION ALL
+    SELECT id, NULL, (serialized->>'deadlineMs')::double precision FROM versions WHERE jsonb_typeof(serialized->'deadlineMs') = 'number'
   ), due AS (
-    SELECT runs.*, t->>'taskId' AS task_id, runs.base + make_interval(secs => (t->>'slaMs')::double precision / 1000) AS expected_at
-      FROM runs CROSS JOIN LATERAL jsonb_array_elements(runs.serialized->'tasks') t
-     WHERE jsonb_typeof(t->'slaMs') = 'number'
-    UNION ALL
-    SELECT runs.*, NULL, runs.base + make_interval(secs => (runs.serialized->>'deadlineMs')::double precision / 1000)
-      FROM runs WHERE jsonb_typeof(runs.serialized->'deadlineMs') = 'number'
+    SELECT runs.*, points.task_id, runs.base + make_interval(secs => points.ms / 1000) AS expected_at
+      FROM runs JOIN points USING (dag_version_id)
   ), judged AS (
     SELECT due.tenant_id, due.dag_id, due.id AS dag_run_id, due.task_id, due.expected_at,
            CASE WHEN due.task_id IS NULL THEN due.end_date
