@@ -8,6 +8,12 @@ export const appRoutes: Route[] = [
     title: 'Sign in · Updraft',
     loadComponent: () => import('./auth/login.page').then((m) => m.LoginPage),
   },
+  ...(['verify-email', 'reset-password', 'accept-invitation'] as const).map((kind) => ({
+    path: kind,
+    title: 'Account · Updraft',
+    data: { kind },
+    loadComponent: () => import('./auth/account-link.page').then((m) => m.AccountLinkPage),
+  })),
   {
     path: '',
     component: ShellComponent,

@@ -36,6 +36,18 @@ export class ApiService {
     return this.http.post<SessionTokens>(apiPath('auth', 'refresh'), { refreshToken });
   }
 
+  verifyEmail(token: string): Observable<unknown> {
+    return this.http.post(apiPath('auth', 'verifyEmail'), { token });
+  }
+
+  confirmPasswordReset(token: string, password: string): Observable<unknown> {
+    return this.http.post(apiPath('auth', 'passwordReset', 'confirm'), { token, password });
+  }
+
+  acceptInvitation(token: string, password?: string): Observable<unknown> {
+    return this.http.post(apiPath('auth', 'invitations', 'accept'), password === undefined ? { token } : { token, password });
+  }
+
   logout(refreshToken: string): Observable<void> {
     return this.http.post<void>(apiPath('auth', 'logout'), { refreshToken });
   }

@@ -1,0 +1,69 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { ActivatedRoute, convertToParamMap, provideRouter } from '@angular/router';
+import { AccountLinkKind, AccountLinkPage } from './account-link.page';
+
+describe('AccountLinkPage', () => {
+  let fixture: ComponentFixture<AccountLinkPage>;
+  let http: HttpTestingController;
+
+  const el = (testId: string) => fixture.nativeElement.querySelector(`[data-testid="${testId}"]`) as HTMLElement | null;
+
+  function open(kind: AccountLinkKind, query: Record<string, string>): void {
+    TestBed.configureTestingModule({
+      imports: [AccountLinkPage],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: ActivatedRoute, useValue: { snapshot: { data: { kind }, queryParamMap: convertToParamMap(query) } } },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(AccountLinkPage);
+    fixture.detectChanges();
+  }
+
+  afterEach(() => http.verify());
+
+  it('confirms an email address as soon as the link opens', () => {
+    open('verify-email', { token: 'tok-1' });
+    const req = http.expectOne('/api/v1/auth/verifyEmail');
+    expect(req.request.body).toEqual({ token: 'tok-1' });
+    req.flush({ user: { id: 'u1', email: 'ada@example.com', emailVerified: true } });
+    fixture.detectChanges();
+    expect(el('account-link-done')?.textContent).toContain('Your email address is confirmed.');
+  });
+
+  it('shows the rule a new password breaks, and succeeds with a better one', () => {
+    open('reset-password', { token: 'tok-2' });
+    const password = el('account-link-password') as HTMLInputElement;
+    const submit = (value: string) => {
+      password.value = value;
+      password.dispatchEvent(new Event('input'));
+      el('account-link-submit')?.click();
+      fixture.detectChanges();
+    };
+
+    submit('qwertyuiop123');
+    http
+      .expectOne('/api/v1/auth/passwordReset/confirm')
+      .flush({ statusCode: 400, error: 'Bad Request', message: 'password is too common: it is on the list of common passwords; choose another' }, { status: 400, statusText: 'Bad Request' });
+    fixture.detectChanges();
+    expect(el('account-link-error')?.textContent).toContain('password is too common');
+
+    submit('a-brand-new-kestrel-password');
+    const req = http.expectOne('/api/v1/auth/passwordReset/confirm');
+    expect(req.request.body).toEqual({ token: 'tok-2', password: 'a-brand-new-kestrel-password' });
+    req.flush({ user: { id: 'u1', email: 'ada@example.com' } });
+    fixture.detectChanges();
+    expect(el('account-link-done')).not.toBeNull();
+  });
+
+  it('says so when the link has no token, and sends nothing', () => {
+    open('accept-invitation', {});
+    expect(el('account-link-error')?.textContent).toContain('This link has no token');
+    expect((el('account-link-submit') as HTMLButtonElement).disabled).toBe(true);
+  });
+});
