@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, ensureServices } from '../services.mjs';
 import { bundleFiles, CHAIN_CPU_MS, CHAIN_LENGTH, DAGS, PARALLEL_EMPTY, PARALLEL_FUNCTION } from './dags.mjs';
 import { callApi } from '../api-call.mjs';
+import { BUNDLE_DAGS, bigBundleFiles, sampleDescendantsPeak, TASKS_PER_DAG } from './bundles.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(join(root, 'package.json'));
@@ -51,14 +52,14 @@ function parseArgs(argv) {
   const options = { mode: 'all', build: true, concurrency: 8, runs: 3 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (['chain', 'throughput', 'lag', 'all'].includes(arg)) options.mode = arg;
+    if (['chain', 'throughput', 'lag', 'all', 'bundles'].includes(arg)) options.mode = arg;
     else if (arg === '--no-build') options.build = false;
     else if (arg === '--concurrency' || arg === '--runs') {
       const value = Number(argv[++i]);
       if (!Number.isInteger(value) || value < 1) throw new Error(`${arg} needs a positive whole number`);
       options[arg.slice(2)] = value;
     } else if (arg === '--help' || arg === '-h') {
-      process.stderr.write('usage: node tools/bench/run.mjs [chain|throughput|lag|all] [--no-build] [--concurrency N] [--runs N]\n');
+      process.stderr.write('usage: node tools/bench/run.mjs [chain|throughput|lag|all|bundles] [--no-build] [--concurrency N] [--runs N]\n');
       process.exit(0);
     } else throw new Error(`unknown argument '${arg}' (see --help)`);
   }
@@ -525,6 +526,51 @@ async function benchThroughput(options, bundleDir, tempRoot) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Bundles: upload a generated bundle of 1,000 DAGs x 10 tasks and wait until it is parsed.
+
+const BUNDLE_GOAL_SECONDS = 5;
+
+async function benchBundles(options, tempRoot) {
+  const bundleDir = join(tempRoot, 'big-bundle');
+  for (const [file, text] of Object.entries(bigBundleFiles())) {
+    mkdirSync(dirname(join(bundleDir, file)), { recursive: true });
+    writeFileSync(join(bundleDir, file), text);
+  }
+  const platform = await startPlatform('bundles', options, tempRoot);
+  const signup = await expectStatus(
+    callApi(platform.baseUrl, 'POST', '/auth/signup', { json: { email: `bench-${randomBytes(4).toString('hex')}@updraft.local`, password: randomBytes(18).toString('base64url'), tenantSlug: 'bench', tenantName: 'Bench' } }),
+    201,
+    'signup',
+  );
+  const archive = await packFolder(bundleDir);
+  const form = new FormData();
+  form.append('file', new Blob([archive], { type: 'application/gzip' }), 'bench-bundle.tar.gz');
+  const stopSampling = sampleDescendantsPeak(platform.processes.worker.child.pid);
+  const started = Date.now();
+  let bundle = await expectStatus(callApi(platform.baseUrl, 'POST', '/tenants/bench/bundles?wait=true', { form, token: signup.accessToken }), 201, 'bundle upload');
+  while (bundle.status === 'pending' || bundle.status === 'parsing') {
+    await sleep(20);
+    bundle = await expectStatus(callApi(platform.baseUrl, 'GET', `/tenants/bench/bundles/${bundle.id}`, { token: signup.accessToken }), 200, 'bundle status');
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const parserPeakRssMb = stopSampling();
+  if (bundle.status !== 'active') throw new Error(`the generated bundle did not parse: ${JSON.stringify(bundle).slice(0, 1000)}\n${tail(platform.processes.worker.logFile)}`);
+  const workerLine = readFileSync(platform.processes.worker.logFile, 'utf8').split('\n').find((line) => line.includes(`bundle version ${bundle.id}`));
+  const peakRss = platform.peakRss();
+  await platform.stop();
+  return {
+    what: `upload of a generated bundle of ${BUNDLE_DAGS} DAGs x ${TASKS_PER_DAG} tasks (${Math.round(archive.length / 1024)} kB gzipped) until its version is active; parser peak RSS sampled from /proc every 25 ms`,
+    dags: bundle.dagIds.length,
+    seconds: round(seconds, 2),
+    workerParseLog: workerLine?.replace(/^.*bundle version/, 'bundle version').trim() ?? null,
+    parserPeakRssMb: round(parserPeakRssMb, 1),
+    peakRss,
+    goal: { seconds: BUNDLE_GOAL_SECONDS },
+    meetsGoal: seconds <= BUNDLE_GOAL_SECONDS,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 
 function machine() {
   const cpu = cpus();
@@ -590,6 +636,7 @@ async function main() {
       if (options.mode !== 'chain') result.lag = lagFigures(chain);
       await chain.platform.stop();
     }
+    if (options.mode === 'bundles') result.bundles = await benchBundles(options, tempRoot);
     if (options.mode === 'throughput' || options.mode === 'all') {
       const throughput = await benchThroughput(options, bundleDir, tempRoot);
       result.throughput = throughput;
