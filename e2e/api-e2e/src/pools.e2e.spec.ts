@@ -21,9 +21,13 @@ dag('one_at_a_time', { schedule: null }, () => {
 dag('two_at_a_time', { schedule: null, maxActiveTasks: 2 }, () => {
   for (const id of ['a', 'b', 'c', 'd']) bash(id, { command: 'sleep 0.3' });
 });
+
+dag('six_wide', { schedule: null }, () => {
+  for (const id of ['a', 'b', 'c', 'd', 'e', 'f']) bash(id, { command: 'sleep 0.3' });
+});
 `;
 
-describe('pools, priorityWeight and maxActiveTasks over HTTP, with the scheduler and a worker as processes', () => {
+describe('pools, priorityWeight, maxActiveTasks and the tenant limit over HTTP, with the scheduler and a worker as processes', () => {
   let db: TestDatabase | undefined;
   let stack: Stack | undefined;
   let folder: string;
@@ -33,7 +37,8 @@ describe('pools, priorityWeight and maxActiveTasks over HTTP, with the scheduler
 
   beforeAll(async () => {
     db = await createTestDatabase({ migrate: (url) => migrateWithBuiltApi(url, SUITE) });
-    stack = await startStack({ databaseUrl: db.url, redisPrefix, redisUrl, suite: SUITE });
+    // The worker has 8 slots; the tenant may use 3 of them.
+    stack = await startStack({ databaseUrl: db.url, redisPrefix, redisUrl, suite: SUITE, env: { WORKER_CONCURRENCY: '8', TENANT_MAX_RUNNING_TASKS: '3' } });
     const anonymous = new ApiClient(stack.baseUrl);
     const signup = await anonymous.post<{ accessToken: string }>('/auth/signup', { json: { email: 'pools@e2e.updraft.test', password: 'e2e-correct-horse-battery', tenantSlug: tenant } });
     owner = anonymous.withToken(signup.body.accessToken);
@@ -98,5 +103,11 @@ describe('pools, priorityWeight and maxActiveTasks over HTTP, with the scheduler
     const instances = await runToEnd('two_at_a_time');
     expect(instances).toHaveLength(4);
     expect(mostAtOnce(instances)).toBeLessThanOrEqual(2);
+  }, 90_000);
+
+  it('never runs more of a tenant\'s tasks at once than TENANT_MAX_RUNNING_TASKS, though the worker has room', async () => {
+    const instances = await runToEnd('six_wide');
+    expect(instances).toHaveLength(6);
+    expect(mostAtOnce(instances)).toBeLessThanOrEqual(3);
   }, 90_000);
 });
