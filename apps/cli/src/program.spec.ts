@@ -121,6 +121,22 @@ describe('updraft commands against a stand-in API', () => {
       });
     });
 
+    it('stores an API token for a tenant once the API accepts it', async () => {
+      const credentialsPath = join(dir.path, 'credentials.json');
+      const result = await runCli(['login', '--url', api.url, '--token', 'updraft_pat_ci', '--tenant', 'acme'], { credentialsPath });
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(JSON.parse(readFileSync(credentialsPath, 'utf8'))).toEqual({ url: api.url, accessToken: 'updraft_pat_ci', tenant: 'acme' });
+      expect(api.requests.at(-1)?.headers['authorization']).toBe('Bearer updraft_pat_ci');
+    });
+
+    it('refuses a token without --tenant, and one the API rejects', async () => {
+      const credentialsPath = join(dir.path, 'credentials.json');
+      expect(await runCli(['login', '--url', api.url, '--token', 'updraft_pat_ci'], { credentialsPath })).toMatchObject({ code: 1, stderr: 'error: --token needs --tenant <slug>: a token belongs to one tenant\n' });
+      const rejected = await runCli(['login', '--url', api.url, '--token', 'updraft_pat_ci', '--tenant', 'nowhere'], { credentialsPath });
+      expect(rejected.code).toBe(1);
+      expect(() => readFileSync(credentialsPath)).toThrow();
+    });
+
     it('reports bad credentials in one line', async () => {
       const result = await runCli(['login', '--url', api.url, '--email', 'a@b.c', '--password', 'wrong'], {
         credentialsPath: join(dir.path, 'credentials.json'),

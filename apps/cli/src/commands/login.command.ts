@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ApiClient } from '../api-client';
+import { ApiClient, ApiError } from '../api-client';
 import type { TenantMembership } from '../api-types';
 import { saveCredentials } from '../config';
 import { outputFor, type CliContext, type JsonOption } from '../context';
@@ -8,17 +8,19 @@ import { formatFields } from '../output';
 
 interface LoginOptions extends JsonOption {
   url?: string;
-  email: string;
+  email?: string;
   password?: string;
+  token?: string;
   tenant?: string;
 }
 
 export function registerLoginCommand(program: Command, ctx: CliContext): void {
   program
     .command('login')
-    .description('log in and store the session (access and refresh tokens)')
+    .description('log in and store the session (access and refresh tokens), or store an API token for machines (--token)')
     .option('--url <url>', 'API address (default: UPDRAFT_URL, the stored one, or http://127.0.0.1:3000)')
-    .requiredOption('--email <email>', 'your email address')
+    .option('--email <email>', 'your email address')
+    .option('--token <token>', 'an API token (updraft_pat_…) instead of an email and password; needs --tenant')
     .option('--password <password>', 'your password (prompted for when left out)')
     .option('--tenant <slug>', 'the tenant to work on (needed when you belong to several)')
     .option('--json', 'machine-readable output')
@@ -26,6 +28,8 @@ export function registerLoginCommand(program: Command, ctx: CliContext): void {
 }
 
 async function login(ctx: CliContext, options: LoginOptions): Promise<void> {
+  if (options.token !== undefined) return tokenLogin(ctx, options, options.token);
+  if (!options.email) throw new CliError('give --email (or --token with an API token)');
   const out = outputFor(ctx, options);
   const config = ctx.loadConfig();
   const url = options.url ?? config.url;
@@ -46,6 +50,22 @@ async function login(ctx: CliContext, options: LoginOptions): Promise<void> {
         ['Tenant', `${tenant.slug} (${tenant.role})`],
         ['Saved to', config.credentialsPath],
       ]),
+  );
+}
+
+/** Stores an API token after checking that the tenant accepts it (a 403 only means its scopes do not include reading DAGs). */
+async function tokenLogin(ctx: CliContext, options: LoginOptions, token: string): Promise<void> {
+  if (!token.startsWith('updraft_pat_')) throw new CliError('--token must be an API token (updraft_pat_…)');
+  if (!options.tenant) throw new CliError('--token needs --tenant <slug>: a token belongs to one tenant');
+  const out = outputFor(ctx, options);
+  const config = ctx.loadConfig();
+  const client = new ApiClient({ baseUrl: options.url ?? config.url, token });
+  await client.request('GET', `/tenants/${encodeURIComponent(options.tenant)}/dags`, { query: { limit: 1 } }).catch((error: unknown) => {
+    if (!(error instanceof ApiError && error.status === 403)) throw error;
+  });
+  saveCredentials(config.credentialsPath, { url: client.baseUrl, accessToken: token, tenant: options.tenant });
+  out.result({ url: client.baseUrl, tenant: options.tenant, credentialsPath: config.credentialsPath }, () =>
+    `Using an API token on ${client.baseUrl}\n` + formatFields([['Tenant', options.tenant as string], ['Saved to', config.credentialsPath]]),
   );
 }
 
