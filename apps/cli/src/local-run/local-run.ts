@@ -183,6 +183,7 @@ export class LocalRun {
       result.output.push({ stream, line });
       this.options.onEvent({ kind: 'output', taskId: task.taskId, stream, line });
     };
+    if (task.expand) return { outcome: 'fail', message: `'${task.taskId}' is a mapped task (expand), which cannot run locally yet; deploy the DAG to run it on the platform` };
     switch (task.operator) {
       case 'empty':
         return { outcome: 'success', value: undefined };
