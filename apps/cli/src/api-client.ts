@@ -35,6 +35,24 @@ interface RequestOptions {
   json?: unknown;
   form?: FormData;
   timeoutMs?: number;
+  /** Called as the request body is handed to the network: bytes sent so far, and in all. */
+  onUploadProgress?: (sent: number, total: number) => void;
+}
+
+const UPLOAD_CHUNK_BYTES = 64 * 1024;
+
+/** The body as a stream of chunks that reports how much of it has been taken. */
+function reportingStream(bytes: Uint8Array, onProgress: (sent: number, total: number) => void): ReadableStream<Uint8Array> {
+  let sent = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (sent >= bytes.length) return controller.close();
+      const chunk = bytes.subarray(sent, sent + UPLOAD_CHUNK_BYTES);
+      sent += chunk.length;
+      controller.enqueue(chunk);
+      onProgress(sent, bytes.length);
+    },
+  });
 }
 
 const API_PREFIX = '/api/v1';
@@ -57,7 +75,7 @@ export class ApiClient {
     return this.request('POST', '/auth/login', { json: { email, password } });
   }
 
-  uploadBundle(tenant: string, archive: Uint8Array, fileName: string): Promise<Bundle> {
+  uploadBundle(tenant: string, archive: Uint8Array, fileName: string, onUploadProgress?: (sent: number, total: number) => void): Promise<Bundle> {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(archive)], { type: 'application/gzip' }), fileName);
     // The server waits up to 30 s for the parse; leave room for the upload itself.
@@ -65,6 +83,7 @@ export class ApiClient {
       query: { wait: true },
       form,
       timeoutMs: Math.max(this.timeoutMs, 120_000),
+      onUploadProgress,
     });
   }
 
@@ -151,8 +170,12 @@ export class ApiClient {
     }
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.token) headers['authorization'] = `Bearer ${this.token}`;
-    let body: string | FormData | undefined;
-    if (options.form) {
+    let body: string | FormData | ReadableStream<Uint8Array> | undefined;
+    if (options.form && options.onUploadProgress) {
+      const encoded = new Response(options.form);
+      headers['content-type'] = encoded.headers.get('content-type') ?? 'multipart/form-data';
+      body = reportingStream(new Uint8Array(await encoded.arrayBuffer()), options.onUploadProgress);
+    } else if (options.form) {
       body = options.form;
     } else if (options.json !== undefined) {
       headers['content-type'] = 'application/json';
@@ -162,7 +185,8 @@ export class ApiClient {
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;
     let response: Response;
     try {
-      response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+      // A streamed body needs half-duplex (Node's fetch refuses it otherwise).
+      response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs), ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit);
     } catch (err) {
       throw new ApiError(describeFetchFailure(err, this.baseUrl, timeoutMs));
     }

@@ -1,3 +1,4 @@
+import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import type { Bundle } from '../api-types';
@@ -21,7 +22,13 @@ async function deploy(ctx: CliContext, dir: string, options: JsonOption): Promis
   const bundle = await buildBundle(resolve(dir));
   out.note(`Uploading ${bundle.fileName} (${formatBytes(bundle.archive.length)}) to tenant ${tenant}…`);
 
-  const result = await client.uploadBundle(tenant, bundle.archive, bundle.fileName);
+  const bar = !options.json && (ctx.streams.stderr as { isTTY?: boolean }).isTTY ? uploadBar(ctx) : null;
+  let result: Bundle;
+  try {
+    result = await client.uploadBundle(tenant, bundle.archive, bundle.fileName, bar?.progress);
+  } finally {
+    bar?.stop();
+  }
   out.result(result, () => describeBundle(result));
   if (result.status === 'failed') {
     throw new CliError(`bundle ${result.name} v${result.version} failed to parse; the previous version stays active`);
@@ -48,6 +55,23 @@ export function describeBundle(bundle: Bundle): string {
     }
   }
   return lines.join('\n') + '\n';
+}
+
+/** A progress bar on a terminal only; --json output and pipes stay clean. */
+function uploadBar(ctx: CliContext): { progress: (sent: number, total: number) => void; stop: () => void } {
+  const bar = new SingleBar(
+    { format: 'uploading {bar} {percentage}% of {totalKb} kB{phase}', stream: ctx.streams.stderr as unknown as NodeJS.WritableStream, hideCursor: true, clearOnComplete: true },
+    Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    progress: (sent, total) => {
+      if (!started) bar.start(total, 0, { totalKb: Math.ceil(total / 1024), phase: '' });
+      started = true;
+      bar.update(sent, { phase: sent === total ? ', waiting for the parse…' : '' });
+    },
+    stop: () => started && bar.stop(),
+  };
 }
 
 function formatBytes(bytes: number): string {
