@@ -11,3 +11,4 @@ export * from './lib/wait-for';
 export * from './lib/workspace-root';
 export * from './lib/smtp-capture';
 export * from './lib/slack-stand-in';
+export * from './lib/query-counter';

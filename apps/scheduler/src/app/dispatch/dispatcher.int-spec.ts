@@ -2,7 +2,7 @@ import { loadConfig } from '@updraft/config';
 import { AccountRepository, BundleRepository, dataSourceOptions, DagRepository, DagRunRepository, DispatchRepository, PoolRepository, TaskInstanceRepository, TaskLogRepository, XComRepository } from '@updraft/persistence';
 import { JOBS, QUEUES } from '@updraft/queues';
 import type { SerializedDag, SerializedTask } from '@updraft/sdk';
-import { createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, TestDatabase, uniqueRedisPrefix } from '@updraft/testing';
+import { createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, QueryCounter, TestDatabase, uniqueRedisPrefix } from '@updraft/testing';
 import Bull from 'bull';
 import { DataSource } from 'typeorm';
 import { RunEvaluator } from '../run-evaluation/run-evaluator.service';
@@ -28,6 +28,7 @@ const parallel = (n: number, options: Partial<SerializedTask> = {}) => Array.fro
 
 describe('Dispatcher on PostgreSQL and Bull: pools, priorityWeight, maxActiveTasks, tenant limits and fair share', () => {
   const redisPrefix = uniqueRedisPrefix();
+  const counter = new QueryCounter();
   let database: TestDatabase;
   let db: DataSource;
   let tasksQueue: Bull.Queue;
@@ -38,7 +39,7 @@ describe('Dispatcher on PostgreSQL and Bull: pools, priorityWeight, maxActiveTas
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    db = await new DataSource(dataSourceOptions(database.url)).initialize();
+    db = await new DataSource({ ...dataSourceOptions(database.url), logging: ['query'], logger: counter }).initialize();
     tasksQueue = new Bull(QUEUES.tasks, DEFAULT_REDIS_URL, { prefix: redisPrefix });
     schedulerQueue = new Bull(QUEUES.scheduler, DEFAULT_REDIS_URL, { prefix: redisPrefix });
     runs = new DagRunRepository(db);
@@ -206,6 +207,11 @@ describe('Dispatcher on PostgreSQL and Bull: pools, priorityWeight, maxActiveTas
 
     await workOne(evaluator);
     const after = await enqueued(next[0].jobId);
+    // however long the backlog: begin, lock, one snapshot, one update, commit
+    await taskInstances.transition(tenantA, [after[0].taskInstanceId], ['queued'], 'scheduled');
+    counter.statements = [];
+    expect(await dispatcher.dispatchOnce()).toHaveLength(1);
+    expect(counter.statements).toHaveLength(5);
     expect(after).toHaveLength(1);
     const [{ tenant_id }] = await db.query(`SELECT tenant_id FROM task_instance WHERE id = $1`, [after[0].taskInstanceId]);
     expect(tenant_id).toBe(tenantA);

@@ -1,9 +1,9 @@
 import { loadConfig } from '@updraft/config';
 import { AccountRepository, BundleRepository, dataSourceOptions, DagRepository, DagRunRepository, DispatchRepository, TaskInstanceRepository, TaskLogRepository, XComRepository } from '@updraft/persistence';
 import type { SerializedDag, SerializedTask, TriggerRule } from '@updraft/sdk';
-import { createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, TestDatabase, uniqueRedisPrefix } from '@updraft/testing';
+import { createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, QueryCounter, TestDatabase, uniqueRedisPrefix } from '@updraft/testing';
 import Bull from 'bull';
-import { AbstractLogger, DataSource, LogLevel, LogMessage } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { JOBS, QUEUES } from '@updraft/queues';
 import { Dispatcher } from '../dispatch/dispatcher.service';
 import { RunEvaluator } from './run-evaluator.service';
@@ -23,17 +23,8 @@ const serialized: SerializedDag = {
   tasks: [task('extract', []), task('load', ['extract']), task('alert', ['extract'], 'one_failed'), task('report', ['load'])],
 };
 
-/** Counts the SQL statements a piece of work sends (Airflow's assert_queries_count). */
-class QueryCounter extends AbstractLogger {
-  statements: string[] = [];
-
-  protected writeLog(level: LogLevel, message: LogMessage | LogMessage[]): void {
-    if (level === 'query') this.statements.push(...(Array.isArray(message) ? message : [message]).map((m) => String(m.message)));
-  }
-}
-
 describe('RunEvaluator on PostgreSQL and Bull', () => {
-  const counter = new QueryCounter(['query']);
+  const counter = new QueryCounter();
   const redisPrefix = uniqueRedisPrefix();
   let database: TestDatabase;
   let db: DataSource;
