@@ -13,6 +13,7 @@ const SCHEDULING_TICK_MS = 1_000;
 @Injectable()
 export class SchedulerProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SchedulerProcessor.name);
+  private rearmTimer?: NodeJS.Timeout;
 
   constructor(
     @Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig,
@@ -26,14 +27,22 @@ export class SchedulerProcessor implements OnApplicationBootstrap, OnApplication
     this.queue.process(JOBS.evaluateRun, EVALUATION_CONCURRENCY, (job: Job) => this.evaluator.evaluate(job.data as EvaluateRunJobData));
     this.queue.process(JOBS.sweep, 1, () => this.sweeper.sweep());
     this.queue.process(JOBS.createScheduledRuns, 1, () => this.creator.createDueRuns());
-    // A repeatable job with one key: however many schedulers run, one sweep happens per interval.
-    await this.queue.add(JOBS.sweep, {}, { repeat: { every: this.config.schedulerSweepIntervalMs }, jobId: 'sweep' });
-    await this.queue.add(JOBS.createScheduledRuns, {}, { repeat: { every: SCHEDULING_TICK_MS }, jobId: 'create-scheduled-runs' });
+    await this.armRepeatableJobs();
+    // Redis only carries work and may be flushed, repeatable jobs with it: every scheduler re-arms them
+    // (idempotent, same repeat key and next run), so the sweep that re-enqueues from PostgreSQL comes back.
+    this.rearmTimer = setInterval(() => void this.armRepeatableJobs().catch((error) => this.logger.warn(`could not re-arm repeatable jobs: ${error.message}`)), this.config.schedulerSweepIntervalMs);
     this.queue.on('failed', (job, error) => this.logger.error(`${job.name} failed: ${error.message}`));
     this.logger.log(`scheduler ready (sweep every ${this.config.schedulerSweepIntervalMs} ms)`);
   }
 
+  /** A repeatable job with one key: however many schedulers run, one sweep happens per interval. */
+  private async armRepeatableJobs(): Promise<void> {
+    await this.queue.add(JOBS.sweep, {}, { repeat: { every: this.config.schedulerSweepIntervalMs }, jobId: 'sweep' });
+    await this.queue.add(JOBS.createScheduledRuns, {}, { repeat: { every: SCHEDULING_TICK_MS }, jobId: 'create-scheduled-runs' });
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.rearmTimer);
     await this.queue.close();
   }
 }

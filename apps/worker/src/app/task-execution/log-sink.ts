@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { LogLine, TaskLogRepository } from '@updraft/persistence';
 import type { OutputStream } from '@updraft/sandbox';
 import { MASK } from '@updraft/secrets';
+import { isDatabaseUnreachable } from './database-retry';
 
 const FLUSH_INTERVAL_MS = 200;
 const FLUSH_LINES = 500;
@@ -36,7 +37,11 @@ export class LogSink {
     this.buffer = [];
     this.writing = this.writing
       .then(() => this.logs.append(this.tenantId, this.taskInstanceId, this.tryNumber, batch))
-      .catch((error) => Logger.warn(`could not store ${batch.length} log line(s): ${error.message}`, LogSink.name));
+      .catch((error) => {
+        // Kept for the next flush while the database restarts, so the try's log loses nothing.
+        if (isDatabaseUnreachable(error)) this.buffer = [...batch, ...this.buffer];
+        else Logger.warn(`could not store ${batch.length} log line(s): ${error.message}`, LogSink.name);
+      });
     return this.writing;
   }
 

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { OperatorRegistry } from '../operators/operator-registry';
 import type { ExecutorOutcome } from '../operators/operator-executor';
 import { TemplateRenderer } from '../templating/template-renderer.service';
+import { whileDatabaseDown } from './database-retry';
 import { HeartbeatService } from './heartbeat.service';
 import { TaskCallbacks } from './task-callbacks.service';
 import { LogSink } from './log-sink';
@@ -83,11 +84,13 @@ export class TaskRunner {
     let handedBack = false;
     try {
       sink.write('system', `try ${ti.tryNumber} of ${ti.maxTries} started on ${this.host}`);
-      const loaded = await this.runs.forEvaluation(ref.tenantId, ti.dagRunId);
+      const loaded = await whileDatabaseDown(() => this.runs.forEvaluation(ref.tenantId, ti.dagRunId), this.config.zombieThresholdMs);
       const task = loaded?.serialized.tasks.find((t) => t.taskId === ti.taskId);
       const outcome: ExecutorOutcome = loaded && task ? await this.execute(loaded, task, ti, scratch, sink, signal) : { outcome: 'fail', message: 'the task no longer exists in its DAG version' };
-      if (signal.aborted && signal.reason === HANDED_BACK) handedBack = await this.handBack(ti, sink);
-      else delayMs = await this.record(ti, loaded, task, outcome, sink);
+      // Retried while the database restarts, as long as the try would not be reaped as a zombie meanwhile.
+      const within = this.config.zombieThresholdMs;
+      if (signal.aborted && signal.reason === HANDED_BACK) handedBack = await whileDatabaseDown(() => this.handBack(ti, sink), within);
+      else delayMs = await whileDatabaseDown(() => this.record(ti, loaded, task, outcome, sink), within);
     } catch (error) {
       this.logger.error(`task instance ${ti.id}: ${(error as Error).stack}`);
       sink.write('system', `internal error: ${(error as Error).message}`);
