@@ -76,6 +76,13 @@ describe('alerts over HTTP: channels, SLA and deadline misses, email and slack o
     expect(tested.body).toEqual({ delivered: true, error: null });
     expect(slack.messages.at(-1)).toMatchObject({ credential: 'xoxb-e2e-secret', channel: '#alerts' });
     await owner.patch(`/tenants/${tenant}/notificationChannels/${slackChannel.body.id}`, { json: { config: { botToken: '********', channel: '#ops' } } });
+
+    // Another tenant neither sees nor uses this tenant's channel.
+    const other = await new ApiClient(stack?.baseUrl as string).post<{ accessToken: string }>('/auth/signup', { json: { email: 'other@e2e.updraft.test', password: 'e2e-correct-horse-battery', tenantSlug: 'other' } });
+    const outsider = new ApiClient(stack?.baseUrl as string).withToken(other.body.accessToken);
+    expect((await outsider.get(`/tenants/other/notificationChannels/${slackChannel.body.id}`)).status).toBe(404);
+    expect((await outsider.post(`/tenants/other/notificationChannels/${slackChannel.body.id}/test`, { json: {} })).status).toBe(404);
+    expect((await outsider.get<Page<NotificationChannel>>('/tenants/other/notificationChannels')).body.items).toEqual([]);
   });
 
   it('alerts an SLA miss by email and a deadline miss on Slack, runs the email and slack operators, and lists both', async () => {

@@ -12,6 +12,11 @@ describe('roleHasPermission', () => {
     ['viewer', PERMISSIONS.poolsRead, true],
     ['editor', PERMISSIONS.poolsManage, false],
     ['admin', PERMISSIONS.poolsManage, true],
+    ['viewer', PERMISSIONS.channelsRead, true],
+    ['editor', PERMISSIONS.channelsEdit, false],
+    ['admin', PERMISSIONS.channelsEdit, true],
+    ['owner', PERMISSIONS.channelsEdit, true],
+    ['member', PERMISSIONS.channelsRead, false],
   ] as const)('%s / %s → %s', (role, permission, allowed) => expect(roleHasPermission(role, permission)).toBe(allowed));
 });
 
