@@ -44,6 +44,9 @@ export class DagRunsService {
   async mark(tenantId: string, dagId: string, runId: string, state: 'success' | 'failed'): Promise<DagRunEntity> {
     const run = await this.get(tenantId, dagId, runId);
     await this.runs.mark(tenantId, run.id, state);
+    // The run no longer holds a maxActiveRuns slot: the oldest queued run of the DAG may start.
+    const next = await this.runs.nextQueuedAfter(tenantId, run.id);
+    if (next) await this.scheduler.add(JOBS.evaluateRun, { tenantId, dagRunId: next });
     return this.get(tenantId, dagId, runId);
   }
 

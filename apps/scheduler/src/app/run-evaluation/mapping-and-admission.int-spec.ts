@@ -104,7 +104,7 @@ describe('mapped task expansion, run admission and sensor reschedules on Postgre
     const stateOf = async () => Promise.all([first, second, third].map(async (r) => (await runs.get(tenantId, 'mapped', r.runId))?.state));
     expect(await stateOf()).toEqual(['running', 'queued', 'queued']);
     await runs.mark(tenantId, first.id, 'failed');
-    // The mark by hand does not ask for the next run: a later evaluation (here, the sweep's) starts it.
+    // The repository's mark does not wake the next run (the API and the evaluator do): here the sweep's evaluation starts it.
     await Promise.all([third, second].flatMap((r) => evaluators.map((e) => e.evaluate({ tenantId, dagRunId: r.id }))));
     expect(await stateOf()).toEqual(['failed', 'running', 'queued']);
   });
