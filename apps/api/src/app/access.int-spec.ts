@@ -31,7 +31,7 @@ const MARK = {
   conf: `run-conf-${suffix}`,
 };
 
-function serializedDag(dagId: string, team: string | null): SerializedDag {
+function serializedDag(dagId: string, team: string | null, description = MARK.description): SerializedDag {
   const task: SerializedTask = {
     taskId: 'extract', operator: 'empty', upstream: [], config: {}, owner: null, retries: 0, retryDelayMs: 0, retryExponentialBackoff: false,
     maxRetryDelayMs: null, executionTimeoutMs: null, slaMs: null, priorityWeight: 1, pool: null, triggerRule: 'all_success',
@@ -39,7 +39,7 @@ function serializedDag(dagId: string, team: string | null): SerializedDag {
   };
   return {
     dagId, schedule: null, startDate: null, endDate: null, timezone: 'UTC', catchup: false, maxActiveRuns: 16, maxActiveTasks: 16,
-    tags: [], description: MARK.description, team, params: {}, deadlineMs: null, source: null, tasks: [task],
+    tags: [], description, team, params: {}, deadlineMs: null, source: null, tasks: [task],
   };
 }
 
@@ -241,12 +241,13 @@ describe('tenant isolation and per-DAG access (in-process api on PostgreSQL and 
   describe('teams: a member acts only on its teams’ DAGs', () => {
     let member: { token: string; userId: string; email: string };
     const sdkTeam = `sdk-team-${suffix}`;
+    const untouchable = `untouchable-description-${suffix}`;
 
     beforeAll(async () => {
       const bundles = app.get(BundleRepository);
       const version = await bundles.createVersion(a.tenantId, { name: 'other', archive: Buffer.from('x'), format: 'tar.gz', createdBy: null });
       await bundles.activate(a.tenantId, version.id, [
-        { dagId: 'untouchable', entryFile: 'x.js', serialized: serializedDag('untouchable', null) },
+        { dagId: 'untouchable', entryFile: 'x.js', serialized: serializedDag('untouchable', null, untouchable) },
         { dagId: 'sdk_named', entryFile: 'x.js', serialized: serializedDag('sdk_named', sdkTeam) },
       ]);
       member = await memberOf(a.tenantId, 'member', `a-member-${suffix}`);
@@ -259,6 +260,17 @@ describe('tenant isolation and per-DAG access (in-process api on PostgreSQL and 
       expect((await call('GET', `tenants/${a.slug}/dags/${a.dagId}/dagRuns/${a.runId}/taskInstances/extract/logs/1`, member.token)).body).toContain(MARK.log);
       expect((await call('GET', `tenants/${a.slug}/dags/untouchable`, member.token)).status).toBe(404);
       expect((await call('GET', `tenants/${a.slug}/dags/untouchable/dagRuns`, member.token)).status).toBe(404);
+    });
+
+    it('every route under a DAG, called by the member on a DAG outside their teams, is denied and shows nothing of it', async () => {
+      const failures: string[] = [];
+      for (const route of routes.filter((r) => r.path.includes(':dagId'))) {
+        const path = fill(route.path, a.slug).replace(`/dags/${a.dagId}`, '/dags/untouchable');
+        const reply = await call(route.method, path, member.token, route.method === 'GET' ? undefined : {});
+        if (![403, 404].includes(reply.status) || reply.body.includes(untouchable)) failures.push(`${route.method} ${route.path} → ${reply.status}`);
+      }
+      expect(failures).toEqual([]);
+      expect((await call('GET', `tenants/${a.slug}/dags/untouchable`, a.owner)).body).toContain(untouchable);
     });
 
     it('a team viewer may not trigger; a team editor may; tenant-wide resources stay closed', async () => {
