@@ -3,10 +3,12 @@ import { ConfigModule } from '@updraft/config';
 import { NotificationProcessor, NotificationsModule } from '@updraft/notifications';
 import { PersistenceModule } from '@updraft/persistence';
 import { QueuesModule } from '@updraft/queues';
+import { SecretsModule } from '@updraft/secrets';
 import { BundleCache } from './bundle-cache/bundle-cache.service';
 import { BundleParser } from './bundle-parsing/bundle-parser.service';
 import { OperatorRegistry, OPERATOR_EXECUTORS } from './operators/operator-registry';
 import { WarmSandboxes } from './operators/warm-sandboxes.service';
+import { PlatformCalls } from './operators/platform-calls.service';
 import { HeartbeatService } from './task-execution/heartbeat.service';
 import { TaskCallbacks } from './task-execution/task-callbacks.service';
 import { TaskRunner } from './task-execution/task-runner.service';
@@ -15,7 +17,7 @@ import { BUILT_SANDBOX_RUNNER_PATH, SANDBOX_RUNNER } from './sandbox-runner-path
 import { WorkerProcessor } from './worker.processor';
 
 @Module({
-  imports: [ConfigModule, PersistenceModule, QueuesModule.register(), NotificationsModule],
-  providers: [{ provide: SANDBOX_RUNNER, useValue: BUILT_SANDBOX_RUNNER_PATH }, BundleCache, BundleParser, HeartbeatService, WarmSandboxes, ...OPERATOR_EXECUTORS, OperatorRegistry, TaskCallbacks, TemplateRenderer, TaskRunner, WorkerProcessor, NotificationProcessor],
+  imports: [ConfigModule, PersistenceModule, QueuesModule.register(), SecretsModule, NotificationsModule],
+  providers: [{ provide: SANDBOX_RUNNER, useValue: BUILT_SANDBOX_RUNNER_PATH }, BundleCache, BundleParser, HeartbeatService, WarmSandboxes, PlatformCalls, ...OPERATOR_EXECUTORS, OperatorRegistry, TaskCallbacks, TemplateRenderer, TaskRunner, WorkerProcessor, NotificationProcessor],
 })
 export class AppModule {}

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { resolveParams } from '@updraft/domain';
-import { XComRepository } from '@updraft/persistence';
 import type { TaskOutcome } from '@updraft/sandbox';
 import { BundleCache } from '../bundle-cache/bundle-cache.service';
 import type { OperatorExecutor, TryContext } from './operator-executor';
 import { WarmSandboxes } from './warm-sandboxes.service';
+import { PlatformCalls } from './platform-calls.service';
 
 /** Operators whose body is tenant code: run in a (warm, when one is free) sandbox process of the task's tenant and bundle version. */
 @Injectable()
@@ -15,7 +15,7 @@ export class FunctionExecutor implements OperatorExecutor {
   constructor(
     @Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig,
     private readonly sandboxes: WarmSandboxes,
-    private readonly xcoms: XComRepository,
+    private readonly platform: PlatformCalls,
     private readonly cache: BundleCache,
   ) {}
 
@@ -40,11 +40,8 @@ export class FunctionExecutor implements OperatorExecutor {
       {
         tenantId: ti.tenantId, bundleVersionId: loaded.bundleVersionId, readable: [bundle.root], memoryMb: this.config.sandboxMemoryMb, timeoutMs,
         isolateNetwork: this.config.sandboxNetworkIsolation, onOutput: sink.write.bind(sink), signal,
-        // Tenant code reaches XCom only through its worker, and only within its own run.
-        onCall: async (call) => {
-          if (call.method === 'xcomPull') return this.xcoms.pull(ti.tenantId, ti.dagRunId, call.taskId, call.key);
-          throw new Error(`${call.method} is not available on this platform version`);
-        },
+        // Tenant code reaches XCom, variables and connections only through its worker, for its own tenant and run.
+        onCall: (call) => this.platform.answer(ti, call, sink),
       },
     );
   }
