@@ -6,7 +6,17 @@ import type { NextFunction, Request, Response } from 'express';
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const PREFIX = /^\/api\/v1/;
 
-type AuditedRequest = Request & AccessRequest;
+/** What a public route learns only while handling the request (who accepted an invitation, into which tenant). */
+export interface AuditSubject {
+  actor: { id: string; email: string };
+  tenantId: string;
+}
+
+type AuditedRequest = Request & AccessRequest & { auditSubject?: AuditSubject };
+
+export function setAuditSubject(req: Request, subject: AuditSubject): void {
+  (req as AuditedRequest).auditSubject = subject;
+}
 
 /**
  * Records every mutating request as its response is about to be sent (so the outcome is known, also
@@ -44,7 +54,7 @@ export class AuditService {
     const action = `${req.method} ${path}`;
     // Anonymous auth routes (log-in, password reset) name their account in the body.
     const bodyEmail = path.startsWith('/auth/') && typeof req.body?.email === 'string' ? (req.body.email as string).trim().toLowerCase().slice(0, 254) : null;
-    const actor = req.user ?? (bodyEmail ? await this.userByEmail(bodyEmail) : null);
+    const actor = req.user ?? req.auditSubject?.actor ?? (bodyEmail ? await this.userByEmail(bodyEmail) : null);
     const entry = {
       actorUserId: actor?.id ?? null,
       actorEmail: actor?.email ?? bodyEmail,
@@ -54,7 +64,7 @@ export class AuditService {
       statusCode,
       ip: req.ip ?? null,
     };
-    const tenantId = req.tenant?.id ?? (await this.tenantOfMember(req.user?.id, slug));
+    const tenantId = req.tenant?.id ?? req.auditSubject?.tenantId ?? (await this.tenantOfMember(req.user?.id, slug));
     if (tenantId || slug || !actor) {
       await this.entries.append({ ...entry, tenantId });
       return;

@@ -1,12 +1,14 @@
-import { BadRequestException, Body, Controller, ForbiddenException, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { BadRequestException, Body, Controller, ForbiddenException, Get, HttpCode, Ip, Post, Req } from '@nestjs/common';
 import { AuthenticatedUser, CurrentTenant, CurrentUser, hashOpaqueToken, PasswordHasher, Public, RequirePermission, TenantContext } from '@updraft/auth';
 import { passwordProblem, PERMISSIONS, Role } from '@updraft/domain';
 import { AccountRepository, OneTimeTokenEntity, OneTimeTokenRepository } from '@updraft/persistence';
 import type { Invitation, InvitationAccepted } from '@updraft/api-types';
+import type { Request } from 'express';
 import { AccountMailService } from '../accounts/account-mail.service';
 import { AcceptInvitationDto, InviteDto } from '../accounts/accounts.dto';
 import { refuseToken } from '../accounts/one-time-token-errors';
 import { SessionsService } from '../accounts/sessions.service';
+import { setAuditSubject } from '../audit/audit.service';
 
 const toInvitation = (t: OneTimeTokenEntity): Invitation => ({
   id: t.id,
@@ -51,7 +53,7 @@ export class InvitationsController {
   @Post('auth/invitations/accept')
   @HttpCode(200)
   @Public()
-  async accept(@Body() body: AcceptInvitationDto, @Ip() ip: string): Promise<InvitationAccepted> {
+  async accept(@Body() body: AcceptInvitationDto, @Ip() ip: string, @Req() req: Request): Promise<InvitationAccepted> {
     const result = await this.tokens.consume('invitation', hashOpaqueToken(body.token), async (token, tx) => {
       const joined = await this.accounts.joinTenant(
         {
@@ -77,6 +79,7 @@ export class InvitationsController {
     const tenant = await this.accounts.findTenantById(token.tenantId as string);
     const membership = tenant && (await this.accounts.membership(user.id, tenant.slug));
     if (!tenant || !membership) throw new BadRequestException('the inviting tenant no longer exists');
+    setAuditSubject(req, { actor: { id: user.id, email: user.email }, tenantId: tenant.id });
     return {
       user: { id: user.id, email: user.email, emailVerified: user.emailVerifiedAt !== null },
       tenant: { slug: tenant.slug, name: tenant.name },
