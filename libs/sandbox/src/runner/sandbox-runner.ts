@@ -39,6 +39,9 @@ function describe(error: unknown): string {
 /** The first stack frame inside the bundle, as a bundle-relative file and line. */
 function locate(root: string, error: unknown, fallbackFile: string): CodeProblem {
   const message = describe(error).split(`${root}/`).join('');
+  // A DAG definition error names where the task or DAG was declared, which beats where dag() was called.
+  const declaredFirst = error instanceof sdk.DagDefinitionError ? /\(([^()]+):(\d+)\): /.exec(message) : null;
+  if (declaredFirst && !isAbsolute(declaredFirst[1]) && !declaredFirst[1].startsWith('..')) return { file: declaredFirst[1], line: Number(declaredFirst[2]), message };
   const stack = error instanceof Error ? error.stack ?? '' : '';
   for (const match of stack.matchAll(/\(?((?:file:\/\/)?[^()\s]+):(\d+):\d+\)?/g)) {
     const path = match[1].replace(/^file:\/\//, '');

@@ -12,6 +12,14 @@ export interface ParsedDag {
   serialized: SerializedDag;
 }
 
+type DagPlace = { file: string; line?: number };
+
+/** Where a DAG was declared (`dags/x.ts:12`, the source file rather than its compiled entry). */
+function placeOf(d: ParsedDag): DagPlace {
+  const match = /^(.*):(\d+)$/.exec(d.serialized.source ?? '');
+  return match ? { file: match[1], line: Number(match[2]) } : { file: d.entryFile };
+}
+
 @Injectable()
 export class BundleRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -82,11 +90,12 @@ export class BundleRepository {
       const [version] = await tx.query(`SELECT name, version, status FROM bundle_version WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [tenantId, id]);
       if (!version || !['pending', 'parsing'].includes(version.status)) return;
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`dags:${tenantId}`]);
-      const fileOf = new Map<string, string>();
+      const fileOf = new Map<string, DagPlace>();
       const errors: BundleError[] = [];
       for (const d of dags) {
-        if (fileOf.has(d.dagId)) errors.push({ file: d.entryFile, message: `DAG '${d.dagId}' is defined twice in this bundle (also in ${fileOf.get(d.dagId)})` });
-        fileOf.set(d.dagId, d.entryFile);
+        const before = fileOf.get(d.dagId);
+        if (before) errors.push({ ...placeOf(d), message: `DAG '${d.dagId}' is defined twice in this bundle (also in ${before.file}${before.line ? `:${before.line}` : ''})` });
+        fileOf.set(d.dagId, placeOf(d));
       }
       errors.push(...(await this.conflicts(tx, tenantId, version.name, fileOf)));
       if (errors.length > 0) {
@@ -128,7 +137,7 @@ export class BundleRepository {
       }
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`dags:${tenantId}`]);
       const rows: { dag_id: string; id: string; entry_file: string }[] = await tx.query(`SELECT dag_id, id, entry_file FROM dag_version WHERE tenant_id = $1 AND bundle_version_id = $2`, [tenantId, id]);
-      const conflicts = await this.conflicts(tx, tenantId, version.name, new Map(rows.map((r) => [r.dag_id, r.entry_file])));
+      const conflicts = await this.conflicts(tx, tenantId, version.name, new Map(rows.map((r) => [r.dag_id, { file: r.entry_file }])));
       if (conflicts.length > 0) throw new RollbackRefused(conflicts.map((c) => c.message).join('; '));
       await this.makeCurrent(tx, tenantId, id, version.name, new Map(rows.map((r) => [r.dag_id, r.id])));
       return true;
@@ -136,13 +145,13 @@ export class BundleRepository {
     return found ? this.get(tenantId, id) : null;
   }
 
-  private async conflicts(tx: EntityManager, tenantId: string, bundleName: string, fileOf: Map<string, string>): Promise<BundleError[]> {
+  private async conflicts(tx: EntityManager, tenantId: string, bundleName: string, fileOf: Map<string, DagPlace>): Promise<BundleError[]> {
     const rows = await tx.query(
       `SELECT dag_id, bundle_name FROM dag WHERE tenant_id = $1 AND dag_id = ANY($2) AND bundle_name <> $3 AND is_active`,
       [tenantId, [...fileOf.keys()], bundleName],
     );
     return rows.map((c: { dag_id: string; bundle_name: string }) => ({
-      file: fileOf.get(c.dag_id) ?? '(bundle)',
+      ...(fileOf.get(c.dag_id) ?? { file: '(bundle)' }),
       message: `DAG '${c.dag_id}' already belongs to bundle '${c.bundle_name}' of this tenant`,
     }));
   }
