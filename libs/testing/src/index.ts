@@ -12,3 +12,4 @@ export * from './lib/workspace-root';
 export * from './lib/smtp-capture';
 export * from './lib/slack-stand-in';
 export * from './lib/query-counter';
+export * from './lib/worker-fixtures';

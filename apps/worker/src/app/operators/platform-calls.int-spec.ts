@@ -6,10 +6,9 @@ import {
   TaskLogRepository, variableSecretBinding, VariableRepository, XComRepository,
 } from '@updraft/persistence';
 import { MASK, SecretBox } from '@updraft/secrets';
-import { createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, packBundle, TestDatabase, uniqueRedisPrefix, workspaceRoot } from '@updraft/testing';
-import { build } from 'esbuild';
+import { buildSandboxRunner, createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, packBundleFiles, TestDatabase, uniqueRedisPrefix } from '@updraft/testing';
 import { randomUUID } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppModule } from '../app.module';
@@ -29,7 +28,6 @@ dag('uses_secrets', {}, () => {
 `;
 
 describe('worker: tenant code reads its own tenant’s variables and connections over the sandbox IPC', () => {
-  const root = workspaceRoot();
   const redisPrefix = uniqueRedisPrefix();
   let database: TestDatabase;
   let scratch: string;
@@ -39,9 +37,7 @@ describe('worker: tenant code reads its own tenant’s variables and connections
   beforeAll(async () => {
     database = await createTestDatabase();
     scratch = await mkdtemp(join(tmpdir(), 'updraft-platform-calls-'));
-    await chmod(scratch, 0o755);
-    const runnerPath = join(scratch, 'sandbox-runner.js');
-    await build({ entryPoints: [join(root, 'libs/sandbox/src/runner/sandbox-runner.ts')], bundle: true, platform: 'node', format: 'cjs', tsconfig: join(root, 'tsconfig.base.json'), outfile: runnerPath, logLevel: 'silent' });
+    const runnerPath = await buildSandboxRunner(scratch);
     const config = loadConfig({ DATABASE_URL: database.url, REDIS_URL: DEFAULT_REDIS_URL, REDIS_PREFIX: redisPrefix, DATA_DIR: join(scratch, 'data'), NODE_ENV: 'test' });
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).overrideProvider(UPDRAFT_CONFIG).useValue(config).overrideProvider(SANDBOX_RUNNER).useValue(runnerPath).compile();
     app = await moduleRef.init();
@@ -71,11 +67,8 @@ describe('worker: tenant code reads its own tenant’s variables and connections
   });
 
   async function runAs(tenantId: string) {
-    const dir = await mkdtemp(join(scratch, 'bundle-'));
-    await mkdir(join(dir, 'dags'));
-    await writeFile(join(dir, 'updraft.json'), JSON.stringify({ name: 'demo', entries: ['dags/main.ts'] }));
-    await writeFile(join(dir, 'dags/main.ts'), DAG);
-    const version = await app.get(BundleRepository).createVersion(tenantId, { name: 'demo', archive: await packBundle(dir), format: 'tar.gz', createdBy: null });
+    const archive = await packBundleFiles(scratch, { 'updraft.json': JSON.stringify({ name: 'demo', entries: ['dags/main.ts'] }), 'dags/main.ts': DAG });
+    const version = await app.get(BundleRepository).createVersion(tenantId, { name: 'demo', archive, format: 'tar.gz', createdBy: null });
     await app.get(BundleParser).parse({ tenantId, bundleVersionId: version.id });
     const dag = await app.get(DagRepository).get(tenantId, 'uses_secrets');
     const now = new Date();
