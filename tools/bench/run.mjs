@@ -555,14 +555,14 @@ async function benchBundles(options, tempRoot) {
   const seconds = (Date.now() - started) / 1000;
   const parserPeakRssMb = stopSampling();
   if (bundle.status !== 'active') throw new Error(`the generated bundle did not parse: ${JSON.stringify(bundle).slice(0, 1000)}\n${tail(platform.processes.worker.logFile)}`);
-  const workerLine = readFileSync(platform.processes.worker.logFile, 'utf8').split('\n').find((line) => line.includes(`bundle version ${bundle.id}`));
+  const workerLine = readFileSync(platform.processes.worker.logFile, 'utf8').split('\n').find((line) => line.includes(bundle.id) && line.includes(' ms'));
   const peakRss = platform.peakRss();
   await platform.stop();
   return {
     what: `upload of a generated bundle of ${BUNDLE_DAGS} DAGs x ${TASKS_PER_DAG} tasks (${Math.round(archive.length / 1024)} kB gzipped) until its version is active; parser peak RSS sampled from /proc every 25 ms`,
     dags: bundle.dagIds.length,
     seconds: round(seconds, 2),
-    workerParseLog: workerLine?.replace(/^.*bundle version/, 'bundle version').trim() ?? null,
+    workerParseLog: workerLine?.replace(/\u001b\[[0-9;]*m/g, '').replace(/^.*bundle version \S+ of tenant \S+ /, '').trim() ?? null,
     parserPeakRssMb: round(parserPeakRssMb, 1),
     peakRss,
     goal: { seconds: BUNDLE_GOAL_SECONDS },

@@ -102,15 +102,16 @@ export class BundleRepository {
         await tx.query(`UPDATE bundle_version SET status = 'failed', errors = $3, parsed_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, id, JSON.stringify(errors)]);
         return;
       }
-      const dagVersions = new Map<string, string>();
-      for (const d of dags) {
-        const hash = createHash('sha256').update(JSON.stringify(d.serialized)).digest('hex');
-        const [{ id: dagVersionId }] = await tx.query(
-          `INSERT INTO dag_version (tenant_id, dag_id, bundle_version_id, serialized, hash, entry_file) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-          [tenantId, d.dagId, id, JSON.stringify(d.serialized), hash, d.entryFile],
-        );
-        dagVersions.set(d.dagId, dagVersionId);
-      }
+      // One statement for all DAGs: a bundle may hold thousands, and a round trip each is what made big bundles slow.
+      const serialized = dags.map((d) => JSON.stringify(d.serialized));
+      const inserted: { dag_id: string; id: string }[] = await tx.query(
+        `INSERT INTO dag_version (tenant_id, dag_id, bundle_version_id, serialized, hash, entry_file)
+         SELECT $1, t.dag_id, $2, t.serialized::jsonb, t.hash, t.entry_file FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) AS t(dag_id, serialized, hash, entry_file)
+         RETURNING dag_id, id`,
+        [tenantId, id, dags.map((d) => d.dagId), serialized, serialized.map((json) => createHash('sha256').update(json).digest('hex')), dags.map((d) => d.entryFile)],
+      );
+      const byDag = new Map(inserted.map((row) => [row.dag_id, row.id]));
+      const dagVersions = new Map(dags.map((d) => [d.dagId, byDag.get(d.dagId) as string]));
       const [newer] = await tx.query(
         `SELECT 1 FROM bundle_version WHERE tenant_id = $1 AND name = $2 AND status = 'active' AND version > $3`,
         [tenantId, version.name, version.version],
@@ -158,15 +159,13 @@ export class BundleRepository {
 
   /** Points the bundle's DAGs at these DAG versions, deactivates the DAGs it no longer has, and swaps the active version. */
   private async makeCurrent(tx: EntityManager, tenantId: string, id: string, bundleName: string, dagVersions: Map<string, string>): Promise<void> {
-    for (const [dagId, dagVersionId] of dagVersions) {
-      await tx.query(
-        `INSERT INTO dag (tenant_id, dag_id, bundle_name, current_version_id, is_active, is_paused)
-         VALUES ($1, $2, $3, $4, true, false)
-         ON CONFLICT (tenant_id, dag_id) DO UPDATE SET bundle_name = EXCLUDED.bundle_name, current_version_id = EXCLUDED.current_version_id,
-           is_active = true, next_dagrun_at = NULL, updated_at = now()`,
-        [tenantId, dagId, bundleName, dagVersionId],
-      );
-    }
+    await tx.query(
+      `INSERT INTO dag (tenant_id, dag_id, bundle_name, current_version_id, is_active, is_paused)
+       SELECT $1, t.dag_id, $2, t.version_id, true, false FROM unnest($3::text[], $4::uuid[]) AS t(dag_id, version_id)
+       ON CONFLICT (tenant_id, dag_id) DO UPDATE SET bundle_name = EXCLUDED.bundle_name, current_version_id = EXCLUDED.current_version_id,
+         is_active = true, next_dagrun_at = NULL, updated_at = now()`,
+      [tenantId, bundleName, [...dagVersions.keys()], [...dagVersions.values()]],
+    );
     const dagIds = [...dagVersions.keys()];
     await tx.query(`UPDATE dag SET is_active = false, updated_at = now() WHERE tenant_id = $1 AND bundle_name = $2 AND NOT (dag_id = ANY($3))`, [tenantId, bundleName, dagIds]);
     await tx.query(`UPDATE bundle_version SET status = 'superseded' WHERE tenant_id = $1 AND name = $2 AND status = 'active'`, [tenantId, bundleName]);
