@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import type { Bundle, DagRun, Page, TaskInstance } from '@updraft/api-types';
+import type { Bundle, DagRun, Page, TaskInstance, TaskLog } from '@updraft/api-types';
 import {
   ApiClient, createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, migrateWithBuiltApi, packBundle, seg, Stack, startStack, TestDatabase,
   uniqueRedisPrefix, waitFor,
@@ -24,6 +24,10 @@ dag('crash_retry', { schedule: null, defaultArgs: { retries: 1, retryDelay: '1s'
 });
 
 dag('crash_fail', { schedule: null }, () => {
+  bash('slow', { command: 'sleep 4; echo done' }).then(empty('after'));
+});
+
+dag('drained', { schedule: null }, () => {
   bash('slow', { command: 'sleep 4; echo done' }).then(empty('after'));
 });
 
@@ -53,6 +57,8 @@ describe('fault tolerance: killed workers, flushed Redis, restarted PostgreSQL, 
   const redisPrefix = uniqueRedisPrefix();
   const tenant = 'faults';
   let workers = 0;
+  /** Processes this suite stopped on purpose; any other that exits is a crash. */
+  const stopped = new Set<Stack['processes'][number]>();
 
   /** Another scheduler and/or worker process on the same database and Redis prefix. */
   async function startMore(apps: ('scheduler' | 'worker')[]): Promise<Stack> {
@@ -142,6 +148,7 @@ describe('fault tolerance: killed workers, flushed Redis, restarted PostgreSQL, 
     const victims = new Set(running.map((ti) => ti.hostname as string));
     for (const stack of stacks) {
       const worker = stack.processes.find((p) => p.app === 'worker' && victims.has(stack.env['WORKER_HOSTNAME']) && p.child.exitCode === null);
+      if (worker) stopped.add(worker);
       worker?.child.kill('SIGKILL');
     }
     // Replacements take the retries; the killed workers' tries are only known dead by their silence.
@@ -159,6 +166,25 @@ describe('fault tolerance: killed workers, flushed Redis, restarted PostgreSQL, 
     );
     expect(reasons.map((r) => r.exit_reason)).toEqual([expect.stringMatching(/stopped heartbeating.*zombie/), expect.stringMatching(/stopped heartbeating.*zombie/)]);
   }, 90_000);
+
+  it('a worker stopped with SIGTERM mid-task drains: it exits 0 and its try, handed back uncounted, finishes on another worker', async () => {
+    const runId = await trigger('drained');
+    const running = await waitFor(async () => (await taskInstances('drained', runId))['slow'], (ti) => ti?.state === 'running' && !!ti.hostname, {
+      timeoutMs: 30_000, intervalMs: 200, what: 'the slow task to run',
+    });
+    const stack = stacks.find((s) => s.env['WORKER_HOSTNAME'] === running.hostname) as Stack;
+    const worker = stack.processes.find((p) => p.app === 'worker') as Stack['processes'][number];
+    await startMore(['worker']);
+    stopped.add(worker);
+    worker.child.kill('SIGTERM');
+    // WORKER_DRAIN_GRACE_MS is 1 s, the command takes 4 s: it is handed back, and the worker exits cleanly.
+    expect(await worker.exited).toEqual({ app: 'worker', code: 0, signal: null });
+    await waitFor(() => runStates([runId]), (rows) => allEnded(rows, 1), { timeoutMs: 30_000, intervalMs: 250, what: 'the drained run to end' });
+    const slow = (await taskInstances('drained', runId))['slow'];
+    expect([slow.state, slow.tryNumber, slow.hostname === running.hostname]).toEqual(['success', 1, false]);
+    const log = await owner.get<TaskLog>(`${runPath('drained', runId)}/taskInstances/slow/logs/1`);
+    expect(log.body.lines.map((l) => l.message)).toEqual(expect.arrayContaining([expect.stringMatching(/shut down before try 1 finished; handed back to the queue/), 'done']));
+  }, 60_000);
 
   it("Redis flushed mid-run (this suite's prefix only): the scheduler re-enqueues from PostgreSQL and every run completes", async () => {
     const runIds = await triggerMany('steady', 4);
@@ -179,7 +205,7 @@ describe('fault tolerance: killed workers, flushed Redis, restarted PostgreSQL, 
     await waitFor(() => query('SELECT 1'), (rows) => rows.length === 1, { timeoutMs: 30_000, intervalMs: 250, what: 'PostgreSQL to answer again' });
     const ended = await waitFor(() => runStates(runIds), (rows) => allEnded(rows, 4), { timeoutMs: 60_000, intervalMs: 250, what: 'the steady runs to end after the restart' });
     expect(ended.map((r) => r.state)).toEqual(['success', 'success', 'success', 'success']);
-    expect(stacks.flatMap((s) => s.processes).filter((p) => p.child.exitCode !== null && p.child.signalCode !== 'SIGKILL').map((p) => p.app)).toEqual([]);
+    expect(stacks.flatMap((s) => s.processes).filter((p) => !stopped.has(p) && (p.child.exitCode !== null || p.child.signalCode !== null)).map((p) => p.app)).toEqual([]);
     expect((await owner.get(`/tenants/${tenant}/dags/steady/dagRuns`)).status).toBe(200);
   }, 120_000);
 });
