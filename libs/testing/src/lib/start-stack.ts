@@ -82,6 +82,8 @@ export async function startStack(options: StartStackOptions): Promise<Stack> {
     JWT_SECRET: randomBytes(32).toString('hex'),
     ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     DATA_DIR: join(outDir, `data-${options.redisPrefix}`),
+    // A stopped worker hands back what still runs after this, well within stopTimeoutMs.
+    WORKER_DRAIN_GRACE_MS: '2000',
     ...(options.smtpUrl && { SMTP_URL: options.smtpUrl }),
     ...options.env,
   };
