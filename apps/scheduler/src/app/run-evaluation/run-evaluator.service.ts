@@ -35,20 +35,23 @@ export class RunEvaluator {
   ) {}
 
   async evaluate(job: EvaluateRunJobData): Promise<void> {
-    await this.decideRun(job);
+    const decided = await this.decideRun(job);
     // Even when nothing became ready (or the run has ended): a finished try's slot is free for other work.
+    // Dispatched before the run's progress is read: the next task waits for nothing it does not need.
     await this.dispatcher.request();
+    if (decided) await this.finishIfDone(job.tenantId, job.dagRunId);
   }
 
-  private async decideRun({ tenantId, dagRunId, finishedTaskId }: EvaluateRunJobData): Promise<void> {
+  /** Decides the run's waiting tasks; false when the run is not (or not yet) running. */
+  private async decideRun({ tenantId, dagRunId, finishedTaskId }: EvaluateRunJobData): Promise<boolean> {
     const loaded = await this.runs.forEvaluation(tenantId, dagRunId);
-    if (!loaded || !['queued', 'running'].includes(loaded.run.state)) return;
+    if (!loaded || !['queued', 'running'].includes(loaded.run.state)) return false;
     // A queued run starts when maxActiveRuns allows it, oldest first (backfills queue many at once).
-    if (loaded.run.state === 'queued' && !(await this.runs.startIfAdmitted(tenantId, dagRunId, loaded.serialized.maxActiveRuns))) return;
+    if (loaded.run.state === 'queued' && !(await this.runs.startIfAdmitted(tenantId, dagRunId, loaded.serialized.maxActiveRuns))) return false;
     const graph = this.graphOf(loaded.run.dagVersionId, loaded.serialized);
     if (finishedTaskId && graph.tasks.has(finishedTaskId)) await this.evaluateDownstream(tenantId, dagRunId, graph, [finishedTaskId]);
     else await this.evaluateWholeRun(tenantId, dagRunId, graph);
-    await this.finishIfDone(tenantId, dagRunId);
+    return true;
   }
 
   /** After one task ends: decide only its downstream tasks, following skips and upstream failures as they spread. */
