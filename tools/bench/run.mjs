@@ -166,6 +166,31 @@ function cpuSeconds(pid) {
   }
 }
 
+/**
+ * CPU seconds used so far by the live descendants of `rootPid` (with what each has reaped): the
+ * worker's warm sandbox processes, which live across tries and are killed, never reaped, at the end.
+ */
+function liveDescendantsCpuSeconds(rootPid) {
+  const parentOf = new Map();
+  const cpuOf = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parentOf.set(Number(entry), Number(fields[1]));
+      cpuOf.set(Number(entry), [14, 15, 16, 17].reduce((sum, n) => sum + Number(fields[n - 3]) / 100, 0));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const isDescendant = (pid) => {
+    for (let parent = parentOf.get(pid); parent !== undefined && parent > 1; parent = parentOf.get(parent)) if (parent === rootPid) return true;
+    return false;
+  };
+  return [...cpuOf].filter(([pid]) => isDescendant(pid)).reduce((sum, [, cpu]) => sum + cpu, 0);
+}
+
 /** A fresh platform: its own database, Redis prefix, DATA_DIR, port and api/scheduler/worker processes. */
 async function startPlatform(label, options, tempRoot) {
   const suffix = randomBytes(5).toString('hex');
@@ -251,7 +276,8 @@ async function startPlatform(label, options, tempRoot) {
   });
   const cpu = () => {
     const worker = cpuSeconds(processes.worker.child.pid);
-    return { worker: worker.self, sandboxes: worker.children, scheduler: cpuSeconds(processes.scheduler.child.pid).self, api: cpuSeconds(processes.api.child.pid).self };
+    const sandboxes = worker.children === null ? null : worker.children + liveDescendantsCpuSeconds(processes.worker.child.pid);
+    return { worker: worker.self, sandboxes, scheduler: cpuSeconds(processes.scheduler.child.pid).self, api: cpuSeconds(processes.api.child.pid).self };
   };
   return { baseUrl, env, redisUrl, redisPrefix, processes, peakRss, cpu, stop, dir };
 }
@@ -499,7 +525,7 @@ async function benchThroughput(options, bundleDir, tempRoot) {
   const emptyRate = PARALLEL_EMPTY / empty.seconds;
   const ratio = emptyRate / bull.jobsPerSecond;
   return {
-    what: 'one run of N tasks with no dependencies; tasks per second from the trigger call to the 20 ms poll that saw the run succeed; cpuSeconds = CPU each process used during the run (sandboxes = the worker\'s reaped child processes)',
+    what: 'one run of N tasks with no dependencies; tasks per second from the trigger call to the 20 ms poll that saw the run succeed; cpuSeconds = CPU each process used during the run (sandboxes = the worker\'s child processes, reaped or still alive)',
     workerConcurrency: options.concurrency,
     emptyTasks: {
       what: `${PARALLEL_EMPTY} parallel empty(...) tasks (run in the worker, no sandbox process)`,
