@@ -1,3 +1,4 @@
+import { EgressModule } from '@updraft/egress';
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@updraft/config';
 import { NotificationProcessor, NotificationsModule } from '@updraft/notifications';
@@ -17,7 +18,7 @@ import { BUILT_SANDBOX_RUNNER_PATH, SANDBOX_RUNNER } from './sandbox-runner-path
 import { WorkerProcessor } from './worker.processor';
 
 @Module({
-  imports: [ConfigModule, PersistenceModule, QueuesModule.register(), SecretsModule, NotificationsModule],
+  imports: [ConfigModule, PersistenceModule, QueuesModule.register(), SecretsModule, NotificationsModule, EgressModule],
   providers: [{ provide: SANDBOX_RUNNER, useValue: BUILT_SANDBOX_RUNNER_PATH }, BundleCache, BundleParser, HeartbeatService, WarmSandboxes, PlatformCalls, ...OPERATOR_EXECUTORS, OperatorRegistry, TaskCallbacks, TemplateRenderer, TaskRunner, WorkerProcessor, NotificationProcessor],
 })
 export class AppModule {}

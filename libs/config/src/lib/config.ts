@@ -42,6 +42,10 @@ export interface UpdraftConfig {
   smtpUrl: string;
   mailFrom: string;
   slackApiUrl: string;
+  /** Tenant-chosen outbound calls may reach private/loopback addresses (single-tenant or development installs only). */
+  egressAllowPrivateNetworks: boolean;
+  /** Hosts tenant calls may reach even though they are private (a stand-in on loopback, a partner on a VPN). */
+  egressAllowedHosts: string[];
   slaCheckIntervalMs: number;
   notificationAttempts: number;
   notificationBackoffMs: number;
@@ -101,6 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
       SMTP_URL: str({ default: 'smtp://127.0.0.1:1025' }),
       MAIL_FROM: str({ default: 'Updraft <no-reply@updraft.local>' }),
       SLACK_API_URL: str({ default: 'https://slack.com/api/' }),
+      EGRESS_ALLOW_PRIVATE_NETWORKS: bool({ default: false }),
+      EGRESS_ALLOWED_HOSTS: str({ default: '' }),
       PUBLIC_URL: str({ default: '' }),
       SLA_CHECK_INTERVAL_MS: num({ default: 1_000 }),
       NOTIFICATION_ATTEMPTS: num({ default: 10 }),
@@ -178,6 +184,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
     smtpUrl: clean.SMTP_URL,
     mailFrom: clean.MAIL_FROM,
     slackApiUrl: clean.SLACK_API_URL,
+    egressAllowPrivateNetworks: clean.EGRESS_ALLOW_PRIVATE_NETWORKS,
+    egressAllowedHosts: clean.EGRESS_ALLOWED_HOSTS.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean),
     slaCheckIntervalMs: clean.SLA_CHECK_INTERVAL_MS,
     notificationAttempts: clean.NOTIFICATION_ATTEMPTS,
     notificationBackoffMs: clean.NOTIFICATION_BACKOFF_MS,

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
+import { egressFetch, EgressPolicy } from '@updraft/egress';
 import { Mailer } from '@updraft/mail';
 import type { NotificationChannelEntity } from '@updraft/persistence';
 import type { NotificationMessage } from '@updraft/queues';
@@ -28,6 +29,7 @@ export class NotificationSender {
     @Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig,
     private readonly mailer: Mailer,
     private readonly vault: ChannelVault,
+    private readonly egress: EgressPolicy,
   ) {}
 
   async send(channel: NotificationChannelEntity, message: NotificationMessage, override: DeliveryOverride = {}): Promise<void> {
@@ -37,6 +39,8 @@ export class NotificationSender {
       const to = override.to && override.to.length > 0 ? override.to : settings.addresses;
       const text = message.link ? `${message.text}\n\n${message.link}` : message.text;
       const html = `<p>${escapeHtml(message.text).replace(/\n/g, '<br>')}</p>${message.link ? `<p><a href="${escapeHtml(message.link)}">${escapeHtml(message.link)}</a></p>` : ''}`;
+      // A tenant's own SMTP server is a tenant-chosen destination; the platform's is not.
+      if (secrets.smtpUrl) await this.checkEgress(secrets.smtpUrl, ['smtp:', 'smtps:'], 'the channel\'s SMTP server');
       const smtp = secrets.smtpUrl ? { url: secrets.smtpUrl, from: settings.from } : settings.from ? { url: this.config.smtpUrl, from: settings.from } : undefined;
       await this.mailer.send({ to, subject: message.subject, text, html }, smtp);
       return;
@@ -53,13 +57,22 @@ export class NotificationSender {
   }
 
   private async postToWebhook(url: string, text: string): Promise<void> {
-    let response: Response;
+    let response: Awaited<ReturnType<typeof egressFetch>>;
+    await this.checkEgress(url, ['https:', 'http:'], 'the Slack webhook');
     try {
-      response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }), signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS) });
+      response = await egressFetch(this.egress, url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }), signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS) });
     } catch (error) {
       throw new NotificationDeliveryError(`the Slack webhook could not be reached: ${(error as Error).message}`);
     }
     // The URL itself is the credential: errors name the answer, never the URL.
     if (!response.ok) throw new NotificationDeliveryError(`the Slack webhook answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+  }
+
+  private async checkEgress(url: string, protocols: string[], what: string): Promise<void> {
+    try {
+      await this.egress.check(url, protocols);
+    } catch (error) {
+      throw new NotificationDeliveryError(`${what} may not be reached: ${(error as Error).message}`);
+    }
   }
 }

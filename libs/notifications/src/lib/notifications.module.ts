@@ -1,3 +1,4 @@
+import { EgressModule } from '@updraft/egress';
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@updraft/config';
 import { MailModule } from '@updraft/mail';
@@ -9,7 +10,7 @@ import { Notifier } from './notifier.service';
 
 /** Sending and enqueuing notifications. The app that delivers queued ones also provides NotificationProcessor. Needs QueuesModule and PersistenceModule. */
 @Module({
-  imports: [ConfigModule, MailModule, SecretsModule],
+  imports: [ConfigModule, MailModule, SecretsModule, EgressModule],
   providers: [ChannelVault, ChannelService, NotificationSender, Notifier],
   exports: [ChannelVault, ChannelService, NotificationSender, Notifier],
 })

@@ -84,6 +84,8 @@ export async function startStack(options: StartStackOptions): Promise<Stack> {
     DATA_DIR: join(outDir, `data-${options.redisPrefix}`),
     // A stopped worker hands back what still runs after this, well within stopTimeoutMs.
     WORKER_DRAIN_GRACE_MS: '2000',
+    // Stand-ins for outside services (HTTP targets, Slack webhooks, tenant SMTP servers) listen on loopback.
+    EGRESS_ALLOWED_HOSTS: '127.0.0.1,localhost',
     ...(options.smtpUrl && { SMTP_URL: options.smtpUrl }),
     ...options.env,
   };

@@ -69,7 +69,7 @@ describe('SLA misses and deadlines, checked by two schedulers, alerted by email 
     [database, smtp, slack] = await Promise.all([createTestDatabase(), startSmtpCapture(), startSlackStandIn()]);
     config = loadConfig({
       NODE_ENV: 'test', DATABASE_URL: database.url, REDIS_URL: DEFAULT_REDIS_URL, REDIS_PREFIX: redisPrefix, SMTP_URL: smtp.url, SLACK_API_URL: slack.url,
-      PUBLIC_URL: 'https://updraft.example.com', SLA_CHECK_INTERVAL_MS: '250', NOTIFICATION_ATTEMPTS: '3', NOTIFICATION_BACKOFF_MS: '100',
+      PUBLIC_URL: 'https://updraft.example.com', SLA_CHECK_INTERVAL_MS: '250', EGRESS_ALLOWED_HOSTS: '127.0.0.1', NOTIFICATION_ATTEMPTS: '3', NOTIFICATION_BACKOFF_MS: '100',
     });
     delivery = await boot(NotificationDeliveryModule);
     schedulers = [await boot(AppModule), await boot(AppModule)];

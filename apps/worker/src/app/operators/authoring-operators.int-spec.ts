@@ -33,7 +33,7 @@ describe('worker: templates, http and triggerDagRun', () => {
     await chmod(scratch, 0o755);
     const runnerPath = join(scratch, 'sandbox-runner.js');
     await build({ entryPoints: [join(root, 'libs/sandbox/src/runner/sandbox-runner.ts')], bundle: true, platform: 'node', format: 'cjs', tsconfig: join(root, 'tsconfig.base.json'), outfile: runnerPath, logLevel: 'silent' });
-    const config = loadConfig({ DATABASE_URL: database.url, REDIS_URL: DEFAULT_REDIS_URL, REDIS_PREFIX: redisPrefix, DATA_DIR: join(scratch, 'data'), NODE_ENV: 'test' });
+    const config = loadConfig({ DATABASE_URL: database.url, REDIS_URL: DEFAULT_REDIS_URL, REDIS_PREFIX: redisPrefix, DATA_DIR: join(scratch, 'data'), NODE_ENV: 'test', EGRESS_ALLOWED_HOSTS: '127.0.0.1' });
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).overrideProvider(UPDRAFT_CONFIG).useValue(config).overrideProvider(SANDBOX_RUNNER).useValue(runnerPath).compile();
     app = await moduleRef.init();
     tenantId = (await app.get(AccountRepository).createTenantWithOwner({ email: 'a@example.com', passwordHash: 'x', tenantSlug: 'acme', tenantName: 'Acme' })).tenant.id;
@@ -57,6 +57,8 @@ dag('calls', {}, () => {
   http('post', { url: '${baseUrl}/items/{{ ds_nodash }}', method: 'POST', body: { day: '{{ ds }}', n: 3 }, expectStatus: [200], bodyContains: '"ok":true' });
   http('missing', { url: '${baseUrl}/missing', retries: 0 });
   http('wrong_body', { url: '${baseUrl}/x', bodyContains: 'nope' });
+  http('platform_database', { url: 'http://localhost:5432/', retries: 0 });
+  http('cloud_metadata', { url: 'http://169.254.169.254/latest/meta-data/', retries: 0 });
 });
 dag('child', { params: { day: { type: 'string' } } }, () => { bash('noop', { command: 'true' }); });
 dag('parent', {}, () => {
@@ -133,6 +135,16 @@ dag('parent', {}, () => {
     const wrongBody = await runTask(run, 'wrong_body');
     expect(wrongBody.state).toBe('failed');
     expect(wrongBody.log.join('\n')).toContain("the body does not contain 'nope'");
+  });
+
+  it('refuses requests to private addresses that are not allowed (the platform database, cloud metadata)', async () => {
+    const run = await startRun('calls');
+    const database = await runTask(run, 'platform_database');
+    expect(database.state).toBe('failed');
+    expect(database.log.join('\n')).toMatch(/refused: 'localhost' resolves to (127\.0\.0\.1|::1), a private or loopback address/);
+    const metadata = await runTask(run, 'cloud_metadata');
+    expect(metadata.state).toBe('failed');
+    expect(metadata.log.join('\n')).toMatch(/refused: '169\.254\.169\.254' resolves to 169\.254\.169\.254/);
   });
 
   it('triggers a run of another DAG of the tenant with a rendered conf, and fails for an unknown DAG', async () => {

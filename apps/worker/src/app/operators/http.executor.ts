@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { httpCheck } from '@updraft/domain';
+import { EgressDeniedError, egressFetch, EgressPolicy } from '@updraft/egress';
 import type { TaskOutcome } from '@updraft/sandbox';
 import type { HttpConfig, TaskConnection } from '@updraft/sdk';
 import type { OperatorExecutor, TryContext } from './operator-executor';
@@ -21,7 +22,7 @@ function baseUrlOf(connection: TaskConnection): string {
 export class HttpExecutor implements OperatorExecutor {
   readonly operators = ['http'] as const;
 
-  constructor(private readonly platform: PlatformCalls) {}
+  constructor(private readonly platform: PlatformCalls, private readonly egress: EgressPolicy) {}
 
   async execute({ ti, task, sink, signal, timeoutMs }: TryContext): Promise<TaskOutcome> {
     const config = task.config as unknown as HttpConfig;
@@ -49,13 +50,14 @@ export class HttpExecutor implements OperatorExecutor {
       if (typeof config.body !== 'string' && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
     }
     sink.write('system', `${config.method} ${target.origin}${target.pathname}`);
-    let response: Response;
+    let response: Awaited<ReturnType<typeof egressFetch>>;
     try {
-      response = await fetch(target, {
+      response = await egressFetch(this.egress, target, {
         method: config.method, headers, body, redirect: 'follow',
         signal: AbortSignal.any([signal, AbortSignal.timeout(Math.min(config.timeoutMs, timeoutMs))]),
       });
     } catch (error) {
+      if (error instanceof EgressDeniedError) return { outcome: 'fail', message: `${config.method} ${target.origin}${target.pathname} refused: ${error.message}` };
       const reason = (error as Error).name === 'TimeoutError' ? `no response within ${Math.min(config.timeoutMs, timeoutMs)} ms` : ((error as Error & { cause?: Error }).cause?.message ?? (error as Error).message);
       return { outcome: 'error', message: `${config.method} ${target.origin}${target.pathname} failed: ${reason}` };
     }

@@ -1,5 +1,9 @@
-/** Reads at most `maxBytes` of a response body; `truncated` says whether there was more. */
-export async function readBodyCapped(response: Response, maxBytes: number): Promise<{ text: string; truncated: boolean }> {
+interface StreamedBody {
+  getReader(): { read(): Promise<{ value?: Uint8Array; done: boolean }>; cancel(): Promise<void> };
+}
+
+/** Reads at most `maxBytes` of a response body (global or undici fetch); `truncated` says whether there was more. */
+export async function readBodyCapped(response: { body: StreamedBody | null }, maxBytes: number): Promise<{ text: string; truncated: boolean }> {
   const reader = response.body?.getReader();
   if (!reader) return { text: '', truncated: false };
   const chunks: Uint8Array[] = [];
@@ -7,7 +11,7 @@ export async function readBodyCapped(response: Response, maxBytes: number): Prom
   let truncated = false;
   for (;;) {
     const { value, done } = await reader.read();
-    if (done) break;
+    if (done || !value) break;
     chunks.push(value);
     size += value.length;
     if (size >= maxBytes) {

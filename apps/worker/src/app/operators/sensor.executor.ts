@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { httpCheck, HttpExpectation, sensorVerdict } from '@updraft/domain';
+import { EgressDeniedError, egressFetch, EgressPolicy } from '@updraft/egress';
 import { TaskInstanceRepository } from '@updraft/persistence';
 import type { SensorSettings, SerializedTask } from '@updraft/sdk';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -20,7 +21,7 @@ type Check = { satisfied: boolean; detail: string } | { fail: string };
 export class SensorExecutor implements OperatorExecutor {
   readonly operators = ['time_delta_sensor', 'date_time_sensor', 'external_task_sensor', 'http_sensor'] as const;
 
-  constructor(private readonly taskInstances: TaskInstanceRepository) {}
+  constructor(private readonly taskInstances: TaskInstanceRepository, private readonly egress: EgressPolicy) {}
 
   async execute(context: TryContext): Promise<ExecutorOutcome> {
     const { ti, task, sink, signal, timeoutMs } = context;
@@ -76,7 +77,7 @@ export class SensorExecutor implements OperatorExecutor {
     const config = task.config as unknown as HttpExpectation & { url: string; headers: Record<string, string> };
     const settings = task.config['sensor'] as SensorSettings;
     try {
-      const response = await fetch(config.url, {
+      const response = await egressFetch(this.egress, config.url, {
         headers: config.headers,
         redirect: 'manual',
         signal: AbortSignal.any([signal, AbortSignal.timeout(Math.min(settings.pokeIntervalMs, MAX_REQUEST_MS))]),
@@ -85,6 +86,7 @@ export class SensorExecutor implements OperatorExecutor {
       const result = httpCheck(config, response.status, body);
       return { satisfied: result.ok, detail: result.ok ? `GET ${config.url} → ${response.status}` : `GET ${config.url}: ${result.reason}` };
     } catch (error) {
+      if (error instanceof EgressDeniedError) return { fail: `GET ${config.url} refused: ${error.message}` };
       return { satisfied: false, detail: `GET ${config.url} failed: ${(error as Error).message}` };
     }
   }

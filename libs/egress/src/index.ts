@@ -1,0 +1,3 @@
+export * from './lib/egress-fetch';
+export * from './lib/egress-policy';
+export * from './lib/egress.module';
