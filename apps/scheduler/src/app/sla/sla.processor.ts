@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { JOBS, QUEUES } from '@updraft/queues';
 import type { Queue } from 'bull';
@@ -7,7 +7,10 @@ import { SlaChecker } from './sla-checker.service';
 
 /** Runs the SLA check as a repeatable job with one key: one check per interval, whichever scheduler takes it. */
 @Injectable()
-export class SlaProcessor implements OnApplicationBootstrap {
+export class SlaProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SlaProcessor.name);
+  private rearmTimer?: NodeJS.Timeout;
+
   constructor(
     @Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig,
     @InjectQueue(QUEUES.scheduler) private readonly queue: Queue,
@@ -16,6 +19,16 @@ export class SlaProcessor implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     void this.queue.process(JOBS.checkSlas, 1, () => this.checker.check());
+    await this.arm();
+    // Like the sweep: a flushed Redis loses the repeatable job, so every scheduler re-arms it (idempotent).
+    this.rearmTimer = setInterval(() => void this.arm().catch((error) => this.logger.warn(`could not re-arm the SLA check: ${error.message}`)), this.config.schedulerSweepIntervalMs);
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.rearmTimer);
+  }
+
+  private async arm(): Promise<void> {
     await this.queue.add(JOBS.checkSlas, {}, { repeat: { every: this.config.slaCheckIntervalMs }, jobId: JOBS.checkSlas });
   }
 }
