@@ -7,6 +7,7 @@ export * from './lib/notification-operators';
 export * from './lib/types';
 export * from './lib/timetable';
 export * from './lib/http-operator';
+export * from './lib/sql-operator';
 export * from './lib/trigger-dag-run';
 export { XComArg, type ExpandArgs, type ExpandSource } from './lib/mapping';
 export * from './lib/sensors';

@@ -1,9 +1,10 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { loadConfig, UPDRAFT_CONFIG } from '@updraft/config';
-import { AccountRepository, BundleRepository, DagRepository, DagRunEntity, DagRunRepository, TaskInstanceRepository, TaskLogRepository, XComRepository } from '@updraft/persistence';
+import { AccountRepository, BundleRepository, ConnectionRepository, DagRepository, DagRunEntity, DagRunRepository, TaskInstanceRepository, TaskLogRepository, XComRepository } from '@updraft/persistence';
 import { createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, packBundle, TestDatabase, uniqueRedisPrefix, waitFor, workspaceRoot } from '@updraft/testing';
 import { build } from 'esbuild';
+import { randomUUID } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -37,6 +38,14 @@ describe('worker: templates, http and triggerDagRun', () => {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).overrideProvider(UPDRAFT_CONFIG).useValue(config).overrideProvider(SANDBOX_RUNNER).useValue(runnerPath).compile();
     app = await moduleRef.init();
     tenantId = (await app.get(AccountRepository).createTenantWithOwner({ email: 'a@example.com', passwordHash: 'x', tenantSlug: 'acme', tenantName: 'Acme' })).tenant.id;
+    // The tenant's "warehouse" is this test's own database (loopback is allowed for the test); "internal" is a private address that is not.
+    const target = new URL(database.url);
+    const connections = app.get(ConnectionRepository);
+    await connections.create(tenantId, {
+      id: randomUUID(), connId: 'warehouse', connType: 'postgres', description: null, host: target.hostname, port: Number(target.port || 5432),
+      login: decodeURIComponent(target.username) || 'postgres', schema: target.pathname.slice(1), extra: {}, password: null,
+    });
+    await connections.create(tenantId, { id: randomUUID(), connId: 'internal', connType: 'postgres', description: null, host: '10.20.30.40', port: 5432, login: 'x', schema: 'x', extra: {}, password: null });
     server = createServer(async (req: IncomingMessage, res) => {
       let body = '';
       for await (const chunk of req) body += chunk;
@@ -46,7 +55,7 @@ describe('worker: templates, http and triggerDagRun', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    await upload(`import { bash, dag, http, triggerDagRun } from '@updraft/sdk';
+    await upload(`import { bash, chain, dag, http, sql, triggerDagRun } from '@updraft/sdk';
 dag('templated', { params: { region: { type: 'string', default: 'eu' } } }, () => {
   const produce = bash('produce', { command: 'echo 42' });
   const echo = bash('echo', { command: 'echo "day={{ ds }} region={{ params.region }} rows={{ ti.xcomPull(\\'produce\\') }} next={{ macros.ds_add(ds, 1) }}"', env: { PLAIN: 'no template here' } });
@@ -59,6 +68,16 @@ dag('calls', {}, () => {
   http('wrong_body', { url: '${baseUrl}/x', bodyContains: 'nope' });
   http('platform_database', { url: 'http://localhost:5432/', retries: 0 });
   http('cloud_metadata', { url: 'http://169.254.169.254/latest/meta-data/', retries: 0 });
+});
+dag('queries', {}, () => {
+  const create = sql('create', { connection: 'warehouse', statement: 'CREATE TABLE IF NOT EXISTS sales (day date, amount int)' });
+  const insert = sql('insert', { connection: 'warehouse', statement: "INSERT INTO sales VALUES ('{{ ds }}', $1), ('{{ ds }}', $2)", parameters: [5, 7] });
+  const total = sql('total', { connection: 'warehouse', statement: 'SELECT day::text AS day, sum(amount)::int AS total FROM sales GROUP BY day' });
+  sql('typo', { connection: 'warehouse', statement: 'SELEC 1', retries: 0 });
+  sql('too_many', { connection: 'warehouse', statement: 'SELECT generate_series(1, 20) AS n', maxRows: 10 });
+  sql('private', { connection: 'internal', statement: 'SELECT 1', retries: 0 });
+  sql('unknown', { connection: 'nope', statement: 'SELECT 1' });
+  chain(create, insert, total);
 });
 dag('child', { params: { day: { type: 'string' } } }, () => { bash('noop', { command: 'true' }); });
 dag('parent', {}, () => {
@@ -145,6 +164,25 @@ dag('parent', {}, () => {
     const metadata = await runTask(run, 'cloud_metadata');
     expect(metadata.state).toBe('failed');
     expect(metadata.log.join('\n')).toMatch(/refused: '169\.254\.169\.254' resolves to 169\.254\.169\.254/);
+  });
+
+  it('runs sql on a tenant postgres connection: templated statement, parameters, rows as XCom, clear errors', async () => {
+    const run = await startRun('queries');
+    expect((await runTask(run, 'create')).state).toBe('success');
+    const insert = await runTask(run, 'insert');
+    expect(insert.state).toBe('success');
+    expect(insert.xcom).toEqual({ rowCount: 2, rows: [] });
+    const total = await runTask(run, 'total');
+    expect(total.xcom).toEqual({ rowCount: 1, rows: [{ day: '2024-03-05', total: 12 }] });
+    const typo = await runTask(run, 'typo');
+    expect(typo.state).toBe('failed');
+    expect(typo.log.join('\n')).toMatch(/sql on warehouse failed \(42601\) at character 1: syntax error at or near "SELEC"/);
+    const tooMany = await runTask(run, 'too_many');
+    expect(tooMany.log.join('\n')).toContain('the statement returned 20 rows; maxRows is 10');
+    const internal = await runTask(run, 'private');
+    expect(internal.state).toBe('failed');
+    expect(internal.log.join('\n')).toMatch(/connection 'internal' refused: '10\.20\.30\.40' resolves to 10\.20\.30\.40, a private or loopback address/);
+    expect((await runTask(run, 'unknown')).log.join('\n')).toContain("connection 'nope' is not defined");
   });
 
   it('triggers a run of another DAG of the tenant with a rendered conf, and fails for an unknown DAG', async () => {

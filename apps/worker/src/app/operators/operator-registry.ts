@@ -7,6 +7,7 @@ import { HttpExecutor } from './http.executor';
 import type { OperatorExecutor } from './operator-executor';
 import { SensorExecutor } from './sensor.executor';
 import { SlackExecutor } from './slack.executor';
+import { SqlExecutor } from './sql.executor';
 import { TriggerDagRunExecutor } from './trigger-dag-run.executor';
 
 /** Finds the executor for a task's operator. A new operator adds its executor to the constructor and to OPERATOR_EXECUTORS. */
@@ -14,8 +15,8 @@ import { TriggerDagRunExecutor } from './trigger-dag-run.executor';
 export class OperatorRegistry {
   private readonly byOperator = new Map<string, OperatorExecutor>();
 
-  constructor(empty: EmptyExecutor, bash: BashExecutor, fn: FunctionExecutor, email: EmailExecutor, slack: SlackExecutor, sensors: SensorExecutor, http: HttpExecutor, triggerDagRun: TriggerDagRunExecutor) {
-    for (const executor of [empty, bash, fn, email, slack, sensors, http, triggerDagRun]) for (const operator of executor.operators) this.byOperator.set(operator, executor);
+  constructor(empty: EmptyExecutor, bash: BashExecutor, fn: FunctionExecutor, email: EmailExecutor, slack: SlackExecutor, sensors: SensorExecutor, http: HttpExecutor, triggerDagRun: TriggerDagRunExecutor, sqlExecutor: SqlExecutor) {
+    for (const executor of [empty, bash, fn, email, slack, sensors, http, triggerDagRun, sqlExecutor]) for (const operator of executor.operators) this.byOperator.set(operator, executor);
   }
 
   find(operator: string): OperatorExecutor | undefined {
@@ -23,4 +24,4 @@ export class OperatorRegistry {
   }
 }
 
-export const OPERATOR_EXECUTORS = [EmptyExecutor, BashExecutor, FunctionExecutor, EmailExecutor, SlackExecutor, SensorExecutor, HttpExecutor, TriggerDagRunExecutor];
+export const OPERATOR_EXECUTORS = [EmptyExecutor, BashExecutor, FunctionExecutor, EmailExecutor, SlackExecutor, SensorExecutor, HttpExecutor, TriggerDagRunExecutor, SqlExecutor];
