@@ -231,9 +231,36 @@ describe('accounts over HTTP: sessions, mailed tokens, invitations, audit log, h
       const leaver = (await anonymous.post<InvitationAccepted>('/auth/invitations/accept', { json: { token, password: PASSWORD } })).body;
       const client = anonymous.withToken((leaver.session as SessionTokens).accessToken);
       expect((await client.get(`/tenants/${tenant}/dags`)).status).toBe(200);
-      await sql(`DELETE FROM membership WHERE user_id = $1`, [leaver.user.id]);
+      expect((await owner.request('DELETE', `/tenants/${tenant}/members/${leaver.user.id}`)).status).toBe(204);
       const after = await client.get<ErrorBody>(`/tenants/${tenant}/dags`);
       expect([after.status, after.body.message]).toEqual([404, "tenant 'acme' not found"]);
+      const again = await owner.request<ErrorBody>('DELETE', `/tenants/${tenant}/members/${leaver.user.id}`);
+      expect([again.status, again.body.message]).toEqual([404, 'that user is not a member of this tenant']);
+    });
+
+    it('lists members and changes roles, never leaving the tenant without an owner, and lets only owners touch owners', async () => {
+      const token = await invite('second-admin@e2e.updraft.test', 'admin');
+      const admin = (await anonymous.post<InvitationAccepted>('/auth/invitations/accept', { json: { token, password: PASSWORD } })).body;
+      const adminClient = anonymous.withToken((admin.session as SessionTokens).accessToken);
+      const members = await adminClient.get<{ items: { userId: string; email: string; role: string }[] }>(`/tenants/${tenant}/members`);
+      const ownerId = members.body.items.find((m) => m.email === 'owner@e2e.updraft.test')?.userId as string;
+      expect(members.body.items.find((m) => m.userId === admin.user.id)).toMatchObject({ email: 'second-admin@e2e.updraft.test', role: 'admin' });
+
+      const byAdmin = await adminClient.patch<ErrorBody>(`/tenants/${tenant}/members/${ownerId}`, { json: { role: 'viewer' } });
+      expect([byAdmin.status, byAdmin.body.message]).toEqual([403, 'only an owner can make, change or remove an owner']);
+      expect((await adminClient.patch(`/tenants/${tenant}/members/${admin.user.id}`, { json: { role: 'owner' } })).status).toBe(403);
+      const badRole = await owner.patch<ErrorBody>(`/tenants/${tenant}/members/${admin.user.id}`, { json: { role: 'emperor' } });
+      expect([badRole.status, badRole.body.message]).toEqual([400, expect.stringContaining('role must be one of owner, admin, editor, viewer, member')]);
+
+      const lastOwner = await owner.patch<ErrorBody>(`/tenants/${tenant}/members/${ownerId}`, { json: { role: 'admin' } });
+      expect([lastOwner.status, lastOwner.body.message]).toEqual([409, 'the tenant would have no owner left: make another member owner first']);
+      expect((await owner.request('DELETE', `/tenants/${tenant}/members/${ownerId}`)).status).toBe(409);
+
+      const promoted = await owner.patch<{ role: string }>(`/tenants/${tenant}/members/${admin.user.id}`, { json: { role: 'owner' } });
+      expect([promoted.status, promoted.body.role]).toEqual([200, 'owner']);
+      expect((await adminClient.patch(`/tenants/${tenant}/members/${admin.user.id}`, { json: { role: 'editor' } })).status).toBe(200);
+      const roles = await sql<{ role: string }>(`SELECT m.role FROM membership m JOIN tenant t ON t.id = m.tenant_id WHERE t.slug = $1 AND m.user_id = $2`, [tenant, admin.user.id]);
+      expect(roles).toEqual([{ role: 'editor' }]);
     });
 
     it('records log-ins (failed or not) and mutating requests, readable by owners with filters and pages', async () => {

@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { SecretsModule } from '@updraft/secrets';
 import { ApiTokensController } from './api-tokens/api-tokens.controller';
 import { ConnectionsController } from './connections/connections.controller';
+import { MembersController } from './members/members.controller';
 import { TeamsController } from './teams/teams.controller';
 import { VariablesController } from './variables/variables.controller';
 
 /** Teams, machine tokens, and the variables and connections tasks read through the sandbox. */
 @Module({
   imports: [SecretsModule],
-  controllers: [TeamsController, ApiTokensController, VariablesController, ConnectionsController],
+  controllers: [MembersController, TeamsController, ApiTokensController, VariablesController, ConnectionsController],
 })
 export class AccessModule {}

@@ -1,5 +1,13 @@
-import type { TeamRole, TokenScope } from '@updraft/domain';
+import type { Role, TeamRole, TokenScope } from '@updraft/domain';
 import type { TaskConnection } from '@updraft/sdk';
+
+/** A member of a tenant, with their tenant role. */
+export interface TenantMemberView {
+  userId: string;
+  email: string;
+  role: Role;
+  joinedAt: string;
+}
 
 export interface Team {
   name: string;

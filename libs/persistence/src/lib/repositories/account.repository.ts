@@ -11,6 +11,16 @@ export interface TenantMembership {
   role: Role;
 }
 
+export interface TenantMember {
+  userId: string;
+  email: string;
+  role: Role;
+  joinedAt: Date;
+}
+
+/** Why a membership change was refused. */
+export type MembershipChangeRefusal = 'not_a_member' | 'last_owner';
+
 export class DuplicateAccountError extends Error {
   constructor(readonly field: 'email' | 'tenantSlug') {
     super(field === 'email' ? 'an account with this email already exists' : 'this tenant slug is taken');
@@ -100,5 +110,46 @@ export class AccountRepository {
 
   findTenantById(id: string): Promise<TenantEntity | null> {
     return this.db.getRepository(TenantEntity).findOneBy({ id });
+  }
+
+  members(tenantId: string): Promise<TenantMember[]> {
+    return this.membersOf(this.db.manager, tenantId);
+  }
+
+  /** Changes a member's role; refused when it would leave the tenant without an owner. */
+  changeRole(tenantId: string, userId: string, role: Role): Promise<TenantMember | MembershipChangeRefusal> {
+    return this.changeMembership(tenantId, userId, role !== 'owner', async (tx) => {
+      await tx.query(`UPDATE membership SET role = $3 WHERE tenant_id = $1 AND user_id = $2`, [tenantId, userId, role]);
+    });
+  }
+
+  /** Removes a member (their team roles and API tokens go with the membership); refused for the last owner. */
+  removeMember(tenantId: string, userId: string): Promise<TenantMember | MembershipChangeRefusal> {
+    return this.changeMembership(tenantId, userId, true, async (tx) => {
+      await tx.query(`DELETE FROM membership WHERE tenant_id = $1 AND user_id = $2`, [tenantId, userId]);
+    });
+  }
+
+  /** Runs a change with the tenant's memberships locked, so two concurrent changes cannot remove the last two owners. */
+  private changeMembership(tenantId: string, userId: string, losesOwnership: boolean, change: (tx: EntityManager) => Promise<void>): Promise<TenantMember | MembershipChangeRefusal> {
+    return this.db.transaction(async (tx) => {
+      const rows: { user_id: string; role: Role }[] = await tx.query(`SELECT user_id, role FROM membership WHERE tenant_id = $1 ORDER BY user_id FOR UPDATE`, [tenantId]);
+      const target = rows.find((row) => row.user_id === userId);
+      if (!target) return 'not_a_member';
+      if (losesOwnership && target.role === 'owner' && rows.filter((row) => row.role === 'owner').length === 1) return 'last_owner';
+      const [before] = (await this.membersOf(tx, tenantId, userId)) as TenantMember[];
+      await change(tx);
+      const [after] = await this.membersOf(tx, tenantId, userId);
+      return after ?? before;
+    });
+  }
+
+  private async membersOf(tx: EntityManager, tenantId: string, userId?: string): Promise<TenantMember[]> {
+    const rows: { user_id: string; email: string; role: Role; created_at: Date }[] = await tx.query(
+      `SELECT m.user_id, u.email, m.role, m.created_at FROM membership m JOIN app_user u ON u.id = m.user_id
+       WHERE m.tenant_id = $1 AND ($2::uuid IS NULL OR m.user_id = $2) ORDER BY u.email`,
+      [tenantId, userId ?? null],
+    );
+    return rows.map((row) => ({ userId: row.user_id, email: row.email, role: row.role, joinedAt: row.created_at }));
   }
 }
