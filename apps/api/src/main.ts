@@ -26,7 +26,7 @@ async function rotate(): Promise<void> {
   const db = await new DataSource(dataSourceOptions(config.databaseUrl)).initialize();
   try {
     const rotated = await rotateSecrets(db, new SecretBox(config.encryptionKey, config.retiredEncryptionKeys));
-    Logger.log(`re-encrypted ${rotated.variables} variable(s) and ${rotated.connections} connection password(s)`, 'RotateSecrets');
+    Logger.log(`re-encrypted ${rotated.variables} variable(s), ${rotated.connections} connection password(s) and ${rotated.channels} notification channel(s)`, 'RotateSecrets');
   } finally {
     await db.destroy();
   }

@@ -4,7 +4,8 @@ import { DiscoveryModule, DiscoveryService, MetadataScanner } from '@nestjs/core
 import { Test } from '@nestjs/testing';
 import { loadConfig, UPDRAFT_CONFIG } from '@updraft/config';
 import { TOKEN_SCOPES } from '@updraft/domain';
-import { BundleRepository, DagRunRepository, TaskInstanceRepository, TaskLogRepository, variableSecretBinding, XComRepository } from '@updraft/persistence';
+import { ChannelVault } from '@updraft/notifications';
+import { BundleRepository, DagRunRepository, NotificationChannelEntity, TaskInstanceRepository, TaskLogRepository, variableSecretBinding, XComRepository } from '@updraft/persistence';
 import { MASK, SecretBox } from '@updraft/secrets';
 import type { SerializedDag, SerializedTask } from '@updraft/sdk';
 import { createTestDatabase, flushRedisPrefix, randomSuffix, SmtpCapture, startSmtpCapture, TestDatabase, uniqueRedisPrefix } from '@updraft/testing';
@@ -367,8 +368,14 @@ describe('tenant isolation and per-DAG access (in-process api on PostgreSQL and 
       const [before] = await db.query(`SELECT id, value FROM variable WHERE tenant_id = $1 AND key = $2`, [a.tenantId, a.secret]);
       const rotating = new SecretBox(newKey, [oldKey]);
       expect(rotating.decrypt(before.value, variableSecretBinding(a.tenantId, before.id))).toBe(MARK.secret);
-      expect(await rotateSecrets(db, rotating)).toMatchObject({ variables: 1, connections: 1 });
-      expect(await rotateSecrets(db, rotating)).toEqual({ variables: 0, connections: 0 });
+      const channel = await db.getRepository(NotificationChannelEntity).save({
+        tenantId: a.tenantId, name: 'rotating-hook', type: 'slack', settings: {}, secrets: new ChannelVault(new SecretBox(oldKey)).seal(a.tenantId, 'rotating-hook', { webhookUrl: 'https://hooks.example.test/T0/B0/x' }),
+      });
+      expect(await rotateSecrets(db, rotating)).toMatchObject({ variables: 1, connections: 1, channels: 1 });
+      expect(await rotateSecrets(db, rotating)).toEqual({ variables: 0, connections: 0, channels: 0 });
+      const [sealed] = await db.query(`SELECT secrets FROM notification_channel WHERE id = $1`, [channel.id]);
+      expect(new ChannelVault(new SecretBox(newKey)).open(a.tenantId, 'rotating-hook', sealed.secrets)).toEqual({ webhookUrl: 'https://hooks.example.test/T0/B0/x' });
+      await db.getRepository(NotificationChannelEntity).delete({ id: channel.id });
       const [after] = await db.query(`SELECT id, value FROM variable WHERE tenant_id = $1 AND key = $2`, [a.tenantId, a.secret]);
       expect(new SecretBox(newKey).decrypt(after.value, variableSecretBinding(a.tenantId, after.id))).toBe(MARK.secret);
       await rotateSecrets(db, new SecretBox(oldKey, [newKey]));

@@ -1,13 +1,15 @@
-import { ConnectionRepository, connectionSecretBinding, variableSecretBinding, VariableRepository } from '@updraft/persistence';
+import { ChannelVault } from '@updraft/notifications';
+import { ConnectionRepository, connectionSecretBinding, NotificationChannelEntity, variableSecretBinding, VariableRepository } from '@updraft/persistence';
 import type { SecretBox } from '@updraft/secrets';
 import type { DataSource } from 'typeorm';
 
 /**
- * Re-encrypts under the current key every secret variable and connection password written under
+ * Re-encrypts under the current key every secret variable, connection password and notification
+ * channel credential written under
  * a retired one (after ENCRYPTION_KEY changed and the old key moved to ENCRYPTION_KEYS_RETIRED).
  * Idempotent: values already under the current key are left alone.
  */
-export async function rotateSecrets(db: DataSource, box: SecretBox): Promise<{ variables: number; connections: number }> {
+export async function rotateSecrets(db: DataSource, box: SecretBox): Promise<{ variables: number; connections: number; channels: number }> {
   const variables = new VariableRepository(db);
   const connections = new ConnectionRepository(db);
   const reseal = (stored: string, binding: string) => box.encrypt(box.decrypt(stored, binding), binding);
@@ -25,5 +27,14 @@ export async function rotateSecrets(db: DataSource, box: SecretBox): Promise<{ v
     await connections.save(connection);
     rotatedConnections++;
   }
-  return { variables: rotatedVariables, connections: rotatedConnections };
+  const vault = new ChannelVault(box);
+  const channels = db.getRepository(NotificationChannelEntity);
+  let rotatedChannels = 0;
+  for (const channel of await channels.find()) {
+    if (!channel.secrets || !box.needsRotation(channel.secrets)) continue;
+    channel.secrets = vault.seal(channel.tenantId, channel.name, vault.open(channel.tenantId, channel.name, channel.secrets));
+    await channels.update({ id: channel.id, tenantId: channel.tenantId }, { secrets: channel.secrets });
+    rotatedChannels++;
+  }
+  return { variables: rotatedVariables, connections: rotatedConnections, channels: rotatedChannels };
 }
