@@ -275,12 +275,12 @@ describe('accounts over HTTP: sessions, mailed tokens, invitations, audit log, h
       expect(logins.body.items[0].ip).toMatch(/127\.0\.0\.1/);
 
       const invites = await owner.get<Page<AuditEntry>>(`/tenants/${tenant}/auditLog`, { query: { action: 'POST /tenants/:tenant/invitations', outcome: 'success' } });
-      expect(invites.body.total).toBe(3);
+      expect(invites.body.total).toBe(4);
       expect(invites.body.items.every((e) => e.actor.email === 'owner@e2e.updraft.test')).toBe(true);
       const denied = await owner.get<Page<AuditEntry>>(`/tenants/${tenant}/auditLog`, { query: { actor: 'multi@e2e.updraft.test', outcome: 'failure' } });
       expect(denied.body.items.map((e) => [e.action, e.statusCode])).toEqual([['POST /tenants/:tenant/invitations', 403]]);
       const joined = await owner.get<Page<AuditEntry>>(`/tenants/${tenant}/auditLog`, { query: { action: 'POST /auth/invitations/accept', outcome: 'success' } });
-      expect(joined.body.items.map((e) => e.actor.email).sort()).toEqual(['leaver@e2e.updraft.test', 'multi@e2e.updraft.test', 'newbie@e2e.updraft.test']);
+      expect(joined.body.items.map((e) => e.actor.email).sort()).toEqual(['leaver@e2e.updraft.test', 'multi@e2e.updraft.test', 'newbie@e2e.updraft.test', 'second-admin@e2e.updraft.test']);
 
       const paged = await owner.get<Page<AuditEntry>>(`/tenants/${tenant}/auditLog`, { query: { limit: 2, offset: 1 } });
       const all = await owner.get<Page<AuditEntry>>(`/tenants/${tenant}/auditLog`, { query: { limit: 500 } });

@@ -13,3 +13,4 @@ export * from './lib/smtp-capture';
 export * from './lib/slack-stand-in';
 export * from './lib/query-counter';
 export * from './lib/worker-fixtures';
+export * from './lib/tenant-fixtures';
