@@ -1,9 +1,6 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Bundle, ChannelTestResult, DagRun, NotificationChannel, NotificationDelivery, Page, SlaMiss } from '@updraft/api-types';
+import type { ChannelTestResult, DagRun, NotificationChannel, NotificationDelivery, Page, SlaMiss } from '@updraft/api-types';
 import {
-  ApiClient, createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, migrateWithBuiltApi, packBundle, seg, SlackStandIn, SmtpCapture, Stack,
+  ApiClient, createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, migrateWithBuiltApi, deployBundle, signupOwner, seg, SlackStandIn, SmtpCapture, Stack,
   startSlackStandIn, startSmtpCapture, startStack, TestDatabase, uniqueRedisPrefix, waitFor,
 } from '@updraft/testing';
 
@@ -26,7 +23,6 @@ describe('alerts over HTTP: channels, SLA and deadline misses, email and slack o
   let stack: Stack | undefined;
   let smtp: SmtpCapture;
   let slack: SlackStandIn;
-  let folder: string;
   let owner: ApiClient;
   const redisPrefix = uniqueRedisPrefix();
   const tenant = 'alerts';
@@ -38,13 +34,7 @@ describe('alerts over HTTP: channels, SLA and deadline misses, email and slack o
       databaseUrl: db.url, redisPrefix, redisUrl, suite: SUITE, smtpUrl: smtp.url,
       env: { SLACK_API_URL: slack.url, SLA_CHECK_INTERVAL_MS: '500', NOTIFICATION_BACKOFF_MS: '200', PUBLIC_URL: 'https://updraft.example.com' },
     });
-    const anonymous = new ApiClient(stack.baseUrl);
-    const signup = await anonymous.post<{ accessToken: string }>('/auth/signup', { json: { email: 'alerts@e2e.updraft.test', password: 'e2e-correct-horse-battery', tenantSlug: tenant } });
-    owner = anonymous.withToken(signup.body.accessToken);
-    folder = await mkdtemp(join(tmpdir(), 'updraft-alerts-'));
-    await mkdir(join(folder, 'dags'));
-    await writeFile(join(folder, 'updraft.json'), JSON.stringify({ name: 'alerts', entries: ['dags/nightly.ts'] }));
-    await writeFile(join(folder, 'dags', 'nightly.ts'), DAGS);
+    owner = await signupOwner(stack.baseUrl, 'alerts@e2e.updraft.test', tenant);
   }, 120_000);
 
   afterAll(async () => {
@@ -52,7 +42,6 @@ describe('alerts over HTTP: channels, SLA and deadline misses, email and slack o
     await Promise.all([smtp?.close(), slack?.close()]);
     await db?.drop();
     await flushRedisPrefix(redisUrl, redisPrefix);
-    if (folder) await rm(folder, { recursive: true, force: true });
   }, 60_000);
 
   it('creates channels with masked secrets, refuses bad ones naming the field, and sends a test message', async () => {
@@ -78,17 +67,14 @@ describe('alerts over HTTP: channels, SLA and deadline misses, email and slack o
     await owner.patch(`/tenants/${tenant}/notificationChannels/${slackChannel.body.id}`, { json: { config: { botToken: '********', channel: '#ops' } } });
 
     // Another tenant neither sees nor uses this tenant's channel.
-    const other = await new ApiClient(stack?.baseUrl as string).post<{ accessToken: string }>('/auth/signup', { json: { email: 'other@e2e.updraft.test', password: 'e2e-correct-horse-battery', tenantSlug: 'other' } });
-    const outsider = new ApiClient(stack?.baseUrl as string).withToken(other.body.accessToken);
+    const outsider = await signupOwner(stack?.baseUrl as string, 'other@e2e.updraft.test', 'other');
     expect((await outsider.get(`/tenants/other/notificationChannels/${slackChannel.body.id}`)).status).toBe(404);
     expect((await outsider.post(`/tenants/other/notificationChannels/${slackChannel.body.id}/test`, { json: {} })).status).toBe(404);
     expect((await outsider.get<Page<NotificationChannel>>('/tenants/other/notificationChannels')).body.items).toEqual([]);
   });
 
   it('alerts an SLA miss by email and a deadline miss on Slack, runs the email and slack operators, and lists both', async () => {
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(await packBundle(folder))]), 'alerts.tar.gz');
-    const uploaded = await owner.post<Bundle>(`/tenants/${tenant}/bundles`, { form, query: { wait: true } });
+    const uploaded = await deployBundle(owner, tenant, 'alerts', { 'dags/nightly.ts': DAGS });
     expect([uploaded.status, uploaded.body.status, uploaded.body.errors]).toEqual([201, 'active', []]);
     const run = await owner.post<DagRun>(`/tenants/${tenant}/dags/nightly/dagRuns`, { json: {} });
     expect(run.status).toBe(201);

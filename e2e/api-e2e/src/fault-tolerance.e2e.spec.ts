@@ -1,11 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
-import type { Bundle, DagRun, Page, TaskInstance, TaskLog } from '@updraft/api-types';
+import type { DagRun, Page, TaskInstance, TaskLog } from '@updraft/api-types';
 import {
-  ApiClient, createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, migrateWithBuiltApi, packBundle, seg, Stack, startStack, TestDatabase,
+  ApiClient, createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, migrateWithBuiltApi, deployBundle, signupOwner, seg, Stack, startStack, TestDatabase,
   uniqueRedisPrefix, waitFor,
 } from '@updraft/testing';
 
@@ -52,7 +49,6 @@ const FAST = {
 describe('fault tolerance: killed workers, flushed Redis, restarted PostgreSQL, two of everything', () => {
   let db: TestDatabase | undefined;
   const stacks: Stack[] = [];
-  let folder: string;
   let owner: ApiClient;
   const redisPrefix = uniqueRedisPrefix();
   const tenant = 'faults';
@@ -71,16 +67,8 @@ describe('fault tolerance: killed workers, flushed Redis, restarted PostgreSQL, 
     db = await createTestDatabase({ migrate: (url) => migrateWithBuiltApi(url, SUITE) });
     stacks.push(await startStack({ databaseUrl: db.url, redisPrefix, redisUrl, suite: SUITE, env: { ...FAST, WORKER_HOSTNAME: `worker-${++workers}` } }));
     await startMore(['scheduler', 'worker']);
-    const anonymous = new ApiClient(stacks[0].baseUrl);
-    const signup = await anonymous.post<{ accessToken: string }>('/auth/signup', { json: { email: 'faults@e2e.updraft.test', password: 'e2e-correct-horse-battery', tenantSlug: tenant } });
-    owner = anonymous.withToken(signup.body.accessToken);
-    folder = await mkdtemp(join(tmpdir(), 'updraft-faults-'));
-    await mkdir(join(folder, 'dags'));
-    await writeFile(join(folder, 'updraft.json'), JSON.stringify({ name: 'faults', entries: ['dags/faults.ts'] }));
-    await writeFile(join(folder, 'dags', 'faults.ts'), DAGS);
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(await packBundle(folder))]), 'faults.tar.gz');
-    const uploaded = await owner.post<Bundle>(`/tenants/${tenant}/bundles`, { form, query: { wait: true } });
+    owner = await signupOwner(stacks[0].baseUrl, 'faults@e2e.updraft.test', tenant);
+    const uploaded = await deployBundle(owner, tenant, 'faults', { 'dags/faults.ts': DAGS });
     expect([uploaded.status, uploaded.body.status, uploaded.body.errors]).toEqual([201, 'active', []]);
   }, 120_000);
 
@@ -88,7 +76,6 @@ describe('fault tolerance: killed workers, flushed Redis, restarted PostgreSQL, 
     await Promise.all(stacks.map((stack) => stack.stop()));
     await db?.drop();
     await flushRedisPrefix(redisUrl, redisPrefix);
-    if (folder) await rm(folder, { recursive: true, force: true });
   }, 60_000);
 
   async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {

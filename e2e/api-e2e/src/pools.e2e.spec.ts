@@ -1,9 +1,6 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Bundle, DagRun, Page, Pool, TaskInstance } from '@updraft/api-types';
+import type { DagRun, Page, Pool, TaskInstance } from '@updraft/api-types';
 import {
-  ApiClient, createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, migrateWithBuiltApi, packBundle, seg, Stack, startStack, TestDatabase,
+  ApiClient, createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, migrateWithBuiltApi, deployBundle, signupOwner, seg, Stack, startStack, TestDatabase,
   uniqueRedisPrefix, waitFor,
 } from '@updraft/testing';
 
@@ -30,7 +27,6 @@ dag('six_wide', { schedule: null }, () => {
 describe('pools, priorityWeight, maxActiveTasks and the tenant limit over HTTP, with the scheduler and a worker as processes', () => {
   let db: TestDatabase | undefined;
   let stack: Stack | undefined;
-  let folder: string;
   let owner: ApiClient;
   const redisPrefix = uniqueRedisPrefix();
   const tenant = 'pools';
@@ -39,16 +35,8 @@ describe('pools, priorityWeight, maxActiveTasks and the tenant limit over HTTP, 
     db = await createTestDatabase({ migrate: (url) => migrateWithBuiltApi(url, SUITE) });
     // The worker has 8 slots; the tenant may use 3 of them.
     stack = await startStack({ databaseUrl: db.url, redisPrefix, redisUrl, suite: SUITE, env: { WORKER_CONCURRENCY: '8', TENANT_MAX_RUNNING_TASKS: '3' } });
-    const anonymous = new ApiClient(stack.baseUrl);
-    const signup = await anonymous.post<{ accessToken: string }>('/auth/signup', { json: { email: 'pools@e2e.updraft.test', password: 'e2e-correct-horse-battery', tenantSlug: tenant } });
-    owner = anonymous.withToken(signup.body.accessToken);
-    folder = await mkdtemp(join(tmpdir(), 'updraft-pools-'));
-    await mkdir(join(folder, 'dags'));
-    await writeFile(join(folder, 'updraft.json'), JSON.stringify({ name: 'pools', entries: ['dags/pools.ts'] }));
-    await writeFile(join(folder, 'dags', 'pools.ts'), DAGS);
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(await packBundle(folder))]), 'pools.tar.gz');
-    const uploaded = await owner.post<Bundle>(`/tenants/${tenant}/bundles`, { form, query: { wait: true } });
+    owner = await signupOwner(stack.baseUrl, 'pools@e2e.updraft.test', tenant);
+    const uploaded = await deployBundle(owner, tenant, 'pools', { 'dags/pools.ts': DAGS });
     expect([uploaded.status, uploaded.body.status, uploaded.body.errors]).toEqual([201, 'active', []]);
   }, 120_000);
 
@@ -56,7 +44,6 @@ describe('pools, priorityWeight, maxActiveTasks and the tenant limit over HTTP, 
     await stack?.stop();
     await db?.drop();
     await flushRedisPrefix(redisUrl, redisPrefix);
-    if (folder) await rm(folder, { recursive: true, force: true });
   }, 60_000);
 
   async function runToEnd(dagId: string): Promise<TaskInstance[]> {

@@ -1,9 +1,6 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Bundle, DagRun, Page, TaskInstance, TaskLog } from '@updraft/api-types';
+import type { DagRun, Page, TaskInstance, TaskLog } from '@updraft/api-types';
 import {
-  ApiClient, createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, migrateWithBuiltApi, packBundle, seg, Stack, startStack, TestDatabase,
+  ApiClient, createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, migrateWithBuiltApi, deployBundle, signupOwner, seg, Stack, startStack, TestDatabase,
   uniqueRedisPrefix, waitFor,
 } from '@updraft/testing';
 
@@ -24,7 +21,6 @@ dag('quick', { schedule: null, params: { size: { type: 'integer', default: 3 } }
 describe('run operations over HTTP: cancel, mark, clear, params, filters', () => {
   let db: TestDatabase | undefined;
   let stack: Stack | undefined;
-  let folder: string;
   let owner: ApiClient;
   const redisPrefix = uniqueRedisPrefix();
   const tenant = 'ops';
@@ -32,16 +28,8 @@ describe('run operations over HTTP: cancel, mark, clear, params, filters', () =>
   beforeAll(async () => {
     db = await createTestDatabase({ migrate: (url) => migrateWithBuiltApi(url, SUITE) });
     stack = await startStack({ databaseUrl: db.url, redisPrefix, redisUrl, suite: SUITE });
-    const anonymous = new ApiClient(stack.baseUrl);
-    const signup = await anonymous.post<{ accessToken: string }>('/auth/signup', { json: { email: 'ops@e2e.updraft.test', password: 'e2e-correct-horse-battery', tenantSlug: tenant } });
-    owner = anonymous.withToken(signup.body.accessToken);
-    folder = await mkdtemp(join(tmpdir(), 'updraft-ops-'));
-    await mkdir(join(folder, 'dags'));
-    await writeFile(join(folder, 'updraft.json'), JSON.stringify({ name: 'ops', entries: ['dags/ops.ts'] }));
-    await writeFile(join(folder, 'dags', 'ops.ts'), DAGS);
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(await packBundle(folder))]), 'ops.tar.gz');
-    const uploaded = await owner.post<Bundle>(`/tenants/${tenant}/bundles`, { form, query: { wait: true } });
+    owner = await signupOwner(stack.baseUrl, 'ops@e2e.updraft.test', tenant);
+    const uploaded = await deployBundle(owner, tenant, 'ops', { 'dags/ops.ts': DAGS });
     expect([uploaded.status, uploaded.body.status, uploaded.body.errors]).toEqual([201, 'active', []]);
   }, 120_000);
 
@@ -49,7 +37,6 @@ describe('run operations over HTTP: cancel, mark, clear, params, filters', () =>
     await stack?.stop();
     await db?.drop();
     await flushRedisPrefix(redisUrl, redisPrefix);
-    if (folder) await rm(folder, { recursive: true, force: true });
   }, 60_000);
 
   const runPath = (dagId: string, runId: string) => `/tenants/${tenant}/dags/${dagId}/dagRuns/${seg(runId)}`;

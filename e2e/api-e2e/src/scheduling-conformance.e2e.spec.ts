@@ -1,11 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Backfill, BackfillCreated, Bundle, DagRun, Page, TaskInstance, TaskLog } from '@updraft/api-types';
+import type { Backfill, BackfillCreated, DagRun, Page, TaskInstance, TaskLog } from '@updraft/api-types';
 import {
-  ApiClient, createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, migrateWithBuiltApi, packBundle, seg, Stack, startStack, TestDatabase,
+  ApiClient, createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, migrateWithBuiltApi, deployBundle, signupOwner, seg, Stack, startStack, TestDatabase,
   uniqueRedisPrefix, waitFor,
 } from '@updraft/testing';
 
@@ -121,7 +118,6 @@ dag('backfill_me', { schedule: '@daily', startDate: '2024-01-01T00:00:00Z', endD
 describe('scheduling conformance: real DAGs through API, scheduler, Bull and worker', () => {
   let db: TestDatabase | undefined;
   let stack: Stack | undefined;
-  let folder: string;
   let owner: ApiClient;
   let httpStandIn: Server;
   let httpRequests = 0;
@@ -130,10 +126,7 @@ describe('scheduling conformance: real DAGs through API, scheduler, Bull and wor
 
   async function upload(pausableSchedule: string | null): Promise<void> {
     const address = httpStandIn.address() as AddressInfo;
-    await writeFile(join(folder, 'dags', 'all.ts'), dagsSource(`http://127.0.0.1:${address.port}/status`, pausableSchedule));
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(await packBundle(folder))]), 'conformance.tar.gz');
-    const uploaded = await owner.post<Bundle>(`/tenants/${tenant}/bundles`, { form, query: { wait: true } });
+    const uploaded = await deployBundle(owner, tenant, 'conformance', { 'dags/all.ts': dagsSource(`http://127.0.0.1:${address.port}/status`, pausableSchedule) });
     expect([uploaded.status, uploaded.body.status, uploaded.body.errors]).toEqual([201, 'active', []]);
   }
 
@@ -147,12 +140,7 @@ describe('scheduling conformance: real DAGs through API, scheduler, Bull and wor
     await new Promise<void>((resolve) => httpStandIn.listen(0, '127.0.0.1', resolve));
     db = await createTestDatabase({ migrate: (url) => migrateWithBuiltApi(url, SUITE) });
     stack = await startStack({ databaseUrl: db.url, redisPrefix, redisUrl, suite: SUITE, env: { SCHEDULER_SWEEP_INTERVAL_MS: '1000', WORKER_CONCURRENCY: '6' } });
-    const anonymous = new ApiClient(stack.baseUrl);
-    const signup = await anonymous.post<{ accessToken: string }>('/auth/signup', { json: { email: 'conf@e2e.updraft.test', password: 'e2e-correct-horse-battery', tenantSlug: tenant } });
-    owner = anonymous.withToken(signup.body.accessToken);
-    folder = await mkdtemp(join(tmpdir(), 'updraft-conformance-'));
-    await mkdir(join(folder, 'dags'));
-    await writeFile(join(folder, 'updraft.json'), JSON.stringify({ name: 'conformance', entries: ['dags/all.ts'] }));
+    owner = await signupOwner(stack.baseUrl, 'conf@e2e.updraft.test', tenant);
     // `pausable` is first manual-only, paused, then given a schedule with past intervals: paused, it must get no run.
     await upload(null);
     expect((await owner.patch(`/tenants/${tenant}/dags/pausable`, { json: { isPaused: true } })).status).toBe(200);
@@ -164,7 +152,6 @@ describe('scheduling conformance: real DAGs through API, scheduler, Bull and wor
     await db?.drop();
     await flushRedisPrefix(redisUrl, redisPrefix);
     await new Promise((resolve) => httpStandIn?.close(resolve));
-    if (folder) await rm(folder, { recursive: true, force: true });
   }, 60_000);
 
   const runsPath = (dagId: string) => `/tenants/${tenant}/dags/${dagId}/dagRuns`;
