@@ -6,3 +6,4 @@ export * from './lib/notification.processor';
 export * from './lib/notifications.module';
 export * from './lib/notifier.service';
 export * from './lib/sla-alert';
+export * from './lib/task-callbacks';

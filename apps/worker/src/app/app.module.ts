@@ -11,7 +11,6 @@ import { OperatorRegistry, OPERATOR_EXECUTORS } from './operators/operator-regis
 import { WarmSandboxes } from './operators/warm-sandboxes.service';
 import { PlatformCalls } from './operators/platform-calls.service';
 import { HeartbeatService } from './task-execution/heartbeat.service';
-import { TaskCallbacks } from './task-execution/task-callbacks.service';
 import { TaskRunner } from './task-execution/task-runner.service';
 import { TemplateRenderer } from './templating/template-renderer.service';
 import { BUILT_SANDBOX_RUNNER_PATH, SANDBOX_RUNNER } from './sandbox-runner-path';
@@ -19,6 +18,6 @@ import { WorkerProcessor } from './worker.processor';
 
 @Module({
   imports: [ConfigModule, PersistenceModule, QueuesModule.register(), SecretsModule, NotificationsModule, EgressModule],
-  providers: [{ provide: SANDBOX_RUNNER, useValue: BUILT_SANDBOX_RUNNER_PATH }, BundleCache, BundleParser, HeartbeatService, WarmSandboxes, PlatformCalls, ...OPERATOR_EXECUTORS, OperatorRegistry, TaskCallbacks, TemplateRenderer, TaskRunner, WorkerProcessor, NotificationProcessor],
+  providers: [{ provide: SANDBOX_RUNNER, useValue: BUILT_SANDBOX_RUNNER_PATH }, BundleCache, BundleParser, HeartbeatService, WarmSandboxes, PlatformCalls, ...OPERATOR_EXECUTORS, OperatorRegistry, TemplateRenderer, TaskRunner, WorkerProcessor, NotificationProcessor],
 })
 export class AppModule {}

@@ -7,11 +7,12 @@ import { ChannelVault } from './channel-vault';
 import { ChannelService } from './channel.service';
 import { NotificationSender } from './notification-sender';
 import { Notifier } from './notifier.service';
+import { TaskCallbacks } from './task-callbacks';
 
 /** Sending and enqueuing notifications. The app that delivers queued ones also provides NotificationProcessor. Needs QueuesModule and PersistenceModule. */
 @Module({
   imports: [ConfigModule, MailModule, SecretsModule, EgressModule],
-  providers: [ChannelVault, ChannelService, NotificationSender, Notifier],
-  exports: [ChannelVault, ChannelService, NotificationSender, Notifier],
+  providers: [ChannelVault, ChannelService, NotificationSender, Notifier, TaskCallbacks],
+  exports: [ChannelVault, ChannelService, NotificationSender, Notifier, TaskCallbacks],
 })
 export class NotificationsModule {}

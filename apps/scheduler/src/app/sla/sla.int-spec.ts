@@ -8,6 +8,7 @@ import type { SerializedDag, SerializedTask } from '@updraft/sdk';
 import { createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, SlackStandIn, SmtpCapture, startSlackStandIn, startSmtpCapture, TestDatabase, uniqueRedisPrefix, waitFor } from '@updraft/testing';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
+import { SweepService } from '../sweep/sweep.service';
 import { SlaChecker } from './sla-checker.service';
 
 const SLA_MS = 1_500;
@@ -148,6 +149,27 @@ describe('SLA misses and deadlines, checked by two schedulers, alerted by email 
     await schedulers[0].get(SlaChecker).check();
     expect(await missesOf(done.id)).toEqual([]);
     expect(await missesOf(cancelled.id)).toEqual([]);
+  });
+
+  it('tells onRetry and onFailure when a try is reaped as a zombie (its worker stopped heartbeating)', async () => {
+    const flaky = { ...task('extract', [], null), retries: 1, onRetry: ['ops-mail'], onFailure: ['ops-mail'] };
+    const run = await startRun(dagOf('zombie_etl', { tasks: [flaky] }), 'manual', new Date());
+    const taskInstances = delivery.get(TaskInstanceRepository);
+    const ti = await taskInstances.find(tenantId, run.id, 'extract');
+    const reap = async () => {
+      await taskInstances.transition(tenantId, [ti?.id as string], ['none', 'scheduled', 'queued', 'up_for_retry'], 'queued');
+      expect(await taskInstances.claim({ tenantId, taskInstanceId: ti?.id as string }, 'vanished-worker')).not.toBeNull();
+      // As if that worker had been killed an hour ago: it never heartbeats again.
+      await db.query(`UPDATE task_instance SET heartbeat_at = now() - interval '1 hour' WHERE id = $1`, [ti?.id]);
+      await schedulers[0].get(SweepService).sweep();
+    };
+    await reap();
+    const retryMail = await smtp.waitForMail('ops@example.com', /zombie_etl\.extract failed and will be retried \(try 1 of 2\)/);
+    expect(retryMail.text).toContain('the worker stopped heartbeating');
+    await reap();
+    const failureMail = await smtp.waitForMail('ops@example.com', /zombie_etl\.extract failed \(try 2 of 2\)/);
+    expect(failureMail.text).toContain('(zombie)');
+    expect((await taskInstances.get(tenantId, ti?.id as string))?.state).toBe('failed');
   });
 
   it('records a task that finished late while no scheduler was looking, saying by how much', async () => {

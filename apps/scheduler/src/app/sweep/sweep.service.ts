@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
+import { TaskCallbacks } from '@updraft/notifications';
 import { DagRunRepository, TaskInstanceRepository } from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES, RunTaskJobData } from '@updraft/queues';
 import type { Queue } from 'bull';
@@ -24,6 +25,7 @@ export class SweepService {
     @InjectQueue(QUEUES.tasks) private readonly tasks: Queue<RunTaskJobData>,
     @InjectQueue(QUEUES.scheduler) private readonly scheduler: Queue<EvaluateRunJobData>,
     private readonly dispatcher: Dispatcher,
+    private readonly callbacks: TaskCallbacks,
   ) {}
 
   async sweep(): Promise<void> {
@@ -35,12 +37,22 @@ export class SweepService {
     for (const zombie of await this.taskInstances.zombies(this.config.zombieThresholdMs, BATCH)) {
       const retry = zombie.tryNumber < zombie.maxTries;
       const reason = `the worker stopped heartbeating for ${this.config.zombieThresholdMs} ms (zombie)`;
-      if (await this.taskInstances.finish(zombie, zombie.tryNumber, retry ? 'up_for_retry' : 'failed', reason, retry ? new Date() : null)) {
+      const state = retry ? 'up_for_retry' : 'failed';
+      if (await this.taskInstances.finish(zombie, zombie.tryNumber, state, reason, retry ? new Date() : null)) {
         this.logger.warn(`task instance ${zombie.taskInstanceId}: ${reason}; ${retry ? 'will retry' : 'failed'}`);
+        await this.tellCallbacks(zombie.tenantId, zombie.taskInstanceId, zombie.dagRunId, state, reason);
       }
     }
     await this.dispatcher.request();
     const unfinished = await this.runs.unfinished(BATCH);
     if (unfinished.length > 0) await this.scheduler.addBulk(unfinished.map((data) => ({ name: JOBS.evaluateRun, data })));
+  }
+
+  /** A reaped try gets the same onRetry / onFailure notifications as one its worker recorded. */
+  private async tellCallbacks(tenantId: string, taskInstanceId: string, dagRunId: string, state: 'up_for_retry' | 'failed', reason: string): Promise<void> {
+    const [ti, loaded] = await Promise.all([this.taskInstances.get(tenantId, taskInstanceId), this.runs.forEvaluation(tenantId, dagRunId)]);
+    const task = loaded?.serialized.tasks.find((t) => t.taskId === ti?.taskId);
+    if (!ti || !loaded || !task) return;
+    await this.callbacks.afterOutcome(ti, loaded, task, state, reason, (line) => this.logger.warn(`task instance ${taskInstanceId}: ${line}`));
   }
 }

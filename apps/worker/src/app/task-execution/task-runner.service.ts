@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { expansionOf, retryDelayAfter, tasksSkippedBy, TaskState } from '@updraft/domain';
+import { TaskCallbacks } from '@updraft/notifications';
 import { DagRunRepository, RETURN_VALUE_KEY, RunForEvaluation, TaskInstanceEntity, TaskInstanceRepository, TaskLogRepository, XComRepository } from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES, RunTaskJobData } from '@updraft/queues';
 import type { SerializedTask } from '@updraft/sdk';
@@ -14,7 +15,6 @@ import type { ExecutorOutcome } from '../operators/operator-executor';
 import { TemplateRenderer } from '../templating/template-renderer.service';
 import { whileDatabaseDown } from './database-retry';
 import { HeartbeatService } from './heartbeat.service';
-import { TaskCallbacks } from './task-callbacks.service';
 import { LogSink } from './log-sink';
 
 export const MAX_XCOM_BYTES = 1024 * 1024;
@@ -181,7 +181,7 @@ export class TaskRunner {
     await sink.flush();
     const applied = await this.taskInstances.finish(ref, ti.tryNumber, state, reason, state === 'up_for_retry' ? new Date(Date.now() + delayMs) : null);
     if (!applied) sink.write('system', 'the outcome was not recorded: this try was cleared or reaped meanwhile');
-    else if (loaded && task) await this.callbacks.afterOutcome(ti, loaded, task, state, reason, sink);
+    else if (loaded && task) await this.callbacks.afterOutcome(ti, loaded, task, state, reason, (line) => sink.write('system', line));
     return delayMs;
   }
 }

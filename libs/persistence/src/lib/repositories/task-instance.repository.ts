@@ -80,6 +80,11 @@ export class TaskInstanceRepository {
     return rows.length > 0 ? toTaskInstance(rows[0]) : null;
   }
 
+  async get(tenantId: string, taskInstanceId: string): Promise<TaskInstanceEntity | null> {
+    const rows = await this.db.query(`SELECT * FROM task_instance WHERE tenant_id = $1 AND id = $2`, [tenantId, taskInstanceId]);
+    return rows.length > 0 ? toTaskInstance(rows[0]) : null;
+  }
+
   /** Moves the given instances from any of `from` to `to`; returns the ids that moved. */
   async transition(tenantId: string, ids: string[], from: TaskState[], to: TaskState): Promise<string[]> {
     if (ids.length === 0) return [];

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import type { TaskState } from '@updraft/domain';
-import { Notifier, runLink } from '@updraft/notifications';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RunForEvaluation, TaskInstanceEntity, TenantEntity } from '@updraft/persistence';
 import { DataSource } from 'typeorm';
 import type { SerializedTask } from '@updraft/sdk';
-import type { LogSink } from './log-sink';
+import { Notifier } from './notifier.service';
+import { runLink } from './sla-alert';
 
 const CALLBACKS = {
   failed: { list: 'onFailure', kind: 'on_failure', verb: 'failed' },
@@ -14,7 +14,11 @@ const CALLBACKS = {
   success: { list: 'onSuccess', kind: 'on_success', verb: 'succeeded' },
 } as const;
 
-/** Enqueues a task's onFailure / onRetry / onSuccess notifications once its outcome is recorded. */
+/**
+ * Enqueues a task's onFailure / onRetry / onSuccess notifications once its outcome is recorded: by
+ * the worker that ran the try, or by the scheduler that reaped it as a zombie. `report` takes what
+ * the task's owner should read (the try's log, or the scheduler's).
+ */
 @Injectable()
 export class TaskCallbacks {
   private readonly tenantSlugs = new Map<string, string>();
@@ -25,7 +29,7 @@ export class TaskCallbacks {
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
-  async afterOutcome(ti: TaskInstanceEntity, loaded: RunForEvaluation, task: SerializedTask, state: TaskState, reason: string | null, sink: LogSink): Promise<void> {
+  async afterOutcome(ti: TaskInstanceEntity, loaded: RunForEvaluation, task: SerializedTask, state: TaskState, reason: string | null, report: (line: string) => void): Promise<void> {
     const callback = CALLBACKS[state as keyof typeof CALLBACKS];
     const names = callback ? task[callback.list] : [];
     if (!callback || names.length === 0) return;
@@ -42,10 +46,10 @@ export class TaskCallbacks {
     };
     try {
       const result = await this.notifier.enqueue(ti.tenantId, names, notification);
-      if (result.unknown.length > 0) sink.write('system', `${callback.list}: no notification channel named ${result.unknown.join(', ')}`);
+      if (result.unknown.length > 0) report(`${callback.list}: no notification channel named ${result.unknown.join(', ')}`);
     } catch (error) {
       // The outcome is already recorded; a notification that cannot be queued must not turn it into an internal error.
-      sink.write('system', `${callback.list}: the notification could not be queued: ${(error as Error).message}`);
+      report(`${callback.list}: the notification could not be queued: ${(error as Error).message}`);
     }
   }
 
