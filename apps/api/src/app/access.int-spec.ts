@@ -293,6 +293,20 @@ describe('tenant isolation and per-DAG access (in-process api on PostgreSQL and 
       expect((await call('GET', `tenants/${a.slug}/dags/sdk_named`, member.token)).status).toBe(404);
     });
 
+    it('shows a member a DAG file’s source only when every DAG the file defines is in their teams', async () => {
+      const bundles = app.get(BundleRepository);
+      const version = await bundles.createVersion(a.tenantId, { name: 'shared', archive: Buffer.from('x'), format: 'tar.gz', createdBy: null });
+      await bundles.activate(a.tenantId, version.id, [
+        { dagId: 'shared_mine', entryFile: 'dags/shared.js', serialized: { ...serializedDag('shared_mine', a.team), source: 'dags/shared.ts:3' } },
+        { dagId: 'shared_theirs', entryFile: 'dags/shared.js', serialized: { ...serializedDag('shared_theirs', null, untouchable), source: 'dags/shared.ts:9' } },
+      ]);
+      expect((await call('GET', `tenants/${a.slug}/dags/shared_mine`, member.token)).status).toBe(200);
+      const source = await call('GET', `tenants/${a.slug}/dags/shared_mine/source`, member.token);
+      expect(source.status).toBe(403);
+      expect(source.json().message).toBe('dags/shared.ts also defines DAGs outside your teams; ask a tenant admin for its source');
+      expect(source.body).not.toContain('shared_theirs');
+    });
+
     it('refuses a team that does not exist and a duplicate team, naming them', async () => {
       const unknown = await call('PATCH', `tenants/${a.slug}/dags/${a.dagId}`, a.owner, { team: 'nope' });
       expect(unknown.status).toBe(400);

@@ -68,6 +68,11 @@ export class DagsController {
     const dag = await this.dags.get(tenant.id, dagId);
     if (!dag) throw new NotFoundException(`DAG '${dagId}' not found`);
     const [, file, line] = /^(.*):(\d+)$/.exec(dag.serialized.source ?? '') ?? [];
+    if (file && tenant.teams !== null) {
+      // A file may define other teams' DAGs too; a member whose access comes from team roles sees only files wholly theirs.
+      const others = (await this.dags.teamsDefinedIn(tenant.id, dag.bundleVersionId, file)).filter((d) => d.team === null || !tenant.teams?.includes(d.team));
+      if (others.length > 0) throw new ForbiddenException(`${file} also defines DAGs outside your teams; ask a tenant admin for its source`);
+    }
     const archive = await this.bundles.archive(tenant.id, dag.bundleVersionId);
     const content = file && archive ? await readArchiveFile(archive, file) : null;
     if (content === null) throw new NotFoundException(`the source of DAG '${dagId}' is not available`);

@@ -78,6 +78,15 @@ export class DagRepository {
     return rows.length > 0 ? rows[0].team : undefined;
   }
 
+  /** The teams of every DAG of this bundle version whose serialized source is in `file` (a file may define several DAGs). */
+  async teamsDefinedIn(tenantId: string, bundleVersionId: string, file: string): Promise<{ dagId: string; team: string | null }[]> {
+    return this.db.query(
+      `SELECT d.dag_id AS "dagId", ${EFFECTIVE_TEAM} AS team FROM dag d JOIN dag_version v ON v.id = d.current_version_id
+        WHERE d.tenant_id = $1 AND v.bundle_version_id = $2 AND split_part(v.serialized->>'source', ':', 1) = $3`,
+      [tenantId, bundleVersionId, file],
+    );
+  }
+
   /** Assigns the DAG to a team (null: back to the team its code names); false when the DAG does not exist. */
   async setTeam(tenantId: string, dagId: string, team: string | null): Promise<boolean> {
     const [, count] = await this.db.query(`UPDATE dag SET team = $3, updated_at = now() WHERE tenant_id = $1 AND dag_id = $2`, [tenantId, dagId, team]);
