@@ -2,9 +2,8 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { loadConfig, UPDRAFT_CONFIG } from '@updraft/config';
 import { AccountRepository, BundleRepository, DagRepository, DagRunRepository, TaskInstanceRepository, TaskLogRepository, XComRepository } from '@updraft/persistence';
-import { createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, packBundle, TestDatabase, uniqueRedisPrefix, waitFor, workspaceRoot } from '@updraft/testing';
-import { build } from 'esbuild';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { buildSandboxRunner, createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, packBundle, TestDatabase, uniqueRedisPrefix, waitFor } from '@updraft/testing';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
@@ -14,7 +13,6 @@ import { SANDBOX_RUNNER } from './sandbox-runner-path';
 import { TaskRunner } from './task-execution/task-runner.service';
 
 describe('worker: bundle parsing and task execution on PostgreSQL, Redis and the sandbox', () => {
-  const root = workspaceRoot();
   const redisPrefix = uniqueRedisPrefix();
   let database: TestDatabase;
   let scratch: string;
@@ -24,10 +22,7 @@ describe('worker: bundle parsing and task execution on PostgreSQL, Redis and the
   beforeAll(async () => {
     database = await createTestDatabase();
     scratch = await mkdtemp(join(tmpdir(), 'updraft-worker-'));
-    // The sandbox runs as nobody when the tests run as root: it must be able to reach the runner.
-    await chmod(scratch, 0o755);
-    const runnerPath = join(scratch, 'sandbox-runner.js');
-    await build({ entryPoints: [join(root, 'libs/sandbox/src/runner/sandbox-runner.ts')], bundle: true, platform: 'node', format: 'cjs', tsconfig: join(root, 'tsconfig.base.json'), outfile: runnerPath, logLevel: 'silent' });
+    const runnerPath = await buildSandboxRunner(scratch);
     const config = loadConfig({ DATABASE_URL: database.url, REDIS_URL: DEFAULT_REDIS_URL, REDIS_PREFIX: redisPrefix, DATA_DIR: join(scratch, 'data'), NODE_ENV: 'test' });
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).overrideProvider(UPDRAFT_CONFIG).useValue(config).overrideProvider(SANDBOX_RUNNER).useValue(runnerPath).compile();
     app = await moduleRef.init();

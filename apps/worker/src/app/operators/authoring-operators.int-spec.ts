@@ -2,10 +2,9 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { loadConfig, UPDRAFT_CONFIG } from '@updraft/config';
 import { AccountRepository, BundleRepository, ConnectionRepository, DagRepository, DagRunEntity, DagRunRepository, TaskInstanceRepository, TaskLogRepository, XComRepository } from '@updraft/persistence';
-import { createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, packBundle, TestDatabase, uniqueRedisPrefix, waitFor, workspaceRoot } from '@updraft/testing';
-import { build } from 'esbuild';
+import { buildSandboxRunner, createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, packBundle, TestDatabase, uniqueRedisPrefix, waitFor } from '@updraft/testing';
 import { randomUUID } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,7 +16,6 @@ import { TaskRunner } from '../task-execution/task-runner.service';
 
 /** Templates rendered in the sandbox, and the http and triggerDagRun operators, on real PostgreSQL, Redis, sandbox processes and a loopback HTTP server. */
 describe('worker: templates, http and triggerDagRun', () => {
-  const root = workspaceRoot();
   const redisPrefix = uniqueRedisPrefix();
   let database: TestDatabase;
   let scratch: string;
@@ -31,9 +29,7 @@ describe('worker: templates, http and triggerDagRun', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     scratch = await mkdtemp(join(tmpdir(), 'updraft-authoring-'));
-    await chmod(scratch, 0o755);
-    const runnerPath = join(scratch, 'sandbox-runner.js');
-    await build({ entryPoints: [join(root, 'libs/sandbox/src/runner/sandbox-runner.ts')], bundle: true, platform: 'node', format: 'cjs', tsconfig: join(root, 'tsconfig.base.json'), outfile: runnerPath, logLevel: 'silent' });
+    const runnerPath = await buildSandboxRunner(scratch);
     const config = loadConfig({ DATABASE_URL: database.url, REDIS_URL: DEFAULT_REDIS_URL, REDIS_PREFIX: redisPrefix, DATA_DIR: join(scratch, 'data'), NODE_ENV: 'test', EGRESS_ALLOWED_HOSTS: '127.0.0.1' });
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).overrideProvider(UPDRAFT_CONFIG).useValue(config).overrideProvider(SANDBOX_RUNNER).useValue(runnerPath).compile();
     app = await moduleRef.init();
