@@ -5,6 +5,7 @@ import { EvaluateRunJobData, JOBS, QUEUES } from '@updraft/queues';
 import type { Job, Queue } from 'bull';
 import { RunCreator } from './run-creation/run-creator.service';
 import { RunEvaluator } from './run-evaluation/run-evaluator.service';
+import { keepArmed } from './repeatable-jobs';
 import { SweepService } from './sweep/sweep.service';
 
 const EVALUATION_CONCURRENCY = 8;
@@ -27,10 +28,8 @@ export class SchedulerProcessor implements OnApplicationBootstrap, OnApplication
     this.queue.process(JOBS.evaluateRun, EVALUATION_CONCURRENCY, (job: Job) => this.evaluator.evaluate(job.data as EvaluateRunJobData));
     this.queue.process(JOBS.sweep, 1, () => this.sweeper.sweep());
     this.queue.process(JOBS.createScheduledRuns, 1, () => this.creator.createDueRuns());
-    await this.armRepeatableJobs();
-    // Redis only carries work and may be flushed, repeatable jobs with it: every scheduler re-arms them
-    // (idempotent, same repeat key and next run), so the sweep that re-enqueues from PostgreSQL comes back.
-    this.rearmTimer = setInterval(() => void this.armRepeatableJobs().catch((error) => this.logger.warn(`could not re-arm repeatable jobs: ${error.message}`)), this.config.schedulerSweepIntervalMs);
+    // After a Redis flush the sweep, which re-enqueues from PostgreSQL, must come back too.
+    this.rearmTimer = await keepArmed(() => this.armRepeatableJobs(), this.config.schedulerSweepIntervalMs, this.logger);
     this.queue.on('failed', (job, error) => this.logger.error(`${job.name} failed: ${error.message}`));
     this.logger.log(`scheduler ready (sweep every ${this.config.schedulerSweepIntervalMs} ms)`);
   }

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { JOBS, QUEUES } from '@updraft/queues';
 import type { Queue } from 'bull';
+import { keepArmed } from '../repeatable-jobs';
 import { SlaChecker } from './sla-checker.service';
 
 /** Runs the SLA check as a repeatable job with one key: one check per interval, whichever scheduler takes it. */
@@ -19,9 +20,7 @@ export class SlaProcessor implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationBootstrap(): Promise<void> {
     void this.queue.process(JOBS.checkSlas, 1, () => this.checker.check());
-    await this.arm();
-    // Like the sweep: a flushed Redis loses the repeatable job, so every scheduler re-arms it (idempotent).
-    this.rearmTimer = setInterval(() => void this.arm().catch((error) => this.logger.warn(`could not re-arm the SLA check: ${error.message}`)), this.config.schedulerSweepIntervalMs);
+    this.rearmTimer = await keepArmed(() => this.arm(), this.config.schedulerSweepIntervalMs, this.logger);
   }
 
   onApplicationShutdown(): void {
