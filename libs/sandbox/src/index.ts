@@ -5,4 +5,3 @@ export * from './lib/protocol';
 export * from './lib/sandbox-pool';
 export * from './lib/sandbox-process';
 export * from './lib/supervision';
-export * from './lib/template-syntax';

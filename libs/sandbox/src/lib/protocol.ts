@@ -1,4 +1,7 @@
+import type { PlatformCall, TemplateContext } from '@updraft/operators';
 import type { SerializedDag, TaskContext } from '@updraft/sdk';
+
+export type { PlatformCall, TemplateContext } from '@updraft/operators';
 
 /** What the worker asks of a sandbox process (over Node's IPC channel only). */
 export type SandboxRequest =
@@ -6,9 +9,6 @@ export type SandboxRequest =
   | { kind: 'run'; root: string; file: string; dagId: string; taskId: string; context: Omit<TaskContext, 'log' | 'ti' | 'var' | 'conn'>; warm?: WarmTry }
   /** Renders a task's templated config fields (templates are tenant input, so they render only here). */
   | { kind: 'render'; fields: Record<string, unknown>; context: TemplateContext };
-
-/** What a template sees of its run (besides platform lookups). */
-export type TemplateContext = Omit<TaskContext, 'log' | 'ti' | 'var' | 'conn'> & { operator: string };
 
 /** Set when the process is kept for further tries: it stays connected and marks where each try ends. */
 export interface WarmTry {
@@ -20,14 +20,6 @@ export interface WarmTry {
 
 /** Written to stdout and stderr after a warm try, so the worker knows it has all of that try's output. */
 export const tryEndMarker = (tryId: string) => `\u0000updraft-try-end:${tryId}\n`;
-
-/** What tenant code may ask its worker for while it runs; the worker answers for its own run only. */
-export type PlatformCall =
-  | { method: 'xcomPull'; taskId: string; key: string }
-  /** A tenant variable by key (secret ones decrypted only here, for this call). */
-  | { method: 'getVariable'; key: string }
-  /** A tenant connection by id, password decrypted only for this call. */
-  | { method: 'getConnection'; connId: string };
 
 /** The worker's answer to a platform call. */
 export type SandboxReply = { kind: 'reply'; id: number; ok: true; value: unknown } | { kind: 'reply'; id: number; ok: false; error: string };

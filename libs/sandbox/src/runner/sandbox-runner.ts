@@ -7,7 +7,7 @@ import * as sdk from '@updraft/sdk';
 import Module from 'node:module';
 import { getHeapStatistics } from 'node:v8';
 import { isAbsolute, join, relative } from 'node:path';
-import { renderFields } from './templates';
+import { renderFields, taskAccessors } from '@updraft/operators';
 import { tryEndMarker, type CodeProblem, type ParsedFile, type PlatformCall, type SandboxMessage, type SandboxReply, type SandboxRequest, type WarmTry } from '../lib/protocol';
 
 const moduleLoader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
@@ -99,12 +99,12 @@ async function run(request: RunRequest): Promise<void> {
   baseline ??= fingerprint();
   const resourcesBefore = process.getActiveResourcesInfo();
   const tryId = warm?.tryId;
-  const ti = { xcomPull: (taskId: string, key = 'return_value') => callPlatform({ method: 'xcomPull', taskId, key }, tryId) };
-  const platform = platformAccessors(tryId);
+  // Tenant code reaches XCom, variables and connections only through its worker, for its own tenant and run.
+  const platform = taskAccessors((call) => callPlatform(call, tryId));
   const log = (...values: unknown[]) => void send({ kind: 'log', message: values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(' '), tryId });
   let done: SandboxMessage;
   try {
-    const value = await callable({ ...request.context, log, ti, ...platform });
+    const value = await callable({ ...request.context, log, ...platform });
     const valueJson = value === undefined ? null : JSON.stringify(value);
     done = { kind: 'done', outcome: 'success', valueJson: valueJson ?? null };
   } catch (error) {
@@ -189,27 +189,6 @@ function callPlatform(call: PlatformCall, tryId?: string): Promise<unknown> {
     pendingCalls.set(id, { resolve, reject });
     void send({ kind: 'call', id, call, tryId });
   });
-}
-
-/** `ctx.var` and `ctx.conn`: the worker answers with the task's own tenant's variables and connections, null when undefined. */
-function platformAccessors(tryId?: string): Pick<sdk.TaskContext, 'var' | 'conn'> {
-  return {
-    var: {
-      get: async (key: string, fallback?: string) => {
-        const value = (await callPlatform({ method: 'getVariable', key }, tryId)) as string | null;
-        if (value !== null) return value;
-        if (fallback !== undefined) return fallback;
-        throw new Error(`variable '${key}' is not defined`);
-      },
-    },
-    conn: {
-      get: async (connId: string) => {
-        const connection = (await callPlatform({ method: 'getConnection', connId }, tryId)) as sdk.TaskConnection | null;
-        if (connection === null) throw new Error(`connection '${connId}' is not defined`);
-        return connection;
-      },
-    },
-  };
 }
 
 async function render(request: Extract<SandboxRequest, { kind: 'render' }>): Promise<void> {

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { resolveParams } from '@updraft/domain';
-import { holdsTemplate, prepareScratch, RenderOutcome, runInSandbox, TaskOutcome, TemplateContext } from '@updraft/sandbox';
+import { fieldsToRender } from '@updraft/operators';
+import { prepareScratch, RenderOutcome, runInSandbox, TaskOutcome, TemplateContext } from '@updraft/sandbox';
 import type { SerializedTask } from '@updraft/sdk';
 import { PlatformCalls } from '../operators/platform-calls.service';
 import type { TryContext } from '../operators/operator-executor';
@@ -37,7 +38,7 @@ export class TemplateRenderer {
   /** The task with its template fields rendered, or the failed outcome that ends the try. */
   async render(context: TryContext): Promise<SerializedTask | TaskOutcome> {
     const { task, ti, scratch, sink, signal, timeoutMs } = context;
-    const fields = Object.fromEntries((task.templateFields ?? []).filter((name) => holdsTemplate(task.config[name])).map((name) => [name, task.config[name]]));
+    const fields = fieldsToRender(task);
     if (Object.keys(fields).length === 0) return task;
     await prepareScratch(scratch);
     const result = await runInSandbox(

@@ -1,4 +1,4 @@
-import type { PlatformCall, TemplateContext } from '../lib/protocol';
+import type { PlatformCall, TemplateContext } from './platform-calls';
 import { MACROS, renderFields } from './templates';
 
 const context: TemplateContext = {

@@ -1,10 +1,12 @@
 /**
- * Jinja-style templates (Nunjucks) with Airflow's names. Runs inside the sandbox process only:
- * a template is tenant input, as able as tenant code.
+ * Jinja-style templates (Nunjucks) with Airflow's names. On the platform they render inside a sandbox
+ * process only (a template is tenant input, as able as tenant code); `updraft dags test` renders
+ * them in the cli, on the author's own machine.
  */
 import { Environment } from 'nunjucks';
-import type { PlatformCall, TemplateContext } from '../lib/protocol';
-import { TEMPLATE_SYNTAX } from '../lib/template-syntax';
+import type { PlatformCall, TemplateContext } from './platform-calls';
+import type { SerializedTask } from '@updraft/sdk';
+import { holdsTemplate, TEMPLATE_SYNTAX } from './template-syntax';
 
 /** Lookups whose key comes from an earlier lookup need one more pass each; this bounds the chain. */
 const MAX_PASSES = 5;
@@ -174,4 +176,9 @@ function renderOne(env: Environment, field: string, template: string, variables:
     const reason = (error as Error).message.replace(/^\(unknown path\)\s*/, '').replace(/\s+/g, ' ').trim();
     throw new Error(`template in '${field}': ${reason}`);
   }
+}
+
+/** The task's declared template fields that hold template syntax (the ones worth rendering), by name. */
+export function fieldsToRender(task: Pick<SerializedTask, 'templateFields' | 'config'>): Record<string, unknown> {
+  return Object.fromEntries((task.templateFields ?? []).filter((name) => holdsTemplate(task.config[name])).map((name) => [name, task.config[name]]));
 }
