@@ -1,4 +1,5 @@
 export * from './lib/bash-process';
+export * from './lib/bash-root';
 export * from './lib/isolation';
 export * from './lib/output-lines';
 export * from './lib/protocol';

@@ -14,3 +14,4 @@ export * from './lib/slack-stand-in';
 export * from './lib/query-counter';
 export * from './lib/worker-fixtures';
 export * from './lib/tenant-fixtures';
+export * from './lib/escape-fixture';

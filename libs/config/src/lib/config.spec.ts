@@ -19,10 +19,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DISPATCH_SLOTS: '0' })).toThrow(/DISPATCH_SLOTS must be a positive integer/);
     expect(() => loadConfig({ TENANT_MAX_RUNNING_TASKS: '2.5' })).toThrow(/TENANT_MAX_RUNNING_TASKS must be a positive integer/);
     expect(() => loadConfig({ DEFAULT_POOL_SLOTS: '-1' })).toThrow(/DEFAULT_POOL_SLOTS must be a whole number, 0 or more/);
+    expect(() => loadConfig({ SANDBOX_BASH_MAX_PROCESSES: '0' })).toThrow(/SANDBOX_BASH_MAX_PROCESSES must be a positive integer/);
   });
 
   it('reads the warm sandbox and drain settings, refusing values out of range', () => {
-    expect(loadConfig({ SANDBOX_WARM_MAX_IDLE: '0', WORKER_DRAIN_GRACE_MS: '500' })).toMatchObject({ sandboxWarmMaxIdle: 0, workerDrainGraceMs: 500, sandboxWarmMaxUses: 200 });
+    expect(loadConfig({ SANDBOX_WARM_MAX_IDLE: '0', WORKER_DRAIN_GRACE_MS: '500' })).toMatchObject({ sandboxWarmMaxIdle: 0, workerDrainGraceMs: 500, sandboxWarmMaxUses: 200, sandboxBashMaxProcesses: 128 });
     expect(() => loadConfig({ SANDBOX_WARM_MAX_USES: '0' })).toThrow(/SANDBOX_WARM_MAX_USES must be a whole number, 1 or more/);
     expect(() => loadConfig({ WORKER_DRAIN_GRACE_MS: '-1' })).toThrow(/WORKER_DRAIN_GRACE_MS must be a whole number, 0 or more/);
   });

@@ -25,6 +25,8 @@ export interface UpdraftConfig {
   parseTimeoutMs: number;
   defaultTaskTimeoutMs: number;
   sandboxNetworkIsolation: boolean;
+  /** Processes and threads one bash try may have at once (its own uid's RLIMIT_NPROC; root workers). */
+  sandboxBashMaxProcesses: number;
   /** Idle sandbox processes a worker keeps for further tries of the same tenant's bundle version (0: none). */
   sandboxWarmMaxIdle: number;
   sandboxWarmIdleMs: number;
@@ -91,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
       PARSE_TIMEOUT_MS: num({ default: 30_000 }),
       DEFAULT_TASK_TIMEOUT_MS: num({ default: 3_600_000 }),
       SANDBOX_NETWORK_ISOLATION: bool({ default: true }),
+      SANDBOX_BASH_MAX_PROCESSES: num({ default: 128 }),
       SANDBOX_WARM_MAX_IDLE: num({ default: 4 }),
       SANDBOX_WARM_IDLE_MS: num({ default: 60_000 }),
       SANDBOX_WARM_MAX_USES: num({ default: 200 }),
@@ -133,7 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
   if (retiredEncryptionKeys.some((key) => !/^[0-9a-fA-F]{64}$/.test(key))) {
     throw new ConfigError('Invalid configuration: ENCRYPTION_KEYS_RETIRED must be a comma-separated list of 64-hex-character keys');
   }
-  for (const [name, value] of [['WORKER_CONCURRENCY', clean.WORKER_CONCURRENCY], ['SANDBOX_MEMORY_MB', clean.SANDBOX_MEMORY_MB], ['DISPATCH_SLOTS', clean.DISPATCH_SLOTS], ['TENANT_MAX_RUNNING_TASKS', clean.TENANT_MAX_RUNNING_TASKS], ['SLA_CHECK_INTERVAL_MS', clean.SLA_CHECK_INTERVAL_MS], ['NOTIFICATION_ATTEMPTS', clean.NOTIFICATION_ATTEMPTS]] as const) {
+  for (const [name, value] of [['WORKER_CONCURRENCY', clean.WORKER_CONCURRENCY], ['SANDBOX_MEMORY_MB', clean.SANDBOX_MEMORY_MB], ['SANDBOX_BASH_MAX_PROCESSES', clean.SANDBOX_BASH_MAX_PROCESSES], ['DISPATCH_SLOTS', clean.DISPATCH_SLOTS], ['TENANT_MAX_RUNNING_TASKS', clean.TENANT_MAX_RUNNING_TASKS], ['SLA_CHECK_INTERVAL_MS', clean.SLA_CHECK_INTERVAL_MS], ['NOTIFICATION_ATTEMPTS', clean.NOTIFICATION_ATTEMPTS]] as const) {
     if (!Number.isInteger(value) || value < 1) throw new ConfigError(`Invalid configuration: ${name} must be a positive integer`);
   }
   if (!Number.isInteger(clean.DEFAULT_POOL_SLOTS) || clean.DEFAULT_POOL_SLOTS < 0) {
@@ -170,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
     parseTimeoutMs: clean.PARSE_TIMEOUT_MS,
     defaultTaskTimeoutMs: clean.DEFAULT_TASK_TIMEOUT_MS,
     sandboxNetworkIsolation: clean.SANDBOX_NETWORK_ISOLATION,
+    sandboxBashMaxProcesses: clean.SANDBOX_BASH_MAX_PROCESSES,
     sandboxWarmMaxIdle: clean.SANDBOX_WARM_MAX_IDLE,
     sandboxWarmIdleMs: clean.SANDBOX_WARM_IDLE_MS,
     sandboxWarmMaxUses: clean.SANDBOX_WARM_MAX_USES,

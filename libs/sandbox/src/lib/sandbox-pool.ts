@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { chmod, mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { prepareScratch } from './isolation';
+import { commandPid, filesHeldUnder } from './open-files';
 import { OutputLines, OutputStream } from './output-lines';
 import { PlatformCall, SandboxMessage, SandboxReply, SandboxRequest, tryEndMarker } from './protocol';
 import { describeExit, SandboxLimits, spawnSandbox } from './sandbox-process';
@@ -50,6 +51,7 @@ class WarmProcess {
   private stray?: string;
   private stderrTail = '';
   private active?: ActiveTry;
+  private runnerPid?: number;
 
   constructor(readonly key: string, readonly root: string, private readonly options: WarmRunOptions, runnerPath: string, onExit: () => void) {
     // Moving into each try's folder (chdir) needs read access to it.
@@ -83,8 +85,16 @@ class WarmProcess {
       else this.child.send({ ...request, warm: { tryId, scratchDir } });
     });
     this.active = undefined;
-    const retire = result.retire ?? this.stray ?? (await this.wipe());
+    const retire = result.retire ?? this.stray ?? (await this.heldFiles()) ?? (await this.wipe());
     return { outcome: result.outcome, retire };
+  }
+
+  /** A descriptor kept in module state would still reach a try's file after its folder is emptied. */
+  private async heldFiles(): Promise<string | undefined> {
+    if (this.child.pid === undefined) return undefined;
+    this.runnerPid ??= await commandPid(this.child.pid);
+    const held = await filesHeldUnder(this.runnerPid, this.root);
+    return held.length > 0 ? `it kept ${held.length} file(s) of its folder open` : undefined;
   }
 
   kill(): void {
@@ -203,7 +213,8 @@ class ActiveTry {
  * Keeps sandbox processes warm between tries of the same tenant and bundle version (never
  * across them): a process runs one try at a time in a fresh scratch folder, and is killed rather
  * than reused when its try timed out, was cancelled, crashed, changed shared globals, left work
- * running or grew its heap, after `maxUses` tries, or after `idleTimeoutMs` unused.
+ * running, kept a file of its folder open or grew its heap, after `maxUses` tries, or after
+ * `idleTimeoutMs` unused.
  */
 export class SandboxPool {
   private readonly idle: WarmProcess[] = [];

@@ -13,7 +13,7 @@ export function task<A extends object = Record<string, never>, R = unknown>(task
 }
 
 export interface BashOptions extends TaskArgs {
-  /** The command, run with `bash -c` in the task's scratch folder. */
+  /** The command, run with `bash -c` in the task's scratch folder; the bundle's files are in `$UPDRAFT_BUNDLE_DIR` (read-only). */
   command: string;
   env?: Record<string, string>;
   /** A folder inside the scratch folder to run in. */

@@ -56,6 +56,7 @@ dag('templated', { params: { region: { type: 'string', default: 'eu' } } }, () =
   const produce = bash('produce', { command: 'echo 42' });
   const echo = bash('echo', { command: 'echo "day={{ ds }} region={{ params.region }} rows={{ ti.xcomPull(\\'produce\\') }} next={{ macros.ds_add(ds, 1) }}"', env: { PLAIN: 'no template here' } });
   bash('broken', { command: 'echo {{ ds ' });
+  bash('own_files', { command: 'head -c 6 "$UPDRAFT_BUNDLE_DIR/dags/main.ts"; echo; pwd; ls ${join(scratch, 'data')} || echo "the data folder is out of sight"' });
   produce.then(echo);
 });
 dag('calls', {}, () => {
@@ -129,6 +130,12 @@ dag('parent', {}, () => {
     const echo = await runTask(run, 'echo');
     expect(echo.state).toBe('success');
     expect(echo.log).toContain('day=2024-03-05 region=eu rows=42 next=2024-03-06');
+  });
+
+  (process.getuid?.() === 0 ? it : it.skip)('runs bash confined: its bundle version read-only, its scratch as /scratch, nothing of DATA_DIR', async () => {
+    const own = await runTask(await startRun('templated'), 'own_files');
+    expect(own.state).toBe('success');
+    expect(own.log).toEqual(expect.arrayContaining(['import', '/scratch', expect.stringMatching(/data': No such file or directory/), 'the data folder is out of sight']));
   });
 
   it('fails a try whose template does not compile, naming the field', async () => {

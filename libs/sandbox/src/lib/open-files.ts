@@ -1,0 +1,21 @@
+import { readdir, readFile, readlink } from 'node:fs/promises';
+
+/**
+ * The pid of the process a sandbox command line ends up running: with `unshare -f` (a PID
+ * namespace) it is unshare's only child; otherwise the spawned process itself, which became it by exec.
+ */
+export async function commandPid(spawnedPid: number): Promise<number> {
+  const children = await readFile(`/proc/${spawnedPid}/task/${spawnedPid}/children`, 'utf8').catch(() => '');
+  const first = Number(children.trim().split(/\s+/)[0]);
+  return Number.isInteger(first) && first > 0 ? first : spawnedPid;
+}
+
+/** Files under `dir` (deleted ones included) that `pid` holds open; none where /proc is not readable. */
+export async function filesHeldUnder(pid: number, dir: string): Promise<string[]> {
+  const held: string[] = [];
+  for (const fd of await readdir(`/proc/${pid}/fd`).catch(() => [])) {
+    const target = await readlink(`/proc/${pid}/fd/${fd}`).catch(() => '');
+    if (target.startsWith(dir + '/')) held.push(target);
+  }
+  return held;
+}
