@@ -55,7 +55,7 @@ export default [
                         { sourceTag: "type:testing", onlyDependOnLibsWithTags: ["type:pure", "type:server"] },
                         { sourceTag: "scope:server-app", onlyDependOnLibsWithTags: ["type:pure", "type:server", "type:testing"] },
                         { sourceTag: "scope:console", onlyDependOnLibsWithTags: ["type:pure"] },
-                        { sourceTag: "scope:cli", onlyDependOnLibsWithTags: ["type:pure"] },
+                        { sourceTag: "scope:cli", onlyDependOnLibsWithTags: ["type:pure", "type:testing"] },
                         { sourceTag: "type:e2e", onlyDependOnLibsWithTags: ["type:pure", "type:server", "type:testing"] }
                     ]
                 }

@@ -13,6 +13,11 @@ describe('config', () => {
     expect(config).toEqual({ credentialsPath: join(dir.path, 'credentials.json'), url: DEFAULT_URL });
   });
 
+  it('reads UPDRAFT_CONN_* and UPDRAFT_VAR_* for dags test, by the name after the prefix', () => {
+    const config = loadConfig({ UPDRAFT_CONFIG_DIR: dir.path, UPDRAFT_CONN_WAREHOUSE: 'postgres://db/sales', UPDRAFT_VAR_REGION: 'eu', UPDRAFT_VAR_: 'no name' });
+    expect(config.localSecrets).toEqual({ connections: { WAREHOUSE: 'postgres://db/sales' }, variables: { REGION: 'eu' } });
+  });
+
   it('stores credentials with mode 0600 and reads them back', () => {
     const path = join(dir.path, 'nested', 'credentials.json');
     saveCredentials(path, { url: 'http://api:3000', accessToken: 'tok', tenant: 'acme' });

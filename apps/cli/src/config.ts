@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { CliError } from './errors';
+import type { SecretsFromEnv } from './local-run/local-secrets';
 
 export const DEFAULT_URL = 'http://127.0.0.1:3000';
 
@@ -20,6 +21,8 @@ export interface CliConfig {
   /** Only with the stored access token (an UPDRAFT_TOKEN from the environment is used as it is). */
   refreshToken?: string;
   tenant?: string;
+  /** UPDRAFT_CONN_<ID> and UPDRAFT_VAR_<KEY>: connections and variables for `dags test`, by the name after the prefix. */
+  localSecrets?: SecretsFromEnv;
 }
 
 type Env = Record<string, string | undefined>;
@@ -35,7 +38,18 @@ export function loadConfig(env: Env = process.env): CliConfig {
     token: envToken ?? stored?.accessToken,
     refreshToken: envToken ? undefined : stored?.refreshToken,
     tenant: nonEmpty(env['UPDRAFT_TENANT']) ?? stored?.tenant,
+    localSecrets: secretsFromEnv(env),
   };
+}
+
+function secretsFromEnv(env: Env): SecretsFromEnv | undefined {
+  const withPrefix = (prefix: string) => {
+    const found = Object.entries(env).filter(([name, value]) => name.startsWith(prefix) && name.length > prefix.length && value !== undefined);
+    return found.length > 0 ? Object.fromEntries(found.map(([name, value]) => [name.slice(prefix.length), value as string])) : undefined;
+  };
+  const connections = withPrefix('UPDRAFT_CONN_');
+  const variables = withPrefix('UPDRAFT_VAR_');
+  return connections || variables ? { connections, variables } : undefined;
 }
 
 /** The user's PATH, for commands `dags test` runs locally on their behalf. */

@@ -24,8 +24,11 @@ export default dag(
       download.then(weekday);
     });
 
+    // The connection `status_api` (type http) gives the base URL, e.g. host httpbin.org with schema https;
+    // `updraft dags test --connections` points it anywhere locally.
     const status = http('check_status', {
-      url: 'https://httpbin.org/anything/{{ ds }}',
+      connection: 'status_api',
+      url: 'anything/{{ ds }}',
       method: 'POST',
       headers: { 'x-region': '{{ params.region }}' },
       body: { day: '{{ ds }}', weekday: "{{ ti.xcomPull('extract.weekday').weekday }}" },

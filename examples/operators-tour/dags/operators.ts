@@ -5,7 +5,9 @@ import {
 /**
  * The operators not shown in authoring-tour: branching, short circuits, dynamic task mapping, the four
  * sensors, sql, email and slack. Before running it, create in your tenant: a postgres connection
- * `warehouse`, an email channel `ops-mail` and a Slack channel `ops-slack` (see docs/alerts.md).
+ * `warehouse`, a variable `exports_api` (the status API's base URL, e.g. https://status.example.com),
+ * an email channel `ops-mail` and a Slack channel `ops-slack` (see docs/alerts.md). To run it locally,
+ * see "A local run of operators_tour" in docs/bundles.md.
  */
 export default dag(
   'operators_tour',
@@ -25,7 +27,7 @@ export default dag(
     const settled = timeDeltaSensor('settled', { delta: '1h', mode: 'reschedule', pokeInterval: '5m' });
     const notBefore = dateTimeSensor('not_before', { targetTime: '2024-01-01T07:00:00+01:00' });
     const upstreamDone = externalTaskSensor('authoring_done', { externalDagId: 'authoring_tour', externalTaskId: 'trigger_report', mode: 'reschedule', timeout: '2h' });
-    const apiReady = httpSensor('api_ready', { url: 'https://status.example.com/v1/exports/{{ ds }}', jsonPath: '$.state', jsonEquals: 'ready', pokeInterval: '2m', softFail: true });
+    const apiReady = httpSensor('api_ready', { url: '{{ var.value.exports_api }}/v1/exports/{{ ds }}', jsonPath: '$.state', jsonEquals: 'ready', pokeInterval: '2m', softFail: true });
 
     const regions = task('regions', async () => ['eu', 'us', 'apac']);
     const load = task('load', async (ctx, { region }: { region: string }) => {

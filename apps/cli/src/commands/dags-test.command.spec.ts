@@ -1,20 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeTempDir, runCli } from '../testing/stand-in-api';
+import { useDagProject } from '../testing/dag-project';
+import { runCli } from '../testing/stand-in-api';
 
 describe('updraft dags test (a local run, no server)', () => {
-  let dir: ReturnType<typeof makeTempDir>;
-  beforeEach(() => {
-    dir = makeTempDir();
-    mkdirSync(join(dir.path, 'dags'));
-  });
-  afterEach(() => dir.remove());
-
-  function dagFile(name: string, source: string): string {
-    const path = join(dir.path, 'dags', name);
-    writeFileSync(path, source);
-    return path;
-  }
+  const dir = useDagProject();
+  const dagFile = (name: string, source: string) => dir.file(`dags/${name}`, source);
 
   // No server: any request would go to the unreachable default URL and fail the command.
   const test = (...args: string[]) => runCli(['dags', 'test', ...args], {});

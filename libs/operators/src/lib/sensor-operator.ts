@@ -84,8 +84,15 @@ async function checkSensor(task: SerializedTask, run: SensorRun, io: SensorIo): 
 async function checkHttp(task: SerializedTask, io: SensorIo): Promise<SensorCheck> {
   const config = task.config as unknown as HttpExpectation & { url: string; headers: Record<string, string> };
   const settings = task.config['sensor'] as SensorSettings;
+  let url: URL;
   try {
-    const response = await io.fetch(new URL(config.url), {
+    url = new URL(config.url);
+  } catch {
+    return { fail: `'${config.url}' is not an absolute http(s) URL` };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { fail: `only http and https URLs are allowed, not '${url.protocol}'` };
+  try {
+    const response = await io.fetch(url, {
       method: 'GET',
       headers: config.headers,
       redirect: 'manual',

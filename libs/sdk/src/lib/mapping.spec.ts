@@ -62,6 +62,15 @@ describe('sensors', () => {
     expect(byId['wait_time'].config).toEqual({ sensor: { pokeIntervalMs: 5_000, timeoutMs: 3_600_000, mode: 'reschedule', softFail: true }, targetTime: '2024-01-01T06:00:00.000Z' });
     expect([byId['wait_other'].operator, byId['wait_other'].retries, byId['wait_other'].config['allowedStates']]).toEqual(['external_task_sensor', 2, ['success']]);
     expect(byId['wait_api'].config).toMatchObject({ url: 'http://127.0.0.1:9/health', expectStatus: [200], bodyContains: null, jsonPath: '$.status', jsonEquals: 'ready' });
+    expect(byId['wait_api'].templateFields).toEqual(['url', 'headers']);
+    expect(byId['wait_time'].templateFields).toEqual([]);
+  });
+
+  it('take an http url that starts with a template (rendered before each check)', () => {
+    const d = dag('templated_sensor', {}, () => {
+      httpSensor('wait_api', { url: '{{ var.value.exports_api }}/exports/{{ ds }}' });
+    });
+    expect(d.serialize().tasks[0].config['url']).toBe('{{ var.value.exports_api }}/exports/{{ ds }}');
   });
 
   it.each([

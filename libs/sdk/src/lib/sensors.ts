@@ -46,8 +46,9 @@ export interface ExternalTaskSensorOptions extends SensorOptions {
 }
 
 export interface HttpSensorOptions extends SensorOptions {
-  /** An absolute http(s) URL, requested with GET at each check. */
+  /** An absolute http(s) URL, requested with GET at each check. Templated (it may start with a template, e.g. `{{ var.value.api }}/ready`). */
   url: string;
+  /** Templated. */
   headers?: Record<string, string>;
   /** Status codes that count (default: any 2xx). */
   expectStatus?: number[];
@@ -58,7 +59,7 @@ export interface HttpSensorOptions extends SensorOptions {
   jsonEquals?: unknown;
 }
 
-function addSensor(operator: string, taskId: string, options: SensorOptions, specific: Record<string, unknown>): Task {
+function addSensor(operator: string, taskId: string, options: SensorOptions, specific: Record<string, unknown>, templateFields: string[] = []): Task {
   const { pokeInterval, timeout, mode, softFail, ...args } = options;
   const dag = currentDag(operator);
   const fail = (reason: string) => new DagDefinitionError(dag.dagId, taskId, callerLocation(), reason);
@@ -76,7 +77,7 @@ function addSensor(operator: string, taskId: string, options: SensorOptions, spe
     mode: mode ?? 'poke',
     softFail: softFail ?? false,
   };
-  return dag.addTask(taskId, operator, { sensor, ...specific }, args);
+  return dag.addTask(taskId, operator, { sensor, ...specific }, args, undefined, templateFields);
 }
 
 function definitionError(operator: string, taskId: string, reason: string): DagDefinitionError {
@@ -118,11 +119,11 @@ export function externalTaskSensor(taskId: string, options: ExternalTaskSensorOp
 export function httpSensor(taskId: string, options: HttpSensorOptions): Task {
   const { url, headers, expectStatus, bodyContains, jsonPath, jsonEquals, ...rest } = options ?? ({} as HttpSensorOptions);
   const fail = (reason: string) => definitionError('httpSensor', taskId, reason);
-  if (typeof url !== 'string' || !/^https?:\/\//.test(url)) throw fail('httpSensor needs an absolute http(s) url');
+  if (typeof url !== 'string' || !/^(https?:\/\/|\{\{)/.test(url)) throw fail('httpSensor needs an absolute http(s) url (or one that starts with a template)');
   if (expectStatus && !expectStatus.every((code) => Number.isInteger(code) && code >= 100 && code <= 599)) throw fail('expectStatus: status codes are whole numbers from 100 to 599');
   if (jsonPath !== undefined && !/^\$(\.[A-Za-z0-9_-]+|\[\d+\])*$/.test(jsonPath)) throw fail(`jsonPath '${jsonPath}' is not supported: use $.field.other[0] form`);
   return addSensor('http_sensor', taskId, rest, {
     url, headers: headers ?? {}, expectStatus: expectStatus ?? null, bodyContains: bodyContains ?? null,
     jsonPath: jsonPath ?? null, jsonEquals: jsonEquals === undefined ? null : jsonEquals,
-  });
+  }, ['url', 'headers']);
 }
