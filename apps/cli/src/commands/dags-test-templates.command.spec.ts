@@ -78,7 +78,7 @@ describe('updraft dags test: templates, variables and connections', () => {
     expect(result.stdout).toMatch(/\[missing\] failed: rendering templates failed: template in 'command': .*variable 'nowhere' is not defined/);
   });
 
-  it('refuses a bad connections file, logical date or external state in one line, before running anything', async () => {
+  it('refuses a bad connections file, logical date, external state or SMTP URL in one line, before running anything', async () => {
     const dag = file('dags/ok.ts', `import { dag, empty } from '@updraft/sdk';\nexport default dag('ok', {}, () => { empty('e'); });`);
     const badPort = file('bad.json', JSON.stringify({ warehouse: { connType: 'postgres', port: 'five' } }));
     const test = (...args: string[]) => runCli(['dags', 'test', dag, 'ok', ...args], {});
@@ -88,5 +88,6 @@ describe('updraft dags test: templates, variables and connections', () => {
     expect((await test('--variables', file('list.json', '[1]'))).stderr).toBe(`error: --variables ${join(dir.path, 'list.json')} must hold a JSON object keyed by id\n`);
     expect((await test('--logical-date', 'yesterday')).stderr).toBe("error: --logical-date 'yesterday' is not a date: use 2024-06-01 or 2024-06-01T06:00:00Z\n");
     expect((await test('--external-state', 'upstream=success')).stderr).toBe("error: --external-state 'upstream=success' is not dag:task=state, e.g. upstream_dag:load=success\n");
+    expect((await test('--smtp-url', 'mail.example.com')).stderr).toBe('error: --smtp-url is not a URL\n');
   });
 });

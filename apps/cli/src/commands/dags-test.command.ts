@@ -28,7 +28,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export function registerDagsTestCommand(dags: Command, ctx: CliContext): void {
   dags
     .command('test')
-    .description('run one DAG run locally, without a server (tasks in dependency order, trigger rules and retries applied)')
+    .description('run one DAG run locally, without a server (every operator, templates, mapped tasks, trigger rules and retries applied)')
     .argument('<file>', 'the file that defines the DAG, e.g. dags/example_dag.ts')
     .argument('<dagId>')
     .option('--conf <json>', 'run configuration, a JSON object (overrides param defaults)')
@@ -47,7 +47,8 @@ async function testDag(ctx: CliContext, file: string, dagId: string, options: Te
   const conf = parseConf(options.conf) ?? {};
   const logicalDate = parseLogicalDate(options.logicalDate);
   const externalStates = parseExternalStates(options.externalState);
-  for (const [flag, url] of [['--smtp-url', options.smtpUrl], ['--slack-webhook', options.slackWebhook]]) if (url !== undefined) requireUrl(flag as string, url);
+  requireUrl('--smtp-url', options.smtpUrl);
+  requireUrl('--slack-webhook', options.slackWebhook);
   const secrets = LocalSecrets.load({ connections: options.connections, variables: options.variables }, ctx.loadConfig().localSecrets);
   const out = outputFor(ctx, options);
   const stdout: TextSink = out.json ? { write: () => undefined } : ctx.streams.stdout;
@@ -94,7 +95,8 @@ function parseExternalStates(values: string[]): Map<string, string> {
   return states;
 }
 
-function requireUrl(flag: string, value: string): void {
+function requireUrl(flag: string, value: string | undefined): void {
+  if (value === undefined) return;
   try {
     new URL(value);
   } catch {
