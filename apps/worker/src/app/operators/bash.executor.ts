@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { BashConfinement, prepareBashRoot, prepareScratch, removeBashRoot, runBash, TaskOutcome } from '@updraft/sandbox';
-import { dirname, join, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { BundleCache } from '../bundle-cache/bundle-cache.service';
 import type { OperatorExecutor, TryContext } from './operator-executor';
 
@@ -19,8 +19,8 @@ export class BashExecutor implements OperatorExecutor, OnModuleInit, OnApplicati
   constructor(@Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig, private readonly cache: BundleCache) {}
 
   async onModuleInit(): Promise<void> {
-    // Platform folders stay hidden even if they lie inside a system tree a try sees (an install under /usr).
-    const platform = [this.config.dataDir, process.cwd(), ...(require.main ? [dirname(require.main.filename)] : [])];
+    // Platform folders stay hidden even if they lie inside a system tree a try sees (an install under /usr); __dirname is the built worker's folder.
+    const platform = [this.config.dataDir, process.cwd(), __dirname];
     this.confinement = await prepareBashRoot(join(this.config.dataDir, 'sandboxes', `bash-${process.pid}`), platform);
     if (!this.confinement.confined) this.logger.warn(`bash tasks are not confined to their files: ${this.confinement.reason}`);
   }
