@@ -1,4 +1,4 @@
-// `npm run bench [-- chain|throughput|lag|all] [--no-build] [--concurrency N] [--runs N]`
+// `npm run bench [-- chain|throughput|lag|all] [--no-build] [--concurrency N] [--runs N] [--cpu-prof DIR]`
 //
 // Measures Updraft end to end, the way a tenant sees it: the built api, scheduler and worker run
 // as separate processes against a fresh database and Redis prefix, a generated bundle is uploaded
@@ -54,6 +54,7 @@ function parseArgs(argv) {
     const arg = argv[i];
     if (['chain', 'throughput', 'lag', 'all', 'bundles'].includes(arg)) options.mode = arg;
     else if (arg === '--no-build') options.build = false;
+    else if (arg === '--cpu-prof') options.cpuProfDir = argv[++i];
     else if (arg === '--concurrency' || arg === '--runs') {
       const value = Number(argv[++i]);
       if (!Number.isInteger(value) || value < 1) throw new Error(`${arg} needs a positive whole number`);
@@ -232,7 +233,8 @@ async function startPlatform(label, options, tempRoot) {
   for (const app of ['api', 'scheduler', 'worker']) {
     const logFile = join(dir, `${app}.log`);
     const log = createWriteStream(logFile);
-    const child = spawn(process.execPath, [join(root, 'dist', 'apps', app, 'main.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const profile = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${join(options.cpuProfDir, app)}`] : [];
+    const child = spawn(process.execPath, [...profile, join(root, 'dist', 'apps', app, 'main.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.pipe(log, { end: false });
     child.stderr.pipe(log, { end: false });
     const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));

@@ -4,7 +4,7 @@ import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { EvaluateRunJobData, JOBS, QUEUES } from '@updraft/queues';
 import type { Job, Queue } from 'bull';
 import { RunCreator } from './run-creation/run-creator.service';
-import { RunEvaluator } from './run-evaluation/run-evaluator.service';
+import { RunEvaluator } from '@updraft/orchestration';
 import { keepArmed } from './repeatable-jobs';
 import { SweepService } from './sweep/sweep.service';
 

@@ -2,6 +2,7 @@ import { EgressModule } from '@updraft/egress';
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@updraft/config';
 import { NotificationProcessor, NotificationsModule } from '@updraft/notifications';
+import { OrchestrationModule } from '@updraft/orchestration';
 import { PersistenceModule } from '@updraft/persistence';
 import { QueuesModule } from '@updraft/queues';
 import { SecretsModule } from '@updraft/secrets';
@@ -12,12 +13,13 @@ import { WarmSandboxes } from './operators/warm-sandboxes.service';
 import { PlatformCalls } from './operators/platform-calls.service';
 import { HeartbeatService } from './task-execution/heartbeat.service';
 import { TaskRunner } from './task-execution/task-runner.service';
+import { TryBatches } from './task-execution/try-batches.service';
 import { TemplateRenderer } from './templating/template-renderer.service';
 import { BUILT_SANDBOX_RUNNER_PATH, SANDBOX_RUNNER } from './sandbox-runner-path';
 import { WorkerProcessor } from './worker.processor';
 
 @Module({
-  imports: [ConfigModule, PersistenceModule, QueuesModule.register(), SecretsModule, NotificationsModule, EgressModule],
-  providers: [{ provide: SANDBOX_RUNNER, useValue: BUILT_SANDBOX_RUNNER_PATH }, BundleCache, BundleParser, HeartbeatService, WarmSandboxes, PlatformCalls, ...OPERATOR_EXECUTORS, OperatorRegistry, TemplateRenderer, TaskRunner, WorkerProcessor, NotificationProcessor],
+  imports: [ConfigModule, PersistenceModule, QueuesModule.register(), SecretsModule, NotificationsModule, EgressModule, OrchestrationModule],
+  providers: [{ provide: SANDBOX_RUNNER, useValue: BUILT_SANDBOX_RUNNER_PATH }, BundleCache, BundleParser, HeartbeatService, WarmSandboxes, PlatformCalls, ...OPERATOR_EXECUTORS, OperatorRegistry, TemplateRenderer, TryBatches, TaskRunner, WorkerProcessor, NotificationProcessor],
 })
 export class AppModule {}

@@ -127,8 +127,10 @@ dag('forks', {}, () => {
       await taskInstances.transition(tenantId, [ti?.id as string], ['none'], 'queued');
       await app.get(TaskRunner).run({ tenantId, taskInstanceId: ti?.id as string });
     }
-    const states = Object.fromEntries((await taskInstances.allForRun(tenantId, run.id)).map((ti) => [ti.taskId, ti.state]));
-    expect(states).toEqual({ pick: 'success', left: 'none', right: 'skipped', gate: 'success', after_gate: 'skipped', much_later: 'skipped' });
+    // The chosen branch is queued by the worker's own hand-off after `pick`, and run by its processor.
+    const finalStates = () => taskInstances.allForRun(tenantId, run.id).then((all) => Object.fromEntries(all.map((ti) => [ti.taskId, ti.state])));
+    const states = await waitFor(finalStates, (s) => s['left'] === 'success', { timeoutMs: 30_000, what: 'the chosen branch to run' });
+    expect(states).toEqual({ pick: 'success', left: 'success', right: 'skipped', gate: 'success', after_gate: 'skipped', much_later: 'skipped' });
     expect(await app.get(XComRepository).get(tenantId, run.id, 'pick', 'return_value')).toBe('left');
   });
 

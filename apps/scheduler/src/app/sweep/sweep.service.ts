@@ -5,7 +5,7 @@ import { TaskCallbacks } from '@updraft/notifications';
 import { DagRunRepository, TaskInstanceRepository } from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES, RunTaskJobData } from '@updraft/queues';
 import type { Queue } from 'bull';
-import { Dispatcher } from '../dispatch/dispatcher.service';
+import { Dispatcher } from '@updraft/orchestration';
 
 const BATCH = 500;
 

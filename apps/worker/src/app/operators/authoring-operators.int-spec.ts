@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import { loadConfig, UPDRAFT_CONFIG } from '@updraft/config';
 import { AccountRepository, BundleRepository, ConnectionRepository, DagRepository, DagRunEntity, DagRunRepository, TaskInstanceRepository, TaskLogRepository, XComRepository } from '@updraft/persistence';
 import { buildSandboxRunner, createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, packBundle, TestDatabase, uniqueRedisPrefix, waitFor } from '@updraft/testing';
+import { isFinished } from '@updraft/domain';
 import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, IncomingMessage, Server } from 'node:http';
@@ -116,9 +117,10 @@ dag('parent', {}, () => {
   async function runTask(run: DagRunEntity, taskId: string) {
     const taskInstances = app.get(TaskInstanceRepository);
     const ti = await taskInstances.find(tenantId, run.id, taskId);
-    await taskInstances.transition(tenantId, [ti?.id as string], ['none'], 'queued');
-    await app.get(TaskRunner).run({ tenantId, taskInstanceId: ti?.id as string });
-    const done = await taskInstances.find(tenantId, run.id, taskId);
+    // Run it here unless the worker's hand-off after its upstream already queued it: then wait for that try.
+    const taken = await taskInstances.transition(tenantId, [ti?.id as string], ['none', 'scheduled'], 'queued');
+    if (taken.length > 0) await app.get(TaskRunner).run({ tenantId, taskInstanceId: ti?.id as string });
+    const done = await waitFor(() => taskInstances.find(tenantId, run.id, taskId), (t) => isFinished(t?.state ?? 'none') || t?.state === 'up_for_retry', { timeoutMs: 30_000, what: `task ${taskId} to end` });
     const log = (await app.get(TaskLogRepository).read(tenantId, done?.id as string, 1)).map((l) => l.message);
     return { state: done?.state, log, xcom: await app.get(XComRepository).get(tenantId, run.id, taskId, 'return_value') };
   }

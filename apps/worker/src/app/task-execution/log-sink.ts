@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { LogLine, TaskLogRepository } from '@updraft/persistence';
+import type { LogLine, TryLogLines } from '@updraft/persistence';
 import type { OutputStream } from '@updraft/sandbox';
 import { MASK } from '@updraft/secrets';
 import { isDatabaseUnreachable } from './database-retry';
@@ -16,7 +16,7 @@ export class LogSink {
   private readonly timer: NodeJS.Timeout;
   private readonly secrets = new Set<string>();
 
-  constructor(private readonly logs: TaskLogRepository, private readonly tenantId: string, private readonly taskInstanceId: string, private readonly tryNumber: number) {
+  constructor(private readonly store: (lines: TryLogLines) => Promise<void>, private readonly tenantId: string, private readonly taskInstanceId: string, private readonly tryNumber: number) {
     this.timer = setInterval(() => void this.flush(), FLUSH_INTERVAL_MS);
   }
 
@@ -36,7 +36,7 @@ export class LogSink {
     const batch = this.buffer;
     this.buffer = [];
     this.writing = this.writing
-      .then(() => this.logs.append(this.tenantId, this.taskInstanceId, this.tryNumber, batch))
+      .then(() => this.store({ tenantId: this.tenantId, taskInstanceId: this.taskInstanceId, tryNumber: this.tryNumber, lines: batch }))
       .catch((error) => {
         // Kept for the next flush while the database restarts, so the try's log loses nothing.
         if (isDatabaseUnreachable(error)) this.buffer = [...batch, ...this.buffer];

@@ -3,12 +3,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { expansionOf, retryDelayAfter, tasksSkippedBy, TaskState } from '@updraft/domain';
 import { TaskCallbacks } from '@updraft/notifications';
-import { DagRunRepository, RETURN_VALUE_KEY, RunForEvaluation, TaskInstanceEntity, TaskInstanceRepository, TaskLogRepository, XComRepository } from '@updraft/persistence';
+import { DagRunRepository, RETURN_VALUE_KEY, RunForEvaluation, TaskInstanceEntity, TaskInstanceRepository, XComRepository } from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES, RunTaskJobData } from '@updraft/queues';
 import type { SerializedTask } from '@updraft/sdk';
 import type { Queue } from 'bull';
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { OperatorRegistry } from '../operators/operator-registry';
 import type { ExecutorOutcome } from '../operators/operator-executor';
@@ -16,33 +16,36 @@ import { TemplateRenderer } from '../templating/template-renderer.service';
 import { whileDatabaseDown } from './database-retry';
 import { HeartbeatService } from './heartbeat.service';
 import { LogSink } from './log-sink';
+import { TryBatches } from './try-batches.service';
 
 export const MAX_XCOM_BYTES = 1024 * 1024;
 /** The abort reason of tries the worker gives back when it shuts down. */
 const HANDED_BACK = Symbol('handed back');
 
-/** Executes one try of a task instance: claim, run in the sandbox, record the outcome, wake the scheduler. */
+/** Executes one try of a task instance: claim, run it, record the outcome, hand off to what follows. */
 @Injectable()
 export class TaskRunner {
   private readonly logger = new Logger(TaskRunner.name);
   private readonly host: string;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Hand-offs run after their try's job is done, so the slot takes new work meanwhile; drained at shutdown. */
+  private readonly handOffs = new Set<Promise<void>>();
   private draining = false;
 
   constructor(
     @Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig,
     private readonly runs: DagRunRepository,
     private readonly taskInstances: TaskInstanceRepository,
-    private readonly logs: TaskLogRepository,
     private readonly xcoms: XComRepository,
     private readonly operators: OperatorRegistry,
     private readonly heartbeat: HeartbeatService,
     private readonly templates: TemplateRenderer,
     private readonly callbacks: TaskCallbacks,
+    private readonly batches: TryBatches,
     @InjectQueue(QUEUES.scheduler) private readonly scheduler: Queue<EvaluateRunJobData>,
     @InjectQueue(QUEUES.tasks) private readonly tasks: Queue<RunTaskJobData>,
   ) {
-    this.host = config.workerHostname || `${hostname()}:${process.pid}`;
+    this.host = batches.host;
   }
 
   run(ref: RunTaskJobData): Promise<void> {
@@ -69,22 +72,23 @@ export class TaskRunner {
       this.heartbeat.abortAll(HANDED_BACK);
       await Promise.allSettled([...this.inFlight]);
     }
+    await Promise.allSettled([...this.handOffs]);
     return left;
   }
 
   private async runTry(ref: RunTaskJobData): Promise<void> {
     // Taken in the instant before the queue paused: left for another worker.
     if (this.draining) return void (await this.tasks.add(JOBS.runTask, ref));
-    const ti = await this.taskInstances.claim(ref, this.host);
+    const ti = await this.batches.claim(ref);
     if (!ti) return;
     const signal = this.heartbeat.track(ti.id);
-    const sink = new LogSink(this.logs, ref.tenantId, ti.id, ti.tryNumber);
+    const sink = new LogSink((lines) => this.batches.appendLog(lines), ref.tenantId, ti.id, ti.tryNumber);
     const scratch = join(this.config.dataDir, 'scratch', `${ti.id}-${ti.tryNumber}`);
     let delayMs = 0;
     let handedBack = false;
     try {
       sink.write('system', `try ${ti.tryNumber} of ${ti.maxTries} started on ${this.host}`);
-      const loaded = await whileDatabaseDown(() => this.runs.forEvaluation(ref.tenantId, ti.dagRunId), this.config.zombieThresholdMs);
+      const loaded = await whileDatabaseDown(() => this.runs.forExecution(ref.tenantId, ti.dagRunId), this.config.zombieThresholdMs);
       const task = loaded?.serialized.tasks.find((t) => t.taskId === ti.taskId);
       const outcome: ExecutorOutcome = loaded && task ? await this.execute(loaded, task, ti, scratch, sink, signal) : { outcome: 'fail', message: 'the task no longer exists in its DAG version' };
       // Retried while the database restarts, as long as the try would not be reaped as a zombie meanwhile.
@@ -94,16 +98,27 @@ export class TaskRunner {
     } catch (error) {
       this.logger.error(`task instance ${ti.id}: ${(error as Error).stack}`);
       sink.write('system', `internal error: ${(error as Error).message}`);
-      await this.taskInstances.finish(ref, ti.tryNumber, 'failed', `internal error: ${(error as Error).message}`);
+      await this.batches.end({ ...ref, tryNumber: ti.tryNumber, state: 'failed', exitReason: `internal error: ${(error as Error).message}`, nextTryAt: null });
     } finally {
       this.heartbeat.untrack(ti.id);
-      await sink.close();
-      await rm(scratch, { recursive: true, force: true });
-      // A retry wakes the whole run when it is due; a finished try only needs its downstream looked at.
-      if (handedBack) await this.tasks.add(JOBS.runTask, ref);
-      else if (delayMs > 0) await this.scheduler.add(JOBS.evaluateRun, { tenantId: ref.tenantId, dagRunId: ti.dagRunId }, { delay: delayMs });
-      else await this.scheduler.add(JOBS.evaluateRun, { tenantId: ref.tenantId, dagRunId: ti.dagRunId, finishedTaskId: ti.taskId });
+      // A retry wakes the whole run when it is due; a finished try hands off to its downstream at once.
+      const next = handedBack
+        ? this.tasks.add(JOBS.runTask, ref)
+        : delayMs > 0
+          ? this.scheduler.add(JOBS.evaluateRun, { tenantId: ref.tenantId, dagRunId: ti.dagRunId }, { delay: delayMs })
+          : this.startHandOff(ti);
+      // Most operators never make a scratch folder: a sync check is far cheaper than an rm of nothing.
+      await Promise.all([next, sink.close(), existsSync(scratch) ? rm(scratch, { recursive: true, force: true }) : undefined]);
     }
+  }
+
+  private startHandOff(ti: TaskInstanceEntity): void {
+    const handOff = this.batches.handOff({ tenantId: ti.tenantId, dagRunId: ti.dagRunId, taskId: ti.taskId }).catch((error) => {
+      // The outcome is stored: the scheduler's sweep evaluates the run again and queues what is ready.
+      this.logger.warn(`hand-off after task instance ${ti.id} failed, left to the sweep: ${(error as Error).message}`);
+    });
+    this.handOffs.add(handOff);
+    void handOff.finally(() => this.handOffs.delete(handOff));
   }
 
   private async execute(loaded: RunForEvaluation, task: SerializedTask, ti: TaskInstanceEntity, scratch: string, sink: LogSink, signal: AbortSignal): Promise<ExecutorOutcome> {
@@ -179,7 +194,7 @@ export class TaskRunner {
     if (state === 'up_for_retry') sink.write('system', `retrying in ${Math.round(delayMs / 1000)} s (try ${ti.tryNumber + 1} of ${ti.maxTries})`);
     // Stored before the outcome, so whoever sees the try end (a live log stream) has all its lines.
     await sink.flush();
-    const applied = await this.taskInstances.finish(ref, ti.tryNumber, state, reason, state === 'up_for_retry' ? new Date(Date.now() + delayMs) : null);
+    const applied = await this.batches.end({ ...ref, tryNumber: ti.tryNumber, state, exitReason: reason, nextTryAt: state === 'up_for_retry' ? new Date(Date.now() + delayMs) : null });
     if (!applied) sink.write('system', 'the outcome was not recorded: this try was cleared or reaped meanwhile');
     else if (loaded && task) await this.callbacks.afterOutcome(ti, loaded, task, state, reason, (line) => sink.write('system', line));
     return delayMs;

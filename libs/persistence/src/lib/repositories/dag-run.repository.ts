@@ -26,6 +26,7 @@ export interface RunForEvaluation {
 }
 
 const VERSION_CACHE_SIZE = 200;
+const RUN_CACHE_SIZE = 1_000;
 
 export class DuplicateRunError extends Error {
   constructor(readonly runId: string) {
@@ -45,6 +46,7 @@ function toRun(row: Record<string, any>): DagRunEntity {
 @Injectable()
 export class DagRunRepository {
   private readonly versions = new Map<string, { tenantId: string; serialized: SerializedDag }>();
+  private readonly executions = new Map<string, RunForEvaluation>();
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -96,6 +98,21 @@ export class DagRunRepository {
     if (rows.length === 0) return null;
     const run = toRun(rows[0]);
     return { run, serialized: await this.serializedVersion(tenantId, run.dagVersionId), bundleVersionId: rows[0].bundle_version_id, entryFile: rows[0].entry_file };
+  }
+
+  /**
+   * For executing a try: the same as `forEvaluation` but cached in this process. A run's id, dates,
+   * conf and DAG version never change after it is created; only its state does, which a try does
+   * not read (whether the try may go on is its task instance's state).
+   */
+  async forExecution(tenantId: string, dagRunId: string): Promise<RunForEvaluation | null> {
+    const cached = this.executions.get(dagRunId);
+    if (cached && cached.run.tenantId === tenantId) return cached;
+    const loaded = await this.forEvaluation(tenantId, dagRunId);
+    if (!loaded) return null;
+    if (this.executions.size >= RUN_CACHE_SIZE) this.executions.delete(this.executions.keys().next().value as string);
+    this.executions.set(dagRunId, loaded);
+    return loaded;
   }
 
   /** DAG versions are immutable: each process reads and parses one at most once (the hot path runs per task). */

@@ -6,6 +6,7 @@ import { BundleRepository, ParsedDag } from './bundle.repository';
 import { DagRunRepository } from './dag-run.repository';
 import { DagRepository } from './dag.repository';
 import { TaskInstanceRepository } from './task-instance.repository';
+import { TaskLogRepository } from './task-log.repository';
 
 function task(taskId: string, upstream: string[] = []): SerializedTask {
   return {
@@ -104,6 +105,35 @@ describe('repositories against PostgreSQL', () => {
     expect(claimed?.tryNumber).toBe(1);
     expect(await taskInstances.finish({ tenantId: tenantA, taskInstanceId: ti.id }, 1, 'success', null)).toBe(true);
     expect(await taskInstances.finish({ tenantId: tenantA, taskInstanceId: ti.id }, 1, 'failed', 'late')).toBe(false);
+  });
+
+  it('claims, ends and logs several tries in one statement each, only where the tenant, state and try match', async () => {
+    const dag = await dags.get(tenantA, 'one');
+    const newRun = (day: number) => runs.create(tenantA, {
+      dagId: 'one', dagVersionId: dag?.dagVersionId as string, serialized: dag?.serialized as SerializedDag, runType: 'manual',
+      logicalDate: new Date(Date.UTC(2030, 0, day)), dataIntervalStart: new Date(), dataIntervalEnd: new Date(), conf: {},
+    });
+    const [first, second, waiting] = await Promise.all([1, 2, 3].map(async (day) => (await taskInstances.allForRun(tenantA, (await newRun(day)).id))[0]));
+    await taskInstances.transition(tenantA, [first.id, second.id], ['none'], 'queued');
+    const ref = (id: string, tenantId = tenantA) => ({ tenantId, taskInstanceId: id });
+    const claimed = await taskInstances.claimMany([ref(first.id), ref(waiting.id), ref(second.id, tenantB)], 'w1');
+    expect(claimed.map((ti) => ti && { id: ti.id, state: ti.state, tryNumber: ti.tryNumber, hostname: ti.hostname })).toEqual([
+      { id: first.id, state: 'running', tryNumber: 1, hostname: 'w1' }, null, null,
+    ]);
+    expect((await taskInstances.claimMany([ref(second.id)], 'w2'))[0]?.hostname).toBe('w2');
+    const ended = await taskInstances.finishMany([
+      { ...ref(first.id), tryNumber: 1, state: 'success', exitReason: null, nextTryAt: null },
+      { ...ref(second.id), tryNumber: 2, state: 'failed', exitReason: 'not this try', nextTryAt: null },
+    ]);
+    expect(ended).toEqual([true, false]);
+    expect(await taskInstances.tryEnded(tenantA, first.id, 1)).toBe(true);
+    expect(await taskInstances.tryEnded(tenantA, second.id, 1)).toBe(false);
+    expect((await taskInstances.get(tenantA, second.id))?.state).toBe('running');
+    const logs = new TaskLogRepository(db);
+    const line = (message: string) => ({ timestamp: new Date(), stream: 'stdout' as const, message });
+    await logs.appendMany([{ ...ref(first.id), tryNumber: 1, lines: [line('a1'), line('a2')] }, { ...ref(second.id), tryNumber: 1, lines: [line('b1')] }]);
+    expect((await logs.read(tenantA, first.id, 1)).map((l) => l.message)).toEqual(['a1', 'a2']);
+    expect((await logs.read(tenantA, second.id, 1)).map((l) => l.message)).toEqual(['b1']);
   });
 
   it('never reads another tenant\'s rows through a tenant-scoped call', async () => {

@@ -10,6 +10,14 @@ export interface TaskInstanceRef {
   taskInstanceId: string;
 }
 
+/** How one try ended, for `finishMany`. */
+export interface TryEnd extends TaskInstanceRef {
+  tryNumber: number;
+  state: TaskState;
+  exitReason: string | null;
+  nextTryAt: Date | null;
+}
+
 function toTaskInstance(row: Record<string, any>): TaskInstanceEntity {
   return Object.assign(new TaskInstanceEntity(), {
     id: row['id'], tenantId: row['tenant_id'], dagRunId: row['dag_run_id'], taskId: row['task_id'], mapIndex: row['map_index'],
@@ -61,15 +69,20 @@ export class TaskInstanceRepository {
     return rows.length > 0;
   }
 
-  /** How many of a run's instances are unfinished, and how many failed: enough to end the run. */
-  async progress(tenantId: string, dagRunId: string): Promise<{ unfinished: number; failed: number }> {
-    const [row] = await this.db.query(
-      `SELECT count(*) FILTER (WHERE state NOT IN ('success', 'failed', 'skipped', 'upstream_failed', 'removed'))::int AS unfinished,
-              count(*) FILTER (WHERE state IN ('failed', 'upstream_failed'))::int AS failed
-         FROM task_instance WHERE tenant_id = $1 AND dag_run_id = $2`,
+  /** Whether any of a run's instances is unfinished, and if none is, how many failed: enough to end the run. */
+  async progress(tenantId: string, dagRunId: string): Promise<{ unfinished: boolean; failed: number }> {
+    // Two probes rather than one count: the first is answered by the unfinished-instances index alone.
+    const [{ unfinished }] = await this.db.query(
+      `SELECT EXISTS (SELECT 1 FROM task_instance WHERE dag_run_id = $2 AND tenant_id = $1
+          AND state NOT IN ('success', 'failed', 'skipped', 'upstream_failed', 'removed')) AS unfinished`,
       [tenantId, dagRunId],
     );
-    return row;
+    if (unfinished) return { unfinished, failed: 0 };
+    const [{ failed }] = await this.db.query(
+      `SELECT count(*) FILTER (WHERE state IN ('failed', 'upstream_failed'))::int AS failed FROM task_instance WHERE tenant_id = $1 AND dag_run_id = $2`,
+      [tenantId, dagRunId],
+    );
+    return { unfinished, failed };
   }
 
   async find(tenantId: string, dagRunId: string, taskId: string, mapIndex = -1): Promise<TaskInstanceEntity | null> {
@@ -99,22 +112,29 @@ export class TaskInstanceRepository {
 
   /** Takes a queued instance for this worker: the next try begins. Null when someone else has it. */
   async claim(ref: TaskInstanceRef, hostname: string): Promise<TaskInstanceEntity | null> {
-    return this.db.transaction(async (tx) => {
-      const [rows] = await tx.query(
-        `UPDATE task_instance SET state = 'running', try_number = try_number + 1, start_date = now(), end_date = NULL,
-                hostname = $3, heartbeat_at = now(), first_poke_at = COALESCE(first_poke_at, now())
-          WHERE tenant_id = $1 AND id = $2 AND state = 'queued' RETURNING *`,
-        [ref.tenantId, ref.taskInstanceId, hostname],
-      );
-      if (rows.length === 0) return null;
-      const ti = toTaskInstance(rows[0]);
-      await tx.query(
-        `INSERT INTO task_try (tenant_id, task_instance_id, try_number, hostname, start_date) VALUES ($1, $2, $3, $4, now())
-         ON CONFLICT (task_instance_id, try_number) DO UPDATE SET hostname = EXCLUDED.hostname, start_date = now(), end_date = NULL, state = NULL, exit_reason = NULL`,
-        [ref.tenantId, ti.id, ti.tryNumber, hostname],
-      );
-      return ti;
-    });
+    return (await this.claimMany([ref], hostname))[0];
+  }
+
+  /**
+   * Takes queued instances for this worker in one statement (its try rows with them); answers in
+   * the order of `refs`, null for each one that was not queued any more (someone else has it).
+   */
+  async claimMany(refs: TaskInstanceRef[], hostname: string): Promise<(TaskInstanceEntity | null)[]> {
+    const rows = await this.db.query(
+      `WITH claimed AS (
+         UPDATE task_instance ti SET state = 'running', try_number = ti.try_number + 1, start_date = now(), end_date = NULL,
+                hostname = $3, heartbeat_at = now(), first_poke_at = COALESCE(ti.first_poke_at, now())
+           FROM unnest($1::uuid[], $2::uuid[]) AS c(tenant_id, id)
+          WHERE ti.tenant_id = c.tenant_id AND ti.id = c.id AND ti.state = 'queued' RETURNING ti.*
+       ), tries AS (
+         INSERT INTO task_try (tenant_id, task_instance_id, try_number, hostname, start_date) SELECT tenant_id, id, try_number, $3, now() FROM claimed
+         ON CONFLICT (task_instance_id, try_number) DO UPDATE SET hostname = EXCLUDED.hostname, start_date = now(), end_date = NULL, state = NULL, exit_reason = NULL
+       )
+       SELECT * FROM claimed`,
+      [refs.map((r) => r.tenantId), refs.map((r) => r.taskInstanceId), hostname],
+    );
+    const byId = new Map<string, TaskInstanceEntity>(rows.map((row: Record<string, unknown>) => [row['id'], toTaskInstance(row)]));
+    return refs.map((r) => byId.get(r.taskInstanceId) ?? null);
   }
 
   /** Marks these tries alive; returns the ids still running (the others were cancelled, marked or cleared). */
@@ -151,18 +171,29 @@ export class TaskInstanceRepository {
 
   /** Ends a running try; false when the try is no longer this worker's (cleared, reaped, or marked). */
   async finish(ref: TaskInstanceRef, tryNumber: number, to: TaskState, exitReason: string | null, nextTryAt: Date | null = null): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
-      const [, count] = await tx.query(
-        `UPDATE task_instance SET state = $4, end_date = now(), next_try_at = $5, first_poke_at = NULL
-          WHERE tenant_id = $1 AND id = $2 AND try_number = $3 AND state = 'running'`,
-        [ref.tenantId, ref.taskInstanceId, tryNumber, to, nextTryAt],
-      );
-      await tx.query(
-        `UPDATE task_try SET state = $4, exit_reason = $5, end_date = now() WHERE tenant_id = $1 AND task_instance_id = $2 AND try_number = $3`,
-        [ref.tenantId, ref.taskInstanceId, tryNumber, to, exitReason],
-      );
-      return count > 0;
-    });
+    return (await this.finishMany([{ ...ref, tryNumber, state: to, exitReason, nextTryAt }]))[0];
+  }
+
+  /** Ends running tries in one statement (instances and try rows); per try, false when it was no longer running. */
+  async finishMany(tries: TryEnd[]): Promise<boolean[]> {
+    const rows = await this.db.query(
+      `WITH f AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::timestamptz[])
+                AS f(tenant_id, id, try_number, state, exit_reason, next_try_at)
+       ), ended AS (
+         UPDATE task_instance ti SET state = f.state, end_date = now(), next_try_at = f.next_try_at, first_poke_at = NULL
+           FROM f WHERE ti.tenant_id = f.tenant_id AND ti.id = f.id AND ti.try_number = f.try_number AND ti.state = 'running'
+         RETURNING ti.id
+       ), tries AS (
+         UPDATE task_try t SET state = f.state, exit_reason = f.exit_reason, end_date = now()
+           FROM f WHERE t.tenant_id = f.tenant_id AND t.task_instance_id = f.id AND t.try_number = f.try_number
+       )
+       SELECT id FROM ended`,
+      [tries.map((t) => t.tenantId), tries.map((t) => t.taskInstanceId), tries.map((t) => t.tryNumber), tries.map((t) => t.state),
+        tries.map((t) => t.exitReason), tries.map((t) => t.nextTryAt)],
+    );
+    const ended = new Set(rows.map((r: { id: string }) => r.id));
+    return tries.map((t) => ended.has(t.taskInstanceId));
   }
 
   /**

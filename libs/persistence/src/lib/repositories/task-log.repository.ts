@@ -9,16 +9,30 @@ export interface LogLine {
   message: string;
 }
 
+export interface TryLogLines {
+  tenantId: string;
+  taskInstanceId: string;
+  tryNumber: number;
+  lines: LogLine[];
+}
+
 @Injectable()
 export class TaskLogRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async append(tenantId: string, taskInstanceId: string, tryNumber: number, lines: LogLine[]): Promise<void> {
-    if (lines.length === 0) return;
+    await this.appendMany([{ tenantId, taskInstanceId, tryNumber, lines }]);
+  }
+
+  /** Several tries' lines in one statement. */
+  async appendMany(batches: TryLogLines[]): Promise<void> {
+    const rows = batches.flatMap((b) => b.lines.map((line) => ({ ...b, line })));
+    if (rows.length === 0) return;
     await this.db.query(
       `INSERT INTO task_log (tenant_id, task_instance_id, try_number, timestamp, stream, message)
-       SELECT $1, $2, $3, l.ts, l.stream, l.message FROM unnest($4::timestamptz[], $5::text[], $6::text[]) AS l(ts, stream, message)`,
-      [tenantId, taskInstanceId, tryNumber, lines.map((l) => l.timestamp), lines.map((l) => l.stream), lines.map((l) => l.message.replace(/\0/g, ''))],
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::timestamptz[], $5::text[], $6::text[])`,
+      [rows.map((r) => r.tenantId), rows.map((r) => r.taskInstanceId), rows.map((r) => r.tryNumber), rows.map((r) => r.line.timestamp),
+        rows.map((r) => r.line.stream), rows.map((r) => r.line.message.replace(/\0/g, ''))],
     );
   }
 

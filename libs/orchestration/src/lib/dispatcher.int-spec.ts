@@ -5,8 +5,8 @@ import type { SerializedDag, SerializedTask } from '@updraft/sdk';
 import { createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, QueryCounter, TestDatabase, uniqueRedisPrefix } from '@updraft/testing';
 import Bull from 'bull';
 import { DataSource } from 'typeorm';
-import { RunEvaluator } from '../run-evaluation/run-evaluator.service';
-import { TaskExpander } from '../run-evaluation/task-expander.service';
+import { RunEvaluator } from './run-evaluator.service';
+import { TaskExpander } from './task-expander.service';
 import { Dispatcher } from './dispatcher.service';
 
 function task(taskId: string, options: Partial<SerializedTask> = {}): SerializedTask {

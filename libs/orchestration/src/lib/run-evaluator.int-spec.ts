@@ -5,7 +5,7 @@ import { createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, QueryCounter, 
 import Bull from 'bull';
 import { DataSource } from 'typeorm';
 import { JOBS, QUEUES } from '@updraft/queues';
-import { Dispatcher } from '../dispatch/dispatcher.service';
+import { Dispatcher } from './dispatcher.service';
 import { RunEvaluator } from './run-evaluator.service';
 import { TaskExpander } from './task-expander.service';
 

@@ -8,7 +8,7 @@ import type { SerializedDag, SerializedTask } from '@updraft/sdk';
 import { createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, TestDatabase, uniqueRedisPrefix } from '@updraft/testing';
 import Bull from 'bull';
 import { DataSource } from 'typeorm';
-import { Dispatcher } from '../dispatch/dispatcher.service';
+import { Dispatcher } from './dispatcher.service';
 import { RunEvaluator } from './run-evaluator.service';
 import { TaskExpander } from './task-expander.service';
 

@@ -6,7 +6,14 @@ import { DagRunRepository, TaskInstanceEntity, TaskInstanceRepository } from '@u
 import { EvaluateRunJobData, JOBS, QUEUES } from '@updraft/queues';
 import type { Queue } from 'bull';
 import { TaskExpander } from './task-expander.service';
-import { Dispatcher } from '../dispatch/dispatcher.service';
+import { Dispatcher } from './dispatcher.service';
+
+/** A try whose outcome is committed: what lies downstream of its task may be ready now. */
+export interface FinishedTry {
+  tenantId: string;
+  dagRunId: string;
+  taskId: string;
+}
 
 const WAITING: TaskState[] = ['none', 'scheduled'];
 const GRAPH_CACHE_SIZE = 500;
@@ -35,21 +42,41 @@ export class RunEvaluator {
   ) {}
 
   async evaluate(job: EvaluateRunJobData): Promise<void> {
-    const decided = await this.decideRun(job);
+    const decided = await this.decideRun(job.tenantId, job.dagRunId, job.finishedTaskId ? [job.finishedTaskId] : null);
     // Even when nothing became ready (or the run has ended): a finished try's slot is free for other work.
     // Dispatched before the run's progress is read: the next task waits for nothing it does not need.
     await this.dispatcher.request();
     if (decided) await this.finishIfDone(job.tenantId, job.dagRunId);
   }
 
-  /** Decides the run's waiting tasks; false when the run is not (or not yet) running. */
-  private async decideRun({ tenantId, dagRunId, finishedTaskId }: EvaluateRunJobData): Promise<boolean> {
+  /**
+   * The hand-off after tries end (their outcomes committed): decides what lies downstream of them,
+   * run by run, dispatches once for all, and ends the runs that are done. The worker calls this for
+   * the tries it just recorded, so the next task is queued without a trip through the scheduler.
+   */
+  async afterTries(finished: FinishedTry[]): Promise<void> {
+    const byRun = new Map<string, { tenantId: string; dagRunId: string; taskIds: string[] }>();
+    for (const f of finished) {
+      const key = `${f.tenantId}/${f.dagRunId}`;
+      const entry = byRun.get(key) ?? { tenantId: f.tenantId, dagRunId: f.dagRunId, taskIds: [] };
+      entry.taskIds.push(f.taskId);
+      byRun.set(key, entry);
+    }
+    const decided = [];
+    for (const run of byRun.values()) if (await this.decideRun(run.tenantId, run.dagRunId, run.taskIds)) decided.push(run);
+    await this.dispatcher.request();
+    for (const run of decided) await this.finishIfDone(run.tenantId, run.dagRunId);
+  }
+
+  /** Decides the run's waiting tasks (only downstream of `finishedTaskIds` when given); false when the run is not (or not yet) running. */
+  private async decideRun(tenantId: string, dagRunId: string, finishedTaskIds: string[] | null): Promise<boolean> {
     const loaded = await this.runs.forEvaluation(tenantId, dagRunId);
     if (!loaded || !['queued', 'running'].includes(loaded.run.state)) return false;
     // A queued run starts when maxActiveRuns allows it, oldest first (backfills queue many at once).
     if (loaded.run.state === 'queued' && !(await this.runs.startIfAdmitted(tenantId, dagRunId, loaded.serialized.maxActiveRuns))) return false;
     const graph = this.graphOf(loaded.run.dagVersionId, loaded.serialized);
-    if (finishedTaskId && graph.tasks.has(finishedTaskId)) await this.evaluateDownstream(tenantId, dagRunId, graph, [finishedTaskId]);
+    const known = finishedTaskIds?.filter((id) => graph.tasks.has(id)) ?? [];
+    if (known.length > 0) await this.evaluateDownstream(tenantId, dagRunId, graph, known);
     else await this.evaluateWholeRun(tenantId, dagRunId, graph);
     return true;
   }
@@ -127,7 +154,7 @@ export class RunEvaluator {
 
   private async finishIfDone(tenantId: string, dagRunId: string): Promise<void> {
     const { unfinished, failed } = await this.taskInstances.progress(tenantId, dagRunId);
-    if (unfinished === 0) {
+    if (!unfinished) {
       const state = failed > 0 ? 'failed' : 'success';
       if (await this.runs.transition(tenantId, dagRunId, ['queued', 'running'], state)) {
         this.logger.log(`run ${dagRunId} of tenant ${tenantId} finished: ${state}`);

@@ -1,0 +1,38 @@
+import { GroupCommit } from './group-commit';
+
+describe('GroupCommit', () => {
+  it('writes what is submitted in the same turn as one batch, and what comes during a write as the next', async () => {
+    const batches: number[][] = [];
+    let release: () => void = () => undefined;
+    const group = new GroupCommit<number, number>(async (items) => {
+      batches.push(items);
+      if (batches.length === 1) await new Promise<void>((resolve) => (release = resolve));
+      return items.map((n) => n * 10);
+    });
+    const first = [group.submit(1), group.submit(2), group.submit(3)];
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = [group.submit(4), group.submit(5)];
+    release();
+    expect(await Promise.all([...first, ...second])).toEqual([10, 20, 30, 40, 50]);
+    expect(batches).toEqual([[1, 2, 3], [4, 5]]);
+  });
+
+  it('fails every item of a failed batch and goes on with the next', async () => {
+    let calls = 0;
+    const group = new GroupCommit<string, string>(async (items) => {
+      if (calls++ === 0) throw new Error('database restarting');
+      return items;
+    });
+    const failed = [group.submit('a'), group.submit('b')];
+    await expect(Promise.all(failed)).rejects.toThrow('database restarting');
+    await expect(failed[1]).rejects.toThrow('database restarting');
+    expect(await group.submit('c')).toBe('c');
+  });
+
+  it('never writes more than its batch limit at once', async () => {
+    const sizes: number[] = [];
+    const group = new GroupCommit<number, number>(async (items) => (sizes.push(items.length), items), 2);
+    await Promise.all([1, 2, 3, 4, 5].map((n) => group.submit(n)));
+    expect(sizes).toEqual([2, 2, 1]);
+  });
+});

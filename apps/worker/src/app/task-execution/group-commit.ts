@@ -1,0 +1,41 @@
+interface Waiting<T, R> {
+  item: T;
+  resolve: (result: R) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit: what the worker's concurrent tries submit while a batch is being written goes
+ * into the next batch, so one statement serves every try that reached the same step meanwhile.
+ * A lone submission waits for nothing but the current turn of the event loop.
+ */
+export class GroupCommit<T, R> {
+  private waiting: Waiting<T, R>[] = [];
+  private draining = false;
+
+  constructor(private readonly write: (items: T[]) => Promise<R[]>, private readonly maxBatch = 256) {}
+
+  submit(item: T): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.waiting.push({ item, resolve, reject });
+      if (!this.draining) {
+        this.draining = true;
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, this.maxBatch);
+      try {
+        const results = await this.write(batch.map((w) => w.item));
+        batch.forEach((w, i) => w.resolve(results[i]));
+      } catch (error) {
+        // Each submitter decides (e.g. retries while the database restarts): one failed batch fails all of its items.
+        for (const w of batch) w.reject(error);
+      }
+    }
+    this.draining = false;
+  }
+}
