@@ -1,4 +1,4 @@
-// `npm run bench [-- chain|throughput|lag|all] [--no-build] [--concurrency N] [--runs N] [--cpu-prof DIR]`
+// `npm run bench [-- chain|throughput|lag|all] [--no-build] [--concurrency N] [--runs N] [--cpu-prof DIR] [--keep-database]`
 //
 // Measures Updraft end to end, the way a tenant sees it: the built api, scheduler and worker run
 // as separate processes against a fresh database and Redis prefix, a generated bundle is uploaded
@@ -55,6 +55,7 @@ function parseArgs(argv) {
     if (['chain', 'throughput', 'lag', 'all', 'bundles'].includes(arg)) options.mode = arg;
     else if (arg === '--no-build') options.build = false;
     else if (arg === '--cpu-prof') options.cpuProfDir = argv[++i];
+    else if (arg === '--keep-database') options.keepDatabase = true;
     else if (arg === '--concurrency' || arg === '--runs') {
       const value = Number(argv[++i]);
       if (!Number.isInteger(value) || value < 1) throw new Error(`${arg} needs a positive whole number`);
@@ -217,7 +218,8 @@ async function startPlatform(label, options, tempRoot) {
     WORKER_CONCURRENCY: String(options.concurrency),
   };
 
-  onCleanup(`database ${databaseUrl.replace(/\/\/[^@]*@/, '//')}`, async () => {
+  if (options.keepDatabase) say(`${label}: keeping database updraft_bench_${suffix} (--keep-database)`);
+  else onCleanup(`database ${databaseUrl.replace(/\/\/[^@]*@/, '//')}`, async () => {
     await withPg(databaseUrl, (client) => client.query(`DROP DATABASE IF EXISTS "updraft_bench_${suffix}" WITH (FORCE)`));
   });
   onCleanup(`Redis prefix ${redisPrefix}`, async () => {

@@ -45,6 +45,19 @@ export class LogSink {
     return this.writing;
   }
 
+  /** The lines not stored yet, for the caller to store with the try's outcome (after any write under way). */
+  async takePending(): Promise<LogLine[]> {
+    await this.writing;
+    const lines = this.buffer;
+    this.buffer = [];
+    return lines;
+  }
+
+  /** Lines taken but not stored after all (the outcome's write failed): they go out with the next flush. */
+  restore(lines: LogLine[]): void {
+    this.buffer = [...lines, ...this.buffer];
+  }
+
   async close(): Promise<void> {
     clearInterval(this.timer);
     await this.flush();

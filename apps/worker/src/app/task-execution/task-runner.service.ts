@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { expansionOf, retryDelayAfter, tasksSkippedBy, TaskState } from '@updraft/domain';
 import { TaskCallbacks } from '@updraft/notifications';
+import { Dispatcher } from '@updraft/orchestration';
 import { DagRunRepository, RETURN_VALUE_KEY, RunForEvaluation, TaskInstanceEntity, TaskInstanceRepository, XComRepository } from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES, RunTaskJobData } from '@updraft/queues';
 import type { SerializedTask } from '@updraft/sdk';
@@ -16,6 +17,7 @@ import { TemplateRenderer } from '../templating/template-renderer.service';
 import { whileDatabaseDown } from './database-retry';
 import { HeartbeatService } from './heartbeat.service';
 import { LogSink } from './log-sink';
+import { Slots } from './slots';
 import { TryBatches } from './try-batches.service';
 
 export const MAX_XCOM_BYTES = 1024 * 1024;
@@ -31,6 +33,7 @@ export class TaskRunner {
   /** Hand-offs run after their try's job is done, so the slot takes new work meanwhile; drained at shutdown. */
   private readonly handOffs = new Set<Promise<void>>();
   private draining = false;
+  private readonly slots: Slots;
 
   constructor(
     @Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig,
@@ -42,16 +45,35 @@ export class TaskRunner {
     private readonly templates: TemplateRenderer,
     private readonly callbacks: TaskCallbacks,
     private readonly batches: TryBatches,
+    dispatcher: Dispatcher,
     @InjectQueue(QUEUES.scheduler) private readonly scheduler: Queue<EvaluateRunJobData>,
     @InjectQueue(QUEUES.tasks) private readonly tasks: Queue<RunTaskJobData>,
   ) {
     this.host = batches.host;
+    this.slots = new Slots(config.workerConcurrency);
+    dispatcher.runLocallyWhenPossible((ref) => this.takeLocally(ref));
   }
 
-  run(ref: RunTaskJobData): Promise<void> {
-    const work = this.runTry(ref);
+  /** A Bull job's try: it waits for a free slot, which a try started locally may hold. */
+  async run(ref: RunTaskJobData): Promise<void> {
+    await this.slots.acquire();
+    return this.track(ref);
+  }
+
+  /** A task instance this worker's own hand-off just queued: run here at once if a slot is free (else Bull carries it). */
+  private takeLocally(ref: RunTaskJobData): boolean {
+    if (this.draining || !this.slots.tryAcquire()) return false;
+    this.track(ref).catch((error) => this.logger.warn(`task instance ${ref.taskInstanceId} could not start here, left to the sweep: ${(error as Error).message}`));
+    return true;
+  }
+
+  private track(ref: RunTaskJobData): Promise<void> {
+    const work = this.runTry(ref).finally(() => {
+      this.inFlight.delete(work);
+      this.slots.release();
+    });
     this.inFlight.add(work);
-    return work.finally(() => this.inFlight.delete(work));
+    return work;
   }
 
   /**
@@ -192,9 +214,13 @@ export class TaskRunner {
     const reason = outcome.outcome === 'success' ? null : outcome.message;
     sink.write('system', reason ? `${state}: ${reason}` : `task finished: ${state}`);
     if (state === 'up_for_retry') sink.write('system', `retrying in ${Math.round(delayMs / 1000)} s (try ${ti.tryNumber + 1} of ${ti.maxTries})`);
-    // Stored before the outcome, so whoever sees the try end (a live log stream) has all its lines.
-    await sink.flush();
-    const applied = await this.batches.end({ ...ref, tryNumber: ti.tryNumber, state, exitReason: reason, nextTryAt: state === 'up_for_retry' ? new Date(Date.now() + delayMs) : null });
+    // Stored with the outcome, so whoever sees the try end (a live log stream) has all its lines.
+    const lines = await sink.takePending();
+    const nextTryAt = state === 'up_for_retry' ? new Date(Date.now() + delayMs) : null;
+    const applied = await this.batches.end({ ...ref, tryNumber: ti.tryNumber, state, exitReason: reason, nextTryAt, lines }).catch((error) => {
+      sink.restore(lines);
+      throw error;
+    });
     if (!applied) sink.write('system', 'the outcome was not recorded: this try was cleared or reaped meanwhile');
     else if (loaded && task) await this.callbacks.afterOutcome(ti, loaded, task, state, reason, (line) => sink.write('system', line));
     return delayMs;

@@ -36,39 +36,52 @@ export class DispatchRepository {
 
   /** Returns the instances it queued, in dispatch order (the order to enqueue them in). */
   async dispatch(limits: DispatchLimits): Promise<TaskInstanceRef[]> {
-    return this.db.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock($1)`, [DISPATCH_LOCK]);
-      // Read after the lock: what the previous dispatch queued is counted.
-      const [{ free, usage, candidates: rows }] = await queryPrepared<{ free: number; usage: UsageRow[]; candidates: CandidateRow[] }>(
-        tx, 'updraft_dispatch_snapshot', SNAPSHOT_SQL, [limits.slots, limits.defaultPoolSlots],
-      );
-      if (free <= 0 || rows.length === 0) return [];
-      const used = (kind: UsageRow['kind'], key: (u: UsageRow) => string) => new Map(usage.filter((u) => u.kind === kind).map((u) => [key(u), u.used]));
-      const tenantActive = used('tenant', (u) => u.tenant_id);
-      const poolUsed = used('pool', (u) => poolKey(u.tenant_id, u.name as string));
-      const dagActive = used('dag', (u) => dagKey(u.tenant_id, u.name as string));
-      const tenantLimit = new Map<string, number>();
-      const poolFree = new Map<string, number>();
-      const candidates: DispatchCandidate[] = rows.map((r) => {
-        tenantLimit.set(r.tenant_id, r.max_running_tasks ?? limits.tenantMaxRunningTasks);
-        const key = poolKey(r.tenant_id, r.pool);
-        poolFree.set(key, (r.pool_total ?? (r.pool === DEFAULT_POOL ? limits.defaultPoolSlots : 0)) - (poolUsed.get(key) ?? 0));
-        return {
-          id: r.id, tenantId: r.tenant_id, dagId: r.dag_id, pool: r.pool, poolSlots: r.pool_slots, maxActiveTasks: r.max_active_tasks,
-          priorityWeight: r.priority_weight, readyAt: new Date(r.scheduled_at ?? 0).getTime(),
-        };
-      });
-      const chosen = selectForDispatch(candidates, { freeSlots: free, tenantActive, tenantLimit, poolFree, dagActive });
-      if (chosen.length === 0) return [];
-      const [moved] = await tx.query(
-        `UPDATE task_instance ti SET state = 'queued', queued_at = now()
-           FROM unnest($1::uuid[], $2::uuid[]) AS c(tenant_id, id)
-          WHERE ti.tenant_id = c.tenant_id AND ti.id = c.id AND ti.state = 'scheduled' RETURNING ti.id`,
-        [chosen.map((c) => c.tenantId), chosen.map((c) => c.id)],
-      );
-      const queued = new Set(moved.map((r: { id: string }) => r.id));
-      return chosen.filter((c) => queued.has(c.id)).map((c) => ({ tenantId: c.tenantId, taskInstanceId: c.id }));
+    const runner = this.db.createQueryRunner();
+    try {
+      // Opening the transaction and taking the lock cost one round trip together (no parameters: the simple protocol allows two statements).
+      await runner.query(`BEGIN; SELECT pg_advisory_xact_lock(${DISPATCH_LOCK})`);
+      const queued = await this.dispatchLocked(runner.manager, limits);
+      await runner.query('COMMIT');
+      return queued;
+    } catch (error) {
+      await runner.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async dispatchLocked(tx: EntityManager, limits: DispatchLimits): Promise<TaskInstanceRef[]> {
+    // Read after the lock: what the previous dispatch queued is counted.
+    const [{ free, usage, candidates: rows }] = await queryPrepared<{ free: number; usage: UsageRow[]; candidates: CandidateRow[] }>(
+      tx, 'updraft_dispatch_snapshot', SNAPSHOT_SQL, [limits.slots, limits.defaultPoolSlots],
+    );
+    if (free <= 0 || rows.length === 0) return [];
+    const used = (kind: UsageRow['kind'], key: (u: UsageRow) => string) => new Map(usage.filter((u) => u.kind === kind).map((u) => [key(u), u.used]));
+    const tenantActive = used('tenant', (u) => u.tenant_id);
+    const poolUsed = used('pool', (u) => poolKey(u.tenant_id, u.name as string));
+    const dagActive = used('dag', (u) => dagKey(u.tenant_id, u.name as string));
+    const tenantLimit = new Map<string, number>();
+    const poolFree = new Map<string, number>();
+    const candidates: DispatchCandidate[] = rows.map((r) => {
+      tenantLimit.set(r.tenant_id, r.max_running_tasks ?? limits.tenantMaxRunningTasks);
+      const key = poolKey(r.tenant_id, r.pool);
+      poolFree.set(key, (r.pool_total ?? (r.pool === DEFAULT_POOL ? limits.defaultPoolSlots : 0)) - (poolUsed.get(key) ?? 0));
+      return {
+        id: r.id, tenantId: r.tenant_id, dagId: r.dag_id, pool: r.pool, poolSlots: r.pool_slots, maxActiveTasks: r.max_active_tasks,
+        priorityWeight: r.priority_weight, readyAt: new Date(r.scheduled_at ?? 0).getTime(),
+      };
     });
+    const chosen = selectForDispatch(candidates, { freeSlots: free, tenantActive, tenantLimit, poolFree, dagActive });
+    if (chosen.length === 0) return [];
+    const [moved] = await tx.query(
+      `UPDATE task_instance ti SET state = 'queued', queued_at = now()
+         FROM unnest($1::uuid[], $2::uuid[]) AS c(tenant_id, id)
+        WHERE ti.tenant_id = c.tenant_id AND ti.id = c.id AND ti.state = 'scheduled' RETURNING ti.id`,
+      [chosen.map((c) => c.tenantId), chosen.map((c) => c.id)],
+    );
+    const queued = new Set(moved.map((r: { id: string }) => r.id));
+    return chosen.filter((c) => queued.has(c.id)).map((c) => ({ tenantId: c.tenantId, taskInstanceId: c.id }));
   }
 }
 

@@ -4,6 +4,7 @@ import type { TaskState } from '@updraft/domain';
 import { DataSource } from 'typeorm';
 import { TaskInstanceEntity } from '../entities/task-instance.entity';
 import { Page, PageRequest } from './page';
+import { LOG_ROWS_FROM, LogLine, logRowValues } from './task-log.repository';
 
 export interface TaskInstanceRef {
   tenantId: string;
@@ -16,6 +17,8 @@ export interface TryEnd extends TaskInstanceRef {
   state: TaskState;
   exitReason: string | null;
   nextTryAt: Date | null;
+  /** The try's log lines not stored yet, stored with the outcome. */
+  lines?: LogLine[];
 }
 
 function toTaskInstance(row: Record<string, any>): TaskInstanceEntity {
@@ -174,7 +177,11 @@ export class TaskInstanceRepository {
     return (await this.finishMany([{ ...ref, tryNumber, state: to, exitReason, nextTryAt }]))[0];
   }
 
-  /** Ends running tries in one statement (instances and try rows); per try, false when it was no longer running. */
+  /**
+   * Ends running tries in one statement (instances, try rows and each try's last log lines, stored
+   * with the outcome so whoever sees the try end has all its lines); per try, false when it was no
+   * longer running. The lines are kept either way.
+   */
   async finishMany(tries: TryEnd[]): Promise<boolean[]> {
     const rows = await this.db.query(
       `WITH f AS (
@@ -187,10 +194,12 @@ export class TaskInstanceRepository {
        ), tries AS (
          UPDATE task_try t SET state = f.state, exit_reason = f.exit_reason, end_date = now()
            FROM f WHERE t.tenant_id = f.tenant_id AND t.task_instance_id = f.id AND t.try_number = f.try_number
+       ), logs AS (
+         INSERT INTO task_log ${LOG_ROWS_FROM(7)}
        )
        SELECT id FROM ended`,
       [tries.map((t) => t.tenantId), tries.map((t) => t.taskInstanceId), tries.map((t) => t.tryNumber), tries.map((t) => t.state),
-        tries.map((t) => t.exitReason), tries.map((t) => t.nextTryAt)],
+        tries.map((t) => t.exitReason), tries.map((t) => t.nextTryAt), ...logRowValues(tries.map((t) => ({ ...t, lines: t.lines ?? [] })))],
     );
     const ended = new Set(rows.map((r: { id: string }) => r.id));
     return tries.map((t) => ended.has(t.taskInstanceId));
