@@ -85,8 +85,12 @@ class WarmProcess {
       else this.child.send({ ...request, warm: { tryId, scratchDir } });
     });
     this.active = undefined;
-    const retire = result.retire ?? this.stray ?? (await this.heldFiles()) ?? (await this.wipe());
-    return { outcome: result.outcome, retire };
+    return { outcome: result.outcome, retire: result.retire ?? this.stray };
+  }
+
+  /** After a try: why the process may not serve another, after emptying its folder (undefined: it may). */
+  async reset(): Promise<string | undefined> {
+    return this.stray ?? (await this.heldFiles()) ?? (await this.wipe());
   }
 
   /** A descriptor kept in module state would still reach a try's file after its folder is emptied. */
@@ -219,6 +223,7 @@ class ActiveTry {
 export class SandboxPool {
   private readonly idle: WarmProcess[] = [];
   private readonly busy = new Set<WarmProcess>();
+  private readonly resetting = new Map<WarmProcess, Promise<void>>();
   private started = 0;
   private closed = false;
   private readonly root: string;
@@ -239,19 +244,42 @@ export class SandboxPool {
   async run(request: WarmRunRequest, options: WarmRunOptions): Promise<TaskOutcome> {
     if (this.closed) return { outcome: 'error', message: 'the worker is shutting down' };
     const key = JSON.stringify([options.tenantId, options.bundleVersionId, options.memoryMb, options.isolateNetwork, options.readable]);
-    const process = this.take(key) ?? (await this.start(key, options));
+    const process = this.take(key) ?? (await this.takeWhenReset(key)) ?? (await this.start(key, options));
     this.busy.add(process);
+    let result: TryResult;
     try {
-      const { outcome, retire } = await process.run(request, options);
-      if (retire === undefined && process.uses < this.settings.maxUses && !this.closed && process.alive) this.park(process);
-      else process.kill();
-      return outcome;
+      result = await process.run(request, options);
     } catch (error) {
+      this.busy.delete(process);
       process.kill();
       throw error;
+    }
+    // Checked and emptied after the outcome is returned, so the try's end does not wait for it; the
+    // process is given out again only once that is done (`takeWhenReset`).
+    const reset = this.recycle(process, result.retire);
+    this.resetting.set(process, reset);
+    void reset.finally(() => this.resetting.delete(process));
+    return result.outcome;
+  }
+
+  private async recycle(process: WarmProcess, retired: string | undefined): Promise<void> {
+    try {
+      const retire = retired ?? (await process.reset());
+      if (retire === undefined && process.uses < this.settings.maxUses && !this.closed && process.alive) this.park(process);
+      else process.kill();
+    } catch {
+      process.kill();
     } finally {
       this.busy.delete(process);
     }
+  }
+
+  /** A process of this key that is being reset after its last try: the next try of a chain waits for it rather than starting one. */
+  private async takeWhenReset(key: string): Promise<WarmProcess | undefined> {
+    const pending = [...this.resetting].find(([process]) => process.key === key);
+    if (!pending) return undefined;
+    await pending[1];
+    return this.take(key);
   }
 
   /** Kills every process, idle or busy (their tries end as killed). */
