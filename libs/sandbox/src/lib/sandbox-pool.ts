@@ -224,6 +224,7 @@ export class SandboxPool {
   private readonly idle: WarmProcess[] = [];
   private readonly busy = new Set<WarmProcess>();
   private readonly resetting = new Map<WarmProcess, Promise<void>>();
+  private readonly awaited = new Set<WarmProcess>();
   private started = 0;
   private closed = false;
   private readonly root: string;
@@ -276,9 +277,13 @@ export class SandboxPool {
 
   /** A process of this key that is being reset after its last try: the next try of a chain waits for it rather than starting one. */
   private async takeWhenReset(key: string): Promise<WarmProcess | undefined> {
-    const pending = [...this.resetting].find(([process]) => process.key === key);
+    // One waiter per resetting process: the others start a process of their own at once.
+    const pending = [...this.resetting].find(([process]) => process.key === key && !this.awaited.has(process));
     if (!pending) return undefined;
-    await pending[1];
+    const [process, reset] = pending;
+    this.awaited.add(process);
+    await reset;
+    this.awaited.delete(process);
     return this.take(key);
   }
 

@@ -23,6 +23,8 @@ import { TryBatches } from './try-batches.service';
 export const MAX_XCOM_BYTES = 1024 * 1024;
 /** The abort reason of tries the worker gives back when it shuts down. */
 const HANDED_BACK = Symbol('handed back');
+/** How long a Bull job waits for a slot before it goes back to Bull for another worker. */
+const BULL_JOB_SLOT_WAIT_MS = 250;
 
 /** Executes one try of a task instance: claim, run it, record the outcome, hand off to what follows. */
 @Injectable()
@@ -34,6 +36,8 @@ export class TaskRunner {
   private readonly handOffs = new Set<Promise<void>>();
   private draining = false;
   private readonly slots: Slots;
+  /** Slots of finished tries whose hand-off is under way, not yet passed on or freed. */
+  private slotsInHandOff = 0;
 
   constructor(
     @Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig,
@@ -54,24 +58,39 @@ export class TaskRunner {
     dispatcher.runLocallyWhenPossible((ref) => this.takeLocally(ref));
   }
 
-  /** A Bull job's try: it waits for a free slot, which a try started locally may hold. */
+  /**
+   * A Bull job's try. It waits for a free slot, but not for long: a worker whose slots pass from
+   * try to try through its own hand-offs gives the job back to Bull, for any worker to take.
+   */
   async run(ref: RunTaskJobData): Promise<void> {
-    await this.slots.acquire();
+    if (!(await this.slots.acquire(BULL_JOB_SLOT_WAIT_MS))) return void (await this.tasks.add(JOBS.runTask, ref));
     return this.track(ref);
   }
 
-  /** A task instance this worker's own hand-off just queued: run here at once if a slot is free (else Bull carries it). */
+  /**
+   * A task instance this worker's own hand-off just queued runs here at once, in the slot of a try
+   * whose hand-off this is, or in a free one; false leaves it to Bull.
+   */
   private takeLocally(ref: RunTaskJobData): boolean {
-    if (this.draining || !this.slots.tryAcquire()) return false;
+    if (this.draining) return false;
+    if (this.slotsInHandOff > 0) this.slotsInHandOff--;
+    else if (!this.slots.tryAcquire()) return false;
     this.track(ref).catch((error) => this.logger.warn(`task instance ${ref.taskInstanceId} could not start here, left to the sweep: ${(error as Error).message}`));
     return true;
   }
 
   private track(ref: RunTaskJobData): Promise<void> {
-    const work = this.runTry(ref).finally(() => {
-      this.inFlight.delete(work);
-      this.slots.release();
-    });
+    const work = this.runTry(ref)
+      .then(
+        (slotKept) => {
+          if (!slotKept) this.slots.release();
+        },
+        (error) => {
+          this.slots.release();
+          throw error;
+        },
+      )
+      .finally(() => this.inFlight.delete(work));
     this.inFlight.add(work);
     return work;
   }
@@ -98,11 +117,15 @@ export class TaskRunner {
     return left;
   }
 
-  private async runTry(ref: RunTaskJobData): Promise<void> {
+  /** True when the try's slot stays with its hand-off (which may pass it on to a successor). */
+  private async runTry(ref: RunTaskJobData): Promise<boolean> {
     // Taken in the instant before the queue paused: left for another worker.
-    if (this.draining) return void (await this.tasks.add(JOBS.runTask, ref));
+    if (this.draining) {
+      await this.tasks.add(JOBS.runTask, ref);
+      return false;
+    }
     const ti = await this.batches.claim(ref);
-    if (!ti) return;
+    if (!ti) return false;
     const signal = this.heartbeat.track(ti.id);
     const sink = new LogSink((lines) => this.batches.appendLog(lines), ref.tenantId, ti.id, ti.tryNumber);
     const scratch = join(this.config.dataDir, 'scratch', `${ti.id}-${ti.tryNumber}`);
@@ -132,15 +155,26 @@ export class TaskRunner {
       // Most operators never make a scratch folder: a sync check is far cheaper than an rm of nothing.
       await Promise.all([next, sink.close(), existsSync(scratch) ? rm(scratch, { recursive: true, force: true }) : undefined]);
     }
+    return !handedBack && delayMs === 0;
   }
 
+  /** Hands off holding the try's slot: the dispatch may give it to what it queued, else it is freed when the hand-off ends. */
   private startHandOff(ti: TaskInstanceEntity): void {
-    const handOff = this.batches.handOff({ tenantId: ti.tenantId, dagRunId: ti.dagRunId, taskId: ti.taskId }).catch((error) => {
-      // The outcome is stored: the scheduler's sweep evaluates the run again and queues what is ready.
-      this.logger.warn(`hand-off after task instance ${ti.id} failed, left to the sweep: ${(error as Error).message}`);
-    });
+    this.slotsInHandOff++;
+    const handOff = this.batches
+      .handOff({ tenantId: ti.tenantId, dagRunId: ti.dagRunId, taskId: ti.taskId })
+      .catch((error) => {
+        // The outcome is stored: the scheduler's sweep evaluates the run again and queues what is ready.
+        this.logger.warn(`hand-off after task instance ${ti.id} failed, left to the sweep: ${(error as Error).message}`);
+      })
+      .finally(() => {
+        this.handOffs.delete(handOff);
+        if (this.slotsInHandOff > 0) {
+          this.slotsInHandOff--;
+          this.slots.release();
+        }
+      });
     this.handOffs.add(handOff);
-    void handOff.finally(() => this.handOffs.delete(handOff));
   }
 
   private async execute(loaded: RunForEvaluation, task: SerializedTask, ti: TaskInstanceEntity, scratch: string, sink: LogSink, signal: AbortSignal): Promise<ExecutorOutcome> {
