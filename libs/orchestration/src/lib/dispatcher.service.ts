@@ -19,8 +19,9 @@ export type LocalTaker = (ref: TaskInstanceRef) => boolean;
 export class Dispatcher {
   private readonly logger = new Logger(Dispatcher.name);
   private readonly limits: DispatchLimits;
-  private running: Promise<void> | null = null;
-  private again = false;
+  private pass: Promise<void> | null = null;
+  private nextPass: Promise<void> | null = null;
+  private toSchedule: TaskInstanceRef[] = [];
   private takeLocally: LocalTaker | null = null;
 
   constructor(
@@ -40,31 +41,36 @@ export class Dispatcher {
     this.takeLocally = taker;
   }
 
-  /** Resolves once a dispatch that started after this call has finished. */
-  request(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.loop().finally(() => (this.running = null));
-    return this.running;
+  /**
+   * Resolves once a dispatch that started after this call has finished. `schedule`: instances the
+   * caller found ready, marked `scheduled` by that dispatch itself (in its first round trip).
+   * Calls made while a pass runs are folded into one more pass.
+   */
+  request(schedule: TaskInstanceRef[] = []): Promise<void> {
+    this.toSchedule.push(...schedule);
+    if (!this.pass) return this.startPass();
+    this.nextPass ??= this.pass.then(() => {
+      this.nextPass = null;
+      return this.startPass();
+    });
+    return this.nextPass;
   }
 
-  private async loop(): Promise<void> {
-    do {
-      this.again = false;
-      try {
-        await this.dispatchOnce();
-      } catch (error) {
-        // The sweep dispatches again; a failed pass must not fail the evaluation that asked for it.
-        this.logger.error(`dispatch failed: ${(error as Error).message}`);
-      }
-    } while (this.again);
+  private startPass(): Promise<void> {
+    const schedule = this.toSchedule.splice(0);
+    this.pass = this.dispatchOnce(schedule)
+      .then(
+        () => undefined,
+        // The sweep evaluates and dispatches again; a failed pass must not fail the evaluation that asked for it.
+        (error) => this.logger.error(`dispatch failed: ${(error as Error).message}`),
+      )
+      .finally(() => (this.pass = null));
+    return this.pass;
   }
 
   /** One pass; returns what it queued, in order. */
-  async dispatchOnce(): Promise<TaskInstanceRef[]> {
-    const queued = await this.repository.dispatch(this.limits);
+  async dispatchOnce(schedule: TaskInstanceRef[] = []): Promise<TaskInstanceRef[]> {
+    const queued = await this.repository.dispatch(this.limits, schedule);
     // After the commit: a crash in between leaves them queued in Postgres, and the sweep re-enqueues them.
     const toBull = this.takeLocally ? queued.filter((ref) => !this.takeLocally?.(ref)) : queued;
     if (toBull.length > 0) await this.tasks.addBulk(toBull.map((data) => ({ name: JOBS.runTask, data })));

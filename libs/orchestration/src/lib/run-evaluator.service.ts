@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
 import { evaluateTriggerRule, isFinished, TaskState, upstreamStates } from '@updraft/domain';
 import type { SerializedDag, SerializedTask } from '@updraft/sdk';
-import { DagRunRepository, TaskInstanceEntity, TaskInstanceRepository } from '@updraft/persistence';
+import { DagRunRepository, TaskInstanceEntity, TaskInstanceRef, TaskInstanceRepository } from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES } from '@updraft/queues';
 import type { Queue } from 'bull';
 import { TaskExpander } from './task-expander.service';
@@ -42,10 +42,11 @@ export class RunEvaluator {
   ) {}
 
   async evaluate(job: EvaluateRunJobData): Promise<void> {
-    const decided = await this.decideRun(job.tenantId, job.dagRunId, job.finishedTaskId ? [job.finishedTaskId] : null);
+    const ready: TaskInstanceRef[] = [];
+    const decided = await this.decideRun(job.tenantId, job.dagRunId, job.finishedTaskId ? [job.finishedTaskId] : null, ready);
     // Even when nothing became ready (or the run has ended): a finished try's slot is free for other work.
     // Dispatched before the run's progress is read: the next task waits for nothing it does not need.
-    await this.dispatcher.request();
+    await this.dispatcher.request(ready);
     if (decided) await this.finishIfDone(job.tenantId, job.dagRunId);
   }
 
@@ -63,40 +64,41 @@ export class RunEvaluator {
       byRun.set(key, entry);
     }
     const decided = [];
-    for (const run of byRun.values()) if (await this.decideRun(run.tenantId, run.dagRunId, run.taskIds)) decided.push(run);
-    await this.dispatcher.request();
+    const ready: TaskInstanceRef[] = [];
+    for (const run of byRun.values()) if (await this.decideRun(run.tenantId, run.dagRunId, run.taskIds, ready)) decided.push(run);
+    await this.dispatcher.request(ready);
     for (const run of decided) await this.finishIfDone(run.tenantId, run.dagRunId);
   }
 
   /** Decides the run's waiting tasks (only downstream of `finishedTaskIds` when given); false when the run is not (or not yet) running. */
-  private async decideRun(tenantId: string, dagRunId: string, finishedTaskIds: string[] | null): Promise<boolean> {
+  private async decideRun(tenantId: string, dagRunId: string, finishedTaskIds: string[] | null, ready: TaskInstanceRef[]): Promise<boolean> {
     const loaded = await this.runs.forEvaluation(tenantId, dagRunId);
     if (!loaded || !['queued', 'running'].includes(loaded.run.state)) return false;
     // A queued run starts when maxActiveRuns allows it, oldest first (backfills queue many at once).
     if (loaded.run.state === 'queued' && !(await this.runs.startIfAdmitted(tenantId, dagRunId, loaded.serialized.maxActiveRuns))) return false;
     const graph = this.graphOf(loaded.run.dagVersionId, loaded.serialized);
     const known = finishedTaskIds?.filter((id) => graph.tasks.has(id)) ?? [];
-    if (known.length > 0) await this.evaluateDownstream(tenantId, dagRunId, graph, known);
-    else await this.evaluateWholeRun(tenantId, dagRunId, graph);
+    if (known.length > 0) await this.evaluateDownstream(tenantId, dagRunId, graph, known, ready);
+    else await this.evaluateWholeRun(tenantId, dagRunId, graph, ready);
     return true;
   }
 
   /** After one task ends: decide only its downstream tasks, following skips and upstream failures as they spread. */
-  private async evaluateDownstream(tenantId: string, dagRunId: string, graph: DagGraph, finished: string[]): Promise<void> {
+  private async evaluateDownstream(tenantId: string, dagRunId: string, graph: DagGraph, finished: string[], ready: TaskInstanceRef[]): Promise<void> {
     let frontier = finished;
     while (frontier.length > 0) {
       const candidates = [...new Set(frontier.flatMap((id) => graph.downstream.get(id) ?? []))];
       if (candidates.length === 0) return;
       const needed = new Set(candidates.flatMap((id) => [id, ...(graph.tasks.get(id)?.upstream ?? [])]));
-      frontier = await this.decide(tenantId, graph, await this.taskInstances.ofTasks(tenantId, dagRunId, [...needed]), new Set(candidates));
+      frontier = await this.decide(tenantId, graph, await this.taskInstances.ofTasks(tenantId, dagRunId, [...needed]), new Set(candidates), ready);
     }
   }
 
   /** On trigger, retry wake-ups and the sweep: every task of the run, until nothing more changes. */
-  private async evaluateWholeRun(tenantId: string, dagRunId: string, graph: DagGraph): Promise<void> {
+  private async evaluateWholeRun(tenantId: string, dagRunId: string, graph: DagGraph, ready: TaskInstanceRef[]): Promise<void> {
     for (;;) {
       const instances = await this.taskInstances.allForRun(tenantId, dagRunId);
-      const propagated = await this.decide(tenantId, graph, instances, null);
+      const propagated = await this.decide(tenantId, graph, instances, null, ready);
       if (propagated.length > 0) continue;
       await this.wakeForRetries(tenantId, dagRunId, instances);
       return;
@@ -105,10 +107,10 @@ export class RunEvaluator {
 
   /**
    * Applies the trigger rules to the waiting instances among `instances` (only `candidates` when
-   * given), marks the ready ones `scheduled` for the dispatcher and returns the tasks newly skipped
+   * given), adds the ready ones to `ready` (the dispatch marks them `scheduled`) and returns the tasks newly skipped
    * or upstream_failed.
    */
-  private async decide(tenantId: string, graph: DagGraph, instances: TaskInstanceEntity[], candidates: Set<string> | null): Promise<string[]> {
+  private async decide(tenantId: string, graph: DagGraph, instances: TaskInstanceEntity[], candidates: Set<string> | null, ready: TaskInstanceRef[]): Promise<string[]> {
     const stateOf = new Map<string, TaskState[]>();
     for (const ti of instances) stateOf.set(ti.taskId, [...(stateOf.get(ti.taskId) ?? []), ti.state]);
     const decided = { run: [] as string[], skip: [] as string[], upstream_failed: [] as string[], removed: [] as string[], expand: [] as TaskInstanceEntity[] };
@@ -129,7 +131,8 @@ export class RunEvaluator {
     const expansion = await this.expander.expand(tenantId, decided.expand, graph.tasks);
     decided.run.push(...expansion.run);
     decided.skip.push(...expansion.skip);
-    await this.taskInstances.transition(tenantId, decided.run, ['none', 'up_for_retry', 'up_for_reschedule'], 'scheduled');
+    // Marked `scheduled` by the dispatch that follows, in its first round trip.
+    ready.push(...decided.run.map((taskInstanceId) => ({ tenantId, taskInstanceId })));
     const changed = new Set([
       ...expansion.failed,
       ...(await this.taskInstances.transition(tenantId, decided.skip, WAITING, 'skipped')),

@@ -4,7 +4,7 @@ import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { expansionOf, retryDelayAfter, tasksSkippedBy, TaskState } from '@updraft/domain';
 import { TaskCallbacks } from '@updraft/notifications';
 import { Dispatcher } from '@updraft/orchestration';
-import { DagRunRepository, RETURN_VALUE_KEY, RunForEvaluation, TaskInstanceEntity, TaskInstanceRepository, XComRepository } from '@updraft/persistence';
+import { DagRunRepository, RunForEvaluation, TaskInstanceEntity, TaskInstanceRepository, TryEnd, XComRepository } from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES, RunTaskJobData } from '@updraft/queues';
 import type { SerializedTask } from '@updraft/sdk';
 import type { Queue } from 'bull';
@@ -226,10 +226,11 @@ export class TaskRunner {
     if (result.outcome === 'reschedule') return this.reschedule(ti, result, sink);
     const ref = { tenantId: ti.tenantId, taskInstanceId: ti.id };
     let outcome = result;
+    let returnValue: TryEnd['returnValue'];
     if (outcome.outcome === 'success' && outcome.valueJson !== null) {
       const bytes = Buffer.byteLength(outcome.valueJson);
       if (bytes > MAX_XCOM_BYTES) outcome = { outcome: 'fail', message: `the return value is ${bytes} bytes of JSON; XCom values are limited to ${MAX_XCOM_BYTES} bytes` };
-      else await this.xcoms.set(ti.tenantId, ti.dagRunId, ti.taskId, ti.mapIndex, RETURN_VALUE_KEY, outcome.valueJson);
+      else returnValue = { dagRunId: ti.dagRunId, taskId: ti.taskId, mapIndex: ti.mapIndex, valueJson: outcome.valueJson };
     }
     if (outcome.outcome === 'success' && task && loaded) {
       const decision = tasksSkippedBy(loaded.serialized.tasks, task, outcome.valueJson === null ? null : JSON.parse(outcome.valueJson));
@@ -251,7 +252,8 @@ export class TaskRunner {
     // Stored with the outcome, so whoever sees the try end (a live log stream) has all its lines.
     const lines = await sink.takePending();
     const nextTryAt = state === 'up_for_retry' ? new Date(Date.now() + delayMs) : null;
-    const applied = await this.batches.end({ ...ref, tryNumber: ti.tryNumber, state, exitReason: reason, nextTryAt, lines }).catch((error) => {
+    // The return value goes with the outcome too: downstream tasks, which start once it is recorded, find it.
+    const applied = await this.batches.end({ ...ref, tryNumber: ti.tryNumber, state, exitReason: reason, nextTryAt, lines, returnValue }).catch((error) => {
       sink.restore(lines);
       throw error;
     });

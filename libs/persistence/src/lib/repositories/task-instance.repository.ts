@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { TaskInstanceEntity } from '../entities/task-instance.entity';
 import { Page, PageRequest } from './page';
 import { LOG_ROWS_FROM, LogLine, logRowValues } from './task-log.repository';
+import { RETURN_VALUE_KEY } from './xcom.repository';
 
 export interface TaskInstanceRef {
   tenantId: string;
@@ -19,6 +20,13 @@ export interface TryEnd extends TaskInstanceRef {
   nextTryAt: Date | null;
   /** The try's log lines not stored yet, stored with the outcome. */
   lines?: LogLine[];
+  /** The try's return value (JSON), stored as its `return_value` XCom with the outcome. */
+  returnValue?: { dagRunId: string; taskId: string; mapIndex: number; valueJson: string };
+}
+
+function returnValueRows(tries: TryEnd[]): [string[], string[], string[], number[], string[]] {
+  const values = tries.flatMap((t) => (t.returnValue ? [{ tenantId: t.tenantId, ...t.returnValue }] : []));
+  return [values.map((v) => v.tenantId), values.map((v) => v.dagRunId), values.map((v) => v.taskId), values.map((v) => v.mapIndex), values.map((v) => v.valueJson)];
 }
 
 function toTaskInstance(row: Record<string, any>): TaskInstanceEntity {
@@ -196,10 +204,16 @@ export class TaskInstanceRepository {
            FROM f WHERE t.tenant_id = f.tenant_id AND t.task_instance_id = f.id AND t.try_number = f.try_number
        ), logs AS (
          INSERT INTO task_log ${LOG_ROWS_FROM(7)}
+       ), xcoms AS (
+         INSERT INTO xcom (tenant_id, dag_run_id, task_id, map_index, key, value)
+         SELECT x.tenant_id, x.dag_run_id, x.task_id, x.map_index, '${RETURN_VALUE_KEY}', x.value::jsonb
+           FROM unnest($13::uuid[], $14::uuid[], $15::text[], $16::int[], $17::text[]) AS x(tenant_id, dag_run_id, task_id, map_index, value)
+         ON CONFLICT (dag_run_id, task_id, map_index, key) DO UPDATE SET value = EXCLUDED.value, created_at = now()
        )
        SELECT id FROM ended`,
       [tries.map((t) => t.tenantId), tries.map((t) => t.taskInstanceId), tries.map((t) => t.tryNumber), tries.map((t) => t.state),
-        tries.map((t) => t.exitReason), tries.map((t) => t.nextTryAt), ...logRowValues(tries.map((t) => ({ ...t, lines: t.lines ?? [] })))],
+        tries.map((t) => t.exitReason), tries.map((t) => t.nextTryAt), ...logRowValues(tries.map((t) => ({ ...t, lines: t.lines ?? [] }))),
+        ...returnValueRows(tries)],
     );
     const ended = new Set(rows.map((r: { id: string }) => r.id));
     return tries.map((t) => ended.has(t.taskInstanceId));
