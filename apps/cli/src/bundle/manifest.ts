@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, normalize, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import { CliError } from '../errors';
 import { isSkippedPath } from './packer';
 
@@ -8,6 +8,18 @@ export const MANIFEST_FILE = 'updraft.json';
 export interface BundleManifest {
   name: string;
   entries: string[];
+}
+
+/**
+ * The bundle folder a file of the project belongs to (what `updraft deploy` would be given): the
+ * nearest folder at or above the file's own that holds an `updraft.json`, else the file's folder.
+ */
+export function bundleRootOf(file: string): string {
+  const own = dirname(file);
+  for (let dir = own; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, MANIFEST_FILE))) return dir;
+    if (dirname(dir) === dir) return own;
+  }
 }
 
 /** Reads and checks `dir/updraft.json`, so that a bad manifest fails here rather than after an upload. */

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useDagProject } from '../testing/dag-project';
 import { runCli } from '../testing/stand-in-api';
@@ -47,6 +47,31 @@ describe('updraft dags test (a local run, no server)', () => {
     expect(result.stdout).toMatch(/\[clean\] \| region us run test__\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00\n/);
     expect(lines.indexOf('[fetch] success, returned "1"')).toBeLessThan(lines.indexOf('[clean] running (task, try 1 of 1)'));
     expect(result.stdout).toMatch(/\nRun test__\S+: success\n$/);
+  });
+
+  it("gives bash tasks the bundle's folder (the one with updraft.json above the DAG file, else the file's) in UPDRAFT_BUNDLE_DIR", async () => {
+    const file = dagFile(
+      'files.ts',
+      `import { bash, dag } from '@updraft/sdk';
+      export default dag('files', {}, () => {
+        bash('read', { command: 'cat "$UPDRAFT_BUNDLE_DIR/data.txt"', env: { UPDRAFT_BUNDLE_DIR: '/not/the/bundle' } });
+      });`,
+    );
+    dir.file('updraft.json', JSON.stringify({ name: 'files', entries: ['dags/files.ts'] }));
+    dir.file('data.txt', 'beside updraft.json\n');
+    dir.file('dags/data.txt', 'beside the DAG file\n');
+
+    const result = await test(file, 'files');
+
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('[read] | beside updraft.json\n[read] success, returned "beside updraft.json"\n');
+
+    rmSync(join(dir.path, 'updraft.json'));
+    const alone = await test(file, 'files');
+
+    expect(alone.code).toBe(0);
+    expect(alone.stdout).toContain('[read] | beside the DAG file\n[read] success, returned "beside the DAG file"\n');
   });
 
   it('exits 1 naming the failing task and where it threw, and marks what depended on it upstream_failed', async () => {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { bundleRootOf } from '../bundle/manifest';
 import { outputFor, type CliContext, type JsonOption } from '../context';
 import { CliError } from '../errors';
 import { formatDate, formatDuration, formatTable, type TextSink } from '../output';
@@ -61,7 +62,7 @@ async function testDag(ctx: CliContext, file: string, dagId: string, options: Te
       const found = loaded.dags.map((d) => d.dagId).join(', ') || 'none';
       throw new CliError(`${relativeToCwd(loaded.file)} defines no DAG '${dagId}' (it defines: ${found})`);
     }
-    const environment = { secrets, externalStates, delivery: { smtpUrl: options.smtpUrl, mailFrom: options.mailFrom, slackWebhook: options.slackWebhook }, dags: loaded.dags };
+    const environment = { secrets, externalStates, delivery: { smtpUrl: options.smtpUrl, mailFrom: options.mailFrom, slackWebhook: options.slackWebhook }, dags: loaded.dags, bundleDir: bundleRootOf(loaded.file) };
     const run = new LocalRun({ dag, stacks: loaded.stacks, conf, logicalDate, retryDelayCapMs: LOCAL_RETRY_DELAY_CAP_MS, pokeIntervalCapMs: LOCAL_POKE_INTERVAL_CAP_MS, environment, onEvent: (event) => stdout.write(formatEvent(event)) });
     stdout.write(`Testing DAG ${dagId} from ${relativeToCwd(loaded.file)} (logical date ${formatDate(logicalDate.toISOString())})\n`);
     if (dag.serialize().tasks.some((t) => t.retries > 0)) {

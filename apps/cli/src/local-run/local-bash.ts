@@ -7,14 +7,16 @@ export interface LocalBashOptions {
   env: Record<string, string>;
   cwd: string;
   scratchDir: string;
+  /** The bundle project's folder, given to the command as UPDRAFT_BUNDLE_DIR (the platform's is the uploaded version, read-only). */
+  bundleDir: string;
   timeoutMs: number | null;
   onOutput: (stream: 'stdout' | 'stderr', line: string) => void;
 }
 
 /**
  * Runs a bash task's command as the worker does (`bash -c` in a scratch folder, HOME and TMPDIR
- * there, TZ=UTC; exit code 99 skips; the last stdout line is the XCom), but with the user's PATH
- * and without the sandbox.
+ * there, TZ=UTC, the bundle's folder in UPDRAFT_BUNDLE_DIR; exit code 99 skips; the last stdout
+ * line is the XCom), but with the user's PATH and without the sandbox.
  */
 export function runLocalBash(options: LocalBashOptions): Promise<TryOutcome> {
   const child = spawn('bash', ['-c', options.command], {
@@ -26,6 +28,7 @@ export function runLocalBash(options: LocalBashOptions): Promise<TryOutcome> {
       TMPDIR: options.scratchDir,
       LANG: 'C.UTF-8',
       TZ: 'UTC',
+      UPDRAFT_BUNDLE_DIR: options.bundleDir,
     },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

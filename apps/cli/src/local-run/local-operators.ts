@@ -23,6 +23,8 @@ export interface LocalEnvironment {
   delivery: LocalDelivery;
   /** The DAGs of the tested file: a triggerDagRun of one of them runs it here. */
   dags: readonly Dag[];
+  /** The tested file's bundle folder: a bash task's UPDRAFT_BUNDLE_DIR. */
+  bundleDir: string;
 }
 
 /** The run a try belongs to, as its templates and context see it. */
@@ -137,7 +139,7 @@ export class LocalOperators {
       if (cwd !== scratchDir && !cwd.startsWith(scratchDir + sep)) {
         return { outcome: 'fail', message: `cwd '${config.cwd}' must stay inside the task's scratch folder` };
       }
-      return await runLocalBash({ command: config.command, env: config.env, cwd, scratchDir, timeoutMs: task.executionTimeoutMs, onOutput: output });
+      return await runLocalBash({ command: config.command, env: config.env, cwd, scratchDir, bundleDir: this.options.environment.bundleDir, timeoutMs: task.executionTimeoutMs, onOutput: output });
     } finally {
       await rm(scratchDir, { recursive: true, force: true });
     }
