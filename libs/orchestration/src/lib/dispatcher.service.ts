@@ -1,12 +1,20 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
-import { DispatchLimits, DispatchRepository, TaskInstanceRef } from '@updraft/persistence';
+import { Dispatched, DispatchLimits, DispatchRepository, TaskInstanceEntity, TaskInstanceRef } from '@updraft/persistence';
 import { JOBS, QUEUES, RunTaskJobData } from '@updraft/queues';
 import type { Queue } from 'bull';
 
-/** Starts a queued instance in this process if it has room; false leaves it to Bull. */
-export type LocalTaker = (ref: TaskInstanceRef) => boolean;
+/** A worker that runs what its own dispatches queue, as far as it has free slots. */
+export interface LocalRunner {
+  readonly hostname: string;
+  /** Takes every slot free now for this dispatch; returns how many. */
+  reserve(): number;
+  /** Gives back reserved slots the dispatch did not fill. */
+  release(count: number): void;
+  /** Runs an instance the dispatch claimed for this worker, in a reserved slot. */
+  start(ti: TaskInstanceEntity): void;
+}
 
 /**
  * Queues ready (`scheduled`) task instances on Bull only while there is room: the platform's
@@ -22,7 +30,7 @@ export class Dispatcher {
   private pass: Promise<void> | null = null;
   private nextPass: Promise<void> | null = null;
   private toSchedule: TaskInstanceRef[] = [];
-  private takeLocally: LocalTaker | null = null;
+  private local: LocalRunner | null = null;
 
   constructor(
     @Inject(UPDRAFT_CONFIG) config: UpdraftConfig,
@@ -33,12 +41,12 @@ export class Dispatcher {
   }
 
   /**
-   * In a worker: offers each instance this process queued to `taker` first, in dispatch order;
-   * what it takes runs here at once, without a trip through Redis, and only the rest go to Bull.
-   * If the process dies first, they are still `queued` in Postgres and the sweep re-enqueues them.
+   * In a worker: the first instances each dispatch queues, as many as the worker has free slots,
+   * are claimed for it in the dispatch's own round trip and start here at once, without a trip
+   * through Redis; only the rest go to Bull.
    */
-  runLocallyWhenPossible(taker: LocalTaker): void {
-    this.takeLocally = taker;
+  runLocallyWhenPossible(local: LocalRunner): void {
+    this.local = local;
   }
 
   /**
@@ -70,9 +78,21 @@ export class Dispatcher {
 
   /** One pass; returns what it queued, in order. */
   async dispatchOnce(schedule: TaskInstanceRef[] = []): Promise<TaskInstanceRef[]> {
-    const queued = await this.repository.dispatch(this.limits, schedule);
+    const local = this.local;
+    const reserved = local?.reserve() ?? 0;
+    let dispatched: Dispatched;
+    try {
+      dispatched = await this.repository.dispatch(this.limits, schedule, local && reserved > 0 ? { hostname: local.hostname, count: reserved } : null);
+    } catch (error) {
+      local?.release(reserved);
+      throw error;
+    }
+    const { queued, claimed } = dispatched;
+    for (const ti of claimed) local?.start(ti);
+    local?.release(reserved - claimed.length);
     // After the commit: a crash in between leaves them queued in Postgres, and the sweep re-enqueues them.
-    const toBull = this.takeLocally ? queued.filter((ref) => !this.takeLocally?.(ref)) : queued;
+    const startedHere = new Set(claimed.map((ti) => ti.id));
+    const toBull = queued.filter((ref) => !startedHere.has(ref.taskInstanceId));
     if (toBull.length > 0) await this.tasks.addBulk(toBull.map((data) => ({ name: JOBS.runTask, data })));
     return queued;
   }

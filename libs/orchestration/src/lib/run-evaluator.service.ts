@@ -17,10 +17,17 @@ export interface FinishedTry {
 
 const WAITING: TaskState[] = ['none', 'scheduled'];
 const GRAPH_CACHE_SIZE = 500;
+const RUN_VERSION_CACHE_SIZE = 10_000;
 
 interface DagGraph {
   tasks: Map<string, SerializedTask>;
   downstream: Map<string, string[]>;
+}
+
+/** The tasks downstream of `frontier` to decide, and every task whose instances that needs (them and their upstreams). */
+function downstreamStep(graph: DagGraph, frontier: string[]): { candidates: string[]; needed: string[] } {
+  const candidates = [...new Set(frontier.flatMap((id) => graph.downstream.get(id) ?? []))];
+  return { candidates, needed: [...new Set(candidates.flatMap((id) => [id, ...(graph.tasks.get(id)?.upstream ?? [])]))] };
 }
 
 /**
@@ -32,6 +39,7 @@ interface DagGraph {
 export class RunEvaluator {
   private readonly logger = new Logger(RunEvaluator.name);
   private readonly graphs = new Map<string, DagGraph>();
+  private readonly versionOfRun = new Map<string, string>();
 
   constructor(
     private readonly runs: DagRunRepository,
@@ -72,26 +80,42 @@ export class RunEvaluator {
 
   /** Decides the run's waiting tasks (only downstream of `finishedTaskIds` when given); false when the run is not (or not yet) running. */
   private async decideRun(tenantId: string, dagRunId: string, finishedTaskIds: string[] | null, ready: TaskInstanceRef[]): Promise<boolean> {
-    const loaded = await this.runs.forEvaluation(tenantId, dagRunId);
-    if (!loaded || !['queued', 'running'].includes(loaded.run.state)) return false;
+    // A run's DAG version never changes: once its graph is known here, the run and the instances the
+    // first step needs come in one statement.
+    const known = this.graphs.get(this.versionOfRun.get(dagRunId) ?? '');
+    const first = known && finishedTaskIds ? downstreamStep(known, finishedTaskIds) : null;
+    const fetched = await this.runs.withInstancesOf(tenantId, dagRunId, first?.needed ?? []);
+    if (!fetched || !['queued', 'running'].includes(fetched.loaded.run.state)) return false;
+    const { loaded } = fetched;
     // A queued run starts when maxActiveRuns allows it, oldest first (backfills queue many at once).
     if (loaded.run.state === 'queued' && !(await this.runs.startIfAdmitted(tenantId, dagRunId, loaded.serialized.maxActiveRuns))) return false;
     const graph = this.graphOf(loaded.run.dagVersionId, loaded.serialized);
-    const known = finishedTaskIds?.filter((id) => graph.tasks.has(id)) ?? [];
-    if (known.length > 0) await this.evaluateDownstream(tenantId, dagRunId, graph, known, ready);
+    this.rememberVersion(dagRunId, loaded.run.dagVersionId);
+    const finished = finishedTaskIds?.filter((id) => graph.tasks.has(id)) ?? [];
+    if (finished.length > 0) await this.evaluateDownstream(tenantId, dagRunId, graph, finished, ready, first && graph === known ? fetched.instances : null);
     else await this.evaluateWholeRun(tenantId, dagRunId, graph, ready);
     return true;
   }
 
-  /** After one task ends: decide only its downstream tasks, following skips and upstream failures as they spread. */
-  private async evaluateDownstream(tenantId: string, dagRunId: string, graph: DagGraph, finished: string[], ready: TaskInstanceRef[]): Promise<void> {
+  /** After tasks end: decide only their downstream tasks, following skips and upstream failures as they spread. */
+  private async evaluateDownstream(
+    tenantId: string, dagRunId: string, graph: DagGraph, finished: string[], ready: TaskInstanceRef[], prefetched: TaskInstanceEntity[] | null,
+  ): Promise<void> {
     let frontier = finished;
+    let instances = prefetched;
     while (frontier.length > 0) {
-      const candidates = [...new Set(frontier.flatMap((id) => graph.downstream.get(id) ?? []))];
-      if (candidates.length === 0) return;
-      const needed = new Set(candidates.flatMap((id) => [id, ...(graph.tasks.get(id)?.upstream ?? [])]));
-      frontier = await this.decide(tenantId, graph, await this.taskInstances.ofTasks(tenantId, dagRunId, [...needed]), new Set(candidates), ready);
+      const step = downstreamStep(graph, frontier);
+      if (step.candidates.length === 0) return;
+      instances ??= await this.taskInstances.ofTasks(tenantId, dagRunId, step.needed);
+      frontier = await this.decide(tenantId, graph, instances, new Set(step.candidates), ready);
+      instances = null;
     }
+  }
+
+  private rememberVersion(dagRunId: string, dagVersionId: string): void {
+    if (this.versionOfRun.has(dagRunId)) return;
+    if (this.versionOfRun.size >= RUN_VERSION_CACHE_SIZE) this.versionOfRun.delete(this.versionOfRun.keys().next().value as string);
+    this.versionOfRun.set(dagRunId, dagVersionId);
   }
 
   /** On trigger, retry wake-ups and the sweep: every task of the run, until nothing more changes. */

@@ -55,7 +55,12 @@ export class TaskRunner {
   ) {
     this.host = batches.host;
     this.slots = new Slots(config.workerConcurrency);
-    dispatcher.runLocallyWhenPossible((ref) => this.takeLocally(ref));
+    dispatcher.runLocallyWhenPossible({
+      hostname: this.host,
+      reserve: () => this.reserveSlots(),
+      release: (count) => this.releaseSlots(count),
+      start: (ti) => this.startClaimed(ti),
+    });
   }
 
   /**
@@ -64,23 +69,32 @@ export class TaskRunner {
    */
   async run(ref: RunTaskJobData): Promise<void> {
     if (!(await this.slots.acquire(BULL_JOB_SLOT_WAIT_MS))) return void (await this.tasks.add(JOBS.runTask, ref));
-    return this.track(ref);
+    return this.track(this.runTry(ref));
   }
 
   /**
-   * A task instance this worker's own hand-off just queued runs here at once, in the slot of a try
-   * whose hand-off this is, or in a free one; false leaves it to Bull.
+   * Slots for a dispatch of this worker to fill with what it queues (claimed in its own round
+   * trip): first those of tries whose hand-off is under way, then any free one.
    */
-  private takeLocally(ref: RunTaskJobData): boolean {
-    if (this.draining) return false;
-    if (this.slotsInHandOff > 0) this.slotsInHandOff--;
-    else if (!this.slots.tryAcquire()) return false;
-    this.track(ref).catch((error) => this.logger.warn(`task instance ${ref.taskInstanceId} could not start here, left to the sweep: ${(error as Error).message}`));
-    return true;
+  private reserveSlots(): number {
+    if (this.draining) return 0;
+    let count = this.slotsInHandOff;
+    this.slotsInHandOff = 0;
+    while (this.slots.tryAcquire()) count++;
+    return count;
   }
 
-  private track(ref: RunTaskJobData): Promise<void> {
-    const work = this.runTry(ref)
+  private releaseSlots(count: number): void {
+    for (let i = 0; i < count; i++) this.slots.release();
+  }
+
+  private startClaimed(ti: TaskInstanceEntity): void {
+    const ref = { tenantId: ti.tenantId, taskInstanceId: ti.id };
+    this.track(this.runClaimed(ref, ti)).catch((error) => this.logger.warn(`task instance ${ti.id} failed to run here: ${(error as Error).message}`));
+  }
+
+  private track(run: Promise<boolean>): Promise<void> {
+    const work = run
       .then(
         (slotKept) => {
           if (!slotKept) this.slots.release();
@@ -117,7 +131,7 @@ export class TaskRunner {
     return left;
   }
 
-  /** True when the try's slot stays with its hand-off (which may pass it on to a successor). */
+  /** A try from a Bull job: claimed first (someone else may have it). True when its slot stays with its hand-off. */
   private async runTry(ref: RunTaskJobData): Promise<boolean> {
     // Taken in the instant before the queue paused: left for another worker.
     if (this.draining) {
@@ -125,7 +139,11 @@ export class TaskRunner {
       return false;
     }
     const ti = await this.batches.claim(ref);
-    if (!ti) return false;
+    return ti ? this.runClaimed(ref, ti) : false;
+  }
+
+  /** Runs a claimed try. True when its slot stays with its hand-off (which may pass it on to a successor). */
+  private async runClaimed(ref: RunTaskJobData, ti: TaskInstanceEntity): Promise<boolean> {
     const signal = this.heartbeat.track(ti.id);
     const sink = new LogSink((lines) => this.batches.appendLog(lines), ref.tenantId, ti.id, ti.tryNumber);
     const scratch = join(this.config.dataDir, 'scratch', `${ti.id}-${ti.tryNumber}`);

@@ -4,6 +4,8 @@ import { DEFAULT_POOL, makeRunId, RunState, RunType } from '@updraft/domain';
 import type { SerializedDag } from '@updraft/sdk';
 import { DataSource } from 'typeorm';
 import { DagRunEntity } from '../entities/dag-run.entity';
+import type { TaskInstanceEntity } from '../entities/task-instance.entity';
+import { taskInstanceFromJson } from './task-instance.repository';
 import { Page, PageRequest } from './page';
 
 export interface NewDagRun {
@@ -90,14 +92,21 @@ export class DagRunRepository {
   }
 
   async forEvaluation(tenantId: string, dagRunId: string): Promise<RunForEvaluation | null> {
+    return (await this.withInstancesOf(tenantId, dagRunId, []))?.loaded ?? null;
+  }
+
+  /** The run for evaluation and, in the same statement, its instances of the given tasks. */
+  async withInstancesOf(tenantId: string, dagRunId: string, taskIds: string[]): Promise<{ loaded: RunForEvaluation; instances: TaskInstanceEntity[] } | null> {
+    const instances = taskIds.length === 0 ? `'[]'::json` : `(SELECT COALESCE(json_agg(ti), '[]') FROM task_instance ti WHERE ti.tenant_id = r.tenant_id AND ti.dag_run_id = r.id AND ti.task_id = ANY($3))`;
     const rows = await this.db.query(
-      `SELECT r.*, v.bundle_version_id, v.entry_file FROM dag_run r JOIN dag_version v ON v.id = r.dag_version_id
+      `SELECT r.*, v.bundle_version_id, v.entry_file, ${instances} AS instances FROM dag_run r JOIN dag_version v ON v.id = r.dag_version_id
         WHERE r.tenant_id = $1 AND r.id = $2`,
-      [tenantId, dagRunId],
+      taskIds.length === 0 ? [tenantId, dagRunId] : [tenantId, dagRunId, taskIds],
     );
     if (rows.length === 0) return null;
     const run = toRun(rows[0]);
-    return { run, serialized: await this.serializedVersion(tenantId, run.dagVersionId), bundleVersionId: rows[0].bundle_version_id, entryFile: rows[0].entry_file };
+    const loaded = { run, serialized: await this.serializedVersion(tenantId, run.dagVersionId), bundleVersionId: rows[0].bundle_version_id, entryFile: rows[0].entry_file };
+    return { loaded, instances: rows[0].instances.map(taskInstanceFromJson) };
   }
 
   /**

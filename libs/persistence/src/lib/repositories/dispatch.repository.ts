@@ -4,7 +4,8 @@ import { dagKey, DEFAULT_POOL, DispatchCandidate, poolKey, selectForDispatch } f
 import type { QueryResult } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import type { TaskInstanceRef } from './task-instance.repository';
+import type { TaskInstanceEntity } from '../entities/task-instance.entity';
+import { claimStatement, TaskInstanceRef, toTaskInstance } from './task-instance.repository';
 
 export interface DispatchLimits {
   /** Task instances the whole platform may have queued or running at once. */
@@ -37,10 +38,12 @@ export class DispatchRepository {
 
   /**
    * Marks `schedule` ready (`scheduled`, from `none` or a due retry or reschedule), then returns the
-   * instances it queued, in dispatch order (the order to enqueue them in). Two round trips: BEGIN,
-   * the lock, the marking and the snapshot together; then queueing what was chosen and COMMIT.
+   * instances it queued, in dispatch order (the order to enqueue them in), of which the first
+   * `claim.count` are already claimed for the worker `claim.hostname` (running, their try begun).
+   * Two round trips: BEGIN, the lock, the marking and the snapshot together; then queueing (and
+   * claiming) what was chosen and COMMIT.
    */
-  async dispatch(limits: DispatchLimits, schedule: TaskInstanceRef[] = []): Promise<TaskInstanceRef[]> {
+  async dispatch(limits: DispatchLimits, schedule: TaskInstanceRef[] = [], claim: ClaimFor | null = null): Promise<Dispatched> {
     const runner = this.db.createQueryRunner() as PostgresQueryRunner;
     try {
       // Several statements go in one round trip only without bound parameters: every value below is a checked integer or UUID.
@@ -54,15 +57,23 @@ export class DispatchRepository {
       const chosen = this.choose(opened[3].rows[0], limits);
       if (chosen.length === 0) {
         await this.simple(runner, 'COMMIT');
-        return [];
+        return { queued: [], claimed: [] };
       }
-      const [moved] = await this.simple(runner,
+      const toClaim = claim ? chosen.slice(0, claim.count) : [];
+      const claiming = toClaim.length > 0 && claim
+        ? `${claimStatement(uuidArray(toClaim.map((c) => c.tenantId)), uuidArray(toClaim.map((c) => c.id)), (await runner.connect()).escapeLiteral(claim.hostname))};`
+        : '';
+      const [moved, claimed] = await this.simple(runner,
         `UPDATE task_instance ti SET state = 'queued', queued_at = now()
            FROM unnest(${uuidArray(chosen.map((c) => c.tenantId))}, ${uuidArray(chosen.map((c) => c.id))}) AS c(tenant_id, id)
           WHERE ti.tenant_id = c.tenant_id AND ti.id = c.id AND ti.state = 'scheduled' RETURNING ti.id;
+         ${claiming}
          COMMIT`);
       const queued = new Set(moved.rows.map((r: { id: string }) => r.id));
-      return chosen.filter((c) => queued.has(c.id)).map((c) => ({ tenantId: c.tenantId, taskInstanceId: c.id }));
+      return {
+        queued: chosen.filter((c) => queued.has(c.id)).map((c) => ({ tenantId: c.tenantId, taskInstanceId: c.id })),
+        claimed: claiming ? claimed.rows.map(toTaskInstance) : [],
+      };
     } catch (error) {
       await runner.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -111,6 +122,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function uuidArray(ids: string[]): string {
   for (const id of ids) if (!UUID.test(id)) throw new Error(`not a UUID: ${id}`);
   return `'{${ids.join(',')}}'::uuid[]`;
+}
+
+/** Claim the first `count` instances a dispatch queues for this worker, in the same round trip. */
+export interface ClaimFor {
+  hostname: string;
+  count: number;
+}
+
+export interface Dispatched {
+  /** In dispatch order, claimed ones included. */
+  queued: TaskInstanceRef[];
+  /** Those of `queued` already running for the claiming worker. */
+  claimed: TaskInstanceEntity[];
 }
 
 interface SnapshotRow {

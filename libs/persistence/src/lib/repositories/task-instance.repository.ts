@@ -29,7 +29,34 @@ function returnValueRows(tries: TryEnd[]): [string[], string[], string[], number
   return [values.map((v) => v.tenantId), values.map((v) => v.dagRunId), values.map((v) => v.taskId), values.map((v) => v.mapIndex), values.map((v) => v.valueJson)];
 }
 
-function toTaskInstance(row: Record<string, any>): TaskInstanceEntity {
+/**
+ * Claiming queued instances for a worker: the next try begins, with its try row. The three
+ * arguments are SQL for the tenant ids, the ids (uuid arrays) and the worker's hostname (text):
+ * bound parameters here, literals in the dispatcher's round trip.
+ */
+export function claimStatement(tenantIds: string, ids: string, hostname: string): string {
+  return `WITH claimed AS (
+    UPDATE task_instance ti SET state = 'running', try_number = ti.try_number + 1, start_date = now(), end_date = NULL,
+           hostname = ${hostname}, heartbeat_at = now(), first_poke_at = COALESCE(ti.first_poke_at, now())
+      FROM unnest(${tenantIds}, ${ids}) AS c(tenant_id, id)
+     WHERE ti.tenant_id = c.tenant_id AND ti.id = c.id AND ti.state = 'queued' RETURNING ti.*
+  ), tries AS (
+    INSERT INTO task_try (tenant_id, task_instance_id, try_number, hostname, start_date) SELECT tenant_id, id, try_number, ${hostname}, now() FROM claimed
+    ON CONFLICT (task_instance_id, try_number) DO UPDATE SET hostname = EXCLUDED.hostname, start_date = now(), end_date = NULL, state = NULL, exit_reason = NULL
+  )
+  SELECT * FROM claimed`;
+}
+
+const DATE_COLUMNS = ['queued_at', 'start_date', 'end_date', 'heartbeat_at', 'next_try_at', 'scheduled_at', 'first_poke_at'];
+
+/** A task instance from a row of `json_agg(task_instance)`: its timestamps arrive as strings. */
+export function taskInstanceFromJson(row: Record<string, any>): TaskInstanceEntity {
+  const dated = { ...row };
+  for (const column of DATE_COLUMNS) if (typeof dated[column] === 'string') dated[column] = new Date(dated[column]);
+  return toTaskInstance(dated);
+}
+
+export function toTaskInstance(row: Record<string, any>): TaskInstanceEntity {
   return Object.assign(new TaskInstanceEntity(), {
     id: row['id'], tenantId: row['tenant_id'], dagRunId: row['dag_run_id'], taskId: row['task_id'], mapIndex: row['map_index'],
     operator: row['operator'], state: row['state'], tryNumber: row['try_number'], maxTries: row['max_tries'], priorityWeight: row['priority_weight'],
@@ -131,19 +158,7 @@ export class TaskInstanceRepository {
    * the order of `refs`, null for each one that was not queued any more (someone else has it).
    */
   async claimMany(refs: TaskInstanceRef[], hostname: string): Promise<(TaskInstanceEntity | null)[]> {
-    const rows = await this.db.query(
-      `WITH claimed AS (
-         UPDATE task_instance ti SET state = 'running', try_number = ti.try_number + 1, start_date = now(), end_date = NULL,
-                hostname = $3, heartbeat_at = now(), first_poke_at = COALESCE(ti.first_poke_at, now())
-           FROM unnest($1::uuid[], $2::uuid[]) AS c(tenant_id, id)
-          WHERE ti.tenant_id = c.tenant_id AND ti.id = c.id AND ti.state = 'queued' RETURNING ti.*
-       ), tries AS (
-         INSERT INTO task_try (tenant_id, task_instance_id, try_number, hostname, start_date) SELECT tenant_id, id, try_number, $3, now() FROM claimed
-         ON CONFLICT (task_instance_id, try_number) DO UPDATE SET hostname = EXCLUDED.hostname, start_date = now(), end_date = NULL, state = NULL, exit_reason = NULL
-       )
-       SELECT * FROM claimed`,
-      [refs.map((r) => r.tenantId), refs.map((r) => r.taskInstanceId), hostname],
-    );
+    const rows = await this.db.query(claimStatement('$1::uuid[]', '$2::uuid[]', '$3'), [refs.map((r) => r.tenantId), refs.map((r) => r.taskInstanceId), hostname]);
     const byId = new Map<string, TaskInstanceEntity>(rows.map((row: Record<string, unknown>) => [row['id'], toTaskInstance(row)]));
     return refs.map((r) => byId.get(r.taskInstanceId) ?? null);
   }
