@@ -84,6 +84,9 @@ export class RunEvaluator {
     // first step needs come in one statement.
     const known = this.graphs.get(this.versionOfRun.get(dagRunId) ?? '');
     const first = known && finishedTaskIds ? downstreamStep(known, finishedTaskIds) : null;
+    // Nothing downstream to decide, and the run is under way (a task of it just ran): no statement.
+    // Whether the run is done is read after the dispatch, as for any finished try.
+    if (first && first.candidates.length === 0) return true;
     const fetched = await this.runs.withInstancesOf(tenantId, dagRunId, first?.needed ?? []);
     if (!fetched || !['queued', 'running'].includes(fetched.loaded.run.state)) return false;
     const { loaded } = fetched;
