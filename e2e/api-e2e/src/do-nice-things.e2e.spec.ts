@@ -1,4 +1,8 @@
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import {
   ApiClient,
   ApiResponse,
@@ -63,7 +67,22 @@ function explain(response: ApiResponse): string {
   return `HTTP ${response.status}: ${JSON.stringify(response.body)}`;
 }
 
-async function signUp(client: ApiClient, label: string): Promise<{ api: ApiClient; slug: string }> {
+/** Runs the built `updraft` cli (dist/apps/cli/main.js) in `cwd` with only the given environment. */
+function runBuiltCli(cwd: string, env: Record<string, string>, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const cli = join(workspaceRoot(), 'dist', 'apps', 'cli', 'main.js');
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: build the cli first (npx nx build cli)`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function signUp(client: ApiClient, label: string): Promise<{ api: ApiClient; slug: string; token: string }> {
   const suffix = randomSuffix(4);
   const slug = `${label}-${suffix}`;
   const response = await client.post<SignupBody>('/auth/signup', {
@@ -72,7 +91,7 @@ async function signUp(client: ApiClient, label: string): Promise<{ api: ApiClien
   if (response.status !== 201) throw new Error(`signup failed: ${explain(response)}`);
   expect(response.body.role).toBe('owner');
   expect(response.body.tenant.slug).toBe(slug);
-  return { api: client.withToken(response.body.accessToken), slug };
+  return { api: client.withToken(response.body.accessToken), slug, token: response.body.accessToken };
 }
 
 describe('do_nice_things over HTTP against api, scheduler and worker processes', () => {
@@ -82,6 +101,7 @@ describe('do_nice_things over HTTP against api, scheduler and worker processes',
   let anonymous: ApiClient;
   let owner: ApiClient;
   let tenant: string;
+  let token: string;
   let runId: string;
   const exposed: string[] = [];
 
@@ -98,7 +118,7 @@ describe('do_nice_things over HTTP against api, scheduler and worker processes',
   }, 60_000);
 
   it('signs up a tenant with its owner', async () => {
-    ({ api: owner, slug: tenant } = await signUp(anonymous, 'nice'));
+    ({ api: owner, slug: tenant, token } = await signUp(anonymous, 'nice'));
   });
 
   it('uploads the example bundle and parses it before answering (?wait=true)', async () => {
@@ -169,6 +189,50 @@ describe('do_nice_things over HTTP against api, scheduler and worker processes',
     }
     expect(everything).not.toMatch(/postgres(ql)?:\/\/|redis:\/\//);
   });
+
+  it("deploys a project's \"files\" with `updraft deploy`, and a bash task runs the shipped script from $UPDRAFT_BUNDLE_DIR", async () => {
+    const project = await mkdtemp(join(tmpdir(), 'updraft-e2e-files-'));
+    try {
+      const files: Record<string, string> = {
+        'updraft.json': JSON.stringify({ name: 'shipped-files', entries: ['dags/shipped.ts'], files: ['scripts/**', 'sql/*.sql'] }),
+        'dags/shipped.ts': [
+          "import { bash, dag } from '@updraft/sdk';",
+          "export default dag('shipped_script', { schedule: null, startDate: '2024-01-01' }, () => {",
+          '  bash(\'hello\', { command: \'"$UPDRAFT_BUNDLE_DIR/scripts/hello.sh" {{ ds }}\' });',
+          '});',
+          '',
+        ].join('\n'),
+        'scripts/hello.sh': '#!/usr/bin/env bash\nset -euo pipefail\nsource "$(dirname "$0")/lib/greet.sh"\ngreet "$1"\necho "query: $(cat "$UPDRAFT_BUNDLE_DIR/sql/count.sql")"\necho shipped-ok\n',
+        'scripts/lib/greet.sh': 'greet() { echo "hello from the shipped script on $1"; }\n',
+        'sql/count.sql': 'select count(*) from things;',
+      };
+      for (const [path, text] of Object.entries(files)) {
+        await mkdir(dirname(join(project, path)), { recursive: true });
+        await writeFile(join(project, path), text);
+      }
+      await chmod(join(project, 'scripts/hello.sh'), 0o755);
+
+      const deploy = await runBuiltCli(project, { UPDRAFT_URL: stack?.baseUrl ?? '', UPDRAFT_TOKEN: token, UPDRAFT_TENANT: tenant, UPDRAFT_CONFIG_DIR: project }, 'deploy', '--json');
+      expect({ code: deploy.code, stderr: deploy.stderr }).toEqual({ code: 0, stderr: expect.not.stringMatching(/error/i) });
+      expect(JSON.parse(deploy.stdout)).toMatchObject({ name: 'shipped-files', status: 'active', errors: [], dagIds: ['shipped_script'] });
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+
+    const triggered = await owner.post<RunBody>(`/tenants/${tenant}/dags/shipped_script/dagRuns`, { json: {} });
+    expect(triggered.status).toBe(201);
+    const runPath = `/tenants/${tenant}/dags/shipped_script/dagRuns/${seg(triggered.body.runId)}`;
+    const state = await waitFor(
+      async () => (await owner.get<RunBody>(runPath)).body.state,
+      (seen) => seen === 'success' || seen === 'failed',
+      { timeoutMs: 60_000, intervalMs: 500, what: `run ${triggered.body.runId} of shipped_script to finish` },
+    );
+    const log = await owner.get<LogBody>(`${runPath}/taskInstances/hello/logs/1`);
+    const lines = (log.body.lines ?? []).map((line) => line.message).join('\n');
+    expect({ state, lines }).toEqual({ state: 'success', lines: expect.stringMatching(/hello from the shipped script on \d{4}-\d\d-\d\d/) });
+    expect(lines).toContain('query: select count(*) from things;');
+    expect(lines).toContain('shipped-ok');
+  }, 120_000);
 
   describe('bad input', () => {
     it('answers 401 JSON without a stack trace when the token is missing', async () => {

@@ -1,8 +1,9 @@
 import { build, type Message, type OutputFile } from 'esbuild';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CliError } from '../errors';
+import { collectProjectFiles, PLATFORM_LIMITS, type ProjectFile } from './files';
 import { MANIFEST_FILE, readManifest, type BundleManifest } from './manifest';
 import { packDirectory } from './packer';
 
@@ -20,22 +21,57 @@ const compiledName = (entry: string) => `${entry.replace(/\.[^./]+$/, '')}.js`;
  * Turns a bundle folder into the archive deploy uploads: each entry is bundled with esbuild,
  * its npm dependencies included (the platform provides only `@updraft/sdk` and Node's built-ins),
  * into a staging folder with a manifest naming the built files. Source maps go inline and point
- * at the project's own paths, so the platform's errors name `dags/x.ts` and its line.
+ * at the project's own paths, so the platform's errors name `dags/x.ts` and its line. The project
+ * files the manifest's `files` patterns match go in as they are, at their paths, with their modes.
  */
 export async function buildBundle(dir: string): Promise<BuiltBundle> {
   const manifest = readManifest(dir);
+  const extras = collectProjectFiles(dir, manifest.files);
   const staging = await mkdtemp(join(tmpdir(), 'updraft-deploy-'));
   try {
     const outputs = await bundleEntries(dir, staging, manifest.entries);
+    checkCollisions(staging, outputs, extras);
+    const uploaded = { name: manifest.name, entries: manifest.entries.map(compiledName), ...(manifest.files.length ? { files: manifest.files } : {}) };
+    const manifestText = JSON.stringify(uploaded, null, 2);
+    const uncompressed = outputs.reduce((sum, o) => sum + Buffer.byteLength(o.text), 0) + extras.reduce((sum, f) => sum + f.size, 0) + manifestText.length;
+    checkLimits(outputs.length + extras.length + 1, uncompressed);
     for (const output of outputs) {
       await mkdir(dirname(output.path), { recursive: true });
       await writeFile(output.path, output.text);
     }
-    await writeFile(join(staging, MANIFEST_FILE), JSON.stringify({ name: manifest.name, entries: manifest.entries.map(compiledName) }, null, 2));
+    for (const file of extras) {
+      const target = join(staging, file.path);
+      await mkdir(dirname(target), { recursive: true });
+      await copyFile(file.source, target);
+      await chmod(target, file.mode);
+    }
+    await writeFile(join(staging, MANIFEST_FILE), manifestText);
     const archive = await packDirectory(staging);
+    checkRatio(uncompressed, archive.length);
     return { manifest, fileName: `${safeFileName(manifest.name)}.tar.gz`, archive };
   } finally {
     await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** A `files` match may not stand where a built entry goes: the upload would carry one of them only. */
+function checkCollisions(staging: string, outputs: { path: string }[], extras: ProjectFile[]): void {
+  const built = new Set(outputs.map((o) => toPosix(relative(staging, o.path))));
+  const clash = extras.find((f) => built.has(f.path));
+  if (clash) throw new CliError(`${MANIFEST_FILE}: "files" matches ${clash.path}, where deploy puts a built entry: rename it or narrow the pattern`);
+}
+
+const TOO_BIG = `the platform would refuse this bundle: narrow "files" in ${MANIFEST_FILE}`;
+
+function checkLimits(files: number, bytes: number): void {
+  if (files > PLATFORM_LIMITS.maxFiles) throw new CliError(`${TOO_BIG} (${files} files; at most ${PLATFORM_LIMITS.maxFiles})`);
+  if (bytes > PLATFORM_LIMITS.maxTotalBytes) throw new CliError(`${TOO_BIG} (${bytes} bytes uncompressed; at most ${PLATFORM_LIMITS.maxTotalBytes})`);
+}
+
+function checkRatio(uncompressed: number, compressed: number): void {
+  const ratio = uncompressed / Math.max(compressed, 1);
+  if (uncompressed > PLATFORM_LIMITS.ratioFloorBytes && ratio > PLATFORM_LIMITS.maxCompressionRatio) {
+    throw new CliError(`${TOO_BIG} (compresses ${Math.round(ratio)}:1; at most ${PLATFORM_LIMITS.maxCompressionRatio}:1 past the first MB)`);
   }
 }
 

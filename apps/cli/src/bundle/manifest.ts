@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import { CliError } from '../errors';
+import { filePatternProblem } from './files';
 import { isSkippedPath } from './packer';
 
 export const MANIFEST_FILE = 'updraft.json';
@@ -8,6 +9,8 @@ export const MANIFEST_FILE = 'updraft.json';
 export interface BundleManifest {
   name: string;
   entries: string[];
+  /** Glob patterns of the other project files (scripts, SQL, templates…) deploy packs as they are. */
+  files: string[];
 }
 
 /**
@@ -39,7 +42,7 @@ export function readManifest(dir: string): BundleManifest {
   } catch (err) {
     throw new CliError(`${path} is not valid JSON: ${(err as Error).message}`);
   }
-  const { name, entries } = (raw ?? {}) as { name?: unknown; entries?: unknown };
+  const { name, entries, files } = (raw ?? {}) as { name?: unknown; entries?: unknown; files?: unknown };
   if (typeof name !== 'string' || !name.trim()) {
     throw new CliError(`${path}: "name" must be a non-empty string`);
   }
@@ -47,7 +50,19 @@ export function readManifest(dir: string): BundleManifest {
     throw new CliError(`${path}: "entries" must be a non-empty list of file paths`);
   }
   for (const entry of entries as string[]) checkEntry(dir, entry);
-  return { name: name.trim(), entries: entries as string[] };
+  return { name: name.trim(), entries: entries as string[], files: checkFiles(path, files) };
+}
+
+function checkFiles(path: string, files: unknown): string[] {
+  if (files === undefined) return [];
+  if (!Array.isArray(files) || !files.every((f) => typeof f === 'string')) {
+    throw new CliError(`${path}: "files" must be a list of glob patterns, e.g. ["scripts/**", "sql/*.sql"]`);
+  }
+  for (const pattern of files as string[]) {
+    const problem = filePatternProblem(pattern);
+    if (problem) throw new CliError(`${path}: ${problem}`);
+  }
+  return files as string[];
 }
 
 function checkEntry(dir: string, entry: string): void {

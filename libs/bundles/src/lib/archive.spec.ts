@@ -113,20 +113,39 @@ describe('extractArchive refuses hostile archives, naming the file at fault', ()
 });
 
 describe('extractArchive accepts well-formed bundles', () => {
-  it('extracts a .tar.gz, dropping setuid bits and other modes from the archive', async () => {
+  it('extracts a .tar.gz, keeping only whether a file is executable (no setuid, nothing private or world-writable)', async () => {
     await extractArchive(
       tarGz([
         { path: 'updraft.json', body: MANIFEST },
         { path: 'dags/', type: 'Directory', mode: 0o777 },
-        { path: 'dags/dag.ts', body: 'export {}', mode: 0o4755 },
+        { path: 'dags/dag.ts', body: 'export {}', mode: 0o666 },
+        { path: 'scripts/setuid.sh', body: 'echo hi', mode: 0o4755 },
+        { path: 'scripts/load.sh', body: 'echo hi', mode: 0o700 },
         { path: 'private.ts', body: 'export {}', mode: 0o000 },
       ]),
       destination,
     );
     expect(await readFile(join(destination, 'updraft.json'), 'utf8')).toBe(MANIFEST);
     expect((await stat(join(destination, 'dags/dag.ts'))).mode & 0o7777).toBe(0o644);
+    expect((await stat(join(destination, 'scripts/setuid.sh'))).mode & 0o7777).toBe(0o755);
+    expect((await stat(join(destination, 'scripts/load.sh'))).mode & 0o7777).toBe(0o755);
     expect((await stat(join(destination, 'private.ts'))).mode & 0o7777).toBe(0o644);
     expect((await stat(join(destination, 'dags'))).mode & 0o7777).toBe(0o755);
+  });
+
+  it('extracts a .zip keeping only whether a file is executable', async () => {
+    await extractArchive(
+      zip([
+        { name: 'updraft.json', body: MANIFEST },
+        { name: 'scripts/load.sh', body: 'echo hi', unixMode: 0o106755 },
+        { name: 'scripts/data.csv', body: 'a,b', unixMode: 0o100666 },
+        { name: 'plain.txt', body: 'no unix mode' },
+      ]),
+      destination,
+    );
+    expect((await stat(join(destination, 'scripts/load.sh'))).mode & 0o7777).toBe(0o755);
+    expect((await stat(join(destination, 'scripts/data.csv'))).mode & 0o7777).toBe(0o644);
+    expect((await stat(join(destination, 'plain.txt'))).mode & 0o7777).toBe(0o644);
   });
 
   it('extracts a .zip with folders, and a small well-compressed file under the 1 MB ratio floor', async () => {

@@ -49,6 +49,12 @@ function safeEntryPath(rawPath: string): string {
   return normalized.replace(/^\.\//, '').replace(/\/$/, '');
 }
 
+/**
+ * What an extracted file's mode is: readable by all, and executable by all when the archive made it
+ * executable for its owner (a script a bash task runs from `$UPDRAFT_BUNDLE_DIR`); nothing more.
+ */
+const fileMode = (archived: number): number => (archived & 0o100 ? 0o755 : 0o644);
+
 class LimitTracker {
   private files = 0;
   private bytes = 0;
@@ -117,8 +123,8 @@ async function listTar(archive: Buffer, onEntry: (entry: EntryInfo) => void): Pr
 
 async function extractTar(archive: Buffer, destination: string, tracker: LimitTracker): Promise<void> {
   await listTar(archive, (entry) => tracker.add(entry));
-  // Modes from the archive are not kept: no setuid/setgid bits, nothing executable or private.
-  const normalizeMode = (entry: tar.ReadEntry) => void (entry.mode = entry.type === 'Directory' ? 0o755 : 0o644);
+  // Modes from the archive are not kept beyond "executable or not": no setuid/setgid bits, nothing private.
+  const normalizeMode = (entry: tar.ReadEntry) => void (entry.mode = entry.type === 'Directory' ? 0o755 : fileMode(entry.mode ?? 0));
   await pipeline(chunks(archive), tar.x({ cwd: destination, strict: true, preserveOwner: false, noChmod: true, onReadEntry: normalizeMode }));
 }
 
@@ -170,7 +176,7 @@ async function extractZip(archive: Buffer, destination: string, tracker: LimitTr
           () =>
             zip.openReadStream(entry, (error, stream) => {
               if (error) return failEntry(error);
-              pipeline(stream, createWriteStream(target)).then(() => zip.readEntry(), failEntry);
+              pipeline(stream, createWriteStream(target, { mode: fileMode(entry.externalFileAttributes >>> 16) })).then(() => zip.readEntry(), failEntry);
             }),
           failEntry,
         );

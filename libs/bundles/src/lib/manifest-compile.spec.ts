@@ -58,6 +58,10 @@ describe('readManifest refuses a bad updraft.json, naming it', () => {
     ['entry with .. in the middle', { 'updraft.json': '{"name":"x","entries":["a/../../outside.ts"]}' }, /must be a relative path inside the bundle/],
     ['entry with a Windows ..', { 'updraft.json': '{"name":"x","entries":["..\\\\outside.ts"]}' }, /must be a relative path inside the bundle/],
     ['absolute entry', { 'updraft.json': '{"name":"x","entries":["/etc/passwd.js"]}' }, /entry '\/etc\/passwd.js' must be a relative path inside the bundle/],
+    ['files not a list', { 'updraft.json': '{"name":"x","entries":["dag.ts"],"files":"scripts/**"}', 'dag.ts': DAG }, /^"files" must be a list of glob patterns/],
+    ['files with an empty pattern', { 'updraft.json': '{"name":"x","entries":["dag.ts"],"files":["scripts/**",""]}', 'dag.ts': DAG }, /^"files" must be a list of glob patterns/],
+    ['files with a pattern outside the bundle', { 'updraft.json': '{"name":"x","entries":["dag.ts"],"files":["../secrets/*"]}', 'dag.ts': DAG }, /^"files": pattern '..\/secrets\/\*' must be relative to the bundle root and stay inside it/],
+    ['files with an absolute pattern', { 'updraft.json': '{"name":"x","entries":["dag.ts"],"files":["/etc/**"]}', 'dag.ts': DAG }, /^"files": pattern '\/etc\/\*\*' must be relative/],
   ];
 
   it.each(cases)('%s', async (...[, files, message]: (typeof cases)[number]) => {
@@ -76,7 +80,12 @@ describe('readManifest refuses a bad updraft.json, naming it', () => {
 
   it('accepts a good manifest', async () => {
     const root = await bundle({ 'updraft.json': '{"name":"my-dags","entries":["dags/a.ts","b.js"]}', 'dags/a.ts': DAG, 'b.js': DAG });
-    expect(await readManifest(root)).toEqual({ name: 'my-dags', entries: ['dags/a.ts', 'b.js'] });
+    expect(await readManifest(root)).toEqual({ name: 'my-dags', entries: ['dags/a.ts', 'b.js'], files: [] });
+  });
+
+  it('accepts a manifest with files patterns', async () => {
+    const root = await bundle({ 'updraft.json': '{"name":"my-dags","entries":["b.js"],"files":["scripts/**","!scripts/*.bak"]}', 'b.js': DAG, 'scripts/load.sh': 'echo hi' });
+    expect(await readManifest(root)).toEqual({ name: 'my-dags', entries: ['b.js'], files: ['scripts/**', '!scripts/*.bak'] });
   });
 });
 

@@ -9,6 +9,8 @@ const CODE_FILE = /\.(ts|mts|cts|js|mjs|cjs)$/;
 export interface BundleManifest {
   name: string;
   entries: string[];
+  /** Glob patterns (relative to the project root) of the other files `updraft deploy` packed; informative here, the files are in the archive. */
+  files: string[];
 }
 
 /** Reads and checks `updraft.json` at the root of an extracted bundle. */
@@ -40,6 +42,22 @@ export async function readManifest(root: string): Promise<BundleManifest> {
       else if (!(await stat(join(root, entry)).then((s) => s.isFile(), () => false))) problems.push({ file: MANIFEST_FILE, message: `entry '${entry}' does not exist in the bundle` });
     }
   }
+  problems.push(...filesProblems(manifest.files));
   if (problems.length > 0) throw new BundleRejected(problems);
-  return { name: manifest.name as string, entries: manifest.entries as string[] };
+  return { name: manifest.name as string, entries: manifest.entries as string[], files: (manifest.files as string[] | undefined) ?? [] };
+}
+
+/** `files` is optional; when present, a list of relative glob patterns that stay inside the bundle. */
+function filesProblems(files: unknown): BundleProblem[] {
+  if (files === undefined) return [];
+  if (!Array.isArray(files) || !files.every((f) => typeof f === 'string' && f.trim() !== '')) {
+    return [{ file: MANIFEST_FILE, message: '"files" must be a list of glob patterns (non-empty strings), e.g. ["scripts/**", "sql/*.sql"]' }];
+  }
+  return (files as string[]).flatMap((pattern) => {
+    const path = pattern.replace(/^!/, '');
+    if (path.includes('\0') || path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.split(/[\\/]/).includes('..')) {
+      return [{ file: MANIFEST_FILE, message: `"files": pattern '${pattern}' must be relative to the bundle root and stay inside it (no leading /, no '..')` }];
+    }
+    return [];
+  });
 }
