@@ -6,6 +6,9 @@ import { buildSandboxRunner, createTestDatabase, DEFAULT_REDIS_URL, flushRedisPr
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getQueueToken } from '@nestjs/bull';
+import { QUEUES } from '@updraft/queues';
+import type { Queue } from 'bull';
 import { AppModule } from './app.module';
 import { BundleParser } from './bundle-parsing/bundle-parser.service';
 import { WarmSandboxes } from './operators/warm-sandboxes.service';
@@ -132,6 +135,42 @@ dag('forks', {}, () => {
     const states = await waitFor(finalStates, (s) => s['left'] === 'success', { timeoutMs: 30_000, what: 'the chosen branch to run' });
     expect(states).toEqual({ pick: 'success', left: 'success', right: 'skipped', gate: 'success', after_gate: 'skipped', much_later: 'skipped' });
     expect(await app.get(XComRepository).get(tenantId, run.id, 'pick', 'return_value')).toBe('left');
+  });
+
+  it('hands a chain on to itself: with its Bull processing paused, the tries after the first start from its own dispatches', async () => {
+    const version = await uploadFolder({
+      'updraft.json': JSON.stringify({ name: 'demo', entries: ['dags/main.ts'] }),
+      'dags/main.ts': `import { chain, dag, empty, task } from '@updraft/sdk';
+dag('relay', {}, () => {
+  chain(empty('first'), task('second', async () => 2), empty('third'));
+});
+`,
+    });
+    expect(version?.errors).toEqual([]);
+    const dag = await app.get(DagRepository).get(tenantId, 'relay');
+    const now = new Date();
+    const runs = app.get(DagRunRepository);
+    const run = await runs.create(tenantId, {
+      dagId: 'relay', dagVersionId: dag?.dagVersionId as string, serialized: dag?.serialized as never, runType: 'manual',
+      logicalDate: now, dataIntervalStart: now, dataIntervalEnd: now, conf: {},
+    });
+    const taskInstances = app.get(TaskInstanceRepository);
+    const first = await taskInstances.find(tenantId, run.id, 'first');
+    await runs.transition(tenantId, run.id, ['queued'], 'running');
+    await taskInstances.transition(tenantId, [first?.id as string], ['none'], 'queued');
+    const tasks = app.get<Queue>(getQueueToken(QUEUES.tasks));
+    await tasks.pause(true);
+    try {
+      await app.get(TaskRunner).run({ tenantId, taskInstanceId: first?.id as string });
+      const ended = await waitFor(() => runs.get(tenantId, 'relay', run.runId), (r) => r?.state === 'success', { timeoutMs: 30_000, what: 'the relay run to succeed' });
+      expect(ended?.state).toBe('success');
+      const all = await taskInstances.allForRun(tenantId, run.id);
+      expect(new Set(all.map((ti) => `${ti.taskId}:${ti.state}:${ti.tryNumber}`))).toEqual(new Set(['first:success:1', 'second:success:1', 'third:success:1']));
+      expect(new Set(all.map((ti) => ti.hostname)).size).toBe(1);
+      expect(await tasks.getWaitingCount()).toBe(0);
+    } finally {
+      await tasks.resume(true);
+    }
   });
 
   it('gives tenant code no platform secret', async () => {
