@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { TaskState } from '@updraft/domain';
 import { DataSource } from 'typeorm';
 import { TaskInstanceEntity } from '../entities/task-instance.entity';
+import { queryNamed } from './named-query';
 import { Page, PageRequest } from './page';
 import { LOG_ROWS_FROM, LogLine, logRowValues } from './task-log.repository';
 import { RETURN_VALUE_KEY } from './xcom.repository';
@@ -110,7 +111,7 @@ export class TaskInstanceRepository {
   /** Whether any of a run's instances is unfinished, and if none is, how many failed: enough to end the run. */
   async progress(tenantId: string, dagRunId: string): Promise<{ unfinished: boolean; failed: number }> {
     // Two probes rather than one count: the first is answered by the unfinished-instances index alone.
-    const [{ unfinished }] = await this.db.query(
+    const [{ unfinished }] = await queryNamed<{ unfinished: boolean }>(this.db, 'updraft_run_unfinished',
       `SELECT EXISTS (SELECT 1 FROM task_instance WHERE dag_run_id = $2 AND tenant_id = $1
           AND state NOT IN ('success', 'failed', 'skipped', 'upstream_failed', 'removed')) AS unfinished`,
       [tenantId, dagRunId],
@@ -206,7 +207,7 @@ export class TaskInstanceRepository {
    * longer running. The lines are kept either way.
    */
   async finishMany(tries: TryEnd[]): Promise<boolean[]> {
-    const rows = await this.db.query(
+    const rows = await queryNamed<{ id: string }>(this.db, 'updraft_finish_tries',
       `WITH f AS (
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::timestamptz[])
                 AS f(tenant_id, id, try_number, state, exit_reason, next_try_at)
