@@ -32,7 +32,7 @@ export class TaskRunner {
   private readonly logger = new Logger(TaskRunner.name);
   private readonly host: string;
   private readonly inFlight = new Set<Promise<void>>();
-  /** Hand-offs run after their try's job is done, so the slot takes new work meanwhile; drained at shutdown. */
+  /** Hand-offs run after their try's Bull job is done (holding the try's slot to pass on); drained at shutdown. */
   private readonly handOffs = new Set<Promise<void>>();
   private draining = false;
   private readonly slots: Slots;
