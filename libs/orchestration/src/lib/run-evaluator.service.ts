@@ -50,12 +50,7 @@ export class RunEvaluator {
   ) {}
 
   async evaluate(job: EvaluateRunJobData): Promise<void> {
-    const ready: TaskInstanceRef[] = [];
-    const decided = await this.decideRun(job.tenantId, job.dagRunId, job.finishedTaskId ? [job.finishedTaskId] : null, ready);
-    // Even when nothing became ready (or the run has ended): a finished try's slot is free for other work.
-    // Dispatched before the run's progress is read: the next task waits for nothing it does not need.
-    await this.dispatcher.request(ready);
-    if (decided) await this.finishIfDone(job.tenantId, job.dagRunId);
+    await this.decideAndDispatch([{ tenantId: job.tenantId, dagRunId: job.dagRunId, taskIds: job.finishedTaskId ? [job.finishedTaskId] : null }]);
   }
 
   /**
@@ -71,11 +66,22 @@ export class RunEvaluator {
       entry.taskIds.push(f.taskId);
       byRun.set(key, entry);
     }
-    const decided = [];
+    await this.decideAndDispatch([...byRun.values()]);
+  }
+
+  /** Decides each run (downstream of `taskIds`, or all of it), dispatches once for all, then ends the runs that are done. */
+  private async decideAndDispatch(runs: { tenantId: string; dagRunId: string; taskIds: string[] | null }[]): Promise<void> {
+    const mayBeDone = [];
     const ready: TaskInstanceRef[] = [];
-    for (const run of byRun.values()) if (await this.decideRun(run.tenantId, run.dagRunId, run.taskIds, ready)) decided.push(run);
+    for (const run of runs) {
+      const before = ready.length;
+      // A run that just got a task ready is not done: its end is not asked for.
+      if ((await this.decideRun(run.tenantId, run.dagRunId, run.taskIds, ready)) && ready.length === before) mayBeDone.push(run);
+    }
+    // Even when nothing became ready (or the run has ended): a finished try's slot is free for other work.
+    // Dispatched before the runs' progress is read: the next task waits for nothing it does not need.
     await this.dispatcher.request(ready);
-    for (const run of decided) await this.finishIfDone(run.tenantId, run.dagRunId);
+    for (const run of mayBeDone) await this.finishIfDone(run.tenantId, run.dagRunId);
   }
 
   /** Decides the run's waiting tasks (only downstream of `finishedTaskIds` when given); false when the run is not (or not yet) running. */

@@ -6,7 +6,7 @@ import { TaskInstanceEntity } from '../entities/task-instance.entity';
 import { queryNamed } from './named-query';
 import { Page, PageRequest } from './page';
 import { LOG_ROWS_FROM, LogLine, logRowValues } from './task-log.repository';
-import { RETURN_VALUE_KEY } from './xcom.repository';
+import { RETURN_VALUE_KEY, XCOM_UPSERT } from './xcom.repository';
 
 export interface TaskInstanceRef {
   tenantId: string;
@@ -25,9 +25,10 @@ export interface TryEnd extends TaskInstanceRef {
   returnValue?: { dagRunId: string; taskId: string; mapIndex: number; valueJson: string };
 }
 
-function returnValueRows(tries: TryEnd[]): [string[], string[], string[], number[], string[]] {
+function returnValueRows(tries: TryEnd[]): [string[], string[], string[], number[], string[], string[]] {
   const values = tries.flatMap((t) => (t.returnValue ? [{ tenantId: t.tenantId, ...t.returnValue }] : []));
-  return [values.map((v) => v.tenantId), values.map((v) => v.dagRunId), values.map((v) => v.taskId), values.map((v) => v.mapIndex), values.map((v) => v.valueJson)];
+  return [values.map((v) => v.tenantId), values.map((v) => v.dagRunId), values.map((v) => v.taskId), values.map((v) => v.mapIndex),
+    values.map(() => RETURN_VALUE_KEY), values.map((v) => v.valueJson)];
 }
 
 /**
@@ -221,10 +222,7 @@ export class TaskInstanceRepository {
        ), logs AS (
          INSERT INTO task_log ${LOG_ROWS_FROM(7)}
        ), xcoms AS (
-         INSERT INTO xcom (tenant_id, dag_run_id, task_id, map_index, key, value)
-         SELECT x.tenant_id, x.dag_run_id, x.task_id, x.map_index, '${RETURN_VALUE_KEY}', x.value::jsonb
-           FROM unnest($13::uuid[], $14::uuid[], $15::text[], $16::int[], $17::text[]) AS x(tenant_id, dag_run_id, task_id, map_index, value)
-         ON CONFLICT (dag_run_id, task_id, map_index, key) DO UPDATE SET value = EXCLUDED.value, created_at = now()
+         ${XCOM_UPSERT(13)}
        )
        SELECT id FROM ended`,
       [tries.map((t) => t.tenantId), tries.map((t) => t.taskInstanceId), tries.map((t) => t.tryNumber), tries.map((t) => t.state),
