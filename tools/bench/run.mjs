@@ -1,4 +1,4 @@
-// `npm run bench [-- chain|throughput|lag|all] [--no-build] [--concurrency N] [--runs N] [--cpu-prof DIR] [--keep-database]`
+// `npm run bench [-- chain|throughput|lag|all] [--no-build] [--concurrency N] [--runs N] [--repeat N] [--cpu-prof DIR] [--keep-database]`
 //
 // Measures Updraft end to end, the way a tenant sees it: the built api, scheduler and worker run
 // as separate processes against a fresh database and Redis prefix, a generated bundle is uploaded
@@ -49,19 +49,19 @@ const GOALS = {
 };
 
 function parseArgs(argv) {
-  const options = { mode: 'all', build: true, concurrency: 8, runs: 3 };
+  const options = { mode: 'all', build: true, concurrency: 8, runs: 3, repeat: 1 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (['chain', 'throughput', 'lag', 'all', 'bundles'].includes(arg)) options.mode = arg;
     else if (arg === '--no-build') options.build = false;
     else if (arg === '--cpu-prof') options.cpuProfDir = argv[++i];
     else if (arg === '--keep-database') options.keepDatabase = true;
-    else if (arg === '--concurrency' || arg === '--runs') {
+    else if (arg === '--concurrency' || arg === '--runs' || arg === '--repeat') {
       const value = Number(argv[++i]);
       if (!Number.isInteger(value) || value < 1) throw new Error(`${arg} needs a positive whole number`);
       options[arg.slice(2)] = value;
     } else if (arg === '--help' || arg === '-h') {
-      process.stderr.write('usage: node tools/bench/run.mjs [chain|throughput|lag|all|bundles] [--no-build] [--concurrency N] [--runs N]\n');
+      process.stderr.write('usage: node tools/bench/run.mjs [chain|throughput|lag|all|bundles] [--no-build] [--concurrency N] [--runs N] [--repeat N]\n');
       process.exit(0);
     } else throw new Error(`unknown argument '${arg}' (see --help)`);
   }
@@ -193,6 +193,23 @@ function liveDescendantsCpuSeconds(rootPid) {
   return [...cpuOf].filter(([pid]) => isDescendant(pid)).reduce((sum, [, cpu]) => sum + cpu, 0);
 }
 
+/** CPU seconds used so far by every live process whose command name is `comm` (PostgreSQL's backends, Redis), machine-wide. */
+function cpuSecondsOfCommand(comm) {
+  let sum = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== comm) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      sum += Number(fields[14 - 3]) / 100 + Number(fields[15 - 3]) / 100;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return sum;
+}
+
 /** A fresh platform: its own database, Redis prefix, DATA_DIR, port and api/scheduler/worker processes. */
 async function startPlatform(label, options, tempRoot) {
   const suffix = randomBytes(5).toString('hex');
@@ -281,7 +298,10 @@ async function startPlatform(label, options, tempRoot) {
   const cpu = () => {
     const worker = cpuSeconds(processes.worker.child.pid);
     const sandboxes = worker.children === null ? null : worker.children + liveDescendantsCpuSeconds(processes.worker.child.pid);
-    return { worker: worker.self, sandboxes, scheduler: cpuSeconds(processes.scheduler.child.pid).self, api: cpuSeconds(processes.api.child.pid).self };
+    return {
+      worker: worker.self, sandboxes, scheduler: cpuSeconds(processes.scheduler.child.pid).self, api: cpuSeconds(processes.api.child.pid).self,
+      postgres: cpuSecondsOfCommand('postgres'), redis: cpuSecondsOfCommand('redis-server'),
+    };
   };
   return { baseUrl, env, redisUrl, redisPrefix, processes, peakRss, cpu, stop, dir };
 }
@@ -504,6 +524,11 @@ async function rawBull(redisUrl, prefix, jobs, concurrency) {
   }
 }
 
+/** The run whose `key` is the median (the lower middle one of an even count). */
+function medianBy(runs, key) {
+  return [...runs].sort((a, b) => key(a) - key(b))[Math.floor((runs.length - 1) / 2)];
+}
+
 async function benchThroughput(options, bundleDir, tempRoot) {
   const platform = await startPlatform('throughput', options, tempRoot);
   const ctx = await prepareTenant(platform, bundleDir);
@@ -511,9 +536,14 @@ async function benchThroughput(options, bundleDir, tempRoot) {
   say('throughput: warm-up run of a one-task function DAG (materialises the bundle in the worker cache)');
   await triggerAndWait(ctx, DAGS.warmup.dagId);
 
-  say(`throughput: ${PARALLEL_EMPTY} parallel empty tasks`);
-  const empty = await triggerAndWait(ctx, DAGS.parallelEmpty.dagId);
-  say(`throughput: empty ${empty.seconds.toFixed(2)} s = ${(PARALLEL_EMPTY / empty.seconds).toFixed(0)} tasks/s`);
+  const emptyRuns = [];
+  for (let i = 0; i < options.repeat; i++) {
+    say(`throughput: ${PARALLEL_EMPTY} parallel empty tasks (${i + 1} of ${options.repeat})`);
+    const run = await triggerAndWait(ctx, DAGS.parallelEmpty.dagId);
+    say(`throughput: empty ${run.seconds.toFixed(2)} s = ${(PARALLEL_EMPTY / run.seconds).toFixed(0)} tasks/s`);
+    emptyRuns.push(run);
+  }
+  const empty = medianBy(emptyRuns, (r) => r.seconds);
 
   say(`throughput: ${PARALLEL_FUNCTION} parallel function tasks`);
   const fn = await triggerAndWait(ctx, DAGS.parallelFunction.dagId);
@@ -521,15 +551,20 @@ async function benchThroughput(options, bundleDir, tempRoot) {
 
   const peakRss = platform.peakRss();
 
-  say(`throughput: raw Bull, ${PARALLEL_EMPTY} no-op jobs, concurrency ${options.concurrency}`);
-  const bull = await rawBull(platform.redisUrl, platform.redisPrefix, PARALLEL_EMPTY, options.concurrency);
-  say(`throughput: raw Bull ${bull.seconds} s = ${bull.jobsPerSecond} jobs/s`);
+  const bullRuns = [];
+  for (let i = 0; i < options.repeat; i++) {
+    say(`throughput: raw Bull, ${PARALLEL_EMPTY} no-op jobs, concurrency ${options.concurrency} (${i + 1} of ${options.repeat})`);
+    const run = await rawBull(platform.redisUrl, platform.redisPrefix, PARALLEL_EMPTY, options.concurrency);
+    say(`throughput: raw Bull ${run.seconds} s = ${run.jobsPerSecond} jobs/s`);
+    bullRuns.push(run);
+  }
+  const bull = medianBy(bullRuns, (r) => r.seconds);
 
   const serverSeconds = (r) => (ms(r.run.endDate) - ms(r.run.queuedAt ?? r.run.startDate)) / 1000;
   const emptyRate = PARALLEL_EMPTY / empty.seconds;
   const ratio = emptyRate / bull.jobsPerSecond;
   return {
-    what: 'one run of N tasks with no dependencies; tasks per second from the trigger call to the 20 ms poll that saw the run succeed; cpuSeconds = CPU each process used during the run (sandboxes = the worker\'s child processes, reaped or still alive)',
+    what: 'one run of N tasks with no dependencies; tasks per second from the trigger call to the 20 ms poll that saw the run succeed; cpuSeconds = CPU each process used during the run (sandboxes = the worker\'s child processes, reaped or still alive; postgres and redis = every such process on the machine)',
     workerConcurrency: options.concurrency,
     emptyTasks: {
       what: `${PARALLEL_EMPTY} parallel empty(...) tasks (run in the worker, no sandbox process)`,
@@ -538,6 +573,7 @@ async function benchThroughput(options, bundleDir, tempRoot) {
       serverSeconds: round(serverSeconds(empty)),
       tasksPerSecond: round(emptyRate, 1),
       cpuSeconds: empty.cpuSeconds,
+      ...(options.repeat > 1 ? { median: `of ${options.repeat} runs`, tasksPerSecondOfEachRun: emptyRuns.map((r) => round(PARALLEL_EMPTY / r.seconds, 1)) } : {}),
     },
     functionTasks: {
       what: `${PARALLEL_FUNCTION} parallel task(async () => null) function tasks (one sandbox process each)`,
@@ -547,7 +583,11 @@ async function benchThroughput(options, bundleDir, tempRoot) {
       tasksPerSecond: round(PARALLEL_FUNCTION / fn.seconds, 1),
       cpuSeconds: fn.cpuSeconds,
     },
-    rawBull: { what: `Bull alone on the same Redis: addBulk of ${PARALLEL_EMPTY} no-op jobs, one processor with the same concurrency, in the bench process`, ...bull },
+    rawBull: {
+      what: `Bull alone on the same Redis: addBulk of ${PARALLEL_EMPTY} no-op jobs, one processor with the same concurrency, in the bench process`,
+      ...bull,
+      ...(options.repeat > 1 ? { median: `of ${options.repeat} runs`, jobsPerSecondOfEachRun: bullRuns.map((r) => r.jobsPerSecond) } : {}),
+    },
     emptyTasksVsRawBull: round(ratio),
     goal: { tasksPerSecond: GOALS.throughputTasksPerSecond, fractionOfRawBull: GOALS.throughputFractionOfRawBull },
     meetsGoal: emptyRate >= GOALS.throughputTasksPerSecond && ratio >= GOALS.throughputFractionOfRawBull,
