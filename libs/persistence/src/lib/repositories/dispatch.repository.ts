@@ -59,20 +59,22 @@ export class DispatchRepository {
         await this.simple(runner, 'COMMIT');
         return { queued: [], claimed: [] };
       }
+      // What this worker claims goes from scheduled to running in one row update; the rest is queued for Bull.
       const toClaim = claim ? chosen.slice(0, claim.count) : [];
+      const toQueue = chosen.slice(toClaim.length);
       const claiming = toClaim.length > 0 && claim
-        ? `${claimStatement(uuidArray(toClaim.map((c) => c.tenantId)), uuidArray(toClaim.map((c) => c.id)), (await runner.connect()).escapeLiteral(claim.hostname))};`
-        : '';
-      const [moved, claimed] = await this.simple(runner,
-        `UPDATE task_instance ti SET state = 'queued', queued_at = now()
-           FROM unnest(${uuidArray(chosen.map((c) => c.tenantId))}, ${uuidArray(chosen.map((c) => c.id))}) AS c(tenant_id, id)
+        ? claimStatement(uuidArray(toClaim.map((c) => c.tenantId)), uuidArray(toClaim.map((c) => c.id)), (await runner.connect()).escapeLiteral(claim.hostname), 'scheduled')
+        : 'SELECT NULL::uuid AS id WHERE false';
+      const [claimed, moved] = await this.simple(runner,
+        `${claiming};
+         UPDATE task_instance ti SET state = 'queued', queued_at = now()
+           FROM unnest(${uuidArray(toQueue.map((c) => c.tenantId))}, ${uuidArray(toQueue.map((c) => c.id))}) AS c(tenant_id, id)
           WHERE ti.tenant_id = c.tenant_id AND ti.id = c.id AND ti.state = 'scheduled' RETURNING ti.id;
-         ${claiming}
          COMMIT`);
-      const queued = new Set(moved.rows.map((r: { id: string }) => r.id));
+      const taken = new Set([...claimed.rows, ...moved.rows].map((r: { id: string }) => r.id));
       return {
-        queued: chosen.filter((c) => queued.has(c.id)).map((c) => ({ tenantId: c.tenantId, taskInstanceId: c.id })),
-        claimed: claiming ? claimed.rows.map(toTaskInstance) : [],
+        queued: chosen.filter((c) => taken.has(c.id)).map((c) => ({ tenantId: c.tenantId, taskInstanceId: c.id })),
+        claimed: claimed.rows.map(toTaskInstance),
       };
     } catch (error) {
       await runner.query('ROLLBACK').catch(() => undefined);

@@ -34,14 +34,16 @@ function returnValueRows(tries: TryEnd[]): [string[], string[], string[], number
 /**
  * Claiming queued instances for a worker: the next try begins, with its try row. The three
  * arguments are SQL for the tenant ids, the ids (uuid arrays) and the worker's hostname (text):
- * bound parameters here, literals in the dispatcher's round trip.
+ * bound parameters here, literals in the dispatcher's round trip. The dispatcher claims what it
+ * queues for its own worker straight from `scheduled` (queued and claimed in one row update).
  */
-export function claimStatement(tenantIds: string, ids: string, hostname: string): string {
+export function claimStatement(tenantIds: string, ids: string, hostname: string, from: 'queued' | 'scheduled' = 'queued'): string {
+  const queuedNow = from === 'scheduled' ? 'queued_at = now(), ' : '';
   return `WITH claimed AS (
-    UPDATE task_instance ti SET state = 'running', try_number = ti.try_number + 1, start_date = now(), end_date = NULL,
+    UPDATE task_instance ti SET state = 'running', ${queuedNow}try_number = ti.try_number + 1, start_date = now(), end_date = NULL,
            hostname = ${hostname}, heartbeat_at = now(), first_poke_at = COALESCE(ti.first_poke_at, now())
       FROM unnest(${tenantIds}, ${ids}) AS c(tenant_id, id)
-     WHERE ti.tenant_id = c.tenant_id AND ti.id = c.id AND ti.state = 'queued' RETURNING ti.*
+     WHERE ti.tenant_id = c.tenant_id AND ti.id = c.id AND ti.state = '${from}' RETURNING ti.*
   ), tries AS (
     INSERT INTO task_try (tenant_id, task_instance_id, try_number, hostname, start_date) SELECT tenant_id, id, try_number, ${hostname}, now() FROM claimed
     ON CONFLICT (task_instance_id, try_number) DO UPDATE SET hostname = EXCLUDED.hostname, start_date = now(), end_date = NULL, state = NULL, exit_reason = NULL
