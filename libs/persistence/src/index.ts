@@ -23,3 +23,4 @@ export * from './lib/repositories/connection.repository';
 export * from './lib/repositories/keyed.repository';
 export * from './lib/repositories/team.repository';
 export * from './lib/repositories/variable.repository';
+export * from './lib/repositories/worker.repository';

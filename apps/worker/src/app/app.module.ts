@@ -14,12 +14,13 @@ import { PlatformCalls } from './operators/platform-calls.service';
 import { HeartbeatService } from './task-execution/heartbeat.service';
 import { TaskRunner } from './task-execution/task-runner.service';
 import { TryBatches } from './task-execution/try-batches.service';
+import { WorkerPresence } from './task-execution/worker-presence.service';
 import { TemplateRenderer } from './templating/template-renderer.service';
 import { BUILT_SANDBOX_RUNNER_PATH, SANDBOX_RUNNER } from './sandbox-runner-path';
 import { WorkerProcessor } from './worker.processor';
 
 @Module({
   imports: [ConfigModule, PersistenceModule, QueuesModule.register(), SecretsModule, NotificationsModule, EgressModule, OrchestrationModule],
-  providers: [{ provide: SANDBOX_RUNNER, useValue: BUILT_SANDBOX_RUNNER_PATH }, BundleCache, BundleParser, HeartbeatService, WarmSandboxes, PlatformCalls, ...OPERATOR_EXECUTORS, OperatorRegistry, TemplateRenderer, TryBatches, TaskRunner, WorkerProcessor, NotificationProcessor],
+  providers: [{ provide: SANDBOX_RUNNER, useValue: BUILT_SANDBOX_RUNNER_PATH }, BundleCache, BundleParser, HeartbeatService, WarmSandboxes, PlatformCalls, ...OPERATOR_EXECUTORS, OperatorRegistry, TemplateRenderer, TryBatches, TaskRunner, WorkerPresence, WorkerProcessor, NotificationProcessor],
 })
 export class AppModule {}

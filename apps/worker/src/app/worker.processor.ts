@@ -5,6 +5,7 @@ import { JOBS, ParseBundleJobData, QUEUES, RunTaskJobData } from '@updraft/queue
 import type { Job, Queue } from 'bull';
 import { BundleParser } from './bundle-parsing/bundle-parser.service';
 import { TaskRunner } from './task-execution/task-runner.service';
+import { WorkerPresence } from './task-execution/worker-presence.service';
 
 const PARSE_CONCURRENCY = 2;
 
@@ -18,6 +19,7 @@ export class WorkerProcessor implements OnApplicationBootstrap, BeforeApplicatio
     @InjectQueue(QUEUES.bundles) private readonly bundles: Queue<ParseBundleJobData>,
     private readonly runner: TaskRunner,
     private readonly parser: BundleParser,
+    private readonly presence: WorkerPresence,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -29,7 +31,7 @@ export class WorkerProcessor implements OnApplicationBootstrap, BeforeApplicatio
 
   /** Drains: takes no new job, lets running tries finish within WORKER_DRAIN_GRACE_MS, hands the rest back. */
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all([this.tasks.pause(true, true), this.bundles.pause(true, true)]);
+    await Promise.all([this.tasks.pause(true, true), this.bundles.pause(true, true), this.presence.withdraw()]);
     this.logger.log(`draining: waiting up to ${this.config.workerDrainGraceMs} ms for running tries`);
     const handedBack = await this.runner.drain(this.config.workerDrainGraceMs);
     this.logger.log(handedBack > 0 ? `drained: ${handedBack} try(s) handed back to the queue` : 'drained: every running try finished');

@@ -1,5 +1,5 @@
 import { loadConfig } from '@updraft/config';
-import { AccountRepository, BundleRepository, dataSourceOptions, DagRepository, DagRunRepository, DispatchRepository, PoolRepository, TaskInstanceRepository, TaskLogRepository, XComRepository } from '@updraft/persistence';
+import { AccountRepository, BundleRepository, dataSourceOptions, DagRepository, DagRunRepository, DispatchRepository, PoolRepository, TaskInstanceRepository, TaskLogRepository, WorkerRepository, XComRepository } from '@updraft/persistence';
 import { JOBS, QUEUES } from '@updraft/queues';
 import type { SerializedDag, SerializedTask } from '@updraft/sdk';
 import { createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, QueryCounter, TestDatabase, uniqueRedisPrefix } from '@updraft/testing';
@@ -46,7 +46,13 @@ describe('Dispatcher on PostgreSQL and Bull: pools, priorityWeight, maxActiveTas
     taskInstances = new TaskInstanceRepository(db);
   });
 
+  beforeEach(async () => {
+    // A live worker with room: the dispatch queues no more than live workers can start.
+    await new WorkerRepository(db).beat('a-worker', 1_000, 3_600_000);
+  });
+
   afterEach(async () => {
+    await db.query(`DELETE FROM worker`);
     // Every test starts with the platform's slots free.
     await db.query(`UPDATE task_instance SET state = 'removed' WHERE state IN ('scheduled', 'queued', 'running')`);
     await tasksQueue.empty();
@@ -215,6 +221,37 @@ describe('Dispatcher on PostgreSQL and Bull: pools, priorityWeight, maxActiveTas
     expect(after).toHaveLength(1);
     const [{ tenant_id }] = await db.query(`SELECT tenant_id FROM task_instance WHERE id = $1`, [after[0].taskInstanceId]);
     expect(tenant_id).toBe(tenantA);
+  });
+
+  it('queues no more than the live workers can start: a worker past its expiry or draining counts no slots', async () => {
+    const serialized = dagOf('staffed', parallel(12));
+    const tenantId = await tenantWith([serialized]);
+    const { dispatcher, evaluator } = scheduler();
+    const workers = new WorkerRepository(db);
+    await db.query(`DELETE FROM worker`);
+    const run = await newRun(tenantId, serialized);
+    // no live worker: ready, and waiting in PostgreSQL rather than on Bull
+    await evaluator.evaluate({ tenantId, dagRunId: run.id });
+    expect(await countIn([run.id], ['scheduled'])).toBe(12);
+    expect(await enqueued()).toHaveLength(0);
+
+    await workers.beat('w1', 3, 60_000);
+    await workers.beat('w2', 2, 60_000);
+    await workers.beat('gone', 50, 1);
+    await workers.beat('draining', 0, 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await workers.liveSlots()).toBe(5);
+    await dispatcher.request();
+    expect(await countIn([run.id], ['queued'])).toBe(5);
+    expect(await enqueued()).toHaveLength(5);
+
+    // a slot frees: one more, never past the 5 slots
+    await workOne(evaluator);
+    expect(await countIn([run.id], ['queued'])).toBe(5);
+    await workers.remove('w2');
+    await workOne(evaluator);
+    await workOne(evaluator);
+    expect(await countIn([run.id], ['queued'])).toBe(3);
   });
 
   it('two schedulers dispatching at once never exceed the slots', async () => {

@@ -4,6 +4,7 @@ import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { Dispatched, DispatchLimits, DispatchRepository, TaskInstanceEntity, TaskInstanceRef } from '@updraft/persistence';
 import { JOBS, QUEUES, RunTaskJobData } from '@updraft/queues';
 import type { Queue } from 'bull';
+import { Coalesced } from './coalesced';
 
 /** A worker that runs what its own dispatches queue, as far as it has free slots. */
 export interface LocalRunner {
@@ -27,8 +28,7 @@ export interface LocalRunner {
 export class Dispatcher {
   private readonly logger = new Logger(Dispatcher.name);
   private readonly limits: DispatchLimits;
-  private pass: Promise<void> | null = null;
-  private nextPass: Promise<void> | null = null;
+  private readonly passes = new Coalesced(() => this.pass());
   private toSchedule: TaskInstanceRef[] = [];
   private local: LocalRunner | null = null;
 
@@ -56,24 +56,15 @@ export class Dispatcher {
    */
   request(schedule: TaskInstanceRef[] = []): Promise<void> {
     this.toSchedule.push(...schedule);
-    if (!this.pass) return this.startPass();
-    this.nextPass ??= this.pass.then(() => {
-      this.nextPass = null;
-      return this.startPass();
-    });
-    return this.nextPass;
+    return this.passes.request();
   }
 
-  private startPass(): Promise<void> {
-    const schedule = this.toSchedule.splice(0);
-    this.pass = this.dispatchOnce(schedule)
-      .then(
-        () => undefined,
-        // The sweep evaluates and dispatches again; a failed pass must not fail the evaluation that asked for it.
-        (error) => this.logger.error(`dispatch failed: ${(error as Error).message}`),
-      )
-      .finally(() => (this.pass = null));
-    return this.pass;
+  private pass(): Promise<void> {
+    return this.dispatchOnce(this.toSchedule.splice(0)).then(
+      () => undefined,
+      // The sweep evaluates and dispatches again; a failed pass must not fail the evaluation that asked for it.
+      (error) => this.logger.error(`dispatch failed: ${(error as Error).message}`),
+    );
   }
 
   /** One pass; returns what it queued, in order. */

@@ -1,7 +1,7 @@
 import { loadConfig } from '@updraft/config';
 import {
   AccountRepository, BundleRepository, dataSourceOptions, DagRepository, DagRunRepository, DispatchRepository, RETURN_VALUE_KEY, TaskInstanceRepository,
-  TaskLogRepository, XComRepository,
+  TaskLogRepository, WorkerRepository, XComRepository,
 } from '@updraft/persistence';
 import { QUEUES } from '@updraft/queues';
 import type { SerializedDag, SerializedTask } from '@updraft/sdk';
@@ -61,6 +61,8 @@ describe('mapped task expansion, run admission and sensor reschedules on Postgre
     const version = await bundles.createVersion(tenantId, { name: 'b', archive: Buffer.from('x'), format: 'tar.gz', createdBy: null });
     await bundles.activate(tenantId, version.id, [{ dagId: 'mapped', entryFile: 'x.js', serialized }]);
     dagVersionId = (await new DagRepository(dbs[0]).get(tenantId, 'mapped'))?.dagVersionId as string;
+    // A live worker with room: the dispatch queues no more than live workers can start.
+    await new WorkerRepository(dbs[0]).beat('a-worker', 1_000, 3_600_000);
   });
 
   afterAll(async () => {

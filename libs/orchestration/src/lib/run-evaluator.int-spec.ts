@@ -1,5 +1,5 @@
 import { loadConfig } from '@updraft/config';
-import { AccountRepository, BundleRepository, dataSourceOptions, DagRepository, DagRunRepository, DispatchRepository, TaskInstanceRepository, TaskLogRepository, XComRepository } from '@updraft/persistence';
+import { AccountRepository, BundleRepository, dataSourceOptions, DagRepository, DagRunRepository, DispatchRepository, TaskInstanceRepository, TaskLogRepository, WorkerRepository, XComRepository } from '@updraft/persistence';
 import type { SerializedDag, SerializedTask, TriggerRule } from '@updraft/sdk';
 import { createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, QueryCounter, TestDatabase, uniqueRedisPrefix } from '@updraft/testing';
 import Bull from 'bull';
@@ -51,6 +51,8 @@ describe('RunEvaluator on PostgreSQL and Bull', () => {
     const version = await bundles.createVersion(tenantId, { name: 'b', archive: Buffer.from('x'), format: 'tar.gz', createdBy: null });
     await bundles.activate(tenantId, version.id, [{ dagId: 'fan', entryFile: 'x.js', serialized }]);
     dagVersionId = (await new DagRepository(db).get(tenantId, 'fan'))?.dagVersionId as string;
+    // A live worker with room: the dispatch queues no more than live workers can start.
+    await new WorkerRepository(db).beat('a-worker', 1_000, 3_600_000);
   });
 
   afterAll(async () => {

@@ -5,6 +5,7 @@ import type { SerializedDag, SerializedTask } from '@updraft/sdk';
 import { DagRunRepository, TaskInstanceEntity, TaskInstanceRef, TaskInstanceRepository } from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES } from '@updraft/queues';
 import type { Queue } from 'bull';
+import { Coalesced } from './coalesced';
 import { TaskExpander } from './task-expander.service';
 import { Dispatcher } from './dispatcher.service';
 
@@ -13,6 +14,20 @@ export interface FinishedTry {
   tenantId: string;
   dagRunId: string;
   taskId: string;
+}
+
+/** The hand-off after tries, in its two steps. */
+export interface HandOff {
+  /** What follows the tries is decided and dispatched (their slots may be passed on). Rejects when deciding failed. */
+  dispatched: Promise<void>;
+  /** Then the runs that may be done are checked and ended. Never rejects: a failure is logged and left to the sweep. */
+  ended: Promise<void>;
+}
+
+interface RunToDecide {
+  tenantId: string;
+  dagRunId: string;
+  taskIds: string[] | null;
 }
 
 const WAITING: TaskState[] = ['none', 'scheduled'];
@@ -40,6 +55,8 @@ export class RunEvaluator {
   private readonly logger = new Logger(RunEvaluator.name);
   private readonly graphs = new Map<string, DagGraph>();
   private readonly versionOfRun = new Map<string, string>();
+  /** Per run: "is it done?" checks, one at a time, however many tries end together. */
+  private readonly endChecks = new Map<string, Coalesced>();
 
   constructor(
     private readonly runs: DagRunRepository,
@@ -50,28 +67,34 @@ export class RunEvaluator {
   ) {}
 
   async evaluate(job: EvaluateRunJobData): Promise<void> {
-    await this.decideAndDispatch([{ tenantId: job.tenantId, dagRunId: job.dagRunId, taskIds: job.finishedTaskId ? [job.finishedTaskId] : null }]);
+    await this.finishIfDone(await this.decideAndDispatch([{ tenantId: job.tenantId, dagRunId: job.dagRunId, taskIds: job.finishedTaskId ? [job.finishedTaskId] : null }]));
   }
 
   /**
    * The hand-off after tries end (their outcomes committed): decides what lies downstream of them,
-   * run by run, dispatches once for all, and ends the runs that are done. The worker calls this for
-   * the tries it just recorded, so the next task is queued without a trip through the scheduler.
+   * run by run, dispatches once for all, and then ends the runs that are done. The worker calls this
+   * for the tries it just recorded, so the next task is queued without a trip through the scheduler;
+   * it passes the tries' slots on once `dispatched` resolves, without waiting for the runs' ends.
    */
-  async afterTries(finished: FinishedTry[]): Promise<void> {
-    const byRun = new Map<string, { tenantId: string; dagRunId: string; taskIds: string[] }>();
+  afterTries(finished: FinishedTry[]): HandOff {
+    const byRun = new Map<string, RunToDecide>();
     for (const f of finished) {
       const key = `${f.tenantId}/${f.dagRunId}`;
       const entry = byRun.get(key) ?? { tenantId: f.tenantId, dagRunId: f.dagRunId, taskIds: [] };
-      entry.taskIds.push(f.taskId);
+      entry.taskIds?.push(f.taskId);
       byRun.set(key, entry);
     }
-    await this.decideAndDispatch([...byRun.values()]);
+    const decided = this.decideAndDispatch([...byRun.values()]);
+    const ended = decided.then(
+      (mayBeDone) => this.finishIfDone(mayBeDone).catch((error) => this.logger.warn(`ending runs after a hand-off failed, left to the sweep: ${(error as Error).message}`)),
+      () => undefined,
+    );
+    return { dispatched: decided.then(() => undefined), ended };
   }
 
-  /** Decides each run (downstream of `taskIds`, or all of it), dispatches once for all, then ends the runs that are done. */
-  private async decideAndDispatch(runs: { tenantId: string; dagRunId: string; taskIds: string[] | null }[]): Promise<void> {
-    const mayBeDone = [];
+  /** Decides each run (downstream of `taskIds`, or all of it) and dispatches once for all; returns the runs that may be done. */
+  private async decideAndDispatch(runs: RunToDecide[]): Promise<RunToDecide[]> {
+    const mayBeDone: RunToDecide[] = [];
     const ready: TaskInstanceRef[] = [];
     for (const run of runs) {
       const before = ready.length;
@@ -81,7 +104,24 @@ export class RunEvaluator {
     // Even when nothing became ready (or the run has ended): a finished try's slot is free for other work.
     // Dispatched before the runs' progress is read: the next task waits for nothing it does not need.
     await this.dispatcher.request(ready);
-    for (const run of mayBeDone) await this.finishIfDone(run.tenantId, run.dagRunId);
+    return mayBeDone;
+  }
+
+  /** Ends the runs that are done. Concurrent asks for one run share checks (`Coalesced`), each seeing what was committed before it was asked. */
+  private async finishIfDone(runs: RunToDecide[]): Promise<void> {
+    await Promise.all(
+      runs.map(({ tenantId, dagRunId }) => {
+        let check = this.endChecks.get(dagRunId);
+        if (!check) {
+          check = new Coalesced(() => this.finishRunIfDone(tenantId, dagRunId));
+          this.endChecks.set(dagRunId, check);
+        }
+        const asked = check;
+        return asked.request().finally(() => {
+          if (asked.idle && this.endChecks.get(dagRunId) === asked) this.endChecks.delete(dagRunId);
+        });
+      }),
+    );
   }
 
   /** Decides the run's waiting tasks (only downstream of `finishedTaskIds` when given); false when the run is not (or not yet) running. */
@@ -188,7 +228,7 @@ export class RunEvaluator {
     return graph;
   }
 
-  private async finishIfDone(tenantId: string, dagRunId: string): Promise<void> {
+  private async finishRunIfDone(tenantId: string, dagRunId: string): Promise<void> {
     const { unfinished, failed } = await this.taskInstances.progress(tenantId, dagRunId);
     if (!unfinished) {
       const state = failed > 0 ? 'failed' : 'success';

@@ -7,6 +7,10 @@ export class Slots {
     this.free = size;
   }
 
+  get available(): number {
+    return this.free;
+  }
+
   tryAcquire(): boolean {
     if (this.free === 0) return false;
     this.free--;

@@ -72,6 +72,10 @@ export class TaskRunner {
     return this.track(this.runTry(ref));
   }
 
+  get hasFreeSlot(): boolean {
+    return !this.draining && this.slots.available > 0;
+  }
+
   /**
    * Slots for a dispatch of this worker to fill with what it queues (claimed in its own round
    * trip): first those of tries whose hand-off is under way, then any free one.
@@ -176,22 +180,26 @@ export class TaskRunner {
     return !handedBack && delayMs === 0;
   }
 
-  /** Hands off holding the try's slot: the dispatch may give it to what it queued, else it is freed when the hand-off ends. */
+  /**
+   * Hands off holding the try's slot: the dispatch may give it to what it queued, else it is freed
+   * once the hand-off has dispatched. Ending the run, when it may be done, goes on after that.
+   */
   private startHandOff(ti: TaskInstanceEntity): void {
     this.slotsInHandOff++;
     const handOff = this.batches
       .handOff({ tenantId: ti.tenantId, dagRunId: ti.dagRunId, taskId: ti.taskId })
-      .catch((error) => {
-        // The outcome is stored: the scheduler's sweep evaluates the run again and queues what is ready.
-        this.logger.warn(`hand-off after task instance ${ti.id} failed, left to the sweep: ${(error as Error).message}`);
-      })
       .finally(() => {
-        this.handOffs.delete(handOff);
         if (this.slotsInHandOff > 0) {
           this.slotsInHandOff--;
           this.slots.release();
         }
-      });
+      })
+      .then(({ ended }) => ended)
+      .catch((error) => {
+        // The outcome is stored: the scheduler's sweep evaluates the run again and queues what is ready.
+        this.logger.warn(`hand-off after task instance ${ti.id} failed, left to the sweep: ${(error as Error).message}`);
+      })
+      .finally(() => this.handOffs.delete(handOff));
     this.handOffs.add(handOff);
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
-import { FinishedTry, RunEvaluator } from '@updraft/orchestration';
+import { FinishedTry, HandOff, RunEvaluator } from '@updraft/orchestration';
 import { TaskInstanceEntity, TaskInstanceRef, TaskInstanceRepository, TaskLogRepository, TryEnd, TryLogLines } from '@updraft/persistence';
 import { hostname } from 'node:os';
 import { GroupCommit } from './group-commit';
@@ -16,7 +16,7 @@ export class TryBatches {
   private readonly claims: GroupCommit<TaskInstanceRef, TaskInstanceEntity | null>;
   private readonly ends: GroupCommit<TryEnd, boolean>;
   private readonly logLines: GroupCommit<TryLogLines, void>;
-  private readonly handOffs: GroupCommit<FinishedTry, void>;
+  private readonly handOffs: GroupCommit<FinishedTry, Pick<HandOff, 'ended'>>;
 
   constructor(@Inject(UPDRAFT_CONFIG) config: UpdraftConfig, taskInstances: TaskInstanceRepository, logs: TaskLogRepository, evaluator: RunEvaluator) {
     const host = (this.host = config.workerHostname || `${hostname()}:${process.pid}`);
@@ -26,9 +26,11 @@ export class TryBatches {
       await logs.appendMany(batches);
       return batches.map(() => undefined);
     });
-    this.handOffs = new GroupCommit<FinishedTry, void>(async (finished) => {
-      await evaluator.afterTries(finished);
-      return finished.map(() => undefined);
+    // A batch is done once it has dispatched: the next batch does not wait for the runs' ends.
+    this.handOffs = new GroupCommit<FinishedTry, Pick<HandOff, 'ended'>>(async (finished) => {
+      const { dispatched, ended } = evaluator.afterTries(finished);
+      await dispatched;
+      return finished.map(() => ({ ended }));
     });
   }
 
@@ -46,8 +48,11 @@ export class TryBatches {
     return this.logLines.submit(lines);
   }
 
-  /** After the try's outcome is committed: decide and queue what follows it (the scheduler's sweep is the safety net). */
-  handOff(finished: FinishedTry): Promise<void> {
+  /**
+   * After the try's outcome is committed: decide and queue what follows it; resolves once that is
+   * dispatched, with `ended` for the run's end (the scheduler's sweep is the safety net).
+   */
+  handOff(finished: FinishedTry): Promise<Pick<HandOff, 'ended'>> {
     return this.handOffs.submit(finished);
   }
 }

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/**
+ * The live workers and their slots, which cap what the dispatch queues. Platform rows, not a
+ * tenant's: a worker runs every tenant's tasks.
+ */
+@Injectable()
+export class WorkerRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Registers the worker, or keeps it registered, with `slots` counted until `liveForMs` from now. */
+  async beat(hostname: string, slots: number, liveForMs: number): Promise<void> {
+    await this.db.query(
+      `INSERT INTO worker (hostname, slots, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3::double precision / 1000))
+       ON CONFLICT (hostname) DO UPDATE SET slots = EXCLUDED.slots, expires_at = EXCLUDED.expires_at`,
+      [hostname, slots, liveForMs],
+    );
+  }
+
+  async remove(hostname: string): Promise<void> {
+    await this.db.query(`DELETE FROM worker WHERE hostname = $1`, [hostname]);
+  }
+
+  /** The slots of the workers alive now. */
+  async liveSlots(): Promise<number> {
+    const [{ slots }] = await this.db.query(`SELECT COALESCE(sum(slots), 0)::int AS slots FROM worker WHERE expires_at > now()`);
+    return slots;
+  }
+}
