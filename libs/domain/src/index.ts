@@ -7,7 +7,7 @@ export * from './lib/schedule';
 export * from './lib/params';
 export * from './lib/relatives';
 export * from './lib/branching';
-export * from './lib/dispatch';
+export * from './lib/pool';
 export * from './lib/mapping';
 export * from './lib/sensors';
 export * from './lib/backfill';

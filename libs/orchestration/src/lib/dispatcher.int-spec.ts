@@ -213,11 +213,11 @@ describe('Dispatcher on PostgreSQL and Bull: pools, priorityWeight, maxActiveTas
 
     await workOne(evaluator);
     const after = await enqueued(next[0].jobId);
-    // however long the backlog, two round trips: begin, lock and snapshot; queue and commit
+    // however long the backlog, one round trip: begin, lock, snapshot, choice, queueing and commit
     await taskInstances.transition(tenantA, [after[0].taskInstanceId], ['queued'], 'scheduled');
     counter.statements = [];
     expect(await dispatcher.dispatchOnce()).toHaveLength(1);
-    expect(counter.statements).toHaveLength(2);
+    expect(counter.statements).toHaveLength(1);
     expect(after).toHaveLength(1);
     const [{ tenant_id }] = await db.query(`SELECT tenant_id FROM task_instance WHERE id = $1`, [after[0].taskInstanceId]);
     expect(tenant_id).toBe(tenantA);

@@ -113,7 +113,7 @@ describe('RunEvaluator on PostgreSQL and Bull', () => {
     expect(await states(run.id)).toEqual({ extract: 'failed', load: 'upstream_failed', alert: 'queued', report: 'upstream_failed' });
   });
 
-  it('decides and dispatches what follows a finished task in a budget of 4 SQL statements', async () => {
+  it('decides and dispatches what follows a finished task in a budget of 3 SQL statements', async () => {
     const run = await newRun();
     await evaluator.evaluate({ tenantId, dagRunId: run.id });
     const extract = await taskInstances.find(tenantId, run.id, 'extract');
@@ -122,9 +122,9 @@ describe('RunEvaluator on PostgreSQL and Bull', () => {
     counter.statements = [];
     await evaluator.evaluate({ tenantId, dagRunId: run.id, finishedTaskId: 'extract' });
     // the run with the downstream tasks' instances (its DAG version is known from the first evaluation), skip
-    // `alert`, dispatch (begin, lock, mark `load` ready and snapshot in one round trip; queue `load` and commit
-    // in another); not the run's progress, since `load` became ready
-    expect(counter.statements).toHaveLength(4);
+    // `alert`, dispatch (begin, lock, mark `load` ready, choose and queue it, commit: one round trip); not the
+    // run's progress, since `load` became ready
+    expect(counter.statements).toHaveLength(3);
     expect(await states(run.id)).toEqual({ extract: 'success', load: 'queued', alert: 'skipped', report: 'none' });
   });
 

@@ -31,26 +31,6 @@ function returnValueRows(tries: TryEnd[]): [string[], string[], string[], number
     values.map(() => RETURN_VALUE_KEY), values.map((v) => v.valueJson)];
 }
 
-/**
- * Claiming queued instances for a worker: the next try begins, with its try row. The three
- * arguments are SQL for the tenant ids, the ids (uuid arrays) and the worker's hostname (text):
- * bound parameters here, literals in the dispatcher's round trip. The dispatcher claims what it
- * queues for its own worker straight from `scheduled` (queued and claimed in one row update).
- */
-export function claimStatement(tenantIds: string, ids: string, hostname: string, from: 'queued' | 'scheduled' = 'queued'): string {
-  const queuedNow = from === 'scheduled' ? 'queued_at = now(), ' : '';
-  return `WITH claimed AS (
-    UPDATE task_instance ti SET state = 'running', ${queuedNow}try_number = ti.try_number + 1, start_date = now(), end_date = NULL,
-           hostname = ${hostname}, heartbeat_at = now(), first_poke_at = COALESCE(ti.first_poke_at, now())
-      FROM unnest(${tenantIds}, ${ids}) AS c(tenant_id, id)
-     WHERE ti.tenant_id = c.tenant_id AND ti.id = c.id AND ti.state = '${from}' RETURNING ti.*
-  ), tries AS (
-    INSERT INTO task_try (tenant_id, task_instance_id, try_number, hostname, start_date) SELECT tenant_id, id, try_number, ${hostname}, now() FROM claimed
-    ON CONFLICT (task_instance_id, try_number) DO UPDATE SET hostname = EXCLUDED.hostname, start_date = now(), end_date = NULL, state = NULL, exit_reason = NULL
-  )
-  SELECT * FROM claimed`;
-}
-
 const DATE_COLUMNS = ['queued_at', 'start_date', 'end_date', 'heartbeat_at', 'next_try_at', 'scheduled_at', 'first_poke_at'];
 
 /** A task instance from a row of `json_agg(task_instance)`: its timestamps arrive as strings. */
@@ -162,7 +142,7 @@ export class TaskInstanceRepository {
    * the order of `refs`, null for each one that was not queued any more (someone else has it).
    */
   async claimMany(refs: TaskInstanceRef[], hostname: string): Promise<(TaskInstanceEntity | null)[]> {
-    const rows = await this.db.query(claimStatement('$1::uuid[]', '$2::uuid[]', '$3'), [refs.map((r) => r.tenantId), refs.map((r) => r.taskInstanceId), hostname]);
+    const rows = await this.db.query(`SELECT * FROM updraft_claim($1::uuid[], $2::uuid[], $3, 'queued')`, [refs.map((r) => r.tenantId), refs.map((r) => r.taskInstanceId), hostname]);
     const byId = new Map<string, TaskInstanceEntity>(rows.map((row: Record<string, unknown>) => [row['id'], toTaskInstance(row)]));
     return refs.map((r) => byId.get(r.taskInstanceId) ?? null);
   }
