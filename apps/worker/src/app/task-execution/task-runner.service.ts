@@ -18,7 +18,7 @@ import { whileDatabaseDown } from './database-retry';
 import { HeartbeatService } from './heartbeat.service';
 import { LogSink } from './log-sink';
 import { Slots } from './slots';
-import { TryBatches } from './try-batches.service';
+import { TryBatches, TryHandOff } from './try-batches.service';
 
 export const MAX_XCOM_BYTES = 1024 * 1024;
 /** The abort reason of tries the worker gives back when it shuts down. */
@@ -26,14 +26,19 @@ const HANDED_BACK = Symbol('handed back');
 /** How long a Bull job waits for a slot before it goes back to Bull for another worker. */
 const BULL_JOB_SLOT_WAIT_MS = 250;
 
+/** Whether a try's slot went to its hand-off (which passes it on or frees it). */
+interface SlotOfTry {
+  handedOff: boolean;
+}
+
 /** Executes one try of a task instance: claim, run it, record the outcome, hand off to what follows. */
 @Injectable()
 export class TaskRunner {
   private readonly logger = new Logger(TaskRunner.name);
   private readonly host: string;
   private readonly inFlight = new Set<Promise<void>>();
-  /** Hand-offs run after their try's Bull job is done (holding the try's slot to pass on); drained at shutdown. */
-  private readonly handOffs = new Set<Promise<void>>();
+  /** Run-end checks after hand-offs, which outlive their tries; drained at shutdown. */
+  private readonly runEndChecks = new Set<Promise<void>>();
   private draining = false;
   private readonly slots: Slots;
   /** Slots of finished tries whose hand-off is under way, not yet passed on or freed. */
@@ -131,7 +136,7 @@ export class TaskRunner {
       this.heartbeat.abortAll(HANDED_BACK);
       await Promise.allSettled([...this.inFlight]);
     }
-    await Promise.allSettled([...this.handOffs]);
+    await Promise.allSettled([...this.runEndChecks]);
     return left;
   }
 
@@ -151,6 +156,7 @@ export class TaskRunner {
     const signal = this.heartbeat.track(ti.id);
     const sink = new LogSink((lines) => this.batches.appendLog(lines), ref.tenantId, ti.id, ti.tryNumber);
     const scratch = join(this.config.dataDir, 'scratch', `${ti.id}-${ti.tryNumber}`);
+    const slot: SlotOfTry = { handedOff: false };
     let delayMs = 0;
     let handedBack = false;
     try {
@@ -161,46 +167,50 @@ export class TaskRunner {
       // Retried while the database restarts, as long as the try would not be reaped as a zombie meanwhile.
       const within = this.config.zombieThresholdMs;
       if (signal.aborted && signal.reason === HANDED_BACK) handedBack = await whileDatabaseDown(() => this.handBack(ti, sink), within);
-      else delayMs = await whileDatabaseDown(() => this.record(ti, loaded, task, outcome, sink), within);
+      else delayMs = await whileDatabaseDown(() => this.record(ti, loaded, task, outcome, sink, slot), within);
     } catch (error) {
       this.logger.error(`task instance ${ti.id}: ${(error as Error).stack}`);
       sink.write('system', `internal error: ${(error as Error).message}`);
-      await this.batches.end({ ...ref, tryNumber: ti.tryNumber, state: 'failed', exitReason: `internal error: ${(error as Error).message}`, nextTryAt: null });
+      await this.endTry(ti, { ...ref, tryNumber: ti.tryNumber, state: 'failed', exitReason: `internal error: ${(error as Error).message}`, nextTryAt: null }, slot);
     } finally {
       this.heartbeat.untrack(ti.id);
-      // A retry wakes the whole run when it is due; a finished try hands off to its downstream at once.
+      // A retry wakes the whole run when it is due (a finished try has handed off with its end).
       const next = handedBack
         ? this.tasks.add(JOBS.runTask, ref)
         : delayMs > 0
           ? this.scheduler.add(JOBS.evaluateRun, { tenantId: ref.tenantId, dagRunId: ti.dagRunId }, { delay: delayMs })
-          : this.startHandOff(ti);
+          : undefined;
       // Most operators never make a scratch folder: a sync check is far cheaper than an rm of nothing.
       await Promise.all([next, sink.close(), existsSync(scratch) ? rm(scratch, { recursive: true, force: true }) : undefined]);
     }
-    return !handedBack && delayMs === 0;
+    return slot.handedOff;
   }
 
   /**
-   * Hands off holding the try's slot: the dispatch may give it to what it queued, else it is freed
-   * once the hand-off has dispatched. Ending the run, when it may be done, goes on after that.
+   * Stores the try's end. A try that ends for good hands off in the same batch (once): holding its
+   * slot, which the dispatch may give to what it claims for this worker, else it is freed once the
+   * dispatch is done. The run's end is checked after that, without holding anything.
    */
-  private startHandOff(ti: TaskInstanceEntity): void {
-    this.slotsInHandOff++;
-    const handOff = this.batches
-      .handOff({ tenantId: ti.tenantId, dagRunId: ti.dagRunId, taskId: ti.taskId })
-      .finally(() => {
-        if (this.slotsInHandOff > 0) {
-          this.slotsInHandOff--;
-          this.slots.release();
-        }
-      })
-      .then(({ ended }) => ended)
-      .catch((error) => {
-        // The outcome is stored: the scheduler's sweep evaluates the run again and queues what is ready.
-        this.logger.warn(`hand-off after task instance ${ti.id} failed, left to the sweep: ${(error as Error).message}`);
-      })
-      .finally(() => this.handOffs.delete(handOff));
-    this.handOffs.add(handOff);
+  private async endTry(ti: TaskInstanceEntity, tryEnd: TryEnd, slot: SlotOfTry): Promise<boolean> {
+    const handOff: TryHandOff | null = tryEnd.state === 'up_for_retry' || slot.handedOff ? null : {
+      finished: { tenantId: ti.tenantId, dagRunId: ti.dagRunId, taskId: ti.taskId },
+      beforeDispatch: () => {
+        slot.handedOff = true;
+        this.slotsInHandOff++;
+      },
+    };
+    const { applied, runEndChecked } = await this.batches.end(tryEnd, handOff);
+    if (handOff && slot.handedOff) {
+      if (this.slotsInHandOff > 0) {
+        this.slotsInHandOff--;
+        this.slots.release();
+      }
+      if (runEndChecked) {
+        this.runEndChecks.add(runEndChecked);
+        void runEndChecked.finally(() => this.runEndChecks.delete(runEndChecked));
+      }
+    }
+    return applied;
   }
 
   private async execute(loaded: RunForEvaluation, task: SerializedTask, ti: TaskInstanceEntity, scratch: string, sink: LogSink, signal: AbortSignal): Promise<ExecutorOutcome> {
@@ -248,7 +258,7 @@ export class TaskRunner {
   }
 
   /** Stores the outcome; returns the delay before the run should be evaluated again (for a retry). */
-  private async record(ti: TaskInstanceEntity, loaded: RunForEvaluation | null, task: SerializedTask | undefined, result: ExecutorOutcome, sink: LogSink): Promise<number> {
+  private async record(ti: TaskInstanceEntity, loaded: RunForEvaluation | null, task: SerializedTask | undefined, result: ExecutorOutcome, sink: LogSink, slot: SlotOfTry): Promise<number> {
     if (result.outcome === 'reschedule') return this.reschedule(ti, result, sink);
     const ref = { tenantId: ti.tenantId, taskInstanceId: ti.id };
     let outcome = result;
@@ -279,7 +289,7 @@ export class TaskRunner {
     const lines = await sink.takePending();
     const nextTryAt = state === 'up_for_retry' ? new Date(Date.now() + delayMs) : null;
     // The return value goes with the outcome too: downstream tasks, which start once it is recorded, find it.
-    const applied = await this.batches.end({ ...ref, tryNumber: ti.tryNumber, state, exitReason: reason, nextTryAt, lines, returnValue }).catch((error) => {
+    const applied = await this.endTry(ti, { ...ref, tryNumber: ti.tryNumber, state, exitReason: reason, nextTryAt, lines, returnValue }, slot).catch((error) => {
       sink.restore(lines);
       throw error;
     });

@@ -1,9 +1,28 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
-import { FinishedTry, HandOff, RunEvaluator } from '@updraft/orchestration';
+import { FinishedTry, RunEvaluator } from '@updraft/orchestration';
 import { TaskInstanceEntity, TaskInstanceRef, TaskInstanceRepository, TaskLogRepository, TryEnd, TryLogLines } from '@updraft/persistence';
 import { hostname } from 'node:os';
 import { GroupCommit } from './group-commit';
+
+/** A try that ends for good hands off in its end's batch. */
+export interface TryHandOff {
+  finished: FinishedTry;
+  /** Called once the end is committed, just before the batch's dispatch (which may pass the try's slot on). */
+  beforeDispatch(): void;
+}
+
+export interface TryEnded {
+  /** False when the try was no longer running (cleared, reaped or marked meanwhile). */
+  applied: boolean;
+  /** With a hand-off: settles once its run's end has been checked (never rejects). */
+  runEndChecked: Promise<void> | null;
+}
+
+interface EndWithHandOff {
+  tryEnd: TryEnd;
+  handOff: TryHandOff | null;
+}
 
 /**
  * The worker's writes on the path of every try, each gathered across the tries running at the
@@ -14,23 +33,28 @@ import { GroupCommit } from './group-commit';
 export class TryBatches {
   readonly host: string;
   private readonly claims: GroupCommit<TaskInstanceRef, TaskInstanceEntity | null>;
-  private readonly ends: GroupCommit<TryEnd, boolean>;
+  private readonly ends: GroupCommit<EndWithHandOff, TryEnded>;
   private readonly logLines: GroupCommit<TryLogLines, void>;
-  private readonly handOffs: GroupCommit<FinishedTry, Pick<HandOff, 'ended'>>;
 
   constructor(@Inject(UPDRAFT_CONFIG) config: UpdraftConfig, taskInstances: TaskInstanceRepository, logs: TaskLogRepository, evaluator: RunEvaluator) {
     const host = (this.host = config.workerHostname || `${hostname()}:${process.pid}`);
     this.claims = new GroupCommit(function claims(refs) { return taskInstances.claimMany(refs, host); });
-    this.ends = new GroupCommit(function ends(tries) { return taskInstances.finishMany(tries); });
+    // The hand-off rides in its end's batch: ending and dispatching are one stage, so every try that
+    // ends meanwhile joins the next batch whole and the slots pass on together, in few round trips.
+    // A batch is done once it has dispatched: it does not wait for the runs' end checks.
+    this.ends = new GroupCommit<EndWithHandOff, TryEnded>(async (items) => {
+      const applied = await taskInstances.finishMany(items.map((i) => i.tryEnd));
+      const handOffs = items.flatMap((i) => (i.handOff ? [i.handOff] : []));
+      if (handOffs.length === 0) return applied.map((a) => ({ applied: a, runEndChecked: null }));
+      for (const handOff of handOffs) handOff.beforeDispatch();
+      const { dispatched, ended } = evaluator.afterTries(handOffs.map((h) => h.finished));
+      // The outcomes are stored: the scheduler's sweep evaluates the runs again and queues what is ready.
+      await dispatched.catch((error) => Logger.warn(`hand-off after ${handOffs.length} try(s) failed, left to the sweep: ${(error as Error).message}`, TryBatches.name));
+      return items.map((i, n) => ({ applied: applied[n], runEndChecked: i.handOff ? ended : null }));
+    });
     this.logLines = new GroupCommit<TryLogLines, void>(async (batches) => {
       await logs.appendMany(batches);
       return batches.map(() => undefined);
-    });
-    // A batch is done once it has dispatched: the next batch does not wait for the runs' ends.
-    this.handOffs = new GroupCommit<FinishedTry, Pick<HandOff, 'ended'>>(async (finished) => {
-      const { dispatched, ended } = evaluator.afterTries(finished);
-      await dispatched;
-      return finished.map(() => ({ ended }));
     });
   }
 
@@ -39,20 +63,12 @@ export class TryBatches {
     return this.claims.submit(ref);
   }
 
-  /** False when the try was no longer running (cleared, reaped or marked meanwhile). */
-  end(tryEnd: TryEnd): Promise<boolean> {
-    return this.ends.submit(tryEnd);
+  /** Stores the try's outcome; with `handOff`, then decides and dispatches what follows it. */
+  end(tryEnd: TryEnd, handOff: TryHandOff | null = null): Promise<TryEnded> {
+    return this.ends.submit({ tryEnd, handOff });
   }
 
   appendLog(lines: TryLogLines): Promise<void> {
     return this.logLines.submit(lines);
-  }
-
-  /**
-   * After the try's outcome is committed: decide and queue what follows it; resolves once that is
-   * dispatched, with `ended` for the run's end (the scheduler's sweep is the safety net).
-   */
-  handOff(finished: FinishedTry): Promise<Pick<HandOff, 'ended'>> {
-    return this.handOffs.submit(finished);
   }
 }
