@@ -55,18 +55,14 @@ export class DispatchInOneRoundTrip1732500000000 implements MigrationInterface {
           ELSE dag_active := dag_active || jsonb_build_object(u.tenant_id::text || '/' || u.name, u.used);
           END IF;
         END LOOP;
-        SELECT array_agg(x.id ORDER BY x.tenant_id, x.priority_weight DESC, COALESCE(x.scheduled_at, 'epoch'), x.id),
-               array_agg(x.tenant_id ORDER BY x.tenant_id, x.priority_weight DESC, COALESCE(x.scheduled_at, 'epoch'), x.id),
-               array_agg(x.pool ORDER BY x.tenant_id, x.priority_weight DESC, COALESCE(x.scheduled_at, 'epoch'), x.id),
-               array_agg(x.pool_slots ORDER BY x.tenant_id, x.priority_weight DESC, COALESCE(x.scheduled_at, 'epoch'), x.id),
-               array_agg(x.dag_id ORDER BY x.tenant_id, x.priority_weight DESC, COALESCE(x.scheduled_at, 'epoch'), x.id),
-               array_agg(x.max_active_tasks ORDER BY x.tenant_id, x.priority_weight DESC, COALESCE(x.scheduled_at, 'epoch'), x.id),
-               array_agg(COALESCE(x.scheduled_at, 'epoch') ORDER BY x.tenant_id, x.priority_weight DESC, COALESCE(x.scheduled_at, 'epoch'), x.id),
-               array_agg(COALESCE(x.max_running_tasks, p_tenant_limit) ORDER BY x.tenant_id, x.priority_weight DESC, COALESCE(x.scheduled_at, 'epoch'), x.id),
-               array_agg(x.pool_total ORDER BY x.tenant_id, x.priority_weight DESC, COALESCE(x.scheduled_at, 'epoch'), x.id)
+        -- One sort; array_agg keeps the order of the sorted subquery it reads.
+        SELECT array_agg(x.id), array_agg(x.tenant_id), array_agg(x.pool), array_agg(x.pool_slots), array_agg(x.dag_id), array_agg(x.max_active_tasks),
+               array_agg(x.ready_at), array_agg(x.tenant_limit), array_agg(x.pool_total)
           INTO c_id, c_tenant, c_pool, c_pool_slots, c_dag, c_max_active, c_ready, c_limit, c_pool_total
-          FROM json_to_recordset(p_candidates) AS x(id uuid, tenant_id uuid, pool text, pool_slots int, priority_weight int, scheduled_at timestamptz,
-                                                    dag_id text, max_active_tasks int, max_running_tasks int, pool_total int);
+          FROM (SELECT r.*, COALESCE(r.scheduled_at, 'epoch') AS ready_at, COALESCE(r.max_running_tasks, p_tenant_limit) AS tenant_limit
+                  FROM json_to_recordset(p_candidates) AS r(id uuid, tenant_id uuid, pool text, pool_slots int, priority_weight int, scheduled_at timestamptz,
+                                                            dag_id text, max_active_tasks int, max_running_tasks int, pool_total int)
+                 ORDER BY r.tenant_id, r.priority_weight DESC, ready_at, r.id) x;
         IF c_id IS NULL OR free <= 0 THEN RETURN; END IF;
         -- One queue per tenant (a run of the sorted candidates), and each pool's free slots.
         FOR i IN 1..array_length(c_id, 1) LOOP
