@@ -52,6 +52,8 @@ class WarmProcess {
   private stderrTail = '';
   private active?: ActiveTry;
   private runnerPid?: number;
+  /** How the process ended, once it has. */
+  private exit?: string;
 
   constructor(readonly key: string, readonly root: string, private readonly options: WarmRunOptions, runnerPath: string, onExit: () => void) {
     // Moving into each try's folder (chdir) needs read access to it.
@@ -64,13 +66,15 @@ class WarmProcess {
     this.child.on('message', (message: SandboxMessage) => this.message(message));
     this.child.on('error', (error) => this.active?.end({ outcome: { outcome: 'error', message: `could not start the sandbox: ${error.message}` }, retire: 'it did not start' }));
     this.child.on('close', (code, signal) => {
-      this.active?.end({ outcome: { outcome: 'error', message: describeExit(code, signal, this.stderrTail, this.options.memoryMb) }, retire: 'it exited' });
+      this.exit = describeExit(code, signal, this.stderrTail, this.options.memoryMb);
+      this.active?.end({ outcome: { outcome: 'error', message: this.exit }, retire: 'it exited' });
       onExit();
     });
   }
 
+  /** Running and still reachable: a process whose IPC channel closed is on its way out, before its exit is seen. */
   get alive(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
+    return this.child.exitCode === null && this.child.signalCode === null && this.child.connected;
   }
 
   async run(request: WarmRunRequest, options: WarmRunOptions): Promise<TryResult> {
@@ -81,7 +85,7 @@ class WarmProcess {
     const result = await new Promise<TryResult>((resolve) => {
       this.active = new ActiveTry(tryId, options, resolve);
       this.stderrTail = '';
-      if (!this.alive || !this.child.connected) this.active.end({ outcome: { outcome: 'error', message: 'the sandbox process is gone' }, retire: 'it is gone' });
+      if (!this.alive) this.active.end({ outcome: { outcome: 'error', message: `the sandbox process is gone${this.exit ? `: ${this.exit}` : ''}` }, retire: 'it is gone' });
       else this.child.send({ ...request, warm: { tryId, scratchDir } });
     });
     this.active = undefined;
