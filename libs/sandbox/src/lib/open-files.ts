@@ -12,10 +12,8 @@ export async function commandPid(spawnedPid: number): Promise<number> {
 
 /** Files under `dir` (deleted ones included) that `pid` holds open; none where /proc is not readable. */
 export async function filesHeldUnder(pid: number, dir: string): Promise<string[]> {
-  const held: string[] = [];
-  for (const fd of await readdir(`/proc/${pid}/fd`).catch(() => [])) {
-    const target = await readlink(`/proc/${pid}/fd/${fd}`).catch(() => '');
-    if (target.startsWith(dir + '/')) held.push(target);
-  }
-  return held;
+  const fds = await readdir(`/proc/${pid}/fd`).catch(() => []);
+  // Read at once, not one after the other: a warm process's next try waits for this check.
+  const targets = await Promise.all(fds.map((fd) => readlink(`/proc/${pid}/fd/${fd}`).catch(() => '')));
+  return targets.filter((target) => target.startsWith(dir + '/'));
 }

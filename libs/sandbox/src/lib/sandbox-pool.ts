@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmod, mkdir, readdir, rm } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { prepareScratch } from './isolation';
 import { commandPid, filesHeldUnder } from './open-files';
@@ -55,7 +55,7 @@ class WarmProcess {
   /** How the process ended, once it has. */
   private exit?: string;
 
-  constructor(readonly key: string, readonly root: string, private readonly options: WarmRunOptions, runnerPath: string, onExit: () => void) {
+  constructor(readonly key: string, readonly root: string, private readonly trash: string, private readonly options: WarmRunOptions, runnerPath: string, onExit: () => void) {
     // Moving into each try's folder (chdir) needs read access to it.
     this.child = spawnSandbox({ runnerPath, readable: [...options.readable, root], memoryMb: options.memoryMb, isolateNetwork: options.isolateNetwork }, root);
     this.child.stdout?.on('data', (chunk: Buffer) => this.output('stdout', chunk));
@@ -111,10 +111,21 @@ class WarmProcess {
     void rm(this.root, { recursive: true, force: true });
   }
 
-  /** Empties the process's folder (the try's scratch and anything else it managed to write there). */
+  /**
+   * Empties the process's folder (the try's scratch and anything else it managed to write there):
+   * each entry is moved into the pool's trash, out of the process's reach (its files are checked
+   * not to be held open first), and deleted there in the background, so the next try waits for a
+   * rename, not for a recursive delete.
+   */
   private async wipe(): Promise<string | undefined> {
     try {
-      for (const entry of await readdir(this.root)) await rm(join(this.root, entry), { recursive: true, force: true });
+      await Promise.all(
+        (await readdir(this.root)).map(async (entry) => {
+          const trashed = join(this.trash, randomUUID());
+          await rename(join(this.root, entry), trashed);
+          void rm(trashed, { recursive: true, force: true }).catch(() => undefined);
+        }),
+      );
       return undefined;
     } catch (error) {
       return `its folder could not be emptied (${(error as Error).message})`;
@@ -312,10 +323,12 @@ export class SandboxPool {
 
   private async start(key: string, options: WarmRunOptions): Promise<WarmProcess> {
     const dir = join(this.root, String(++this.started));
-    // Traversable (not listable) by the unprivileged sandbox user down to its try folders.
+    // Traversable (not listable) by the unprivileged sandbox user down to its try folders; the trash not even that.
     await mkdir(dir, { recursive: true, mode: 0o711 });
     for (const traversed of [this.settings.scratchRoot, this.root, dir]) await chmod(traversed, 0o711);
-    const process: WarmProcess = new WarmProcess(key, dir, options, this.settings.runnerPath, () => this.forget(process));
+    const trash = join(this.root, 'trash');
+    await mkdir(trash, { recursive: true, mode: 0o700 });
+    const process: WarmProcess = new WarmProcess(key, dir, trash, options, this.settings.runnerPath, () => this.forget(process));
     return process;
   }
 
