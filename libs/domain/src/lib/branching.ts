@@ -14,6 +14,8 @@ function directDownstream(tasks: readonly SerializedTask[], taskId: string): str
  * downstream tasks when it respects downstream trigger rules.
  */
 export function tasksSkippedBy(tasks: readonly SerializedTask[], task: SerializedTask, value: unknown): BranchDecision {
+  // Every other operator skips nothing; this runs after every try, so the DAG is not scanned for them.
+  if (task.operator !== 'branch' && task.operator !== 'short_circuit') return { skip: [] };
   const direct = directDownstream(tasks, task.taskId);
   if (task.operator === 'branch') {
     const chosen = value === null || value === undefined ? [] : Array.isArray(value) ? value : [value];
@@ -23,13 +25,11 @@ export function tasksSkippedBy(tasks: readonly SerializedTask[], task: Serialize
     }
     return { skip: direct.filter((id) => !chosen.includes(id)) };
   }
-  if (task.operator === 'short_circuit') {
-    if (value) return { skip: [] };
-    const respectTriggerRules = task.config['ignoreDownstreamTriggerRules'] === false;
-    if (respectTriggerRules) return { skip: direct };
-    const all = withRelatives(tasks, [task.taskId], { downstream: true });
-    all.delete(task.taskId);
-    return { skip: [...all] };
-  }
-  return { skip: [] };
+  if (value) return { skip: [] };
+  // A short circuit that returned a falsy value.
+  const respectTriggerRules = task.config['ignoreDownstreamTriggerRules'] === false;
+  if (respectTriggerRules) return { skip: direct };
+  const all = withRelatives(tasks, [task.taskId], { downstream: true });
+  all.delete(task.taskId);
+  return { skip: [...all] };
 }

@@ -6,7 +6,7 @@ import { TaskCallbacks } from '@updraft/notifications';
 import { Dispatcher } from '@updraft/orchestration';
 import { DagRunRepository, RunForEvaluation, TaskInstanceEntity, TaskInstanceRepository, TryEnd, XComRepository } from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES, RunTaskJobData } from '@updraft/queues';
-import type { SerializedTask } from '@updraft/sdk';
+import type { SerializedDag, SerializedTask } from '@updraft/sdk';
 import type { Queue } from 'bull';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -25,6 +25,15 @@ export const MAX_XCOM_BYTES = 1024 * 1024;
 const HANDED_BACK = Symbol('handed back');
 /** How long a Bull job waits for a slot before it goes back to Bull for another worker. */
 const BULL_JOB_SLOT_WAIT_MS = 250;
+
+const tasksByDag = new WeakMap<SerializedDag, Map<string, SerializedTask>>();
+
+/** A task of a DAG version by id; versions are immutable and cached, so each is indexed once (a DAG may have thousands of tasks). */
+function taskOf(dag: SerializedDag, taskId: string): SerializedTask | undefined {
+  let byId = tasksByDag.get(dag);
+  if (!byId) tasksByDag.set(dag, (byId = new Map(dag.tasks.map((t) => [t.taskId, t]))));
+  return byId.get(taskId);
+}
 
 /** Whether a try's slot went to its hand-off (which passes it on or frees it). */
 interface SlotOfTry {
@@ -162,7 +171,7 @@ export class TaskRunner {
     try {
       sink.write('system', `try ${ti.tryNumber} of ${ti.maxTries} started on ${this.host}`);
       const loaded = await whileDatabaseDown(() => this.runs.forExecution(ref.tenantId, ti.dagRunId), this.config.zombieThresholdMs);
-      const task = loaded?.serialized.tasks.find((t) => t.taskId === ti.taskId);
+      const task = loaded ? taskOf(loaded.serialized, ti.taskId) : undefined;
       const outcome: ExecutorOutcome = loaded && task ? await this.execute(loaded, task, ti, scratch, sink, signal) : { outcome: 'fail', message: 'the task no longer exists in its DAG version' };
       // Retried while the database restarts, as long as the try would not be reaped as a zombie meanwhile.
       const within = this.config.zombieThresholdMs;
