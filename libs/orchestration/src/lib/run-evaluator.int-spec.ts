@@ -128,6 +128,52 @@ describe('RunEvaluator on PostgreSQL and Bull', () => {
     expect(await states(run.id)).toEqual({ extract: 'success', load: 'queued', alert: 'skipped', report: 'none' });
   });
 
+  it('a hand-off reads what it decides on with the ends when only these tries feed it: end, then dispatch, and no statement between', async () => {
+    const run = await newRun();
+    await evaluator.evaluate({ tenantId, dagRunId: run.id });
+    const extract = await taskInstances.claim({ tenantId, taskInstanceId: (await taskInstances.find(tenantId, run.id, 'extract'))?.id as string }, 'test-worker');
+    const finished = [{ tenantId, dagRunId: run.id, taskId: 'extract' }];
+    // load and alert have no upstream but extract: read by the statement that ends it
+    const read = evaluator.readWithEnds(finished);
+    expect(read).toEqual([{ tenantId, dagRunId: run.id, taskIds: expect.arrayContaining(['load', 'alert', 'extract']) }]);
+    counter.statements = [];
+    const { applied, instances } = await taskInstances.finishManyReading([{ tenantId, taskInstanceId: extract?.id as string, tryNumber: extract?.tryNumber as number, state: 'success', exitReason: null, nextTryAt: null }], read);
+    expect(applied).toEqual([true]);
+    const ended = { taskInstanceId: extract?.id as string, state: 'success' as const };
+    const { dispatched, ended: runEndChecked } = evaluator.afterTries([{ ...finished[0], ended }], { read, instances });
+    await dispatched;
+    await runEndChecked;
+    // the end (with the read), skipping alert, and the dispatch that queues load
+    expect(counter.statements).toHaveLength(3);
+    expect(await states(run.id)).toEqual({ extract: 'success', load: 'queued', alert: 'skipped', report: 'none' });
+
+    // report's only upstream is load; were load's end not applied (cleared meanwhile), the hand-off reads the usual way
+    const load = await taskInstances.claim({ tenantId, taskInstanceId: (await taskInstances.find(tenantId, run.id, 'load'))?.id as string }, 'test-worker');
+    const loadRead = evaluator.readWithEnds([{ tenantId, dagRunId: run.id, taskId: 'load' }]);
+    expect(loadRead).toEqual([{ tenantId, dagRunId: run.id, taskIds: expect.arrayContaining(['report', 'load']) }]);
+    const result = await taskInstances.finishManyReading([{ tenantId, taskInstanceId: load?.id as string, tryNumber: load?.tryNumber as number, state: 'success', exitReason: null, nextTryAt: null }], loadRead);
+    counter.statements = [];
+    await evaluator.afterTries([{ tenantId, dagRunId: run.id, taskId: 'load' }], { read: loadRead, instances: result.instances }).dispatched;
+    expect(counter.statements[0]).toMatch(/instances/);
+    expect(await states(run.id)).toEqual({ extract: 'success', load: 'success', alert: 'skipped', report: 'queued' });
+  });
+
+  it('reads nothing with the ends for a task that has another upstream: its decision waits for both ends to be committed', async () => {
+    const join: SerializedDag = { ...serialized, dagId: 'join', tasks: [task('a', []), task('b', []), task('both', ['a', 'b'])] };
+    const bundles = new BundleRepository(db);
+    const version = await bundles.createVersion(tenantId, { name: 'j', archive: Buffer.from('x'), format: 'tar.gz', createdBy: null });
+    await bundles.activate(tenantId, version.id, [{ dagId: 'join', entryFile: 'x.js', serialized: join }]);
+    const joinVersion = (await new DagRepository(db).get(tenantId, 'join'))?.dagVersionId as string;
+    const now = new Date(Date.now() + Math.floor(Math.random() * 1e6));
+    const run = await runs.create(tenantId, { dagId: 'join', dagVersionId: joinVersion, serialized: join, runType: 'manual', logicalDate: now, dataIntervalStart: now, dataIntervalEnd: now, conf: {} });
+    await evaluator.evaluate({ tenantId, dagRunId: run.id });
+    expect(evaluator.readWithEnds([{ tenantId, dagRunId: run.id, taskId: 'a' }])).toEqual([]);
+    // both ending in one batch: their hand-off knows both outcomes
+    expect(evaluator.readWithEnds([{ tenantId, dagRunId: run.id, taskId: 'a' }, { tenantId, dagRunId: run.id, taskId: 'b' }])).toEqual([
+      { tenantId, dagRunId: run.id, taskIds: expect.arrayContaining(['both', 'a', 'b']) },
+    ]);
+  });
+
   it('is harmless when evaluated twice at once: each task is enqueued once', async () => {
     const run = await newRun();
     await tasksQueue.empty();

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
 import { evaluateTriggerRule, isFinished, TaskState, upstreamStates } from '@updraft/domain';
 import type { SerializedDag, SerializedTask } from '@updraft/sdk';
-import { DagRunRepository, TaskInstanceEntity, TaskInstanceRef, TaskInstanceRepository } from '@updraft/persistence';
+import { DagRunRepository, InstancesOfTasks, TaskInstanceEntity, TaskInstanceRef, TaskInstanceRepository } from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES } from '@updraft/queues';
 import type { Queue } from 'bull';
 import { Coalesced } from './coalesced';
@@ -14,6 +14,8 @@ export interface FinishedTry {
   tenantId: string;
   dagRunId: string;
   taskId: string;
+  /** The outcome this hand-off committed (absent when it was not applied: the try had been cleared or reaped). */
+  ended?: { taskInstanceId: string; state: TaskState };
 }
 
 /** The hand-off after tries, in its two steps. */
@@ -24,10 +26,18 @@ export interface HandOff {
   ended: Promise<void>;
 }
 
+/** What `readWithEnds` asked for, and the instances the ends' statement read. */
+export interface ReadWithEnds {
+  read: InstancesOfTasks[];
+  instances: TaskInstanceEntity[];
+}
+
 interface RunToDecide {
   tenantId: string;
   dagRunId: string;
   taskIds: string[] | null;
+  /** The instances to decide on, read with the tries' ends (`readWithEnds`), their states as ended. */
+  instances?: TaskInstanceEntity[];
 }
 
 const WAITING: TaskState[] = ['none', 'scheduled'];
@@ -37,6 +47,12 @@ const RUN_VERSION_CACHE_SIZE = 10_000;
 interface DagGraph {
   tasks: Map<string, SerializedTask>;
   downstream: Map<string, string[]>;
+}
+
+function groupByRun(finished: FinishedTry[]): Map<string, FinishedTry[]> {
+  const byRun = new Map<string, FinishedTry[]>();
+  for (const f of finished) byRun.set(`${f.tenantId}/${f.dagRunId}`, [...(byRun.get(`${f.tenantId}/${f.dagRunId}`) ?? []), f]);
+  return byRun;
 }
 
 /** The tasks downstream of `frontier` to decide, and every task whose instances that needs (them and their upstreams). */
@@ -76,20 +92,48 @@ export class RunEvaluator {
    * for the tries it just recorded, so the next task is queued without a trip through the scheduler;
    * it passes the tries' slots on once `dispatched` resolves, without waiting for the runs' ends.
    */
-  afterTries(finished: FinishedTry[]): HandOff {
-    const byRun = new Map<string, RunToDecide>();
-    for (const f of finished) {
-      const key = `${f.tenantId}/${f.dagRunId}`;
-      const entry = byRun.get(key) ?? { tenantId: f.tenantId, dagRunId: f.dagRunId, taskIds: [] };
-      entry.taskIds?.push(f.taskId);
-      byRun.set(key, entry);
-    }
-    const decided = this.decideAndDispatch([...byRun.values()]);
+  afterTries(finished: FinishedTry[], readWithEnds: ReadWithEnds = { read: [], instances: [] }): HandOff {
+    const runs = [...groupByRun(finished).values()].map((tries): RunToDecide => {
+      const { tenantId, dagRunId } = tries[0];
+      const taskIds = tries.map((t) => t.taskId);
+      const read = tries.every((t) => t.ended) && readWithEnds.read.some((r) => r.dagRunId === dagRunId);
+      if (!read) return { tenantId, dagRunId, taskIds };
+      const endedAs = new Map(tries.map((t) => [t.ended?.taskInstanceId, t.ended?.state]));
+      const instances = readWithEnds.instances.filter((ti) => ti.dagRunId === dagRunId).map((ti) => Object.assign(ti, { state: endedAs.get(ti.id) ?? ti.state }));
+      return { tenantId, dagRunId, taskIds, instances };
+    });
+    const decided = this.decideAndDispatch(runs);
     const ended = decided.then(
       (mayBeDone) => this.finishIfDone(mayBeDone).catch((error) => this.logger.warn(`ending runs after a hand-off failed, left to the sweep: ${(error as Error).message}`)),
       () => undefined,
     );
     return { dispatched: decided.then(() => undefined), ended };
+  }
+
+  /**
+   * The instances the hand-off of these tries will decide on, when they may be read in the same
+   * statement that ends the tries, which saves a round trip per link of a chain: the run's graph is
+   * known here, and every upstream of every task to decide is one of these tries (a task with
+   * another upstream must be decided after that one's end is committed too: of two ends, the later
+   * decision sees both). Mapped tasks are read the usual way.
+   */
+  readWithEnds(finished: FinishedTry[]): InstancesOfTasks[] {
+    return [...groupByRun(finished).values()].flatMap((tries) => {
+      const needed = this.readableWithEnds(tries[0].dagRunId, tries.map((t) => t.taskId));
+      return needed ? [{ tenantId: tries[0].tenantId, dagRunId: tries[0].dagRunId, taskIds: needed }] : [];
+    });
+  }
+
+  /** The tasks whose instances `readWithEnds` reads for these tries of a run, or null. */
+  private readableWithEnds(dagRunId: string, taskIds: string[]): string[] | null {
+    const graph = this.graphs.get(this.versionOfRun.get(dagRunId) ?? '');
+    if (!graph) return null;
+    const { candidates, needed } = downstreamStep(graph, taskIds);
+    if (candidates.length === 0) return null;
+    const ending = new Set(taskIds);
+    const onlyThese = candidates.every((id) => graph.tasks.get(id)?.upstream.every((up) => ending.has(up)));
+    const unmapped = needed.every((id) => !graph.tasks.get(id)?.expand);
+    return onlyThese && unmapped ? needed : null;
   }
 
   /** Decides each run (downstream of `taskIds`, or all of it) and dispatches once for all; returns the runs that may be done. */
@@ -99,7 +143,7 @@ export class RunEvaluator {
     for (const run of runs) {
       const before = ready.length;
       // A run that just got a task ready is not done: its end is not asked for.
-      if ((await this.decideRun(run.tenantId, run.dagRunId, run.taskIds, ready)) && ready.length === before) mayBeDone.push(run);
+      if ((await this.decideRun(run, ready)) && ready.length === before) mayBeDone.push(run);
     }
     // Even when nothing became ready (or the run has ended): a finished try's slot is free for other work.
     // Dispatched before the runs' progress is read: the next task waits for nothing it does not need.
@@ -125,7 +169,7 @@ export class RunEvaluator {
   }
 
   /** Decides the run's waiting tasks (only downstream of `finishedTaskIds` when given); false when the run is not (or not yet) running. */
-  private async decideRun(tenantId: string, dagRunId: string, finishedTaskIds: string[] | null, ready: TaskInstanceRef[]): Promise<boolean> {
+  private async decideRun({ tenantId, dagRunId, taskIds: finishedTaskIds, instances }: RunToDecide, ready: TaskInstanceRef[]): Promise<boolean> {
     // A run's DAG version never changes: once its graph is known here, the run and the instances the
     // first step needs come in one statement.
     const known = this.graphs.get(this.versionOfRun.get(dagRunId) ?? '');
@@ -133,6 +177,11 @@ export class RunEvaluator {
     // Nothing downstream to decide, and the run is under way (a task of it just ran): no statement.
     // Whether the run is done is read after the dispatch, as for any finished try.
     if (first && first.candidates.length === 0) return true;
+    // Read with the tries' ends: no statement either. The run is under way, and every change is conditional.
+    if (known && finishedTaskIds && instances) {
+      await this.evaluateDownstream(tenantId, dagRunId, known, finishedTaskIds, ready, instances);
+      return true;
+    }
     const fetched = await this.runs.withInstancesOf(tenantId, dagRunId, first?.needed ?? []);
     if (!fetched || !['queued', 'running'].includes(fetched.loaded.run.state)) return false;
     const { loaded } = fetched;

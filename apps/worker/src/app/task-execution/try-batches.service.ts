@@ -43,13 +43,17 @@ export class TryBatches {
     // ends meanwhile joins the next batch whole and the slots pass on together, in few round trips.
     // A batch is done once it has dispatched: it does not wait for the runs' end checks.
     this.ends = new GroupCommit<EndWithHandOff, TryEnded>(async (items) => {
-      const applied = await taskInstances.finishMany(items.map((i) => i.tryEnd));
-      const handOffs = items.flatMap((i) => (i.handOff ? [i.handOff] : []));
-      if (handOffs.length === 0) return applied.map((a) => ({ applied: a, runEndChecked: null }));
-      for (const handOff of handOffs) handOff.beforeDispatch();
-      const { dispatched, ended } = evaluator.afterTries(handOffs.map((h) => h.finished));
+      // What the hand-offs decide on next is read by the same statement, when nothing else can change it (a chain's next task).
+      const read = evaluator.readWithEnds(items.flatMap((i) => (i.handOff ? [i.handOff.finished] : [])));
+      const { applied, instances } = await taskInstances.finishManyReading(items.map((i) => i.tryEnd), read);
+      const finished = items.flatMap((i, n) =>
+        i.handOff ? [{ ...i.handOff.finished, ended: applied[n] ? { taskInstanceId: i.tryEnd.taskInstanceId, state: i.tryEnd.state } : undefined }] : [],
+      );
+      if (finished.length === 0) return applied.map((a) => ({ applied: a, runEndChecked: null }));
+      for (const item of items) item.handOff?.beforeDispatch();
+      const { dispatched, ended } = evaluator.afterTries(finished, { read, instances });
       // The outcomes are stored: the scheduler's sweep evaluates the runs again and queues what is ready.
-      await dispatched.catch((error) => Logger.warn(`hand-off after ${handOffs.length} try(s) failed, left to the sweep: ${(error as Error).message}`, TryBatches.name));
+      await dispatched.catch((error) => Logger.warn(`hand-off after ${finished.length} try(s) failed, left to the sweep: ${(error as Error).message}`, TryBatches.name));
       return items.map((i, n) => ({ applied: applied[n], runEndChecked: i.handOff ? ended : null }));
     });
     this.logLines = new GroupCommit<TryLogLines, void>(async (batches) => {

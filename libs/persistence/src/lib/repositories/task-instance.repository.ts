@@ -25,6 +25,18 @@ export interface TryEnd extends TaskInstanceRef {
   returnValue?: { dagRunId: string; taskId: string; mapIndex: number; valueJson: string };
 }
 
+/** Some tasks' instances in one run. */
+export interface InstancesOfTasks {
+  tenantId: string;
+  dagRunId: string;
+  taskIds: string[];
+}
+
+function instancesOfTasksRows(read: InstancesOfTasks[]): [string[], string[], string[]] {
+  const rows = read.flatMap((r) => r.taskIds.map((taskId) => ({ ...r, taskId })));
+  return [rows.map((r) => r.tenantId), rows.map((r) => r.dagRunId), rows.map((r) => r.taskId)];
+}
+
 function returnValueRows(tries: TryEnd[]): [string[], string[], string[], number[], string[], string[]] {
   const values = tries.flatMap((t) => (t.returnValue ? [{ tenantId: t.tenantId, ...t.returnValue }] : []));
   return [values.map((v) => v.tenantId), values.map((v) => v.dagRunId), values.map((v) => v.taskId), values.map((v) => v.mapIndex),
@@ -190,7 +202,15 @@ export class TaskInstanceRepository {
    * longer running. The lines are kept either way.
    */
   async finishMany(tries: TryEnd[]): Promise<boolean[]> {
-    const rows = await queryNamed<{ id: string }>(this.db, 'updraft_finish_tries',
+    return (await this.finishManyReading(tries, [])).applied;
+  }
+
+  /**
+   * `finishMany`, and in the same statement the instances of `read` (tasks of runs) as they were
+   * before it: what a hand-off decides on next, when nothing but these tries can change its inputs.
+   */
+  async finishManyReading(tries: TryEnd[], read: InstancesOfTasks[]): Promise<{ applied: boolean[]; instances: TaskInstanceEntity[] }> {
+    const rows = await queryNamed<{ id: string | null; instance: Record<string, unknown> | null }>(this.db, 'updraft_finish_tries',
       `WITH f AS (
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::timestamptz[])
                 AS f(tenant_id, id, try_number, state, exit_reason, next_try_at)
@@ -206,13 +226,21 @@ export class TaskInstanceRepository {
        ), xcoms AS (
          ${XCOM_UPSERT(13)}
        )
-       SELECT id FROM ended`,
+       SELECT id, NULL::json AS instance FROM ended
+       UNION ALL
+       SELECT NULL, row_to_json(ti) FROM task_instance ti
+         JOIN unnest($19::uuid[], $20::uuid[], $21::text[]) AS r(tenant_id, dag_run_id, task_id)
+           ON ti.tenant_id = r.tenant_id AND ti.dag_run_id = r.dag_run_id AND ti.task_id = r.task_id`,
       [tries.map((t) => t.tenantId), tries.map((t) => t.taskInstanceId), tries.map((t) => t.tryNumber), tries.map((t) => t.state),
         tries.map((t) => t.exitReason), tries.map((t) => t.nextTryAt), ...logRowValues(tries.map((t) => ({ ...t, lines: t.lines ?? [] }))),
-        ...returnValueRows(tries)],
+        ...returnValueRows(tries),
+        ...instancesOfTasksRows(read)],
     );
-    const ended = new Set(rows.map((r: { id: string }) => r.id));
-    return tries.map((t) => ended.has(t.taskInstanceId));
+    const ended = new Set(rows.flatMap((r) => (r.id ? [r.id] : [])));
+    return {
+      applied: tries.map((t) => ended.has(t.taskInstanceId)),
+      instances: rows.flatMap((r) => (r.instance ? [taskInstanceFromJson(r.instance)] : [])),
+    };
   }
 
   /**
