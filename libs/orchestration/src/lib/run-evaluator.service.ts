@@ -51,7 +51,12 @@ interface DagGraph {
 
 function groupByRun(finished: FinishedTry[]): Map<string, FinishedTry[]> {
   const byRun = new Map<string, FinishedTry[]>();
-  for (const f of finished) byRun.set(`${f.tenantId}/${f.dagRunId}`, [...(byRun.get(`${f.tenantId}/${f.dagRunId}`) ?? []), f]);
+  for (const f of finished) {
+    const key = `${f.tenantId}/${f.dagRunId}`;
+    const tries = byRun.get(key);
+    if (tries) tries.push(f);
+    else byRun.set(key, [f]);
+  }
   return byRun;
 }
 

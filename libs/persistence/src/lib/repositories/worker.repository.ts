@@ -22,10 +22,4 @@ export class WorkerRepository {
   async remove(hostname: string): Promise<void> {
     await this.db.query(`DELETE FROM worker WHERE hostname = $1`, [hostname]);
   }
-
-  /** The slots of the workers alive now. */
-  async liveSlots(): Promise<number> {
-    const [{ slots }] = await this.db.query(`SELECT COALESCE(sum(slots), 0)::int AS slots FROM worker WHERE expires_at > now()`);
-    return slots;
-  }
 }
