@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
-import { Dispatched, DispatchLimits, DispatchRepository, TaskInstanceEntity, TaskInstanceRef } from '@updraft/persistence';
+import { ClaimFor, Dispatched, DispatchLimits, DispatchRepository, EndedAndDispatched, ReadyFromEnds, TaskInstanceEntity, TaskInstanceRef, TryEnd } from '@updraft/persistence';
 import { JOBS, QUEUES, RunTaskJobData } from '@updraft/queues';
 import type { Queue } from 'bull';
 import { Coalesced } from './coalesced';
@@ -9,8 +9,11 @@ import { Coalesced } from './coalesced';
 /** A worker that runs what its own dispatches queue, as far as it has free slots. */
 export interface LocalRunner {
   readonly hostname: string;
-  /** Takes every slot free now for this dispatch; returns how many. */
-  reserve(): number;
+  /**
+   * Takes every slot free now for this dispatch, with the `passed` slots of tries that end in it;
+   * returns how many it may fill (none while the worker drains: passed slots are then freed).
+   */
+  reserve(passed: number): number;
   /** Gives back reserved slots the dispatch did not fill. */
   release(count: number): void;
   /** Runs an instance the dispatch claimed for this worker, in a reserved slot. */
@@ -69,22 +72,38 @@ export class Dispatcher {
 
   /** One pass; returns what it queued, in order. */
   async dispatchOnce(schedule: TaskInstanceRef[] = []): Promise<TaskInstanceRef[]> {
+    return (await this.dispatchVia(0, (claim) => this.repository.dispatch(this.limits, schedule, claim), (d) => d)).queued;
+  }
+
+  /**
+   * In a worker: ends tries and dispatches in one round trip, with `ready` (found from the ends
+   * alone) scheduled first; the `passed` slots of the ending tries go to what it claims here.
+   */
+  endTriesAndDispatch(tries: TryEnd[], ready: ReadyFromEnds[], passed: number): Promise<EndedAndDispatched> {
+    return this.dispatchVia(passed, (claim) => this.repository.endTriesAndDispatch(tries, ready, this.limits, claim), (r) => r.dispatched);
+  }
+
+  /** A dispatch through `run`: claims what the worker here has slots for and starts it, and sends the rest to Bull. */
+  private async dispatchVia<T>(passed: number, run: (claim: ClaimFor | null) => Promise<T>, dispatchedOf: (result: T) => Dispatched): Promise<T> {
     const local = this.local;
-    const reserved = local?.reserve() ?? 0;
-    let dispatched: Dispatched;
+    const reserved = local?.reserve(passed) ?? 0;
+    let result: T;
     try {
-      dispatched = await this.repository.dispatch(this.limits, schedule, local && reserved > 0 ? { hostname: local.hostname, count: reserved } : null);
+      result = await run(local && reserved > 0 ? { hostname: local.hostname, count: reserved } : null);
     } catch (error) {
       local?.release(reserved);
       throw error;
     }
-    const { queued, claimed } = dispatched;
+    const { queued, claimed } = dispatchedOf(result);
     for (const ti of claimed) local?.start(ti);
     local?.release(reserved - claimed.length);
-    // After the commit: a crash in between leaves them queued in Postgres, and the sweep re-enqueues them.
+    // After the commit: what a crash or Redis failure keeps from Bull stays queued in Postgres, and the sweep re-enqueues it.
     const startedHere = new Set(claimed.map((ti) => ti.id));
     const toBull = queued.filter((ref) => !startedHere.has(ref.taskInstanceId));
-    if (toBull.length > 0) await this.tasks.addBulk(toBull.map((data) => ({ name: JOBS.runTask, data })));
-    return queued;
+    if (toBull.length > 0) {
+      await this.tasks.addBulk(toBull.map((data) => ({ name: JOBS.runTask, data }))).catch((error) =>
+        this.logger.warn(`${toBull.length} dispatched task instance(s) left queued for the sweep: Bull refused them (${(error as Error).message})`));
+    }
+    return result;
   }
 }

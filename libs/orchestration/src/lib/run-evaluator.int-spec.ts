@@ -128,50 +128,81 @@ describe('RunEvaluator on PostgreSQL and Bull', () => {
     expect(await states(run.id)).toEqual({ extract: 'success', load: 'queued', alert: 'skipped', report: 'none' });
   });
 
-  it('a hand-off reads what it decides on with the ends when only these tries feed it: end, then dispatch, and no statement between', async () => {
+  /** A worker's batch of ended tries (successes, handing off without a slot: no worker runs here). */
+  async function endTries(dagRunId: string, ends: { taskId: string; tryNumber?: number }[]) {
+    const tries = [];
+    for (const { taskId, tryNumber } of ends) {
+      const ti = await taskInstances.find(tenantId, dagRunId, taskId);
+      const end = { tenantId, taskInstanceId: ti?.id as string, tryNumber: tryNumber ?? (ti?.tryNumber as number), state: 'success' as const, exitReason: null, nextTryAt: null };
+      tries.push({ end, handOff: { dagRunId, taskId, passesSlot: false } });
+    }
+    counter.statements = [];
+    const { applied, ended } = await evaluator.endTries(tries);
+    await ended;
+    return applied;
+  }
+
+  async function claimTask(dagRunId: string, taskId: string) {
+    return taskInstances.claim({ tenantId, taskInstanceId: (await taskInstances.find(tenantId, dagRunId, taskId))?.id as string }, 'test-worker');
+  }
+
+  it('ends a chain link and schedules and dispatches the next task in one statement, when its end alone decides it', async () => {
     const run = await newRun();
     await evaluator.evaluate({ tenantId, dagRunId: run.id });
-    const extract = await taskInstances.claim({ tenantId, taskInstanceId: (await taskInstances.find(tenantId, run.id, 'extract'))?.id as string }, 'test-worker');
-    const finished = [{ tenantId, dagRunId: run.id, taskId: 'extract' }];
-    // load and alert have no upstream but extract: read by the statement that ends it
-    const read = evaluator.readWithEnds(finished);
-    expect(read).toEqual([{ tenantId, dagRunId: run.id, taskIds: expect.arrayContaining(['load', 'alert', 'extract']) }]);
-    counter.statements = [];
-    const { applied, instances } = await taskInstances.finishManyReading([{ tenantId, taskInstanceId: extract?.id as string, tryNumber: extract?.tryNumber as number, state: 'success', exitReason: null, nextTryAt: null }], read);
-    expect(applied).toEqual([true]);
-    const ended = { taskInstanceId: extract?.id as string, state: 'success' as const };
-    const { dispatched, ended: runEndChecked } = evaluator.afterTries([{ ...finished[0], ended }], { read, instances });
-    await dispatched;
-    await runEndChecked;
-    // the end (with the read), skipping alert, and the dispatch that queues load
-    expect(counter.statements).toHaveLength(3);
+    await claimTask(run.id, 'extract');
+    // alert (one_failed) is skipped: not decided with the end, but read after it is committed
+    expect(await endTries(run.id, [{ taskId: 'extract' }])).toEqual([true]);
+    expect(counter.statements[0]).toMatch(/updraft_end_tries/);
+    expect(counter.statements.length).toBeGreaterThan(1);
     expect(await states(run.id)).toEqual({ extract: 'success', load: 'queued', alert: 'skipped', report: 'none' });
 
-    // report's only upstream is load; were load's end not applied (cleared meanwhile), the hand-off reads the usual way
-    const load = await taskInstances.claim({ tenantId, taskInstanceId: (await taskInstances.find(tenantId, run.id, 'load'))?.id as string }, 'test-worker');
-    const loadRead = evaluator.readWithEnds([{ tenantId, dagRunId: run.id, taskId: 'load' }]);
-    expect(loadRead).toEqual([{ tenantId, dagRunId: run.id, taskIds: expect.arrayContaining(['report', 'load']) }]);
-    const result = await taskInstances.finishManyReading([{ tenantId, taskInstanceId: load?.id as string, tryNumber: load?.tryNumber as number, state: 'success', exitReason: null, nextTryAt: null }], loadRead);
-    counter.statements = [];
-    await evaluator.afterTries([{ tenantId, dagRunId: run.id, taskId: 'load' }], { read: loadRead, instances: result.instances }).dispatched;
-    expect(counter.statements[0]).toMatch(/instances/);
+    // report's only upstream is load, and load succeeded: one statement in all
+    await claimTask(run.id, 'load');
+    expect(await endTries(run.id, [{ taskId: 'load' }])).toEqual([true]);
+    expect(counter.statements).toHaveLength(1);
     expect(await states(run.id)).toEqual({ extract: 'success', load: 'success', alert: 'skipped', report: 'queued' });
   });
 
-  it('reads nothing with the ends for a task that has another upstream: its decision waits for both ends to be committed', async () => {
+  it('schedules nothing from an end that did not apply (the try was cleared or reaped meanwhile)', async () => {
+    const run = await newRun();
+    await evaluator.evaluate({ tenantId, dagRunId: run.id });
+    await claimTask(run.id, 'extract');
+    await endTries(run.id, [{ taskId: 'extract' }]);
+    const load = await claimTask(run.id, 'load');
+    // an end for another try than the one running: not applied, so report is not scheduled
+    expect(await endTries(run.id, [{ taskId: 'load', tryNumber: (load?.tryNumber as number) + 1 }])).toEqual([false]);
+    expect(await states(run.id)).toEqual({ extract: 'success', load: 'running', alert: 'skipped', report: 'none' });
+  });
+
+  it('decides a task with another upstream after the end is committed, so that the later of two ends sees both', async () => {
     const join: SerializedDag = { ...serialized, dagId: 'join', tasks: [task('a', []), task('b', []), task('both', ['a', 'b'])] };
     const bundles = new BundleRepository(db);
     const version = await bundles.createVersion(tenantId, { name: 'j', archive: Buffer.from('x'), format: 'tar.gz', createdBy: null });
     await bundles.activate(tenantId, version.id, [{ dagId: 'join', entryFile: 'x.js', serialized: join }]);
     const joinVersion = (await new DagRepository(db).get(tenantId, 'join'))?.dagVersionId as string;
-    const now = new Date(Date.now() + Math.floor(Math.random() * 1e6));
-    const run = await runs.create(tenantId, { dagId: 'join', dagVersionId: joinVersion, serialized: join, runType: 'manual', logicalDate: now, dataIntervalStart: now, dataIntervalEnd: now, conf: {} });
+    const newJoinRun = () => {
+      const now = new Date(Date.now() + Math.floor(Math.random() * 1e6));
+      return runs.create(tenantId, { dagId: 'join', dagVersionId: joinVersion, serialized: join, runType: 'manual', logicalDate: now, dataIntervalStart: now, dataIntervalEnd: now, conf: {} });
+    };
+    const run = await newJoinRun();
     await evaluator.evaluate({ tenantId, dagRunId: run.id });
-    expect(evaluator.readWithEnds([{ tenantId, dagRunId: run.id, taskId: 'a' }])).toEqual([]);
-    // both ending in one batch: their hand-off knows both outcomes
-    expect(evaluator.readWithEnds([{ tenantId, dagRunId: run.id, taskId: 'a' }, { tenantId, dagRunId: run.id, taskId: 'b' }])).toEqual([
-      { tenantId, dagRunId: run.id, taskIds: expect.arrayContaining(['both', 'a', 'b']) },
-    ]);
+    await claimTask(run.id, 'a');
+    await claimTask(run.id, 'b');
+    await endTries(run.id, [{ taskId: 'a' }]);
+    // the end, then (after the commit) the run with the join's instances: both waits for b
+    expect(counter.statements[1]).toMatch(/json_agg\(ti\)/);
+    expect((await states(run.id))['both']).toBe('none');
+    await endTries(run.id, [{ taskId: 'b' }]);
+    expect((await states(run.id))['both']).toBe('queued');
+
+    // both ending in one batch: their ends decide it, in one statement
+    const together = await newJoinRun();
+    await evaluator.evaluate({ tenantId, dagRunId: together.id });
+    await claimTask(together.id, 'a');
+    await claimTask(together.id, 'b');
+    expect(await endTries(together.id, [{ taskId: 'a' }, { taskId: 'b' }])).toEqual([true, true]);
+    expect(counter.statements).toHaveLength(1);
+    expect((await states(together.id))['both']).toBe('queued');
   });
 
   it('is harmless when evaluated twice at once: each task is enqueued once', async () => {

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
 import { evaluateTriggerRule, isFinished, TaskState, upstreamStates } from '@updraft/domain';
 import type { SerializedDag, SerializedTask } from '@updraft/sdk';
-import { DagRunRepository, InstancesOfTasks, TaskInstanceEntity, TaskInstanceRef, TaskInstanceRepository } from '@updraft/persistence';
+import { DagRunRepository, ReadyFromEnds, TaskInstanceEntity, TaskInstanceRef, TaskInstanceRepository, TryEnd } from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES } from '@updraft/queues';
 import type { Queue } from 'bull';
 import { Coalesced } from './coalesced';
@@ -14,30 +14,31 @@ export interface FinishedTry {
   tenantId: string;
   dagRunId: string;
   taskId: string;
-  /** The outcome this hand-off committed (absent when it was not applied: the try had been cleared or reaped). */
-  ended?: { taskInstanceId: string; state: TaskState };
 }
 
-/** The hand-off after tries, in its two steps. */
-export interface HandOff {
-  /** What follows the tries is decided and dispatched (their slots may be passed on). Rejects when deciding failed. */
-  dispatched: Promise<void>;
-  /** Then the runs that may be done are checked and ended. Never rejects: a failure is logged and left to the sweep. */
+/** A try a worker ends: its outcome, and unless a retry of it is due later, its hand-off. */
+export interface EndingTry {
+  end: TryEnd;
+  /** What lies downstream of the try's task is decided once the end is stored; `passesSlot`: the try's worker slot goes to that dispatch. */
+  handOff: { dagRunId: string; taskId: string; passesSlot: boolean } | null;
+}
+
+export interface TriesEnded {
+  /** Per try: false when it was no longer running (cleared, reaped or marked meanwhile). */
+  applied: boolean[];
+  /** Settles once what could not be decided with the ends is dispatched and the runs that may be done are checked. Never rejects. */
   ended: Promise<void>;
 }
 
-/** What `readWithEnds` asked for, and the instances the ends' statement read. */
-export interface ReadWithEnds {
-  read: InstancesOfTasks[];
-  instances: TaskInstanceEntity[];
+interface FinishedEnd extends FinishedTry {
+  taskInstanceId: string;
+  state: TaskState;
 }
 
 interface RunToDecide {
   tenantId: string;
   dagRunId: string;
   taskIds: string[] | null;
-  /** The instances to decide on, read with the tries' ends (`readWithEnds`), their states as ended. */
-  instances?: TaskInstanceEntity[];
 }
 
 const WAITING: TaskState[] = ['none', 'scheduled'];
@@ -49,8 +50,8 @@ interface DagGraph {
   downstream: Map<string, string[]>;
 }
 
-function groupByRun(finished: FinishedTry[]): Map<string, FinishedTry[]> {
-  const byRun = new Map<string, FinishedTry[]>();
+function groupByRun<T extends FinishedTry>(finished: T[]): Map<string, T[]> {
+  const byRun = new Map<string, T[]>();
   for (const f of finished) {
     const key = `${f.tenantId}/${f.dagRunId}`;
     const tries = byRun.get(key);
@@ -92,53 +93,59 @@ export class RunEvaluator {
   }
 
   /**
-   * The hand-off after tries end (their outcomes committed): decides what lies downstream of them,
-   * run by run, dispatches once for all, and then ends the runs that are done. The worker calls this
-   * for the tries it just recorded, so the next task is queued without a trip through the scheduler;
-   * it passes the tries' slots on once `dispatched` resolves, without waiting for the runs' ends.
+   * Ends a worker's tries and hands off after them. Where their outcomes alone decide what follows
+   * them (`readyFromEnds`), that is scheduled and dispatched in the statement that stores the ends:
+   * one round trip, in which the ending tries' slots pass to what is claimed for their worker. The
+   * other runs are decided after the commit, then their ends checked, off the caller's path.
    */
-  afterTries(finished: FinishedTry[], readWithEnds: ReadWithEnds = { read: [], instances: [] }): HandOff {
-    const runs = [...groupByRun(finished).values()].map((tries): RunToDecide => {
-      const { tenantId, dagRunId } = tries[0];
-      const taskIds = tries.map((t) => t.taskId);
-      const read = tries.every((t) => t.ended) && readWithEnds.read.some((r) => r.dagRunId === dagRunId);
-      if (!read) return { tenantId, dagRunId, taskIds };
-      const endedAs = new Map(tries.map((t) => [t.ended?.taskInstanceId, t.ended?.state]));
-      const instances = readWithEnds.instances.filter((ti) => ti.dagRunId === dagRunId).map((ti) => Object.assign(ti, { state: endedAs.get(ti.id) ?? ti.state }));
-      return { tenantId, dagRunId, taskIds, instances };
-    });
-    const decided = this.decideAndDispatch(runs);
-    const ended = decided.then(
-      (mayBeDone) => this.finishIfDone(mayBeDone).catch((error) => this.logger.warn(`ending runs after a hand-off failed, left to the sweep: ${(error as Error).message}`)),
+  async endTries(tries: EndingTry[]): Promise<TriesEnded> {
+    const ends = tries.map((t) => t.end);
+    const finished = tries.flatMap(({ end, handOff }): FinishedEnd[] =>
+      handOff ? [{ tenantId: end.tenantId, dagRunId: handOff.dagRunId, taskId: handOff.taskId, taskInstanceId: end.taskInstanceId, state: end.state }] : []);
+    if (finished.length === 0) return { applied: await this.taskInstances.finishMany(ends), ended: Promise.resolve() };
+    const ready: ReadyFromEnds[] = [];
+    const decided: RunToDecide[] = [];
+    const undecided: RunToDecide[] = [];
+    for (const run of groupByRun(finished).values()) {
+      const found = this.readyFromEnds(run);
+      const toDecide = { tenantId: run[0].tenantId, dagRunId: run[0].dagRunId, taskIds: run.map((t) => t.taskId) };
+      if (found) {
+        ready.push(...found);
+        decided.push(toDecide);
+      } else undecided.push(toDecide);
+    }
+    const passed = tries.filter((t) => t.handOff?.passesSlot).length;
+    const { applied, scheduledRuns } = await this.dispatcher.endTriesAndDispatch(ends, ready, passed);
+    const ended = Promise.all([
+      this.finishIfDone(decided.filter((run) => !scheduledRuns.has(run.dagRunId))),
+      undecided.length > 0 ? this.decideAndDispatch(undecided).then((mayBeDone) => this.finishIfDone(mayBeDone)) : undefined,
+    ]).then(
       () => undefined,
+      (error) => this.logger.warn(`hand-off after ${finished.length} try(s) failed, left to the sweep: ${(error as Error).message}`),
     );
-    return { dispatched: decided.then(() => undefined), ended };
+    return { applied, ended };
   }
 
   /**
-   * The instances the hand-off of these tries will decide on, when they may be read in the same
-   * statement that ends the tries, which saves a round trip per link of a chain: the run's graph is
-   * known here, and every upstream of every task to decide is one of these tries (a task with
-   * another upstream must be decided after that one's end is committed too: of two ends, the later
-   * decision sees both). Mapped tasks are read the usual way.
+   * What follows these tries of a run when their outcomes alone decide it, else null: the run's
+   * graph is known here, and every task downstream of them is unmapped, has no upstream but these
+   * tries, and is to run (or wait). A task with another upstream is decided after the commit, so
+   * that of two upstreams ending at once in two workers, the later decision sees both.
    */
-  readWithEnds(finished: FinishedTry[]): InstancesOfTasks[] {
-    return [...groupByRun(finished).values()].flatMap((tries) => {
-      const needed = this.readableWithEnds(tries[0].dagRunId, tries.map((t) => t.taskId));
-      return needed ? [{ tenantId: tries[0].tenantId, dagRunId: tries[0].dagRunId, taskIds: needed }] : [];
-    });
-  }
-
-  /** The tasks whose instances `readWithEnds` reads for these tries of a run, or null. */
-  private readableWithEnds(dagRunId: string, taskIds: string[]): string[] | null {
-    const graph = this.graphs.get(this.versionOfRun.get(dagRunId) ?? '');
+  private readyFromEnds(tries: FinishedEnd[]): ReadyFromEnds[] | null {
+    const graph = this.graphs.get(this.versionOfRun.get(tries[0].dagRunId) ?? '');
     if (!graph) return null;
-    const { candidates, needed } = downstreamStep(graph, taskIds);
-    if (candidates.length === 0) return null;
-    const ending = new Set(taskIds);
-    const onlyThese = candidates.every((id) => graph.tasks.get(id)?.upstream.every((up) => ending.has(up)));
-    const unmapped = needed.every((id) => !graph.tasks.get(id)?.expand);
-    return onlyThese && unmapped ? needed : null;
+    const ending = new Map(tries.map((t) => [t.taskId, t]));
+    const ready: ReadyFromEnds[] = [];
+    for (const taskId of downstreamStep(graph, [...ending.keys()]).candidates) {
+      const task = graph.tasks.get(taskId);
+      if (!task || task.expand || task.upstream.some((up) => !ending.has(up) || graph.tasks.get(up)?.expand)) return null;
+      const upstream = task.upstream.map((up) => ending.get(up) as FinishedEnd);
+      const decision = evaluateTriggerRule(task.triggerRule, upstream.map((t) => t.state));
+      if (decision === 'run') ready.push({ tenantId: tries[0].tenantId, dagRunId: tries[0].dagRunId, taskId, requires: upstream.map((t) => t.taskInstanceId) });
+      else if (decision !== 'wait') return null;
+    }
+    return ready;
   }
 
   /** Decides each run (downstream of `taskIds`, or all of it) and dispatches once for all; returns the runs that may be done. */
@@ -174,7 +181,7 @@ export class RunEvaluator {
   }
 
   /** Decides the run's waiting tasks (only downstream of `finishedTaskIds` when given); false when the run is not (or not yet) running. */
-  private async decideRun({ tenantId, dagRunId, taskIds: finishedTaskIds, instances }: RunToDecide, ready: TaskInstanceRef[]): Promise<boolean> {
+  private async decideRun({ tenantId, dagRunId, taskIds: finishedTaskIds }: RunToDecide, ready: TaskInstanceRef[]): Promise<boolean> {
     // A run's DAG version never changes: once its graph is known here, the run and the instances the
     // first step needs come in one statement.
     const known = this.graphs.get(this.versionOfRun.get(dagRunId) ?? '');
@@ -182,11 +189,6 @@ export class RunEvaluator {
     // Nothing downstream to decide, and the run is under way (a task of it just ran): no statement.
     // Whether the run is done is read after the dispatch, as for any finished try.
     if (first && first.candidates.length === 0) return true;
-    // Read with the tries' ends: no statement either. The run is under way, and every change is conditional.
-    if (known && finishedTaskIds && instances) {
-      await this.evaluateDownstream(tenantId, dagRunId, known, finishedTaskIds, ready, instances);
-      return true;
-    }
     const fetched = await this.runs.withInstancesOf(tenantId, dagRunId, first?.needed ?? []);
     if (!fetched || !['queued', 'running'].includes(fetched.loaded.run.state)) return false;
     const { loaded } = fetched;

@@ -35,4 +35,29 @@ describe('GroupCommit', () => {
     await Promise.all([1, 2, 3, 4, 5].map((n) => group.submit(n)));
     expect(sizes).toEqual([2, 2, 1]);
   });
+
+  it('with two in flight, starts the next batch while the first is written, and gathers what comes while both are', async () => {
+    const batches: number[][] = [];
+    const releases: (() => void)[] = [];
+    const group = new GroupCommit<number, number>(async (items) => {
+      batches.push(items);
+      await new Promise<void>((resolve) => releases.push(resolve));
+      return items;
+    }, 256, 2);
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    const all = [group.submit(1)];
+    await turn();
+    all.push(group.submit(2));
+    await turn();
+    all.push(group.submit(3), group.submit(4));
+    await turn();
+    expect(batches).toEqual([[1], [2]]);
+    releases[1]();
+    await turn();
+    await turn();
+    expect(batches).toEqual([[1], [2], [3, 4]]);
+    releases[0]();
+    releases[2]();
+    expect(await Promise.all(all)).toEqual([1, 2, 3, 4]);
+  });
 });

@@ -18,7 +18,7 @@ import { whileDatabaseDown } from './database-retry';
 import { HeartbeatService } from './heartbeat.service';
 import { LogSink } from './log-sink';
 import { Slots } from './slots';
-import { TryBatches, TryHandOff } from './try-batches.service';
+import { TryBatches } from './try-batches.service';
 
 export const MAX_XCOM_BYTES = 1024 * 1024;
 /** The abort reason of tries the worker gives back when it shuts down. */
@@ -35,10 +35,14 @@ function taskOf(dag: SerializedDag, taskId: string): SerializedTask | undefined 
   return byId.get(taskId);
 }
 
-/** Whether a try's slot went to its hand-off (which passes it on or frees it). */
 interface SlotOfTry {
-  handedOff: boolean;
+  /** The slot went to the try's hand-off, which passes it on or frees it. */
+  passed: boolean;
+  /** The try's end is stored (it hands off no more). */
+  ended: boolean;
 }
+
+const newSlot = (): SlotOfTry => ({ passed: false, ended: false });
 
 /** Executes one try of a task instance: claim, run it, record the outcome, hand off to what follows. */
 @Injectable()
@@ -50,8 +54,6 @@ export class TaskRunner {
   private readonly runEndChecks = new Set<Promise<void>>();
   private draining = false;
   private readonly slots: Slots;
-  /** Slots of finished tries whose hand-off is under way, not yet passed on or freed. */
-  private slotsInHandOff = 0;
 
   constructor(
     @Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig,
@@ -71,7 +73,7 @@ export class TaskRunner {
     this.slots = new Slots(config.workerConcurrency);
     dispatcher.runLocallyWhenPossible({
       hostname: this.host,
-      reserve: () => this.reserveSlots(),
+      reserve: (passed) => this.reserveSlots(passed),
       release: (count) => this.releaseSlots(count),
       start: (ti) => this.startClaimed(ti),
     });
@@ -83,7 +85,8 @@ export class TaskRunner {
    */
   async run(ref: RunTaskJobData): Promise<void> {
     if (!(await this.slots.acquire(BULL_JOB_SLOT_WAIT_MS))) return void (await this.tasks.add(JOBS.runTask, ref));
-    return this.track(this.runTry(ref));
+    const slot = newSlot();
+    return this.track(slot, this.runTry(ref, slot));
   }
 
   get hasFreeSlot(): boolean {
@@ -92,12 +95,14 @@ export class TaskRunner {
 
   /**
    * Slots for a dispatch of this worker to fill with what it queues (claimed in its own round
-   * trip): first those of tries whose hand-off is under way, then any free one.
+   * trip): those `passed` by the tries that end in it, and any free one.
    */
-  private reserveSlots(): number {
-    if (this.draining) return 0;
-    let count = this.slotsInHandOff;
-    this.slotsInHandOff = 0;
+  private reserveSlots(passed: number): number {
+    if (this.draining) {
+      this.releaseSlots(passed);
+      return 0;
+    }
+    let count = passed;
     while (this.slots.tryAcquire()) count++;
     return count;
   }
@@ -108,21 +113,16 @@ export class TaskRunner {
 
   private startClaimed(ti: TaskInstanceEntity): void {
     const ref = { tenantId: ti.tenantId, taskInstanceId: ti.id };
-    this.track(this.runClaimed(ref, ti)).catch((error) => this.logger.warn(`task instance ${ti.id} failed to run here: ${(error as Error).message}`));
+    const slot = newSlot();
+    this.track(slot, this.runClaimed(ref, ti, slot)).catch((error) => this.logger.warn(`task instance ${ti.id} failed to run here: ${(error as Error).message}`));
   }
 
-  private track(run: Promise<boolean>): Promise<void> {
-    const work = run
-      .then(
-        (slotKept) => {
-          if (!slotKept) this.slots.release();
-        },
-        (error) => {
-          this.slots.release();
-          throw error;
-        },
-      )
-      .finally(() => this.inFlight.delete(work));
+  /** Frees the try's slot when it is over, unless the slot went to its hand-off (which passed it on or freed it). */
+  private track(slot: SlotOfTry, run: Promise<void>): Promise<void> {
+    const work = run.finally(() => {
+      if (!slot.passed) this.slots.release();
+      this.inFlight.delete(work);
+    });
     this.inFlight.add(work);
     return work;
   }
@@ -149,23 +149,19 @@ export class TaskRunner {
     return left;
   }
 
-  /** A try from a Bull job: claimed first (someone else may have it). True when its slot stays with its hand-off. */
-  private async runTry(ref: RunTaskJobData): Promise<boolean> {
+  /** A try from a Bull job: claimed first (someone else may have it). */
+  private async runTry(ref: RunTaskJobData, slot: SlotOfTry): Promise<void> {
     // Taken in the instant before the queue paused: left for another worker.
-    if (this.draining) {
-      await this.tasks.add(JOBS.runTask, ref);
-      return false;
-    }
+    if (this.draining) return void (await this.tasks.add(JOBS.runTask, ref));
     const ti = await this.batches.claim(ref);
-    return ti ? this.runClaimed(ref, ti) : false;
+    if (ti) await this.runClaimed(ref, ti, slot);
   }
 
-  /** Runs a claimed try. True when its slot stays with its hand-off (which may pass it on to a successor). */
-  private async runClaimed(ref: RunTaskJobData, ti: TaskInstanceEntity): Promise<boolean> {
+  /** Runs a claimed try in `slot`. */
+  private async runClaimed(ref: RunTaskJobData, ti: TaskInstanceEntity, slot: SlotOfTry): Promise<void> {
     const signal = this.heartbeat.track(ti.id);
     const sink = new LogSink((lines) => this.batches.appendLog(lines), ref.tenantId, ti.id, ti.tryNumber);
     const scratch = join(this.config.dataDir, 'scratch', `${ti.id}-${ti.tryNumber}`);
-    const slot: SlotOfTry = { handedOff: false };
     let delayMs = 0;
     let handedBack = false;
     try {
@@ -192,32 +188,21 @@ export class TaskRunner {
       // Most operators never make a scratch folder: a sync check is far cheaper than an rm of nothing.
       await Promise.all([next, sink.close(), existsSync(scratch) ? rm(scratch, { recursive: true, force: true }) : undefined]);
     }
-    return slot.handedOff;
   }
 
   /**
-   * Stores the try's end. A try that ends for good hands off in the same batch (once): holding its
-   * slot, which the dispatch may give to what it claims for this worker, else it is freed once the
-   * dispatch is done. The run's end is checked after that, without holding anything.
+   * Stores the try's end. A try that ends for good hands off in the same batch (once), passing its
+   * slot to the dispatch there, which may give it to what it claims for this worker, else frees it.
+   * A write that fails has freed the slot already: its retry hands off without one.
    */
   private async endTry(ti: TaskInstanceEntity, tryEnd: TryEnd, slot: SlotOfTry): Promise<boolean> {
-    const handOff: TryHandOff | null = tryEnd.state === 'up_for_retry' || slot.handedOff ? null : {
-      finished: { tenantId: ti.tenantId, dagRunId: ti.dagRunId, taskId: ti.taskId },
-      beforeDispatch: () => {
-        slot.handedOff = true;
-        this.slotsInHandOff++;
-      },
-    };
+    const handOff = tryEnd.state === 'up_for_retry' || slot.ended ? null : { dagRunId: ti.dagRunId, taskId: ti.taskId, passesSlot: !slot.passed };
+    if (handOff) slot.passed = true;
     const { applied, runEndChecked } = await this.batches.end(tryEnd, handOff);
-    if (handOff && slot.handedOff) {
-      if (this.slotsInHandOff > 0) {
-        this.slotsInHandOff--;
-        this.slots.release();
-      }
-      if (runEndChecked) {
-        this.runEndChecks.add(runEndChecked);
-        void runEndChecked.finally(() => this.runEndChecks.delete(runEndChecked));
-      }
+    slot.ended = true;
+    if (runEndChecked) {
+      this.runEndChecks.add(runEndChecked);
+      void runEndChecked.finally(() => this.runEndChecks.delete(runEndChecked));
     }
     return applied;
   }

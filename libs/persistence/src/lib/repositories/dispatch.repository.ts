@@ -4,7 +4,8 @@ import type { QueryResult } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import type { TaskInstanceEntity } from '../entities/task-instance.entity';
-import { TaskInstanceRef, taskInstanceFromJson } from './task-instance.repository';
+import { queryNamed } from './named-query';
+import { END_TRIES_PARAMETERS, endTriesValues, TaskInstanceRef, taskInstanceFromJson, TryEnd } from './task-instance.repository';
 
 export interface DispatchLimits {
   /** Task instances the whole platform may have queued or running at once. */
@@ -48,17 +49,33 @@ export class DispatchRepository {
           WHERE ti.tenant_id = c.tenant_id AND ti.id = c.id AND ti.state IN ('none', 'up_for_retry', 'up_for_reschedule');
          SELECT * FROM updraft_dispatch(${whole(limits.slots)}, ${whole(limits.defaultPoolSlots)}, ${whole(limits.tenantMaxRunningTasks)}, ${claimFor});
          COMMIT`);
-      const rows = (results[3].rows as DispatchedRow[]).sort((a, b) => a.ord - b.ord);
-      return {
-        queued: rows.map((r) => ({ tenantId: r.instance['tenant_id'] as string, taskInstanceId: r.instance['id'] as string })),
-        claimed: rows.filter((r) => r.claimed).map((r) => taskInstanceFromJson(r.instance)),
-      };
+      return dispatchedFrom(results[3].rows);
     } catch (error) {
       await runner.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
       await runner.release();
     }
+  }
+
+  /**
+   * Ends tries and hands off after them in one round trip (`updraft_end_tries`): their ends, then,
+   * under the dispatch lock, `ready` scheduled (each only if every end it `requires` applied), then
+   * the dispatch as `dispatch` does it. Per try, `applied` is false when it was no longer running.
+   */
+  async endTriesAndDispatch(tries: TryEnd[], ready: ReadyFromEnds[], limits: DispatchLimits, claim: ClaimFor | null): Promise<EndedAndDispatched> {
+    const claimFor = claim && claim.count > 0 ? [whole(claim.count), claim.hostname] : [0, null];
+    const rows = await queryNamed<{ kind: 'ended' | 'scheduled' | 'dispatched'; id: string | null } & DispatchedRow>(this.db, 'updraft_end_tries_and_dispatch',
+      `SELECT * FROM updraft_end_tries(${END_TRIES_PARAMETERS}, $19, $20, $21, $22, $23, $24, $25)`,
+      [...endTriesValues(tries), JSON.stringify(ready.map((r) => ({ tenant_id: r.tenantId, dag_run_id: r.dagRunId, task_id: r.taskId, requires: r.requires }))),
+        DISPATCH_LOCK, whole(limits.slots), whole(limits.defaultPoolSlots), whole(limits.tenantMaxRunningTasks), ...claimFor],
+    );
+    const ended = new Set(rows.flatMap((r) => (r.kind === 'ended' ? [r.id] : [])));
+    return {
+      applied: tries.map((t) => ended.has(t.taskInstanceId)),
+      scheduledRuns: new Set(rows.flatMap((r) => (r.kind === 'scheduled' && r.id ? [r.id] : []))),
+      dispatched: dispatchedFrom(rows.filter((r) => r.kind === 'dispatched')),
+    };
   }
 
   /** A simple-protocol query (no bound parameters, several statements allowed): one result per statement. Logged like any query. */
@@ -73,6 +90,14 @@ export class DispatchRepository {
 function whole(n: number): string {
   if (!Number.isInteger(n)) throw new Error(`not a whole number: ${n}`);
   return String(n);
+}
+
+function dispatchedFrom(rows: DispatchedRow[]): Dispatched {
+  const ordered = [...rows].sort((a, b) => a.ord - b.ord);
+  return {
+    queued: ordered.map((r) => ({ tenantId: r.instance['tenant_id'] as string, taskInstanceId: r.instance['id'] as string })),
+    claimed: ordered.filter((r) => r.claimed).map((r) => taskInstanceFromJson(r.instance)),
+  };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -93,6 +118,23 @@ export interface Dispatched {
   queued: TaskInstanceRef[];
   /** Those of `queued` already running for the claiming worker. */
   claimed: TaskInstanceEntity[];
+}
+
+/** A task found ready from tries' ends alone: scheduled only if each end in `requires` (task instance ids) applied. */
+export interface ReadyFromEnds {
+  tenantId: string;
+  dagRunId: string;
+  /** An unmapped task (its one instance). */
+  taskId: string;
+  requires: string[];
+}
+
+export interface EndedAndDispatched {
+  /** Per try: false when it was no longer running (cleared, reaped or marked meanwhile). */
+  applied: boolean[];
+  /** The runs in which a `ready` instance was scheduled. */
+  scheduledRuns: Set<string>;
+  dispatched: Dispatched;
 }
 
 interface DispatchedRow {

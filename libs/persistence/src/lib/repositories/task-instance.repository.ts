@@ -5,8 +5,8 @@ import { DataSource } from 'typeorm';
 import { TaskInstanceEntity } from '../entities/task-instance.entity';
 import { queryNamed } from './named-query';
 import { Page, PageRequest } from './page';
-import { LOG_ROWS_FROM, LogLine, logRowValues } from './task-log.repository';
-import { RETURN_VALUE_KEY, XCOM_UPSERT } from './xcom.repository';
+import { LogLine, logRowValues } from './task-log.repository';
+import { RETURN_VALUE_KEY } from './xcom.repository';
 
 export interface TaskInstanceRef {
   tenantId: string;
@@ -25,16 +25,13 @@ export interface TryEnd extends TaskInstanceRef {
   returnValue?: { dagRunId: string; taskId: string; mapIndex: number; valueJson: string };
 }
 
-/** Some tasks' instances in one run. */
-export interface InstancesOfTasks {
-  tenantId: string;
-  dagRunId: string;
-  taskIds: string[];
-}
+/** The first 18 arguments of `updraft_end_tries` (see its migration): the tries, their last log lines and their return values. */
+export const END_TRIES_PARAMETERS = Array.from({ length: 18 }, (_, i) => `$${i + 1}`).join(', ');
 
-function instancesOfTasksRows(read: InstancesOfTasks[]): [string[], string[], string[]] {
-  const rows = read.flatMap((r) => r.taskIds.map((taskId) => ({ ...r, taskId })));
-  return [rows.map((r) => r.tenantId), rows.map((r) => r.dagRunId), rows.map((r) => r.taskId)];
+export function endTriesValues(tries: TryEnd[]): unknown[] {
+  return [tries.map((t) => t.tenantId), tries.map((t) => t.taskInstanceId), tries.map((t) => t.tryNumber), tries.map((t) => t.state),
+    tries.map((t) => t.exitReason), tries.map((t) => t.nextTryAt), ...logRowValues(tries.map((t) => ({ ...t, lines: t.lines ?? [] }))),
+    ...returnValueRows(tries)];
 }
 
 function returnValueRows(tries: TryEnd[]): [string[], string[], string[], number[], string[], string[]] {
@@ -202,45 +199,10 @@ export class TaskInstanceRepository {
    * longer running. The lines are kept either way.
    */
   async finishMany(tries: TryEnd[]): Promise<boolean[]> {
-    return (await this.finishManyReading(tries, [])).applied;
-  }
-
-  /**
-   * `finishMany`, and in the same statement the instances of `read` (tasks of runs) as they were
-   * before it: what a hand-off decides on next, when nothing but these tries can change its inputs.
-   */
-  async finishManyReading(tries: TryEnd[], read: InstancesOfTasks[]): Promise<{ applied: boolean[]; instances: TaskInstanceEntity[] }> {
-    const rows = await queryNamed<{ id: string | null; instance: Record<string, unknown> | null }>(this.db, 'updraft_finish_tries',
-      `WITH f AS (
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::timestamptz[])
-                AS f(tenant_id, id, try_number, state, exit_reason, next_try_at)
-       ), ended AS (
-         UPDATE task_instance ti SET state = f.state, end_date = now(), next_try_at = f.next_try_at, first_poke_at = NULL
-           FROM f WHERE ti.tenant_id = f.tenant_id AND ti.id = f.id AND ti.try_number = f.try_number AND ti.state = 'running'
-         RETURNING ti.id
-       ), tries AS (
-         UPDATE task_try t SET state = f.state, exit_reason = f.exit_reason, end_date = now()
-           FROM f WHERE t.tenant_id = f.tenant_id AND t.task_instance_id = f.id AND t.try_number = f.try_number
-       ), logs AS (
-         INSERT INTO task_log ${LOG_ROWS_FROM(7)}
-       ), xcoms AS (
-         ${XCOM_UPSERT(13)}
-       )
-       SELECT id, NULL::json AS instance FROM ended
-       UNION ALL
-       SELECT NULL, row_to_json(ti) FROM task_instance ti
-         JOIN unnest($19::uuid[], $20::uuid[], $21::text[]) AS r(tenant_id, dag_run_id, task_id)
-           ON ti.tenant_id = r.tenant_id AND ti.dag_run_id = r.dag_run_id AND ti.task_id = r.task_id`,
-      [tries.map((t) => t.tenantId), tries.map((t) => t.taskInstanceId), tries.map((t) => t.tryNumber), tries.map((t) => t.state),
-        tries.map((t) => t.exitReason), tries.map((t) => t.nextTryAt), ...logRowValues(tries.map((t) => ({ ...t, lines: t.lines ?? [] }))),
-        ...returnValueRows(tries),
-        ...instancesOfTasksRows(read)],
-    );
-    const ended = new Set(rows.flatMap((r) => (r.id ? [r.id] : [])));
-    return {
-      applied: tries.map((t) => ended.has(t.taskInstanceId)),
-      instances: rows.flatMap((r) => (r.instance ? [taskInstanceFromJson(r.instance)] : [])),
-    };
+    const rows = await queryNamed<{ id: string }>(this.db, 'updraft_finish_tries',
+      `SELECT id FROM updraft_end_tries(${END_TRIES_PARAMETERS}, '[]', NULL, NULL, NULL, NULL, NULL, NULL)`, endTriesValues(tries));
+    const ended = new Set(rows.map((r) => r.id));
+    return tries.map((t) => ended.has(t.taskInstanceId));
   }
 
   /**
