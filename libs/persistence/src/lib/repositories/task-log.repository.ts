@@ -16,11 +16,7 @@ export interface TryLogLines {
   lines: LogLine[];
 }
 
-/** The column list and rows of an `INSERT INTO task_log`, from the six arrays of `logRowValues`, numbered from `$first`. */
-export const LOG_ROWS_FROM = (first: number) =>
-  `(tenant_id, task_instance_id, try_number, timestamp, stream, message)
-   SELECT * FROM unnest($${first}::uuid[], $${first + 1}::uuid[], $${first + 2}::int[], $${first + 3}::timestamptz[], $${first + 4}::text[], $${first + 5}::text[])`;
-
+/** The six arrays of an `unnest` into task_log's columns (tenant_id, task_instance_id, try_number, timestamp, stream, message). */
 export function logRowValues(batches: TryLogLines[]): [string[], string[], number[], Date[], string[], string[]] {
   const rows = batches.flatMap((b) => b.lines.map((line) => ({ ...b, line })));
   return [rows.map((r) => r.tenantId), rows.map((r) => r.taskInstanceId), rows.map((r) => r.tryNumber), rows.map((r) => r.line.timestamp),
@@ -39,7 +35,11 @@ export class TaskLogRepository {
   async appendMany(batches: TryLogLines[]): Promise<void> {
     const values = logRowValues(batches);
     if (values[0].length === 0) return;
-    await this.db.query(`INSERT INTO task_log ${LOG_ROWS_FROM(1)}`, values);
+    await this.db.query(
+      `INSERT INTO task_log (tenant_id, task_instance_id, try_number, timestamp, stream, message)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::timestamptz[], $5::text[], $6::text[])`,
+      values,
+    );
   }
 
   async read(tenantId: string, taskInstanceId: string, tryNumber: number, afterId = '0', limit = 10_000): Promise<(LogLine & { id: string })[]> {

@@ -6,23 +6,17 @@ import { DataSource } from 'typeorm';
 
 export const RETURN_VALUE_KEY = 'return_value';
 
-/**
- * Stores XCom values, replacing any under the same run, task, map index and key: six arrays bound
- * from `$first` (tenant ids, run ids, task ids, map indexes, keys, JSON values).
- */
-export const XCOM_UPSERT = (first: number) =>
-  `INSERT INTO xcom (tenant_id, dag_run_id, task_id, map_index, key, value)
-   SELECT x.tenant_id, x.dag_run_id, x.task_id, x.map_index, x.key, x.value::jsonb
-     FROM unnest($${first}::uuid[], $${first + 1}::uuid[], $${first + 2}::text[], $${first + 3}::int[], $${first + 4}::text[], $${first + 5}::text[])
-          AS x(tenant_id, dag_run_id, task_id, map_index, key, value)
-   ON CONFLICT (dag_run_id, task_id, map_index, key) DO UPDATE SET value = EXCLUDED.value, created_at = now()`;
-
 @Injectable()
 export class XComRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async set(tenantId: string, dagRunId: string, taskId: string, mapIndex: number, key: string, valueJson: string): Promise<void> {
-    await this.db.query(XCOM_UPSERT(1), [[tenantId], [dagRunId], [taskId], [mapIndex], [key], [valueJson]]);
+    // Replaces any value under the same run, task, map index and key.
+    await this.db.query(
+      `INSERT INTO xcom (tenant_id, dag_run_id, task_id, map_index, key, value) VALUES ($1, $2, $3, $4, $5, $6::jsonb)
+       ON CONFLICT (dag_run_id, task_id, map_index, key) DO UPDATE SET value = EXCLUDED.value, created_at = now()`,
+      [tenantId, dagRunId, taskId, mapIndex, key, valueJson],
+    );
   }
 
   /** One task's XCom under a key in a run; undefined when it pushed none. */
