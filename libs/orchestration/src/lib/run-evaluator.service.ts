@@ -9,13 +9,6 @@ import { Coalesced } from './coalesced';
 import { TaskExpander } from './task-expander.service';
 import { Dispatcher } from './dispatcher.service';
 
-/** A try whose outcome is committed: what lies downstream of its task may be ready now. */
-export interface FinishedTry {
-  tenantId: string;
-  dagRunId: string;
-  taskId: string;
-}
-
 /** A try a worker ends: its outcome, and unless a retry of it is due later, its hand-off. */
 export interface EndingTry {
   end: TryEnd;
@@ -30,7 +23,11 @@ export interface TriesEnded {
   ended: Promise<void>;
 }
 
-interface FinishedEnd extends FinishedTry {
+/** A try that ends with a hand-off: what lies downstream of its task may be ready once its end is stored. */
+interface FinishedEnd {
+  tenantId: string;
+  dagRunId: string;
+  taskId: string;
   taskInstanceId: string;
   state: TaskState;
 }
@@ -50,7 +47,7 @@ interface DagGraph {
   downstream: Map<string, string[]>;
 }
 
-function groupByRun<T extends FinishedTry>(finished: T[]): Map<string, T[]> {
+function groupByRun<T extends { tenantId: string; dagRunId: string }>(finished: T[]): Map<string, T[]> {
   const byRun = new Map<string, T[]>();
   for (const f of finished) {
     const key = `${f.tenantId}/${f.dagRunId}`;

@@ -27,9 +27,10 @@ export class TryBatches {
   constructor(@Inject(UPDRAFT_CONFIG) config: UpdraftConfig, taskInstances: TaskInstanceRepository, logs: TaskLogRepository, evaluator: RunEvaluator) {
     const host = (this.host = config.workerHostname || `${hostname()}:${process.pid}`);
     this.claims = new GroupCommit(function claims(refs) { return taskInstances.claimMany(refs, host); });
-    // The hand-off rides in its end's batch: every try that ends meanwhile joins the next batch
-    // whole, and the slots pass on together. A batch is done once it has dispatched what its ends
-    // decided: it does not wait for the rest (a join's decision, the runs' end checks).
+    // The hand-off rides in its end's batch, and the batch's slots pass on together. Two batches may
+    // be in flight, so the worker runs tries while PostgreSQL stores others. A batch is done once it
+    // has dispatched what its ends decided: it does not wait for the rest (a join's decision, the
+    // runs' end checks).
     this.ends = new GroupCommit<EndingTry, TryEnded>(async (items) => {
       const { applied, ended } = await evaluator.endTries(items);
       return items.map((i, n) => ({ applied: applied[n], runEndChecked: i.handOff ? ended : null }));
