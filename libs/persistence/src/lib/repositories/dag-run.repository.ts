@@ -7,6 +7,7 @@ import { DagRunEntity } from '../entities/dag-run.entity';
 import type { TaskInstanceEntity } from '../entities/task-instance.entity';
 import { taskInstanceFromJson } from './task-instance.repository';
 import { Page, PageRequest } from './page';
+import { SharedLoads } from './shared-loads';
 
 export interface NewDagRun {
   dagId: string;
@@ -47,8 +48,8 @@ function toRun(row: Record<string, any>): DagRunEntity {
 
 @Injectable()
 export class DagRunRepository {
-  private readonly versions = new Map<string, { tenantId: string; serialized: SerializedDag }>();
-  private readonly executions = new Map<string, RunForEvaluation>();
+  private readonly versions = new SharedLoads<SerializedDag>(VERSION_CACHE_SIZE);
+  private readonly executions = new SharedLoads<RunForEvaluation | null>(RUN_CACHE_SIZE);
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -114,24 +115,17 @@ export class DagRunRepository {
    * conf and DAG version never change after it is created; only its state does, which a try does
    * not read (whether the try may go on is its task instance's state).
    */
-  async forExecution(tenantId: string, dagRunId: string): Promise<RunForEvaluation | null> {
-    const cached = this.executions.get(dagRunId);
-    if (cached && cached.run.tenantId === tenantId) return cached;
-    const loaded = await this.forEvaluation(tenantId, dagRunId);
-    if (!loaded) return null;
-    if (this.executions.size >= RUN_CACHE_SIZE) this.executions.delete(this.executions.keys().next().value as string);
-    this.executions.set(dagRunId, loaded);
-    return loaded;
+  forExecution(tenantId: string, dagRunId: string): Promise<RunForEvaluation | null> {
+    return this.executions.get(tenantId, dagRunId, () => this.forEvaluation(tenantId, dagRunId));
   }
 
   /** DAG versions are immutable: each process reads and parses one at most once (the hot path runs per task). */
-  private async serializedVersion(tenantId: string, dagVersionId: string): Promise<SerializedDag> {
-    const cached = this.versions.get(dagVersionId);
-    if (cached && cached.tenantId === tenantId) return cached.serialized;
-    const [row] = await this.db.query(`SELECT serialized FROM dag_version WHERE tenant_id = $1 AND id = $2`, [tenantId, dagVersionId]);
-    if (this.versions.size >= VERSION_CACHE_SIZE) this.versions.delete(this.versions.keys().next().value as string);
-    this.versions.set(dagVersionId, { tenantId, serialized: row.serialized });
-    return row.serialized;
+  private serializedVersion(tenantId: string, dagVersionId: string): Promise<SerializedDag> {
+    return this.versions.get(tenantId, dagVersionId, async () => {
+      const [row] = await this.db.query(`SELECT serialized FROM dag_version WHERE tenant_id = $1 AND id = $2`, [tenantId, dagVersionId]);
+      if (!row) throw new Error(`DAG version ${dagVersionId} of tenant ${tenantId} not found`);
+      return row.serialized;
+    });
   }
 
   /** Moves a run from one state to another only if it is still in `from`; true when this call won. */
