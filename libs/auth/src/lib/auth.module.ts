@@ -6,6 +6,7 @@ import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { AccessGuard } from './access.guard';
 import { JwtStrategy } from './jwt.strategy';
 import { PasswordHasher } from './password-hasher';
+import { accessTokenKey } from './signing-key';
 
 @Module({
   imports: [
@@ -13,7 +14,7 @@ import { PasswordHasher } from './password-hasher';
     JwtModule.registerAsync({
       inject: [UPDRAFT_CONFIG],
       useFactory: (config: UpdraftConfig) => ({
-        secret: config.jwtSecret,
+        secret: accessTokenKey(config.jwtSecret),
         signOptions: { algorithm: 'HS256', expiresIn: config.jwtAccessTtlSeconds },
       }),
     }),

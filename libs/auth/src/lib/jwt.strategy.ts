@@ -4,6 +4,7 @@ import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { SessionRepository } from '@updraft/persistence';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AuthenticatedUser } from './access.decorators';
+import { accessTokenKey } from './signing-key';
 
 export interface AccessTokenPayload {
   sub: string;
@@ -19,7 +20,8 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       ignoreExpiration: false,
-      secretOrKey: config.jwtSecret,
+      // passport-jwt's types say string or Buffer; it hands the key to jsonwebtoken, which takes a KeyObject.
+      secretOrKey: accessTokenKey(config.jwtSecret) as unknown as Buffer,
       algorithms: ['HS256'],
     });
   }
