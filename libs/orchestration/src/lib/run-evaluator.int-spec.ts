@@ -205,6 +205,43 @@ describe('RunEvaluator on PostgreSQL and Bull', () => {
     expect((await states(together.id))['both']).toBe('queued');
   });
 
+  it("leaves a run's end unchecked while a task its statement started here runs, and ends the run with that task's end", async () => {
+    const oneAtATime: SerializedDag = { ...serialized, dagId: 'one_at_a_time', maxActiveTasks: 1, tasks: [task('p1', []), task('p2', []), task('p3', [])] };
+    const bundles = new BundleRepository(db);
+    const version = await bundles.createVersion(tenantId, { name: 'o', archive: Buffer.from('x'), format: 'tar.gz', createdBy: null });
+    await bundles.activate(tenantId, version.id, [{ dagId: 'one_at_a_time', entryFile: 'x.js', serialized: oneAtATime }]);
+    const versionId = (await new DagRepository(db).get(tenantId, 'one_at_a_time'))?.dagVersionId as string;
+    const now = new Date();
+    const run = await runs.create(tenantId, { dagId: 'one_at_a_time', dagVersionId: versionId, serialized: oneAtATime, runType: 'manual', logicalDate: now, dataIntervalStart: now, dataIntervalEnd: now, conf: {} });
+    // A worker's evaluator: its dispatches claim for it, one slot at a time.
+    const startedHere: string[] = [];
+    const local = new Dispatcher(loadConfig({}), new DispatchRepository(db), tasksQueue);
+    local.runLocallyWhenPossible({ hostname: 'here', reserve: () => 1, release: () => undefined, start: (ti) => void startedHere.push(ti.taskId) });
+    const worker = new RunEvaluator(runs, taskInstances, new TaskExpander(taskInstances, new XComRepository(db), new TaskLogRepository(db)), local, schedulerQueue);
+    await worker.evaluate({ tenantId, dagRunId: run.id });
+    expect(startedHere).toHaveLength(1);
+
+    const endHere = async (taskId: string) => {
+      const ti = await taskInstances.find(tenantId, run.id, taskId);
+      counter.statements = [];
+      const { applied, ended } = await worker.endTries([{ end: { tenantId, taskInstanceId: ti?.id as string, tryNumber: ti?.tryNumber as number, state: 'success', exitReason: null, nextTryAt: null }, handOff: { dagRunId: run.id, taskId, passesSlot: true } }]);
+      await ended;
+      expect(applied).toEqual([true]);
+    };
+    await endHere(startedHere[0]);
+    // the end and the next task's claim, and no check of the run's end: that task is running
+    expect(startedHere).toHaveLength(2);
+    expect(counter.statements).toHaveLength(1);
+    await endHere(startedHere[1]);
+    expect(counter.statements).toHaveLength(1);
+    expect((await runs.get(tenantId, 'one_at_a_time', run.runId))?.state).toBe('running');
+    // the last end started nothing: its run's end is checked, and the run succeeds
+    await endHere(startedHere[2]);
+    expect(counter.statements.length).toBeGreaterThan(1);
+    expect((await runs.get(tenantId, 'one_at_a_time', run.runId))?.state).toBe('success');
+    expect(startedHere.sort()).toEqual(['p1', 'p2', 'p3']);
+  });
+
   it('is harmless when evaluated twice at once: each task is enqueued once', async () => {
     const run = await newRun();
     await tasksQueue.empty();

@@ -93,7 +93,8 @@ export class RunEvaluator {
    * Ends a worker's tries and hands off after them. Where their outcomes alone decide what follows
    * them (`readyFromEnds`), that is scheduled and dispatched in the statement that stores the ends:
    * one round trip, in which the ending tries' slots pass to what is claimed for their worker. The
-   * other runs are decided after the commit, then their ends checked, off the caller's path.
+   * other runs are decided after the commit, then their ends checked, off the caller's path (not
+   * those the statement gave a task to run: that task's end checks them).
    */
   async endTries(tries: EndingTry[]): Promise<TriesEnded> {
     const ends = tries.map((t) => t.end);
@@ -112,9 +113,11 @@ export class RunEvaluator {
       } else undecided.push(toDecide);
     }
     const passed = tries.filter((t) => t.handOff?.passesSlot).length;
-    const { applied, scheduledRuns } = await this.dispatcher.endTriesAndDispatch(ends, ready, passed);
+    const { applied, scheduledRuns, dispatched } = await this.dispatcher.endTriesAndDispatch(ends, ready, passed);
+    // A run with a task this statement made ready, or started for this worker, is not done: that task's end checks it.
+    const goingOn = new Set([...scheduledRuns, ...dispatched.claimed.map((ti) => ti.dagRunId)]);
     const ended = Promise.all([
-      this.finishIfDone(decided.filter((run) => !scheduledRuns.has(run.dagRunId))),
+      this.finishIfDone(decided.filter((run) => !goingOn.has(run.dagRunId))),
       undecided.length > 0 ? this.decideAndDispatch(undecided).then((mayBeDone) => this.finishIfDone(mayBeDone)) : undefined,
     ]).then(
       () => undefined,
