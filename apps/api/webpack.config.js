@@ -1,5 +1,6 @@
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('path');
+const openapiPlugin = require('./openapi-plugin.cjs');
 
 module.exports = {
   output: {
@@ -20,6 +21,7 @@ module.exports = {
       outputHashing: 'none',
       generatePackageJson: true,
       sourceMap: true,
+      transformers: [{ name: '@nestjs/swagger/plugin', options: openapiPlugin.options }],
     })
   ],
 };

@@ -1,14 +1,16 @@
 import { BadRequestException, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { loadConfig, UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { createDatabaseIfMissing, dataSourceOptions, runMigrations } from '@updraft/persistence';
 import { SecretBox } from '@updraft/secrets';
 import { DataSource } from 'typeorm';
+import { writeFileSync } from 'node:fs';
 import helmet from 'helmet';
 import { AppModule } from './app/app.module';
 import { AuditService } from './app/audit/audit.service';
+import { API_PREFIX, buildOpenApiDocument } from './app/openapi-document';
 import { serveConsole } from './services/http/console-static';
 import { createValidationPipe } from './services/http/validation';
 import { rotateSecrets } from './services/secrets/rotate-secrets';
@@ -32,6 +34,15 @@ async function rotate(): Promise<void> {
   }
 }
 
+/** Writes the OpenAPI document (to the file named, else stdout) from the app's modules alone: no database, Redis or configuration needed. */
+async function openapi(): Promise<void> {
+  const app = await NestFactory.create(AppModule, { preview: true, logger: false });
+  app.setGlobalPrefix(API_PREFIX);
+  const json = `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`;
+  if (process.argv[3]) writeFileSync(process.argv[3], json);
+  else process.stdout.write(json);
+}
+
 async function serve(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false });
   const config = app.get<UpdraftConfig>(UPDRAFT_CONFIG);
@@ -51,17 +62,16 @@ async function serve(): Promise<void> {
   app.use((error: { type?: string }, _req: unknown, _res: unknown, next: (error: unknown) => void) =>
     next(error?.type === 'entity.parse.failed' ? new BadRequestException('request body is not valid JSON') : error),
   );
-  app.setGlobalPrefix('api/v1');
+  app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
-  const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('Updraft API').setVersion('1').addBearerAuth().build());
-  SwaggerModule.setup('api/docs', app, document);
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { swaggerOptions: { persistAuthorization: true } });
   const consoleServed = serveConsole(app, config.consoleDir);
   app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');
   Logger.log(`Updraft api listening on http://127.0.0.1:${config.port}${consoleServed ? ' (console at /)' : ` (console not built at ${config.consoleDir})`}`, 'Api');
 }
 
-({ migrate, 'rotate-secrets': rotate }[process.argv[2] ?? ''] ?? serve)().catch((error) => {
+({ migrate, 'rotate-secrets': rotate, openapi }[process.argv[2] ?? ''] ?? serve)().catch((error) => {
   Logger.error(error instanceof Error ? error.message : String(error), 'Api');
   process.exit(1);
 });

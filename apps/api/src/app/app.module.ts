@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthModule } from '@updraft/auth';
 import { ConfigModule } from '@updraft/config';
 import { PersistenceModule } from '@updraft/persistence';
 import { QueuesModule } from '@updraft/queues';
 import { ApiExceptionFilter } from '../services/http/api-exception.filter';
+import { JsonBodyInterceptor } from '../services/http/json-body.interceptor';
 import { AccessModule } from './access.module';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsModule } from './accounts/accounts.module';
@@ -25,6 +26,6 @@ import { TaskInstancesController } from './task-instances/task-instances.control
 @Module({
   imports: [ConfigModule, PersistenceModule, QueuesModule.register(), AuthModule, AccessModule, AccountsModule, NotificationChannelsModule],
   controllers: [HealthController, AccountsController, InvitationsController, AuditLogController, BundlesController, DagsController, DagRunsController, BackfillsController, PoolsController, TaskInstancesController],
-  providers: [BundlesService, DagRunsService, BackfillsService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
+  providers: [BundlesService, DagRunsService, BackfillsService, { provide: APP_FILTER, useClass: ApiExceptionFilter }, { provide: APP_INTERCEPTOR, useClass: JsonBodyInterceptor }],
 })
 export class AppModule {}

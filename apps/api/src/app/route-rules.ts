@@ -13,7 +13,7 @@ export interface RouteRule {
 }
 
 /** Every controller a module mounts: its own and those of the modules it imports, however deep. */
-function controllersOf(module: unknown, seen = new Set<unknown>()): Class[] {
+export function controllersOf(module: unknown, seen = new Set<unknown>()): Class[] {
   const type = (module as { module?: Class })?.module ?? module;
   if (!type || seen.has(module)) return [];
   seen.add(module);

@@ -1,59 +1,87 @@
 import type { Role, TeamRole, TokenScope } from '@updraft/domain';
-import type { TaskConnection } from '@updraft/sdk';
+import { PageInfo } from './api-types';
 
 /** A member of a tenant, with their tenant role. */
-export interface TenantMemberView {
-  userId: string;
-  email: string;
-  role: Role;
-  joinedAt: string;
+export class TenantMemberView {
+  userId!: string;
+  email!: string;
+  role!: Role;
+  joinedAt!: string;
 }
 
-export interface Team {
-  name: string;
-  description: string | null;
-  createdAt: string;
+export class Team {
+  name!: string;
+  description!: string | null;
+  createdAt!: string;
 }
 
-export interface TeamMember {
-  userId: string;
-  email: string;
-  role: TeamRole;
+export class TeamMember {
+  userId!: string;
+  email!: string;
+  role!: TeamRole;
 }
 
-export interface TeamDetail extends Team {
-  members: TeamMember[];
+export class TeamDetail extends Team {
+  members!: TeamMember[];
 }
 
-export interface ApiToken {
-  id: string;
-  name: string;
+export class ApiToken {
+  id!: string;
+  name!: string;
   /** The token's first characters, to recognise it by; the token itself is shown once. */
-  hint: string;
-  scopes: TokenScope[];
-  createdBy: string;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
+  hint!: string;
+  scopes!: TokenScope[];
+  createdBy!: string;
+  createdAt!: string;
+  expiresAt!: string | null;
+  lastUsedAt!: string | null;
 }
 
 /** The answer to creating a token: the only time `token` is ever shown. */
-export interface CreatedApiToken extends ApiToken {
-  token: string;
+export class CreatedApiToken extends ApiToken {
+  token!: string;
 }
 
-export interface Variable {
-  key: string;
+export class Variable {
+  key!: string;
   /** `********` when `isSecret`. */
-  value: string;
-  isSecret: boolean;
-  description: string | null;
-  updatedAt: string;
+  value!: string;
+  isSecret!: boolean;
+  description!: string | null;
+  updatedAt!: string;
 }
 
-export interface Connection extends Omit<TaskConnection, 'password'> {
-  description: string | null;
+/** A connection as the API shows it: the task's view of it (`TaskConnection` of the SDK) with its password masked. */
+export class Connection {
+  connId!: string;
+  connType!: string;
+  host!: string | null;
+  port!: number | null;
+  login!: string | null;
   /** `********` when a password is set, else null. */
-  password: string | null;
-  updatedAt: string;
+  password!: string | null;
+  schema!: string | null;
+  extra!: Record<string, unknown>;
+  description!: string | null;
+  updatedAt!: string;
+}
+
+export class TenantMemberList {
+  items!: TenantMemberView[];
+}
+
+export class TeamList {
+  items!: Team[];
+}
+
+export class ApiTokenList {
+  items!: ApiToken[];
+}
+
+export class VariablePage extends PageInfo {
+  items!: Variable[];
+}
+
+export class ConnectionPage extends PageInfo {
+  items!: Connection[];
 }

@@ -1,42 +1,60 @@
 import type { Role } from '@updraft/domain';
-import type { SessionTokens, TenantMembership, User } from './api-types';
+import { PageInfo, SessionTokens, TenantMembership, User } from './api-types';
 
-export interface RefreshRequest {
-  refreshToken: string;
+export class RefreshRequest {
+  refreshToken!: string;
 }
 
-export interface MeResponse {
-  user: User;
-  tenants: TenantMembership[];
+export class MeResponse {
+  user!: User;
+  tenants!: TenantMembership[];
 }
 
-export interface Invitation {
-  id: string;
-  email: string;
-  role: Role;
-  createdAt: string;
-  expiresAt: string;
+export class Invitation {
+  id!: string;
+  email!: string;
+  role!: Role;
+  createdAt!: string;
+  expiresAt!: string;
 }
 
-export interface InvitationAccepted {
-  user: User;
-  tenant: { slug: string; name: string };
-  role: Role;
+export class InvitationAccepted {
+  user!: User;
+  tenant!: { slug: string; name: string };
+  role!: Role;
   /** True when accepting created the account (then `session` logs it in). */
-  created: boolean;
-  alreadyMember: boolean;
+  created!: boolean;
+  alreadyMember!: boolean;
   session?: SessionTokens;
 }
 
 export type AuditOutcome = 'success' | 'failure' | 'error';
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actor: { userId: string | null; email: string | null };
-  action: string;
-  target: Record<string, string>;
-  outcome: AuditOutcome;
-  statusCode: number;
-  ip: string | null;
+export class AuditEntry {
+  id!: string;
+  at!: string;
+  actor!: { userId: string | null; email: string | null };
+  action!: string;
+  target!: Record<string, string>;
+  outcome!: AuditOutcome;
+  statusCode!: number;
+  ip!: string | null;
+}
+
+export class InvitationList {
+  items!: Invitation[];
+}
+
+export class AuditEntryPage extends PageInfo {
+  items!: AuditEntry[];
+}
+
+export class VerificationSent {
+  /** False when the address is already verified. */
+  sent!: boolean;
+}
+
+/** The same answer whether or not the address has an account. */
+export class PasswordResetRequested {
+  message!: string;
 }

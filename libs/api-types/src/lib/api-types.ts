@@ -1,7 +1,11 @@
 import type { Role, RunState, RunType, TaskState } from '@updraft/domain';
 
-/** The shapes the REST API answers with (docs/api.md); the api, the console and the cli share them. */
+/**
+ * The shapes the REST API answers with. They are classes so that the api's OpenAPI document is generated
+ * from them (the `@nestjs/swagger` plugin reads their fields and TSDoc); clients use the generated document.
+ */
 
+/** One page of a list, `limit` items from `offset`, of `total`. */
 export interface Page<T> {
   items: T[];
   total: number;
@@ -9,162 +13,203 @@ export interface Page<T> {
   offset: number;
 }
 
-export interface ApiErrorBody {
-  statusCode: number;
-  error: string;
-  message: string;
+export abstract class PageInfo {
+  /** How many items there are in all. */
+  total!: number;
+  limit!: number;
+  offset!: number;
+}
+
+/** Every error: the HTTP status, its name, a message naming what is wrong, and per-field details when there are any. */
+export class ApiErrorBody {
+  statusCode!: number;
+  error!: string;
+  message!: string;
   details?: unknown[];
 }
 
-export interface User {
-  id: string;
-  email: string;
+export class User {
+  id!: string;
+  email!: string;
   emailVerified?: boolean;
 }
 
-export interface TenantMembership {
-  slug: string;
-  name: string;
-  role: Role;
+export class TenantMembership {
+  slug!: string;
+  name!: string;
+  role!: Role;
 }
 
-export interface LoginRequest {
-  email: string;
-  password: string;
+export class LoginRequest {
+  email!: string;
+  password!: string;
 }
 
 /** Tokens of one log-in session: a short-lived access JWT and a single-use refresh token that rotates. */
-export interface SessionTokens {
-  accessToken: string;
+export class SessionTokens {
+  accessToken!: string;
   /** Seconds until the access token expires. */
-  expiresIn: number;
-  refreshToken: string;
+  expiresIn!: number;
+  refreshToken!: string;
 }
 
-export interface LoginResponse extends SessionTokens {
-  user: User;
-  tenants: TenantMembership[];
+export class LoginResponse extends SessionTokens {
+  user!: User;
+  tenants!: TenantMembership[];
 }
 
-export interface SignupResponse extends SessionTokens {
-  user: User;
-  tenant: { id: string; slug: string; name: string };
-  role: Role;
+export class SignupResponse extends SessionTokens {
+  user!: User;
+  tenant!: { id: string; slug: string; name: string };
+  role!: Role;
 }
 
 export type BundleStatus = 'pending' | 'parsing' | 'active' | 'failed' | 'superseded';
 
-export interface BundleError {
-  file: string;
+export class BundleError {
+  file!: string;
   line?: number;
-  message: string;
+  message!: string;
 }
 
-export interface Bundle {
-  id: string;
-  name: string;
-  version: number;
-  status: BundleStatus;
-  errors: BundleError[];
-  dagIds: string[];
-  archiveSha256: string;
-  createdAt: string;
-  parsedAt: string | null;
+export class Bundle {
+  id!: string;
+  name!: string;
+  version!: number;
+  status!: BundleStatus;
+  errors!: BundleError[];
+  dagIds!: string[];
+  archiveSha256!: string;
+  createdAt!: string;
+  parsedAt!: string | null;
 }
 
 export type DagRunState = RunState;
 export type TaskInstanceState = TaskState;
 
-export interface LastRun {
-  runId: string;
-  state: DagRunState;
-  logicalDate: string;
+export class LastRun {
+  runId!: string;
+  state!: DagRunState;
+  logicalDate!: string;
 }
 
-export interface Dag {
-  dagId: string;
-  description: string | null;
-  schedule: string | null;
-  timezone: string;
-  startDate: string | null;
-  catchup: boolean;
-  tags: string[];
-  team: string | null;
-  isPaused: boolean;
-  isActive: boolean;
-  bundleName: string;
-  bundleVersion: number;
-  lastRun: LastRun | null;
+export class BundlePage extends PageInfo {
+  items!: Bundle[];
+}
+
+export class Dag {
+  dagId!: string;
+  description!: string | null;
+  schedule!: string | null;
+  timezone!: string;
+  startDate!: string | null;
+  catchup!: boolean;
+  tags!: string[];
+  team!: string | null;
+  isPaused!: boolean;
+  isActive!: boolean;
+  bundleName!: string;
+  bundleVersion!: number;
+  lastRun!: LastRun | null;
   /** When the scheduler next looks at the DAG (the end of its next data interval); null when manual or paused. */
-  nextRunAt: string | null;
+  nextRunAt!: string | null;
 }
 
-export interface DagSource {
-  dagId: string;
-  bundleVersion: number;
-  file: string;
-  line: number;
-  content: string;
+export class DagPage extends PageInfo {
+  items!: Dag[];
 }
 
-export interface DagTask {
-  taskId: string;
-  operator: string;
-  upstream: string[];
-  downstream: string[];
-  triggerRule: string;
-  retries: number;
-  source: string | null;
+export class DagSource {
+  dagId!: string;
+  bundleVersion!: number;
+  file!: string;
+  line!: number;
+  content!: string;
 }
 
-export interface DagDetail extends Dag {
-  params: Record<string, unknown>;
-  source: string | null;
-  tasks: DagTask[];
+export class DagTask {
+  taskId!: string;
+  operator!: string;
+  upstream!: string[];
+  downstream!: string[];
+  triggerRule!: string;
+  retries!: number;
+  source!: string | null;
 }
 
-export interface DagRun {
-  runId: string;
-  dagId: string;
-  state: DagRunState;
-  runType: RunType;
-  logicalDate: string;
-  dataIntervalStart: string;
-  dataIntervalEnd: string;
-  conf: Record<string, unknown>;
-  queuedAt: string;
-  startDate: string | null;
-  endDate: string | null;
+export class DagDetail extends Dag {
+  params!: Record<string, unknown>;
+  source!: string | null;
+  tasks!: DagTask[];
 }
 
-export interface TaskInstance {
-  taskId: string;
-  mapIndex: number;
-  operator: string;
-  state: TaskInstanceState;
-  tryNumber: number;
-  maxTries: number;
-  queuedAt: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  durationMs: number | null;
-  hostname: string | null;
+export class DagRun {
+  runId!: string;
+  dagId!: string;
+  state!: DagRunState;
+  runType!: RunType;
+  logicalDate!: string;
+  dataIntervalStart!: string;
+  dataIntervalEnd!: string;
+  conf!: Record<string, unknown>;
+  queuedAt!: string;
+  startDate!: string | null;
+  endDate!: string | null;
 }
 
-export interface TaskLogLine {
-  timestamp: string;
-  stream: 'stdout' | 'stderr' | 'system';
-  message: string;
+export class DagRunPage extends PageInfo {
+  items!: DagRun[];
 }
 
-export interface TaskLog {
-  taskId: string;
-  tryNumber: number;
-  lines: TaskLogLine[];
+/** The task instances a clear sent back to run. */
+export class ClearedTasks {
+  cleared!: string[];
 }
 
-export interface XComEntry {
-  key: string;
-  mapIndex: number;
-  value: unknown;
+export class TaskInstance {
+  taskId!: string;
+  mapIndex!: number;
+  operator!: string;
+  state!: TaskInstanceState;
+  tryNumber!: number;
+  maxTries!: number;
+  queuedAt!: string | null;
+  startDate!: string | null;
+  endDate!: string | null;
+  durationMs!: number | null;
+  hostname!: string | null;
+}
+
+export class TaskInstancePage extends PageInfo {
+  items!: TaskInstance[];
+}
+
+export class TaskLogLine {
+  timestamp!: string;
+  stream!: 'stdout' | 'stderr' | 'system';
+  message!: string;
+}
+
+export class TaskLog {
+  taskId!: string;
+  tryNumber!: number;
+  lines!: TaskLogLine[];
+}
+
+export class XComEntry {
+  key!: string;
+  mapIndex!: number;
+  value!: unknown;
+}
+
+export class XComEntryList {
+  items!: XComEntry[];
+}
+
+export class UserResponse {
+  user!: User;
+}
+
+export class Health {
+  status!: 'ok';
 }

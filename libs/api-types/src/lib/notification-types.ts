@@ -1,60 +1,73 @@
 /** Notification channels, their delivery log and SLA misses (docs/alerts.md). */
+import { PageInfo } from './api-types';
 
 export type NotificationChannelType = 'email' | 'slack';
 
-export interface NotificationChannelInput {
-  name: string;
-  type: NotificationChannelType;
+export class NotificationChannelInput {
+  name!: string;
+  type!: NotificationChannelType;
   /** Default channels get SLA and deadline alerts of DAGs that name no channel. */
   isDefault?: boolean;
   /** email: `addresses`, `from?`, `smtpUrl?` (secret). slack: `botToken` (secret) with `channel`, or `webhookUrl` (secret). */
-  config: Record<string, unknown>;
+  config!: Record<string, unknown>;
 }
 
-export interface NotificationChannel {
-  id: string;
-  name: string;
-  type: NotificationChannelType;
-  isDefault: boolean;
+export class NotificationChannel {
+  id!: string;
+  name!: string;
+  type!: NotificationChannelType;
+  isDefault!: boolean;
   /** Secrets show as `********`; sending that value back keeps the stored secret. */
-  config: Record<string, unknown>;
+  config!: Record<string, unknown>;
   /** True once a notification was given up on after every retry; cleared by the next success or a change. */
-  failing: boolean;
-  failingSince: string | null;
-  lastError: string | null;
-  createdAt: string;
-  updatedAt: string;
+  failing!: boolean;
+  failingSince!: string | null;
+  lastError!: string | null;
+  createdAt!: string;
+  updatedAt!: string;
 }
 
-export interface ChannelTestResult {
-  delivered: boolean;
-  error: string | null;
+export class ChannelTestResult {
+  delivered!: boolean;
+  error!: string | null;
 }
 
 export type NotificationDeliveryStatus = 'sent' | 'failed' | 'abandoned';
 
-export interface NotificationDelivery {
-  id: string;
-  channelId: string;
-  notificationKey: string;
-  kind: string;
-  subject: string;
-  status: NotificationDeliveryStatus;
-  attempt: number;
-  error: string | null;
-  createdAt: string;
+export class NotificationDelivery {
+  id!: string;
+  channelId!: string;
+  notificationKey!: string;
+  kind!: string;
+  subject!: string;
+  status!: NotificationDeliveryStatus;
+  attempt!: number;
+  error!: string | null;
+  createdAt!: string;
 }
 
-export interface SlaMiss {
-  id: string;
-  dagId: string;
-  runId: string;
+export class SlaMiss {
+  id!: string;
+  dagId!: string;
+  runId!: string;
   /** Null for a DAG deadline miss. */
-  taskId: string | null;
-  kind: 'sla' | 'deadline';
-  expectedAt: string;
-  detectedAt: string;
-  finishedAt: string | null;
-  notifiedAt: string | null;
-  lateByMs: number;
+  taskId!: string | null;
+  kind!: 'sla' | 'deadline';
+  expectedAt!: string;
+  detectedAt!: string;
+  finishedAt!: string | null;
+  notifiedAt!: string | null;
+  lateByMs!: number;
+}
+
+export class NotificationChannelPage extends PageInfo {
+  items!: NotificationChannel[];
+}
+
+export class NotificationDeliveryPage extends PageInfo {
+  items!: NotificationDelivery[];
+}
+
+export class SlaMissPage extends PageInfo {
+  items!: SlaMiss[];
 }

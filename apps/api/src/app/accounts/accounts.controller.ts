@@ -2,12 +2,13 @@ import { BadRequestException, Body, ConflictException, Controller, Get, HttpCode
 import { AuthenticatedUser, Authenticated, CurrentUser, PasswordHasher, Public, hashOpaqueToken } from '@updraft/auth';
 import { passwordProblem } from '@updraft/domain';
 import { AccountRepository, DuplicateAccountError, OneTimeTokenRepository, SessionRepository } from '@updraft/persistence';
-import type { LoginResponse, MeResponse, SessionTokens, SignupResponse, TenantMembership, User } from '@updraft/api-types';
+import type { LoginResponse, MeResponse, PasswordResetRequested, SessionTokens, SignupResponse, TenantMembership, User, UserResponse, VerificationSent } from '@updraft/api-types';
 import { AccountMailService } from './account-mail.service';
 import { EmailDto, LoginDto, RefreshDto, ResetPasswordDto, SignupDto, TokenDto } from './accounts.dto';
 import { LoginThrottle } from './login-throttle.service';
 import { SessionsService } from './sessions.service';
 import { refuseToken } from './one-time-token-errors';
+import { ApiErrors } from '../../services/http/api-errors.decorator';
 
 @Controller('auth')
 export class AccountsController {
@@ -21,8 +22,10 @@ export class AccountsController {
     private readonly oneTimeTokens: OneTimeTokenRepository,
   ) {}
 
+  /** Sign up: create an account and its tenant, and log in. */
   @Post('signup')
   @Public()
+  @ApiErrors({ 409: 'The email or the tenant slug is taken.' })
   async signup(@Body() body: SignupDto, @Ip() ip: string): Promise<SignupResponse> {
     const passwordHash = await this.hasher.hash(body.password);
     try {
@@ -41,9 +44,11 @@ export class AccountsController {
     }
   }
 
+  /** Log in with email and password. */
   @Post('login')
   @HttpCode(200)
   @Public()
+  @ApiErrors({ 401: 'Wrong email or password.', 429: 'Too many failed log-ins: `Retry-After` says when to try again.' })
   async login(@Body() body: LoginDto, @Ip() ip: string): Promise<LoginResponse> {
     await this.throttle.check(ip, body.email);
     const user = await this.accounts.findUserByEmail(body.email);
@@ -57,32 +62,47 @@ export class AccountsController {
     return { ...tokens, user: { id: user.id, email: user.email, emailVerified: user.emailVerifiedAt !== null }, tenants: await this.tenantsOf(user.id) };
   }
 
-  /** Swaps a refresh token for a new access token and a new refresh token; the old one is spent. */
+  /**
+   * Swap a refresh token for new session tokens.
+   *
+   * @remarks
+   * Swaps a refresh token for a new access token and a new refresh token; the old one is spent.
+   */
   @Post('refresh')
   @HttpCode(200)
   @Public()
+  @ApiErrors({ 401: 'The refresh token is unknown, spent or expired.' })
   refresh(@Body() body: RefreshDto): Promise<SessionTokens> {
     return this.sessions.refresh(body.refreshToken);
   }
 
-  /** Ends the session: its refresh tokens and the access tokens issued for it stop working. */
+  /**
+   * Log out: end the session.
+   *
+   * @remarks
+   * Ends the session: its refresh tokens and the access tokens issued for it stop working.
+   */
   @Post('logout')
   @HttpCode(204)
   @Public()
+  @ApiErrors({ 401: 'The refresh token is unknown or spent.' })
   async logout(@Body() body: RefreshDto): Promise<void> {
     await this.sessions.logout(body.refreshToken);
   }
 
+  /** The logged-in user and their tenants. */
   @Get('me')
   @Authenticated()
   async me(@CurrentUser() current: AuthenticatedUser): Promise<MeResponse> {
     return { user: await this.userOf(current.id), tenants: await this.tenantsOf(current.id) };
   }
 
+  /** Verify the email address with the token from the mail. */
   @Post('verifyEmail')
   @HttpCode(200)
   @Public()
-  async verifyEmail(@Body() body: TokenDto): Promise<{ user: User }> {
+  @ApiErrors({ 410: 'The link was already used or has expired.' })
+  async verifyEmail(@Body() body: TokenDto): Promise<UserResponse> {
     const result = await this.oneTimeTokens.consume('verify_email', hashOpaqueToken(body.token), async (token, tx) => {
       await this.accounts.markEmailVerified(token.userId as string, tx);
       return token.userId as string;
@@ -91,32 +111,45 @@ export class AccountsController {
     return { user: await this.userOf(result.value) };
   }
 
+  /** Send the verification mail again. */
   @Post('verifyEmail/resend')
   @HttpCode(202)
   @Authenticated()
-  async resendVerification(@CurrentUser() current: AuthenticatedUser): Promise<{ sent: boolean }> {
+  async resendVerification(@CurrentUser() current: AuthenticatedUser): Promise<VerificationSent> {
     const user = await this.userOf(current.id);
     if (user.emailVerified) return { sent: false };
     await this.mails.send({ purpose: 'verify_email', email: user.email, userId: user.id });
     return { sent: true };
   }
 
-  /** Always 202, whether or not the address has an account, so the answer reveals nothing. */
+  /**
+   * Ask for a password reset mail.
+   *
+   * @remarks
+   * Always 202, whether or not the address has an account, so the answer reveals nothing.
+   */
   @Post('passwordReset')
   @HttpCode(202)
   @Public()
-  async requestPasswordReset(@Body() body: EmailDto, @Ip() ip: string): Promise<{ message: string }> {
+  @ApiErrors({ 429: 'Too many requests: `Retry-After` says when to try again.' })
+  async requestPasswordReset(@Body() body: EmailDto, @Ip() ip: string): Promise<PasswordResetRequested> {
     await this.throttle.check(ip, body.email);
     const user = await this.accounts.findUserByEmail(body.email);
     if (user) this.mails.sendInBackground({ purpose: 'reset_password', email: user.email, userId: user.id });
     return { message: 'if an account has this address, a reset link is on its way' };
   }
 
-  /** Sets the new password, ends every session of the account, and counts the address as verified. */
+  /**
+   * Set a new password with the token from the reset mail.
+   *
+   * @remarks
+   * Sets the new password, ends every session of the account, and counts the address as verified.
+   */
   @Post('passwordReset/confirm')
   @HttpCode(200)
   @Public()
-  async confirmPasswordReset(@Body() body: ResetPasswordDto): Promise<{ user: User }> {
+  @ApiErrors({ 410: 'The link was already used or has expired.' })
+  async confirmPasswordReset(@Body() body: ResetPasswordDto): Promise<UserResponse> {
     const result = await this.oneTimeTokens.consume('reset_password', hashOpaqueToken(body.token), async (token, tx) => {
       const problem = passwordProblem(body.password, token.email);
       if (problem) throw new BadRequestException({ message: problem, details: [{ field: 'password', problems: [problem] }] });

@@ -1,5 +1,5 @@
 import { BadRequestException, Body, Controller, Delete, ForbiddenException, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import type { ApiToken, CreatedApiToken } from '@updraft/api-types';
+import type { ApiToken, ApiTokenList, CreatedApiToken } from '@updraft/api-types';
 import { AuthenticatedUser, CurrentTenant, CurrentUser, newApiToken, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS, permissionsOf, roleHasPermission, scopePermissions } from '@updraft/domain';
 import { ApiTokenEntity, ApiTokenRepository } from '@updraft/persistence';
@@ -23,12 +23,14 @@ function toView(t: ApiTokenEntity): ApiToken {
 export class ApiTokensController {
   constructor(private readonly tokens: ApiTokenRepository) {}
 
+  /** List the tenant's API tokens. */
   @Get()
   @RequirePermission(PERMISSIONS.tokensManage)
-  async list(@CurrentTenant() tenant: TenantContext, @CurrentUser() user: AuthenticatedUser): Promise<{ items: ApiToken[] }> {
+  async list(@CurrentTenant() tenant: TenantContext, @CurrentUser() user: AuthenticatedUser): Promise<ApiTokenList> {
     return { items: (await this.tokens.list(tenant.id, this.ownOnly(tenant, user))).map(toView) };
   }
 
+  /** Create an API token (shown once). */
   @Post()
   @RequirePermission(PERMISSIONS.tokensManage)
   async create(@CurrentTenant() tenant: TenantContext, @CurrentUser() user: AuthenticatedUser, @Body() body: CreateApiTokenDto): Promise<CreatedApiToken> {
@@ -44,6 +46,7 @@ export class ApiTokensController {
     return { ...toView(created), token };
   }
 
+  /** Revoke an API token. */
   @Delete(':id')
   @HttpCode(204)
   @RequirePermission(PERMISSIONS.tokensManage)

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import type { Backfill, BackfillCreated, Page } from '@updraft/api-types';
+import type { Backfill, BackfillCreated, BackfillPage } from '@updraft/api-types';
 import { AuthenticatedUser, CurrentTenant, CurrentUser, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
 import { BackfillRepository } from '@updraft/persistence';
@@ -11,19 +11,22 @@ import { BackfillsService, toBackfillView } from './backfills.service';
 export class BackfillsController {
   constructor(private readonly service: BackfillsService, private readonly backfills: BackfillRepository) {}
 
+  /** Backfill a DAG over a range of logical dates. */
   @Post()
   @RequirePermission(PERMISSIONS.runsEdit)
   create(@CurrentTenant() tenant: TenantContext, @CurrentUser() user: AuthenticatedUser, @Param('dagId') dagId: string, @Body() body: CreateBackfillDto): Promise<BackfillCreated> {
     return this.service.create(tenant.id, dagId, body, user.id);
   }
 
+  /** List a DAG's backfills. */
   @Get()
   @RequirePermission(PERMISSIONS.runsRead)
-  async list(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Query() query: PaginationQuery): Promise<Page<Backfill>> {
+  async list(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Query() query: PaginationQuery): Promise<BackfillPage> {
     const page = await this.backfills.list(tenant.id, dagId, { limit: query.limit, offset: query.offset });
     return { ...page, items: page.items.map(toBackfillView) };
   }
 
+  /** Get a backfill with its run counts. */
   @Get(':backfillId')
   @RequirePermission(PERMISSIONS.runsRead)
   get(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('backfillId') backfillId: string): Promise<Backfill> {

@@ -1,42 +1,52 @@
 import { Controller, Get, HttpCode, Param, ParseBoolPipe, ParseUUIDPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentTenant, CurrentUser, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
 import { PaginationQuery } from '../../services/http/pagination.dto';
 import { BundlesService } from './bundles.service';
+import type { Bundle, BundlePage } from '@updraft/api-types';
+import { ApiErrors } from '../../services/http/api-errors.decorator';
 
 @Controller('tenants/:tenant/bundles')
 export class BundlesController {
   constructor(private readonly bundles: BundlesService) {}
 
+  /** Upload a DAG bundle (a new version). */
   @Post()
   @RequirePermission(PERMISSIONS.bundlesDeploy)
   @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'The bundle: a .tar.gz or .zip with updraft.json.' } } } })
   upload(
     @CurrentTenant() tenant: TenantContext,
     @CurrentUser() user: AuthenticatedUser,
     @UploadedFile() file: Express.Multer.File | undefined,
     @Query('wait', new ParseBoolPipe({ optional: true })) wait?: boolean,
-  ) {
+  ): Promise<Bundle> {
     return this.bundles.upload(tenant.id, user.id, file?.buffer, wait ?? false);
   }
 
+  /** List bundle versions, newest first. */
   @Get()
   @RequirePermission(PERMISSIONS.bundlesRead)
-  list(@CurrentTenant() tenant: TenantContext, @Query() page: PaginationQuery) {
+  list(@CurrentTenant() tenant: TenantContext, @Query() page: PaginationQuery): Promise<BundlePage> {
     return this.bundles.list(tenant.id, page);
   }
 
+  /** Get a bundle version with its parse errors. */
   @Get(':id')
   @RequirePermission(PERMISSIONS.bundlesRead)
-  get(@CurrentTenant() tenant: TenantContext, @Param('id', new ParseUUIDPipe()) id: string) {
+  get(@CurrentTenant() tenant: TenantContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<Bundle> {
     return this.bundles.get(tenant.id, id);
   }
 
+  /** Make an earlier bundle version active again. */
   @Post(':id/rollback')
   @HttpCode(200)
   @RequirePermission(PERMISSIONS.bundlesDeploy)
-  rollback(@CurrentTenant() tenant: TenantContext, @Param('id', new ParseUUIDPipe()) id: string) {
+  @ApiErrors({ 409: 'That version cannot be made active (it failed to parse, or is active already).' })
+  rollback(@CurrentTenant() tenant: TenantContext, @Param('id', new ParseUUIDPipe()) id: string): Promise<Bundle> {
     return this.bundles.rollback(tenant.id, id);
   }
 }

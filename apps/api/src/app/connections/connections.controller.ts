@@ -1,5 +1,5 @@
 import { Body, ConflictException, Controller, Delete, Get, HttpCode, NotFoundException, Param, Patch, Post, Query } from '@nestjs/common';
-import type { Connection } from '@updraft/api-types';
+import type { Connection, ConnectionPage } from '@updraft/api-types';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
 import { ConnectionEntity, ConnectionRepository, connectionSecretBinding, DuplicateKeyError } from '@updraft/persistence';
@@ -7,6 +7,7 @@ import { MASK, SecretBox } from '@updraft/secrets';
 import { randomUUID } from 'node:crypto';
 import { PaginationQuery } from '../../services/http/pagination.dto';
 import { CreateConnectionDto, UpdateConnectionDto } from './connections.dto';
+import { ApiErrors } from '../../services/http/api-errors.decorator';
 
 function toView(c: ConnectionEntity): Connection {
   return {
@@ -22,21 +23,25 @@ const FIELDS = ['connType', 'description', 'host', 'port', 'login', 'schema', 'e
 export class ConnectionsController {
   constructor(private readonly connections: ConnectionRepository, private readonly box: SecretBox) {}
 
+  /** List connections. */
   @Get()
   @RequirePermission(PERMISSIONS.connectionsRead)
-  async list(@CurrentTenant() tenant: TenantContext, @Query() page: PaginationQuery) {
+  async list(@CurrentTenant() tenant: TenantContext, @Query() page: PaginationQuery): Promise<ConnectionPage> {
     const result = await this.connections.list(tenant.id, page);
     return { ...result, items: result.items.map(toView) };
   }
 
+  /** Get a connection. */
   @Get(':connId')
   @RequirePermission(PERMISSIONS.connectionsRead)
   async get(@CurrentTenant() tenant: TenantContext, @Param('connId') connId: string): Promise<Connection> {
     return toView(await this.find(tenant, connId));
   }
 
+  /** Create a connection. */
   @Post()
   @RequirePermission(PERMISSIONS.connectionsEdit)
+  @ApiErrors({ 409: 'A connection with that id exists.' })
   async create(@CurrentTenant() tenant: TenantContext, @Body() body: CreateConnectionDto): Promise<Connection> {
     const id = randomUUID();
     try {
@@ -51,6 +56,7 @@ export class ConnectionsController {
     }
   }
 
+  /** Change a connection. */
   @Patch(':connId')
   @RequirePermission(PERMISSIONS.connectionsEdit)
   async update(@CurrentTenant() tenant: TenantContext, @Param('connId') connId: string, @Body() body: UpdateConnectionDto): Promise<Connection> {
@@ -60,6 +66,7 @@ export class ConnectionsController {
     return toView(await this.connections.save(connection));
   }
 
+  /** Delete a connection. */
   @Delete(':connId')
   @HttpCode(204)
   @RequirePermission(PERMISSIONS.connectionsEdit)

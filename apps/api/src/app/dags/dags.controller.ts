@@ -3,7 +3,7 @@ import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS, roleHasPermission } from '@updraft/domain';
 import { readArchiveFile } from '@updraft/bundles';
 import { BundleRepository, DagRepository, DagSummary, TeamRepository } from '@updraft/persistence';
-import type { Dag, DagDetail, DagSource } from '@updraft/api-types';
+import type { Dag, DagDetail, DagPage, DagSource } from '@updraft/api-types';
 import { PaginationQuery } from '../../services/http/pagination.dto';
 import { UpdateDagDto } from './dags.dto';
 
@@ -31,13 +31,15 @@ function toDagView(d: DagSummary): Dag {
 export class DagsController {
   constructor(private readonly dags: DagRepository, private readonly bundles: BundleRepository, private readonly teams: TeamRepository) {}
 
+  /** List DAGs. */
   @Get()
   @RequirePermission(PERMISSIONS.dagsRead, { filtersByTeam: true })
-  async list(@CurrentTenant() tenant: TenantContext, @Query() page: PaginationQuery) {
+  async list(@CurrentTenant() tenant: TenantContext, @Query() page: PaginationQuery): Promise<DagPage> {
     const result = await this.dags.list(tenant.id, page, { teams: tenant.teams });
     return { ...result, items: result.items.map(toDagView) };
   }
 
+  /** Get a DAG with its tasks. */
   @Get(':dagId')
   @RequirePermission(PERMISSIONS.dagsRead)
   async get(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string): Promise<DagDetail> {
@@ -61,7 +63,12 @@ export class DagsController {
     };
   }
 
-  /** The file that defines the DAG, as uploaded in the bundle version the DAG is on. */
+  /**
+   * Get a DAG's source file.
+   *
+   * @remarks
+   * The file that defines the DAG, as uploaded in the bundle version the DAG is on.
+   */
   @Get(':dagId/source')
   @RequirePermission(PERMISSIONS.dagsRead)
   async source(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string): Promise<DagSource> {
@@ -79,9 +86,10 @@ export class DagsController {
     return { dagId, bundleVersion: dag.bundleVersion, file, line: Number(line), content };
   }
 
+  /** Pause, unpause or move a DAG to a team. */
   @Patch(':dagId')
   @RequirePermission(PERMISSIONS.dagsEdit)
-  async update(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Body() body: UpdateDagDto) {
+  async update(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Body() body: UpdateDagDto): Promise<DagDetail> {
     if (body.team !== undefined) await this.checkTeam(tenant, body.team);
     if (!(await this.dags.get(tenant.id, dagId))) throw new NotFoundException(`DAG '${dagId}' not found`);
     if (body.isPaused !== undefined) await this.dags.setPaused(tenant.id, dagId, body.isPaused);

@@ -2,13 +2,14 @@ import { BadRequestException, Body, Controller, ForbiddenException, Get, HttpCod
 import { AuthenticatedUser, CurrentTenant, CurrentUser, hashOpaqueToken, PasswordHasher, Public, RequirePermission, TenantContext } from '@updraft/auth';
 import { passwordProblem, PERMISSIONS, Role } from '@updraft/domain';
 import { AccountRepository, OneTimeTokenEntity, OneTimeTokenRepository } from '@updraft/persistence';
-import type { Invitation, InvitationAccepted } from '@updraft/api-types';
+import type { Invitation, InvitationAccepted, InvitationList } from '@updraft/api-types';
 import type { Request } from 'express';
 import { AccountMailService } from '../accounts/account-mail.service';
 import { AcceptInvitationDto, InviteDto } from '../accounts/accounts.dto';
 import { refuseToken } from '../accounts/one-time-token-errors';
 import { SessionsService } from '../accounts/sessions.service';
 import { setAuditSubject } from '../audit/audit.service';
+import { ApiErrors } from '../../services/http/api-errors.decorator';
 
 const toInvitation = (t: OneTimeTokenEntity): Invitation => ({
   id: t.id,
@@ -28,7 +29,12 @@ export class InvitationsController {
     private readonly sessions: SessionsService,
   ) {}
 
-  /** Mails a one-time link that adds the address to this tenant with `role` (creating its account if need be). */
+  /**
+   * Invite someone to the tenant by email.
+   *
+   * @remarks
+   * Mails a one-time link that adds the address to this tenant with `role` (creating its account if need be).
+   */
   @Post('tenants/:tenant/invitations')
   @RequirePermission(PERMISSIONS.membersManage)
   async invite(@Body() body: InviteDto, @CurrentTenant() tenant: TenantContext, @CurrentUser() user: AuthenticatedUser): Promise<Invitation> {
@@ -40,19 +46,24 @@ export class InvitationsController {
     return toInvitation(invitation);
   }
 
+  /** List pending invitations. */
   @Get('tenants/:tenant/invitations')
   @RequirePermission(PERMISSIONS.membersManage)
-  async pending(@CurrentTenant() tenant: TenantContext): Promise<{ items: Invitation[] }> {
+  async pending(@CurrentTenant() tenant: TenantContext): Promise<InvitationList> {
     return { items: (await this.tokens.pendingInvitations(tenant.id)).map(toInvitation) };
   }
 
   /**
+   * Accept an invitation.
+   *
+   * @remarks
    * The token proves the invited mailbox: an existing account with that address joins the
    * tenant; otherwise a password creates the account (and logs it in).
    */
   @Post('auth/invitations/accept')
   @HttpCode(200)
   @Public()
+  @ApiErrors({ 410: 'The link was already used or has expired.' })
   async accept(@Body() body: AcceptInvitationDto, @Ip() ip: string, @Req() req: Request): Promise<InvitationAccepted> {
     const result = await this.tokens.consume('invitation', hashOpaqueToken(body.token), async (token, tx) => {
       const joined = await this.accounts.joinTenant(

@@ -1,13 +1,10 @@
 import { Body, ConflictException, Controller, Delete, ForbiddenException, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
-import type { TenantMemberView } from '@updraft/api-types';
+import type { TenantMemberList, TenantMemberView } from '@updraft/api-types';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
-import { PERMISSIONS, ROLES, Role } from '@updraft/domain';
+import { PERMISSIONS, Role } from '@updraft/domain';
 import { AccountRepository, MembershipChangeRefusal, TenantMember } from '@updraft/persistence';
-import { IsIn } from 'class-validator';
-
-export class ChangeRoleDto {
-  @IsIn([...ROLES], { message: `role must be one of ${ROLES.join(', ')}` }) role: Role;
-}
+import { ApiErrors } from '../../services/http/api-errors.decorator';
+import { ChangeRoleDto } from './members.dto';
 
 function toView(member: TenantMember): TenantMemberView {
   return { userId: member.userId, email: member.email, role: member.role, joinedAt: member.joinedAt.toISOString() };
@@ -24,22 +21,27 @@ function viewOrRefuse(result: TenantMember | MembershipChangeRefusal): TenantMem
 export class MembersController {
   constructor(private readonly accounts: AccountRepository) {}
 
+  /** List the tenant's members. */
   @Get()
   @RequirePermission(PERMISSIONS.tenantRead)
-  async list(@CurrentTenant() tenant: TenantContext): Promise<{ items: TenantMemberView[] }> {
+  async list(@CurrentTenant() tenant: TenantContext): Promise<TenantMemberList> {
     return { items: (await this.accounts.members(tenant.id)).map(toView) };
   }
 
+  /** Change a member's tenant role. */
   @Patch(':userId')
   @RequirePermission(PERMISSIONS.membersManage)
+  @ApiErrors({ 409: 'The tenant would have no owner left.' })
   async changeRole(@CurrentTenant() tenant: TenantContext, @Param('userId', ParseUUIDPipe) userId: string, @Body() body: ChangeRoleDto): Promise<TenantMemberView> {
     await this.requireOwnerForOwners(tenant, userId, body.role);
     return viewOrRefuse(await this.accounts.changeRole(tenant.id, userId, body.role));
   }
 
+  /** Remove a member from the tenant. */
   @Delete(':userId')
   @HttpCode(204)
   @RequirePermission(PERMISSIONS.membersManage)
+  @ApiErrors({ 409: 'The tenant would have no owner left.' })
   async remove(@CurrentTenant() tenant: TenantContext, @Param('userId', ParseUUIDPipe) userId: string): Promise<void> {
     await this.requireOwnerForOwners(tenant, userId);
     viewOrRefuse(await this.accounts.removeMember(tenant.id, userId));

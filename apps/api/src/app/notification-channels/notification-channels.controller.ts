@@ -1,11 +1,12 @@
 import { BadRequestException, Body, ConflictException, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import type { ChannelTestResult, NotificationChannel, NotificationDelivery } from '@updraft/api-types';
+import type { ChannelTestResult, NotificationChannel, NotificationChannelPage, NotificationDelivery, NotificationDeliveryPage } from '@updraft/api-types';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
 import { ChannelConfigError, ChannelService, NotificationSender } from '@updraft/notifications';
 import { DuplicateChannelError, NotificationChannelEntity, NotificationChannelRepository, NotificationDeliveryEntity, NotificationDeliveryRepository } from '@updraft/persistence';
 import { randomUUID } from 'node:crypto';
 import { CreateChannelDto, ListDeliveriesQuery, UpdateChannelDto } from './notification-channels.dto';
+import { ApiErrors } from '../../services/http/api-errors.decorator';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('no such notification channel') });
 
@@ -21,27 +22,33 @@ function toDeliveryView(d: NotificationDeliveryEntity): NotificationDelivery {
 export class NotificationChannelsController {
   constructor(private readonly channels: NotificationChannelRepository, private readonly service: ChannelService, private readonly sender: NotificationSender, private readonly deliveries: NotificationDeliveryRepository) {}
 
+  /** List notification channels. */
   @Get()
   @RequirePermission(PERMISSIONS.channelsRead)
-  async list(@CurrentTenant() tenant: TenantContext) {
+  async list(@CurrentTenant() tenant: TenantContext): Promise<NotificationChannelPage> {
     const items = (await this.channels.list(tenant.id)).map((c) => this.service.view(c));
     return { items, total: items.length, limit: items.length, offset: 0 };
   }
 
+  /** Get a notification channel. */
   @Get(':id')
   @RequirePermission(PERMISSIONS.channelsRead)
   async get(@CurrentTenant() tenant: TenantContext, @Param('id', uuid) id: string): Promise<NotificationChannel> {
     return this.service.view(await this.find(tenant, id));
   }
 
+  /** Create a notification channel. */
   @Post()
   @RequirePermission(PERMISSIONS.channelsEdit)
+  @ApiErrors({ 409: 'A channel with that name exists.' })
   async create(@CurrentTenant() tenant: TenantContext, @Body() body: CreateChannelDto): Promise<NotificationChannel> {
     return this.service.view(await this.guard(() => this.service.create(tenant.id, body)));
   }
 
+  /** Change a notification channel. */
   @Patch(':id')
   @RequirePermission(PERMISSIONS.channelsEdit)
+  @ApiErrors({ 409: 'A channel with that name exists.' })
   async update(@CurrentTenant() tenant: TenantContext, @Param('id', uuid) id: string, @Body() body: UpdateChannelDto): Promise<NotificationChannel> {
     const current = await this.find(tenant, id);
     const updated = await this.guard(() => this.service.update(tenant.id, current, body));
@@ -49,6 +56,7 @@ export class NotificationChannelsController {
     return this.service.view(updated);
   }
 
+  /** Delete a notification channel. */
   @Delete(':id')
   @HttpCode(204)
   @RequirePermission(PERMISSIONS.channelsEdit)
@@ -56,7 +64,12 @@ export class NotificationChannelsController {
     if (!(await this.channels.delete(tenant.id, id))) throw new NotFoundException('no such notification channel');
   }
 
-  /** Sends a test message now (not queued) and says whether the channel accepted it; the attempt is logged like any other. */
+  /**
+   * Send a test message through a channel.
+   *
+   * @remarks
+   * Sends a test message now (not queued) and says whether the channel accepted it; the attempt is logged like any other.
+   */
   @Post(':id/test')
   @HttpCode(200)
   @RequirePermission(PERMISSIONS.channelsEdit)
@@ -96,9 +109,10 @@ export class NotificationChannelsController {
 export class NotificationDeliveriesController {
   constructor(private readonly deliveries: NotificationDeliveryRepository) {}
 
+  /** List notification deliveries, newest first. */
   @Get()
   @RequirePermission(PERMISSIONS.channelsRead)
-  async list(@CurrentTenant() tenant: TenantContext, @Query() query: ListDeliveriesQuery) {
+  async list(@CurrentTenant() tenant: TenantContext, @Query() query: ListDeliveriesQuery): Promise<NotificationDeliveryPage> {
     const result = await this.deliveries.list(tenant.id, { limit: query.limit, offset: query.offset }, { channelId: query.channelId, status: query.status, kind: query.kind });
     return { ...result, items: result.items.map(toDeliveryView) };
   }

@@ -1,11 +1,12 @@
 import { BadRequestException, Body, ConflictException, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, Patch, Post, Query } from '@nestjs/common';
-import type { Page, Pool } from '@updraft/api-types';
+import type { Pool, PoolPage } from '@updraft/api-types';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { DEFAULT_POOL, PERMISSIONS } from '@updraft/domain';
 import { DuplicatePoolError, PoolRepository, PoolUsage } from '@updraft/persistence';
 import { PaginationQuery } from '../../services/http/pagination.dto';
 import { CreatePoolDto, UpdatePoolDto } from './pools.dto';
+import { ApiErrors } from '../../services/http/api-errors.decorator';
 
 function toView({ pool, running, queued, scheduled }: PoolUsage): Pool {
   return {
@@ -23,21 +24,25 @@ export class PoolsController {
     this.defaultSlots = config.defaultPoolSlots;
   }
 
+  /** List pools with their slot use. */
   @Get()
   @RequirePermission(PERMISSIONS.poolsRead)
-  async list(@CurrentTenant() tenant: TenantContext, @Query() query: PaginationQuery): Promise<Page<Pool>> {
+  async list(@CurrentTenant() tenant: TenantContext, @Query() query: PaginationQuery): Promise<PoolPage> {
     const page = await this.pools.list(tenant.id, this.defaultSlots, { limit: query.limit, offset: query.offset });
     return { ...page, items: page.items.map(toView) };
   }
 
+  /** Get a pool. */
   @Get(':name')
   @RequirePermission(PERMISSIONS.poolsRead)
   async get(@CurrentTenant() tenant: TenantContext, @Param('name') name: string): Promise<Pool> {
     return toView(await this.find(tenant, name));
   }
 
+  /** Create a pool. */
   @Post()
   @RequirePermission(PERMISSIONS.poolsManage)
+  @ApiErrors({ 409: 'A pool with that name exists.' })
   async create(@CurrentTenant() tenant: TenantContext, @Body() body: CreatePoolDto): Promise<Pool> {
     try {
       if (body.name === DEFAULT_POOL) throw new DuplicatePoolError(DEFAULT_POOL);
@@ -49,6 +54,7 @@ export class PoolsController {
     return toView(await this.find(tenant, body.name));
   }
 
+  /** Change a pool's slots or description. */
   @Patch(':name')
   @RequirePermission(PERMISSIONS.poolsManage)
   async update(@CurrentTenant() tenant: TenantContext, @Param('name') name: string, @Body() body: UpdatePoolDto): Promise<Pool> {
@@ -56,6 +62,7 @@ export class PoolsController {
     return toView(await this.find(tenant, name));
   }
 
+  /** Delete a pool. */
   @Delete(':name')
   @HttpCode(204)
   @RequirePermission(PERMISSIONS.poolsManage)

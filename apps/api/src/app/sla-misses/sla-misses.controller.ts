@@ -1,17 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import type { SlaMiss } from '@updraft/api-types';
+import type { SlaMiss, SlaMissPage } from '@updraft/api-types';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
 import { SlaMissEntity, SlaMissRepository } from '@updraft/persistence';
-import { IsIn, IsOptional, IsString } from 'class-validator';
-import { PaginationQuery } from '../../services/http/pagination.dto';
-
-export class ListSlaMissesQuery extends PaginationQuery {
-  @IsOptional() @IsString() dagId?: string;
-  @IsOptional() @IsString() runId?: string;
-  @IsOptional() @IsString() taskId?: string;
-  @IsOptional() @IsIn(['sla', 'deadline'], { message: 'kind must be sla or deadline' }) kind?: 'sla' | 'deadline';
-}
+import { ListSlaMissesQuery } from './sla-misses.dto';
 
 function toView(miss: SlaMissEntity & { runId: string }): SlaMiss {
   return {
@@ -26,9 +18,10 @@ function toView(miss: SlaMissEntity & { runId: string }): SlaMiss {
 export class SlaMissesController {
   constructor(private readonly misses: SlaMissRepository) {}
 
+  /** List SLA and deadline misses, newest first. */
   @Get()
   @RequirePermission(PERMISSIONS.runsRead)
-  async list(@CurrentTenant() tenant: TenantContext, @Query() query: ListSlaMissesQuery) {
+  async list(@CurrentTenant() tenant: TenantContext, @Query() query: ListSlaMissesQuery): Promise<SlaMissPage> {
     const result = await this.misses.list(tenant.id, { limit: query.limit, offset: query.offset }, { dagId: query.dagId, dagRunId: query.runId, taskId: query.taskId, kind: query.kind });
     return { ...result, items: result.items.map(toView) };
   }

@@ -1,10 +1,11 @@
 import { Body, Controller, DefaultValuePipe, Get, MessageEvent, NotFoundException, Param, ParseIntPipe, Patch, Query, Sse } from '@nestjs/common';
 import type { TaskState } from '@updraft/domain';
+import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
 import { LogLine, TaskInstanceEntity, TaskInstanceRepository, TaskLogRepository, XComRepository } from '@updraft/persistence';
-import type { TaskInstance, TaskLog, TaskLogLine, XComEntry } from '@updraft/api-types';
+import type { TaskInstance, TaskInstancePage, TaskLog, TaskLogLine, XComEntryList } from '@updraft/api-types';
 import { PaginationQuery } from '../../services/http/pagination.dto';
 import { isoOrNull } from '../dag-runs/dag-run.view';
 import { MarkStateDto } from '../dag-runs/dag-runs.dto';
@@ -44,14 +45,16 @@ export class TaskInstancesController {
     private readonly xcoms: XComRepository,
   ) {}
 
+  /** List a run's task instances. */
   @Get()
   @RequirePermission(PERMISSIONS.runsRead)
-  async list(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Query() page: PaginationQuery) {
+  async list(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Query() page: PaginationQuery): Promise<TaskInstancePage> {
     const run = await this.runs.get(tenant.id, dagId, runId);
     const result = await this.taskInstances.listForRun(tenant.id, run.id, page);
     return { ...result, items: result.items.map(toTaskInstanceView) };
   }
 
+  /** Get a task try's log. */
   @Get(':taskId/logs/:try')
   @RequirePermission(PERMISSIONS.logsRead)
   async logsOf(
@@ -68,10 +71,15 @@ export class TaskInstancesController {
   }
 
   /**
+   * Follow a task try's log (Server-Sent Events).
+   *
+   * @remarks
    * The try's log as Server-Sent Events: every stored line (`message` events), then new lines as
    * the worker writes them, and one `end` event with the task's state once the try is over.
    */
   @Sse(':taskId/logs/:try/stream')
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: '`message` events, each a `TaskLogLine` as JSON, then one `end` event `{ "state": … }`.', content: { 'text/event-stream': { schema: { type: 'string' } } } })
   @RequirePermission(PERMISSIONS.logsRead)
   async streamLogs(
     @CurrentTenant() tenant: TenantContext,
@@ -115,15 +123,17 @@ export class TaskInstancesController {
     });
   }
 
+  /** Get a task's XCom entries. */
   @Get(':taskId/xcomEntries')
   @RequirePermission(PERMISSIONS.runsRead)
-  async xcomEntries(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Param('taskId') taskId: string): Promise<{ items: XComEntry[] }> {
+  async xcomEntries(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Param('taskId') taskId: string): Promise<XComEntryList> {
     const run = await this.runs.get(tenant.id, dagId, runId);
     // Every instance's entries: a mapped task has one per map index.
     if ((await this.taskInstances.ofTasks(tenant.id, run.id, [taskId])).length === 0) throw new NotFoundException(`task '${taskId}' not found in run '${runId}'`);
     return { items: await this.xcoms.list(tenant.id, run.id, taskId) };
   }
 
+  /** Mark a task instance success or failed. */
   @Patch(':taskId')
   @RequirePermission(PERMISSIONS.runsEdit)
   async mark(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Param('taskId') taskId: string, @Body() body: MarkStateDto): Promise<TaskInstance> {

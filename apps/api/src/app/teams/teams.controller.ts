@@ -1,9 +1,10 @@
 import { BadRequestException, Body, ConflictException, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
-import type { Team, TeamDetail } from '@updraft/api-types';
+import type { Team, TeamDetail, TeamList } from '@updraft/api-types';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
 import { AccountRepository, DuplicateTeamError, TeamEntity, TeamRepository } from '@updraft/persistence';
 import { CreateTeamDto, SetTeamMemberDto, UpdateTeamDto } from './teams.dto';
+import { ApiErrors } from '../../services/http/api-errors.decorator';
 
 function toView(team: TeamEntity): Team {
   return { name: team.name, description: team.description, createdAt: team.createdAt.toISOString() };
@@ -19,18 +20,22 @@ function conflictOnDuplicate(error: unknown): never {
 export class TeamsController {
   constructor(private readonly teams: TeamRepository, private readonly accounts: AccountRepository) {}
 
+  /** List teams. */
   @Get()
   @RequirePermission(PERMISSIONS.teamsRead)
-  async list(@CurrentTenant() tenant: TenantContext): Promise<{ items: Team[] }> {
+  async list(@CurrentTenant() tenant: TenantContext): Promise<TeamList> {
     return { items: (await this.teams.list(tenant.id)).map(toView) };
   }
 
+  /** Create a team. */
   @Post()
   @RequirePermission(PERMISSIONS.teamsManage)
+  @ApiErrors({ 409: 'A team with that name exists.' })
   async create(@CurrentTenant() tenant: TenantContext, @Body() body: CreateTeamDto): Promise<Team> {
     return toView(await this.teams.create(tenant.id, { name: body.name, description: body.description ?? null }).catch(conflictOnDuplicate));
   }
 
+  /** Get a team with its members. */
   @Get(':team')
   @RequirePermission(PERMISSIONS.teamsRead)
   async get(@CurrentTenant() tenant: TenantContext, @Param('team') name: string): Promise<TeamDetail> {
@@ -38,6 +43,7 @@ export class TeamsController {
     return { ...toView(team), members: await this.teams.members(tenant.id, team.id) };
   }
 
+  /** Change a team's description. */
   @Patch(':team')
   @RequirePermission(PERMISSIONS.teamsManage)
   async update(@CurrentTenant() tenant: TenantContext, @Param('team') name: string, @Body() body: UpdateTeamDto): Promise<Team> {
@@ -46,6 +52,7 @@ export class TeamsController {
     return toView(team);
   }
 
+  /** Delete a team. */
   @Delete(':team')
   @HttpCode(204)
   @RequirePermission(PERMISSIONS.teamsManage)
@@ -53,7 +60,12 @@ export class TeamsController {
     if (!(await this.teams.remove(tenant.id, name))) throw new NotFoundException(`team '${name}' not found`);
   }
 
-  /** Adds a tenant member to the team, or changes their team role. */
+  /**
+   * Add a member to a team or change their team role.
+   *
+   * @remarks
+   * Adds a tenant member to the team, or changes their team role.
+   */
   @Put(':team/members')
   @RequirePermission(PERMISSIONS.teamsManage)
   async setMember(@CurrentTenant() tenant: TenantContext, @Param('team') name: string, @Body() body: SetTeamMemberDto): Promise<TeamDetail> {
@@ -65,6 +77,7 @@ export class TeamsController {
     return this.get(tenant, name);
   }
 
+  /** Remove a member from a team. */
   @Delete(':team/members/:userId')
   @HttpCode(204)
   @RequirePermission(PERMISSIONS.teamsManage)

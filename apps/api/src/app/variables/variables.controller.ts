@@ -1,11 +1,12 @@
 import { BadRequestException, Body, ConflictException, Controller, Delete, Get, HttpCode, NotFoundException, Param, Patch, Post, Query } from '@nestjs/common';
-import type { Variable } from '@updraft/api-types';
+import type { Variable, VariablePage } from '@updraft/api-types';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
 import { DuplicateKeyError, variableSecretBinding, VariableEntity, VariableRepository } from '@updraft/persistence';
 import { MASK, SecretBox } from '@updraft/secrets';
 import { randomUUID } from 'node:crypto';
 import { CreateVariableDto, ListVariablesQuery, UpdateVariableDto } from './variables.dto';
+import { ApiErrors } from '../../services/http/api-errors.decorator';
 
 function toView(v: VariableEntity): Variable {
   return { key: v.key, value: v.isSecret ? MASK : v.value, isSecret: v.isSecret, description: v.description, updatedAt: v.updatedAt.toISOString() };
@@ -16,21 +17,25 @@ function toView(v: VariableEntity): Variable {
 export class VariablesController {
   constructor(private readonly variables: VariableRepository, private readonly box: SecretBox) {}
 
+  /** List variables. */
   @Get()
   @RequirePermission(PERMISSIONS.variablesRead)
-  async list(@CurrentTenant() tenant: TenantContext, @Query() query: ListVariablesQuery) {
+  async list(@CurrentTenant() tenant: TenantContext, @Query() query: ListVariablesQuery): Promise<VariablePage> {
     const page = await this.variables.list(tenant.id, { limit: query.limit, offset: query.offset }, query.search);
     return { ...page, items: page.items.map(toView) };
   }
 
+  /** Get a variable. */
   @Get(':key')
   @RequirePermission(PERMISSIONS.variablesRead)
   async get(@CurrentTenant() tenant: TenantContext, @Param('key') key: string): Promise<Variable> {
     return toView(await this.find(tenant, key));
   }
 
+  /** Create a variable. */
   @Post()
   @RequirePermission(PERMISSIONS.variablesEdit)
+  @ApiErrors({ 409: 'A variable with that key exists.' })
   async create(@CurrentTenant() tenant: TenantContext, @Body() body: CreateVariableDto): Promise<Variable> {
     const id = randomUUID();
     const isSecret = body.isSecret ?? false;
@@ -43,6 +48,7 @@ export class VariablesController {
     }
   }
 
+  /** Change a variable. */
   @Patch(':key')
   @RequirePermission(PERMISSIONS.variablesEdit)
   async update(@CurrentTenant() tenant: TenantContext, @Param('key') key: string, @Body() body: UpdateVariableDto): Promise<Variable> {
@@ -57,6 +63,7 @@ export class VariablesController {
     return toView(await this.variables.save(variable));
   }
 
+  /** Delete a variable. */
   @Delete(':key')
   @HttpCode(204)
   @RequirePermission(PERMISSIONS.variablesEdit)

@@ -1,7 +1,10 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
+/* eslint-disable @typescript-eslint/no-inferrable-types -- the swagger plugin takes a field's OpenAPI type from its annotation, not its initializer */
 export class PaginationQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit = 50;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset = 0;
+  /** How many items to return. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit: number = 50;
+  /** How many items to skip. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset: number = 0;
 }

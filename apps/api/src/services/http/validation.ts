@@ -3,7 +3,9 @@ import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/co
 function flatten(errors: ValidationError[], prefix = ''): { field: string; problems: string[] }[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = e.constraints ? [{ field, problems: Object.values(e.constraints) }] : [];
+    // A missing field fails every rule it has; "is required" is the one problem worth naming.
+    const problems = e.constraints && (e.value === undefined ? [`${field} is required`] : Object.values(e.constraints));
+    const own = problems ? [{ field, problems }] : [];
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
