@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { ApiService, apiPath } from './api.service';
+import { ApiService, apiUrl } from './api.service';
 
 describe('ApiService', () => {
   let api: ApiService;
@@ -66,7 +66,7 @@ describe('ApiService', () => {
     withConf.flush({});
   });
 
-  it('builds paths from encoded segments', () => {
-    expect(apiPath('tenants', 'a b', 'dags', 'x?y#z')).toBe('/api/v1/tenants/a%20b/dags/x%3Fy%23z');
+  it('builds paths from the document’s templates, encoding each parameter', () => {
+    expect(apiUrl('/api/v1/tenants/{tenant}/dags/{dagId}', { tenant: 'a b', dagId: 'x?y#z' })).toBe('/api/v1/tenants/a%20b/dags/x%3Fy%23z');
   });
 });

@@ -1,105 +1,79 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
+import { apiPath, ApiBody, ApiPath, ApiResult } from '@updraft/api-client';
 import { Observable } from 'rxjs';
-import {
-  Dag,
-  DagDetail,
-  DagRun,
-  LoginRequest,
-  LoginResponse,
-  Page,
-  SessionTokens,
-  TaskInstance,
-  TaskLog,
-} from './api.types';
 
 export const API_BASE = '/api/v1';
 
-/** Joins path segments, encoding each one: run ids contain ':' and '+'. */
-export function apiPath(...segments: (string | number)[]): string {
-  return `${API_BASE}/${segments.map((s) => encodeURIComponent(String(s))).join('/')}`;
+type PathParams = Record<string, string | number>;
+
+/** The URL of an operation of the api's OpenAPI document, its `{parameters}` filled in and encoded whole. */
+export function apiUrl<P extends ApiPath>(template: P, params: PathParams = {}): string {
+  return apiPath(template, params);
 }
 
 function pageParams(limit: number, offset = 0): HttpParams {
   return new HttpParams().set('limit', limit).set('offset', offset);
 }
 
+/** The console's calls, by the paths and types of the generated client (so they cannot drift from the api); sent through HttpClient for its interceptors. */
 @Injectable({ providedIn: 'root' })
 export class ApiService {
   private readonly http = inject(HttpClient);
 
-  login(body: LoginRequest): Observable<LoginResponse> {
-    return this.http.post<LoginResponse>(apiPath('auth', 'login'), body);
+  login(body: ApiBody<'/api/v1/auth/login', 'post'>) {
+    return this.post('/api/v1/auth/login', {}, body);
   }
 
-  refresh(refreshToken: string): Observable<SessionTokens> {
-    return this.http.post<SessionTokens>(apiPath('auth', 'refresh'), { refreshToken });
+  refresh(refreshToken: string) {
+    return this.post('/api/v1/auth/refresh', {}, { refreshToken });
   }
 
-  verifyEmail(token: string): Observable<unknown> {
-    return this.http.post(apiPath('auth', 'verifyEmail'), { token });
+  verifyEmail(token: string) {
+    return this.post('/api/v1/auth/verifyEmail', {}, { token });
   }
 
-  confirmPasswordReset(token: string, password: string): Observable<unknown> {
-    return this.http.post(apiPath('auth', 'passwordReset', 'confirm'), { token, password });
+  confirmPasswordReset(token: string, password: string) {
+    return this.post('/api/v1/auth/passwordReset/confirm', {}, { token, password });
   }
 
-  acceptInvitation(token: string, password?: string): Observable<unknown> {
-    return this.http.post(apiPath('auth', 'invitations', 'accept'), password === undefined ? { token } : { token, password });
+  acceptInvitation(token: string, password?: string) {
+    return this.post('/api/v1/auth/invitations/accept', {}, password === undefined ? { token } : { token, password });
   }
 
-  logout(refreshToken: string): Observable<void> {
-    return this.http.post<void>(apiPath('auth', 'logout'), { refreshToken });
+  logout(refreshToken: string) {
+    return this.post('/api/v1/auth/logout', {}, { refreshToken });
   }
 
-  listDags(tenant: string, limit = 100, offset = 0): Observable<Page<Dag>> {
-    return this.http.get<Page<Dag>>(apiPath('tenants', tenant, 'dags'), {
-      params: pageParams(limit, offset),
-    });
+  listDags(tenant: string, limit = 100, offset = 0) {
+    return this.get('/api/v1/tenants/{tenant}/dags', { tenant }, pageParams(limit, offset));
   }
 
-  getDag(tenant: string, dagId: string): Observable<DagDetail> {
-    return this.http.get<DagDetail>(apiPath('tenants', tenant, 'dags', dagId));
+  getDag(tenant: string, dagId: string) {
+    return this.get('/api/v1/tenants/{tenant}/dags/{dagId}', { tenant, dagId });
   }
 
-  listRuns(tenant: string, dagId: string, limit = 25, offset = 0): Observable<Page<DagRun>> {
-    return this.http.get<Page<DagRun>>(apiPath('tenants', tenant, 'dags', dagId, 'dagRuns'), {
-      params: pageParams(limit, offset),
-    });
+  listRuns(tenant: string, dagId: string, limit = 25, offset = 0) {
+    return this.get('/api/v1/tenants/{tenant}/dags/{dagId}/dagRuns', { tenant, dagId }, pageParams(limit, offset));
   }
 
-  triggerRun(tenant: string, dagId: string, conf?: Record<string, unknown>): Observable<DagRun> {
-    return this.http.post<DagRun>(
-      apiPath('tenants', tenant, 'dags', dagId, 'dagRuns'),
-      conf ? { conf } : {},
-    );
+  triggerRun(tenant: string, dagId: string, conf?: Record<string, unknown>) {
+    return this.post('/api/v1/tenants/{tenant}/dags/{dagId}/dagRuns', { tenant, dagId }, conf ? { conf } : {});
   }
 
-  listTaskInstances(
-    tenant: string,
-    dagId: string,
-    runId: string,
-    limit = 100,
-    offset = 0,
-  ): Observable<Page<TaskInstance>> {
-    return this.http.get<Page<TaskInstance>>(
-      apiPath('tenants', tenant, 'dags', dagId, 'dagRuns', runId, 'taskInstances'),
-      { params: pageParams(limit, offset) },
-    );
+  listTaskInstances(tenant: string, dagId: string, runId: string, limit = 100, offset = 0) {
+    return this.get('/api/v1/tenants/{tenant}/dags/{dagId}/dagRuns/{runId}/taskInstances', { tenant, dagId, runId }, pageParams(limit, offset));
   }
 
-  getTaskLog(
-    tenant: string,
-    dagId: string,
-    runId: string,
-    taskId: string,
-    tryNumber: number,
-  ): Observable<TaskLog> {
-    return this.http.get<TaskLog>(
-      apiPath(
-        'tenants', tenant, 'dags', dagId, 'dagRuns', runId,
-        'taskInstances', taskId, 'logs', tryNumber,
-      ),
-    );
+  getTaskLog(tenant: string, dagId: string, runId: string, taskId: string, tryNumber: number) {
+    return this.get('/api/v1/tenants/{tenant}/dags/{dagId}/dagRuns/{runId}/taskInstances/{taskId}/logs/{try}', { tenant, dagId, runId, taskId, try: tryNumber });
+  }
+
+  private get<P extends ApiPath>(path: P, params: PathParams, query?: HttpParams): Observable<ApiResult<P, 'get'>> {
+    return this.http.get<ApiResult<P, 'get'>>(apiUrl(path, params), query ? { params: query } : {});
+  }
+
+  private post<P extends ApiPath>(path: P, params: PathParams, body: ApiBody<P, 'post'>): Observable<ApiResult<P, 'post'>> {
+    return this.http.post<ApiResult<P, 'post'>>(apiUrl(path, params), body);
   }
 }

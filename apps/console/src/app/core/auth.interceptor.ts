@@ -2,11 +2,11 @@ import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, finalize, Observable, shareReplay, switchMap, throwError } from 'rxjs';
-import { API_BASE, ApiService, apiPath } from './api.service';
+import { API_BASE, ApiService, apiUrl } from './api.service';
 import { SessionTokens } from './api.types';
 import { SessionService } from './session.service';
 
-const REFRESH_URL = apiPath('auth', 'refresh');
+const REFRESH_URL = apiUrl('/api/v1/auth/refresh');
 
 // One refresh at a time: a refresh token is good once, and presenting it twice ends the session.
 let refreshing: Observable<SessionTokens> | null = null;
