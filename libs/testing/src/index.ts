@@ -1,4 +1,5 @@
 export * from './lib/api-client';
+export * from './lib/openapi-conformance';
 export * from './lib/database-admin';
 export * from './lib/free-port';
 export * from './lib/migrate-with-built-api';

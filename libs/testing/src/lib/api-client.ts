@@ -1,3 +1,7 @@
+import { OpenApiConformance } from './openapi-conformance';
+
+let conformance: OpenApiConformance | undefined;
+
 export interface ApiResponse<T = unknown> {
   status: number;
   body: T;
@@ -11,7 +15,10 @@ export interface RequestOptions {
   token?: string | null;
 }
 
-/** A thin fetch wrapper for `/api/v1`: returns status and parsed body, never throws on 4xx/5xx. */
+/**
+ * A thin fetch wrapper for `/api/v1`: returns status and parsed body, never throws on 4xx/5xx. It throws when
+ * an answer does not conform to the committed OpenAPI document (undeclared operation or status, or a body off its schema).
+ */
 export class ApiClient {
   constructor(
     readonly baseUrl: string,
@@ -55,6 +62,9 @@ export class ApiClient {
     } catch {
       // Not JSON: callers assert on the raw text.
     }
+    conformance ??= new OpenApiConformance();
+    const problems = conformance.problems(method, url.pathname, response.status, response.headers.get('content-type'), parsed);
+    if (problems.length > 0) throw new Error(`the answer does not match the OpenAPI document:\n${problems.join('\n')}`);
     return { status: response.status, body: parsed as T, headers: response.headers };
   }
 }

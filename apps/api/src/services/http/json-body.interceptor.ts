@@ -6,13 +6,14 @@ import type { Observable } from 'rxjs';
 
 /**
  * A route that reads a `@Body()` takes JSON only: any other body is a 415, not ignored (the JSON parser
- * skips other types, so a `text/plain` body used to reach the route as `{}`). A request without a body passes.
+ * skips other types, so a `text/plain` body used to reach the route as `{}`). A request without a body (or an empty one) passes.
  */
 @Injectable()
 export class JsonBodyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request>();
-    if (takesBody(context) && request.is(['application/json', '+json']) === false) {
+    const hasBody = request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+    if (hasBody && takesBody(context) && !request.is(['application/json', '+json'])) {
       throw new UnsupportedMediaTypeException(`the request body must be JSON (Content-Type: application/json), not ${request.headers['content-type'] ?? 'a body without a Content-Type'}`);
     }
     return next.handle();
