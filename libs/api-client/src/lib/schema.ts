@@ -1085,10 +1085,16 @@ export interface components {
             status: string;
         };
         SignupDto: {
-            /** Format: email */
+            /**
+             * Format: email
+             * @example ada@example.com
+             */
             email: string;
+            /** @description At least 12 characters, not a common password, not the email. */
             password: string;
+            /** @example acme */
             tenantSlug: string;
+            /** @example Acme Data */
             tenantName?: string;
         };
         User: {
@@ -1118,7 +1124,10 @@ export interface components {
             details?: unknown[];
         };
         LoginDto: {
-            /** Format: email */
+            /**
+             * Format: email
+             * @example ada@example.com
+             */
             email: string;
             password: string;
         };
@@ -1259,6 +1268,7 @@ export interface components {
             logicalDate: string;
         };
         Dag: {
+            /** @example do_nice_things */
             dagId: string;
             description: string | null;
             schedule: string | null;
@@ -1292,6 +1302,7 @@ export interface components {
             source: string | null;
         };
         DagDetail: {
+            /** @example do_nice_things */
             dagId: string;
             description: string | null;
             schedule: string | null;
@@ -1326,11 +1337,18 @@ export interface components {
             team?: string | null;
         };
         TriggerDagRunDto: {
+            /**
+             * @description Values for the DAG's params, checked against their declared types.
+             * @example {
+             *       "region": "eu"
+             *     }
+             */
             conf?: {
                 [key: string]: unknown;
             };
         };
         DagRun: {
+            /** @example manual__2024-01-01T00:00:00.000+00:00 */
             runId: string;
             dagId: string;
             /** @enum {string} */
@@ -1359,6 +1377,12 @@ export interface components {
             state: "failed" | "success";
         };
         ClearTaskInstancesDto: {
+            /**
+             * @description The tasks to clear (default: every task of the run).
+             * @example [
+             *       "clean_the_data"
+             *     ]
+             */
             taskIds?: string[];
             downstream?: boolean;
             upstream?: boolean;
@@ -1431,7 +1455,9 @@ export interface components {
             offset: number;
         };
         CreatePoolDto: {
+            /** @example db */
             name: string;
+            /** @example 4 */
             slots: number;
             description?: string;
         };
@@ -1575,6 +1601,7 @@ export interface components {
             offset: number;
         };
         CreateVariableDto: {
+            /** @example region */
             key: string;
             value: string;
             isSecret?: boolean;

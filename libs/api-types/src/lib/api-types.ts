@@ -98,6 +98,7 @@ export class BundlePage extends PageInfo {
 }
 
 export class Dag {
+  /** @example do_nice_things */
   dagId!: string;
   description!: string | null;
   schedule!: string | null;
@@ -144,6 +145,7 @@ export class DagDetail extends Dag {
 }
 
 export class DagRun {
+  /** @example manual__2024-01-01T00:00:00.000+00:00 */
   runId!: string;
   dagId!: string;
   state!: DagRunState;

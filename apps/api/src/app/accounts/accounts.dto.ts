@@ -21,16 +21,21 @@ function IsAcceptablePassword() {
 }
 
 export class SignupDto {
+  /** @example ada@example.com */
   @Transform(lower) @IsEmail({}, EMAIL_MESSAGE) @MaxLength(254) email: string;
+  /** At least 12 characters, not a common password, not the email. */
   @IsAcceptablePassword() password: string;
+  /** @example acme */
   @Transform(lower)
   @IsString()
   @Matches(/^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/, { message: 'tenantSlug must be 3-40 lowercase letters, digits or hyphens' })
   tenantSlug: string;
+  /** @example Acme Data */
   @IsOptional() @IsString() @Length(1, 100) tenantName?: string;
 }
 
 export class LoginDto {
+  /** @example ada@example.com */
   @Transform(lower) @IsEmail({}, EMAIL_MESSAGE) @MaxLength(254) email: string;
   @IsString() @MinLength(1) @MaxLength(200) password: string;
 }

@@ -3,6 +3,10 @@ import { RUN_STATES, RunState, RunType } from '@updraft/domain';
 import { PaginationQuery } from '../../services/http/pagination.dto';
 
 export class TriggerDagRunDto {
+  /**
+   * Values for the DAG's params, checked against their declared types.
+   * @example {"region": "eu"}
+   */
   @IsOptional() @IsObject({ message: 'conf must be a JSON object' }) conf?: Record<string, unknown>;
 }
 
@@ -17,6 +21,10 @@ export class MarkStateDto {
 }
 
 export class ClearTaskInstancesDto {
+  /**
+   * The tasks to clear (default: every task of the run).
+   * @example ["clean_the_data"]
+   */
   @IsOptional() @IsArray() @IsString({ each: true }) taskIds?: string[];
   @IsOptional() @IsBoolean() downstream?: boolean;
   @IsOptional() @IsBoolean() upstream?: boolean;
