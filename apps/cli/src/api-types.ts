@@ -1,4 +1,19 @@
-export type {
-  BackfillCreated, Bundle, BundleError, BundleStatus, DagDetail, DagRun, DagRunState, DagTask, LoginResponse, Page, SessionTokens, TaskInstance, TaskLog as TaskLogs,
-  TaskLogLine as LogLine, TenantMembership, Dag as DagSummary,
-} from '@updraft/api-types';
+import type { Schemas } from '@updraft/api-client';
+
+/** The api's shapes, from its OpenAPI document (the generated libs/api-client), so that the CLI cannot drift from the api. */
+export type BackfillCreated = Schemas['BackfillCreated'];
+export type Bundle = Schemas['Bundle'];
+export type BundleError = Schemas['BundleError'];
+export type BundleStatus = Bundle['status'];
+export type DagDetail = Schemas['DagDetail'];
+export type DagRun = Schemas['DagRun'];
+export type DagRunState = DagRun['state'];
+export type DagSummary = Schemas['Dag'];
+export type DagTask = Schemas['DagTask'];
+export type LoginResponse = Schemas['LoginResponse'];
+export type LogLine = Schemas['TaskLogLine'];
+export type SessionTokens = Schemas['SessionTokens'];
+export type TaskInstance = Schemas['TaskInstance'];
+export type TaskLogs = Schemas['TaskLog'];
+export type TenantMembership = Schemas['TenantMembership'];
+export type { Page } from '@updraft/api-types';
