@@ -12,3 +12,4 @@ export * from './lib/mapping';
 export * from './lib/sensors';
 export * from './lib/backfill';
 export * from './lib/storable-values';
+export * from './lib/dispatch-selection';

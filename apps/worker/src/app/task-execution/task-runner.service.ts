@@ -70,7 +70,8 @@ export class TaskRunner {
     @InjectQueue(QUEUES.tasks) private readonly tasks: Queue<RunTaskJobData>,
   ) {
     this.host = batches.host;
-    this.slots = new Slots(config.workerConcurrency);
+    // The headroom slots too: the dispatch fills them only for tenants below their fair share.
+    this.slots = new Slots(config.workerConcurrency + config.workerReservedSlots);
     dispatcher.runLocallyWhenPossible({
       hostname: this.host,
       reserve: (passed) => this.reserveSlots(passed),
