@@ -1,7 +1,6 @@
-import { Client } from 'pg';
 import type { DagRun } from '@updraft/api-types';
 import {
-  ApiClient, createTestDatabase, DEFAULT_REDIS_URL, deployBundle, flushRedisPrefix, migrateWithBuiltApi, seg, signupOwner, Stack, startStack, TestDatabase,
+  ApiClient, createTestDatabase, DEFAULT_REDIS_URL, deployBundle, flushRedisPrefix, migrateWithBuiltApi, queryDatabase, seg, signupOwner, Stack, startStack, TestDatabase,
   uniqueRedisPrefix, waitFor,
 } from '@updraft/testing';
 
@@ -78,15 +77,7 @@ describe('noisy neighbour (engine): one tenant\'s output and long tasks never fa
     await flushRedisPrefix(redisUrl, redisPrefix);
   }, 60_000);
 
-  async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    const client = new Client({ connectionString: (db as TestDatabase).url });
-    await client.connect();
-    try {
-      return (await client.query(sql, params)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  }
+  const query = <T>(sql: string, params: unknown[] = []) => queryDatabase<T>((db as TestDatabase).url, sql, params);
 
   async function trigger(client: ApiClient, tenant: string, dagId: string): Promise<Run> {
     const response = await client.post<DagRun>(`/tenants/${tenant}/dags/${dagId}/dagRuns`, { json: {} });
