@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { LOG_TRUNCATED, MAX_LOG_PAGE_LINES } from '@updraft/domain';
+import { LOG_TRUNCATED, MAX_LOG_PAGE_LINES, storableText } from '@updraft/domain';
 import { DataSource } from 'typeorm';
 import type { LogStream } from '../entities/task-log.entity';
 
@@ -25,11 +25,14 @@ export interface TryLogLines {
   lines: LogLine[];
 }
 
-/** The six arrays of an `unnest` into task_log's columns (tenant_id, task_instance_id, try_number, timestamp, stream, message). */
+/**
+ * The six arrays of an `unnest` into task_log's columns (tenant_id, task_instance_id, try_number, timestamp, stream, message).
+ * A NUL or lone surrogate in a line shows as U+FFFD: the line is kept, and the batch it rides in never fails for it.
+ */
 export function logRowValues(batches: TryLogLines[]): [string[], string[], number[], Date[], string[], string[]] {
   const rows = batches.flatMap((b) => b.lines.map((line) => ({ ...b, line })));
   return [rows.map((r) => r.tenantId), rows.map((r) => r.taskInstanceId), rows.map((r) => r.tryNumber), rows.map((r) => r.line.timestamp),
-    rows.map((r) => r.line.stream), rows.map((r) => r.line.message.replace(/\0/g, ''))];
+    rows.map((r) => r.line.stream), rows.map((r) => storableText(r.line.message))];
 }
 
 @Injectable()
