@@ -35,10 +35,22 @@ describe('updraft init', () => {
   });
 
   it('uses --name for the bundle and an npm-safe form of it for package.json', async () => {
-    const result = await runCli(['init', dir.path, '--name', 'Nice Things', '--json'], {});
-    expect(JSON.parse(result.stdout)).toMatchObject({ dir: dir.path, name: 'Nice Things' });
-    expect(JSON.parse(read('updraft.json')).name).toBe('Nice Things');
-    expect(JSON.parse(read('package.json')).name).toBe('nice-things');
+    const result = await runCli(['init', dir.path, '--name', 'Nice_Things', '--json'], {});
+    expect(JSON.parse(result.stdout)).toMatchObject({ dir: dir.path, name: 'Nice_Things' });
+    expect(JSON.parse(read('updraft.json')).name).toBe('Nice_Things');
+    expect(JSON.parse(read('package.json')).name).toBe('nice_things');
+  });
+
+  it('refuses a --name the platform would refuse, before writing anything', async () => {
+    const result = await runCli(['init', dir.path, '--name', 'Nice Things'], {});
+    expect(result).toEqual({ code: 1, stdout: '', stderr: `error: --name: "name" must be 1-100 letters, digits, _ . or - (got 'Nice Things')\n` });
+    expect(readdirSync(dir.path)).toEqual([]);
+  });
+
+  it('makes a valid bundle name from a folder name the platform would refuse', async () => {
+    const target = join(dir.path, 'My DAGs');
+    expect((await runCli(['init', target], {})).code).toBe(0);
+    expect(JSON.parse(read('My DAGs/updraft.json')).name).toBe('My-DAGs');
   });
 
   it('refuses a folder that is not empty, in one line, and writes nothing', async () => {

@@ -1,3 +1,4 @@
+import { bundleNameFrom, checkManifest } from '@updraft/contracts';
 import type { Command } from 'commander';
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -14,15 +15,15 @@ export function registerInitCommand(program: Command, ctx: CliContext): void {
     .command('init')
     .description('start a DAG bundle project in a new or empty folder')
     .argument('[dir]', 'the folder to create the project in', '.')
-    .option('--name <name>', 'the bundle name (default: the folder name)')
+    .option('--name <name>', 'the bundle name: letters, digits, _ . - (default: made from the folder name)')
     .option('--json', 'machine-readable output')
     .action((dir: string, options: InitOptions) => init(ctx, dir, options));
 }
 
 function init(ctx: CliContext, dir: string, options: InitOptions): void {
   const root = resolve(dir);
+  const name = bundleName(options.name, root);
   ensureEmptyFolder(dir, root);
-  const name = options.name?.trim() || basename(root);
   const files = projectFiles(name);
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -41,6 +42,14 @@ function init(ctx: CliContext, dir: string, options: InitOptions): void {
       '',
     ].join('\n'),
   );
+}
+
+/** `--name` as given (the platform's rule applies), else one made from the folder's name. */
+function bundleName(given: string | undefined, root: string): string {
+  if (given === undefined) return bundleNameFrom(basename(root));
+  const { problems } = checkManifest({ name: given, entries: [EXAMPLE_DAG_FILE] });
+  if (problems.length > 0) throw new CliError(`--name: ${problems.join('; ')}`);
+  return given;
 }
 
 function ensureEmptyFolder(dir: string, root: string): void {
