@@ -8,6 +8,8 @@ export interface CliContext {
   streams: OutputStreams;
   loadConfig: () => CliConfig;
   prompt: (question: string, options: { hidden: boolean }) => Promise<string>;
+  /** The folder this CLI runs from, as a package: main.js, package.json, packages/ (the SDK's tarball). */
+  installDir: string;
 }
 
 export interface JsonOption {

@@ -190,7 +190,7 @@ describe('updraft commands against a stand-in API', () => {
       expect(result.code).toBe(1);
       expect(result.stdout).toContain("Errors:\n  dags/nice.ts:3 Cannot find name 'dag'\n  updraft.json no DAG found\n");
       expect(result.stderr).toMatch(
-        /^Uploading nice\.tar\.gz \(\d+ B\) to tenant acme…\nerror: bundle nice v5 failed to parse; the previous version stays active\n$/,
+        /^Not type-checked: .*package\.json names no typescript \(`updraft init` projects do\)\.\nUploading nice\.tar\.gz \(\d+ B\) to tenant acme…\nerror: bundle nice v5 failed to parse; the previous version stays active\n$/,
       );
     });
 

@@ -5,6 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { outputFor, type CliContext, type JsonOption } from '../context';
 import { CliError } from '../errors';
 import { EXAMPLE_DAG_FILE, EXAMPLE_DAG_ID, projectFiles } from '../scaffold/project-files';
+import { vendorPackages } from '../scaffold/vendor';
 
 interface InitOptions extends JsonOption {
   name?: string;
@@ -20,16 +21,17 @@ export function registerInitCommand(program: Command, ctx: CliContext): void {
     .action((dir: string, options: InitOptions) => init(ctx, dir, options));
 }
 
-function init(ctx: CliContext, dir: string, options: InitOptions): void {
+async function init(ctx: CliContext, dir: string, options: InitOptions): Promise<void> {
   const root = resolve(dir);
   const name = bundleName(options.name, root);
   ensureEmptyFolder(dir, root);
-  const files = projectFiles(name);
+  const vendored = await vendorPackages(ctx.installDir, root);
+  const files = projectFiles(name, vendored);
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content, { flag: 'wx' });
   }
-  const created = { dir: root, name, files: Object.keys(files) };
+  const created = { dir: root, name, files: [...Object.keys(files), vendored.cli, vendored.sdk].sort() };
   outputFor(ctx, options).result(created, () =>
     [
       `Created bundle project ${name} in ${root}:`,
@@ -37,8 +39,10 @@ function init(ctx: CliContext, dir: string, options: InitOptions): void {
       '',
       'Next:',
       ...(dir === '.' ? [] : [`  cd ${dir}`]),
-      `  updraft dags test ${EXAMPLE_DAG_FILE} ${EXAMPLE_DAG_ID}   (runs it here, no server needed)`,
-      '  updraft deploy   (uploads it, after `updraft login`)',
+      '  npm install         (the SDK and this CLI come from vendor/, no registry needed for them)',
+      '  npm run typecheck   (tsc with the SDK\'s types)',
+      `  npm test            (updraft dags test ${EXAMPLE_DAG_FILE} ${EXAMPLE_DAG_ID}: runs it here, no server needed)`,
+      '  npx updraft deploy  (type-checks, then uploads it, after `npx updraft login`)',
       '',
     ].join('\n'),
   );
