@@ -1,4 +1,4 @@
-import { loadConfig } from './config';
+import { colourWanted, loadConfig } from './config';
 import { run } from './program';
 import { prompt } from './prompt';
 
@@ -7,6 +7,7 @@ run(process.argv.slice(2), {
   loadConfig: () => loadConfig(),
   prompt: (question, options) => prompt(question, options),
   installDir: __dirname,
+  colour: colourWanted(process.stdout.isTTY),
 }).then(
   (code) => {
     process.exitCode = code;

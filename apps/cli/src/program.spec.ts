@@ -69,6 +69,7 @@ describe('updraft commands against a stand-in API', () => {
         offset: 0,
       },
     }),
+    [`GET ${RUN_PATH}`]: () => ({ json: { runId: RUN_ID, dagId: 'nice', state: 'success', runType: 'manual', logicalDate: '2024-01-01T00:00:00Z' } }),
     [`GET ${RUN_PATH}/taskInstances`]: () => ({
       json: page([
         { taskId: 'fetch', mapIndex: -1, state: 'failed', tryNumber: 3, maxTries: 3 },
