@@ -3,7 +3,7 @@ import type { ApiClient } from '../api-client';
 import type { LogLine, TaskInstance, TaskLogs } from '../api-types';
 import { outputFor, tenantSession, type CliContext, type JsonOption } from '../context';
 import { CliError } from '../errors';
-import { formatJson, type Output } from '../output';
+import type { Output } from '../output';
 import { resolveRun } from './run-ref';
 
 interface LogsOptions extends JsonOption {
@@ -48,7 +48,7 @@ async function follow(ctx: CliContext, out: Output, client: ApiClient, tenant: s
   let state = 'unknown';
   for await (const event of client.streamTaskLogs(tenant, dagId, runId, taskId, tryNumber)) {
     if (event.kind === 'end') state = event.state;
-    else ctx.streams.stdout.write(out.json ? formatJson(event.line).replace(/\n\s*/g, ' ').trim() + '\n' : `${formatLine(event.line)}\n`);
+    else ctx.streams.stdout.write(`${out.json ? JSON.stringify(event.line) : formatLine(event.line)}\n`);
   }
   if (out.json) ctx.streams.stdout.write(`${JSON.stringify({ end: { taskId, tryNumber, state } })}\n`);
   else out.note(`${taskId} try ${tryNumber}: ${out.paint(state)}`);

@@ -83,6 +83,16 @@ describe('run and task commands against a stand-in API', () => {
     expect(result.code).toBe(1);
   });
 
+  it('logs --follow --json prints one JSON object per line, then the end', async () => {
+    const result = await runCli(['logs', 'etl', 'latest', 'load', '--follow', '--json'], session());
+    expect(result.stdout.trim().split('\n').map((line) => JSON.parse(line))).toEqual([
+      { timestamp: '2024-03-01T00:00:01Z', stream: 'stdout', message: 'loading' },
+      { timestamp: '2024-03-01T00:00:02Z', stream: 'stderr', message: 'disk full' },
+      { end: { taskId: 'load', tryNumber: 2, state: 'failed' } },
+    ]);
+    expect(result.code).toBe(1);
+  });
+
   it('variables set creates a variable the API does not have yet; pools list prints a table', async () => {
     const set = await runCli(['variables', 'set', 'region', 'eu-west-1', '--secret'], session());
     expect(set).toEqual({ code: 0, stdout: 'Created variable region.\n', stderr: '' });
