@@ -70,6 +70,8 @@ export interface Bundle {
   archiveSha256: string;
   createdAt: string;
   parsedAt: string | null;
+  /** E-mail of the member who uploaded it; null when they left the tenant. */
+  deployedBy: string | null;
 }
 
 export type DagRunState = RunState;
@@ -149,6 +151,8 @@ export interface TaskInstance {
   endDate: string | null;
   durationMs: number | null;
   hostname: string | null;
+  /** How the last try failed (its exit reason), for failed instances and those up for retry. */
+  error: string | null;
 }
 
 export interface TaskLogLine {

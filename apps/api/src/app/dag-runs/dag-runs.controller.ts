@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
 import { DagRunRepository } from '@updraft/persistence';
@@ -31,14 +32,21 @@ export class DagRunsController {
 
   @Patch(':runId')
   @RequirePermission(PERMISSIONS.runsEdit)
+  @ApiOperation({ summary: 'Mark a run success or failed (cancel); with dryRun, list the task instances it would change instead' })
+  @ApiParam({ name: 'runId' })
+  @ApiOkResponse({ description: 'The run after the mark, or (dryRun) { dryRun, state, taskInstances }' })
   async mark(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Body() body: MarkStateDto) {
+    if (body.dryRun) return this.service.previewMark(tenant.id, dagId, runId, body.state);
     return toDagRunView(await this.service.mark(tenant.id, dagId, runId, body.state));
   }
 
   @Post(':runId/clear')
   @HttpCode(200)
   @RequirePermission(PERMISSIONS.runsEdit)
-  async clear(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Body() body: ClearTaskInstancesDto) {
-    return { cleared: await this.service.clear(tenant.id, dagId, runId, body) };
+  @ApiOperation({ summary: 'Clear task instances so they run again; with dryRun, list them and change nothing' })
+  @ApiParam({ name: 'runId' })
+  @ApiOkResponse({ description: '{ cleared: task ids, taskInstances: [{ taskId, mapIndex, state }], dryRun }' })
+  clear(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Body() body: ClearTaskInstancesDto) {
+    return this.service.clear(tenant.id, dagId, runId, body);
   }
 }

@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString } from 'class-validator';
 import { RUN_STATES, RunState, RunType } from '@updraft/domain';
 import { PaginationQuery } from '../../services/http/pagination.dto';
@@ -13,12 +14,18 @@ export class ListDagRunsQuery extends PaginationQuery {
 
 /** Mark a run (or a task instance) success or failed; marking a run failed cancels it. */
 export class MarkStateDto {
+  @ApiProperty({ enum: ['success', 'failed'] })
   @IsIn(['success', 'failed'], { message: 'state must be success or failed' }) state: 'success' | 'failed';
+  @ApiPropertyOptional({ description: 'List the task instances the mark would change, and change nothing' })
+  @IsOptional() @IsBoolean({ message: 'dryRun must be a boolean' }) dryRun?: boolean;
 }
 
 export class ClearTaskInstancesDto {
+  @ApiPropertyOptional({ type: [String], description: 'Clear only these tasks (with their relatives as asked); default: every task' })
   @IsOptional() @IsArray() @IsString({ each: true }) taskIds?: string[];
-  @IsOptional() @IsBoolean() downstream?: boolean;
-  @IsOptional() @IsBoolean() upstream?: boolean;
-  @IsOptional() @IsBoolean() onlyFailed?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() downstream?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() upstream?: boolean;
+  @ApiPropertyOptional({ description: 'Only failed and upstream_failed instances' }) @IsOptional() @IsBoolean() onlyFailed?: boolean;
+  @ApiPropertyOptional({ description: 'List the task instances that would be cleared, and clear nothing' })
+  @IsOptional() @IsBoolean({ message: 'dryRun must be a boolean' }) dryRun?: boolean;
 }

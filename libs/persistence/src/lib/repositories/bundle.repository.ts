@@ -62,6 +62,16 @@ export class BundleRepository {
     return { items, total, ...page };
   }
 
+  /** The e-mail of each of these users who is (still) a member of the tenant, by user id: who deployed a version. */
+  async deployerEmails(tenantId: string, userIds: string[]): Promise<Map<string, string>> {
+    if (userIds.length === 0) return new Map();
+    const rows: { id: string; email: string }[] = await this.db.query(
+      `SELECT u.id, u.email FROM app_user u JOIN membership m ON m.user_id = u.id AND m.tenant_id = $1 WHERE u.id = ANY($2)`,
+      [tenantId, userIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.email]));
+  }
+
   async archive(tenantId: string, id: string): Promise<Buffer | null> {
     const rows = await this.db.query(`SELECT archive FROM bundle_version WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
     return rows[0]?.archive ?? null;
