@@ -14,7 +14,7 @@ export class DagRunsController {
   @Post()
   @RequirePermission(PERMISSIONS.dagsTrigger)
   async trigger(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Body() body: TriggerDagRunDto) {
-    return toDagRunView(await this.service.trigger(tenant.id, dagId, body.conf ?? {}));
+    return toDagRunView(await this.service.trigger(tenant.id, dagId, body.conf ?? {}, body.logicalDate));
   }
 
   @Get()

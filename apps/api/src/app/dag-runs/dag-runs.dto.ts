@@ -1,10 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsISO8601, IsObject, IsOptional, IsString } from 'class-validator';
 import { RUN_STATES, RunState, RunType } from '@updraft/domain';
 import { PaginationQuery } from '../../services/http/pagination.dto';
 
 export class TriggerDagRunDto {
+  @ApiPropertyOptional({ description: "The run's conf, checked against the DAG's params" })
   @IsOptional() @IsObject({ message: 'conf must be a JSON object' }) conf?: Record<string, unknown>;
+  @ApiPropertyOptional({ description: 'The logical date (ISO 8601) and the data interval of the manual run; default: now' })
+  @IsOptional() @IsISO8601({ strict: true }, { message: 'logicalDate must be an ISO 8601 date-time' }) logicalDate?: string;
 }
 
 export class ListDagRunsQuery extends PaginationQuery {

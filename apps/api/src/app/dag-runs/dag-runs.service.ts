@@ -30,12 +30,12 @@ export class DagRunsService {
   ) {}
 
   /** A manual run on the DAG's current version; the scheduler is asked to evaluate it at once. */
-  async trigger(tenantId: string, dagId: string, conf: Record<string, unknown>): Promise<DagRunEntity> {
+  async trigger(tenantId: string, dagId: string, conf: Record<string, unknown>, logicalDate?: string): Promise<DagRunEntity> {
     const dag = await this.dags.get(tenantId, dagId);
     if (!dag || !dag.isActive) throw new NotFoundException(`DAG '${dagId}' not found`);
     const { problems } = resolveParams(dag.serialized.params, conf);
     if (problems.length > 0) throw new BadRequestException({ message: problems.flatMap((p) => p.problems).join('; '), details: problems });
-    const now = new Date();
+    const now = logicalDate ? new Date(logicalDate) : new Date();
     try {
       const run = await this.runs.create(tenantId, {
         dagId,

@@ -167,6 +167,15 @@ describe('operating runs from the console: dry runs, tries, and why a task waits
     expect((await db.query(`SELECT count(*)::int AS n FROM dag_run WHERE dag_id = $1`, [DAG]))[0].n).toBe(1);
   });
 
+  it('triggers a manual run at a chosen logical date, and names a bad one', async () => {
+    const run = await call('POST', `tenants/${a.slug}/dags/${DAG}/dagRuns`, a.token, { conf: {}, logicalDate: '2024-03-01T06:00:00Z' });
+    expect(run.status).toBe(201);
+    expect({ logicalDate: run.body.logicalDate, start: run.body.dataIntervalStart, end: run.body.dataIntervalEnd }).toEqual({
+      logicalDate: '2024-03-01T06:00:00.000Z', start: '2024-03-01T06:00:00.000Z', end: '2024-03-01T06:00:00.000Z',
+    });
+    expect((await call('POST', `tenants/${a.slug}/dags/${DAG}/dagRuns`, a.token, { logicalDate: 'tomorrow' })).body).toMatchObject({ statusCode: 400, message: expect.stringContaining('logicalDate must be an ISO 8601 date-time') });
+  });
+
   it('names who deployed each bundle version', async () => {
     const list = await call('GET', `tenants/${a.slug}/bundles`, a.token);
     expect(list.body.items.map((v: { deployedBy: string | null }) => v.deployedBy)).toEqual([`${a.slug}@example.com`]);
