@@ -137,6 +137,8 @@ export interface DagRun {
   queuedAt: string;
   startDate: string | null;
   endDate: string | null;
+  /** The bundle version the run pinned (answered by the single-run route only). */
+  bundle?: { name: string; version: number } | null;
 }
 
 export interface TaskInstance {

@@ -2,14 +2,14 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
-import { DagRunRepository } from '@updraft/persistence';
+import { BundleRepository, DagRunRepository } from '@updraft/persistence';
 import { toDagRunView } from './dag-run.view';
 import { ClearTaskInstancesDto, ListDagRunsQuery, MarkStateDto, TriggerDagRunDto } from './dag-runs.dto';
 import { DagRunsService } from './dag-runs.service';
 
 @Controller('tenants/:tenant/dags/:dagId/dagRuns')
 export class DagRunsController {
-  constructor(private readonly service: DagRunsService, private readonly runs: DagRunRepository) {}
+  constructor(private readonly service: DagRunsService, private readonly runs: DagRunRepository, private readonly bundles: BundleRepository) {}
 
   @Post()
   @RequirePermission(PERMISSIONS.dagsTrigger)
@@ -27,7 +27,8 @@ export class DagRunsController {
   @Get(':runId')
   @RequirePermission(PERMISSIONS.runsRead)
   async get(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string) {
-    return toDagRunView(await this.service.get(tenant.id, dagId, runId));
+    const run = await this.service.get(tenant.id, dagId, runId);
+    return { ...toDagRunView(run), bundle: await this.bundles.ofDagVersion(tenant.id, run.dagVersionId) };
   }
 
   @Patch(':runId')

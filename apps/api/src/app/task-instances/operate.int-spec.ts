@@ -107,6 +107,7 @@ describe('operating runs from the console: dry runs, tries, and why a task waits
     expect(tries.body).toEqual({
       items: [{ tryNumber: 1, state: 'failed', hostname: 'worker-7', startDate: '2024-01-02T00:00:01.000Z', endDate: '2024-01-02T00:00:03.500Z', durationMs: 2500, exitReason: 'exit code 3: table "raw" does not exist' }],
     });
+    expect((await call('GET', runPath(), a.token)).body.bundle).toEqual({ name: `bundle-${suffix}`, version: 1 });
     expect((await call('GET', `${runPath()}/taskInstances/transform`, a.token)).body).toMatchObject({ taskId: 'transform', state: 'failed', error: 'exit code 3: table "raw" does not exist' });
   });
 
