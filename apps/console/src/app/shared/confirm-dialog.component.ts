@@ -13,7 +13,7 @@ import { StateBadgeComponent } from '../core/state-badge.component';
   imports: [StateBadgeComponent],
   host: { '(keydown.escape)': 'cancelled.emit()' },
   template: `
-    <div class="cd__backdrop" (click)="cancelled.emit()"></div>
+    <button type="button" class="cd__backdrop" tabindex="-1" aria-label="Close" (click)="cancelled.emit()"></button>
     <section #panel class="cd card" role="dialog" aria-modal="true" [attr.aria-label]="heading()" tabindex="-1" data-testid="confirm-dialog">
       <h2 class="cd__title">{{ heading() }}</h2>
       <ng-content />
@@ -47,7 +47,7 @@ import { StateBadgeComponent } from '../core/state-badge.component';
   `,
   styles: `
     :host { position: fixed; inset: 0; z-index: 50; display: grid; place-items: center; padding: 1rem; }
-    .cd__backdrop { position: absolute; inset: 0; background: rgb(0 0 0 / 35%); }
+    .cd__backdrop { position: absolute; inset: 0; border: 0; background: rgb(0 0 0 / 35%); cursor: default; }
     .cd { position: relative; width: min(34rem, 100%); max-height: 90vh; overflow: auto; box-shadow: 0 10px 30px rgb(0 0 0 / 25%); }
     .cd__title { margin-top: 0; }
     .cd__list { list-style: none; margin: 0 0 .75rem; padding: 0; max-height: 40vh; overflow: auto; border: 1px solid var(--border); border-radius: 4px; }
