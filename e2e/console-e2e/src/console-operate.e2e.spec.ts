@@ -115,8 +115,13 @@ describe('operating workflows in the console (headless Chromium against api, sch
 
   afterAll(async () => {
     const failures: unknown[] = [];
-    for (const attempt of [() => browser?.close(), () => stack?.stop(), () => db?.drop(), () => flushRedisPrefix(redisUrl, redisPrefix), () => rm(scratch, { recursive: true, force: true })]) {
-      await Promise.resolve().then(attempt).catch((error: unknown) => failures.push(error));
+    const steps: (() => Promise<unknown> | undefined)[] = [() => browser?.close(), () => stack?.stop(), () => db?.drop(), () => flushRedisPrefix(redisUrl, redisPrefix), () => rm(scratch, { recursive: true, force: true })];
+    for (const attempt of steps) {
+      try {
+        await attempt();
+      } catch (error) {
+        failures.push(error);
+      }
     }
     const dataDir = stack?.env['DATA_DIR'];
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
