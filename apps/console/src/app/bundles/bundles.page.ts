@@ -7,7 +7,6 @@ import type { Bundle } from '@updraft/api-types';
 import { Subject, catchError, map, of, switchMap } from 'rxjs';
 import { apiErrorMessage } from '../core/api-error';
 import { SessionService } from '../core/session.service';
-import { StateBadgeComponent } from '../core/state-badge.component';
 import { livePoll } from '../shared/live-poll';
 import { BundleApiService } from './bundle-api.service';
 
@@ -15,16 +14,15 @@ interface Upload {
   name: string;
   percent: number;
   error: string | null;
-  done: boolean;
+  /** The version the upload made, once the API answered. */
+  bundleId: string | null;
 }
-
-const BUNDLE_STATE: Record<string, string> = { active: 'success', failed: 'failed', parsing: 'running', pending: 'queued', superseded: 'none' };
 
 /** DAG bundles: upload by drag and drop, every version with its state, who deployed it and its DAGs, a failed one's errors, and rollback. */
 @Component({
   selector: 'ud-bundles-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, RouterLink, StateBadgeComponent],
+  imports: [DatePipe, RouterLink],
   template: `
     <h1>Bundles</h1>
     <label class="drop card" [class.drop--over]="over()" (dragover)="$event.preventDefault(); over.set(true)" (dragleave)="over.set(false)"
@@ -37,7 +35,7 @@ const BUNDLE_STATE: Record<string, string> = { active: 'success', failed: 'faile
       <div class="upload" data-testid="bundle-upload">
         <span class="mono small">{{ u.name }}</span>
         <progress max="100" [value]="u.percent" data-testid="bundle-progress">{{ u.percent }} %</progress>
-        <span class="small">{{ u.error ? '' : u.done ? 'uploaded, parsing…' : u.percent + ' %' }}</span>
+        <span class="small" data-testid="bundle-upload-status">{{ uploadStatus() }}</span>
         @if (u.error) { <p class="error" role="alert" data-testid="bundle-upload-error">{{ u.error }}</p> }
       </div>
     }
@@ -49,7 +47,7 @@ const BUNDLE_STATE: Record<string, string> = { active: 'success', failed: 'faile
           @for (b of list().items; track b.id) {
             <tr data-testid="bundle-row" [attr.data-version]="b.version" [attr.data-status]="b.status">
               <td><span class="mono">{{ b.name }}</span> v{{ b.version }}</td>
-              <td><ud-state-badge [state]="badge(b.status)" [title]="b.status" /> <span class="small">{{ b.status }}</span></td>
+              <td><span [class]="'status status--' + b.status">{{ b.status }}</span></td>
               <td>{{ b.createdAt | date: 'yyyy-MM-dd HH:mm' }}</td>
               <td class="small">{{ b.deployedBy ?? '—' }}</td>
               <td>
@@ -97,6 +95,9 @@ const BUNDLE_STATE: Record<string, string> = { active: 'success', failed: 'faile
     .errors td { background: #fff5f5; }
     .errors ul { margin: 0; padding-left: 1.2rem; color: var(--danger); }
     .scroll { overflow-x: auto; }
+    .status { padding: .1em .6em; border-radius: 999px; font-size: .78rem; font-weight: 600; color: #fff; background: #808080; }
+    .status--active { background: #008000; } .status--failed { background: #d32f2f; } .status--parsing { background: #32cd32; color: #10300f; }
+    .status--superseded { background: #fff; color: #555; box-shadow: inset 0 0 0 1px #bbb; }
   `,
 })
 export class BundlesPage {
@@ -126,9 +127,14 @@ export class BundlesPage {
     { initialValue: { items: [] as Bundle[], error: null } },
   );
 
-  protected badge(status: string): string {
-    return BUNDLE_STATE[status] ?? 'none';
-  }
+  protected readonly uploadStatus = computed(() => {
+    const upload = this.upload();
+    if (!upload || upload.error) return '';
+    if (!upload.bundleId) return `${upload.percent} %`;
+    const version = this.list().items.find((b) => b.id === upload.bundleId);
+    if (!version || version.status === 'pending' || version.status === 'parsing') return 'uploaded, parsing…';
+    return version.status === 'failed' ? `v${version.version} failed to parse (its errors are below)` : `v${version.version} ${version.status}`;
+  });
 
   protected dropped(event: DragEvent): void {
     const file = event.dataTransfer?.files[0];
@@ -154,13 +160,13 @@ export class BundlesPage {
   }
 
   private send(file: File): void {
-    this.upload.set({ name: file.name, percent: 0, error: null, done: false });
+    this.upload.set({ name: file.name, percent: 0, error: null, bundleId: null });
     this.api.upload(this.tenant(), file).subscribe({
       next: (event) => {
         if (event.type === HttpEventType.UploadProgress) {
           this.upload.update((u) => u && { ...u, percent: event.total ? Math.round((event.loaded * 100) / event.total) : u.percent });
         } else if (event.type === HttpEventType.Response) {
-          this.upload.update((u) => u && { ...u, percent: 100, done: true });
+          this.upload.update((u) => u && { ...u, percent: 100, bundleId: event.body?.id ?? null });
           this.refresh$.next();
         }
       },

@@ -116,8 +116,8 @@ export class RunPage {
       switchMap(([tenant, dagId, runId]) =>
         livePoll(
           () =>
-            forkJoin([this.api.getRun(tenant, dagId, runId), this.api.taskInstances(tenant, dagId, runId)]).pipe(
-              map(([run, tis]): RunView => ({ run, taskInstances: tis.items, error: null })),
+            forkJoin([this.api.getRun(tenant, dagId, runId), this.api.allTaskInstances(tenant, dagId, runId)]).pipe(
+              map(([run, taskInstances]): RunView => ({ run, taskInstances, error: null })),
               catchError((error: unknown) => of<RunView>({ run: null, taskInstances: [], error: apiErrorMessage(error) })),
             ),
           (view) => view.run !== null && ACTIVE_RUN.includes(view.run.state),

@@ -65,7 +65,7 @@ function parseField(field: ParamField, text: string): { value?: unknown; error?:
       <p class="error" role="alert">{{ error }}</p>
     }
     @if (dag().dag) {
-      <form class="card form" (submit)="$event.preventDefault(); submit()" data-testid="trigger-form">
+      <form class="card form" novalidate (submit)="$event.preventDefault(); submit()" data-testid="trigger-form">
         <div class="tabs" role="tablist">
           <button type="button" role="tab" class="btn" [class.on]="mode() === 'form'" [attr.aria-selected]="mode() === 'form'" (click)="showForm()" data-testid="trigger-mode-form">Params</button>
           <button type="button" role="tab" class="btn" [class.on]="mode() === 'json'" [attr.aria-selected]="mode() === 'json'" (click)="showJson()" data-testid="trigger-mode-json">Raw JSON conf</button>
@@ -73,7 +73,7 @@ function parseField(field: ParamField, text: string): { value?: unknown; error?:
         @if (mode() === 'form') {
           @for (f of fields(); track f.name) {
             <div class="field" role="group" [attr.aria-label]="f.name" [attr.data-param]="f.name">
-              <span><span class="mono">{{ f.name }}</span> <span class="muted">{{ f.spec.type ?? 'any' }}{{ f.spec.default === undefined ? ', required' : '' }}</span></span>
+              <span><span class="mono">{{ f.name }}</span>&nbsp;<span class="muted">{{ f.spec.type ?? 'any' }}{{ f.spec.default === undefined ? ', required' : '' }}</span></span>
               @switch (f.kind) {
                 @case ('enum') {
                   <select [value]="texts()[f.name]" (change)="edit(f.name, $any($event.target).value)" [attr.aria-label]="f.name" [attr.data-testid]="'param-' + f.name">
@@ -87,7 +87,7 @@ function parseField(field: ParamField, text: string): { value?: unknown; error?:
                   <textarea rows="4" class="mono" [value]="texts()[f.name]" (input)="edit(f.name, $any($event.target).value)" [attr.aria-label]="f.name" [attr.data-testid]="'param-' + f.name"></textarea>
                 }
                 @default {
-                  <input [type]="f.kind === 'string' ? 'text' : 'number'" [value]="texts()[f.name]" (input)="edit(f.name, $any($event.target).value)" [attr.aria-label]="f.name" [attr.data-testid]="'param-' + f.name" />
+                  <input [type]="f.kind === 'string' ? 'text' : 'number'" step="any" [value]="texts()[f.name]" (input)="edit(f.name, $any($event.target).value)" [attr.aria-label]="f.name" [attr.data-testid]="'param-' + f.name" />
                 }
               }
               @if (f.spec.description) { <small class="muted">{{ f.spec.description }}</small> }

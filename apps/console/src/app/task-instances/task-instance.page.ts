@@ -24,7 +24,8 @@ interface TaskView {
   error: string | null;
 }
 
-const MOVING = ['none', 'scheduled', 'queued', 'running', 'up_for_retry', 'up_for_reschedule'];
+const WAITING = ['none', 'scheduled', 'up_for_retry', 'up_for_reschedule'];
+const MOVING = [...WAITING, 'queued', 'running'];
 const EMPTY_VIEW: TaskView = { ti: null, tries: [], dependencies: null, xcom: [], error: null };
 
 /** One task instance: its tries, its log (live while it runs), why it waits, its XComs, and clear / mark. */
@@ -203,7 +204,7 @@ export class TaskInstancePage {
 
   protected readonly waiting = computed(() => {
     const ti = this.view().ti;
-    if (!ti || ti.state === 'running' || ti.state === 'queued') return [];
+    if (!ti || !WAITING.includes(ti.state)) return [];
     return (this.view().dependencies?.dependencies ?? []).filter((d) => !d.met);
   });
 
