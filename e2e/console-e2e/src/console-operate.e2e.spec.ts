@@ -244,7 +244,7 @@ describe('operating workflows in the console (headless Chromium against api, sch
       await page().goto(`${runUrl}/tasks/flaky_step`);
       await byTestId('ti-try', { try: '2' }).waitFor();
       expect(await byTestId('ti-try', { try: '1' }).textContent()).toContain('failed');
-      await byTestId('log-line').filter({ hasText: 'try 2' }).waitFor({ timeout: LONG });
+      await byTestId('log-line').filter({ hasText: 'try 2' }).first().waitFor({ timeout: LONG });
       await screenshot('09-task-instance-two-tries');
     });
   });
