@@ -71,7 +71,7 @@ const ACTIVE_RUN = ['queued', 'running'];
                   }
                 </td>
                 <td><ud-state-badge [state]="ti.state" /></td>
-                <td>{{ ti.tryNumber }} / {{ ti.maxTries }}</td>
+                <td class="nowrap">{{ ti.tryNumber }} / {{ ti.maxTries }}</td>
                 <td>{{ (ti.startDate | date: 'HH:mm:ss') || '—' }}</td>
                 <td>{{ (ti.durationMs | duration) || '—' }}</td>
                 <td class="mono small">{{ ti.hostname || '—' }}</td>
@@ -98,6 +98,7 @@ const ACTIVE_RUN = ['queued', 'running'];
     .facts .wide { grid-column: 1 / -1; }
     .conf { margin: 0; white-space: pre-wrap; word-break: break-all; background: #f6f7f9; padding: .5rem; border-radius: 4px; }
     .scroll { overflow-x: auto; }
+    .nowrap { white-space: nowrap; }
   `,
 })
 export class RunPage {

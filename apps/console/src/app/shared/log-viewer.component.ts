@@ -18,7 +18,7 @@ import { AnsiSegment, parseAnsi, stripAnsi } from './ansi';
 export const LOG_ROW_PX = 20;
 const OVERSCAN_ROWS = 20;
 const SEARCH_CHUNK = 20_000;
-const FALLBACK_VIEWPORT_PX = 560;
+const LOG_BOX_PX = 560;
 const FALLBACK_CHARS_PER_ROW = 120;
 
 interface VisibleLine {
@@ -86,7 +86,7 @@ function highlight(segments: AnsiSegment[], query: string): (AnsiSegment & { hit
       <button class="btn" type="button" (click)="download()" data-testid="log-download">Download</button>
       <span class="small muted lv__count" data-testid="log-count">{{ lines().length.toLocaleString('en') }} lines</span>
     </div>
-    <div #viewport class="lv__viewport" [class.lv--wrap]="wrap()" (scroll)="onScroll()" data-testid="log" tabindex="0">
+    <div #viewport class="lv__viewport" [class.lv--wrap]="wrap()" [style.height.px]="boxPx()" (scroll)="onScroll()" data-testid="log" tabindex="0">
       <div [style.height.px]="layout().total * rowPx"></div>
       <div class="lv__window" [style.transform]="'translateY(' + windowTop() + 'px)'">
         @for (v of visible(); track v.index) {
@@ -104,7 +104,7 @@ function highlight(segments: AnsiSegment[], query: string): (AnsiSegment & { hit
     .lv__bar { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; margin-bottom: .5rem; }
     .lv__search { flex: 1 1 12rem; padding: .35rem .5rem; border: 1px solid #c4c4c4; border-radius: 4px; font: inherit; }
     .lv__count { margin-left: auto; }
-    .lv__viewport { position: relative; height: min(70vh, 560px); overflow: auto; background: #1e1e1e; color: #e6e6e6; border-radius: 6px;
+    .lv__viewport { position: relative; max-height: 70vh; overflow: auto; background: #1e1e1e; color: #e6e6e6; border-radius: 6px;
       font: .8rem/20px var(--mono); contain: strict; }
     .lv__window { position: absolute; top: 0; left: 0; min-width: 100%; }
     .lv__row { display: flex; white-space: pre; padding-right: 1rem; }
@@ -144,7 +144,7 @@ export class LogViewerComponent {
   private readonly viewport = viewChild.required<ElementRef<HTMLElement>>('viewport');
   private readonly probe = viewChild.required<ElementRef<HTMLElement>>('probe');
   private readonly scrollTop = signal(0);
-  private readonly viewportPx = signal(FALLBACK_VIEWPORT_PX);
+  private readonly viewportPx = signal(LOG_BOX_PX);
   private readonly charsPerRow = signal(FALLBACK_CHARS_PER_ROW);
   private searchGeneration = 0;
 
@@ -168,6 +168,8 @@ export class LogViewerComponent {
   });
 
   protected readonly windowTop = computed(() => this.range().top);
+  /** A short log takes the room it needs; a long one a fixed box that scrolls (a scroll bar's height spare). */
+  protected readonly boxPx = computed(() => Math.min(LOG_BOX_PX, Math.max(3, this.layout().total) * LOG_ROW_PX + 18));
 
   protected readonly visible = computed<VisibleLine[]>(() => {
     const { first, last } = this.range();
