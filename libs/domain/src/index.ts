@@ -12,3 +12,6 @@ export * from './lib/mapping';
 export * from './lib/sensors';
 export * from './lib/backfill';
 export * from './lib/task-dependencies';
+export * from './lib/task-logs';
+export * from './lib/storable-values';
+export * from './lib/dispatch-selection';

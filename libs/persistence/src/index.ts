@@ -1,4 +1,5 @@
 export * from './lib/data-source';
+export * from './lib/database-errors';
 export * from './lib/entities';
 export * from './lib/persistence.module';
 export * from './lib/repositories/account.repository';

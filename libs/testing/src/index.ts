@@ -16,3 +16,5 @@ export * from './lib/worker-fixtures';
 export * from './lib/tenant-fixtures';
 export * from './lib/escape-fixture';
 export * from './lib/serialized-dag-fixtures';
+export * from './lib/e2e-stack';
+export * from './lib/built-cli';

@@ -163,10 +163,15 @@ export interface TaskLogLine {
   message: string;
 }
 
+/** One page of a try's log (at most `limit` lines, 10,000 by default). */
 export interface TaskLog {
   taskId: string;
   tryNumber: number;
   lines: TaskLogLine[];
+  /** Pass as `after` to read the following page; null when this page ends what is stored so far. */
+  next: string | null;
+  /** The worker cut the try's output at its limit; a `system` line marks where. */
+  truncated: boolean;
 }
 
 export interface XComEntry {

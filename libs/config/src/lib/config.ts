@@ -20,6 +20,8 @@ export interface UpdraftConfig {
   consoleDir: string;
   logLevel: string;
   workerConcurrency: number;
+  /** Slots a worker keeps beyond WORKER_CONCURRENCY for tenants below their fair share (docs/scheduling.md). */
+  workerReservedSlots: number;
   workerHostname: string;
   sandboxMemoryMb: number;
   parseTimeoutMs: number;
@@ -88,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
       CONSOLE_DIR: str({ default: 'dist/apps/console/browser' }),
       LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace'], default: 'info' }),
       WORKER_CONCURRENCY: num({ default: 8 }),
+      WORKER_RESERVED_SLOTS: num({ default: 2 }),
       WORKER_HOSTNAME: str({ default: '' }),
       SANDBOX_MEMORY_MB: num({ default: 256 }),
       PARSE_TIMEOUT_MS: num({ default: 30_000 }),
@@ -102,7 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
       ZOMBIE_THRESHOLD_MS: num({ default: 30_000 }),
       SCHEDULER_SWEEP_INTERVAL_MS: num({ default: 5_000 }),
       DISPATCH_SLOTS: num({ default: 32 }),
-      TENANT_MAX_RUNNING_TASKS: num({ default: 24 }),
+      TENANT_MAX_RUNNING_TASKS: num({ default: 16 }),
       DEFAULT_POOL_SLOTS: num({ default: 128 }),
       MAX_BUNDLE_BYTES: num({ default: 50 * 1024 * 1024 }),
       SMTP_URL: str({ default: 'smtp://127.0.0.1:1025' }),
@@ -139,8 +142,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
   for (const [name, value] of [['WORKER_CONCURRENCY', clean.WORKER_CONCURRENCY], ['SANDBOX_MEMORY_MB', clean.SANDBOX_MEMORY_MB], ['SANDBOX_BASH_MAX_PROCESSES', clean.SANDBOX_BASH_MAX_PROCESSES], ['DISPATCH_SLOTS', clean.DISPATCH_SLOTS], ['TENANT_MAX_RUNNING_TASKS', clean.TENANT_MAX_RUNNING_TASKS], ['SLA_CHECK_INTERVAL_MS', clean.SLA_CHECK_INTERVAL_MS], ['NOTIFICATION_ATTEMPTS', clean.NOTIFICATION_ATTEMPTS]] as const) {
     if (!Number.isInteger(value) || value < 1) throw new ConfigError(`Invalid configuration: ${name} must be a positive integer`);
   }
-  if (!Number.isInteger(clean.DEFAULT_POOL_SLOTS) || clean.DEFAULT_POOL_SLOTS < 0) {
-    throw new ConfigError('Invalid configuration: DEFAULT_POOL_SLOTS must be a whole number, 0 or more');
+  for (const [name, value] of [['DEFAULT_POOL_SLOTS', clean.DEFAULT_POOL_SLOTS], ['WORKER_RESERVED_SLOTS', clean.WORKER_RESERVED_SLOTS]] as const) {
+    if (!Number.isInteger(value) || value < 0) throw new ConfigError(`Invalid configuration: ${name} must be a whole number, 0 or more`);
   }
   const corsOrigins = clean.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
   const badOrigin = corsOrigins.find((origin) => !/^https?:\/\/[^/\s]+$/.test(origin));
@@ -168,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
     consoleDir: resolve(clean.CONSOLE_DIR),
     logLevel: clean.LOG_LEVEL,
     workerConcurrency: clean.WORKER_CONCURRENCY,
+    workerReservedSlots: clean.WORKER_RESERVED_SLOTS,
     workerHostname: clean.WORKER_HOSTNAME,
     sandboxMemoryMb: clean.SANDBOX_MEMORY_MB,
     parseTimeoutMs: clean.PARSE_TIMEOUT_MS,

@@ -11,6 +11,7 @@ import { isoOrNull } from '../dag-runs/dag-run.view';
 import { MarkStateDto } from '../dag-runs/dag-runs.dto';
 import { DagRunsService } from '../dag-runs/dag-runs.service';
 import { TaskDependenciesService } from './task-dependencies.service';
+import { TaskLogQuery } from './task-log.dto';
 
 const LIVE_STATES: TaskState[] = ['none', 'scheduled', 'queued', 'running'];
 const LOG_STREAM_POLL_MS = 300;
@@ -104,11 +105,14 @@ export class TaskInstancesController {
     @Param('runId') runId: string,
     @Param('taskId') taskId: string,
     @Param('try', ParseIntPipe) tryNumber: number,
-    @Query('mapIndex', new DefaultValuePipe(-1), ParseIntPipe) mapIndex: number,
+    @Query() query: TaskLogQuery,
   ): Promise<TaskLog> {
-    const ti = await this.findTry(tenant.id, dagId, runId, taskId, tryNumber, mapIndex);
-    const lines = await this.logs.read(tenant.id, ti.id, tryNumber);
-    return { taskId, tryNumber, lines: lines.map(toLogLine) };
+    const ti = await this.findTry(tenant.id, dagId, runId, taskId, tryNumber, query.mapIndex);
+    const [page, truncated] = await Promise.all([
+      this.logs.page(tenant.id, ti.id, tryNumber, query.after, query.limit),
+      this.logs.truncated(tenant.id, ti.id, tryNumber),
+    ]);
+    return { taskId, tryNumber, lines: page.lines.map(toLogLine), next: page.next, truncated };
   }
 
   /**

@@ -87,8 +87,44 @@ export class BundleRepository {
   }
 
   async markParsing(tenantId: string, id: string): Promise<boolean> {
-    const [, count] = await this.db.query(`UPDATE bundle_version SET status = 'parsing' WHERE tenant_id = $1 AND id = $2 AND status IN ('pending', 'parsing')`, [tenantId, id]);
+    const [, count] = await this.db.query(
+      `UPDATE bundle_version SET status = 'parsing', parse_started_at = now() WHERE tenant_id = $1 AND id = $2 AND status IN ('pending', 'parsing')`,
+      [tenantId, id],
+    );
     return count > 0;
+  }
+
+  /**
+   * Claims the next version to parse, fairly between tenants: a tenant with a parse under way gets
+   * no other (a parse not heard of for `staleAfterMs` no longer counts and is claimed again); among
+   * the others, each one's oldest waiting version, the tenant served least recently first. So a
+   * tenant's versions queue behind its own and never ahead of another tenant's first.
+   */
+  async claimNextParse(staleAfterMs: number): Promise<{ tenantId: string; bundleVersionId: string } | null> {
+    return this.db.transaction(async (tx) => {
+      // Claims are few (one per upload): serialised, two workers never start two parses of one tenant.
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('bundle-parse-claims'))`);
+      const [rows]: [{ id: string; tenant_id: string }[], number] = await tx.query(
+        `WITH busy AS (
+           SELECT DISTINCT tenant_id FROM bundle_version
+            WHERE status = 'parsing' AND parse_started_at > now() - make_interval(secs => $1::double precision / 1000)
+         ), heads AS (
+           SELECT DISTINCT ON (tenant_id) id, tenant_id, created_at FROM bundle_version
+            WHERE status IN ('pending', 'parsing') AND tenant_id NOT IN (SELECT tenant_id FROM busy)
+            ORDER BY tenant_id, created_at, id
+         ), next AS (
+           SELECT h.id FROM heads h
+            ORDER BY (SELECT max(s.parse_started_at) FROM bundle_version s WHERE s.tenant_id = h.tenant_id AND s.parse_started_at IS NOT NULL) NULLS FIRST,
+                     h.created_at, h.id
+            LIMIT 1
+         )
+         UPDATE bundle_version v SET status = 'parsing', parse_started_at = now() FROM next WHERE v.id = next.id
+         RETURNING v.id, v.tenant_id`,
+        [staleAfterMs],
+      );
+      const [claimed] = rows;
+      return claimed ? { tenantId: claimed.tenant_id, bundleVersionId: claimed.id } : null;
+    });
   }
 
   async fail(tenantId: string, id: string, errors: BundleError[]): Promise<void> {
