@@ -72,13 +72,13 @@ export class DagRunsService {
     return { dryRun: true, state, taskInstances: affected(instances.filter((ti) => !FINISHED_TASK_STATES.includes(ti.state))) };
   }
 
-  async previewMarkTask(tenantId: string, dagId: string, runId: string, taskId: string, state: 'success' | 'failed'): Promise<MarkPreview> {
-    const ti = await this.findTask(tenantId, dagId, runId, taskId);
+  async previewMarkTask(tenantId: string, dagId: string, runId: string, taskId: string, state: 'success' | 'failed', mapIndex = -1): Promise<MarkPreview> {
+    const ti = await this.findTask(tenantId, dagId, runId, taskId, mapIndex);
     return { dryRun: true, state, taskInstances: affected(ti.state === state ? [] : [ti]) };
   }
 
-  async markTask(tenantId: string, dagId: string, runId: string, taskId: string, state: 'success' | 'failed'): Promise<void> {
-    const ti = await this.findTask(tenantId, dagId, runId, taskId);
+  async markTask(tenantId: string, dagId: string, runId: string, taskId: string, state: 'success' | 'failed', mapIndex = -1): Promise<void> {
+    const ti = await this.findTask(tenantId, dagId, runId, taskId, mapIndex);
     await this.taskInstances.mark(tenantId, ti.id, state);
     await this.runs.reopen(tenantId, ti.dagRunId);
     await this.scheduler.add(JOBS.evaluateRun, { tenantId, dagRunId: ti.dagRunId });
@@ -108,10 +108,10 @@ export class DagRunsService {
     return result;
   }
 
-  private async findTask(tenantId: string, dagId: string, runId: string, taskId: string): Promise<TaskInstanceEntity> {
+  private async findTask(tenantId: string, dagId: string, runId: string, taskId: string, mapIndex: number): Promise<TaskInstanceEntity> {
     const run = await this.get(tenantId, dagId, runId);
-    const ti = await this.taskInstances.find(tenantId, run.id, taskId);
-    if (!ti) throw new NotFoundException(`task '${taskId}' not found in run '${runId}'`);
+    const ti = await this.taskInstances.find(tenantId, run.id, taskId, mapIndex);
+    if (!ti) throw new NotFoundException(mapIndex < 0 ? `task '${taskId}' not found in run '${runId}'` : `task '${taskId}' has no instance with map index ${mapIndex} in run '${runId}'`);
     return ti;
   }
 

@@ -177,6 +177,21 @@ describe('operating runs from the console: dry runs, tries, and why a task waits
     expect((await call('POST', `tenants/${a.slug}/dags/${DAG}/dagRuns`, a.token, { logicalDate: 'tomorrow' })).body).toMatchObject({ statusCode: 400, message: expect.stringContaining('logicalDate must be an ISO 8601 date-time') });
   });
 
+  it('marks one instance of a mapped task, named by ?mapIndex=, and leaves its siblings alone', async () => {
+    const tis = app.get(TaskInstanceRepository);
+    const placeholder = await tis.find(a.tenantId, a.runUuid, 'load');
+    expect(await tis.expandMapped(a.tenantId, placeholder?.id as string, 2)).toHaveLength(2);
+    const dry = await call('PATCH', `${runPath()}/taskInstances/load?mapIndex=1`, a.token, { state: 'failed', dryRun: true });
+    expect(dry.body).toEqual({ dryRun: true, state: 'failed', taskInstances: [{ taskId: 'load', mapIndex: 1, state: 'none' }] });
+    const marked = await call('PATCH', `${runPath()}/taskInstances/load?mapIndex=1`, a.token, { state: 'failed' });
+    expect(marked.body).toMatchObject({ taskId: 'load', mapIndex: 1, state: 'failed' });
+    const states = await db.query(`SELECT map_index, state FROM task_instance WHERE dag_run_id = $1 AND task_id = 'load' ORDER BY map_index`, [a.runUuid]);
+    expect(states.map((r: { map_index: number; state: string }) => [r.map_index, r.state])).toEqual([[0, 'none'], [1, 'failed']]);
+    expect((await call('PATCH', `${runPath()}/taskInstances/load?mapIndex=5`, a.token, { state: 'failed', dryRun: true })).body).toMatchObject({
+      statusCode: 404, message: "task 'load' has no instance with map index 5 in run '" + a.runId + "'",
+    });
+  });
+
   it('names who deployed each bundle version', async () => {
     const list = await call('GET', `tenants/${a.slug}/bundles`, a.token);
     expect(list.body.items.map((v: { deployedBy: string | null }) => v.deployedBy)).toEqual([`${a.slug}@example.com`]);

@@ -176,11 +176,12 @@ export class TaskInstancesController {
   @RequirePermission(PERMISSIONS.runsEdit)
   @ApiOperation({ summary: 'Mark a task instance success or failed; with dryRun, list what it would change instead' })
   @ApiParam({ name: 'taskId' })
+  @ApiQuery({ name: 'mapIndex', required: false, type: Number })
   @ApiOkResponse({ description: 'The task instance after the mark, or (dryRun) { dryRun, state, taskInstances }' })
-  async mark(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Param('taskId') taskId: string, @Body() body: MarkStateDto): Promise<TaskInstance | MarkPreview> {
-    if (body.dryRun) return this.runs.previewMarkTask(tenant.id, dagId, runId, taskId, body.state);
-    await this.runs.markTask(tenant.id, dagId, runId, taskId, body.state);
-    return toTaskInstanceView(await this.find(tenant.id, dagId, runId, taskId));
+  async mark(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Param('taskId') taskId: string, @Query('mapIndex', new DefaultValuePipe(-1), ParseIntPipe) mapIndex: number, @Body() body: MarkStateDto): Promise<TaskInstance | MarkPreview> {
+    if (body.dryRun) return this.runs.previewMarkTask(tenant.id, dagId, runId, taskId, body.state, mapIndex);
+    await this.runs.markTask(tenant.id, dagId, runId, taskId, body.state, mapIndex);
+    return toTaskInstanceView(await this.find(tenant.id, dagId, runId, taskId, mapIndex));
   }
 
   private async findTry(tenantId: string, dagId: string, runId: string, taskId: string, tryNumber: number, mapIndex: number): Promise<TaskInstanceEntity> {

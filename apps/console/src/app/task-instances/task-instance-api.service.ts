@@ -52,10 +52,10 @@ export class TaskInstanceApiService {
   }
 
   previewMark(ref: TaskInstanceRef, state: 'success' | 'failed'): Observable<MarkPreview> {
-    return this.http.patch<MarkPreview>(this.path(ref), { state, dryRun: true });
+    return this.http.patch<MarkPreview>(this.path(ref), { state, dryRun: true }, { params: this.params(ref) });
   }
 
   mark(ref: TaskInstanceRef, state: 'success' | 'failed'): Observable<TaskInstance> {
-    return this.http.patch<TaskInstance>(this.path(ref), { state });
+    return this.http.patch<TaskInstance>(this.path(ref), { state }, { params: this.params(ref) });
   }
 }
