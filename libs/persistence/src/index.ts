@@ -15,6 +15,7 @@ export * from './lib/repositories/pool.repository';
 export * from './lib/repositories/page';
 export * from './lib/repositories/task-instance.repository';
 export * from './lib/repositories/task-log.repository';
+export * from './lib/repositories/task-try.repository';
 export * from './lib/repositories/xcom.repository';
 export * from './lib/repositories/notification-channel.repository';
 export * from './lib/repositories/notification-delivery.repository';

@@ -15,5 +15,6 @@ export * from './lib/query-counter';
 export * from './lib/worker-fixtures';
 export * from './lib/tenant-fixtures';
 export * from './lib/escape-fixture';
+export * from './lib/serialized-dag-fixtures';
 export * from './lib/e2e-stack';
 export * from './lib/built-cli';

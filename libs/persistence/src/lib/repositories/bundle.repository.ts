@@ -91,6 +91,25 @@ export class BundleRepository {
     return { items, total, ...page };
   }
 
+  /** The e-mail of each of these users who is (still) a member of the tenant, by user id: who deployed a version. */
+  async deployerEmails(tenantId: string, userIds: string[]): Promise<Map<string, string>> {
+    if (userIds.length === 0) return new Map();
+    const rows: { id: string; email: string }[] = await this.db.query(
+      `SELECT u.id, u.email FROM app_user u JOIN membership m ON m.user_id = u.id AND m.tenant_id = $1 WHERE u.id = ANY($2)`,
+      [tenantId, userIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.email]));
+  }
+
+  /** The bundle version a DAG version came from (what a run pinned). */
+  async ofDagVersion(tenantId: string, dagVersionId: string): Promise<{ name: string; version: number } | null> {
+    const [row] = await this.db.query(
+      `SELECT b.name, b.version FROM dag_version v JOIN bundle_version b ON b.id = v.bundle_version_id AND b.tenant_id = v.tenant_id WHERE v.tenant_id = $1 AND v.id = $2`,
+      [tenantId, dagVersionId],
+    );
+    return row ? { name: row.name, version: row.version } : null;
+  }
+
   async archive(tenantId: string, id: string): Promise<Buffer | null> {
     const rows = await this.db.query(`SELECT archive FROM bundle_version WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
     return rows[0]?.archive ?? null;
