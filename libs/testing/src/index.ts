@@ -16,3 +16,5 @@ export * from './lib/worker-fixtures';
 export * from './lib/tenant-fixtures';
 export * from './lib/escape-fixture';
 export * from './lib/test-resources';
+export * from './lib/stream-upload';
+export * from './lib/suite-stack';

@@ -36,7 +36,7 @@ describe('loadConfig', () => {
   });
 
   it('reads the sign-up, log-in, upload and JSON limits, refusing values out of range', () => {
-    expect(loadConfig({})).toMatchObject({ signupMaxPerIpPerHour: 20, signupMaxPerHour: 500, loginFreeFailuresPerSource: 5, loginMaxDelaySeconds: 900, bundleUploadsPerTenantPerMinute: 20, maxJsonDepth: 64 });
+    expect(loadConfig({})).toMatchObject({ signupMaxPerIpPerHour: 20, signupMaxPerHour: 500, loginFreeFailuresPerSource: 5, loginMaxDelaySeconds: 900, bundleUploadsPerTenantPerMinute: 60, maxJsonDepth: 64 });
     expect(loadConfig({ LOGIN_FREE_FAILURES_PER_SOURCE: '0', MAX_JSON_DEPTH: '8' })).toMatchObject({ loginFreeFailuresPerSource: 0, maxJsonDepth: 8 });
     expect(() => loadConfig({ SIGNUP_MAX_PER_IP_PER_HOUR: '0' })).toThrow(/SIGNUP_MAX_PER_IP_PER_HOUR must be a positive integer/);
     expect(() => loadConfig({ SIGNUP_MAX_PER_HOUR: '1.5' })).toThrow(/SIGNUP_MAX_PER_HOUR must be a positive integer/);

@@ -128,7 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
       LOGIN_MAX_DELAY_SECONDS: num({ default: 900 }),
       SIGNUP_MAX_PER_IP_PER_HOUR: num({ default: 20 }),
       SIGNUP_MAX_PER_HOUR: num({ default: 500 }),
-      BUNDLE_UPLOADS_PER_TENANT_PER_MINUTE: num({ default: 20 }),
+      BUNDLE_UPLOADS_PER_TENANT_PER_MINUTE: num({ default: 60 }),
       MAX_JSON_DEPTH: num({ default: 64 }),
     },
     {

@@ -1,7 +1,5 @@
-import { createTestResources, packBundleFiles, TestResources } from '@updraft/testing';
-import { once } from 'node:events';
+import { createTestResources, packBundleFiles, streamBundleUpload, TestResources, UploadContent } from '@updraft/testing';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InProcessApi, startInProcessApi } from '../../testing/in-process-api';
@@ -10,14 +8,6 @@ const PASSWORD = 'long-and-unusual-password-1';
 const MAX_BUNDLE_BYTES = 4 * 1024 * 1024;
 const MiB = 1024 * 1024;
 const STACK_TRACE = /\bat \w+ \(|node_modules|\.ts:\d+/;
-
-interface Upload {
-  status: number;
-  body: { message: string; details?: unknown };
-  retryAfter?: string;
-  /** Highest growth of this process's resident memory (the api runs in it) while the upload streamed. */
-  peakRssGrowthMiB: number;
-}
 
 describe('bounded inputs: JSON depth, NUL characters, bundle upload size and rate (in-process api)', () => {
   let api: InProcessApi<TestResources>;
@@ -83,11 +73,11 @@ describe('bounded inputs: JSON depth, NUL characters, bundle upload size and rat
     const limitMessage = `bundle archive is larger than the limit of ${MAX_BUNDLE_BYTES} bytes (4.0 MiB, MAX_BUNDLE_BYTES)`;
     const streamed = await upload(owner, 'bounded', { zeroBytes: 200 * MiB, declareLength: false });
     expect([streamed.status, streamed.body.message]).toEqual([413, limitMessage]);
-    expect(streamed.peakRssGrowthMiB).toBeLessThan(64);
+    expect(streamed.peakMemoryGrowthMiB).toBeLessThan(64);
     const declared = await upload(owner, 'bounded', { zeroBytes: 200 * MiB, declareLength: true });
     expect([declared.status, declared.body.message]).toEqual([413, limitMessage]);
-    expect(declared.peakRssGrowthMiB).toBeLessThan(64);
-    console.log(`upload of 200 MiB against a 4 MiB limit: peak RSS growth ${streamed.peakRssGrowthMiB.toFixed(1)} MiB streamed, ${declared.peakRssGrowthMiB.toFixed(1)} MiB declared`);
+    expect(declared.peakMemoryGrowthMiB).toBeLessThan(64);
+    console.log(`upload of 200 MiB against a 4 MiB limit: peak RSS growth ${streamed.peakMemoryGrowthMiB.toFixed(1)} MiB streamed, ${declared.peakMemoryGrowthMiB.toFixed(1)} MiB declared`);
 
     const fourth = await upload(owner, 'bounded', { archive });
     expect(fourth.status).toBe(201);
@@ -99,41 +89,5 @@ describe('bounded inputs: JSON depth, NUL characters, bundle upload size and rat
     expect((await upload(neighbour, 'neighbour', { archive })).status).toBe(201);
   }, 120_000);
 
-  /** A multipart upload of `archive`, or of `zeroBytes` generated as it is sent (never held by the client). */
-  async function upload(token: string, tenant: string, what: { archive: Buffer } | { zeroBytes: number; declareLength: boolean }): Promise<Upload> {
-    const boundary = 'bounded-input-boundary';
-    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="b.tar.gz"\r\nContent-Type: application/gzip\r\n\r\n`);
-    const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-    const size = 'archive' in what ? what.archive.length : what.zeroBytes;
-    const declare = 'archive' in what || what.declareLength;
-    const baseline = process.memoryUsage().rss;
-    let peak = baseline;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
-    const req = httpRequest(`${api.base}/api/v1/tenants/${tenant}/bundles`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}`, ...(declare && { 'content-length': head.length + size + tail.length }) },
-    });
-    req.on('error', () => undefined);
-    const answered = once(req, 'response').then(async ([res]) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of res) chunks.push(chunk as Buffer);
-      return { res, text: Buffer.concat(chunks).toString('utf8') };
-    });
-    let done = false;
-    void answered.then(() => (done = true));
-    const closed = once(req, 'close').catch(() => undefined);
-    req.write(head);
-    if ('archive' in what) req.write(what.archive);
-    else {
-      const chunk = Buffer.alloc(MiB);
-      for (let sent = 0; sent < size && !done && !req.destroyed; sent += chunk.length) {
-        if (!req.write(chunk)) await Promise.race([once(req, 'drain'), answered, closed]);
-      }
-    }
-    if (!done && !req.destroyed) req.end(tail);
-    const { res, text } = await answered;
-    req.destroy();
-    clearInterval(sampler);
-    return { status: res.statusCode ?? 0, body: JSON.parse(text), retryAfter: res.headers['retry-after'] as string | undefined, peakRssGrowthMiB: (peak - baseline) / MiB };
-  }
+  const upload = (token: string, tenant: string, content: UploadContent) => streamBundleUpload(api.base, tenant, token, content, () => process.memoryUsage().rss);
 });
