@@ -18,3 +18,6 @@ export * from './lib/escape-fixture';
 export * from './lib/serialized-dag-fixtures';
 export * from './lib/e2e-stack';
 export * from './lib/built-cli';
+export * from './lib/test-resources';
+export * from './lib/stream-upload';
+export * from './lib/suite-stack';
