@@ -6,6 +6,7 @@ import { PersistenceModule } from '@updraft/persistence';
 import { QueuesModule } from '@updraft/queues';
 import { ApiExceptionFilter } from '../services/http/api-exception.filter';
 import { JsonBodyInterceptor } from '../services/http/json-body.interceptor';
+import { RateLimitsModule } from '../services/rate-limits/rate-limits.module';
 import { AccessModule } from './access.module';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsModule } from './accounts/accounts.module';
@@ -22,10 +23,11 @@ import { InvitationsController } from './invitations/invitations.controller';
 import { NotificationChannelsModule } from './notification-channels/notification-channels.module';
 import { PoolsController } from './pools/pools.controller';
 import { TaskInstancesController } from './task-instances/task-instances.controller';
+import { TaskDependenciesService } from './task-instances/task-dependencies.service';
 
 @Module({
-  imports: [ConfigModule, PersistenceModule, QueuesModule.register(), AuthModule, AccessModule, AccountsModule, NotificationChannelsModule],
+  imports: [ConfigModule, PersistenceModule, QueuesModule.register(), AuthModule, AccessModule, AccountsModule, NotificationChannelsModule, RateLimitsModule],
   controllers: [HealthController, AccountsController, InvitationsController, AuditLogController, BundlesController, DagsController, DagRunsController, BackfillsController, PoolsController, TaskInstancesController],
-  providers: [BundlesService, DagRunsService, BackfillsService, { provide: APP_FILTER, useClass: ApiExceptionFilter }, { provide: APP_INTERCEPTOR, useClass: JsonBodyInterceptor }],
+  providers: [BundlesService, DagRunsService, BackfillsService, TaskDependenciesService, { provide: APP_FILTER, useClass: ApiExceptionFilter }, { provide: APP_INTERCEPTOR, useClass: JsonBodyInterceptor }],
 })
 export class AppModule {}

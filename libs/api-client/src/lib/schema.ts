@@ -136,7 +136,11 @@ export interface paths {
         put?: never;
         /**
          * Verify the email address with the token from the mail.
-         * @description Public: no token needed.
+         * @description Counts only from a session of the account the link was sent for: verified then means the one
+         *     who holds the password also reads the mailbox. Opened by anyone else (say, the address's
+         *     owner after someone else signed up with it), it would make a stranger's account look owned.
+         *
+         *     Needs a logged-in user (access token).
          */
         post: operations["accounts_verifyEmail"];
         delete?: never;
@@ -246,8 +250,11 @@ export interface paths {
         put?: never;
         /**
          * Accept an invitation.
-         * @description The token proves the invited mailbox: an existing account with that address joins the
-         *     tenant; otherwise a password creates the account (and logs it in).
+         * @description The token proves the invited mailbox. An account with that address whose owner proved it
+         *     (verified) joins the tenant; otherwise a password is needed: it creates the account, or, for
+         *     an account whose address was never verified, replaces its password and ends every earlier
+         *     session of it (whoever signed it up may not own the address). Either way the caller is
+         *     logged in.
          *
          *     Public: no token needed.
          */
@@ -453,7 +460,9 @@ export interface paths {
         head?: never;
         /**
          * Mark a run success or failed.
-         * @description Needs the permission `runs:edit` in the tenant.
+         * @description Marking it failed cancels it. With `dryRun`, lists the task instances it would change instead.
+         *
+         *     Needs the permission `runs:edit` in the tenant.
          */
         patch: operations["dagRuns_mark"];
         trace?: never;
@@ -469,7 +478,9 @@ export interface paths {
         put?: never;
         /**
          * Clear a run's task instances so they run again.
-         * @description Needs the permission `runs:edit` in the tenant.
+         * @description With `dryRun`, lists the task instances it would clear and changes nothing.
+         *
+         *     Needs the permission `runs:edit` in the tenant.
          */
         post: operations["dagRuns_clear"];
         delete?: never;
@@ -493,7 +504,9 @@ export interface paths {
         put?: never;
         /**
          * Backfill a DAG over a range of logical dates.
-         * @description Needs the permission `runs:edit` in the tenant.
+         * @description With `dryRun`, lists the logical dates it would create, reprocess and skip, and creates nothing.
+         *
+         *     Needs the permission `runs:edit` in the tenant.
          */
         post: operations["backfills_create"];
         delete?: never;
@@ -594,6 +607,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenant}/dags/{dagId}/dagRuns/{runId}/taskInstances/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a task instance (a mapped task's by `?mapIndex=`).
+         * @description With its last failed try's exit reason as `error`.
+         *
+         *     Needs the permission `runs:read` in the tenant.
+         */
+        get: operations["taskInstances_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Mark a task instance success or failed.
+         * @description With `dryRun`, lists the task instances it would change instead.
+         *
+         *     Needs the permission `runs:edit` in the tenant.
+         */
+        patch: operations["taskInstances_mark"];
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/dags/{dagId}/dagRuns/{runId}/taskInstances/{taskId}/tries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List every try of a task instance: host, start and end, state and exit reason.
+         * @description Needs the permission `runs:read` in the tenant.
+         */
+        get: operations["taskInstances_triesOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/dags/{dagId}/dagRuns/{runId}/taskInstances/{taskId}/dependencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Why a task instance is not running yet.
+         * @description Each named check (run, state, trigger rule, retry or reschedule wait, pool, tenant limit, maxActiveTasks), met or not, with its reason.
+         *
+         *     Needs the permission `runs:read` in the tenant.
+         */
+        get: operations["taskInstances_dependenciesOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenant}/dags/{dagId}/dagRuns/{runId}/taskInstances/{taskId}/logs/{try}": {
         parameters: {
             query?: never;
@@ -655,26 +738,6 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
-        trace?: never;
-    };
-    "/api/v1/tenants/{tenant}/dags/{dagId}/dagRuns/{runId}/taskInstances/{taskId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Mark a task instance success or failed.
-         * @description Needs the permission `runs:edit` in the tenant.
-         */
-        patch: operations["taskInstances_mark"];
         trace?: never;
     };
     "/api/v1/tenants/{tenant}/members": {
@@ -1211,6 +1274,8 @@ export interface components {
             role: "admin" | "editor" | "member" | "owner" | "viewer";
             /** @description True when accepting created the account (then `session` logs it in). */
             created: boolean;
+            /** @description True when the address had an unverified account: accepting set its password and ended its earlier sessions (then `session` logs it in). */
+            claimed: boolean;
             alreadyMember: boolean;
             session?: components["schemas"]["SessionTokens"];
         };
@@ -1253,6 +1318,8 @@ export interface components {
             archiveSha256: string;
             createdAt: string;
             parsedAt: string | null;
+            /** @description E-mail of the member who uploaded it; null when they left the tenant. */
+            deployedBy: string | null;
         };
         BundlePage: {
             items: components["schemas"]["Bundle"][];
@@ -1337,8 +1404,10 @@ export interface components {
             team?: string | null;
         };
         TriggerDagRunDto: {
+            /** @description The logical date (ISO 8601) and the data interval of the manual run; default: now */
+            logicalDate?: string;
             /**
-             * @description Values for the DAG's params, checked against their declared types.
+             * @description Values for the DAG's params, checked against their declared types (the run's conf).
              * @example {
              *       "region": "eu"
              *     }
@@ -1346,6 +1415,10 @@ export interface components {
             conf?: {
                 [key: string]: unknown;
             };
+        };
+        RunBundle: {
+            name: string;
+            version: number;
         };
         DagRun: {
             /** @example manual__2024-01-01T00:00:00.000+00:00 */
@@ -1364,6 +1437,8 @@ export interface components {
             queuedAt: string;
             startDate: string | null;
             endDate: string | null;
+            /** @description The bundle version the run pinned (answered by the single-run route only). */
+            bundle?: components["schemas"]["RunBundle"] | null;
         };
         DagRunPage: {
             items: components["schemas"]["DagRun"][];
@@ -1372,29 +1447,60 @@ export interface components {
             limit: number;
             offset: number;
         };
+        AffectedTaskInstance: {
+            taskId: string;
+            mapIndex: number;
+            /** @enum {string} */
+            state: "failed" | "none" | "queued" | "removed" | "running" | "scheduled" | "skipped" | "success" | "up_for_reschedule" | "up_for_retry" | "upstream_failed";
+        };
+        MarkPreview: {
+            dryRun: boolean;
+            /** @enum {string} */
+            state: "failed" | "success";
+            taskInstances: components["schemas"]["AffectedTaskInstance"][];
+        };
         MarkStateDto: {
             /** @enum {string} */
             state: "failed" | "success";
+            /** @description List the task instances the mark would change, and change nothing */
+            dryRun?: boolean;
         };
         ClearTaskInstancesDto: {
+            downstream?: boolean;
+            upstream?: boolean;
+            /** @description Only failed and upstream_failed instances */
+            onlyFailed?: boolean;
+            /** @description List the task instances that would be cleared, and clear nothing */
+            dryRun?: boolean;
             /**
-             * @description The tasks to clear (default: every task of the run).
+             * @description Clear only these tasks (with their relatives as asked); default: every task of the run.
              * @example [
              *       "clean_the_data"
              *     ]
              */
             taskIds?: string[];
-            downstream?: boolean;
-            upstream?: boolean;
-            onlyFailed?: boolean;
         };
-        ClearedTasks: {
+        ClearResult: {
+            /** @description Task ids cleared, sorted. */
             cleared: string[];
+            taskInstances: components["schemas"]["AffectedTaskInstance"][];
+            dryRun: boolean;
         };
         CreateBackfillDto: {
+            /** @description First logical date (ISO 8601), included */
             from: string;
+            /** @description Last logical date (ISO 8601), included */
             to: string;
+            /** @description Clear and run again the finished runs already in the range */
             reprocess?: boolean;
+            /** @description Answer with the logical dates it would create, reprocess and skip, and create nothing */
+            dryRun?: boolean;
+        };
+        BackfillPlan: {
+            dryRun: boolean;
+            create: string[];
+            reprocess: string[];
+            skip: string[];
         };
         BackfillCreated: {
             /** @description New runs of type `backfill`, oldest first; they start as `maxActiveRuns` allows. */
@@ -1478,6 +1584,8 @@ export interface components {
             endDate: string | null;
             durationMs: number | null;
             hostname: string | null;
+            /** @description How the last try failed (its exit reason), for failed instances and those up for retry. */
+            error: string | null;
         };
         TaskInstancePage: {
             items: components["schemas"]["TaskInstance"][];
@@ -1485,6 +1593,32 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
+        };
+        TaskTry: {
+            tryNumber: number;
+            /** @enum {string|null} */
+            state: "failed" | "none" | "queued" | "removed" | "running" | "scheduled" | "skipped" | "success" | "up_for_reschedule" | "up_for_retry" | "upstream_failed" | null;
+            hostname: string | null;
+            startDate: string;
+            endDate: string | null;
+            durationMs: number | null;
+            exitReason: string | null;
+        };
+        TaskTryList: {
+            items: components["schemas"]["TaskTry"][];
+        };
+        TaskDependencyStatus: {
+            name: string;
+            met: boolean;
+            reason: string;
+        };
+        TaskDependencies: {
+            taskId: string;
+            mapIndex: number;
+            /** @enum {string} */
+            state: "failed" | "none" | "queued" | "removed" | "running" | "scheduled" | "skipped" | "success" | "up_for_reschedule" | "up_for_retry" | "upstream_failed";
+            /** @description Every check; the unmet ones are why it waits. */
+            dependencies: components["schemas"]["TaskDependencyStatus"][];
         };
         TaskLogLine: {
             timestamp: string;
@@ -1496,6 +1630,10 @@ export interface components {
             taskId: string;
             tryNumber: number;
             lines: components["schemas"]["TaskLogLine"][];
+            /** @description Pass as `after` to read the following page; null when this page ends what is stored so far. */
+            next: string | null;
+            /** @description The worker cut the try's output at its limit; a `system` line marks where. */
+            truncated: boolean;
         };
         XComEntry: {
             key: string;
@@ -1841,6 +1979,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description Too many sign-ups from this address or on the platform: `Retry-After` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             /** @description An unexpected error; the server logs it, the answer says no more. */
             500: {
                 headers: {
@@ -2123,6 +2270,24 @@ export interface operations {
             };
             /** @description The request is invalid: `details` names each bad field. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The link is for another account: log in as the account that signed up with this address. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2777,6 +2942,24 @@ export interface operations {
             };
             /** @description Not found (or not visible to the caller). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The archive is larger than MAX_BUNDLE_BYTES. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Too many bundle uploads for this tenant this minute (BUNDLE_UPLOADS_PER_TENANT_PER_MINUTE); `Retry-After` says when to try again. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3508,12 +3691,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The run after the mark, or (with `dryRun`) the task instances the mark would change. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DagRun"];
+                    "application/json": components["schemas"]["DagRun"] | components["schemas"]["MarkPreview"];
                 };
             };
             /** @description The request is invalid: `details` names each bad field. */
@@ -3606,7 +3790,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClearedTasks"];
+                    "application/json": components["schemas"]["ClearResult"];
                 };
             };
             /** @description The request is invalid: `details` names each bad field. */
@@ -3766,6 +3950,16 @@ export interface operations {
             };
         };
         responses: {
+            /** @description With `dryRun`: the runs it would create, reprocess and skip. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackfillPlan"];
+                };
+            };
+            /** @description The backfill with its runs. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -4379,10 +4573,342 @@ export interface operations {
             };
         };
     };
+    taskInstances_get: {
+        parameters: {
+            query?: {
+                /** @description A mapped task's instance; default -1, the task unmapped. */
+                mapIndex?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+                /** @description The DAG id, as the DAG file names it. */
+                dagId: string;
+                /** @description The run id (for example `manual__2024-01-01T00:00:00+00:00`); encode it whole, it holds ':' and '+'. */
+                runId: string;
+                /** @description The task id within the DAG. */
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskInstance"];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `runs:read`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    taskInstances_mark: {
+        parameters: {
+            query?: {
+                /** @description A mapped task's instance; default -1, the task unmapped. */
+                mapIndex?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+                /** @description The DAG id, as the DAG file names it. */
+                dagId: string;
+                /** @description The run id (for example `manual__2024-01-01T00:00:00+00:00`); encode it whole, it holds ':' and '+'. */
+                runId: string;
+                /** @description The task id within the DAG. */
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkStateDto"];
+            };
+        };
+        responses: {
+            /** @description The task instance after the mark, or (with `dryRun`) the task instances the mark would change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskInstance"] | components["schemas"]["MarkPreview"];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `runs:edit`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than the configured limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    taskInstances_triesOf: {
+        parameters: {
+            query?: {
+                /** @description A mapped task's instance; default -1, the task unmapped. */
+                mapIndex?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+                /** @description The DAG id, as the DAG file names it. */
+                dagId: string;
+                /** @description The run id (for example `manual__2024-01-01T00:00:00+00:00`); encode it whole, it holds ':' and '+'. */
+                runId: string;
+                /** @description The task id within the DAG. */
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskTryList"];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `runs:read`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    taskInstances_dependenciesOf: {
+        parameters: {
+            query?: {
+                /** @description A mapped task's instance; default -1, the task unmapped. */
+                mapIndex?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+                /** @description The DAG id, as the DAG file names it. */
+                dagId: string;
+                /** @description The run id (for example `manual__2024-01-01T00:00:00+00:00`); encode it whole, it holds ':' and '+'. */
+                runId: string;
+                /** @description The task id within the DAG. */
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDependencies"];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `runs:read`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     taskInstances_logsOf: {
         parameters: {
-            query: {
-                mapIndex: number;
+            query?: {
+                /** @description A mapped task's instance; default -1, the task unmapped. */
+                mapIndex?: number;
+                /** @description The `next` of the page before; default: from the first line. */
+                after?: string;
+                /** @description At most this many lines in the page. */
+                limit?: number;
             };
             header?: never;
             path: {
@@ -4458,8 +4984,9 @@ export interface operations {
     };
     taskInstances_streamLogs: {
         parameters: {
-            query: {
-                mapIndex: number;
+            query?: {
+                /** @description A mapped task's instance; default -1, the task unmapped. */
+                mapIndex?: number;
             };
             header?: never;
             path: {
@@ -4589,101 +5116,6 @@ export interface operations {
             };
             /** @description Not found (or not visible to the caller). */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description An unexpected error; the server logs it, the answer says no more. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-        };
-    };
-    taskInstances_mark: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The tenant's slug (as in `GET /auth/me`). */
-                tenant: string;
-                /** @description The DAG id, as the DAG file names it. */
-                dagId: string;
-                /** @description The run id (for example `manual__2024-01-01T00:00:00+00:00`); encode it whole, it holds ':' and '+'. */
-                runId: string;
-                /** @description The task id within the DAG. */
-                taskId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MarkStateDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TaskInstance"];
-                };
-            };
-            /** @description The request is invalid: `details` names each bad field. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description No valid access token or API token. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `runs:edit`. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description Not found (or not visible to the caller). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description The body is larger than the configured limit. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description The body is not `application/json`. */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -82,6 +82,8 @@ export class Bundle {
   archiveSha256!: string;
   createdAt!: string;
   parsedAt!: string | null;
+  /** E-mail of the member who uploaded it; null when they left the tenant. */
+  deployedBy!: string | null;
 }
 
 export type DagRunState = RunState;
@@ -144,6 +146,12 @@ export class DagDetail extends Dag {
   tasks!: DagTask[];
 }
 
+/** The bundle version a run pinned. */
+export class RunBundle {
+  name!: string;
+  version!: number;
+}
+
 export class DagRun {
   /** @example manual__2024-01-01T00:00:00.000+00:00 */
   runId!: string;
@@ -157,15 +165,12 @@ export class DagRun {
   queuedAt!: string;
   startDate!: string | null;
   endDate!: string | null;
+  /** The bundle version the run pinned (answered by the single-run route only). */
+  bundle?: RunBundle | null;
 }
 
 export class DagRunPage extends PageInfo {
   items!: DagRun[];
-}
-
-/** The task instances a clear sent back to run. */
-export class ClearedTasks {
-  cleared!: string[];
 }
 
 export class TaskInstance {
@@ -180,6 +185,8 @@ export class TaskInstance {
   endDate!: string | null;
   durationMs!: number | null;
   hostname!: string | null;
+  /** How the last try failed (its exit reason), for failed instances and those up for retry. */
+  error!: string | null;
 }
 
 export class TaskInstancePage extends PageInfo {
@@ -192,10 +199,15 @@ export class TaskLogLine {
   message!: string;
 }
 
+/** One page of a try's log (at most `limit` lines, 10,000 by default). */
 export class TaskLog {
   taskId!: string;
   tryNumber!: number;
   lines!: TaskLogLine[];
+  /** Pass as `after` to read the following page; null when this page ends what is stored so far. */
+  next!: string | null;
+  /** The worker cut the try's output at its limit; a `system` line marks where. */
+  truncated!: boolean;
 }
 
 export class XComEntry {

@@ -1,5 +1,8 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import type { Backfill, BackfillCreated, BackfillPage } from '@updraft/api-types';
+import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import { BackfillCreated, BackfillPlan } from '@updraft/api-types';
+import type { Backfill, BackfillPage } from '@updraft/api-types';
 import { AuthenticatedUser, CurrentTenant, CurrentUser, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
 import { BackfillRepository } from '@updraft/persistence';
@@ -11,10 +14,19 @@ import { BackfillsService, toBackfillView } from './backfills.service';
 export class BackfillsController {
   constructor(private readonly service: BackfillsService, private readonly backfills: BackfillRepository) {}
 
-  /** Backfill a DAG over a range of logical dates. */
+  /**
+   * Backfill a DAG over a range of logical dates.
+   *
+   * @remarks
+   * With `dryRun`, lists the logical dates it would create, reprocess and skip, and creates nothing.
+   */
   @Post()
   @RequirePermission(PERMISSIONS.runsEdit)
-  create(@CurrentTenant() tenant: TenantContext, @CurrentUser() user: AuthenticatedUser, @Param('dagId') dagId: string, @Body() body: CreateBackfillDto): Promise<BackfillCreated> {
+  @ApiCreatedResponse({ description: 'The backfill with its runs.', type: BackfillCreated })
+  @ApiOkResponse({ description: 'With `dryRun`: the runs it would create, reprocess and skip.', type: BackfillPlan })
+  create(@CurrentTenant() tenant: TenantContext, @CurrentUser() user: AuthenticatedUser, @Param('dagId') dagId: string, @Body() body: CreateBackfillDto, @Res({ passthrough: true }) response: Response): Promise<BackfillCreated | BackfillPlan> {
+    // A dry run creates nothing: 200, not 201.
+    if (body.dryRun) return this.service.preview(tenant.id, dagId, body).then((plan) => (response.status(HttpStatus.OK), plan));
     return this.service.create(tenant.id, dagId, body, user.id);
   }
 

@@ -1,9 +1,9 @@
 import { Controller, Get, HttpCode, Param, ParseBoolPipe, ParseUUIDPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentTenant, CurrentUser, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
 import { PaginationQuery } from '../../services/http/pagination.dto';
+import { BundleUploadInterceptor } from './bundle-upload.interceptor';
 import { BundlesService } from './bundles.service';
 import type { Bundle, BundlePage } from '@updraft/api-types';
 import { ApiErrors } from '../../services/http/api-errors.decorator';
@@ -15,9 +15,10 @@ export class BundlesController {
   /** Upload a DAG bundle (a new version). */
   @Post()
   @RequirePermission(PERMISSIONS.bundlesDeploy)
-  @UseInterceptors(FileInterceptor('file'))
+  @UseInterceptors(BundleUploadInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'The bundle: a .tar.gz or .zip with updraft.json.' } } } })
+  @ApiErrors({ 413: 'The archive is larger than MAX_BUNDLE_BYTES.', 429: 'Too many bundle uploads for this tenant this minute (BUNDLE_UPLOADS_PER_TENANT_PER_MINUTE); `Retry-After` says when to try again.' })
   upload(
     @CurrentTenant() tenant: TenantContext,
     @CurrentUser() user: AuthenticatedUser,

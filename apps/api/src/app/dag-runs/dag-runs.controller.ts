@@ -1,23 +1,24 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
-import { DagRunRepository } from '@updraft/persistence';
+import { BundleRepository, DagRunRepository } from '@updraft/persistence';
 import { toDagRunView } from './dag-run.view';
 import { ClearTaskInstancesDto, ListDagRunsQuery, MarkStateDto, TriggerDagRunDto } from './dag-runs.dto';
 import { DagRunsService } from './dag-runs.service';
-import type { ClearedTasks, DagRun, DagRunPage } from '@updraft/api-types';
-import { ApiErrors } from '../../services/http/api-errors.decorator';
+import { DagRun, MarkPreview } from '@updraft/api-types';
+import type { ClearResult, DagRunPage } from '@updraft/api-types';
+import { ApiErrors, ApiOneOfResponse } from '../../services/http/api-errors.decorator';
 
 @Controller('tenants/:tenant/dags/:dagId/dagRuns')
 export class DagRunsController {
-  constructor(private readonly service: DagRunsService, private readonly runs: DagRunRepository) {}
+  constructor(private readonly service: DagRunsService, private readonly runs: DagRunRepository, private readonly bundles: BundleRepository) {}
 
   /** Trigger a run of a DAG. */
   @Post()
   @RequirePermission(PERMISSIONS.dagsTrigger)
   @ApiErrors({ 409: 'A run with the same logical date exists.' })
   async trigger(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Body() body: TriggerDagRunDto): Promise<DagRun> {
-    return toDagRunView(await this.service.trigger(tenant.id, dagId, body.conf ?? {}));
+    return toDagRunView(await this.service.trigger(tenant.id, dagId, body.conf ?? {}, body.logicalDate));
   }
 
   /** List a DAG's runs, newest first. */
@@ -32,21 +33,34 @@ export class DagRunsController {
   @Get(':runId')
   @RequirePermission(PERMISSIONS.runsRead)
   async get(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string): Promise<DagRun> {
-    return toDagRunView(await this.service.get(tenant.id, dagId, runId));
+    const run = await this.service.get(tenant.id, dagId, runId);
+    return { ...toDagRunView(run), bundle: await this.bundles.ofDagVersion(tenant.id, run.dagVersionId) };
   }
 
-  /** Mark a run success or failed. */
+  /**
+   * Mark a run success or failed.
+   *
+   * @remarks
+   * Marking it failed cancels it. With `dryRun`, lists the task instances it would change instead.
+   */
   @Patch(':runId')
   @RequirePermission(PERMISSIONS.runsEdit)
-  async mark(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Body() body: MarkStateDto): Promise<DagRun> {
+  @ApiOneOfResponse(200, 'The run after the mark, or (with `dryRun`) the task instances the mark would change.', DagRun, MarkPreview)
+  async mark(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Body() body: MarkStateDto): Promise<DagRun | MarkPreview> {
+    if (body.dryRun) return this.service.previewMark(tenant.id, dagId, runId, body.state);
     return toDagRunView(await this.service.mark(tenant.id, dagId, runId, body.state));
   }
 
-  /** Clear a run's task instances so they run again. */
+  /**
+   * Clear a run's task instances so they run again.
+   *
+   * @remarks
+   * With `dryRun`, lists the task instances it would clear and changes nothing.
+   */
   @Post(':runId/clear')
   @HttpCode(200)
   @RequirePermission(PERMISSIONS.runsEdit)
-  async clear(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Body() body: ClearTaskInstancesDto): Promise<ClearedTasks> {
-    return { cleared: await this.service.clear(tenant.id, dagId, runId, body) };
+  clear(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Body() body: ClearTaskInstancesDto): Promise<ClearResult> {
+    return this.service.clear(tenant.id, dagId, runId, body);
   }
 }

@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { apiPath, ApiBody, ApiPath, ApiResult } from '@updraft/api-client';
+import { apiPath as templatePath, ApiBody, ApiPath, ApiResult } from '@updraft/api-client';
 import { Observable } from 'rxjs';
 
 export const API_BASE = '/api/v1';
@@ -9,7 +9,12 @@ type PathParams = Record<string, string | number>;
 
 /** The URL of an operation of the api's OpenAPI document, its `{parameters}` filled in and encoded whole. */
 export function apiUrl<P extends ApiPath>(template: P, params: PathParams = {}): string {
-  return apiPath(template, params);
+  return templatePath(template, params);
+}
+
+/** Joins path segments under the api's prefix, encoding each one (run ids contain ':' and '+'): the feature services' calls, not yet on the generated client's paths. */
+export function apiPath(...segments: (string | number)[]): string {
+  return `${API_BASE}/${segments.map((s) => encodeURIComponent(String(s))).join('/')}`;
 }
 
 function pageParams(limit: number, offset = 0): HttpParams {
@@ -65,8 +70,8 @@ export class ApiService {
     return this.get('/api/v1/tenants/{tenant}/dags/{dagId}/dagRuns/{runId}/taskInstances', { tenant, dagId, runId }, pageParams(limit, offset));
   }
 
-  getTaskLog(tenant: string, dagId: string, runId: string, taskId: string, tryNumber: number) {
-    return this.get('/api/v1/tenants/{tenant}/dags/{dagId}/dagRuns/{runId}/taskInstances/{taskId}/logs/{try}', { tenant, dagId, runId, taskId, try: tryNumber });
+  getTaskLog(tenant: string, dagId: string, runId: string, taskId: string, tryNumber: number, after?: string) {
+    return this.get('/api/v1/tenants/{tenant}/dags/{dagId}/dagRuns/{runId}/taskInstances/{taskId}/logs/{try}', { tenant, dagId, runId, taskId, try: tryNumber }, after ? new HttpParams().set('after', after) : undefined);
   }
 
   private get<P extends ApiPath>(path: P, params: PathParams, query?: HttpParams): Observable<ApiResult<P, 'get'>> {
