@@ -11,3 +11,4 @@ export * from './lib/pool';
 export * from './lib/mapping';
 export * from './lib/sensors';
 export * from './lib/backfill';
+export * from './lib/dag-diff';

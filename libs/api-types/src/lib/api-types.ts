@@ -90,6 +90,8 @@ export interface Dag {
   catchup: boolean;
   tags: string[];
   team: string | null;
+  /** The distinct owners of its tasks. */
+  owners: string[];
   isPaused: boolean;
   isActive: boolean;
   bundleName: string;
@@ -105,6 +107,8 @@ export interface DagSource {
   file: string;
   line: number;
   content: string;
+  /** The DAG version whose source this is. */
+  dagVersionId: string;
 }
 
 export interface DagTask {

@@ -79,10 +79,16 @@ export class DagRunRepository {
     }
   }
 
-  async list(tenantId: string, dagId: string, page: PageRequest, filter: { state?: RunState; runType?: RunType } = {}): Promise<Page<DagRunEntity>> {
-    const where = `tenant_id = $1 AND dag_id = $2 AND ($3::text IS NULL OR state = $3) AND ($4::text IS NULL OR run_type = $4)`;
-    const args = [tenantId, dagId, filter.state ?? null, filter.runType ?? null];
-    const rows = await this.db.query(`SELECT * FROM dag_run WHERE ${where} ORDER BY logical_date DESC LIMIT $5 OFFSET $6`, [...args, page.limit, page.offset]);
+  async list(
+    tenantId: string,
+    dagId: string,
+    page: PageRequest,
+    filter: { state?: RunState; runType?: RunType; logicalDateFrom?: Date; logicalDateTo?: Date } = {},
+  ): Promise<Page<DagRunEntity>> {
+    const where = `tenant_id = $1 AND dag_id = $2 AND ($3::text IS NULL OR state = $3) AND ($4::text IS NULL OR run_type = $4)
+      AND ($5::timestamptz IS NULL OR logical_date >= $5) AND ($6::timestamptz IS NULL OR logical_date < $6)`;
+    const args = [tenantId, dagId, filter.state ?? null, filter.runType ?? null, filter.logicalDateFrom ?? null, filter.logicalDateTo ?? null];
+    const rows = await this.db.query(`SELECT * FROM dag_run WHERE ${where} ORDER BY logical_date DESC LIMIT $7 OFFSET $8`, [...args, page.limit, page.offset]);
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM dag_run WHERE ${where}`, args);
     return { items: rows.map(toRun), total, ...page };
   }
