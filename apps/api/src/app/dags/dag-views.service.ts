@@ -3,17 +3,12 @@ import type { DagListItem, DagSource, DagVersionDiff, DagVersionView, GridData, 
 import { GRID_NO_INSTANCE, GRID_STATE_CODES } from '@updraft/api-types';
 import type { TenantContext } from '@updraft/auth';
 import { readDagSource } from '@updraft/bundles';
-import { diffDagStructures, TaskState } from '@updraft/domain';
+import { diffDagStructures, mostUrgentState, TaskState } from '@updraft/domain';
 import { BundleRepository, DagRepository, DagSummary, DagVersionRow, DagViewRepository } from '@updraft/persistence';
 import type { SerializedDag } from '@updraft/sdk';
 import { isoOrNull } from '../dag-runs/dag-run.view';
 import { ListDagsQuery } from './dags.dto';
 import { toDagView } from './dag.view';
-
-/** The state a mapped task's grid cell shows: what still needs attention first, then how it ended. */
-const MAPPED_STATE_ORDER: readonly TaskState[] = [
-  'running', 'queued', 'up_for_retry', 'up_for_reschedule', 'scheduled', 'failed', 'upstream_failed', 'none', 'success', 'skipped', 'removed',
-];
 
 function toVersionView(v: DagVersionRow): DagVersionView {
   return {
@@ -66,7 +61,7 @@ export class DagViewsService {
           const counts = byTask.get(i);
           if (!counts) return GRID_NO_INSTANCE;
           if (task.mapped) mapped[i] = counts;
-          const shown = MAPPED_STATE_ORDER.find((s) => counts[s]) ?? 'none';
+          const shown = mostUrgentState(Object.keys(counts) as TaskState[]) ?? 'none';
           return GRID_STATE_CODES[shown];
         });
         return {
