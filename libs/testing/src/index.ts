@@ -15,3 +15,4 @@ export * from './lib/query-counter';
 export * from './lib/worker-fixtures';
 export * from './lib/tenant-fixtures';
 export * from './lib/escape-fixture';
+export * from './lib/built-cli';

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { withExtractedArchive } from './archive';
+import { COMPILED_DIR } from './compile';
 
 const INLINE_MAP = /\/\/# sourceMappingURL=data:application\/json(?:;charset=[\w-]+)?;base64,([A-Za-z0-9+/=]+)\s*$/;
 
@@ -24,12 +25,17 @@ export function sourceFromInlineMap(builtText: string, builtPath: string, file: 
   return typeof content === 'string' ? content : null;
 }
 
-/** A DAG's source file from its bundle: the file itself, or its text from the source map of the entry built from it. */
+/**
+ * A DAG's source file from its bundle: the file itself, or its text from the source map of the
+ * uploaded entry it was built into. `entryFile` is the platform's compiled entry
+ * (`.compiled/dags/x.js`); the uploaded one is the same path without `.compiled/`.
+ */
 export async function readDagSource(archive: Buffer, file: string, entryFile: string): Promise<string | null> {
+  const uploaded = entryFile.startsWith(`${COMPILED_DIR}/`) ? entryFile.slice(COMPILED_DIR.length + 1) : entryFile;
   return withExtractedArchive(archive, async (read) => {
     const direct = await read(file);
     if (direct !== null) return direct;
-    const built = await read(entryFile);
-    return built === null ? null : sourceFromInlineMap(built, entryFile, file);
+    const built = await read(uploaded);
+    return built === null ? null : sourceFromInlineMap(built, uploaded, file);
   });
 }

@@ -63,6 +63,9 @@ describe('the console views of DAGs: list, grid, source, versions (in-process ap
     return { token: body.accessToken as string, tenantId: body.tenant.id as string, userId: body.user.id as string };
   }
 
+  // As the worker stores it: the entry compiled by the platform, under .compiled/.
+  const ENTRY = '.compiled/dags/etl.js';
+
   async function deploy(files: Record<string, string>, dags: { dagId: string; entryFile: string; serialized: SerializedDag }[]): Promise<string> {
     const dir = await mkdtemp(join(tmpdir(), 'views-bundle-'));
     try {
@@ -100,8 +103,8 @@ describe('the console views of DAGs: list, grid, source, versions (in-process ap
       source: null,
     }));
     await deploy({ 'dags/etl.js': builtEntry(TS_V1) }, [
-      { dagId: 'etl', entryFile: 'dags/etl.js', serialized: serialized('etl', { tags: ['core'], tasks: [task('extract', [], { owner: 'carol' })] }) },
-      ...others.map((s) => ({ dagId: s.dagId, entryFile: 'dags/etl.js', serialized: s })),
+      { dagId: 'etl', entryFile: ENTRY, serialized: serialized('etl', { tags: ['core'], tasks: [task('extract', [], { owner: 'carol' })] }) },
+      ...others.map((s) => ({ dagId: s.dagId, entryFile: ENTRY, serialized: s })),
     ]);
     versionIds.v1 = (await db.query(`SELECT current_version_id FROM dag WHERE tenant_id = $1 AND dag_id = 'etl'`, [a.tenantId]))[0].current_version_id;
 
@@ -110,7 +113,7 @@ describe('the console views of DAGs: list, grid, source, versions (in-process ap
       tags: ['core'],
       tasks: [task('extract', [], { owner: 'carol', retries: 2 }), task('load', ['extract'], { expand: { n: { kind: 'literal', values: [1, 2, 3] } } as never })],
     });
-    await deploy({ 'dags/etl.js': builtEntry(TS_V2) }, [{ dagId: 'etl', entryFile: 'dags/etl.js', serialized: etl2 }, ...others.map((s) => ({ dagId: s.dagId, entryFile: 'dags/etl.js', serialized: s }))]);
+    await deploy({ 'dags/etl.js': builtEntry(TS_V2) }, [{ dagId: 'etl', entryFile: ENTRY, serialized: etl2 }, ...others.map((s) => ({ dagId: s.dagId, entryFile: ENTRY, serialized: s }))]);
     versionIds.v2 = (await db.query(`SELECT current_version_id FROM dag WHERE tenant_id = $1 AND dag_id = 'etl'`, [a.tenantId]))[0].current_version_id;
 
     // Three runs of etl on v2: the newest still running with its mapped task half done.
@@ -180,7 +183,9 @@ describe('the console views of DAGs: list, grid, source, versions (in-process ap
     expect(etl?.owners).toEqual(['carol']);
     expect(page.items.find((d) => d.dagId === 'report_00')?.recentRuns).toEqual([]);
     // Membership lookups by the auth guard, then count, page, recent runs, SLA misses: never one per DAG.
-    expect(counter.statements.filter((s) => /dag_run|sla_miss|FROM dag /.test(s)).length).toBeLessThanOrEqual(4);
+    const viewStatements = counter.statements.filter((s) => /dag_run|sla_miss|FROM dag /.test(s));
+    expect(viewStatements.length).toBeGreaterThanOrEqual(3);
+    expect(viewStatements.length).toBeLessThanOrEqual(4);
   });
 
   it('names a bad filter in a 400', async () => {
