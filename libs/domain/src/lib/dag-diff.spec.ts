@@ -56,3 +56,9 @@ describe('diffLines', () => {
     expect(diffLines('x\ny', 'x\ny').every((c) => c.kind === 'same')).toBe(true);
   });
 });
+
+describe('diffLines on a changed line', () => {
+  it('shows the old line removed before the new one added', () => {
+    expect(diffLines('a\nold\nz', 'a\nnew\nz').map((c) => `${c.kind[0]}${c.text}`)).toEqual(['sa', 'rold', 'anew', 'sz']);
+  });
+});

@@ -115,10 +115,10 @@ export function diffLines(before: string, after: string): LineChange[] {
   while (i < midA.length || j < midB.length) {
     if (i < midA.length && j < midB.length && midA[i] === midB[j]) {
       same(head + i++, head + j++);
-    } else if (j < midB.length && (i === midA.length || lcs[i * width + j + 1] >= lcs[(i + 1) * width + j])) {
-      out.push({ kind: 'added', text: midB[j], oldLine: null, newLine: head + j++ + 1 });
-    } else {
+    } else if (i < midA.length && (j === midB.length || lcs[(i + 1) * width + j] >= lcs[i * width + j + 1])) {
       out.push({ kind: 'removed', text: midA[i], oldLine: head + i++ + 1, newLine: null });
+    } else {
+      out.push({ kind: 'added', text: midB[j], oldLine: null, newLine: head + j++ + 1 });
     }
   }
   for (let k = 0; k < tail; k++) same(a.length - tail + k, b.length - tail + k);

@@ -152,7 +152,7 @@ const SORT_LABELS: Record<DagSort, string> = {
     .tag { border: 1px solid #c5d7ef; background: #eef4fc; border-radius: 999px; font: inherit; font-size: 0.75rem; padding: 0 0.5rem; cursor: pointer; margin: 0.15rem 0.2rem 0 0; }
     .tag--on { background: var(--accent); color: #fff; }
     .dots { display: inline-flex; gap: 3px; flex-wrap: wrap; max-width: 9rem; }
-    .dot { display: inline-block; width: 12px; height: 12px; border-radius: 50%; box-shadow: inset 0 0 0 1px rgb(0 0 0 / 15%); }
+    .dot { position: relative; display: inline-block; width: 12px; height: 12px; border-radius: 50%; box-shadow: inset 0 0 0 1px rgb(0 0 0 / 15%); }
     .sla-badge { background: #c62828; color: #fff; border-radius: 999px; padding: 0 0.5rem; font-size: 0.75rem; font-weight: 600; }
   `,
 })
