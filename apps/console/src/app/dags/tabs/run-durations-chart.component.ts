@@ -46,7 +46,8 @@ export class RunDurationsChartComponent {
   protected readonly last = computed(() => this.finished().at(-1)?.run.logicalDate.slice(0, 10) ?? '');
   protected readonly bars = computed(() => {
     const list = this.finished();
-    const step = WIDTH / Math.max(list.length, 1);
+    // A few runs get narrow bars too, so the chart reads as a series rather than blocks.
+    const step = Math.min(WIDTH / Math.max(list.length, 1), 24);
     return list.map(({ run, ms }, i) => ({
       runId: run.runId, x: i * step + step * 0.1, w: Math.max(step * 0.8, 0.5), h: Math.max(1, (ms / this.max()) * HEIGHT),
       color: stateColor(run.state), title: `${run.runId} · ${run.state} · ${formatDuration(ms)}`,
