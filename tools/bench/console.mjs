@@ -158,7 +158,7 @@ export async function benchConsole(platform, repeats) {
   const email = `bench-${randomBytes(4).toString('hex')}@updraft.local`;
   const password = randomBytes(18).toString('base64url');
   const signup = await callApi(platform.baseUrl, 'POST', '/auth/signup', { json: { email, password, tenantSlug: 'bench', tenantName: 'Bench' } });
-  if (signup.status !== 201) throw new Error(`signup answered ${signup.status}`);
+  if (signup.status !== 201) throw new Error(`signup answered ${signup.status}: ${JSON.stringify(signup.body).slice(0, 500)}\n${platform.dir}`);
   const seedStarted = Date.now();
   const seeded = await seed(platform.env.DATABASE_URL, signup.body.tenant.id);
   const seedSeconds = (Date.now() - seedStarted) / 1000;

@@ -59,8 +59,9 @@ describe('DagGridComponent', () => {
     // The task's cell, and its group's summary cell.
     expect(failed.map((c) => c.classList.contains('grid-cell--group'))).toEqual([true, false]);
     expect(failed[0].style.left).toBe(`${(RUNS - 1) * COLUMN_WIDTH}px`);
-    const mapped = all('grid-cell').find((c) => c.classList.contains('grid-cell--mapped'));
-    expect(mapped?.title).toContain('3 mapped: 2 success, 1 running');
+    const mapped = all('grid-cell').find((c) => c.classList.contains('grid-cell--mapped')) as HTMLElement;
+    mapped.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    expect(mapped.title).toContain('3 mapped: 2 success, 1 running');
   });
 
   it('folds a task group into one row', () => {

@@ -8,19 +8,17 @@ import { GridRow, gridRows, mappedSummary, rowState, runDurationMs } from './gri
 export const ROW_HEIGHT = 22;
 export const COLUMN_WIDTH = 20;
 export const HEADER_HEIGHT = 72;
-const OVERSCAN = 4;
+const OVERSCAN = 2;
 /** Used until the browser has measured the grid (and in tests, where nothing is laid out). */
 const FALLBACK_VIEW = { width: 1000, height: 600 };
 
 interface Cell {
-  key: string;
   x: number;
   y: number;
   color: string;
   state: string;
   runIndex: number;
   rowIndex: number;
-  title: string;
   mapped: boolean;
   group: boolean;
 }
@@ -61,11 +59,12 @@ interface Cell {
             </div>
           }
         </div>
-        <div class="grid-cells" [style.left.px]="nameWidth()" [style.top.px]="header" (click)="onCellClick($event)">
-          @for (cell of visibleCells(); track cell.key) {
+        <div class="grid-cells" [style.left.px]="nameWidth()" [style.top.px]="header" (click)="onCellClick($event)" (mouseover)="describeCell($event)">
+          <!-- Tracked by slot: scrolling moves the same elements instead of making new ones. -->
+          @for (cell of visibleCells(); track $index) {
             <div class="grid-cell" data-testid="grid-cell" [attr.data-run]="cell.runIndex" [attr.data-row]="cell.rowIndex" [attr.data-state]="cell.state"
               [class.grid-cell--mapped]="cell.mapped" [class.grid-cell--group]="cell.group"
-              [style.left.px]="cell.x" [style.top.px]="cell.y" [style.background]="cell.color" [title]="cell.title"></div>
+              [style.left.px]="cell.x" [style.top.px]="cell.y" [style.background]="cell.color"></div>
           }
         </div>
       </div>
@@ -152,11 +151,9 @@ export class DagGridComponent {
         const run = runs[c];
         const state = rowState(row, run);
         if (state === null) continue;
-        const mapped = row.kind === 'task' ? mappedSummary(run.mapped[row.taskIndex]) : null;
         cells.push({
-          key: `${row.id}\u0000${run.runId}`, x: c * COLUMN_WIDTH, y: r * ROW_HEIGHT, color: stateColor(state), state, runIndex: c, rowIndex: r,
-          title: `${row.kind === 'task' ? tasks[row.taskIndex].taskId : `group ${row.id}`} · ${state.replace(/_/g, ' ')}${mapped ? `\n${mapped}` : ''}\n${run.runId}`,
-          mapped: mapped !== null, group: row.kind === 'group',
+          x: c * COLUMN_WIDTH, y: r * ROW_HEIGHT, color: stateColor(state), state, runIndex: c, rowIndex: r,
+          mapped: row.kind === 'task' && tasks[row.taskIndex].mapped, group: row.kind === 'group',
         });
       }
     }
@@ -181,6 +178,18 @@ export class DagGridComponent {
     const target = event.target as HTMLElement;
     this.scrollTop.set(Math.max(0, target.scrollTop - HEADER_HEIGHT));
     this.scrollLeft.set(target.scrollLeft);
+  }
+
+  /** Tooltips are written when the pointer reaches a cell, not for every cell drawn. */
+  protected describeCell(event: Event): void {
+    const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-testid="grid-cell"]');
+    if (!cell) return;
+    const run = this.data().runs[Number(cell.dataset['run'])];
+    const row = this.rows()[Number(cell.dataset['row'])];
+    if (!run || !row) return;
+    const state = (cell.dataset['state'] ?? '').replace(/_/g, ' ');
+    const mapped = row.kind === 'task' ? mappedSummary(run.mapped[row.taskIndex]) : null;
+    cell.title = `${row.kind === 'task' ? row.id : `group ${row.id}`} · ${state}${mapped ? `\n${mapped}` : ''}\n${run.runId}`;
   }
 
   protected toggleGroup(groupId: string): void {
