@@ -212,9 +212,15 @@ describe('the console DAG views in headless Chromium against the real stack', ()
     await testId('dag-details').waitFor();
     await screenshot('08-details');
 
+    await testId('nav-Runs').click();
+    await page().waitForURL(/\/runs$/);
+    await page().getByTestId('all-runs-row').nth(1).waitFor();
+    expect(await page().locator(`[data-testid="all-runs-row"][data-dag-id=${attr(PIPELINE)}]`).count()).toBe(2);
+    await screenshot('09-all-runs');
+
     await page().goto(url('/no/such/page'));
     await testId('not-found').waitFor();
-    await screenshot('09-not-found');
+    await screenshot('10-not-found');
   });
 
   it('shows the source of a DAG deployed with `updraft deploy`, highlighted, at the DAG line', async () => {
@@ -223,7 +229,7 @@ describe('the console DAG views in headless Chromium against the real stack', ()
     expect(await testId('code-file').textContent()).toContain('dags/pipeline.ts');
     expect(await testId('code-view').textContent()).toContain('Walks the console views');
     expect(await page().locator('.code__line--marked').textContent()).toContain(`dag('${PIPELINE}'`);
-    await screenshot('10-code');
+    await screenshot('11-code');
   });
 
   it('diffs two versions and rolls the bundle back to the older one', async () => {
@@ -233,11 +239,11 @@ describe('the console DAG views in headless Chromium against the real stack', ()
     await testId('diff-added-task').waitFor();
     expect(await testId('diff-added-task').textContent()).toContain('notify');
     expect(await testId('code-diff').locator('.line-added').first().textContent()).toContain("bash('notify'");
-    await screenshot('11-versions-diff');
+    await screenshot('12-versions-diff');
 
     await page().locator('[data-testid="version-row"][data-version="1"] [data-testid="rollback"]').click();
     await testId('confirm-dialog').waitFor();
-    await screenshot('12-rollback-confirm');
+    await screenshot('13-rollback-confirm');
     await testId('confirm-ok').click();
     await page().locator('[data-testid="version-row"][data-version="1"]', { hasText: 'current' }).waitFor();
     const dag = await owner.get<{ bundleVersion: number; tasks: unknown[] }>(`/tenants/${tenant}/dags/${PIPELINE}`);

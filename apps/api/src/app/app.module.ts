@@ -15,6 +15,7 @@ import { BundlesController } from './bundles/bundles.controller';
 import { BundlesService } from './bundles/bundles.service';
 import { DagRunsController } from './dag-runs/dag-runs.controller';
 import { DagRunsService } from './dag-runs/dag-runs.service';
+import { TenantRunsController } from './dag-runs/tenant-runs.controller';
 import { DagViewsService } from './dags/dag-views.service';
 import { DagsController } from './dags/dags.controller';
 import { HealthController } from './health/health.controller';
@@ -25,7 +26,7 @@ import { TaskInstancesController } from './task-instances/task-instances.control
 
 @Module({
   imports: [ConfigModule, PersistenceModule, QueuesModule.register(), AuthModule, AccessModule, AccountsModule, NotificationChannelsModule],
-  controllers: [HealthController, AccountsController, InvitationsController, AuditLogController, BundlesController, DagsController, DagRunsController, BackfillsController, PoolsController, TaskInstancesController],
+  controllers: [HealthController, AccountsController, InvitationsController, AuditLogController, BundlesController, DagsController, DagRunsController, TenantRunsController, BackfillsController, PoolsController, TaskInstancesController],
   providers: [BundlesService, DagRunsService, BackfillsService, DagViewsService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })
 export class AppModule {}

@@ -228,6 +228,16 @@ describe('the console views of DAGs: list, grid, source, versions (in-process ap
     expect(diff.structure.changedTasks).toEqual([{ taskId: 'extract', changed: [{ option: 'retries', from: 0, to: 2 }] }]);
   });
 
+  it("lists runs across the tenant's DAGs, newest first, by state, and only the tenant's", async () => {
+    const all = (await call(`tenants/${a.slug}/dagRuns`, a.token)).body as { items: { runId: string; dagId: string }[]; total: number };
+    expect(all.total).toBe(3);
+    expect(all.items.map((r) => r.runId)).toEqual([...gridRunIds].reverse());
+    const running = (await call(`tenants/${a.slug}/dagRuns?state=running`, a.token)).body;
+    expect(running.items.map((r: { runId: string }) => r.runId)).toEqual([gridRunIds[2]]);
+    expect((await call(`tenants/${b.slug}/dagRuns`, b.token)).body.total).toBe(0);
+    expect((await call(`tenants/${a.slug}/dagRuns`, b.token)).status).toBe(404);
+  });
+
   it('keeps every view of a DAG to its own tenant', async () => {
     for (const path of ['grid', 'source', 'versions', `versions/diff?from=${versionIds.v1}&to=${versionIds.v2}`]) {
       for (const slug of [a.slug, b.slug]) {

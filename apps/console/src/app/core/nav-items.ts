@@ -15,4 +15,5 @@ export interface NavItem {
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'DAGs', link: '/dags', group: 'Workflows' },
+  { label: 'Runs', link: '/runs', group: 'Workflows' },
 ];

@@ -63,6 +63,11 @@ export class DagApiService {
     return this.http.get<Page<DagRun>>(apiPath('tenants', tenant, 'dags', dagId, 'dagRuns'), { params: toParams(query) });
   }
 
+  /** Runs of every DAG the user may see. */
+  allRuns(tenant: string, query: Omit<RunListQuery, 'logicalDateFrom' | 'logicalDateTo'>): Observable<Page<DagRun>> {
+    return this.http.get<Page<DagRun>>(apiPath('tenants', tenant, 'dagRuns'), { params: toParams(query) });
+  }
+
   taskInstances(tenant: string, dagId: string, runId: string): Observable<Page<TaskInstance>> {
     return this.http.get<Page<TaskInstance>>(apiPath('tenants', tenant, 'dags', dagId, 'dagRuns', runId, 'taskInstances'), {
       params: toParams({ limit: 500 }),

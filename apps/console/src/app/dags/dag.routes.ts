@@ -13,6 +13,11 @@ export const DAG_TABS = [
 
 export const DAG_ROUTES: Route[] = [
   {
+    path: 'runs',
+    title: 'Runs · Updraft',
+    loadComponent: () => import('../runs/runs.page').then((m) => m.RunsPage),
+  },
+  {
     path: 'dags',
     title: 'DAGs · Updraft',
     loadComponent: () => import('./dag-list.page').then((m) => m.DagListPage),

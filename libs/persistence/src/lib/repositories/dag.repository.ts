@@ -21,7 +21,8 @@ export interface DagSummary {
   lastRun: { runId: string; state: RunState; logicalDate: Date } | null;
 }
 
-const EFFECTIVE_TEAM = `COALESCE(d.team, v.serialized->>'team')`;
+/** A DAG's team in SQL over `dag d` joined to its current `dag_version v`. */
+export const EFFECTIVE_TEAM = `COALESCE(d.team, v.serialized->>'team')`;
 
 const SUMMARY_FROM = `
     FROM dag d
