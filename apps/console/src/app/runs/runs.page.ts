@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { DagRun, DagRunState, Page } from '@updraft/api-types';
-import { RUN_STATES, RunType } from '@updraft/domain';
+import type { RunType } from '@updraft/domain';
 import { catchError, combineLatest, map, of, startWith, switchMap } from 'rxjs';
 import { apiErrorMessage } from '../core/api-error';
 import { DurationPipe, elapsedMs } from '../core/duration.pipe';
@@ -12,6 +12,7 @@ import { StateBadgeComponent } from '../core/state-badge.component';
 import { DagApiService } from '../dags/dag-api.service';
 import { BreadcrumbsComponent } from '../shared/breadcrumbs.component';
 import { whileActive } from '../shared/live';
+import { RunStateFiltersComponent } from '../shared/run-state-filters.component';
 import { isLive } from '../shared/state-colors';
 import { setQueryFilters, setQueryOffset } from '../shared/url-query';
 
@@ -23,23 +24,12 @@ type Loaded = { page: Page<DagRun> | null; error: string | null };
 @Component({
   selector: 'ud-runs-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [BreadcrumbsComponent, DatePipe, DurationPipe, RouterLink, StateBadgeComponent],
+  imports: [BreadcrumbsComponent, DatePipe, DurationPipe, RouterLink, RunStateFiltersComponent, StateBadgeComponent],
   template: `
     <ud-breadcrumbs [items]="[{ label: 'Runs' }]" />
     <h1>Runs</h1>
     <form class="filters small" (submit)="$event.preventDefault()">
-      <select aria-label="State" data-testid="all-runs-state" [value]="query().state ?? ''" (change)="filter({ state: $any($event.target).value })">
-        <option value="">Any state</option>
-        @for (state of states; track state) {
-          <option [value]="state">{{ state }}</option>
-        }
-      </select>
-      <select aria-label="Run type" data-testid="all-runs-type" [value]="query().runType ?? ''" (change)="filter({ runType: $any($event.target).value })">
-        <option value="">Any type</option>
-        @for (type of types; track type) {
-          <option [value]="type">{{ type }}</option>
-        }
-      </select>
+      <ud-run-state-filters testIdPrefix="all-runs" [state]="query().state" [runType]="query().runType" (changed)="filter($event)" />
     </form>
     @if (loaded().error; as error) {
       <p class="error" role="alert">{{ error }}</p>
@@ -80,8 +70,6 @@ export class RunsPage {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly tenant = computed(() => this.session.tenant()?.slug ?? null);
-  protected readonly states = RUN_STATES;
-  protected readonly types: RunType[] = ['manual', 'scheduled', 'backfill'];
   protected readonly elapsed = (run: DagRun) => elapsedMs(run.startDate, run.endDate);
 
   protected readonly query = toSignal(

@@ -3,12 +3,13 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { DagRun, DagRunState, Page } from '@updraft/api-types';
-import { RUN_STATES, RunType } from '@updraft/domain';
+import type { RunType } from '@updraft/domain';
 import { catchError, combineLatest, map, of, startWith, switchMap } from 'rxjs';
 import { apiErrorMessage } from '../../core/api-error';
 import { DurationPipe, elapsedMs } from '../../core/duration.pipe';
 import { StateBadgeComponent } from '../../core/state-badge.component';
 import { whileActive } from '../../shared/live';
+import { RunStateFiltersComponent } from '../../shared/run-state-filters.component';
 import { isLive } from '../../shared/state-colors';
 import { setQueryFilters, setQueryOffset } from '../../shared/url-query';
 import { DagApiService, RunListQuery } from '../dag-api.service';
@@ -26,21 +27,10 @@ type Loaded = { page: Page<DagRun> | null; error: string | null };
 @Component({
   selector: 'ud-runs-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, DurationPipe, RouterLink, RunCalendarComponent, RunDurationsChartComponent, StateBadgeComponent],
+  imports: [DatePipe, DurationPipe, RouterLink, RunCalendarComponent, RunDurationsChartComponent, RunStateFiltersComponent, StateBadgeComponent],
   template: `
     <form class="filters small" (submit)="$event.preventDefault()">
-      <select aria-label="State" data-testid="runs-filter-state" [value]="query().state ?? ''" (change)="setFilter({ state: $any($event.target).value })">
-        <option value="">Any state</option>
-        @for (state of states; track state) {
-          <option [value]="state">{{ state }}</option>
-        }
-      </select>
-      <select aria-label="Run type" data-testid="runs-filter-type" [value]="query().runType ?? ''" (change)="setFilter({ runType: $any($event.target).value })">
-        <option value="">Any type</option>
-        @for (type of types; track type) {
-          <option [value]="type">{{ type }}</option>
-        }
-      </select>
+      <ud-run-state-filters [state]="query().state" [runType]="query().runType" (changed)="setFilter($event)" />
       <label>From <input type="date" data-testid="runs-filter-from" [value]="fromDay()" (change)="setFilter({ from: $any($event.target).value })" /></label>
       <label>To <input type="date" data-testid="runs-filter-to" [value]="toDay()" (change)="setFilter({ to: $any($event.target).value })" /></label>
     </form>
@@ -94,8 +84,6 @@ export class RunsTab {
   private readonly api = inject(DagApiService);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
-  protected readonly states = RUN_STATES;
-  protected readonly types: RunType[] = ['manual', 'scheduled', 'backfill'];
 
   protected readonly query = toSignal(
     this.route.queryParamMap.pipe(
