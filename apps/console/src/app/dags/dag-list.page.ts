@@ -127,7 +127,7 @@ const SORT_LABELS: Record<DagSort, string> = {
                   }
                 </td>
                 <td>
-                  <ud-pause-toggle [paused]="dag.isPaused" [editable]="canEdit()" [busy]="pausing() === dag.dagId" (toggle)="setPaused(dag, $event)" />
+                  <ud-pause-toggle [paused]="dag.isPaused" [editable]="canEdit()" [busy]="pausing() === dag.dagId" (pauseRequested)="setPaused(dag, $event)" />
                 </td>
               </tr>
             }

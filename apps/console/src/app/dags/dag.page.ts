@@ -18,7 +18,7 @@ import { PauseToggleComponent } from './pause-toggle.component';
     <div class="dag-head">
       <h1 class="mono">{{ store.dagId() }}</h1>
       @if (store.dag(); as dag) {
-        <ud-pause-toggle [paused]="dag.isPaused" [editable]="store.canEdit()" [busy]="pausing()" (toggle)="setPaused($event)" />
+        <ud-pause-toggle [paused]="dag.isPaused" [editable]="store.canEdit()" [busy]="pausing()" (pauseRequested)="setPaused($event)" />
         @if (store.live()) {
           <span class="live small" data-testid="live-indicator" title="Updating every 2 s while a run is active">● live</span>
         }

@@ -7,7 +7,7 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
   template: `
     @if (editable()) {
       <label class="switch small" [title]="paused() ? 'Paused: click to unpause' : 'Active: click to pause'">
-        <input type="checkbox" role="switch" data-testid="pause-toggle" [checked]="!paused()" [disabled]="busy()" (change)="toggle.emit(!paused())" />
+        <input type="checkbox" role="switch" data-testid="pause-toggle" [checked]="!paused()" [disabled]="busy()" (change)="pauseRequested.emit(!paused())" />
         <span>{{ paused() ? 'Paused' : 'Active' }}</span>
       </label>
     } @else {
@@ -21,5 +21,5 @@ export class PauseToggleComponent {
   readonly editable = input(false);
   readonly busy = input(false);
   /** The paused state asked for. */
-  readonly toggle = output<boolean>();
+  readonly pauseRequested = output<boolean>();
 }

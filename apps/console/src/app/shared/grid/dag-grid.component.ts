@@ -59,7 +59,8 @@ interface Cell {
             </div>
           }
         </div>
-        <div class="grid-cells" [style.left.px]="nameWidth()" [style.top.px]="header" (click)="onCellClick($event)" (mouseover)="describeCell($event)">
+        <div class="grid-cells" tabindex="-1" role="presentation" [style.left.px]="nameWidth()" [style.top.px]="header"
+          (click)="onCellClick($event)" (keydown.enter)="onCellClick($event)" (mouseover)="describeCell($event)" (focus)="describeCell($event)">
           <!-- Tracked by slot: scrolling moves the same elements instead of making new ones. -->
           @for (cell of visibleCells(); track $index) {
             <div class="grid-cell" data-testid="grid-cell" [attr.data-run]="cell.runIndex" [attr.data-row]="cell.rowIndex" [attr.data-state]="cell.state"
