@@ -1,6 +1,7 @@
 import { Route } from '@angular/router';
 import { authGuard } from './core/auth.guard';
 import { ShellComponent } from './core/shell.component';
+import { DAG_ROUTES } from './dags/dag.routes';
 
 export const appRoutes: Route[] = [
   {
@@ -20,16 +21,6 @@ export const appRoutes: Route[] = [
     canActivate: [authGuard],
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'dags' },
-      {
-        path: 'dags',
-        title: 'DAGs · Updraft',
-        loadComponent: () => import('./dags/dag-list.page').then((m) => m.DagListPage),
-      },
-      {
-        path: 'dags/:dagId',
-        title: 'DAG · Updraft',
-        loadComponent: () => import('./dags/dag-detail.page').then((m) => m.DagDetailPage),
-      },
       // Operating runs: run and task instance pages, trigger, backfill, bundles (docs/console.md).
       {
         path: 'dags/:dagId/runs/:runId',
@@ -61,12 +52,17 @@ export const appRoutes: Route[] = [
         title: 'Bundles · Updraft',
         loadComponent: () => import('./bundles/bundles.page').then((m) => m.BundlesPage),
       },
+      ...DAG_ROUTES,
       {
         path: 'dags/:dagId/runs/:runId/tasks/:taskId/logs/:tryNumber',
         title: 'Task log · Updraft',
         loadComponent: () => import('./logs/task-log.page').then((m) => m.TaskLogPage),
       },
+      {
+        path: '**',
+        title: 'Not found · Updraft',
+        loadComponent: () => import('./core/not-found.page').then((m) => m.NotFoundPage),
+      },
     ],
   },
-  { path: '**', redirectTo: 'dags' },
 ];

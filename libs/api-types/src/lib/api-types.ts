@@ -92,6 +92,8 @@ export interface Dag {
   catchup: boolean;
   tags: string[];
   team: string | null;
+  /** The distinct owners of its tasks. */
+  owners: string[];
   isPaused: boolean;
   isActive: boolean;
   bundleName: string;
@@ -107,6 +109,8 @@ export interface DagSource {
   file: string;
   line: number;
   content: string;
+  /** The DAG version whose source this is. */
+  dagVersionId: string;
 }
 
 export interface DagTask {
