@@ -16,4 +16,5 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'DAGs', link: '/dags', group: 'Workflows' },
   { label: 'Runs', link: '/runs', group: 'Workflows' },
+  { label: 'Bundles', link: '/bundles', group: 'Workflows' },
 ];

@@ -18,7 +18,6 @@ import { SessionService } from './session.service';
         <span aria-hidden="true">☰</span><span class="visually-hidden">Menu</span>
       </button>
       <a class="header__brand" routerLink="/dags">Updraft</a>
-      <a routerLink="/bundles" style="color: #fff" data-testid="nav-bundles">Bundles</a>
 
       <div class="header__tenant">
         @if (session.tenants().length > 1) {

@@ -29,6 +29,10 @@ export class DagPageStore {
     const role = this.session.tenant()?.role;
     return role !== undefined && roleHasPermission(role, PERMISSIONS.dagsEdit);
   });
+  readonly canTrigger = computed(() => {
+    const role = this.session.tenant()?.role;
+    return role !== undefined && roleHasPermission(role, PERMISSIONS.dagsTrigger);
+  });
   readonly canDeploy = computed(() => {
     const role = this.session.tenant()?.role;
     return role !== undefined && roleHasPermission(role, PERMISSIONS.bundlesDeploy);

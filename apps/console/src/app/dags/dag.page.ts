@@ -19,6 +19,10 @@ import { PauseToggleComponent } from './pause-toggle.component';
       <h1 class="mono">{{ store.dagId() }}</h1>
       @if (store.dag(); as dag) {
         <ud-pause-toggle [paused]="dag.isPaused" [editable]="store.canEdit()" [busy]="pausing()" (pauseRequested)="setPaused($event)" />
+        @if (store.canTrigger()) {
+          <a class="btn btn--primary" [routerLink]="['/dags', store.dagId(), 'trigger']" data-testid="dag-trigger">Trigger…</a>
+          <a class="btn" [routerLink]="['/dags', store.dagId(), 'backfill']" data-testid="dag-backfill">Backfill…</a>
+        }
         @if (store.live()) {
           <span class="live small" data-testid="live-indicator" title="Updating every 2 s while a run is active">● live</span>
         }
