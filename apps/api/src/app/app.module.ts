@@ -21,10 +21,11 @@ import { InvitationsController } from './invitations/invitations.controller';
 import { NotificationChannelsModule } from './notification-channels/notification-channels.module';
 import { PoolsController } from './pools/pools.controller';
 import { TaskInstancesController } from './task-instances/task-instances.controller';
+import { TenantSettingsController } from './tenant-settings/tenant-settings.controller';
 
 @Module({
   imports: [ConfigModule, PersistenceModule, QueuesModule.register(), AuthModule, AccessModule, AccountsModule, NotificationChannelsModule],
-  controllers: [HealthController, AccountsController, InvitationsController, AuditLogController, BundlesController, DagsController, DagRunsController, BackfillsController, PoolsController, TaskInstancesController],
+  controllers: [HealthController, AccountsController, InvitationsController, AuditLogController, BundlesController, DagsController, DagRunsController, BackfillsController, PoolsController, TaskInstancesController, TenantSettingsController],
   providers: [BundlesService, DagRunsService, BackfillsService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })
 export class AppModule {}

@@ -22,10 +22,11 @@ import { VariableRepository } from './repositories/variable.repository';
 import { NotificationChannelRepository } from './repositories/notification-channel.repository';
 import { NotificationDeliveryRepository } from './repositories/notification-delivery.repository';
 import { SlaMissRepository } from './repositories/sla-miss.repository';
+import { TenantRepository } from './repositories/tenant.repository';
 import { WorkerRepository } from './repositories/worker.repository';
 
 const REPOSITORIES = [AccountRepository, SessionRepository, OneTimeTokenRepository, AuditLogRepository, BundleRepository, DagRepository, DagRunRepository, TaskInstanceRepository, DispatchRepository, PoolRepository, TaskLogRepository, XComRepository, NotificationChannelRepository, NotificationDeliveryRepository, SlaMissRepository,
-  TeamRepository, ApiTokenRepository, VariableRepository, ConnectionRepository, BackfillRepository, WorkerRepository];
+  TeamRepository, ApiTokenRepository, VariableRepository, ConnectionRepository, BackfillRepository, WorkerRepository, TenantRepository];
 
 @Global()
 @Module({
