@@ -1,6 +1,7 @@
 import { Route } from '@angular/router';
 import { authGuard } from './core/auth.guard';
 import { ShellComponent } from './core/shell.component';
+import { ADMIN_ROUTES } from './admin/admin.routes';
 
 export const appRoutes: Route[] = [
   {
@@ -35,6 +36,8 @@ export const appRoutes: Route[] = [
         title: 'Task log · Updraft',
         loadComponent: () => import('./logs/task-log.page').then((m) => m.TaskLogPage),
       },
+      // Administration (admin/admin.routes.ts)
+      ...ADMIN_ROUTES,
     ],
   },
   { path: '**', redirectTo: 'dags' },

@@ -1,5 +1,8 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { Router, RouterLink, RouterOutlet } from '@angular/router';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { ADMIN_PAGES } from '../admin/admin.routes';
+import { PermissionsService } from '../shared/permissions.service';
+import { ThemeService } from '../shared/theme.service';
 import { ApiService } from './api.service';
 import { SessionService } from './session.service';
 
@@ -7,7 +10,7 @@ import { SessionService } from './session.service';
 @Component({
   selector: 'ud-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, RouterOutlet],
+  imports: [RouterLink, RouterLinkActive, RouterOutlet],
   template: `
     <header class="header">
       <a class="header__brand" routerLink="/dags">Updraft</a>
@@ -37,9 +40,16 @@ import { SessionService } from './session.service';
 
       <div class="header__user">
         <span class="muted">{{ session.user()?.email }}</span>
+        <button class="btn" type="button" (click)="theme.toggle()" data-testid="theme-toggle" [attr.aria-pressed]="theme.current() === 'dark'">Dark theme</button>
         <button class="btn" type="button" (click)="logout()" data-testid="logout">Log out</button>
       </div>
     </header>
+    <nav class="admin-nav" aria-label="Administration" data-testid="admin-nav">
+      <span class="admin-nav__title">Administration</span>
+      @for (page of adminPages(); track page.path) {
+        <a [routerLink]="'/admin/' + page.path" routerLinkActive="active" ariaCurrentWhenActive="page">{{ page.label }}</a>
+      }
+    </nav>
     <main class="page">
       <router-outlet />
     </main>
@@ -50,7 +60,7 @@ import { SessionService } from './session.service';
       align-items: center;
       gap: 1.5rem;
       padding: 0.6rem 1.5rem;
-      background: #017cee;
+      background: var(--header-bg);
       color: #fff;
     }
     .header__brand { color: #fff; font-weight: 700; font-size: 1.1rem; text-decoration: none; }
@@ -66,6 +76,10 @@ import { SessionService } from './session.service';
     .header__user .muted { color: rgb(255 255 255 / 85%); }
     .header .btn { background: transparent; color: #fff; border-color: rgb(255 255 255 / 70%); }
     .header .btn:hover { background: rgb(255 255 255 / 15%); }
+    .header { flex-wrap: wrap; }
+    .admin-nav { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; padding: 0.4rem 1.5rem; background: var(--surface); border-bottom: 1px solid var(--border); font-size: 0.9rem; }
+    .admin-nav__title { font-weight: 600; color: var(--muted); }
+    .admin-nav a.active { font-weight: 600; text-decoration: none; }
     select { padding: 0.25rem 0.4rem; border-radius: 4px; border: 0; font: inherit; }
     .page { max-width: 72rem; margin: 0 auto; padding: 1.5rem; }
   `,
@@ -74,6 +88,9 @@ export class ShellComponent {
   protected readonly session = inject(SessionService);
   private readonly router = inject(Router);
   private readonly api = inject(ApiService);
+  private readonly permissions = inject(PermissionsService);
+  protected readonly theme = inject(ThemeService);
+  protected readonly adminPages = computed(() => ADMIN_PAGES.filter((page) => this.permissions.can(page.permission)));
 
   protected switchTenant(slug: string): void {
     this.session.selectTenant(slug);

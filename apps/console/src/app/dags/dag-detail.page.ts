@@ -21,6 +21,7 @@ import { apiErrorMessage } from '../core/api-error';
 import { ApiService } from '../core/api.service';
 import { DagDetail } from '../core/api.types';
 import { SessionService } from '../core/session.service';
+import { PermissionsService } from '../shared/permissions.service';
 import { RunListComponent } from '../runs/run-list.component';
 import { RunHistoryService, RunWithTasks, isActiveRunState } from '../runs/run-history.service';
 
@@ -37,6 +38,7 @@ type DagState = { dag: DagDetail; error: null } | { dag: null; error: string | n
 
     <div class="page-title">
       <h1 class="mono">{{ dagId() }}</h1>
+      @if (canTrigger()) {
       <button
         class="btn btn--primary"
         type="button"
@@ -46,6 +48,7 @@ type DagState = { dag: DagDetail; error: null } | { dag: null; error: string | n
       >
         {{ triggering() ? 'Triggering…' : 'Trigger' }}
       </button>
+      }
     </div>
     @if (triggerError(); as error) {
       <p class="error" role="alert" data-testid="trigger-error">{{ error }}</p>
@@ -123,6 +126,9 @@ export class DagDetailPage {
   protected readonly runs = signal<RunWithTasks[] | null>(null);
   protected readonly runsError = signal<string | null>(null);
   protected readonly polling = computed(() => (this.runs() ?? []).some((r) => isActiveRunState(r.run.state)));
+  private readonly permissions = inject(PermissionsService);
+  /** A viewer (or a member whose team role does not grant it) sees no Trigger; the API refuses it anyway. */
+  protected readonly canTrigger = computed(() => this.permissions.canOnDag('dags:trigger', this.dagState().dag?.team ?? null));
   protected readonly triggering = signal(false);
   protected readonly triggerError = signal<string | null>(null);
 
