@@ -187,13 +187,19 @@ describe('administration pages in headless Chromium: an owner sets the tenant up
     await expectAccessible('notification channels');
     await screenshot('notification-channels');
 
-    for (const [path, heading] of [['sla-misses', 'SLA misses'], ['audit-log', 'Audit log'], ['settings', 'Tenant settings']]) {
+    await open('settings', 'Tenant settings');
+    await page().getByTestId('tenant-name-input').fill(`Renamed ${suffix}`);
+    await page().getByRole('button', { name: 'Rename' }).click();
+    await page().getByTestId('tenant-name').filter({ hasText: `Renamed ${suffix}` }).waitFor();
+
+    for (const [path, heading] of [['sla-misses', 'SLA misses'], ['settings', 'Tenant settings'], ['audit-log', 'Audit log']]) {
       await open(path, heading);
       await expectAccessible(path);
       await screenshot(path);
     }
     await page().getByTestId('audit-actor').fill(owner);
     await page().getByRole('button', { name: 'Filter' }).click();
+    await page().getByTestId('audit-table').getByText('POST /tenants/:tenant/notificationChannels').first().waitFor();
   });
 
   it('every page is usable at 390 px and in the dark theme', async () => {
@@ -201,9 +207,9 @@ describe('administration pages in headless Chromium: an owner sets the tenant up
     for (const path of PAGES) {
       await page().goto(`${base()}/admin/${path}`);
       await page().getByRole('heading', { level: 1 }).waitFor();
+      await screenshot(`${path}-390`);
       const overflow = await page().evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect({ path, overflow }).toEqual({ path, overflow: 0 });
-      await screenshot(`${path}-390`);
     }
     await page().setViewportSize({ width: 1280, height: 900 });
     await page().getByTestId('theme-toggle').click();

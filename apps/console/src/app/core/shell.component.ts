@@ -77,6 +77,12 @@ import { SessionService } from './session.service';
     .header .btn { background: transparent; color: #fff; border-color: rgb(255 255 255 / 70%); }
     .header .btn:hover { background: rgb(255 255 255 / 15%); }
     .header { flex-wrap: wrap; }
+    .header__user { flex-wrap: wrap; min-width: 0; }
+    .header__user .muted { overflow-wrap: anywhere; }
+    @media (max-width: 480px) {
+      .header { padding: 0.5rem 0.75rem; gap: 0.5rem 1rem; }
+      .admin-nav { padding: 0.4rem 0.75rem; }
+    }
     .admin-nav { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; padding: 0.4rem 1.5rem; background: var(--surface); border-bottom: 1px solid var(--border); font-size: 0.9rem; }
     .admin-nav__title { font-weight: 600; color: var(--muted); }
     .admin-nav a.active { font-weight: 600; text-decoration: none; }

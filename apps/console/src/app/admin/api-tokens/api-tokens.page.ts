@@ -38,7 +38,7 @@ import { AdminApiService } from '../admin-api.service';
       <button class="btn btn--primary" type="submit" [disabled]="state.busy() || !name || chosen().size === 0">Create token</button>
     </form>
 
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="API tokens">
       <table class="table" data-testid="tokens-table">
         <caption class="visually-hidden">API tokens</caption>
         <thead><tr><th scope="col">Name</th><th scope="col">Starts with</th><th scope="col">Scopes</th><th scope="col">Last used</th><th scope="col">Expires</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>

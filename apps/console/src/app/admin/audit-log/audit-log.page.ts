@@ -26,7 +26,7 @@ const PAGE_SIZE = 50;
       <label class="field"><span>Before</span><input name="to" type="date" [(ngModel)]="filters.to" /></label>
       <button class="btn" type="submit">Filter</button>
     </form>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="Audit log entries">
       <table class="table" data-testid="audit-table">
         <caption class="visually-hidden">Audit log entries</caption>
         <thead><tr><th scope="col">When</th><th scope="col">Actor</th><th scope="col">Action</th><th scope="col">Target</th><th scope="col">Outcome</th></tr></thead>

@@ -54,7 +54,7 @@ const TESTABLE = ['http', 'https', 'postgres', 'postgresql'];
       </form>
     }
 
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="Connections">
       <table class="table" data-testid="connections-table">
         <caption class="visually-hidden">Connections</caption>
         <thead><tr><th scope="col">Id</th><th scope="col">Type</th><th scope="col">Host</th><th scope="col">Login</th><th scope="col">Password</th>@if (canEdit()) {<th scope="col"><span class="visually-hidden">Actions</span></th>}</tr></thead>

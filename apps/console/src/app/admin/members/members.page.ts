@@ -30,7 +30,7 @@ import { AdminApiService } from '../admin-api.service';
       </form>
     }
 
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="Members">
       <table class="table" data-testid="members-table">
         <caption class="visually-hidden">Members of the tenant</caption>
         <thead><tr><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Joined</th>@if (canManage()) {<th scope="col"><span class="visually-hidden">Actions</span></th>}</tr></thead>
@@ -67,7 +67,7 @@ import { AdminApiService } from '../admin-api.service';
       @if (invitations().length === 0) {
         <p class="muted">No pending invitations.</p>
       } @else {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Pending invitations">
           <table class="table" data-testid="invitations-table">
             <caption class="visually-hidden">Pending invitations</caption>
             <thead><tr><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Expires</th></tr></thead>

@@ -31,7 +31,7 @@ import { AdminApiService } from '../admin-api.service';
         <button class="btn btn--primary" type="submit" [disabled]="state.busy() || !name">Add channel</button>
       </form>
     }
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="Notification channels">
       <table class="table" data-testid="channels-table">
         <caption class="visually-hidden">Notification channels</caption>
         <thead><tr><th scope="col">Channel</th><th scope="col">Type</th><th scope="col">Sends to</th><th scope="col">State</th>@if (canEdit()) {<th scope="col"><span class="visually-hidden">Actions</span></th>}</tr></thead>

@@ -24,7 +24,7 @@ import { AdminApiService } from '../admin-api.service';
         @if (editing()) { <button class="btn" type="button" (click)="reset()">Cancel</button> }
       </form>
     }
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="Pools">
       <table class="table" data-testid="pools-table">
         <caption class="visually-hidden">Pools</caption>
         <thead><tr><th scope="col">Pool</th><th scope="col">Slots</th><th scope="col">Running</th><th scope="col">Queued</th><th scope="col">Open</th><th scope="col">Waiting</th>@if (canManage()) {<th scope="col"><span class="visually-hidden">Actions</span></th>}</tr></thead>

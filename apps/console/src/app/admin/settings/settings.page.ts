@@ -3,6 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import type { TenantSettings } from '@updraft/api-types';
 import { PERMISSIONS } from '@updraft/domain/permissions';
+import { SessionService } from '../../core/session.service';
 import { PageMessagesComponent } from '../../shared/page-messages.component';
 import { PageState } from '../../shared/page-state';
 import { PermissionsService } from '../../shared/permissions.service';
@@ -60,6 +61,7 @@ import { AdminApiService } from '../admin-api.service';
 export class SettingsPage implements OnInit {
   private readonly permissions = inject(PermissionsService);
   private readonly api = inject(AdminApiService);
+  private readonly session = inject(SessionService);
   protected readonly state = new PageState();
   protected readonly settings = signal<TenantSettings | null>(null);
   protected readonly canManage = computed(() => this.permissions.can(PERMISSIONS.tenantManage));
@@ -70,7 +72,10 @@ export class SettingsPage implements OnInit {
   }
 
   protected rename(): void {
-    this.state.run(this.api.patch<TenantSettings>(['settings'], { name: this.name.trim() }), (s) => this.show(s), 'Tenant renamed.');
+    this.state.run(this.api.patch<TenantSettings>(['settings'], { name: this.name.trim() }), (s) => {
+      this.show(s);
+      this.session.renameTenant(s.slug, s.name);
+    }, 'Tenant renamed.');
   }
 
   private show(settings: TenantSettings): void {

@@ -26,7 +26,7 @@ const PAGE_SIZE = 25;
       <label class="field"><span>Detected before</span><input name="to" type="date" [(ngModel)]="filters.to" /></label>
       <button class="btn" type="submit">Filter</button>
     </form>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="SLA misses">
       <table class="table" data-testid="sla-table">
         <caption class="visually-hidden">SLA misses</caption>
         <thead><tr><th scope="col">Kind</th><th scope="col">DAG / task</th><th scope="col">Run</th><th scope="col">Expected</th><th scope="col">Late by</th><th scope="col">Alert</th></tr></thead>

@@ -24,7 +24,7 @@ import { AdminApiService } from '../admin-api.service';
       </form>
     }
 
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="Teams">
       <table class="table" data-testid="teams-table">
         <caption class="visually-hidden">Teams</caption>
         <thead><tr><th scope="col">Team</th><th scope="col">Description</th><th scope="col">DAGs</th></tr></thead>

@@ -41,7 +41,7 @@ const EMPTY: VariableForm = { key: '', value: '', isSecret: false, description: 
       </form>
     }
 
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label="Variables">
       <table class="table" data-testid="variables-table">
         <caption class="visually-hidden">Variables</caption>
         <thead><tr><th scope="col">Key</th><th scope="col">Value</th><th scope="col">Description</th>@if (canEdit()) {<th scope="col"><span class="visually-hidden">Actions</span></th>}</tr></thead>
