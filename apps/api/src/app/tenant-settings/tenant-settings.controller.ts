@@ -32,7 +32,7 @@ export class TenantSettingsController {
       runningTaskLimit: { value: row.maxRunningTasks ?? this.config.tenantMaxRunningTasks, source: row.maxRunningTasks === null ? 'platform' : 'tenant', editable: false },
       defaultChannels: defaults.map((c) => ({ id: c.id, name: c.name, type: c.type })),
       usage,
-      you: { role: tenant.role, permissions: [...permissionsOf(tenant.role)], teamRoles },
+      you: { role: tenant.role, permissions: [...new Set(permissionsOf(tenant.role))], teamRoles },
     };
   }
 

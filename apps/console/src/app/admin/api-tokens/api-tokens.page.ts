@@ -46,7 +46,7 @@ import { AdminApiService } from '../admin-api.service';
           @for (token of tokens(); track token.id) {
             <tr>
               <td>{{ token.name }}</td>
-              <td class="mono small">{{ token.hint }}…</td>
+              <td class="mono small">{{ token.hint }}</td>
               <td class="small">{{ token.scopes.join(', ') }}</td>
               <td class="small">{{ token.lastUsedAt ? token.lastUsedAt.slice(0, 16).replace('T', ' ') : 'never' }}</td>
               <td class="small">{{ token.expiresAt ? token.expiresAt.slice(0, 10) : 'never' }}</td>
