@@ -125,6 +125,9 @@ describe('administration pages in headless Chromium: an owner sets the tenant up
     await page().getByTestId('team-name').fill('data');
     await page().getByRole('button', { name: 'Create team' }).click();
     await page().getByTestId('team-detail').getByRole('heading', { name: 'data' }).waitFor();
+    await page().getByTestId('assign-dag').selectOption(DAG);
+    await page().getByRole('button', { name: 'Assign to data' }).click();
+    await page().getByTestId('team-dags').getByText(DAG).waitFor();
     await expectAccessible('teams');
     await screenshot('teams');
 
