@@ -18,6 +18,7 @@ import {
   TestDatabase,
   testOutputDir,
   uniqueRedisPrefix,
+  waitFor,
   workspaceRoot,
 } from '@updraft/testing';
 import { assertChromiumInstalled, Browser, launchBrowser } from './browser';
@@ -71,6 +72,11 @@ describe('administration pages in headless Chromium: an owner sets the tenant up
     await page().waitForURL(/\/dags$/);
   }
 
+  async function waitForMails(address: string, count: number): Promise<void> {
+    const mails = (smtp as SmtpCapture).mails;
+    await waitFor(async () => mails.filter((m) => m.to.includes(address)).length, (seen) => seen >= count, { timeoutMs: 15_000, intervalMs: 50, what: `${count} mails to ${address}` });
+  }
+
   beforeAll(async () => {
     assertChromiumInstalled();
     if (!existsSync(join(workspaceRoot(), 'dist', 'apps', 'console', 'browser', 'index.html'))) throw new Error('build the console first (npx nx run console:build)');
@@ -110,6 +116,18 @@ describe('administration pages in headless Chromium: an owner sets the tenant up
     await page().getByRole('button', { name: 'Invite' }).click();
     await page().getByTestId('page-notice').filter({ hasText: `Invitation sent to ${teammate}` }).waitFor();
     await page().getByTestId('invitations-table').getByText(teammate).waitFor();
+
+    const other = `other-${suffix}@e2e.updraft.test`;
+    await page().getByTestId('invite-email').fill(other);
+    await page().getByRole('button', { name: 'Invite' }).click();
+    await page().getByTestId('invitations-table').getByText(other).waitFor();
+    await page().getByRole('button', { name: `Resend the invitation to ${other}` }).click();
+    await page().getByTestId('page-notice').filter({ hasText: `Invitation sent again to ${other}` }).waitFor();
+    await waitForMails(other, 2);
+    page().once('dialog', (dialog) => void dialog.accept());
+    await page().getByRole('button', { name: `Revoke the invitation to ${other}` }).click();
+    await page().getByTestId('page-notice').filter({ hasText: `Invitation to ${other} revoked` }).waitFor();
+    expect(await page().getByTestId('invitations-table').getByText(other).count()).toBe(0);
     await expectAccessible('members');
     await screenshot('members');
 

@@ -148,6 +148,27 @@ describe('administration endpoints (in-process api on PostgreSQL and Redis)', ()
     });
   });
 
+  describe('invitations', () => {
+    it('are withdrawn by owners and admins: the link stops working; another tenant cannot touch them', async () => {
+      const invite = async (email: string, role: string, token = a.owner) => (await call('POST', `tenants/${a.slug}/invitations`, token, { email, role })).json();
+      const viewer = await invite(`invitee-${suffix}@example.com`, 'viewer');
+      const owner = await invite(`future-owner-${suffix}@example.com`, 'owner');
+      const mail = await smtp.waitForMail(`invitee-${suffix}@example.com`);
+      const token = /token=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+
+      expect((await call('DELETE', `tenants/${b.slug}/invitations/${viewer.id}`, b.owner)).status).toBe(404);
+      expect((await call('DELETE', `tenants/${a.slug}/invitations/${viewer.id}`, tokens['editor'])).status).toBe(403);
+      expect((await call('DELETE', `tenants/${a.slug}/invitations/${owner.id}`, tokens['admin'])).status).toBe(403);
+      expect((await call('DELETE', `tenants/${a.slug}/invitations/${viewer.id}`, tokens['admin'])).status).toBe(204);
+      expect((await call('DELETE', `tenants/${a.slug}/invitations/${viewer.id}`, tokens['admin'])).status).toBe(404);
+      expect((await call('DELETE', `tenants/${a.slug}/invitations/not-a-uuid`, a.owner)).status).toBe(404);
+      const pending = (await call('GET', `tenants/${a.slug}/invitations`, a.owner)).json().items.map((i: { id: string }) => i.id);
+      expect(pending).toEqual([owner.id]);
+      const accepted = await call('POST', 'auth/invitations/accept', undefined, { token, password: `long-and-unusual-${suffix}` });
+      expect(accepted.status).toBeGreaterThanOrEqual(400);
+    });
+  });
+
   describe('connections', () => {
     it('are searched by connId within the tenant only', async () => {
       for (const connId of ['warehouse_pg', 'Warehouse_http', 'crm']) {

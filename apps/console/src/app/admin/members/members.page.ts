@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { finalize } from 'rxjs';
+import { finalize, switchMap } from 'rxjs';
 import type { Invitation, TenantMemberView } from '@updraft/api-types';
 import { PERMISSIONS, Role, ROLES } from '@updraft/domain/permissions';
 import { SessionService } from '../../core/session.service';
@@ -70,10 +70,18 @@ import { AdminApiService } from '../admin-api.service';
         <div class="table-wrap" tabindex="0" role="region" aria-label="Pending invitations">
           <table class="table" data-testid="invitations-table">
             <caption class="visually-hidden">Pending invitations</caption>
-            <thead><tr><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Expires</th></tr></thead>
+            <thead><tr><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Expires</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
             <tbody>
               @for (invitation of invitations(); track invitation.id) {
-                <tr><td>{{ invitation.email }}</td><td>{{ invitation.role }}</td><td class="small">{{ invitation.expiresAt.slice(0, 16).replace('T', ' ') }}</td></tr>
+                <tr>
+                  <td>{{ invitation.email }}</td><td>{{ invitation.role }}</td><td class="small">{{ invitation.expiresAt.slice(0, 16).replace('T', ' ') }}</td>
+                  <td class="actions">
+                    @if (invitation.role !== 'owner' || permissions.role() === 'owner') {
+                      <button class="btn btn--small" type="button" (click)="resend(invitation)" [attr.aria-label]="'Resend the invitation to ' + invitation.email">Resend</button>
+                      <button class="btn btn--small btn--danger" type="button" (click)="revoke(invitation)" [attr.aria-label]="'Revoke the invitation to ' + invitation.email">Revoke</button>
+                    }
+                  </td>
+                </tr>
               }
             </tbody>
           </table>
@@ -84,7 +92,7 @@ import { AdminApiService } from '../admin-api.service';
 })
 export class MembersPage implements OnInit {
   protected readonly session = inject(SessionService);
-  private readonly permissions = inject(PermissionsService);
+  protected readonly permissions = inject(PermissionsService);
   private readonly api = inject(AdminApiService);
   protected readonly state = new PageState();
   protected readonly members = signal<TenantMemberView[]>([]);
@@ -109,6 +117,17 @@ export class MembersPage implements OnInit {
       this.inviteEmail = '';
       this.load();
     }, `Invitation sent to ${email}.`);
+  }
+
+  /** A new mail with a new link; the old link stops working. */
+  protected resend(invitation: Invitation): void {
+    const withdrawOld = this.api.delete(['invitations', invitation.id]);
+    this.state.run(this.api.post<Invitation>(['invitations'], { email: invitation.email, role: invitation.role }).pipe(switchMap(() => withdrawOld), finalize(() => this.load())), undefined, `Invitation sent again to ${invitation.email}.`);
+  }
+
+  protected revoke(invitation: Invitation): void {
+    if (!confirm(`Revoke the invitation to ${invitation.email}? Its link stops working.`)) return;
+    this.state.run(this.api.delete(['invitations', invitation.id]).pipe(finalize(() => this.load())), undefined, `Invitation to ${invitation.email} revoked.`);
   }
 
   protected changeRole(member: TenantMemberView, role: Role): void {
