@@ -1,14 +1,15 @@
-// `npm start`: install if needed, build, make sure PostgreSQL and Redis answer, migrate, then run
-// api + scheduler + worker as separate processes, seed a demo tenant on first run, and stop them
-// all cleanly on Ctrl-C / SIGTERM. Plain Node: it must run before `npm install` has.
+// `npm start`: install if needed, build (the cli too), make sure PostgreSQL and Redis answer,
+// migrate, then run api + scheduler + worker as separate processes, seed a demo tenant on first
+// run, and stop them all cleanly on Ctrl-C / SIGTERM to this process alone (a process manager
+// signals only the parent). Plain Node: it must run before `npm install` has.
 //   npm start -- --no-build     reuse dist/ as it is
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { ensureDependencies } from '../dependencies.mjs';
+import { INSTALL_ARGS, needsInstall } from '../dependencies.mjs';
 import { ensureServices } from '../services.mjs';
 import { callApi } from '../api-call.mjs';
 
@@ -16,13 +17,22 @@ export const DEMO = { tenant: 'demo', tenantName: 'Demo', email: 'demo@updraft.l
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const APPS = ['api', 'scheduler', 'worker'];
-const useColour = process.stdout.isTTY && !process.env.NO_COLOR;
+const useColour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+// Children write to pipes: they colour only if told to, and never when we print to a file or a pipe.
+const colourEnv = useColour ? { FORCE_COLOR: '1' } : { NO_COLOR: '1', FORCE_COLOR: '0' };
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`, 'g');
+// Nest maps every route at start-up (RoutesResolver, RouterExplorer): debug detail, not news.
+const showRoutes = ['debug', 'trace'].includes(process.env.LOG_LEVEL ?? '');
+const ROUTE_MAPPING = /\b(RoutesResolver|RouterExplorer)\b/;
+const HEARTBEAT_MS = 15_000;
 const COLOURS = { start: 2, migrate: 34, api: 36, scheduler: 35, worker: 33 };
 const paint = (name, text) => (useColour ? `\x1b[${COLOURS[name] ?? 0}m${text}\x1b[0m` : text);
 const say = (text) => console.log(`${paint('start', '[start]')} ${text}`);
 
 const children = new Map();
 let stopping = false;
+/** The install or build step running now, stopped with the rest on a signal. */
+let currentStep = null;
 
 function localSecrets() {
   const file = join(root, 'data', '.local-secrets.json');
@@ -44,20 +54,48 @@ function localSecrets() {
 
 function prefixLines(name, stream, out) {
   const label = paint(name, `[${name}]`.padEnd(12));
-  createInterface({ input: stream }).on('line', (line) => out.write(`${label}${line}\n`));
+  createInterface({ input: stream }).on('line', (line) => {
+    if (!showRoutes && ROUTE_MAPPING.test(line)) return;
+    out.write(`${label}${useColour ? line : line.replace(ANSI, '')}\n`);
+  });
 }
 
+/**
+ * Runs an install or build step in its own process group (so that stopping kills all of it), its
+ * output prefixed, and says every 15 s that it is still going: no silent minutes.
+ */
 function runStep(name, command, args, env = process.env) {
   say(`${command} ${args.join(' ')}`);
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`${name} failed (exit ${result.status ?? result.signal})`);
-  say(`${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const child = spawn(command, args, { cwd: root, env: { ...env, ...colourEnv }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  prefixLines(name, child.stdout, process.stdout);
+  prefixLines(name, child.stderr, process.stderr);
+  const heartbeat = setInterval(() => say(`${name}: still going (${Math.round((Date.now() - started) / 1000)} s)`), HEARTBEAT_MS);
+  currentStep = child;
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      clearInterval(heartbeat);
+      currentStep = null;
+      if (stopping) return;
+      if (code !== 0) return reject(new Error(`${name} failed (exit ${code ?? signal})`));
+      say(`${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      resolve();
+    });
+  });
+}
+
+function killGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
 }
 
 function startApp(app, env) {
   // Own process group: a terminal's Ctrl-C reaches only us, and we stop each app exactly once.
-  const child = spawn(process.execPath, [join('dist', 'apps', app, 'main.js')], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join('dist', 'apps', app, 'main.js')], { cwd: root, env: { ...env, ...colourEnv }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   prefixLines(app, child.stdout, process.stdout);
   prefixLines(app, child.stderr, process.stderr);
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
@@ -74,6 +112,10 @@ function startApp(app, env) {
 async function stop(exitCode) {
   if (stopping) return;
   stopping = true;
+  if (currentStep) {
+    say('stopping the step under way');
+    killGroup(currentStep, 'SIGTERM');
+  }
   const running = [...children.entries()];
   if (running.length) say(`stopping ${running.map(([app]) => app).join(', ')}`);
   await Promise.all(
@@ -139,19 +181,36 @@ async function seedDemo(baseUrl) {
   return 'created';
 }
 
+/** How to run the cli this start built: from the workspace, or installed from its package. */
+function cliHelp(baseUrl) {
+  const cli = join(root, 'dist', 'apps', 'cli', 'main.js');
+  if (!existsSync(cli)) return [];
+  const { version } = JSON.parse(readFileSync(join(root, 'dist', 'apps', 'cli', 'package.json'), 'utf8'));
+  return [
+    `  The updraft CLI: npx updraft --help (from this folder), or put it on your PATH with`,
+    `    npm install -g ${join(root, 'dist', 'packages', `updraft-cli-${version}.tgz`)}   (or: alias updraft="node ${cli}")`,
+    `  then: updraft login --url ${baseUrl} --email ${DEMO.email} --tenant ${DEMO.tenant}`,
+  ];
+}
+
 async function main() {
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
-  process.on('exit', () => children.forEach(({ child }) => child.kill('SIGKILL')));
+  process.on('exit', () => {
+    children.forEach(({ child }) => child.kill('SIGKILL'));
+    if (currentStep) killGroup(currentStep, 'SIGKILL');
+  });
 
-  ensureDependencies(root, say);
-  const nxEnv = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NG_CLI_ANALYTICS: 'false' };
+  if (needsInstall(root)) await runStep('install', 'npm', INSTALL_ARGS);
+  if (stopping) return;
+  const nxEnv = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NG_CLI_ANALYTICS: 'false', NX_TUI: 'false' };
   if (process.argv.includes('--no-build')) say('--no-build: using what is in dist/');
-  else runStep('build', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'scheduler', 'worker', 'console'], nxEnv);
+  else await runStep('build', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'scheduler', 'worker', 'console', 'cli', '--outputStyle=stream'], nxEnv);
+  if (stopping) return;
   for (const line of await ensureServices({ log: say })) say(line);
 
   const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || 'development', ...localSecrets() };
-  runStep('migrate', process.execPath, [join('dist', 'apps', 'api', 'main.js'), 'migrate'], env);
+  await runStep('migrate', process.execPath, [join('dist', 'apps', 'api', 'main.js'), 'migrate'], env);
   if (stopping) return;
 
   for (const app of APPS) startApp(app, env);
@@ -169,6 +228,7 @@ async function main() {
       '',
       `  Updraft is running: ${baseUrl}/   (API ${baseUrl}/api/v1, OpenAPI ${baseUrl}/api/docs)`,
       seeded === 'failed' ? '' : `  Log in as ${DEMO.email} / ${DEMO.password} (tenant "${DEMO.tenant}")`,
+      ...cliHelp(baseUrl),
       '  Ctrl-C stops everything.',
       '',
     ].join('\n'),

@@ -1,14 +1,19 @@
 import type {
   BackfillCreated,
   Bundle,
+  Connection,
+  CreatedApiToken,
   DagDetail,
   DagRun,
   DagSummary,
+  LogLine,
   LoginResponse,
   Page,
+  Pool,
   SessionTokens,
   TaskInstance,
   TaskLogs,
+  Variable,
 } from './api-types';
 import { CliError, oneLine } from './errors';
 
@@ -30,11 +35,27 @@ export interface ApiClientOptions {
   timeoutMs?: number;
 }
 
+/** What a try's log stream carries: its lines, then once the try is over, the task's state. */
+export type LogStreamEvent = { kind: 'line'; line: LogLine } | { kind: 'end'; state: string };
+
+/** Which task instances `POST …/dagRuns/{runId}/clear` sets back to run again. */
+export interface ClearRequest {
+  taskIds?: string[];
+  downstream?: boolean;
+  upstream?: boolean;
+  onlyFailed?: boolean;
+}
+
+/** The tenant resources the API lists, reads, creates, patches and deletes by one key. */
+export type KeyedResource = 'variables' | 'connections' | 'pools';
+
 interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
   json?: unknown;
   form?: FormData;
   timeoutMs?: number;
+  /** Leave the body unread and return the response (a stream); no timeout once it answers. */
+  stream?: boolean;
   /** Called as the request body is handed to the network: bytes sent so far, and in all. */
   onUploadProgress?: (sent: number, total: number) => void;
 }
@@ -119,6 +140,26 @@ export class ApiClient {
     return this.request('GET', `${dagPath(tenant, dagId)}/dagRuns`, { query: page });
   }
 
+  listAllDagRuns(tenant: string, dagId: string): Promise<DagRun[]> {
+    return this.listAll(`${dagPath(tenant, dagId)}/dagRuns`);
+  }
+
+  getDagRun(tenant: string, dagId: string, runId: string): Promise<DagRun> {
+    return this.request('GET', runPath(tenant, dagId, runId));
+  }
+
+  markDagRun(tenant: string, dagId: string, runId: string, state: 'success' | 'failed'): Promise<DagRun> {
+    return this.request('PATCH', runPath(tenant, dagId, runId), { json: { state } });
+  }
+
+  clearDagRun(tenant: string, dagId: string, runId: string, request: ClearRequest): Promise<{ cleared: number }> {
+    return this.request('POST', `${runPath(tenant, dagId, runId)}/clear`, { json: request });
+  }
+
+  markTaskInstance(tenant: string, dagId: string, runId: string, taskId: string, state: 'success' | 'failed'): Promise<TaskInstance> {
+    return this.request('PATCH', `${runPath(tenant, dagId, runId)}/taskInstances/${encodeURIComponent(taskId)}`, { json: { state } });
+  }
+
   listTaskInstances(tenant: string, dagId: string, runId: string): Promise<TaskInstance[]> {
     return this.listAll(`${runPath(tenant, dagId, runId)}/taskInstances`);
   }
@@ -128,6 +169,45 @@ export class ApiClient {
       'GET',
       `${runPath(tenant, dagId, runId)}/taskInstances/${encodeURIComponent(taskId)}/logs/${tryNumber}`,
     );
+  }
+
+  /** Follows a try's log over Server-Sent Events: every stored line, the new ones as they come, then its end. */
+  async *streamTaskLogs(tenant: string, dagId: string, runId: string, taskId: string, tryNumber: number): AsyncGenerator<LogStreamEvent> {
+    const path = `${runPath(tenant, dagId, runId)}/taskInstances/${encodeURIComponent(taskId)}/logs/${tryNumber}/stream`;
+    const response = await this.request<Response>('GET', path, { stream: true });
+    if (!response.body) return;
+    for await (const event of serverSentEvents(response.body)) {
+      const data = JSON.parse(event.data) as LogLine & { state?: string };
+      if (event.type === 'end') {
+        yield { kind: 'end', state: data.state ?? 'unknown' };
+        return;
+      }
+      yield { kind: 'line', line: data };
+    }
+  }
+
+  listResource<T extends Variable | Connection | Pool>(tenant: string, kind: KeyedResource): Promise<T[]> {
+    return this.listAll(`${tenantPath(tenant)}/${kind}`);
+  }
+
+  getResource<T extends Variable | Connection | Pool>(tenant: string, kind: KeyedResource, key: string): Promise<T> {
+    return this.request('GET', `${tenantPath(tenant)}/${kind}/${encodeURIComponent(key)}`);
+  }
+
+  createResource<T extends Variable | Connection | Pool>(tenant: string, kind: KeyedResource, body: Record<string, unknown>): Promise<T> {
+    return this.request('POST', `${tenantPath(tenant)}/${kind}`, { json: body });
+  }
+
+  updateResource<T extends Variable | Connection | Pool>(tenant: string, kind: KeyedResource, key: string, body: Record<string, unknown>): Promise<T> {
+    return this.request('PATCH', `${tenantPath(tenant)}/${kind}/${encodeURIComponent(key)}`, { json: body });
+  }
+
+  deleteResource(tenant: string, kind: KeyedResource, key: string): Promise<void> {
+    return this.request('DELETE', `${tenantPath(tenant)}/${kind}/${encodeURIComponent(key)}`);
+  }
+
+  createApiToken(tenant: string, request: { name: string; scopes: string[]; expiresInDays?: number }): Promise<CreatedApiToken> {
+    return this.request('POST', `${tenantPath(tenant)}/apiTokens`, { json: request });
   }
 
   async listAll<T>(path: string): Promise<T[]> {
@@ -168,7 +248,7 @@ export class ApiClient {
     for (const [key, value] of Object.entries(options.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: options.stream ? 'text/event-stream' : 'application/json' };
     if (this.token) headers['authorization'] = `Bearer ${this.token}`;
     let body: string | FormData | ReadableStream<Uint8Array> | undefined;
     if (options.form && options.onUploadProgress) {
@@ -184,14 +264,22 @@ export class ApiClient {
 
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;
     let response: Response;
+    // A stream may stay open for as long as the task runs: only its answer is timed.
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(new DOMException('timed out', 'TimeoutError')), timeoutMs);
     try {
       // A streamed body needs half-duplex (Node's fetch refuses it otherwise).
-      response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs), ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit);
+      response = await fetch(url, { method, headers, body, signal: abort.signal, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit);
+      if (options.stream && response.ok) {
+        clearTimeout(timer);
+        return response as T;
+      }
     } catch (err) {
+      clearTimeout(timer);
       throw new ApiError(describeFetchFailure(err, this.baseUrl, timeoutMs));
     }
 
-    const text = await response.text();
+    const text = await response.text().finally(() => clearTimeout(timer));
     if (!response.ok) {
       let message = describeErrorResponse(response.status, response.statusText, text);
       if (response.status === 401 && this.token) message += '; run `updraft login` again';
@@ -202,6 +290,29 @@ export class ApiClient {
       return JSON.parse(text) as T;
     } catch {
       throw new ApiError(`${method} ${url.pathname} answered with something that is not JSON (HTTP ${response.status})`);
+    }
+  }
+}
+
+/** The events of a `text/event-stream` body: each block's `event:` (default `message`) and joined `data:` lines. */
+export async function* serverSentEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<{ type: string; data: string }> {
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+    buffer += decoder.decode(chunk, { stream: true }).replace(/\r\n?/g, '\n');
+    for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      let type = 'message';
+      const data: string[] = [];
+      for (const line of block.split('\n')) {
+        const colon = line.indexOf(':');
+        const field = colon < 0 ? line : line.slice(0, colon);
+        const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+        if (field === 'event') type = value;
+        else if (field === 'data') data.push(value);
+      }
+      if (data.length > 0) yield { type, data: data.join('\n') };
     }
   }
 }

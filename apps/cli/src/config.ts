@@ -93,3 +93,8 @@ export function saveCredentials(path: string, credentials: StoredCredentials): v
 function nonEmpty(value: string | undefined): string | undefined {
   return value && value.trim() ? value.trim() : undefined;
 }
+
+/** Colours on a terminal only, and never when NO_COLOR is set (https://no-color.org). */
+export function colourWanted(isTTY: boolean | undefined, env: Env = process.env): boolean {
+  return Boolean(isTTY) && !nonEmpty(env['NO_COLOR']) && env['TERM'] !== 'dumb';
+}

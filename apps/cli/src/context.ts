@@ -8,6 +8,10 @@ export interface CliContext {
   streams: OutputStreams;
   loadConfig: () => CliConfig;
   prompt: (question: string, options: { hidden: boolean }) => Promise<string>;
+  /** The folder this CLI runs from, as a package: main.js, package.json, packages/ (the SDK's tarball). */
+  installDir: string;
+  /** Whether stdout takes colours (a terminal, and no NO_COLOR); --json turns them off. */
+  colour?: boolean;
 }
 
 export interface JsonOption {
@@ -15,7 +19,7 @@ export interface JsonOption {
 }
 
 export function outputFor(ctx: CliContext, options: JsonOption): Output {
-  return new Output(ctx.streams, Boolean(options.json));
+  return new Output(ctx.streams, Boolean(options.json), Boolean(ctx.colour) && !options.json);
 }
 
 export interface TenantSession {

@@ -69,6 +69,7 @@ describe('updraft commands against a stand-in API', () => {
         offset: 0,
       },
     }),
+    [`GET ${RUN_PATH}`]: () => ({ json: { runId: RUN_ID, dagId: 'nice', state: 'success', runType: 'manual', logicalDate: '2024-01-01T00:00:00Z' } }),
     [`GET ${RUN_PATH}/taskInstances`]: () => ({
       json: page([
         { taskId: 'fetch', mapIndex: -1, state: 'failed', tryNumber: 3, maxTries: 3 },
@@ -190,7 +191,7 @@ describe('updraft commands against a stand-in API', () => {
       expect(result.code).toBe(1);
       expect(result.stdout).toContain("Errors:\n  dags/nice.ts:3 Cannot find name 'dag'\n  updraft.json no DAG found\n");
       expect(result.stderr).toMatch(
-        /^Uploading nice\.tar\.gz \(\d+ B\) to tenant acme…\nerror: bundle nice v5 failed to parse; the previous version stays active\n$/,
+        /^Not type-checked: .*package\.json names no typescript \(`updraft init` projects do\)\.\nUploading nice\.tar\.gz \(\d+ B\) to tenant acme…\nerror: bundle nice v5 failed to parse; the previous version stays active\n$/,
       );
     });
 

@@ -1,17 +1,23 @@
+import { SDK_VERSION } from '@updraft/sdk';
 import { Command, CommanderError } from 'commander';
 import { registerBundlesCommand } from './commands/bundles.command';
+import { registerCompletionCommand } from './commands/completion.command';
 import { registerDagsCommand } from './commands/dags.command';
 import { registerDeployCommand } from './commands/deploy.command';
 import { registerInitCommand } from './commands/init.command';
 import { registerLoginCommand } from './commands/login.command';
 import { registerLogsCommand } from './commands/logs.command';
+import { registerResourceCommands } from './commands/resources.command';
 import { registerRunsCommand } from './commands/runs.command';
+import { registerTasksCommand } from './commands/tasks.command';
+import { registerTokensCommand } from './commands/tokens.command';
 import type { CliContext } from './context';
 import { oneLine } from './errors';
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('updraft')
-    .description('Updraft command line: start a DAG project, test DAGs locally, deploy bundles, trigger runs, read logs')
+    .description('Updraft command line: start a DAG project, test DAGs locally, deploy bundles, trigger and watch runs, follow logs')
+    .version(SDK_VERSION, '-V, --version', 'the version of updraft (and of the SDK it carries)')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => ctx.streams.stdout.write(text),
@@ -23,7 +29,11 @@ export function buildProgram(ctx: CliContext): Command {
   registerBundlesCommand(program, ctx);
   registerDagsCommand(program, ctx);
   registerRunsCommand(program, ctx);
+  registerTasksCommand(program, ctx);
   registerLogsCommand(program, ctx);
+  registerResourceCommands(program, ctx);
+  registerTokensCommand(program, ctx);
+  registerCompletionCommand(program, ctx);
   return program;
 }
 

@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -12,6 +10,7 @@ import {
   migrateWithBuiltApi,
   packBundle,
   randomSuffix,
+  runBuiltCli,
   seg,
   Stack,
   startStack,
@@ -65,21 +64,6 @@ const redisUrl = process.env['REDIS_URL'] ?? DEFAULT_REDIS_URL;
 
 function explain(response: ApiResponse): string {
   return `HTTP ${response.status}: ${JSON.stringify(response.body)}`;
-}
-
-/** Runs the built `updraft` cli (dist/apps/cli/main.js) in `cwd` with only the given environment. */
-function runBuiltCli(cwd: string, env: Record<string, string>, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const cli = join(workspaceRoot(), 'dist', 'apps', 'cli', 'main.js');
-  if (!existsSync(cli)) throw new Error(`${cli} is missing: build the cli first (npx nx build cli)`);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 async function signUp(client: ApiClient, label: string): Promise<{ api: ApiClient; slug: string; token: string }> {

@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { Client } from 'pg';
 import type { DagRun, Page, TaskInstance, TaskLog } from '@updraft/api-types';
 import {
-  ApiClient, createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, migrateWithBuiltApi, deployBundle, signupOwner, seg, Stack, startStack, TestDatabase,
+  ApiClient, createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, migrateWithBuiltApi, queryDatabase, deployBundle, signupOwner, seg, Stack, startStack, TestDatabase,
   uniqueRedisPrefix, waitFor,
 } from '@updraft/testing';
 
@@ -78,15 +77,7 @@ describe('fault tolerance: killed workers, flushed Redis, restarted PostgreSQL, 
     await flushRedisPrefix(redisUrl, redisPrefix);
   }, 60_000);
 
-  async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    const client = new Client({ connectionString: (db as TestDatabase).url });
-    await client.connect();
-    try {
-      return (await client.query(sql, params)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  }
+  const query = <T>(sql: string, params: unknown[] = []) => queryDatabase<T>((db as TestDatabase).url, sql, params);
 
   const trigger = async (dagId: string) => {
     const response = await owner.post<DagRun>(`/tenants/${tenant}/dags/${dagId}/dagRuns`, { json: {} });

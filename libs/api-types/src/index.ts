@@ -4,3 +4,4 @@ export * from './lib/access-types';
 export * from './lib/notification-types';
 export * from './lib/backfill-types';
 export * from './lib/pool-types';
+export * from './lib/operate-types';

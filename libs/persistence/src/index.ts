@@ -1,4 +1,5 @@
 export * from './lib/data-source';
+export * from './lib/database-errors';
 export * from './lib/entities';
 export * from './lib/persistence.module';
 export * from './lib/repositories/account.repository';
@@ -14,6 +15,7 @@ export * from './lib/repositories/pool.repository';
 export * from './lib/repositories/page';
 export * from './lib/repositories/task-instance.repository';
 export * from './lib/repositories/task-log.repository';
+export * from './lib/repositories/task-try.repository';
 export * from './lib/repositories/xcom.repository';
 export * from './lib/repositories/notification-channel.repository';
 export * from './lib/repositories/notification-delivery.repository';

@@ -11,3 +11,4 @@ export * from './lib/sql-operator';
 export * from './lib/trigger-dag-run';
 export { XComArg, type ExpandArgs, type ExpandSource } from './lib/mapping';
 export * from './lib/sensors';
+export * from './lib/version';

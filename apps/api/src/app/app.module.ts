@@ -5,6 +5,7 @@ import { ConfigModule } from '@updraft/config';
 import { PersistenceModule } from '@updraft/persistence';
 import { QueuesModule } from '@updraft/queues';
 import { ApiExceptionFilter } from '../services/http/api-exception.filter';
+import { RateLimitsModule } from '../services/rate-limits/rate-limits.module';
 import { AccessModule } from './access.module';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsModule } from './accounts/accounts.module';
@@ -21,11 +22,12 @@ import { InvitationsController } from './invitations/invitations.controller';
 import { NotificationChannelsModule } from './notification-channels/notification-channels.module';
 import { PoolsController } from './pools/pools.controller';
 import { TaskInstancesController } from './task-instances/task-instances.controller';
+import { TaskDependenciesService } from './task-instances/task-dependencies.service';
 import { TenantSettingsController } from './tenant-settings/tenant-settings.controller';
 
 @Module({
-  imports: [ConfigModule, PersistenceModule, QueuesModule.register(), AuthModule, AccessModule, AccountsModule, NotificationChannelsModule],
+  imports: [ConfigModule, PersistenceModule, QueuesModule.register(), AuthModule, AccessModule, AccountsModule, NotificationChannelsModule, RateLimitsModule],
   controllers: [HealthController, AccountsController, InvitationsController, AuditLogController, BundlesController, DagsController, DagRunsController, BackfillsController, PoolsController, TaskInstancesController, TenantSettingsController],
-  providers: [BundlesService, DagRunsService, BackfillsService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
+  providers: [BundlesService, DagRunsService, BackfillsService, TaskDependenciesService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })
 export class AppModule {}

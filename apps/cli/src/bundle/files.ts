@@ -1,10 +1,9 @@
+import { MANIFEST_FILE } from '@updraft/contracts';
 import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { CliError } from '../errors';
 import { isSkippedPath } from './packer';
-
-const MANIFEST_FILE = 'updraft.json';
 
 /** The platform's extraction limits (libs/bundles DEFAULT_EXTRACTION_LIMITS): deploy refuses what the server would. */
 export const PLATFORM_LIMITS = { maxFiles: 5_000, maxTotalBytes: 200 * 1024 * 1024, maxCompressionRatio: 200, ratioFloorBytes: 1024 * 1024 };
@@ -15,24 +14,6 @@ export interface ProjectFile {
   source: string;
   mode: number;
   size: number;
-}
-
-/**
- * Checks one `files` pattern: relative to the project root, never outside it, and a glob picomatch
- * can compile. `!pattern` leaves out what `pattern` matches. Returns the problem, or null.
- */
-export function filePatternProblem(pattern: string): string | null {
-  const path = pattern.replace(/^!/, '');
-  if (!path.trim()) return `"files": pattern '${pattern}' is empty`;
-  if (isAbsolute(path) || /^[A-Za-z]:/.test(path) || path.split(/[\\/]/).includes('..')) {
-    return `"files": pattern '${pattern}' must be relative to the project root and stay inside it (no leading /, no '..')`;
-  }
-  try {
-    picomatch(path, { strictBrackets: true });
-  } catch (error) {
-    return `"files": pattern '${pattern}' is not a valid glob: ${(error as Error).message}`;
-  }
-  return null;
 }
 
 interface Pattern {

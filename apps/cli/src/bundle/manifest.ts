@@ -1,17 +1,10 @@
+import { checkManifest, MANIFEST_FILE, type BundleManifest } from '@updraft/contracts';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
+import { dirname, join, normalize, sep } from 'node:path';
 import { CliError } from '../errors';
-import { filePatternProblem } from './files';
 import { isSkippedPath } from './packer';
 
-export const MANIFEST_FILE = 'updraft.json';
-
-export interface BundleManifest {
-  name: string;
-  entries: string[];
-  /** Glob patterns of the other project files (scripts, SQL, templates…) deploy packs as they are. */
-  files: string[];
-}
+export { MANIFEST_FILE, type BundleManifest } from '@updraft/contracts';
 
 /**
  * The bundle folder a file of the project belongs to (what `updraft deploy` would be given): the
@@ -25,7 +18,10 @@ export function bundleRootOf(file: string): string {
   }
 }
 
-/** Reads and checks `dir/updraft.json`, so that a bad manifest fails here rather than after an upload. */
+/**
+ * Reads and checks `dir/updraft.json` with the platform's own schema (@updraft/contracts), so that a
+ * manifest the server would refuse fails here, before an upload.
+ */
 export function readManifest(dir: string): BundleManifest {
   const path = join(dir, MANIFEST_FILE);
   let text: string;
@@ -42,42 +38,17 @@ export function readManifest(dir: string): BundleManifest {
   } catch (err) {
     throw new CliError(`${path} is not valid JSON: ${(err as Error).message}`);
   }
-  const { name, entries, files } = (raw ?? {}) as { name?: unknown; entries?: unknown; files?: unknown };
-  if (typeof name !== 'string' || !name.trim()) {
-    throw new CliError(`${path}: "name" must be a non-empty string`);
-  }
-  if (!Array.isArray(entries) || entries.length === 0 || !entries.every((e) => typeof e === 'string' && e.trim())) {
-    throw new CliError(`${path}: "entries" must be a non-empty list of file paths`);
-  }
-  for (const entry of entries as string[]) checkEntry(dir, entry);
-  return { name: name.trim(), entries: entries as string[], files: checkFiles(path, files) };
+  const { manifest, problems } = checkManifest(raw, (entry) => isFile(join(dir, entry)));
+  if (!manifest) throw new CliError(`${path}: ${problems.join('; ')}`);
+  const skipped = manifest.entries.find((entry) => isSkippedPath(normalize(entry).split(sep).join('/')));
+  if (skipped) throw new CliError(`${path}: entry '${skipped}' is in a folder deploy leaves out (node_modules, .git, dist)`);
+  return manifest;
 }
 
-function checkFiles(path: string, files: unknown): string[] {
-  if (files === undefined) return [];
-  if (!Array.isArray(files) || !files.every((f) => typeof f === 'string')) {
-    throw new CliError(`${path}: "files" must be a list of glob patterns, e.g. ["scripts/**", "sql/*.sql"]`);
-  }
-  for (const pattern of files as string[]) {
-    const problem = filePatternProblem(pattern);
-    if (problem) throw new CliError(`${path}: ${problem}`);
-  }
-  return files as string[];
-}
-
-function checkEntry(dir: string, entry: string): void {
-  const normalised = normalize(entry);
-  if (isAbsolute(entry) || normalised === '..' || normalised.startsWith(`..${sep}`)) {
-    throw new CliError(`${MANIFEST_FILE}: entry "${entry}" must be a path inside the bundle folder`);
-  }
-  if (isSkippedPath(normalised.split(sep).join('/'))) {
-    throw new CliError(`${MANIFEST_FILE}: entry "${entry}" is in a folder deploy leaves out (node_modules, .git, dist)`);
-  }
-  let isFile = false;
+function isFile(path: string): boolean {
   try {
-    isFile = statSync(join(dir, entry)).isFile();
+    return statSync(path).isFile();
   } catch {
-    isFile = false;
+    return false;
   }
-  if (!isFile) throw new CliError(`${MANIFEST_FILE}: entry "${entry}" does not exist`);
 }

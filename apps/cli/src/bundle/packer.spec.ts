@@ -121,8 +121,8 @@ describe('bundle packing with "files"', () => {
   });
 
   it.each([
-    ['a pattern outside the project', ['../secrets/*'], /updraft\.json: "files": pattern '\.\.\/secrets\/\*' must be relative to the project root and stay inside it/],
-    ['an absolute pattern', ['/etc/passwd'], /"files": pattern '\/etc\/passwd' must be relative to the project root/],
+    ['a pattern outside the project', ['../secrets/*'], /updraft\.json: "files": pattern '\.\.\/secrets\/\*' must be relative to the bundle root and stay inside it/],
+    ['an absolute pattern', ['/etc/passwd'], /"files": pattern '\/etc\/passwd' must be relative to the bundle root/],
     ['a pattern that is not a glob', ['scripts/[a'], /"files": pattern 'scripts\/\[a' is not a valid glob: Missing closing: "\]"/],
     ['files that is not a list', 'scripts/**', /"files" must be a list of glob patterns/],
     ['a pattern that matches nothing', ['scripts/**', 'sql/*.sql'], /"files": pattern 'sql\/\*\.sql' matches no file in /],
@@ -162,10 +162,11 @@ describe('readManifest', () => {
   it.each([
     [{}, /updraft\.json not found/],
     [{ 'updraft.json': '{name:' }, /is not valid JSON/],
-    [{ 'updraft.json': '{"entries":["a.ts"]}', 'a.ts': '' }, /"name" must be a non-empty string/],
+    [{ 'updraft.json': '{"entries":["a.ts"]}', 'a.ts': '' }, /"name" must be 1-100 letters, digits, _ \. or -/],
+    [{ 'updraft.json': '{"name":"My DAGs","entries":["a.ts"]}', 'a.ts': '' }, /"name" must be 1-100 letters, digits, _ \. or - \(got 'My DAGs'\)/],
     [{ 'updraft.json': '{"name":"n","entries":[]}' }, /"entries" must be a non-empty list/],
-    [{ 'updraft.json': '{"name":"n","entries":["missing.ts"]}' }, /entry "missing.ts" does not exist/],
-    [{ 'updraft.json': '{"name":"n","entries":["../outside.ts"]}' }, /must be a path inside the bundle folder/],
+    [{ 'updraft.json': '{"name":"n","entries":["missing.ts"]}' }, /entry 'missing.ts' does not exist/],
+    [{ 'updraft.json': '{"name":"n","entries":["../outside.ts"]}' }, /must be a relative path inside the bundle/],
     [{ 'updraft.json': '{"name":"n","entries":["dist/a.js"]}', 'dist/a.js': '' }, /deploy leaves out/],
   ])('rejects a bad bundle folder %#', (files, message) => {
     writeTree(dir.path, files as Record<string, string>);

@@ -1,8 +1,10 @@
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Bundle } from '../api-types';
 import { buildBundle } from '../bundle/bundle';
+import { readManifest } from '../bundle/manifest';
+import { typecheckProject } from '../bundle/typecheck';
 import { outputFor, tenantSession, type CliContext, type JsonOption } from '../context';
 import { CliError } from '../errors';
 import { formatFields } from '../output';
@@ -12,14 +14,28 @@ export function registerDeployCommand(program: Command, ctx: CliContext): void {
     .command('deploy')
     .description('pack a bundle folder (with its updraft.json) and upload it as a new version')
     .argument('[dir]', 'the bundle folder', '.')
+    .option('--no-typecheck', 'upload without type-checking the project first')
     .option('--json', 'machine-readable output')
-    .action((dir: string, options: JsonOption) => deploy(ctx, dir, options));
+    .action((dir: string, options: DeployOptions) => deploy(ctx, dir, options));
 }
 
-async function deploy(ctx: CliContext, dir: string, options: JsonOption): Promise<void> {
+interface DeployOptions extends JsonOption {
+  typecheck: boolean;
+}
+
+async function deploy(ctx: CliContext, dir: string, options: DeployOptions): Promise<void> {
   const out = outputFor(ctx, options);
   const { client, tenant } = tenantSession(ctx);
-  const bundle = await buildBundle(resolve(dir));
+  const root = resolve(dir);
+  if (options.typecheck) {
+    const problems = typecheckProject(root, readManifest(root).entries);
+    if (problems === null) out.note(`Not type-checked: ${join(root, 'package.json')} names no typescript (\`updraft init\` projects do).`);
+    for (const problem of problems ?? []) ctx.streams.stderr.write(`${problem.where} - error: ${problem.message}\n`);
+    if (problems?.length) {
+      throw new CliError(`${problems.length} type ${problems.length === 1 ? 'error' : 'errors'}: nothing uploaded (fix ${problems.length === 1 ? 'it' : 'them'}, or deploy with --no-typecheck)`);
+    }
+  }
+  const bundle = await buildBundle(root);
   out.note(`Uploading ${bundle.fileName} (${formatBytes(bundle.archive.length)}) to tenant ${tenant}…`);
 
   const bar = !options.json && (ctx.streams.stderr as { isTTY?: boolean }).isTTY ? uploadBar(ctx) : null;

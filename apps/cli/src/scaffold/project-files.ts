@@ -1,10 +1,14 @@
-/** The @updraft/sdk range a new project depends on; a test keeps it in step with libs/sdk. */
-export const SDK_VERSION_RANGE = '^0.0.1';
 export const EXAMPLE_DAG_FILE = 'dags/example_dag.ts';
 export const EXAMPLE_DAG_ID = 'example_dag';
 
+/** Where the project's package.json finds the SDK and the CLI: tarballs in its vendor/ folder. */
+export interface VendoredPackages {
+  sdk: string;
+  cli: string;
+}
+
 /** The files `updraft init` writes, by path inside the new project. */
-export function projectFiles(name: string): Record<string, string> {
+export function projectFiles(name: string, vendored: VendoredPackages): Record<string, string> {
   return {
     'updraft.json': json({ name, entries: [EXAMPLE_DAG_FILE] }),
     [EXAMPLE_DAG_FILE]: EXAMPLE_DAG,
@@ -25,16 +29,18 @@ export function projectFiles(name: string): Record<string, string> {
       name: packageName(name),
       private: true,
       scripts: {
-        test: `updraft dags test ${EXAMPLE_DAG_FILE} ${EXAMPLE_DAG_ID}`,
         typecheck: 'tsc -p .',
+        test: `updraft dags test ${EXAMPLE_DAG_FILE} ${EXAMPLE_DAG_ID}`,
         deploy: 'updraft deploy',
       },
       devDependencies: {
-        '@updraft/sdk': SDK_VERSION_RANGE,
-        typescript: '^5.9.3',
+        '@updraft/cli': `file:${vendored.cli}`,
+        '@updraft/sdk': `file:${vendored.sdk}`,
+        typescript: '~5.9.3',
       },
     }),
     '.gitignore': ['node_modules/', 'dist/', '*.tar.gz', ''].join('\n'),
+    '.github/workflows/updraft.yml': CI_WORKFLOW,
   };
 }
 
@@ -86,5 +92,30 @@ const EXAMPLE_DAG = [
   '    chain(fetch, count, report);',
   '  },',
   ');',
+  '',
+].join('\n');
+
+/** A CI example: type-check and test every push; deploy from main with an API token (`updraft tokens create`). */
+const CI_WORKFLOW = [
+  'name: updraft',
+  'on: [push, pull_request]',
+  'jobs:',
+  '  check:',
+  '    runs-on: ubuntu-latest',
+  '    steps:',
+  '      - uses: actions/checkout@v4',
+  '      - uses: actions/setup-node@v4',
+  '        with:',
+  '          node-version: 22',
+  '      - run: npm install --no-audit --no-fund',
+  '      - run: npm run typecheck',
+  '      - run: npm test',
+  '      # Needs the repository secrets UPDRAFT_URL, UPDRAFT_TENANT and UPDRAFT_TOKEN (an API token with the deploy scope).',
+  "      - if: github.ref == 'refs/heads/main' && github.event_name == 'push'",
+  '        run: npx updraft deploy',
+  '        env:',
+  '          UPDRAFT_URL: ${{ secrets.UPDRAFT_URL }}',
+  '          UPDRAFT_TENANT: ${{ secrets.UPDRAFT_TENANT }}',
+  '          UPDRAFT_TOKEN: ${{ secrets.UPDRAFT_TOKEN }}',
   '',
 ].join('\n');

@@ -2,10 +2,11 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { CliConfig } from '../config';
 import type { CliContext } from '../context';
 import { run } from '../program';
+import { BUILT_CLI } from './built-cli';
 
 export interface RecordedRequest {
   method: string;
@@ -93,6 +94,7 @@ export async function runCli(
     streams: { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } },
     loadConfig: () => ({ credentialsPath: '/nonexistent/credentials.json', url: 'http://127.0.0.1:9', ...config }),
     prompt: async () => answers.shift() ?? '',
+    installDir: dirname(BUILT_CLI),
   };
   const code = await run(argv, ctx);
   return { code, stdout, stderr };

@@ -31,6 +31,37 @@ export const appRoutes: Route[] = [
         title: 'DAG · Updraft',
         loadComponent: () => import('./dags/dag-detail.page').then((m) => m.DagDetailPage),
       },
+      // Operating runs: run and task instance pages, trigger, backfill, bundles (docs/console.md).
+      {
+        path: 'dags/:dagId/runs/:runId',
+        title: 'Run · Updraft',
+        loadComponent: () => import('./runs/run.page').then((m) => m.RunPage),
+      },
+      {
+        path: 'dags/:dagId/runs/:runId/tasks/:taskId',
+        title: 'Task instance · Updraft',
+        loadComponent: () => import('./task-instances/task-instance.page').then((m) => m.TaskInstancePage),
+      },
+      {
+        path: 'dags/:dagId/trigger',
+        title: 'Trigger · Updraft',
+        loadComponent: () => import('./runs/trigger.page').then((m) => m.TriggerPage),
+      },
+      {
+        path: 'dags/:dagId/backfill',
+        title: 'Backfill · Updraft',
+        loadComponent: () => import('./backfills/backfill.page').then((m) => m.BackfillPage),
+      },
+      {
+        path: 'dags/:dagId/backfills/:backfillId',
+        title: 'Backfill progress · Updraft',
+        loadComponent: () => import('./backfills/backfill-progress.page').then((m) => m.BackfillProgressPage),
+      },
+      {
+        path: 'bundles',
+        title: 'Bundles · Updraft',
+        loadComponent: () => import('./bundles/bundles.page').then((m) => m.BundlesPage),
+      },
       {
         path: 'dags/:dagId/runs/:runId/tasks/:taskId/logs/:tryNumber',
         title: 'Task log · Updraft',

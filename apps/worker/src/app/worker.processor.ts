@@ -23,14 +23,15 @@ export class WorkerProcessor implements OnApplicationBootstrap, BeforeApplicatio
   ) {}
 
   onApplicationBootstrap(): void {
-    void this.tasks.process(JOBS.runTask, this.config.workerConcurrency, (job: Job<RunTaskJobData>) => this.runner.run(job.data));
-    void this.bundles.process(JOBS.parseBundle, PARSE_CONCURRENCY, (job: Job<ParseBundleJobData>) => this.parser.parse(job.data));
+    void this.tasks.process(JOBS.runTask, this.config.workerConcurrency + this.config.workerReservedSlots, (job: Job<RunTaskJobData>) => this.runner.run(job.data));
+    void this.bundles.process(JOBS.parseBundle, PARSE_CONCURRENCY, () => this.parser.parseWaiting());
     for (const queue of [this.tasks, this.bundles]) queue.on('failed', (job, error) => this.logger.error(`${job.name} failed: ${error.message}`));
-    this.logger.log(`worker ready (concurrency ${this.config.workerConcurrency})`);
+    this.logger.log(`worker ready (concurrency ${this.config.workerConcurrency}, ${this.config.workerReservedSlots} reserved for tenants below their share)`);
   }
 
   /** Drains: takes no new job, lets running tries finish within WORKER_DRAIN_GRACE_MS, hands the rest back. */
   async beforeApplicationShutdown(): Promise<void> {
+    this.parser.stopClaiming();
     await Promise.all([this.tasks.pause(true, true), this.bundles.pause(true, true), this.presence.withdraw()]);
     this.logger.log(`draining: waiting up to ${this.config.workerDrainGraceMs} ms for running tries`);
     const handedBack = await this.runner.drain(this.config.workerDrainGraceMs);

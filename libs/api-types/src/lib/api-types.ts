@@ -70,6 +70,8 @@ export interface Bundle {
   archiveSha256: string;
   createdAt: string;
   parsedAt: string | null;
+  /** E-mail of the member who uploaded it; null when they left the tenant. */
+  deployedBy: string | null;
 }
 
 export type DagRunState = RunState;
@@ -135,6 +137,8 @@ export interface DagRun {
   queuedAt: string;
   startDate: string | null;
   endDate: string | null;
+  /** The bundle version the run pinned (answered by the single-run route only). */
+  bundle?: { name: string; version: number } | null;
 }
 
 export interface TaskInstance {
@@ -149,6 +153,8 @@ export interface TaskInstance {
   endDate: string | null;
   durationMs: number | null;
   hostname: string | null;
+  /** How the last try failed (its exit reason), for failed instances and those up for retry. */
+  error: string | null;
 }
 
 export interface TaskLogLine {
@@ -157,10 +163,15 @@ export interface TaskLogLine {
   message: string;
 }
 
+/** One page of a try's log (at most `limit` lines, 10,000 by default). */
 export interface TaskLog {
   taskId: string;
   tryNumber: number;
   lines: TaskLogLine[];
+  /** Pass as `after` to read the following page; null when this page ends what is stored so far. */
+  next: string | null;
+  /** The worker cut the try's output at its limit; a `system` line marks where. */
+  truncated: boolean;
 }
 
 export interface XComEntry {

@@ -20,6 +20,8 @@ export interface UpdraftConfig {
   consoleDir: string;
   logLevel: string;
   workerConcurrency: number;
+  /** Slots a worker keeps beyond WORKER_CONCURRENCY for tenants below their fair share (docs/scheduling.md). */
+  workerReservedSlots: number;
   workerHostname: string;
   sandboxMemoryMb: number;
   parseTimeoutMs: number;
@@ -53,7 +55,18 @@ export interface UpdraftConfig {
   notificationBackoffMs: number;
   publicUrl: string;
   loginMaxAttemptsPerIp: number;
-  loginMaxFailuresPerAccount: number;
+  /** Wrong passwords one source (IP) may try on one account before each further failure doubles its wait. */
+  loginFreeFailuresPerSource: number;
+  /** The longest wait a source is given between failed log-ins to one account (the doubling stops here). */
+  loginMaxDelaySeconds: number;
+  signupMaxPerIpPerHour: number;
+  signupMaxPerHour: number;
+  /** Bundle uploads one tenant may start per minute. */
+  bundleUploadsPerTenantPerMinute: number;
+  /** How deeply JSON bodies may nest arrays and objects. */
+  maxJsonDepth: number;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe for the client address (limits per address depend on it). */
+  trustProxy: false | number | string;
 }
 
 export class ConfigError extends Error {}
@@ -88,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
       CONSOLE_DIR: str({ default: 'dist/apps/console/browser' }),
       LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace'], default: 'info' }),
       WORKER_CONCURRENCY: num({ default: 8 }),
+      WORKER_RESERVED_SLOTS: num({ default: 2 }),
       WORKER_HOSTNAME: str({ default: '' }),
       SANDBOX_MEMORY_MB: num({ default: 256 }),
       PARSE_TIMEOUT_MS: num({ default: 30_000 }),
@@ -102,7 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
       ZOMBIE_THRESHOLD_MS: num({ default: 30_000 }),
       SCHEDULER_SWEEP_INTERVAL_MS: num({ default: 5_000 }),
       DISPATCH_SLOTS: num({ default: 32 }),
-      TENANT_MAX_RUNNING_TASKS: num({ default: 24 }),
+      TENANT_MAX_RUNNING_TASKS: num({ default: 16 }),
       DEFAULT_POOL_SLOTS: num({ default: 128 }),
       MAX_BUNDLE_BYTES: num({ default: 50 * 1024 * 1024 }),
       SMTP_URL: str({ default: 'smtp://127.0.0.1:1025' }),
@@ -115,7 +129,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
       NOTIFICATION_ATTEMPTS: num({ default: 10 }),
       NOTIFICATION_BACKOFF_MS: num({ default: 2_000 }),
       LOGIN_MAX_ATTEMPTS_PER_IP: num({ default: 30 }),
-      LOGIN_MAX_FAILURES_PER_ACCOUNT: num({ default: 10 }),
+      LOGIN_FREE_FAILURES_PER_SOURCE: num({ default: 5 }),
+      LOGIN_MAX_DELAY_SECONDS: num({ default: 900 }),
+      SIGNUP_MAX_PER_IP_PER_HOUR: num({ default: 20 }),
+      SIGNUP_MAX_PER_HOUR: num({ default: 500 }),
+      BUNDLE_UPLOADS_PER_TENANT_PER_MINUTE: num({ default: 60 }),
+      MAX_JSON_DEPTH: num({ default: 64 }),
+      TRUST_PROXY: str({ default: '' }),
     },
     {
       reporter: ({ errors }) => {
@@ -139,8 +159,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
   for (const [name, value] of [['WORKER_CONCURRENCY', clean.WORKER_CONCURRENCY], ['SANDBOX_MEMORY_MB', clean.SANDBOX_MEMORY_MB], ['SANDBOX_BASH_MAX_PROCESSES', clean.SANDBOX_BASH_MAX_PROCESSES], ['DISPATCH_SLOTS', clean.DISPATCH_SLOTS], ['TENANT_MAX_RUNNING_TASKS', clean.TENANT_MAX_RUNNING_TASKS], ['SLA_CHECK_INTERVAL_MS', clean.SLA_CHECK_INTERVAL_MS], ['NOTIFICATION_ATTEMPTS', clean.NOTIFICATION_ATTEMPTS]] as const) {
     if (!Number.isInteger(value) || value < 1) throw new ConfigError(`Invalid configuration: ${name} must be a positive integer`);
   }
-  if (!Number.isInteger(clean.DEFAULT_POOL_SLOTS) || clean.DEFAULT_POOL_SLOTS < 0) {
-    throw new ConfigError('Invalid configuration: DEFAULT_POOL_SLOTS must be a whole number, 0 or more');
+  for (const [name, value] of [['DEFAULT_POOL_SLOTS', clean.DEFAULT_POOL_SLOTS], ['WORKER_RESERVED_SLOTS', clean.WORKER_RESERVED_SLOTS]] as const) {
+    if (!Number.isInteger(value) || value < 0) throw new ConfigError(`Invalid configuration: ${name} must be a whole number, 0 or more`);
   }
   const corsOrigins = clean.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
   const badOrigin = corsOrigins.find((origin) => !/^https?:\/\/[^/\s]+$/.test(origin));
@@ -150,6 +170,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
   }
   for (const [name, value, least] of [['SANDBOX_WARM_MAX_IDLE', clean.SANDBOX_WARM_MAX_IDLE, 0], ['SANDBOX_WARM_IDLE_MS', clean.SANDBOX_WARM_IDLE_MS, 1], ['SANDBOX_WARM_MAX_USES', clean.SANDBOX_WARM_MAX_USES, 1], ['WORKER_DRAIN_GRACE_MS', clean.WORKER_DRAIN_GRACE_MS, 0]] as const) {
     if (!Number.isInteger(value) || value < least) throw new ConfigError(`Invalid configuration: ${name} must be a whole number, ${least} or more`);
+  }
+  for (const name of ['LOGIN_MAX_ATTEMPTS_PER_IP', 'LOGIN_MAX_DELAY_SECONDS', 'SIGNUP_MAX_PER_IP_PER_HOUR', 'SIGNUP_MAX_PER_HOUR', 'BUNDLE_UPLOADS_PER_TENANT_PER_MINUTE', 'MAX_JSON_DEPTH', 'MAX_BUNDLE_BYTES'] as const) {
+    if (!Number.isInteger(clean[name]) || clean[name] < 1) throw new ConfigError(`Invalid configuration: ${name} must be a positive integer`);
+  }
+  const trustProxy = parseTrustProxy(clean.TRUST_PROXY);
+  if (!Number.isInteger(clean.LOGIN_FREE_FAILURES_PER_SOURCE) || clean.LOGIN_FREE_FAILURES_PER_SOURCE < 0) {
+    throw new ConfigError('Invalid configuration: LOGIN_FREE_FAILURES_PER_SOURCE must be a whole number, 0 or more');
   }
   return {
     nodeEnv: clean.NODE_ENV as UpdraftConfig['nodeEnv'],
@@ -168,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
     consoleDir: resolve(clean.CONSOLE_DIR),
     logLevel: clean.LOG_LEVEL,
     workerConcurrency: clean.WORKER_CONCURRENCY,
+    workerReservedSlots: clean.WORKER_RESERVED_SLOTS,
     workerHostname: clean.WORKER_HOSTNAME,
     sandboxMemoryMb: clean.SANDBOX_MEMORY_MB,
     parseTimeoutMs: clean.PARSE_TIMEOUT_MS,
@@ -195,6 +223,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
     notificationBackoffMs: clean.NOTIFICATION_BACKOFF_MS,
     publicUrl: clean.PUBLIC_URL || `http://127.0.0.1:${clean.PORT}`,
     loginMaxAttemptsPerIp: clean.LOGIN_MAX_ATTEMPTS_PER_IP,
-    loginMaxFailuresPerAccount: clean.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    loginFreeFailuresPerSource: clean.LOGIN_FREE_FAILURES_PER_SOURCE,
+    loginMaxDelaySeconds: clean.LOGIN_MAX_DELAY_SECONDS,
+    signupMaxPerIpPerHour: clean.SIGNUP_MAX_PER_IP_PER_HOUR,
+    signupMaxPerHour: clean.SIGNUP_MAX_PER_HOUR,
+    bundleUploadsPerTenantPerMinute: clean.BUNDLE_UPLOADS_PER_TENANT_PER_MINUTE,
+    maxJsonDepth: clean.MAX_JSON_DEPTH,
+    trustProxy,
   };
+}
+
+/** Empty: no proxy (the socket's address is the client's); a number: that many proxy hops; else addresses, subnets or loopback/linklocal/uniquelocal. */
+function parseTrustProxy(value: string): UpdraftConfig['trustProxy'] {
+  const trimmed = value.trim();
+  if (trimmed === '') return false;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const entries = trimmed.split(',').map((entry) => entry.trim());
+  if (entries.every((entry) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(entry))) return entries.join(',');
+  throw new ConfigError(`Invalid configuration: TRUST_PROXY must be a number of proxy hops or a comma-separated list of proxy addresses or subnets (got '${value}')`);
 }

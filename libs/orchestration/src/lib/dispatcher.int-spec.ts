@@ -255,6 +255,26 @@ describe('Dispatcher on PostgreSQL and Bull: pools, priorityWeight, maxActiveTas
     expect(await countIn([run.id], ['queued'])).toBe(3);
   });
 
+  it('a tenant whose long tasks hold every worker slot cannot keep another tenant\'s ready task waiting: it starts in the headroom', async () => {
+    await db.query(`DELETE FROM worker`);
+    await new WorkerRepository(db).beat('one-worker', 8, 3_600_000, 2);
+    const long = dagOf('long', parallel(12));
+    const tenantA = await tenantWith([long]);
+    const { evaluator } = scheduler();
+    const runOfA = await newRun(tenantA, long);
+    await evaluator.evaluate({ tenantId: tenantA, dagRunId: runOfA.id });
+    // A alone: every regular slot, never the headroom
+    expect(await countIn([runOfA.id], ['queued'])).toBe(8);
+    const small = dagOf('quick', [task('now')]);
+    const tenantB = await tenantWith([small]);
+    const runOfB = await newRun(tenantB, small);
+    await evaluator.evaluate({ tenantId: tenantB, dagRunId: runOfB.id });
+    expect((await taskInstances.find(tenantB, runOfB.id, 'now'))?.state).toBe('queued');
+    // A's backlog waits for A's own slots; the headroom is not A's
+    await evaluator.evaluate({ tenantId: tenantA, dagRunId: runOfA.id });
+    expect(await countIn([runOfA.id], ['queued'])).toBe(8);
+  });
+
   it('two schedulers dispatching at once never exceed the slots', async () => {
     const serialized = dagOf('raced', parallel(20));
     const tenantId = await tenantWith([serialized]);

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
-import { ClaimFor, Dispatched, DispatchLimits, DispatchRepository, EndedAndDispatched, ReadyFromEnds, TaskInstanceEntity, TaskInstanceRef, TryEnd } from '@updraft/persistence';
+import { ClaimFor, Dispatched, isDatabaseUnreachable, DispatchLimits, DispatchRepository, EndedAndDispatched, ReadyFromEnds, TaskInstanceEntity, TaskInstanceRef, TryEnd } from '@updraft/persistence';
 import { JOBS, QUEUES, RunTaskJobData } from '@updraft/queues';
 import type { Queue } from 'bull';
 import { Coalesced } from './coalesced';
@@ -63,11 +63,23 @@ export class Dispatcher {
   }
 
   private pass(): Promise<void> {
-    return this.dispatchOnce(this.toSchedule.splice(0)).then(
+    const schedule = this.toSchedule.splice(0);
+    return this.dispatchOnce(schedule).then(
       () => undefined,
       // The sweep evaluates and dispatches again; a failed pass must not fail the evaluation that asked for it.
-      (error) => this.logger.error(`dispatch failed: ${(error as Error).message}`),
+      (error) => (schedule.length > 0 && !isDatabaseUnreachable(error) ? this.oneByOne(schedule) : this.logger.error(`dispatch failed: ${(error as Error).message}`)),
     );
+  }
+
+  /**
+   * A pass carries the ready instances of many runs and tenants: when it fails, each is scheduled
+   * in a dispatch of its own, so only the one at fault is left to the sweep; then the rest of the
+   * platform's ready work is dispatched.
+   */
+  private async oneByOne(schedule: TaskInstanceRef[]): Promise<void> {
+    const fail = (what: string) => (error: unknown) => this.logger.error(`dispatch of ${what} failed, left to the sweep: ${(error as Error).message}`);
+    for (const ref of schedule) await this.dispatchOnce([ref]).catch(fail(`task instance ${ref.taskInstanceId} of tenant ${ref.tenantId}`));
+    await this.dispatchOnce([]).catch(fail('ready work'));
   }
 
   /** One pass; returns what it queued, in order. */

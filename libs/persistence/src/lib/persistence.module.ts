@@ -15,6 +15,7 @@ import { PoolRepository } from './repositories/pool.repository';
 import { TaskInstanceRepository } from './repositories/task-instance.repository';
 import { TaskLogRepository } from './repositories/task-log.repository';
 import { XComRepository } from './repositories/xcom.repository';
+import { TaskTryRepository } from './repositories/task-try.repository';
 import { ApiTokenRepository } from './repositories/api-token.repository';
 import { ConnectionRepository } from './repositories/connection.repository';
 import { TeamRepository } from './repositories/team.repository';
@@ -26,7 +27,7 @@ import { TenantRepository } from './repositories/tenant.repository';
 import { WorkerRepository } from './repositories/worker.repository';
 
 const REPOSITORIES = [AccountRepository, SessionRepository, OneTimeTokenRepository, AuditLogRepository, BundleRepository, DagRepository, DagRunRepository, TaskInstanceRepository, DispatchRepository, PoolRepository, TaskLogRepository, XComRepository, NotificationChannelRepository, NotificationDeliveryRepository, SlaMissRepository,
-  TeamRepository, ApiTokenRepository, VariableRepository, ConnectionRepository, BackfillRepository, WorkerRepository, TenantRepository];
+  TeamRepository, ApiTokenRepository, VariableRepository, ConnectionRepository, BackfillRepository, WorkerRepository, TaskTryRepository, TenantRepository];
 
 @Global()
 @Module({

@@ -1,19 +1,25 @@
+import { logTruncatedNotice } from '@updraft/domain';
+
 export type OutputStream = 'stdout' | 'stderr' | 'system';
 
 export interface OutputLimits {
   maxLineBytes: number;
   maxTotalBytes: number;
+  /** Stored lines cost a row each: a flood of empty lines is cut here long before the byte limit. */
+  maxLines: number;
 }
 
-export const DEFAULT_OUTPUT_LIMITS: OutputLimits = { maxLineBytes: 16 * 1024, maxTotalBytes: 5 * 1024 * 1024 };
+export const DEFAULT_OUTPUT_LIMITS: OutputLimits = { maxLineBytes: 16 * 1024, maxTotalBytes: 5 * 1024 * 1024, maxLines: 100_000 };
 
 /**
- * Splits a process's output into lines, cutting over-long lines and stopping (with one notice)
- * once the total passes the limit, so a task printing gigabytes costs the worker nothing.
+ * Splits a process's output into lines, cutting over-long lines and stopping (with one notice, the
+ * last line kept) once the bytes or lines pass their limit, so a task printing gigabytes costs the
+ * worker nothing. The worker's own lines (the try's outcome) are written apart, outside this budget.
  */
 export class OutputLines {
   private partial = new Map<OutputStream, string>();
   private total = 0;
+  private count = 0;
   private truncated = false;
 
   constructor(private readonly emit: (stream: OutputStream, message: string) => void, private readonly limits: OutputLimits = DEFAULT_OUTPUT_LIMITS) {}
@@ -35,9 +41,12 @@ export class OutputLines {
     if (this.truncated) return;
     const cut = line.length > this.limits.maxLineBytes ? `${line.slice(0, this.limits.maxLineBytes)} [line truncated]` : line;
     this.total += cut.length + 1;
-    if (this.total > this.limits.maxTotalBytes) {
+    this.count++;
+    const exceeded =
+      this.total > this.limits.maxTotalBytes ? `${this.limits.maxTotalBytes} bytes` : this.count > this.limits.maxLines ? `${this.limits.maxLines} lines` : null;
+    if (exceeded) {
       this.truncated = true;
-      this.emit('system', `log truncated: output exceeded ${this.limits.maxTotalBytes} bytes; further output is discarded`);
+      this.emit('system', logTruncatedNotice(exceeded));
       return;
     }
     this.emit(stream, cut.replace(/\r$/, ''));

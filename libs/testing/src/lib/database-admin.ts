@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 // pg ships no types and @types/pg is not a dependency: this is the slice of it used here.
 interface PgClient {
   connect(): Promise<void>;
-  query(sql: string, params?: unknown[]): Promise<{ rowCount: number | null }>;
+  query(sql: string, params?: unknown[]): Promise<{ rowCount: number | null; rows: unknown[] }>;
   end(): Promise<void>;
 }
 const { Client } = createRequire(__filename)('pg') as { Client: new (config: { connectionString: string }) => PgClient };
@@ -30,7 +30,11 @@ export function redactUrl(url: string): string {
 }
 
 async function withMaintenanceClient<T>(url: string, work: (client: PgClient) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: withDatabaseName(url, 'postgres') });
+  return withClient(withDatabaseName(url, 'postgres'), work);
+}
+
+async function withClient<T>(url: string, work: (client: PgClient) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
     return await work(client);
@@ -56,4 +60,9 @@ export async function databaseExists(url: string): Promise<boolean> {
     const result = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     return (result.rowCount ?? 0) > 0;
   });
+}
+
+/** One statement on the database at `url`, on a connection of its own (a test reading what the apps stored). */
+export async function queryDatabase<T>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  return withClient(url, async (client) => (await client.query(sql, params)).rows as T[]);
 }

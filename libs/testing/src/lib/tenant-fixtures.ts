@@ -17,15 +17,15 @@ export async function signupOwner(baseUrl: string, email: string, tenant: string
 
 /**
  * Uploads a bundle named `name` whose entries are `dags` (path → TypeScript source) and waits until
- * it is parsed; returns the API's answer for the caller to check.
+ * it is parsed (unless `wait` is false); returns the API's answer for the caller to check.
  */
-export async function deployBundle(client: ApiClient, tenant: string, name: string, dags: Record<string, string>): Promise<ApiResponse<Bundle>> {
+export async function deployBundle(client: ApiClient, tenant: string, name: string, dags: Record<string, string>, { wait = true } = {}): Promise<ApiResponse<Bundle>> {
   const scratch = await mkdtemp(join(tmpdir(), `updraft-${name}-`));
   try {
     const archive = await packBundleFiles(scratch, { 'updraft.json': JSON.stringify({ name, entries: Object.keys(dags) }), ...dags });
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(archive)]), `${name}.tar.gz`);
-    return await client.post<Bundle>(`/tenants/${tenant}/bundles`, { form, query: { wait: true } });
+    return await client.post<Bundle>(`/tenants/${tenant}/bundles`, { form, query: { wait } });
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

@@ -94,12 +94,14 @@ export class ApiService {
     runId: string,
     taskId: string,
     tryNumber: number,
+    after?: string,
   ): Observable<TaskLog> {
     return this.http.get<TaskLog>(
       apiPath(
         'tenants', tenant, 'dags', dagId, 'dagRuns', runId,
         'taskInstances', taskId, 'logs', tryNumber,
       ),
+      after ? { params: { after } } : {},
     );
   }
 }

@@ -14,6 +14,7 @@ import { SessionService } from './session.service';
   template: `
     <header class="header">
       <a class="header__brand" routerLink="/dags">Updraft</a>
+      <a routerLink="/bundles" style="color: #fff" data-testid="nav-bundles">Bundles</a>
 
       <div class="header__tenant">
         @if (session.tenants().length > 1) {

@@ -1,9 +1,9 @@
 import { DatePipe } from '@angular/common';
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, input, numberAttribute } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, numberAttribute, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { Subject, catchError, combineLatest, map, of, startWith, switchMap } from 'rxjs';
+import { Subject, catchError, combineLatest, map, of, startWith, switchMap, tap } from 'rxjs';
 import { apiErrorMessage } from '../core/api-error';
 import { ApiService } from '../core/api.service';
 import { TaskLogLine } from '../core/api.types';
@@ -13,6 +13,15 @@ interface LogState {
   loading: boolean;
   lines: TaskLogLine[];
   error: string | null;
+  /** Where the following page starts; null once the stored log is all shown. */
+  next?: string | null;
+  truncated?: boolean;
+}
+
+/** Pages read with "Show more", after the first. */
+interface LaterPages {
+  lines: TaskLogLine[];
+  next: string | null;
 }
 
 @Component({
@@ -48,14 +57,26 @@ interface LogState {
     } @else if (log().lines.length === 0) {
       <p class="muted">This try has not logged anything yet.</p>
     } @else {
+      @if (log().truncated) {
+        <p class="small" data-testid="log-truncated">The task's output was cut at its limit; a system line marks where.</p>
+      }
       <ol class="log" data-testid="log">
-        @for (line of log().lines; track $index) {
+        @for (line of lines(); track $index) {
           <li class="log__line" [class]="'log__line log__line--' + line.stream" data-testid="log-line">
             <time class="log__time" [attr.datetime]="line.timestamp">{{ line.timestamp | date: 'yyyy-MM-dd HH:mm:ss.SSS' }}</time>
             <span class="log__message">{{ line.message }}</span>
           </li>
         }
       </ol>
+      @if (next(); as after) {
+        <p class="small">
+          The log goes on after these {{ lines().length }} lines.
+          <button class="btn" type="button" (click)="showMore(after)" data-testid="log-more">Show more</button>
+        </p>
+      }
+      @if (moreError(); as error) {
+        <p class="error" role="alert">{{ error }}</p>
+      }
     }
   `,
   styles: `
@@ -89,6 +110,8 @@ export class TaskLogPage {
   private readonly api = inject(ApiService);
   private readonly session = inject(SessionService);
   private readonly refresh$ = new Subject<void>();
+  private readonly later = signal<LaterPages | null>(null);
+  protected readonly moreError = signal<string | null>(null);
 
   protected readonly earlierTries = computed(() =>
     Array.from({ length: Math.max(0, this.tryNumber() - 1) }, (_, i) => i + 1),
@@ -104,10 +127,11 @@ export class TaskLogPage {
 
   protected readonly log = toSignal(
     combineLatest([toObservable(this.target), this.refresh$.pipe(startWith(undefined))]).pipe(
+      tap(() => this.later.set(null)),
       switchMap(([t]) => {
         if (t.tenant === null) return of<LogState>({ loading: false, lines: [], error: 'No tenant selected.' });
         return this.api.getTaskLog(t.tenant, t.dagId, t.runId, t.taskId, t.tryNumber).pipe(
-          map((log): LogState => ({ loading: false, lines: log.lines, error: null })),
+          map((log): LogState => ({ loading: false, lines: log.lines, error: null, next: log.next, truncated: log.truncated })),
           catchError((err: unknown) =>
             of<LogState>(
               err instanceof HttpErrorResponse && err.status === 404
@@ -122,7 +146,23 @@ export class TaskLogPage {
     { initialValue: { loading: true, lines: [], error: null } },
   );
 
+  protected readonly lines = computed(() => [...this.log().lines, ...(this.later()?.lines ?? [])]);
+  protected readonly next = computed(() => {
+    const later = this.later();
+    return later ? later.next : (this.log().next ?? null);
+  });
+
   protected refresh(): void {
     this.refresh$.next();
+  }
+
+  protected showMore(after: string): void {
+    const t = this.target();
+    if (t.tenant === null) return;
+    this.moreError.set(null);
+    this.api.getTaskLog(t.tenant, t.dagId, t.runId, t.taskId, t.tryNumber, after).subscribe({
+      next: (page) => this.later.update((before) => ({ lines: [...(before?.lines ?? []), ...page.lines], next: page.next })),
+      error: (err: unknown) => this.moreError.set(apiErrorMessage(err)),
+    });
   }
 }

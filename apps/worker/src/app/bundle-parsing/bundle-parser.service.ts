@@ -13,6 +13,7 @@ import { SANDBOX_RUNNER } from '../sandbox-runner-path';
 @Injectable()
 export class BundleParser {
   private readonly logger = new Logger(BundleParser.name);
+  private claiming = true;
 
   constructor(
     @Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig,
@@ -21,8 +22,30 @@ export class BundleParser {
     private readonly cache: BundleCache,
   ) {}
 
+  /**
+   * Parses what is waiting, claimed fairly between tenants (docs/scheduling.md, "Bundle parsing"),
+   * until nothing can be claimed. Parse jobs are only a hint that something waits: whichever job
+   * runs parses the next version in turn, not necessarily the one it was queued for.
+   */
+  async parseWaiting(): Promise<void> {
+    while (this.claiming) {
+      const next = await this.bundles.claimNextParse(this.config.parseTimeoutMs);
+      if (!next) return;
+      await this.parseClaimed(next);
+    }
+  }
+
+  /** A draining worker finishes the parses it has but claims no more. */
+  stopClaiming(): void {
+    this.claiming = false;
+  }
+
+  /** Parses this version now, whatever else waits. */
   async parse({ tenantId, bundleVersionId }: ParseBundleJobData): Promise<void> {
-    if (!(await this.bundles.markParsing(tenantId, bundleVersionId))) return;
+    if (await this.bundles.markParsing(tenantId, bundleVersionId)) await this.parseClaimed({ tenantId, bundleVersionId });
+  }
+
+  private async parseClaimed({ tenantId, bundleVersionId }: ParseBundleJobData): Promise<void> {
     const started = Date.now();
     let materialized;
     try {

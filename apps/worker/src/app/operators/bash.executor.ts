@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
+import { storableText } from '@updraft/domain';
 import { BashConfinement, prepareBashRoot, prepareScratch, removeBashRoot, runBash, TaskOutcome } from '@updraft/sandbox';
 import { join, resolve, sep } from 'node:path';
 import { BundleCache } from '../bundle-cache/bundle-cache.service';
@@ -35,10 +36,12 @@ export class BashExecutor implements OperatorExecutor, OnModuleInit, OnApplicati
     const cwd = resolve(scratch, config.cwd ?? '.');
     if (cwd !== scratch && !cwd.startsWith(scratch + sep)) return { outcome: 'fail', message: `cwd '${config.cwd}' must stay inside the task's scratch folder` };
     const bundle = await this.cache.materialize(ti.tenantId, loaded.bundleVersionId);
-    return runBash({
+    const outcome = await runBash({
       command: config.command, env: config.env, cwd, scratchDir: scratch, bundleDir: bundle.root, confinement: this.confinement, timeoutMs,
       memoryMb: this.config.sandboxMemoryMb, maxProcesses: this.config.sandboxBashMaxProcesses,
       isolateNetwork: this.config.sandboxNetworkIsolation, onOutput: sink.write.bind(sink), signal,
     });
+    // The last line of output is the XCom (as in Airflow): stored as its log line is, a NUL shown as U+FFFD, rather than failing the task.
+    return outcome.outcome === 'success' && outcome.valueJson !== null ? { ...outcome, valueJson: JSON.stringify(storableText(JSON.parse(outcome.valueJson))) } : outcome;
   }
 }

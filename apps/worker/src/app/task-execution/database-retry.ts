@@ -1,11 +1,4 @@
-/** Errors that mean PostgreSQL is briefly unreachable (restart, failover), not that the statement is wrong. */
-const UNREACHABLE = /ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|database system is (shutting down|starting up|in recovery)|timeout exceeded when trying to connect/i;
-const UNREACHABLE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
-
-export function isDatabaseUnreachable(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: string; message?: string };
-  return (code !== undefined && UNREACHABLE_CODES.has(code)) || UNREACHABLE.test(message ?? '');
-}
+import { isDatabaseUnreachable } from '@updraft/persistence';
 
 /**
  * Runs `write` again while PostgreSQL is unreachable, up to `withinMs`: a try whose outcome is

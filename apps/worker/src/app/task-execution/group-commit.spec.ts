@@ -60,4 +60,27 @@ describe('GroupCommit', () => {
     releases[2]();
     expect(await Promise.all(all)).toEqual([1, 2, 3, 4]);
   });
+
+  it('with isolation, writes a failed batch again item by item, so only the item at fault fails', async () => {
+    const writes: string[][] = [];
+    const group = new GroupCommit<string, string>(async (items) => {
+      writes.push(items);
+      if (items.includes('bad')) throw new Error('unsupported Unicode escape sequence');
+      return items.map((i) => i.toUpperCase());
+    }, 256, 1, { when: (error) => !/restarting/.test((error as Error).message) });
+    const results = await Promise.allSettled(['a', 'bad', 'c'].map((i) => group.submit(i)));
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual(['A', 'unsupported Unicode escape sequence', 'C']);
+    expect(writes).toEqual([['a', 'bad', 'c'], ['a'], ['bad'], ['c']]);
+  });
+
+  it('with isolation, still fails every item alike when the error is not an item\'s fault', async () => {
+    let calls = 0;
+    const group = new GroupCommit<string, string>(async (items) => {
+      calls++;
+      throw new Error('database restarting');
+    }, 256, 1, { when: (error) => !/restarting/.test((error as Error).message) });
+    const results = await Promise.allSettled(['a', 'b'].map((i) => group.submit(i)));
+    expect(results.every((r) => r.status === 'rejected')).toBe(true);
+    expect(calls).toBe(1);
+  });
 });

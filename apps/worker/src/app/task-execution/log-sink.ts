@@ -1,8 +1,7 @@
 import { Logger } from '@nestjs/common';
-import type { LogLine, TryLogLines } from '@updraft/persistence';
+import { isDatabaseUnreachable, type LogLine, type TryLogLines } from '@updraft/persistence';
 import type { OutputStream } from '@updraft/sandbox';
 import { MASK } from '@updraft/secrets';
-import { isDatabaseUnreachable } from './database-retry';
 
 const FLUSH_INTERVAL_MS = 200;
 const FLUSH_LINES = 500;

@@ -1,10 +1,10 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
-import { expansionOf, retryDelayAfter, tasksSkippedBy, TaskState } from '@updraft/domain';
+import { expansionOf, retryDelayAfter, tasksSkippedBy, TaskState, unstorableJsonReason } from '@updraft/domain';
 import { TaskCallbacks } from '@updraft/notifications';
 import { Dispatcher } from '@updraft/orchestration';
-import { DagRunRepository, RunForEvaluation, TaskInstanceEntity, TaskInstanceRepository, TryEnd, XComRepository } from '@updraft/persistence';
+import { DagRunRepository, isInfrastructureError, RunForEvaluation, TaskInstanceEntity, TaskInstanceRepository, TryEnd, XComRepository } from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES, RunTaskJobData } from '@updraft/queues';
 import type { SerializedDag, SerializedTask } from '@updraft/sdk';
 import type { Queue } from 'bull';
@@ -70,7 +70,8 @@ export class TaskRunner {
     @InjectQueue(QUEUES.tasks) private readonly tasks: Queue<RunTaskJobData>,
   ) {
     this.host = batches.host;
-    this.slots = new Slots(config.workerConcurrency);
+    // The headroom slots too: the dispatch fills them only for tenants below their fair share.
+    this.slots = new Slots(config.workerConcurrency + config.workerReservedSlots);
     dispatcher.runLocallyWhenPossible({
       hostname: this.host,
       reserve: (passed) => this.reserveSlots(passed),
@@ -174,9 +175,12 @@ export class TaskRunner {
       if (signal.aborted && signal.reason === HANDED_BACK) handedBack = await whileDatabaseDown(() => this.handBack(ti, sink), within);
       else delayMs = await whileDatabaseDown(() => this.record(ti, loaded, task, outcome, sink, slot), within);
     } catch (error) {
-      this.logger.error(`task instance ${ti.id}: ${(error as Error).stack}`);
-      sink.write('system', `internal error: ${(error as Error).message}`);
-      await this.endTry(ti, { ...ref, tryNumber: ti.tryNumber, state: 'failed', exitReason: `internal error: ${(error as Error).message}`, nextTryAt: null }, slot);
+      if (isInfrastructureError(error)) handedBack = await this.handBackAfter(ti, error, sink);
+      else {
+        this.logger.error(`task instance ${ti.id}: ${(error as Error).stack}`);
+        sink.write('system', `internal error: ${(error as Error).message}`);
+        await this.endTry(ti, { ...ref, tryNumber: ti.tryNumber, state: 'failed', exitReason: `internal error: ${(error as Error).message}`, nextTryAt: null }, slot);
+      }
     } finally {
       this.heartbeat.untrack(ti.id);
       // A retry wakes the whole run when it is due (a finished try has handed off with its end).
@@ -222,11 +226,23 @@ export class TaskRunner {
     return executor.execute({ ti, task: rendered, loaded, scratch, sink, signal, timeoutMs, mapped });
   }
 
-  private async handBack(ti: TaskInstanceEntity, sink: LogSink): Promise<boolean> {
-    const reason = `the worker ${this.host} shut down before try ${ti.tryNumber} finished; handed back to the queue (the try does not count)`;
+  private async handBack(ti: TaskInstanceEntity, sink: LogSink, reason = `the worker ${this.host} shut down before try ${ti.tryNumber} finished; handed back to the queue (the try does not count)`): Promise<boolean> {
     sink.write('system', reason);
     await sink.flush();
     return this.taskInstances.handBack({ tenantId: ti.tenantId, taskInstanceId: ti.id }, ti.tryNumber, reason);
+  }
+
+  /**
+   * PostgreSQL or Redis failed the try's bookkeeping, not the task: the try goes back to the queue
+   * without counting, to run again. When even that cannot be written, the zombie sweep reaps it.
+   */
+  private async handBackAfter(ti: TaskInstanceEntity, error: unknown, sink: LogSink): Promise<boolean> {
+    const reason = `the platform failed while recording try ${ti.tryNumber} (${(error as Error).message}); handed back to the queue (the try does not count)`;
+    this.logger.warn(`task instance ${ti.id}: ${reason}`);
+    return this.handBack(ti, sink, reason).catch((again) => {
+      this.logger.warn(`task instance ${ti.id} left to the zombie sweep: ${(again as Error).message}`);
+      return false;
+    });
   }
 
   private async skipDownstream(ti: TaskInstanceEntity, taskIds: string[], sink: LogSink): Promise<void> {
@@ -259,7 +275,9 @@ export class TaskRunner {
     let returnValue: TryEnd['returnValue'];
     if (outcome.outcome === 'success' && outcome.valueJson !== null) {
       const bytes = Buffer.byteLength(outcome.valueJson);
+      const unstorable = unstorableJsonReason(outcome.valueJson);
       if (bytes > MAX_XCOM_BYTES) outcome = { outcome: 'fail', message: `the return value is ${bytes} bytes of JSON; XCom values are limited to ${MAX_XCOM_BYTES} bytes` };
+      else if (unstorable) outcome = { outcome: 'fail', message: `the return value holds ${unstorable}, which XCom cannot store (PostgreSQL jsonb); return it escaped or encoded` };
       else returnValue = { dagRunId: ti.dagRunId, taskId: ti.taskId, mapIndex: ti.mapIndex, valueJson: outcome.valueJson };
     }
     if (outcome.outcome === 'success' && task && loaded) {

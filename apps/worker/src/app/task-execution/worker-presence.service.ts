@@ -6,7 +6,8 @@ import { TaskRunner } from './task-runner.service';
 import { TryBatches } from './try-batches.service';
 
 /**
- * Keeps this worker registered with its slots: the dispatch queues no more than the live workers
+ * Keeps this worker registered with its slots (and its headroom for tenants below their fair
+ * share, WORKER_RESERVED_SLOTS): the dispatch queues no more than the live workers
  * can start. A worker that stops beating stops counting after ZOMBIE_THRESHOLD_MS. Each beat with
  * a slot free also asks for a dispatch, so work that waited for a worker (none was alive, or all
  * were full) is queued for this one.
@@ -16,6 +17,7 @@ export class WorkerPresence implements OnApplicationBootstrap, OnApplicationShut
   private readonly logger = new Logger(WorkerPresence.name);
   private readonly host: string;
   private slots: number;
+  private reservedSlots: number;
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -27,6 +29,7 @@ export class WorkerPresence implements OnApplicationBootstrap, OnApplicationShut
   ) {
     this.host = batches.host;
     this.slots = config.workerConcurrency;
+    this.reservedSlots = config.workerReservedSlots;
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -37,6 +40,7 @@ export class WorkerPresence implements OnApplicationBootstrap, OnApplicationShut
   /** Draining: the worker counts no slots, so nothing more is queued for it. */
   async withdraw(): Promise<void> {
     this.slots = 0;
+    this.reservedSlots = 0;
     await this.beat();
   }
 
@@ -47,7 +51,7 @@ export class WorkerPresence implements OnApplicationBootstrap, OnApplicationShut
 
   private async beat(): Promise<void> {
     try {
-      await this.workers.beat(this.host, this.slots, this.config.zombieThresholdMs);
+      await this.workers.beat(this.host, this.slots, this.config.zombieThresholdMs, this.reservedSlots);
     } catch (error) {
       this.logger.warn(`worker heartbeat failed: ${(error as Error).message}`);
       return;

@@ -23,4 +23,5 @@ export class BundleVersionEntity {
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'parsed_at', type: 'timestamptz', nullable: true }) parsedAt: Date | null;
+  @Column({ name: 'parse_started_at', type: 'timestamptz', nullable: true }) parseStartedAt: Date | null;
 }

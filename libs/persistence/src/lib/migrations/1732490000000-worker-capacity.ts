@@ -9,19 +9,9 @@ import { DispatchSnapshotGenericPlan1732480000000 } from './1732480000000-dispat
  * while `expires_at` is ahead: it moves it on with each heartbeat, and sets its slots to 0 when
  * it drains.
  */
-export class WorkerCapacity1732490000000 implements MigrationInterface {
-  name = 'WorkerCapacity1732490000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
-      CREATE TABLE worker (
-        hostname text PRIMARY KEY,
-        slots int NOT NULL CHECK (slots >= 0),
-        started_at timestamptz NOT NULL DEFAULT now(),
-        expires_at timestamptz NOT NULL
-      )
-    `);
-    await q.query(`
+/** The dispatch snapshot; `headroom`, an expression added to the live workers' slots (later migrations). */
+export function dispatchSnapshotSql(headroom = ''): string {
+  return `
       CREATE OR REPLACE FUNCTION updraft_dispatch_snapshot(int, int) RETURNS TABLE (free_slots int, usage_rows json, candidate_rows json)
       LANGUAGE plpgsql STABLE SET plan_cache_mode = force_generic_plan AS $fn$
       BEGIN
@@ -41,7 +31,7 @@ export class WorkerCapacity1732490000000 implements MigrationInterface {
             SELECT tenant_id::text || '/' || kind || '/' || name AS key FROM usage
              WHERE kind <> 'tenant' AND used >= COALESCE(total, CASE WHEN kind = 'pool' AND name = 'default_pool' THEN $2 ELSE 0 END)
           ), free AS (
-            SELECT GREATEST(LEAST($1, (SELECT COALESCE(sum(slots), 0) FROM worker WHERE expires_at > now())) - (SELECT count(*) FROM active), 0)::int AS n
+            SELECT GREATEST(LEAST($1, (SELECT COALESCE(sum(slots), 0) FROM worker WHERE expires_at > now()))${headroom} - (SELECT count(*) FROM active), 0)::int AS n
           ), tenants AS (
             (SELECT tenant_id FROM task_instance WHERE state = 'scheduled' ORDER BY tenant_id LIMIT 1)
             UNION ALL
@@ -67,7 +57,22 @@ export class WorkerCapacity1732490000000 implements MigrationInterface {
                  (SELECT COALESCE(json_agg(candidates), '[]') FROM candidates);
       END
       $fn$;
+`;
+}
+
+export class WorkerCapacity1732490000000 implements MigrationInterface {
+  name = 'WorkerCapacity1732490000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE worker (
+        hostname text PRIMARY KEY,
+        slots int NOT NULL CHECK (slots >= 0),
+        started_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL
+      )
     `);
+    await q.query(dispatchSnapshotSql());
   }
 
   async down(q: QueryRunner): Promise<void> {

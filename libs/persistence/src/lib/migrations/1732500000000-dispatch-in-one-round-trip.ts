@@ -15,6 +15,37 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - `updraft_dispatch`: the snapshot, the choice, then claiming the first ones for the calling
  *   worker and marking the rest queued (for Bull); returns them in order.
  */
+/**
+ * `updraft_dispatch`, choosing with `selection` (a call over the snapshot's columns and $1-$3);
+ * `settings`, its SET clauses (a later migration's).
+ */
+export function updraftDispatchSql(selection = 'updraft_select_for_dispatch(snapshot.free_slots, snapshot.usage_rows, snapshot.candidate_rows, $3, $2)', settings = ''): string {
+  return `
+      CREATE OR REPLACE FUNCTION updraft_dispatch(int, int, int, int, text) RETURNS TABLE (ord int, claimed boolean, instance json) LANGUAGE plpgsql${settings} AS $fn$
+      #variable_conflict use_column
+      DECLARE
+        snapshot record; ids uuid[]; tenant_ids uuid[]; claiming int;
+      BEGIN
+        SELECT * INTO snapshot FROM updraft_dispatch_snapshot($1, $2);
+        SELECT array_agg(s.id ORDER BY s.ord), array_agg(s.tenant_id ORDER BY s.ord) INTO ids, tenant_ids
+          FROM ${selection} s;
+        IF ids IS NULL THEN RETURN; END IF;
+        claiming := CASE WHEN $5 IS NULL THEN 0 ELSE LEAST(GREATEST($4, 0), array_length(ids, 1)) END;
+        IF claiming > 0 THEN
+          RETURN QUERY SELECT array_position(ids, c.id), true, row_to_json(c) FROM updraft_claim(tenant_ids[1:claiming], ids[1:claiming], $5, 'scheduled') c;
+        END IF;
+        RETURN QUERY
+          WITH moved AS (
+            UPDATE task_instance ti SET state = 'queued', queued_at = now()
+              FROM unnest(tenant_ids[claiming + 1:], ids[claiming + 1:]) AS c(tenant_id, id)
+             WHERE ti.tenant_id = c.tenant_id AND ti.id = c.id AND ti.state = 'scheduled' RETURNING ti.id, ti.tenant_id
+          )
+          SELECT array_position(ids, m.id), false, json_build_object('id', m.id, 'tenant_id', m.tenant_id) FROM moved m;
+      END
+      $fn$;
+`;
+}
+
 export class DispatchInOneRoundTrip1732500000000 implements MigrationInterface {
   name = 'DispatchInOneRoundTrip1732500000000';
 
@@ -115,30 +146,7 @@ export class DispatchInOneRoundTrip1732500000000 implements MigrationInterface {
       $fn$;
     `);
     // $1 platform dispatch slots, $2 default_pool slots, $3 a tenant's default limit, $4 how many to claim for worker $5 (0 and NULL: none).
-    await q.query(`
-      CREATE FUNCTION updraft_dispatch(int, int, int, int, text) RETURNS TABLE (ord int, claimed boolean, instance json) LANGUAGE plpgsql AS $fn$
-      #variable_conflict use_column
-      DECLARE
-        snapshot record; ids uuid[]; tenant_ids uuid[]; claiming int;
-      BEGIN
-        SELECT * INTO snapshot FROM updraft_dispatch_snapshot($1, $2);
-        SELECT array_agg(s.id ORDER BY s.ord), array_agg(s.tenant_id ORDER BY s.ord) INTO ids, tenant_ids
-          FROM updraft_select_for_dispatch(snapshot.free_slots, snapshot.usage_rows, snapshot.candidate_rows, $3, $2) s;
-        IF ids IS NULL THEN RETURN; END IF;
-        claiming := CASE WHEN $5 IS NULL THEN 0 ELSE LEAST(GREATEST($4, 0), array_length(ids, 1)) END;
-        IF claiming > 0 THEN
-          RETURN QUERY SELECT array_position(ids, c.id), true, row_to_json(c) FROM updraft_claim(tenant_ids[1:claiming], ids[1:claiming], $5, 'scheduled') c;
-        END IF;
-        RETURN QUERY
-          WITH moved AS (
-            UPDATE task_instance ti SET state = 'queued', queued_at = now()
-              FROM unnest(tenant_ids[claiming + 1:], ids[claiming + 1:]) AS c(tenant_id, id)
-             WHERE ti.tenant_id = c.tenant_id AND ti.id = c.id AND ti.state = 'scheduled' RETURNING ti.id, ti.tenant_id
-          )
-          SELECT array_position(ids, m.id), false, json_build_object('id', m.id, 'tenant_id', m.tenant_id) FROM moved m;
-      END
-      $fn$;
-    `);
+    await q.query(updraftDispatchSql());
   }
 
   async down(q: QueryRunner): Promise<void> {

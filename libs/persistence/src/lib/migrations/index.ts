@@ -10,5 +10,8 @@ import { DispatchSnapshotGenericPlan1732480000000 } from './1732480000000-dispat
 import { WorkerCapacity1732490000000 } from './1732490000000-worker-capacity';
 import { DispatchInOneRoundTrip1732500000000 } from './1732500000000-dispatch-in-one-round-trip';
 import { EndTriesWithHandOff1732510000000 } from './1732510000000-end-tries-with-hand-off';
+import { HeadroomForOtherTenants1732520000000 } from './1732520000000-headroom-for-other-tenants';
+import { FairParsingAndLogNotices1732540000000 } from './1732540000000-fair-parsing-and-log-notices';
 
-export const MIGRATIONS = [InitialSchema1732400000000, AccountsSessionsAudit1732410000000, TeamsTokensVariablesConnections1732420000000, PoolsAndDispatch1732430000000, MappingSensorsBackfill1732440000000, NotificationsAndSla1732450000000, HandOffIndexes1732460000000, DispatchSnapshotFunction1732470000000, DispatchSnapshotGenericPlan1732480000000, WorkerCapacity1732490000000, DispatchInOneRoundTrip1732500000000, EndTriesWithHandOff1732510000000];
+export const MIGRATIONS = [InitialSchema1732400000000, AccountsSessionsAudit1732410000000, TeamsTokensVariablesConnections1732420000000, PoolsAndDispatch1732430000000, MappingSensorsBackfill1732440000000, NotificationsAndSla1732450000000, HandOffIndexes1732460000000, DispatchSnapshotFunction1732470000000, DispatchSnapshotGenericPlan1732480000000, WorkerCapacity1732490000000, DispatchInOneRoundTrip1732500000000, EndTriesWithHandOff1732510000000,
+  HeadroomForOtherTenants1732520000000, FairParsingAndLogNotices1732540000000];

@@ -1,8 +1,10 @@
+import { DispatchCandidate, DispatchUsage, selectForDispatch, selectSharingHeadroom } from '@updraft/domain';
 import { DataSource } from 'typeorm';
 import { scratchDatabase } from '../testing/scratch-database';
 
 /**
- * `updraft_select_for_dispatch` (the dispatch's choice, in PostgreSQL) on hand-made snapshots:
+ * `updraft_select_for_dispatch` and `updraft_select_sharing_headroom` (the dispatch's choice, in
+ * PostgreSQL) on hand-made snapshots, each case also through their pure model in libs/domain:
  * `A1` is tenant A's candidate 1, ready at second 1 unless told otherwise.
  */
 const TENANTS: Record<string, string> = { A: '00000000-0000-4000-8000-00000000000a', B: '00000000-0000-4000-8000-00000000000b', C: '00000000-0000-4000-8000-00000000000c' };
@@ -63,7 +65,30 @@ describe('updraft_select_for_dispatch: fair share, priorityWeight and limits', (
       capacity.free ?? 100, JSON.stringify(usage), JSON.stringify(rows), 100, 100,
     ]);
     const nameOf = new Map(candidates.map((x) => [idOf(x.name), x.name]));
-    return chosen.map((r) => nameOf.get(r.id) as string);
+    const names = chosen.map((r) => nameOf.get(r.id) as string);
+    expect(selectForDispatch(capacity.free ?? 100, modelUsage(usage), modelCandidates(rows), LIMITS).map((id) => nameOf.get(id))).toEqual(names);
+    return names;
+  }
+
+  /**
+   * With live workers of `slots` regular slots and `reserved` headroom in all, and each tenant's
+   * queued or running count: what the dispatch's free slots would be, then what it chooses.
+   */
+  async function selectWithHeadroom(candidates: Candidate[], workers: { slots: number; reserved: number }, active: Record<string, number>): Promise<string[]> {
+    await db.query(`DELETE FROM worker`);
+    await db.query(`INSERT INTO worker (hostname, slots, reserved_slots, expires_at) VALUES ('w', $1, $2, now() + interval '1 hour')`, [workers.slots, workers.reserved]);
+    const free = Math.max(workers.slots + workers.reserved - Object.values(active).reduce((a, b) => a + b, 0), 0);
+    const rows = candidates.map((x) => ({
+      id: idOf(x.name), tenant_id: TENANTS[x.name[0]], pool: 'default_pool', pool_slots: 1, priority_weight: 1,
+      scheduled_at: new Date(Number(x.name.slice(1)) * 1000).toISOString(), dag_id: 'd', max_active_tasks: 100, max_running_tasks: null, pool_total: 100,
+    }));
+    const usage = Object.entries(active).map(([tenant, used]) => ({ kind: 'tenant', tenant_id: TENANTS[tenant], name: null, used }));
+    const chosen: { id: string }[] = await db.query(`SELECT id FROM updraft_select_sharing_headroom($1, $2, $3, 100, 100, 1000) ORDER BY ord`, [free, JSON.stringify(usage), JSON.stringify(rows)]);
+    const nameOf = new Map(candidates.map((x) => [idOf(x.name), x.name]));
+    const names = chosen.map((r) => nameOf.get(r.id) as string);
+    const modelled = selectSharingHeadroom(free, modelUsage(usage), modelCandidates(rows), LIMITS, { regularSlots: workers.slots, headroom: workers.reserved });
+    expect(modelled.map((id) => nameOf.get(id))).toEqual(names);
+    return names;
   }
 
   it.each<[string, Candidate[], Capacity, string[]]>([
@@ -88,6 +113,16 @@ describe('updraft_select_for_dispatch: fair share, priorityWeight and limits', (
     ['a blocked high-priority task does not block the rest of its tenant', [c('A1', { pool: 'db', priorityWeight: 9 }), c('A2')], { pools: { db: 0 } }, ['A2']],
   ])('%s', async (_, candidates, capacity, expected) => expect(await select(candidates, capacity)).toEqual(expected));
 
+  it.each<[string, Candidate[], { slots: number; reserved: number }, Record<string, number>, string[]]>([
+    ['a tenant alone never takes the headroom', [c('A1'), c('A2')], { slots: 8, reserved: 2 }, { A: 8 }, []],
+    ['gives the headroom to another tenant\'s ready task while one tenant\'s long tasks hold every regular slot',
+      [c('A1'), c('A2'), c('B3')], { slots: 8, reserved: 2 }, { A: 8 }, ['B3']],
+    ['in the headroom, gives a tenant no more than its fair share of the regular slots', [c('B1'), c('B2'), c('B3')], { slots: 8, reserved: 4 }, { A: 6, B: 2 }, ['B1', 'B2']],
+    ['shares the headroom fairly among the tenants below their share', [c('A0'), c('B1'), c('B2'), c('C3'), c('C4')], { slots: 8, reserved: 4 }, { A: 8 }, ['B1', 'C3', 'B2', 'C4']],
+    ['while regular slots are free, fills only them, as before', [c('A1'), c('A2'), c('A3'), c('A4')], { slots: 8, reserved: 2 }, { A: 5 }, ['A1', 'A2', 'A3']],
+    ['takes nothing once the headroom is used up too', [c('B1')], { slots: 8, reserved: 2 }, { A: 8, B: 2 }, []],
+  ])('%s', async (_, candidates, workers, active, expected) => expect(await selectWithHeadroom(candidates, workers, active)).toEqual(expected));
+
   it('counts what a pool already has queued or running', async () => {
     const usage = [{ kind: 'pool', tenant_id: TENANTS['A'], name: 'db', used: 2 }];
     const rows = ['A1', 'A2'].map((name) => ({
@@ -98,3 +133,24 @@ describe('updraft_select_for_dispatch: fair share, priorityWeight and limits', (
     expect(chosen.map((r) => r.id)).toEqual([idOf('A1')]);
   });
 });
+
+const LIMITS = { tenantLimit: 100, defaultPoolSlots: 100 };
+
+/** The snapshot's usage rows as the model takes them. */
+function modelUsage(rows: { kind: string; tenant_id: string; name: string | null; used: number }[]): DispatchUsage {
+  const usage: DispatchUsage = { tenants: {}, pools: {}, dags: {} };
+  for (const r of rows) {
+    if (r.kind === 'tenant') usage.tenants[r.tenant_id] = r.used;
+    else (r.kind === 'pool' ? usage.pools : usage.dags)[`${r.tenant_id}/${r.name}`] = r.used;
+  }
+  return usage;
+}
+
+/** The snapshot's candidate rows as the model takes them. */
+function modelCandidates(rows: Record<string, any>[]): DispatchCandidate[] {
+  return rows.map((r) => ({
+    id: r['id'], tenantId: r['tenant_id'], pool: r['pool'], poolSlots: r['pool_slots'], priorityWeight: r['priority_weight'],
+    readyAt: r['scheduled_at'] === null ? null : Date.parse(r['scheduled_at']), dagId: r['dag_id'], maxActiveTasks: r['max_active_tasks'],
+    tenantLimit: r['max_running_tasks'], poolTotal: r['pool_total'],
+  }));
+}

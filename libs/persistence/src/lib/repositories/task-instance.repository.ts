@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { TaskState } from '@updraft/domain';
+import { storableText, type TaskState } from '@updraft/domain';
 import { DataSource } from 'typeorm';
 import { TaskInstanceEntity } from '../entities/task-instance.entity';
 import { queryNamed } from './named-query';
@@ -30,7 +30,7 @@ export const END_TRIES_PARAMETERS = Array.from({ length: 18 }, (_, i) => `$${i +
 
 export function endTriesValues(tries: TryEnd[]): unknown[] {
   return [tries.map((t) => t.tenantId), tries.map((t) => t.taskInstanceId), tries.map((t) => t.tryNumber), tries.map((t) => t.state),
-    tries.map((t) => t.exitReason), tries.map((t) => t.nextTryAt), ...logRowValues(tries.map((t) => ({ ...t, lines: t.lines ?? [] }))),
+    tries.map((t) => t.exitReason && storableText(t.exitReason)), tries.map((t) => t.nextTryAt), ...logRowValues(tries.map((t) => ({ ...t, lines: t.lines ?? [] }))),
     ...returnValueRows(tries)];
 }
 

@@ -10,12 +10,15 @@ import { DataSource } from 'typeorm';
 export class WorkerRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Registers the worker, or keeps it registered, with `slots` counted until `liveForMs` from now. */
-  async beat(hostname: string, slots: number, liveForMs: number): Promise<void> {
+  /**
+   * Registers the worker, or keeps it registered, with `slots` (and `reservedSlots`, its headroom
+   * for tenants below their fair share) counted until `liveForMs` from now.
+   */
+  async beat(hostname: string, slots: number, liveForMs: number, reservedSlots = 0): Promise<void> {
     await this.db.query(
-      `INSERT INTO worker (hostname, slots, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3::double precision / 1000))
-       ON CONFLICT (hostname) DO UPDATE SET slots = EXCLUDED.slots, expires_at = EXCLUDED.expires_at`,
-      [hostname, slots, liveForMs],
+      `INSERT INTO worker (hostname, slots, reserved_slots, expires_at) VALUES ($1, $2, $4, now() + make_interval(secs => $3::double precision / 1000))
+       ON CONFLICT (hostname) DO UPDATE SET slots = EXCLUDED.slots, reserved_slots = EXCLUDED.reserved_slots, expires_at = EXCLUDED.expires_at`,
+      [hostname, slots, liveForMs, reservedSlots],
     );
   }
 
