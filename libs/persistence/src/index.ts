@@ -27,3 +27,4 @@ export * from './lib/repositories/keyed.repository';
 export * from './lib/repositories/team.repository';
 export * from './lib/repositories/variable.repository';
 export * from './lib/repositories/worker.repository';
+export * from './lib/repositories/tenant.repository';

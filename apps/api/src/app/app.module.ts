@@ -25,10 +25,11 @@ import { NotificationChannelsModule } from './notification-channels/notification
 import { PoolsController } from './pools/pools.controller';
 import { TaskInstancesController } from './task-instances/task-instances.controller';
 import { TaskDependenciesService } from './task-instances/task-dependencies.service';
+import { TenantSettingsController } from './tenant-settings/tenant-settings.controller';
 
 @Module({
   imports: [ConfigModule, PersistenceModule, QueuesModule.register(), AuthModule, AccessModule, AccountsModule, NotificationChannelsModule, RateLimitsModule],
-  controllers: [HealthController, AccountsController, InvitationsController, AuditLogController, BundlesController, DagsController, DagRunsController, TenantRunsController, BackfillsController, PoolsController, TaskInstancesController],
+  controllers: [HealthController, AccountsController, InvitationsController, AuditLogController, BundlesController, DagsController, DagRunsController, TenantRunsController, BackfillsController, PoolsController, TaskInstancesController, TenantSettingsController],
   providers: [BundlesService, DagRunsService, BackfillsService, TaskDependenciesService, DagViewsService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })
 export class AppModule {}

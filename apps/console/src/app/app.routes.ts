@@ -2,6 +2,7 @@ import { Route } from '@angular/router';
 import { authGuard } from './core/auth.guard';
 import { ShellComponent } from './core/shell.component';
 import { DAG_ROUTES } from './dags/dag.routes';
+import { ADMIN_ROUTES } from './admin/admin.routes';
 
 export const appRoutes: Route[] = [
   {
@@ -58,6 +59,8 @@ export const appRoutes: Route[] = [
         title: 'Task log · Updraft',
         loadComponent: () => import('./logs/task-log.page').then((m) => m.TaskLogPage),
       },
+      // Administration (admin/admin.routes.ts)
+      ...ADMIN_ROUTES,
       {
         path: '**',
         title: 'Not found · Updraft',

@@ -1,17 +1,17 @@
-import type { Permission } from '@updraft/domain';
+import type { Permission } from '@updraft/domain/permissions';
 
 export interface NavItem {
   label: string;
   link: string;
   /** The group heading the item sits under in the side navigation. */
-  group: 'Workflows' | 'Administration';
+  group: 'Workflows';
   /** Shown only to roles that hold it. */
   permission?: Permission;
 }
 
 /**
- * The side navigation. Each page adds its own entry here (one line), and only pages that exist
- * are listed; the Administration group appears once it has an entry.
+ * The side navigation's Workflows group, one line per page; the Administration group is
+ * admin/admin.routes.ts's ADMIN_PAGES.
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'DAGs', link: '/dags', group: 'Workflows' },

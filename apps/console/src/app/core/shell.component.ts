@@ -1,8 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { roleHasPermission } from '@updraft/domain';
 import { filter } from 'rxjs';
+import { ADMIN_PAGES } from '../admin/admin.routes';
+import { PermissionsService } from '../shared/permissions.service';
+import { ThemeService } from '../shared/theme.service';
 import { ApiService } from './api.service';
 import { NAV_ITEMS } from './nav-items';
 import { SessionService } from './session.service';
@@ -44,6 +46,7 @@ import { SessionService } from './session.service';
 
       <div class="header__user">
         <span class="muted">{{ session.user()?.email }}</span>
+        <button class="btn" type="button" (click)="theme.toggle()" data-testid="theme-toggle" [attr.aria-pressed]="theme.current() === 'dark'">Dark theme</button>
         <button class="btn" type="button" (click)="logout()" data-testid="logout">Log out</button>
       </div>
     </header>
@@ -54,6 +57,14 @@ import { SessionService } from './session.service';
           @for (item of group.items; track item.link) {
             <a class="side-nav__link" [routerLink]="item.link" routerLinkActive="side-nav__link--active" [attr.data-testid]="'nav-' + item.label">{{ item.label }}</a>
           }
+        }
+        @if (adminPages().length) {
+          <div class="side-nav__group">Administration</div>
+          <div data-testid="admin-nav">
+            @for (page of adminPages(); track page.path) {
+              <a class="side-nav__link" [routerLink]="'/admin/' + page.path" routerLinkActive="side-nav__link--active" ariaCurrentWhenActive="page">{{ page.label }}</a>
+            }
+          </div>
         }
       </nav>
       <main class="page">
@@ -67,7 +78,7 @@ import { SessionService } from './session.service';
       align-items: center;
       gap: 1.5rem;
       padding: 0.6rem 1.5rem;
-      background: #017cee;
+      background: var(--header-bg);
       color: #fff;
     }
     .header__brand { color: #fff; font-weight: 700; font-size: 1.1rem; text-decoration: none; }
@@ -86,10 +97,10 @@ import { SessionService } from './session.service';
     select { padding: 0.25rem 0.4rem; border-radius: 4px; border: 0; font: inherit; }
     .header__menu { display: none; background: none; border: 0; color: #fff; font-size: 1.3rem; cursor: pointer; padding: 0 0.25rem; }
     .layout { display: flex; min-height: calc(100vh - 3rem); }
-    .side-nav { flex: 0 0 11rem; background: #fff; border-right: 1px solid var(--border); padding: 0.75rem 0; }
+    .side-nav { flex: 0 0 12rem; background: var(--surface); border-right: 1px solid var(--border); padding: 0.75rem 0; }
     .side-nav__group { padding: 0.6rem 1rem 0.2rem; font-size: 0.72rem; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); }
     .side-nav__link { display: block; padding: 0.35rem 1rem; color: inherit; text-decoration: none; }
-    .side-nav__link:hover { background: #f0f4f8; }
+    .side-nav__link:hover { background: var(--surface-hover); }
     .side-nav__link--active { color: var(--accent); font-weight: 600; box-shadow: inset 3px 0 0 var(--accent); }
     .page { flex: 1; min-width: 0; max-width: 90rem; padding: 1.5rem; }
     @media (max-width: 760px) {
@@ -106,12 +117,14 @@ export class ShellComponent {
   protected readonly session = inject(SessionService);
   private readonly router = inject(Router);
   private readonly api = inject(ApiService);
+  private readonly permissions = inject(PermissionsService);
+  protected readonly theme = inject(ThemeService);
+  protected readonly adminPages = computed(() => ADMIN_PAGES.filter((page) => this.permissions.can(page.permission)));
 
   protected readonly navOpen = signal(false);
   protected readonly navGroups = computed(() => {
-    const role = this.session.tenant()?.role;
-    const items = NAV_ITEMS.filter((item) => !item.permission || (role !== undefined && roleHasPermission(role, item.permission)));
-    return (['Workflows', 'Administration'] as const)
+    const items = NAV_ITEMS.filter((item) => !item.permission || this.permissions.can(item.permission));
+    return (['Workflows'] as const)
       .map((name) => ({ name, items: items.filter((item) => item.group === name) }))
       .filter((group) => group.items.length > 0);
   });

@@ -2,11 +2,12 @@ import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core'
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute } from '@angular/router';
 import type { DagDetail, GridData } from '@updraft/api-types';
-import { PERMISSIONS, roleHasPermission } from '@updraft/domain';
+import { PERMISSIONS } from '@updraft/domain/permissions';
 import { EMPTY, Subject, catchError, combineLatest, distinctUntilChanged, filter, map, startWith, switchMap, tap } from 'rxjs';
 import { apiErrorMessage } from '../core/api-error';
 import { SessionService } from '../core/session.service';
 import { whileActive } from '../shared/live';
+import { PermissionsService } from '../shared/permissions.service';
 import { isLive } from '../shared/state-colors';
 import { DagApiService } from './dag-api.service';
 
@@ -20,23 +21,15 @@ export const DEFAULT_GRID_RUNS = 25;
 export class DagPageStore {
   private readonly api = inject(DagApiService);
   private readonly session = inject(SessionService);
+  private readonly permissions = inject(PermissionsService);
   private readonly route = inject(ActivatedRoute);
   private readonly destroyRef = inject(DestroyRef);
   private readonly reload$ = new Subject<void>();
 
   readonly tenant = computed(() => this.session.tenant()?.slug ?? null);
-  readonly canEdit = computed(() => {
-    const role = this.session.tenant()?.role;
-    return role !== undefined && roleHasPermission(role, PERMISSIONS.dagsEdit);
-  });
-  readonly canTrigger = computed(() => {
-    const role = this.session.tenant()?.role;
-    return role !== undefined && roleHasPermission(role, PERMISSIONS.dagsTrigger);
-  });
-  readonly canDeploy = computed(() => {
-    const role = this.session.tenant()?.role;
-    return role !== undefined && roleHasPermission(role, PERMISSIONS.bundlesDeploy);
-  });
+  readonly canEdit = computed(() => this.permissions.canOnDag(PERMISSIONS.dagsEdit, this.dag()?.team ?? null));
+  readonly canTrigger = computed(() => this.permissions.canOnDag(PERMISSIONS.dagsTrigger, this.dag()?.team ?? null));
+  readonly canDeploy = computed(() => this.permissions.can(PERMISSIONS.bundlesDeploy));
 
   private readonly params = toSignal(this.route.paramMap, { requireSync: true });
   private readonly query = toSignal(this.route.queryParamMap, { requireSync: true });

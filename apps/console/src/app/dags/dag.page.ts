@@ -20,7 +20,7 @@ import { PauseToggleComponent } from './pause-toggle.component';
       @if (store.dag(); as dag) {
         <ud-pause-toggle [paused]="dag.isPaused" [editable]="store.canEdit()" [busy]="pausing()" (pauseRequested)="setPaused($event)" />
         @if (store.canTrigger()) {
-          <a class="btn btn--primary" [routerLink]="['/dags', store.dagId(), 'trigger']" data-testid="dag-trigger">Trigger…</a>
+          <a class="btn btn--primary" [routerLink]="['/dags', store.dagId(), 'trigger']" data-testid="trigger-button">Trigger…</a>
           <a class="btn" [routerLink]="['/dags', store.dagId(), 'backfill']" data-testid="dag-backfill">Backfill…</a>
         }
         @if (store.live()) {
