@@ -135,7 +135,7 @@ describe('operating workflows in the console (headless Chromium against api, sch
       await byTestId('login-password').fill(E2E_PASSWORD);
       await byTestId('login-submit').click();
       await page().waitForURL(/\/dags$/);
-      await byTestId('nav-bundles').click();
+      await byTestId('nav-Bundles').click();
       await page().waitForURL(/\/bundles$/);
 
       const bytes = (await archive('console-ops', { 'dags/ops.ts': OPS_DAG, 'dags/nightly.ts': NIGHTLY_DAG })).toString('base64');

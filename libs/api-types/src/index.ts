@@ -5,3 +5,4 @@ export * from './lib/notification-types';
 export * from './lib/backfill-types';
 export * from './lib/pool-types';
 export * from './lib/operate-types';
+export * from './lib/dag-view-types';

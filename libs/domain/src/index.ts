@@ -15,3 +15,4 @@ export * from './lib/task-dependencies';
 export * from './lib/task-logs';
 export * from './lib/storable-values';
 export * from './lib/dispatch-selection';
+export * from './lib/dag-diff';

@@ -17,6 +17,8 @@ import { BundlesController } from './bundles/bundles.controller';
 import { BundlesService } from './bundles/bundles.service';
 import { DagRunsController } from './dag-runs/dag-runs.controller';
 import { DagRunsService } from './dag-runs/dag-runs.service';
+import { TenantRunsController } from './dag-runs/tenant-runs.controller';
+import { DagViewsService } from './dags/dag-views.service';
 import { DagsController } from './dags/dags.controller';
 import { HealthController } from './health/health.controller';
 import { InvitationsController } from './invitations/invitations.controller';
@@ -24,10 +26,11 @@ import { NotificationChannelsModule } from './notification-channels/notification
 import { PoolsController } from './pools/pools.controller';
 import { TaskInstancesController } from './task-instances/task-instances.controller';
 import { TaskDependenciesService } from './task-instances/task-dependencies.service';
+import { TenantSettingsController } from './tenant-settings/tenant-settings.controller';
 
 @Module({
   imports: [ConfigModule, PersistenceModule, QueuesModule.register(), AuthModule, AccessModule, AccountsModule, NotificationChannelsModule, RateLimitsModule],
-  controllers: [HealthController, AccountsController, InvitationsController, AuditLogController, BundlesController, DagsController, DagRunsController, BackfillsController, PoolsController, TaskInstancesController],
-  providers: [BundlesService, DagRunsService, BackfillsService, TaskDependenciesService, { provide: APP_FILTER, useClass: ApiExceptionFilter }, { provide: APP_INTERCEPTOR, useClass: JsonBodyInterceptor }],
+  controllers: [HealthController, AccountsController, InvitationsController, AuditLogController, BundlesController, DagsController, DagRunsController, TenantRunsController, BackfillsController, PoolsController, TaskInstancesController, TenantSettingsController],
+  providers: [BundlesService, DagRunsService, BackfillsService, TaskDependenciesService, DagViewsService, { provide: APP_FILTER, useClass: ApiExceptionFilter }, { provide: APP_INTERCEPTOR, useClass: JsonBodyInterceptor }],
 })
 export class AppModule {}

@@ -24,9 +24,13 @@ const PATH_PARAMETERS: Record<string, string> = {
   try: 'The try number, from 1.',
 };
 
-/** Fields typed `unknown` in TypeScript, which the swagger plugin can only call an object: any JSON value. */
-const ANY_JSON: Record<string, Record<string, SchemaObject>> = {
+const EDGES: SchemaObject = { type: 'array', items: { type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 2 }, description: 'Edges as `[upstream, downstream]`.' };
+
+/** Fields the swagger plugin cannot express: `unknown` (it would say object; any JSON value) and tuples (it writes an invalid `required`). */
+const FIELD_SCHEMAS: Record<string, Record<string, SchemaObject>> = {
   XComEntry: { value: { description: 'The value the task returned (or pushed), any JSON.' } },
+  DagStructureDiffView: { addedEdges: EDGES, removedEdges: EDGES },
+  OptionChange: { from: { description: 'The value before, any JSON (absent: the option was not set).' }, to: { description: 'The value after, any JSON (absent: the option was removed).' } },
   ApiErrorBody: { details: { type: 'array', items: {}, description: 'Per-field problems (`{ field, problems }`) or other specifics of the error.' } },
 };
 
@@ -82,7 +86,7 @@ function complete(document: OpenAPIObject, routes: RouteRule[]): OpenAPIObject {
       for (const [status, description] of Object.entries(commonErrors(rule, operation, path))) operation.responses[status] ??= errorResponse(description);
     }
   }
-  for (const [name, properties] of Object.entries(ANY_JSON)) {
+  for (const [name, properties] of Object.entries(FIELD_SCHEMAS)) {
     const schema = document.components?.schemas?.[name] as SchemaObject | undefined;
     if (schema?.properties) Object.assign(schema.properties, properties);
   }

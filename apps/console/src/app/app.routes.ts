@@ -1,6 +1,8 @@
 import { Route } from '@angular/router';
 import { authGuard } from './core/auth.guard';
 import { ShellComponent } from './core/shell.component';
+import { DAG_ROUTES } from './dags/dag.routes';
+import { ADMIN_ROUTES } from './admin/admin.routes';
 
 export const appRoutes: Route[] = [
   {
@@ -20,16 +22,6 @@ export const appRoutes: Route[] = [
     canActivate: [authGuard],
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'dags' },
-      {
-        path: 'dags',
-        title: 'DAGs · Updraft',
-        loadComponent: () => import('./dags/dag-list.page').then((m) => m.DagListPage),
-      },
-      {
-        path: 'dags/:dagId',
-        title: 'DAG · Updraft',
-        loadComponent: () => import('./dags/dag-detail.page').then((m) => m.DagDetailPage),
-      },
       // Operating runs: run and task instance pages, trigger, backfill, bundles (docs/console.md).
       {
         path: 'dags/:dagId/runs/:runId',
@@ -61,12 +53,19 @@ export const appRoutes: Route[] = [
         title: 'Bundles · Updraft',
         loadComponent: () => import('./bundles/bundles.page').then((m) => m.BundlesPage),
       },
+      ...DAG_ROUTES,
       {
         path: 'dags/:dagId/runs/:runId/tasks/:taskId/logs/:tryNumber',
         title: 'Task log · Updraft',
         loadComponent: () => import('./logs/task-log.page').then((m) => m.TaskLogPage),
       },
+      // Administration (admin/admin.routes.ts)
+      ...ADMIN_ROUTES,
+      {
+        path: '**',
+        title: 'Not found · Updraft',
+        loadComponent: () => import('./core/not-found.page').then((m) => m.NotFoundPage),
+      },
     ],
   },
-  { path: '**', redirectTo: 'dags' },
 ];

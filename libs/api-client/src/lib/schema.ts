@@ -239,6 +239,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenant}/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw a pending invitation.
+         * @description Its link stops working; only an owner withdraws an invitation to become owner.
+         *
+         *     Needs the permission `members:manage` in the tenant.
+         */
+        delete: operations["invitations_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/invitations/accept": {
         parameters: {
             query?: never;
@@ -360,7 +382,9 @@ export interface paths {
         };
         /**
          * List DAGs.
-         * @description Needs the permission `dags:read` in the tenant; lists only the DAGs of the member's teams when the role is a team role.
+         * @description The tenant's DAGs, searched, filtered, sorted and paged, each with its newest runs and SLA misses.
+         *
+         *     Needs the permission `dags:read` in the tenant; lists only the DAGs of the member's teams when the role is a team role.
          */
         get: operations["dags_list"];
         put?: never;
@@ -404,11 +428,75 @@ export interface paths {
         };
         /**
          * Get a DAG's source file.
-         * @description The file that defines the DAG, as uploaded in the bundle version the DAG is on.
+         * @description The file that defines the DAG, as uploaded in the bundle version the DAG is on, the version a run pinned (`runId`) or a chosen version (`versionId`).
          *
          *     Needs the permission `dags:read` in the tenant.
          */
         get: operations["dags_source"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/dags/{dagId}/grid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a DAG's grid view.
+         * @description In one answer: the task structure once, then each of the newest runs (oldest first) as a string of state letters (see `GRID_STATE_CODES` in docs/api.md).
+         *
+         *     Needs the permission `runs:read` in the tenant.
+         */
+        get: operations["dags_grid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/dags/{dagId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a DAG's stored versions, newest first, with their bundle versions.
+         * @description Needs the permission `dags:read` in the tenant.
+         */
+        get: operations["dags_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/dags/{dagId}/versions/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Compare two versions of a DAG.
+         * @description What changed between them: tasks added, removed and changed (option by option), edges, DAG options.
+         *
+         *     Needs the permission `dags:read` in the tenant.
+         */
+        get: operations["dags_diff"];
         put?: never;
         post?: never;
         delete?: never;
@@ -483,6 +571,26 @@ export interface paths {
          *     Needs the permission `runs:edit` in the tenant.
          */
         post: operations["dagRuns_clear"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/dagRuns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the runs of every DAG the caller may see, newest first, filtered by state and type.
+         * @description Needs the permission `runs:read` in the tenant; lists only the DAGs of the member's teams when the role is a team role.
+         */
+        get: operations["tenantRuns_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -738,6 +846,34 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the tenant's settings.
+         * @description Its settings, usage now, and the caller's role and permissions in it (people only, not API tokens).
+         *
+         *     Needs the permission `tenant:read` in the tenant.
+         */
+        get: operations["tenantSettings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename the tenant.
+         * @description Default channels are set on each channel, the running-task limit by the platform.
+         *
+         *     Needs the permission `tenant:manage` in the tenant.
+         */
+        patch: operations["tenantSettings_update"];
         trace?: never;
     };
     "/api/v1/tenants/{tenant}/members": {
@@ -1024,6 +1160,28 @@ export interface paths {
          * @description Needs the permission `connections:edit` in the tenant.
          */
         patch: operations["connections_update"];
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/connections/{connId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test a connection.
+         * @description Connects as a task would (http GET or `SELECT 1`, through the egress policy) and says whether it worked.
+         *
+         *     Needs the permission `connections:edit` in the tenant.
+         */
+        post: operations["connections_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/tenants/{tenant}/notificationChannels": {
@@ -1334,7 +1492,9 @@ export interface components {
             state: "failed" | "queued" | "running" | "success";
             logicalDate: string;
         };
-        Dag: {
+        DagListItem: {
+            recentRuns: components["schemas"]["LastRun"][];
+            slaMisses: number;
             /** @example do_nice_things */
             dagId: string;
             description: string | null;
@@ -1344,6 +1504,8 @@ export interface components {
             catchup: boolean;
             tags: string[];
             team: string | null;
+            /** @description The distinct owners of its tasks. */
+            owners: string[];
             isPaused: boolean;
             isActive: boolean;
             bundleName: string;
@@ -1352,8 +1514,8 @@ export interface components {
             /** @description When the scheduler next looks at the DAG (the end of its next data interval); null when manual or paused. */
             nextRunAt: string | null;
         };
-        DagPage: {
-            items: components["schemas"]["Dag"][];
+        DagListPage: {
+            items: components["schemas"]["DagListItem"][];
             /** @description How many items there are in all. */
             total: number;
             limit: number;
@@ -1369,6 +1531,11 @@ export interface components {
             source: string | null;
         };
         DagDetail: {
+            params: {
+                [key: string]: unknown;
+            };
+            source: string | null;
+            tasks: components["schemas"]["DagTask"][];
             /** @example do_nice_things */
             dagId: string;
             description: string | null;
@@ -1378,6 +1545,8 @@ export interface components {
             catchup: boolean;
             tags: string[];
             team: string | null;
+            /** @description The distinct owners of its tasks. */
+            owners: string[];
             isPaused: boolean;
             isActive: boolean;
             bundleName: string;
@@ -1385,11 +1554,6 @@ export interface components {
             lastRun: components["schemas"]["LastRun"] | null;
             /** @description When the scheduler next looks at the DAG (the end of its next data interval); null when manual or paused. */
             nextRunAt: string | null;
-            params: {
-                [key: string]: unknown;
-            };
-            source: string | null;
-            tasks: components["schemas"]["DagTask"][];
         };
         DagSource: {
             dagId: string;
@@ -1397,6 +1561,79 @@ export interface components {
             file: string;
             line: number;
             content: string;
+            /** @description The DAG version whose source this is. */
+            dagVersionId: string;
+        };
+        GridTask: {
+            taskId: string;
+            operator: string;
+            groupId: string | null;
+            mapped: boolean;
+        };
+        GridGroup: {
+            groupId: string;
+            parentGroupId: string | null;
+        };
+        GridRun: {
+            runId: string;
+            /** @enum {string} */
+            state: "failed" | "queued" | "running" | "success";
+            /** @enum {string} */
+            runType: "backfill" | "manual" | "scheduled";
+            logicalDate: string;
+            queuedAt: string;
+            startDate: string | null;
+            endDate: string | null;
+            /** @description One GRID_STATE_CODES letter per task of `GridData.tasks`, in that order; a mapped task's letter is its most urgent state. */
+            states: string;
+            /** @description For mapped tasks (by index in `GridData.tasks`): how many of its instances are in each state. */
+            mapped: {
+                [key: string]: unknown;
+            };
+        };
+        GridData: {
+            dagId: string;
+            tasks: components["schemas"]["GridTask"][];
+            groups: components["schemas"]["GridGroup"][];
+            runs: components["schemas"]["GridRun"][];
+        };
+        DagVersionView: {
+            id: string;
+            dagId: string;
+            bundleVersionId: string;
+            bundleName: string;
+            bundleVersion: number;
+            bundleStatus: string;
+            hash: string;
+            createdAt: string;
+            isCurrent: boolean;
+            taskCount: number;
+        };
+        OptionChange: {
+            option: string;
+            /** @description The value before, any JSON (absent: the option was not set). */
+            from: unknown;
+            /** @description The value after, any JSON (absent: the option was removed). */
+            to: unknown;
+        };
+        TaskChange: {
+            taskId: string;
+            changed: components["schemas"]["OptionChange"][];
+        };
+        DagStructureDiffView: {
+            addedTasks: string[];
+            removedTasks: string[];
+            changedTasks: components["schemas"]["TaskChange"][];
+            /** @description Edges as `[upstream, downstream]`. */
+            addedEdges: string[][];
+            /** @description Edges as `[upstream, downstream]`. */
+            removedEdges: string[][];
+            changedOptions: components["schemas"]["OptionChange"][];
+        };
+        DagVersionDiff: {
+            from: components["schemas"]["DagVersionView"];
+            to: components["schemas"]["DagVersionView"];
+            structure: components["schemas"]["DagStructureDiffView"];
         };
         UpdateDagDto: {
             isPaused?: boolean;
@@ -1644,6 +1881,41 @@ export interface components {
         XComEntryList: {
             items: components["schemas"]["XComEntry"][];
         };
+        TenantSettings: {
+            slug: string;
+            name: string;
+            runningTaskLimit: {
+                value: number;
+                /** @enum {string} */
+                source: "platform" | "tenant";
+                editable: boolean;
+            };
+            defaultChannels: {
+                id: string;
+                name: string;
+                type: string;
+            }[];
+            usage: {
+                dags: number;
+                runsToday: number;
+                tasksRunning: number;
+            };
+            you: {
+                /** @enum {string} */
+                role: "admin" | "editor" | "member" | "owner" | "viewer";
+                permissions: ("audit:read" | "bundles:deploy" | "bundles:read" | "channels:edit" | "channels:read" | "connections:edit" | "connections:read" | "dags:edit" | "dags:read" | "dags:trigger" | "logs:read" | "members:manage" | "pools:manage" | "pools:read" | "runs:edit" | "runs:read" | "teams:manage" | "teams:read" | "tenant:manage" | "tenant:read" | "tokens:manage" | "variables:edit" | "variables:read")[];
+                teamRoles: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        UpdateTenantSettingsDto: {
+            /**
+             * @description The tenant’s display name (its slug never changes)
+             * @example Acme Data
+             */
+            name: string;
+        };
         TenantMemberView: {
             userId: string;
             email: string;
@@ -1799,6 +2071,11 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        ConnectionTestResult: {
+            ok: boolean;
+            message: string;
+            durationMs: number;
+        };
         NotificationChannel: {
             id: string;
             name: string;
@@ -1877,6 +2154,8 @@ export interface components {
             finishedAt: string | null;
             notifiedAt: string | null;
             lateByMs: number;
+            /** @description Its alerts' deliveries: `GET notificationDeliveries?notificationKey=…`. */
+            notificationKey: string;
         };
         SlaMissPage: {
             items: components["schemas"]["SlaMiss"][];
@@ -2662,6 +2941,72 @@ export interface operations {
             };
         };
     };
+    invitations_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `members:manage`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     invitations_accept: {
         parameters: {
             query?: never;
@@ -3126,6 +3471,18 @@ export interface operations {
     dags_list: {
         parameters: {
             query?: {
+                /** @description Part of the DAG id or description, any case */
+                search?: string;
+                /** @description Comma-separated tags; DAGs carrying any of them */
+                tags?: string[];
+                team?: string;
+                /** @description DAGs with a task of this owner */
+                owner?: string;
+                paused?: boolean;
+                lastRunState?: "failed" | "queued" | "running" | "success";
+                sort?: "-dagId" | "-lastRun" | "-nextRun" | "dagId" | "lastRun" | "nextRun";
+                /** @description How many of each DAG's newest runs to include (0-25) */
+                recentRuns?: number;
                 /** @description How many items to return. */
                 limit?: number;
                 /** @description How many items to skip. */
@@ -3145,7 +3502,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DagPage"];
+                    "application/json": components["schemas"]["DagListPage"];
                 };
             };
             /** @description The request is invalid: `details` names each bad field. */
@@ -3357,7 +3714,12 @@ export interface operations {
     };
     dags_source: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Show the source at the DAG version this run pinned */
+                runId?: string;
+                /** @description Show the source at this DAG version (an id from the versions list) */
+                versionId?: string;
+            };
             header?: never;
             path: {
                 /** @description The tenant's slug (as in `GET /auth/me`). */
@@ -3424,6 +3786,221 @@ export interface operations {
             };
         };
     };
+    dags_grid: {
+        parameters: {
+            query?: {
+                /** @description How many of the newest runs (1-100) */
+                runs?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+                /** @description The DAG id, as the DAG file names it. */
+                dagId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GridData"];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `runs:read`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    dags_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+                /** @description The DAG id, as the DAG file names it. */
+                dagId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DagVersionView"][];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `dags:read`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    dags_diff: {
+        parameters: {
+            query: {
+                /** @description The older DAG version id */
+                from: string;
+                /** @description The newer DAG version id */
+                to: string;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+                /** @description The DAG id, as the DAG file names it. */
+                dagId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DagVersionDiff"];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `dags:read`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     dagRuns_list: {
         parameters: {
             query?: {
@@ -3433,6 +4010,10 @@ export interface operations {
                 offset?: number;
                 state?: "failed" | "queued" | "running" | "success";
                 runType?: "backfill" | "manual" | "scheduled";
+                /** @description Runs whose logical date is at or after this instant (ISO 8601). */
+                logicalDateFrom?: string;
+                /** @description Runs whose logical date is before this instant (ISO 8601). */
+                logicalDateTo?: string;
             };
             header?: never;
             path: {
@@ -3840,6 +4421,84 @@ export interface operations {
             };
             /** @description The body is not `application/json`. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    tenantRuns_list: {
+        parameters: {
+            query?: {
+                /** @description How many items to return. */
+                limit?: number;
+                /** @description How many items to skip. */
+                offset?: number;
+                state?: "failed" | "queued" | "running" | "success";
+                runType?: "backfill" | "manual" | "scheduled";
+                /** @description Runs whose logical date is at or after this instant (ISO 8601). */
+                logicalDateFrom?: string;
+                /** @description Runs whose logical date is before this instant (ISO 8601). */
+                logicalDateTo?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DagRunPage"];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `runs:read`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5134,6 +5793,162 @@ export interface operations {
             };
         };
     };
+    tenantSettings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantSettings"];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Asked with an API token: the settings page is for people, or the role lacks the permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    tenantSettings_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTenantSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantSettings"];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Asked with an API token, or the role lacks the permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than the configured limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     members_list: {
         parameters: {
             query?: never;
@@ -6150,6 +6965,7 @@ export interface operations {
                 limit?: number;
                 /** @description How many items to skip. */
                 offset?: number;
+                /** @description Only the rows whose key contains this (any case). */
                 search?: string;
             };
             header?: never;
@@ -6545,6 +7361,8 @@ export interface operations {
                 limit?: number;
                 /** @description How many items to skip. */
                 offset?: number;
+                /** @description Only the rows whose key contains this (any case). */
+                search?: string;
             };
             header?: never;
             path: {
@@ -6914,6 +7732,74 @@ export interface operations {
             };
             /** @description The body is not `application/json`. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    connections_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+                connId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionTestResult"];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `connections:edit`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7408,6 +8294,8 @@ export interface operations {
                 channelId?: string;
                 status?: "abandoned" | "failed" | "sent";
                 kind?: "deadline_miss" | "on_failure" | "on_retry" | "on_success" | "sla_miss" | "test";
+                /** @description The deliveries of one notification, e.g. an SLA miss's `notificationKey`. */
+                notificationKey?: string;
             };
             header?: never;
             path: {
@@ -7486,6 +8374,10 @@ export interface operations {
                 taskId?: string;
                 /** @description `sla` for task SLA misses, `deadline` for DAG deadline misses. */
                 kind?: "deadline" | "sla";
+                /** @description Misses detected at or after this time. */
+                from?: string;
+                /** @description Misses detected before this time. */
+                to?: string;
             };
             header?: never;
             path: {

@@ -109,6 +109,8 @@ export class Dag {
   catchup!: boolean;
   tags!: string[];
   team!: string | null;
+  /** The distinct owners of its tasks. */
+  owners!: string[];
   isPaused!: boolean;
   isActive!: boolean;
   bundleName!: string;
@@ -118,16 +120,14 @@ export class Dag {
   nextRunAt!: string | null;
 }
 
-export class DagPage extends PageInfo {
-  items!: Dag[];
-}
-
 export class DagSource {
   dagId!: string;
   bundleVersion!: number;
   file!: string;
   line!: number;
   content!: string;
+  /** The DAG version whose source this is. */
+  dagVersionId!: string;
 }
 
 export class DagTask {

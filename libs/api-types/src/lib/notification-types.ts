@@ -58,6 +58,8 @@ export class SlaMiss {
   finishedAt!: string | null;
   notifiedAt!: string | null;
   lateByMs!: number;
+  /** Its alerts' deliveries: `GET notificationDeliveries?notificationKey=…`. */
+  notificationKey!: string;
 }
 
 export class NotificationChannelPage extends PageInfo {

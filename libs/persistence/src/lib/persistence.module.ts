@@ -10,6 +10,7 @@ import { BackfillRepository } from './repositories/backfill.repository';
 import { BundleRepository } from './repositories/bundle.repository';
 import { DagRunRepository } from './repositories/dag-run.repository';
 import { DagRepository } from './repositories/dag.repository';
+import { DagViewRepository } from './repositories/dag-view.repository';
 import { DispatchRepository } from './repositories/dispatch.repository';
 import { PoolRepository } from './repositories/pool.repository';
 import { TaskInstanceRepository } from './repositories/task-instance.repository';
@@ -23,10 +24,11 @@ import { VariableRepository } from './repositories/variable.repository';
 import { NotificationChannelRepository } from './repositories/notification-channel.repository';
 import { NotificationDeliveryRepository } from './repositories/notification-delivery.repository';
 import { SlaMissRepository } from './repositories/sla-miss.repository';
+import { TenantRepository } from './repositories/tenant.repository';
 import { WorkerRepository } from './repositories/worker.repository';
 
-const REPOSITORIES = [AccountRepository, SessionRepository, OneTimeTokenRepository, AuditLogRepository, BundleRepository, DagRepository, DagRunRepository, TaskInstanceRepository, DispatchRepository, PoolRepository, TaskLogRepository, XComRepository, NotificationChannelRepository, NotificationDeliveryRepository, SlaMissRepository,
-  TeamRepository, ApiTokenRepository, VariableRepository, ConnectionRepository, BackfillRepository, WorkerRepository, TaskTryRepository];
+const REPOSITORIES = [AccountRepository, SessionRepository, OneTimeTokenRepository, AuditLogRepository, BundleRepository, DagRepository, DagViewRepository, DagRunRepository, TaskInstanceRepository, DispatchRepository, PoolRepository, TaskLogRepository, XComRepository, NotificationChannelRepository, NotificationDeliveryRepository, SlaMissRepository,
+  TeamRepository, ApiTokenRepository, VariableRepository, ConnectionRepository, BackfillRepository, WorkerRepository, TaskTryRepository, TenantRepository];
 
 @Global()
 @Module({

@@ -25,7 +25,9 @@ export class DagRunsController {
   @Get()
   @RequirePermission(PERMISSIONS.runsRead)
   async list(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Query() query: ListDagRunsQuery): Promise<DagRunPage> {
-    const result = await this.runs.list(tenant.id, dagId, { limit: query.limit, offset: query.offset }, { state: query.state, runType: query.runType });
+    const result = await this.runs.list(tenant.id, dagId, { limit: query.limit, offset: query.offset }, {
+      state: query.state, runType: query.runType, logicalDateFrom: query.logicalDateFrom, logicalDateTo: query.logicalDateTo,
+    });
     return { ...result, items: result.items.map(toDagRunView) };
   }
 

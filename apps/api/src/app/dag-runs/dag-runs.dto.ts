@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsBoolean, IsIn, IsISO8601, IsObject, IsOptional, IsString } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsArray, IsBoolean, IsDate, IsIn, IsISO8601, IsObject, IsOptional, IsString } from 'class-validator';
 import { RUN_STATES, RunState, RunType } from '@updraft/domain';
 import { PaginationQuery } from '../../services/http/pagination.dto';
 
@@ -16,6 +17,10 @@ export class TriggerDagRunDto {
 export class ListDagRunsQuery extends PaginationQuery {
   @IsOptional() @IsIn([...RUN_STATES], { message: `state must be one of ${RUN_STATES.join(', ')}` }) state?: RunState;
   @IsOptional() @IsIn(['manual', 'scheduled', 'backfill'], { message: 'runType must be one of manual, scheduled, backfill' }) runType?: RunType;
+  /** Runs whose logical date is at or after this instant (ISO 8601). */
+  @IsOptional() @Type(() => Date) @IsDate({ message: 'logicalDateFrom must be an ISO 8601 date' }) logicalDateFrom?: Date;
+  /** Runs whose logical date is before this instant (ISO 8601). */
+  @IsOptional() @Type(() => Date) @IsDate({ message: 'logicalDateTo must be an ISO 8601 date' }) logicalDateTo?: Date;
 }
 
 /** Mark a run (or a task instance) success or failed; marking a run failed cancels it. */

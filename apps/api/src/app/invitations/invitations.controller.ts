@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, ForbiddenException, Get, HttpCode, Ip, Post, Req } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, ForbiddenException, Get, HttpCode, Ip, NotFoundException, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { AuthenticatedUser, CurrentTenant, CurrentUser, hashOpaqueToken, PasswordHasher, Public, RequirePermission, TenantContext } from '@updraft/auth';
 import { passwordProblem, PERMISSIONS, Role } from '@updraft/domain';
 import { AccountRepository, OneTimeTokenEntity, OneTimeTokenRepository, SessionRepository } from '@updraft/persistence';
@@ -52,6 +52,22 @@ export class InvitationsController {
   @RequirePermission(PERMISSIONS.membersManage)
   async pending(@CurrentTenant() tenant: TenantContext): Promise<InvitationList> {
     return { items: (await this.tokens.pendingInvitations(tenant.id)).map(toInvitation) };
+  }
+
+  /**
+   * Withdraw a pending invitation.
+   *
+   * @remarks
+   * Its link stops working; only an owner withdraws an invitation to become owner.
+   */
+  @Delete('tenants/:tenant/invitations/:id')
+  @HttpCode(204)
+  @RequirePermission(PERMISSIONS.membersManage)
+  async revoke(@CurrentTenant() tenant: TenantContext, @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('no such pending invitation') })) id: string): Promise<void> {
+    const invitation = (await this.tokens.pendingInvitations(tenant.id)).find((t) => t.id === id);
+    if (!invitation) throw new NotFoundException('no such pending invitation');
+    if (invitation.role === 'owner' && tenant.role !== 'owner') throw new ForbiddenException('only an owner can withdraw an invitation to become owner');
+    if (!(await this.tokens.revokeInvitation(tenant.id, id))) throw new NotFoundException('no such pending invitation');
   }
 
   /**

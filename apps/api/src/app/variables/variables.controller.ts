@@ -5,7 +5,8 @@ import { PERMISSIONS } from '@updraft/domain';
 import { DuplicateKeyError, variableSecretBinding, VariableEntity, VariableRepository } from '@updraft/persistence';
 import { MASK, SecretBox } from '@updraft/secrets';
 import { randomUUID } from 'node:crypto';
-import { CreateVariableDto, ListVariablesQuery, UpdateVariableDto } from './variables.dto';
+import { KeySearchQuery } from '../../services/http/pagination.dto';
+import { CreateVariableDto, UpdateVariableDto } from './variables.dto';
 import { ApiErrors } from '../../services/http/api-errors.decorator';
 
 function toView(v: VariableEntity): Variable {
@@ -20,7 +21,7 @@ export class VariablesController {
   /** List variables. */
   @Get()
   @RequirePermission(PERMISSIONS.variablesRead)
-  async list(@CurrentTenant() tenant: TenantContext, @Query() query: ListVariablesQuery): Promise<VariablePage> {
+  async list(@CurrentTenant() tenant: TenantContext, @Query() query: KeySearchQuery): Promise<VariablePage> {
     const page = await this.variables.list(tenant.id, { limit: query.limit, offset: query.offset }, query.search);
     return { ...page, items: page.items.map(toView) };
   }

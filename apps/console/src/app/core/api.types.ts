@@ -2,7 +2,7 @@ import type { Schemas } from '@updraft/api-client';
 
 /** The shapes of the api's answers, from its OpenAPI document (libs/api-client). */
 export type ApiErrorBody = Schemas['ApiErrorBody'];
-export type Dag = Schemas['Dag'];
+export type Dag = Schemas['DagListItem'];
 export type DagDetail = Schemas['DagDetail'];
 export type DagRun = Schemas['DagRun'];
 export type DagTask = Schemas['DagTask'];

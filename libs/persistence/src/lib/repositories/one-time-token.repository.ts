@@ -50,4 +50,15 @@ export class OneTimeTokenRepository {
       .orderBy('t.created_at', 'DESC')
       .getMany();
   }
+
+  /** Withdraws a pending invitation of the tenant: its link stops working. False when there is none by that id. */
+  async revokeInvitation(tenantId: string, id: string): Promise<boolean> {
+    const result = await this.db
+      .getRepository(OneTimeTokenEntity)
+      .createQueryBuilder()
+      .delete()
+      .where(`id = :id AND tenant_id = :tenantId AND purpose = 'invitation' AND used_at IS NULL`, { id, tenantId })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
 }
