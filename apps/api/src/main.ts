@@ -10,6 +10,7 @@ import helmet from 'helmet';
 import { AppModule } from './app/app.module';
 import { AuditService } from './app/audit/audit.service';
 import { serveConsole } from './services/http/console-static';
+import { jsonBodyOptions } from './services/http/json-body';
 import { createValidationPipe } from './services/http/validation';
 import { rotateSecrets } from './services/secrets/rotate-secrets';
 
@@ -46,7 +47,7 @@ async function serve(): Promise<void> {
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: false, maxAge: 600 });
   // Before the body parser, so that refused bodies (too large, not JSON) are audited too.
   app.use(app.get(AuditService).middleware());
-  app.useBodyParser('json', { limit: config.maxJsonBodyBytes });
+  app.useBodyParser('json', jsonBodyOptions(config));
   // Nest would turn the parser's SyntaxError into a 400 carrying JSON.parse's own wording.
   app.use((error: { type?: string }, _req: unknown, _res: unknown, next: (error: unknown) => void) =>
     next(error?.type === 'entity.parse.failed' ? new BadRequestException('request body is not valid JSON') : error),

@@ -105,13 +105,15 @@ describe('accounts over HTTP: sessions, mailed tokens, invitations, audit log, h
     const token = tokenIn(mail, '/verify-email');
     expect(await sql(`SELECT 1 FROM one_time_token WHERE token_hash = $1`, [token])).toEqual([]);
 
-    const verified = await anonymous.post<{ user: { emailVerified: boolean } }>('/auth/verifyEmail', { json: { token } });
+    expect((await anonymous.post('/auth/verifyEmail', { json: { token } })).status).toBe(401);
+    const account = anonymous.withToken(created.body.accessToken);
+    const verified = await account.post<{ user: { emailVerified: boolean } }>('/auth/verifyEmail', { json: { token } });
     expect([verified.status, verified.body.user.emailVerified]).toEqual([200, true]);
     const me = await anonymous.get<MeResponse>('/auth/me', { token: created.body.accessToken });
     expect(me.body.user.emailVerified).toBe(true);
-    const again = await anonymous.post<ErrorBody>('/auth/verifyEmail', { json: { token } });
+    const again = await account.post<ErrorBody>('/auth/verifyEmail', { json: { token } });
     expect([again.status, again.body.message]).toEqual([410, 'this verification link was already used']);
-    const forged = await anonymous.post<ErrorBody>('/auth/verifyEmail', { json: { token: `${token.slice(0, -2)}xx` } });
+    const forged = await account.post<ErrorBody>('/auth/verifyEmail', { json: { token: `${token.slice(0, -2)}xx` } });
     expect([forged.status, forged.body.message]).toEqual([400, 'this verification link is not valid']);
   });
 
@@ -157,6 +159,7 @@ describe('accounts over HTTP: sessions, mailed tokens, invitations, audit log, h
       tampered: session.accessToken.replace(`.${payload}.`, `.${Buffer.from(JSON.stringify({ ...claims, sub: '00000000-0000-0000-0000-000000000000' })).toString('base64url')}.`),
       foreign: signJwt({ ...claims, exp: now + 600 }, 'some-other-secret'),
       noSession: signJwt({ sub: claims['sub'], email: claims['email'], typ: 'access', exp: now + 600 }, secret),
+      noExpiry: signJwt({ ...claims, exp: undefined }, secret),
     };
     for (const [kind, token] of Object.entries(tokens)) {
       const response = await anonymous.get<ErrorBody>('/tenants/tokens/dags', { token });
@@ -210,9 +213,11 @@ describe('accounts over HTTP: sessions, mailed tokens, invitations, audit log, h
       expect((await anonymous.post('/auth/invitations/accept', { json: { token, password: PASSWORD } })).status).toBe(410);
 
       const other = (await signup('multi@e2e.updraft.test', 'multi')).body;
+      const verifyLink = tokenIn(await (smtp as SmtpCapture).waitForMail('multi@e2e.updraft.test', /Confirm your email/), '/verify-email');
+      expect((await anonymous.post('/auth/verifyEmail', { json: { token: verifyLink }, token: other.accessToken })).status).toBe(200);
       const second = await invite('multi@e2e.updraft.test', 'viewer');
       const joined = await anonymous.post<InvitationAccepted>('/auth/invitations/accept', { json: { token: second } });
-      expect([joined.status, joined.body.created, joined.body.alreadyMember, joined.body.session]).toEqual([200, false, false, undefined]);
+      expect([joined.status, joined.body.created, joined.body.claimed, joined.body.alreadyMember, joined.body.session]).toEqual([200, false, false, false, undefined]);
       const me = await anonymous.get<MeResponse>('/auth/me', { token: other.accessToken });
       expect(me.body.tenants).toEqual([
         { slug: 'acme', name: 'acme', role: 'viewer' },

@@ -17,3 +17,6 @@ export * from './lib/tenant-fixtures';
 export * from './lib/escape-fixture';
 export * from './lib/e2e-stack';
 export * from './lib/built-cli';
+export * from './lib/test-resources';
+export * from './lib/stream-upload';
+export * from './lib/suite-stack';

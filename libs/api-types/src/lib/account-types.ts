@@ -24,6 +24,8 @@ export interface InvitationAccepted {
   role: Role;
   /** True when accepting created the account (then `session` logs it in). */
   created: boolean;
+  /** True when the address had an unverified account: accepting set its password and ended its earlier sessions (then `session` logs it in). */
+  claimed: boolean;
   alreadyMember: boolean;
   session?: SessionTokens;
 }

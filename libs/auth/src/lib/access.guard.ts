@@ -5,6 +5,7 @@ import { DAG_SCOPED_PERMISSIONS, permissionsOf, Role, scopePermissions, TeamRole
 import { AccountRepository, ApiTokenRepository, DagRepository, TeamRepository, TenantEntity } from '@updraft/persistence';
 import { ACCESS_KEY, AccessRequest, AccessRule, AuthenticatedUser, TenantContext } from './access.decorators';
 import { API_TOKEN_PREFIX, hashApiToken } from './api-token';
+import { refuseNulInParameters } from './nul-parameters';
 
 type TenantRule = Extract<AccessRule, { kind: 'tenant' }>;
 type GuardedRequest = AccessRequest & { params: Record<string, string>; headers: Record<string, string | undefined> };
@@ -40,8 +41,9 @@ export class AccessGuard extends AuthGuard('jwt') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
     if (!rule) throw new ForbiddenException('this route declares no access rule');
-    if (rule.kind === 'public') return true;
     const request = context.switchToHttp().getRequest<GuardedRequest>();
+    refuseNulInParameters(request);
+    if (rule.kind === 'public') return true;
     const bearer = /^Bearer (\S+)$/i.exec(request.headers['authorization'] ?? '')?.[1];
     if (bearer?.startsWith(API_TOKEN_PREFIX)) {
       if (rule.kind !== 'tenant') throw new ForbiddenException('an API token acts only on routes of its tenant');

@@ -14,8 +14,13 @@ export interface AccessTokenPayload {
   sid: string;
 }
 
+/** Clock difference between api replicas that a token's expiry may carry beyond the configured lifetime. */
+const EXPIRY_LEEWAY_S = 60;
+
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy) {
+  private readonly longestLifeSeconds: number;
+
   constructor(@Inject(UPDRAFT_CONFIG) config: UpdraftConfig, private readonly sessions: SessionRepository) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -24,9 +29,12 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
       secretOrKey: accessTokenKey(config.jwtSecret) as unknown as Buffer,
       algorithms: ['HS256'],
     });
+    this.longestLifeSeconds = config.jwtAccessTtlSeconds + EXPIRY_LEEWAY_S;
   }
 
-  async validate(payload: AccessTokenPayload): Promise<AuthenticatedUser | false> {
+  /** jsonwebtoken checks `exp` only when a token has one: a token without it, or outliving the configured lifetime, would never expire. */
+  async validate(payload: AccessTokenPayload & { exp?: unknown }): Promise<AuthenticatedUser | false> {
+    if (typeof payload.exp !== 'number' || payload.exp > Date.now() / 1000 + this.longestLifeSeconds) return false;
     if (payload.typ !== 'access' || typeof payload.sid !== 'string' || !UUID.test(payload.sid) || !UUID.test(payload.sub)) return false;
     return (await this.sessions.liveUser(payload.sub, payload.sid)) ?? false;
   }

@@ -34,4 +34,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CORS_ORIGINS: 'https://console.example.com/path' })).toThrow(/CORS_ORIGINS must be a comma-separated list of origins.*\/path/);
     expect(() => loadConfig({ JWT_REFRESH_TTL_SECONDS: '0' })).toThrow(/JWT_REFRESH_TTL_SECONDS must be a positive integer/);
   });
+
+  it('reads the sign-up, log-in, upload and JSON limits, refusing values out of range', () => {
+    expect(loadConfig({})).toMatchObject({ signupMaxPerIpPerHour: 20, signupMaxPerHour: 500, loginFreeFailuresPerSource: 5, loginMaxDelaySeconds: 900, bundleUploadsPerTenantPerMinute: 60, maxJsonDepth: 64 });
+    expect(loadConfig({ LOGIN_FREE_FAILURES_PER_SOURCE: '0', MAX_JSON_DEPTH: '8' })).toMatchObject({ loginFreeFailuresPerSource: 0, maxJsonDepth: 8 });
+    expect(() => loadConfig({ SIGNUP_MAX_PER_IP_PER_HOUR: '0' })).toThrow(/SIGNUP_MAX_PER_IP_PER_HOUR must be a positive integer/);
+    expect(() => loadConfig({ SIGNUP_MAX_PER_HOUR: '1.5' })).toThrow(/SIGNUP_MAX_PER_HOUR must be a positive integer/);
+    expect(() => loadConfig({ BUNDLE_UPLOADS_PER_TENANT_PER_MINUTE: '0' })).toThrow(/BUNDLE_UPLOADS_PER_TENANT_PER_MINUTE must be a positive integer/);
+    expect(() => loadConfig({ MAX_JSON_DEPTH: '0' })).toThrow(/MAX_JSON_DEPTH must be a positive integer/);
+    expect(() => loadConfig({ MAX_BUNDLE_BYTES: '-5' })).toThrow(/MAX_BUNDLE_BYTES must be a positive integer/);
+    expect(() => loadConfig({ LOGIN_FREE_FAILURES_PER_SOURCE: '-1' })).toThrow(/LOGIN_FREE_FAILURES_PER_SOURCE must be a whole number, 0 or more/);
+  });
 });

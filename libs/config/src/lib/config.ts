@@ -55,7 +55,16 @@ export interface UpdraftConfig {
   notificationBackoffMs: number;
   publicUrl: string;
   loginMaxAttemptsPerIp: number;
-  loginMaxFailuresPerAccount: number;
+  /** Wrong passwords one source (IP) may try on one account before each further failure doubles its wait. */
+  loginFreeFailuresPerSource: number;
+  /** The longest wait a source is given between failed log-ins to one account (the doubling stops here). */
+  loginMaxDelaySeconds: number;
+  signupMaxPerIpPerHour: number;
+  signupMaxPerHour: number;
+  /** Bundle uploads one tenant may start per minute. */
+  bundleUploadsPerTenantPerMinute: number;
+  /** How deeply JSON bodies may nest arrays and objects. */
+  maxJsonDepth: number;
 }
 
 export class ConfigError extends Error {}
@@ -118,7 +127,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
       NOTIFICATION_ATTEMPTS: num({ default: 10 }),
       NOTIFICATION_BACKOFF_MS: num({ default: 2_000 }),
       LOGIN_MAX_ATTEMPTS_PER_IP: num({ default: 30 }),
-      LOGIN_MAX_FAILURES_PER_ACCOUNT: num({ default: 10 }),
+      LOGIN_FREE_FAILURES_PER_SOURCE: num({ default: 5 }),
+      LOGIN_MAX_DELAY_SECONDS: num({ default: 900 }),
+      SIGNUP_MAX_PER_IP_PER_HOUR: num({ default: 20 }),
+      SIGNUP_MAX_PER_HOUR: num({ default: 500 }),
+      BUNDLE_UPLOADS_PER_TENANT_PER_MINUTE: num({ default: 60 }),
+      MAX_JSON_DEPTH: num({ default: 64 }),
     },
     {
       reporter: ({ errors }) => {
@@ -153,6 +167,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
   }
   for (const [name, value, least] of [['SANDBOX_WARM_MAX_IDLE', clean.SANDBOX_WARM_MAX_IDLE, 0], ['SANDBOX_WARM_IDLE_MS', clean.SANDBOX_WARM_IDLE_MS, 1], ['SANDBOX_WARM_MAX_USES', clean.SANDBOX_WARM_MAX_USES, 1], ['WORKER_DRAIN_GRACE_MS', clean.WORKER_DRAIN_GRACE_MS, 0]] as const) {
     if (!Number.isInteger(value) || value < least) throw new ConfigError(`Invalid configuration: ${name} must be a whole number, ${least} or more`);
+  }
+  for (const name of ['LOGIN_MAX_ATTEMPTS_PER_IP', 'LOGIN_MAX_DELAY_SECONDS', 'SIGNUP_MAX_PER_IP_PER_HOUR', 'SIGNUP_MAX_PER_HOUR', 'BUNDLE_UPLOADS_PER_TENANT_PER_MINUTE', 'MAX_JSON_DEPTH', 'MAX_BUNDLE_BYTES'] as const) {
+    if (!Number.isInteger(clean[name]) || clean[name] < 1) throw new ConfigError(`Invalid configuration: ${name} must be a positive integer`);
+  }
+  if (!Number.isInteger(clean.LOGIN_FREE_FAILURES_PER_SOURCE) || clean.LOGIN_FREE_FAILURES_PER_SOURCE < 0) {
+    throw new ConfigError('Invalid configuration: LOGIN_FREE_FAILURES_PER_SOURCE must be a whole number, 0 or more');
   }
   return {
     nodeEnv: clean.NODE_ENV as UpdraftConfig['nodeEnv'],
@@ -199,6 +219,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
     notificationBackoffMs: clean.NOTIFICATION_BACKOFF_MS,
     publicUrl: clean.PUBLIC_URL || `http://127.0.0.1:${clean.PORT}`,
     loginMaxAttemptsPerIp: clean.LOGIN_MAX_ATTEMPTS_PER_IP,
-    loginMaxFailuresPerAccount: clean.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    loginFreeFailuresPerSource: clean.LOGIN_FREE_FAILURES_PER_SOURCE,
+    loginMaxDelaySeconds: clean.LOGIN_MAX_DELAY_SECONDS,
+    signupMaxPerIpPerHour: clean.SIGNUP_MAX_PER_IP_PER_HOUR,
+    signupMaxPerHour: clean.SIGNUP_MAX_PER_HOUR,
+    bundleUploadsPerTenantPerMinute: clean.BUNDLE_UPLOADS_PER_TENANT_PER_MINUTE,
+    maxJsonDepth: clean.MAX_JSON_DEPTH,
   };
 }

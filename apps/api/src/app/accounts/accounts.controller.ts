@@ -1,4 +1,4 @@
-import { BadRequestException, Body, ConflictException, Controller, Get, HttpCode, Ip, Post, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, Body, ConflictException, Controller, ForbiddenException, Get, HttpCode, Ip, Post, UnauthorizedException } from '@nestjs/common';
 import { AuthenticatedUser, Authenticated, CurrentUser, PasswordHasher, Public, hashOpaqueToken } from '@updraft/auth';
 import { passwordProblem } from '@updraft/domain';
 import { AccountRepository, DuplicateAccountError, OneTimeTokenRepository, SessionRepository } from '@updraft/persistence';
@@ -7,6 +7,7 @@ import { AccountMailService } from './account-mail.service';
 import { EmailDto, LoginDto, RefreshDto, ResetPasswordDto, SignupDto, TokenDto } from './accounts.dto';
 import { LoginThrottle } from './login-throttle.service';
 import { SessionsService } from './sessions.service';
+import { SignupThrottle } from './signup-throttle.service';
 import { refuseToken } from './one-time-token-errors';
 
 @Controller('auth')
@@ -17,6 +18,7 @@ export class AccountsController {
     private readonly sessions: SessionsService,
     private readonly sessionStore: SessionRepository,
     private readonly throttle: LoginThrottle,
+    private readonly signupThrottle: SignupThrottle,
     private readonly mails: AccountMailService,
     private readonly oneTimeTokens: OneTimeTokenRepository,
   ) {}
@@ -24,6 +26,7 @@ export class AccountsController {
   @Post('signup')
   @Public()
   async signup(@Body() body: SignupDto, @Ip() ip: string): Promise<SignupResponse> {
+    await this.signupThrottle.check(ip);
     const passwordHash = await this.hasher.hash(body.password);
     try {
       const { user, tenant } = await this.accounts.createTenantWithOwner({
@@ -49,10 +52,10 @@ export class AccountsController {
     const user = await this.accounts.findUserByEmail(body.email);
     const valid = user ? await this.hasher.verify(user.passwordHash, body.password) : await this.hasher.verify(DUMMY_HASH, body.password);
     if (!user || !valid) {
-      await this.throttle.recordFailure(body.email);
+      await this.throttle.recordFailure(ip, body.email);
       throw new UnauthorizedException('invalid email or password');
     }
-    await this.throttle.recordSuccess(body.email);
+    await this.throttle.recordSuccess(ip, body.email);
     const tokens = await this.sessions.start(user, ip);
     return { ...tokens, user: { id: user.id, email: user.email, emailVerified: user.emailVerifiedAt !== null }, tenants: await this.tenantsOf(user.id) };
   }
@@ -79,11 +82,19 @@ export class AccountsController {
     return { user: await this.userOf(current.id), tenants: await this.tenantsOf(current.id) };
   }
 
+  /**
+   * Counts only from a session of the account the link was sent for: verified then means the one
+   * who holds the password also reads the mailbox. Opened by anyone else (say, the address's
+   * owner after someone else signed up with it), it would make a stranger's account look owned.
+   */
   @Post('verifyEmail')
   @HttpCode(200)
-  @Public()
-  async verifyEmail(@Body() body: TokenDto): Promise<{ user: User }> {
+  @Authenticated()
+  async verifyEmail(@Body() body: TokenDto, @CurrentUser() current: AuthenticatedUser): Promise<{ user: User }> {
     const result = await this.oneTimeTokens.consume('verify_email', hashOpaqueToken(body.token), async (token, tx) => {
+      if (token.userId !== current.id) {
+        throw new ForbiddenException({ message: 'this verification link is for another account: log in as the account that signed up with this address, then open the link again', details: [{ field: 'token', reason: 'other_account' }] });
+      }
       await this.accounts.markEmailVerified(token.userId as string, tx);
       return token.userId as string;
     });

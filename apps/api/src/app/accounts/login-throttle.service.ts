@@ -1,45 +1,48 @@
-import { HttpException, HttpStatus, Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
-import Redis from 'ioredis';
+import type { RateLimiterRedis } from 'rate-limiter-flexible';
+import { consumeOrRefuse, RateLimits, tooManyRequests } from '../../services/rate-limits/rate-limits';
 
 const IP_WINDOW_S = 5 * 60;
-const ACCOUNT_WINDOW_S = 15 * 60;
+const FAILURE_MEMORY_S = 24 * 3600;
 
 /**
- * Limits log-in attempts per client IP and failed log-ins per account, in Redis so that every
- * api replica counts together (fixed windows). Over the limit: 429 with Retry-After.
+ * Slows password guessing without locking the owner out: attempts are capped per client IP, and
+ * wrong passwords are counted per source (IP + account). After LOGIN_FREE_FAILURES_PER_SOURCE of
+ * them, each further failure makes that source wait twice as long as the last (1 s, 2 s, 4 s, …,
+ * at most LOGIN_MAX_DELAY_SECONDS) before it may try that account again. Another source, the
+ * owner's own, is not held up. Waiting: 429 with Retry-After.
  */
 @Injectable()
-export class LoginThrottle implements OnModuleDestroy {
-  private readonly redis: Redis;
+export class LoginThrottle {
+  private readonly attemptsByIp: RateLimiterRedis;
+  private readonly failuresBySource: RateLimiterRedis;
+  private readonly waitBySource: RateLimiterRedis;
 
-  constructor(@Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig) {
-    this.redis = new Redis(config.redisUrl, { keyPrefix: `${config.redisPrefix}:login:`, maxRetriesPerRequest: 2 });
+  constructor(@Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig, limits: RateLimits) {
+    this.attemptsByIp = limits.limiter('login-ip', config.loginMaxAttemptsPerIp, IP_WINDOW_S);
+    this.failuresBySource = limits.limiter('login-failures', Number.MAX_SAFE_INTEGER, FAILURE_MEMORY_S);
+    this.waitBySource = limits.limiter('login-wait', 1, FAILURE_MEMORY_S);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await this.redis.quit();
-  }
-
-  /** Counts this attempt against the IP and refuses when the IP or the account is over its limit. */
+  /** Counts this attempt against the IP, and refuses while this source must still wait before trying the account again. */
   async check(ip: string, email: string): Promise<void> {
-    const [[, attempts], [, ipTtl]] = (await this.redis.multi().incr(`ip:${ip}`).ttl(`ip:${ip}`).exec()) as [[null, number], [null, number]];
-    if (ipTtl < 0) await this.redis.expire(`ip:${ip}`, IP_WINDOW_S);
-    if (attempts > this.config.loginMaxAttemptsPerIp) this.refuse(ipTtl > 0 ? ipTtl : IP_WINDOW_S, 'too many log-in attempts from this address');
-    const [failures, accountTtl] = await Promise.all([this.redis.get(`account:${email}`), this.redis.ttl(`account:${email}`)]);
-    if (Number(failures ?? 0) >= this.config.loginMaxFailuresPerAccount) this.refuse(accountTtl > 0 ? accountTtl : ACCOUNT_WINDOW_S, 'too many failed log-ins for this account');
+    await consumeOrRefuse(this.attemptsByIp, ip, 'too many log-in attempts from this address');
+    const wait = await this.waitBySource.get(sourceKey(ip, email));
+    if (wait && wait.consumedPoints > 1 && wait.msBeforeNext > 0) throw tooManyRequests('too many failed log-ins for this account from this address', wait.msBeforeNext);
   }
 
-  async recordFailure(email: string): Promise<void> {
-    const [[, count]] = (await this.redis.multi().incr(`account:${email}`).exec()) as [[null, number]];
-    if (count === 1) await this.redis.expire(`account:${email}`, ACCOUNT_WINDOW_S);
+  async recordFailure(ip: string, email: string): Promise<void> {
+    const key = sourceKey(ip, email);
+    const { consumedPoints } = await this.failuresBySource.consume(key);
+    const beyondFree = consumedPoints - this.config.loginFreeFailuresPerSource;
+    if (beyondFree > 0) await this.waitBySource.block(key, Math.min(2 ** Math.min(beyondFree - 1, 30), this.config.loginMaxDelaySeconds));
   }
 
-  async recordSuccess(email: string): Promise<void> {
-    await this.redis.del(`account:${email}`);
-  }
-
-  private refuse(retryAfterSeconds: number, reason: string): never {
-    throw new HttpException({ message: `${reason}; try again in ${retryAfterSeconds} s`, details: [{ retryAfterSeconds }] }, HttpStatus.TOO_MANY_REQUESTS);
+  async recordSuccess(ip: string, email: string): Promise<void> {
+    const key = sourceKey(ip, email);
+    await Promise.all([this.failuresBySource.delete(key), this.waitBySource.delete(key)]);
   }
 }
+
+const sourceKey = (ip: string, email: string) => `${ip}|${email}`;

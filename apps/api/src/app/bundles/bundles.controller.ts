@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Param, ParseBoolPipe, ParseUUIDPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { AuthenticatedUser, CurrentTenant, CurrentUser, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
 import { PaginationQuery } from '../../services/http/pagination.dto';
+import { BundleUploadInterceptor } from './bundle-upload.interceptor';
 import { BundlesService } from './bundles.service';
 
 @Controller('tenants/:tenant/bundles')
@@ -11,7 +11,7 @@ export class BundlesController {
 
   @Post()
   @RequirePermission(PERMISSIONS.bundlesDeploy)
-  @UseInterceptors(FileInterceptor('file'))
+  @UseInterceptors(BundleUploadInterceptor)
   upload(
     @CurrentTenant() tenant: TenantContext,
     @CurrentUser() user: AuthenticatedUser,

@@ -1,7 +1,7 @@
 import { BadRequestException, Body, Controller, ForbiddenException, Get, HttpCode, Ip, Post, Req } from '@nestjs/common';
 import { AuthenticatedUser, CurrentTenant, CurrentUser, hashOpaqueToken, PasswordHasher, Public, RequirePermission, TenantContext } from '@updraft/auth';
 import { passwordProblem, PERMISSIONS, Role } from '@updraft/domain';
-import { AccountRepository, OneTimeTokenEntity, OneTimeTokenRepository } from '@updraft/persistence';
+import { AccountRepository, OneTimeTokenEntity, OneTimeTokenRepository, SessionRepository } from '@updraft/persistence';
 import type { Invitation, InvitationAccepted } from '@updraft/api-types';
 import type { Request } from 'express';
 import { AccountMailService } from '../accounts/account-mail.service';
@@ -26,6 +26,7 @@ export class InvitationsController {
     private readonly mails: AccountMailService,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionsService,
+    private readonly sessionStore: SessionRepository,
   ) {}
 
   /** Mails a one-time link that adds the address to this tenant with `role` (creating its account if need be). */
@@ -47,8 +48,11 @@ export class InvitationsController {
   }
 
   /**
-   * The token proves the invited mailbox: an existing account with that address joins the
-   * tenant; otherwise a password creates the account (and logs it in).
+   * The token proves the invited mailbox. An account with that address whose owner proved it
+   * (verified) joins the tenant; otherwise a password is needed: it creates the account, or, for
+   * an account whose address was never verified, replaces its password and ends every earlier
+   * session of it (whoever signed it up may not own the address). Either way the caller is
+   * logged in.
    */
   @Post('auth/invitations/accept')
   @HttpCode(200)
@@ -69,13 +73,12 @@ export class InvitationsController {
         },
         tx,
       );
-      if (!joined.user) {
-        throw new BadRequestException({ message: `password is required: there is no account for ${token.email} yet`, details: [{ field: 'password', problems: ['password is required'] }] });
-      }
-      return { ...joined, user: joined.user, token };
+      if (!joined.user) throw new BadRequestException({ message: PASSWORD_NEEDED[joined.passwordNeeded](token.email), details: [{ field: 'password', problems: ['password is required'] }] });
+      if (joined.claimed) await this.sessionStore.revokeAllOf(joined.user.id, 'account claimed by the owner of its address', tx);
+      return { ...joined, token };
     });
     if (!result.ok) refuseToken('invitation', result.reason);
-    const { user, created, alreadyMember, token } = result.value;
+    const { user, created, claimed, alreadyMember, token } = result.value;
     const tenant = await this.accounts.findTenantById(token.tenantId as string);
     const membership = tenant && (await this.accounts.membership(user.id, tenant.slug));
     if (!tenant || !membership) throw new BadRequestException('the inviting tenant no longer exists');
@@ -85,8 +88,15 @@ export class InvitationsController {
       tenant: { slug: tenant.slug, name: tenant.name },
       role: membership.role,
       created,
+      claimed,
       alreadyMember,
-      ...(created && { session: await this.sessions.start(user, ip) }),
+      ...((created || claimed) && { session: await this.sessions.start(user, ip) }),
     };
   }
 }
+
+const PASSWORD_NEEDED = {
+  no_account: (email: string) => `password is required: there is no account for ${email} yet`,
+  unverified_account: (email: string) =>
+    `password is required: the account for ${email} never confirmed its address, so accepting sets a new password and ends its other sessions`,
+};

@@ -36,6 +36,13 @@ describe('AccountLinkPage', () => {
     expect(el('account-link-done')?.textContent).toContain('Your email address is confirmed.');
   });
 
+  it('asks to log in first when a verification link is opened without the session of its account', () => {
+    open('verify-email', { token: 'tok-3' });
+    http.expectOne('/api/v1/auth/verifyEmail').flush({ statusCode: 401, error: 'Unauthorized', message: 'missing, invalid or expired access token' }, { status: 401, statusText: 'Unauthorized' });
+    fixture.detectChanges();
+    expect(el('account-link-error')?.textContent).toContain('Log in with the account that signed up with this address, then open the link again.');
+  });
+
   it('shows the rule a new password breaks, and succeeds with a better one', () => {
     open('reset-password', { token: 'tok-2' });
     const password = el('account-link-password') as HTMLInputElement;

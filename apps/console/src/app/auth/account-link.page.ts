@@ -1,3 +1,4 @@
+import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { ActivatedRoute, RouterLink } from '@angular/router';
@@ -29,7 +30,7 @@ const TEXT: Record<AccountLinkKind, { title: string; action: string; done: strin
         } @else {
           @if (kind !== 'verify-email') {
             <label class="field">
-              <span>{{ kind === 'accept-invitation' ? 'Password (only if you have no account yet)' : 'New password' }}</span>
+              <span>{{ kind === 'accept-invitation' ? 'Password (needed when you have no account yet, or never confirmed its address)' : 'New password' }}</span>
               <input type="password" formControlName="password" autocomplete="new-password" data-testid="account-link-password" />
             </label>
           }
@@ -75,6 +76,14 @@ export class AccountLinkPage implements OnInit {
     this.error.set(null);
     calls[this.kind]()
       .pipe(finalize(() => this.pending.set(false)))
-      .subscribe({ next: () => this.done.set(true), error: (err: unknown) => this.error.set(apiErrorMessage(err)) });
+      .subscribe({ next: () => this.done.set(true), error: (err: unknown) => this.error.set(this.explain(err)) });
+  }
+
+  /** A verification link counts only from the signed-up account's own session (docs/security.md). */
+  private explain(err: unknown): string {
+    if (this.kind === 'verify-email' && err instanceof HttpErrorResponse && err.status === 401) {
+      return 'Log in with the account that signed up with this address, then open the link again.';
+    }
+    return apiErrorMessage(err);
   }
 }

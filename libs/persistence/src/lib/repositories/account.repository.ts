@@ -18,6 +18,11 @@ export interface TenantMember {
   joinedAt: Date;
 }
 
+/** An invitation accepted (`claimed`: an unverified account was taken over by the address's owner), or why a password is needed first. */
+export type JoinOutcome =
+  | { user: UserEntity; created: boolean; claimed: boolean; alreadyMember: boolean }
+  | { user: null; passwordNeeded: 'no_account' | 'unverified_account' };
+
 /** Why a membership change was refused. */
 export type MembershipChangeRefusal = 'not_a_member' | 'last_owner';
 
@@ -87,25 +92,32 @@ export class AccountRepository {
 
   /**
    * Adds the user with this email to the tenant, creating the account (email verified, since
-   * the invitation reached it) when there is none. An existing membership keeps its role.
+   * the invitation reached it) when there is none. An account whose address was never verified
+   * does not own it: whoever signed it up may not be the mailbox's owner, so the invited owner
+   * must set a new password, which claims the account (verified; the caller ends its earlier
+   * sessions). An existing membership keeps its role.
    */
-  async joinTenant(
-    input: { email: string; tenantId: string; role: Role; passwordHash: () => Promise<string | null> },
-    tx: EntityManager,
-  ): Promise<{ user: UserEntity | null; created: boolean; alreadyMember: boolean }> {
+  async joinTenant(input: { email: string; tenantId: string; role: Role; passwordHash: () => Promise<string | null> }, tx: EntityManager): Promise<JoinOutcome> {
     let user = await tx.findOneBy(UserEntity, { email: input.email });
     let created = false;
-    if (!user) {
+    let claimed = false;
+    if (!user || user.emailVerifiedAt === null) {
       const passwordHash = await input.passwordHash();
-      if (!passwordHash) return { user: null, created: false, alreadyMember: false };
-      user = await tx.save(tx.create(UserEntity, { email: input.email, passwordHash, emailVerifiedAt: new Date() }));
-      created = true;
+      if (!passwordHash) return { user: null, passwordNeeded: user ? 'unverified_account' : 'no_account' };
+      if (user) {
+        await tx.query(`UPDATE app_user SET password_hash = $2, email_verified_at = now() WHERE id = $1`, [user.id, passwordHash]);
+        user = Object.assign(user, { passwordHash, emailVerifiedAt: new Date() });
+        claimed = true;
+      } else {
+        user = await tx.save(tx.create(UserEntity, { email: input.email, passwordHash, emailVerifiedAt: new Date() }));
+        created = true;
+      }
     }
     const inserted = await tx.query(
       `INSERT INTO membership (tenant_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT (tenant_id, user_id) DO NOTHING RETURNING user_id`,
       [input.tenantId, user.id, input.role],
     );
-    return { user, created, alreadyMember: inserted.length === 0 };
+    return { user, created, claimed, alreadyMember: inserted.length === 0 };
   }
 
   findTenantById(id: string): Promise<TenantEntity | null> {
