@@ -17,6 +17,7 @@ import { BundlesService } from './bundles/bundles.service';
 import { DagRunsController } from './dag-runs/dag-runs.controller';
 import { DagRunsService } from './dag-runs/dag-runs.service';
 import { DagsController } from './dags/dags.controller';
+import { DevMailboxController } from './dev-mailbox/dev-mailbox.controller';
 import { HealthController } from './health/health.controller';
 import { InvitationsController } from './invitations/invitations.controller';
 import { NotificationChannelsModule } from './notification-channels/notification-channels.module';
@@ -25,7 +26,7 @@ import { TaskInstancesController } from './task-instances/task-instances.control
 
 @Module({
   imports: [ConfigModule, PersistenceModule, QueuesModule.register(), AuthModule, AccessModule, AccountsModule, NotificationChannelsModule, RateLimitsModule],
-  controllers: [HealthController, AccountsController, InvitationsController, AuditLogController, BundlesController, DagsController, DagRunsController, BackfillsController, PoolsController, TaskInstancesController],
+  controllers: [HealthController, AccountsController, InvitationsController, DevMailboxController, AuditLogController, BundlesController, DagsController, DagRunsController, BackfillsController, PoolsController, TaskInstancesController],
   providers: [BundlesService, DagRunsService, BackfillsService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })
 export class AppModule {}
