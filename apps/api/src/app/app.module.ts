@@ -7,6 +7,7 @@ import { QueuesModule } from '@updraft/queues';
 import { ApiExceptionFilter } from '../services/http/api-exception.filter';
 import { RateLimitsModule } from '../services/rate-limits/rate-limits.module';
 import { AccessModule } from './access.module';
+import { AccountSessionsController } from './accounts/account-sessions.controller';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditLogController } from './audit/audit-log.controller';
@@ -26,7 +27,7 @@ import { TaskInstancesController } from './task-instances/task-instances.control
 
 @Module({
   imports: [ConfigModule, PersistenceModule, QueuesModule.register(), AuthModule, AccessModule, AccountsModule, NotificationChannelsModule, RateLimitsModule],
-  controllers: [HealthController, AccountsController, InvitationsController, DevMailboxController, AuditLogController, BundlesController, DagsController, DagRunsController, BackfillsController, PoolsController, TaskInstancesController],
+  controllers: [HealthController, AccountsController, AccountSessionsController, InvitationsController, DevMailboxController, AuditLogController, BundlesController, DagsController, DagRunsController, BackfillsController, PoolsController, TaskInstancesController],
   providers: [BundlesService, DagRunsService, BackfillsService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })
 export class AppModule {}

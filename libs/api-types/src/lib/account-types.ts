@@ -77,3 +77,18 @@ export interface AuditEntry {
   statusCode: number;
   ip: string | null;
 }
+
+/** A log-in session of the signed-in user (each device or browser that logged in). */
+export interface AccountSession {
+  id: string;
+  ip: string | null;
+  createdAt: string;
+  lastUsedAt: string;
+  /** The session of the access token asking. */
+  current: boolean;
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}

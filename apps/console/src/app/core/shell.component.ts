@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { Router, RouterLink, RouterOutlet } from '@angular/router';
+import { VerifyBannerComponent } from '../account/verify-banner.component';
 import { ApiService } from './api.service';
 import { SessionService } from './session.service';
 
@@ -7,7 +8,7 @@ import { SessionService } from './session.service';
 @Component({
   selector: 'ud-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, RouterOutlet],
+  imports: [RouterLink, RouterOutlet, VerifyBannerComponent],
   template: `
     <header class="header">
       <a class="header__brand" routerLink="/dags">Updraft</a>
@@ -36,10 +37,11 @@ import { SessionService } from './session.service';
       </div>
 
       <div class="header__user">
-        <span class="muted">{{ session.user()?.email }}</span>
+        <a class="muted" routerLink="/account" data-testid="account-link">{{ session.user()?.email }}</a>
         <button class="btn" type="button" (click)="logout()" data-testid="logout">Log out</button>
       </div>
     </header>
+    <ud-verify-banner />
     <main class="page">
       <router-outlet />
     </main>

@@ -1,4 +1,4 @@
-import type { DevMail, Invitation, InvitationPreview } from '@updraft/api-types';
+import type { AccountSession, DevMail, Invitation, InvitationPreview } from '@updraft/api-types';
 import { createTestResources, freePort, SmtpCapture, startSmtpCapture, TestResources, waitFor, workspaceRoot } from '@updraft/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -18,7 +18,7 @@ async function startMailCatcherProcess(): Promise<{ child: ChildProcess; smtpUrl
   return { child, ...JSON.parse(line.toString('utf8')) };
 }
 
-describe('account mails leave through the notifications queue; the development mailbox (in-process api and mail delivery)', () => {
+describe('self-service accounts: mails through the notifications queue, invitation links, the development mailbox, sessions and password (in-process api and mail delivery)', () => {
   let api: InProcessApi<TestResources>;
   let smtpPort: number;
   let lateSmtp: SmtpCapture | undefined;
@@ -36,7 +36,7 @@ describe('account mails leave through the notifications queue; the development m
   const signup = async (email: string, tenantSlug: string) => {
     const reply = await api.call('POST', 'auth/signup', { body: { email, password: PASSWORD, tenantSlug, tenantName: `Tenant ${tenantSlug}` } });
     expect([reply.status, reply.text]).toEqual([201, expect.any(String)]);
-    return reply.json() as { accessToken: string };
+    return reply.json() as { accessToken: string; refreshToken: string };
   };
   const pending = async (tenant: string, token: string, id: string): Promise<Invitation | undefined> =>
     ((await api.call('GET', `tenants/${tenant}/invitations`, { token })).json() as { items: Invitation[] }).items.find((i) => i.id === id);
@@ -111,4 +111,35 @@ describe('account mails leave through the notifications queue; the development m
       catcher.child.kill();
     }
   }, 30_000);
+
+  it('lists your sessions, logs one out, changes the password (other sessions end, this one stays) and logs out everywhere', async () => {
+    const first = await signup('sessions@self.example.com', 'sessions-acme');
+    const login = async (password: string) => api.call('POST', 'auth/login', { body: { email: 'sessions@self.example.com', password } });
+    const second = (await login(PASSWORD)).json() as { accessToken: string; refreshToken: string };
+    const third = (await login(PASSWORD)).json() as { accessToken: string; refreshToken: string };
+    const listed = (await api.call('GET', 'auth/sessions', { token: first.accessToken })).json().items as AccountSession[];
+    expect(listed).toHaveLength(3);
+    expect(listed.filter((s) => s.current)).toHaveLength(1);
+
+    const other = listed.find((s) => !s.current) as AccountSession;
+    expect((await api.call('DELETE', `auth/sessions/${other.id}`, { token: first.accessToken })).status).toBe(204);
+    expect((await api.call('DELETE', `auth/sessions/${other.id}`, { token: first.accessToken })).status).toBe(404);
+    expect((await api.call('GET', 'auth/sessions', { token: first.accessToken })).json().items).toHaveLength(2);
+
+    const wrong = await api.call('POST', 'auth/password', { token: first.accessToken, body: { currentPassword: 'not-the-password-at-all', newPassword: 'another-long-unusual-password' } });
+    expect([wrong.status, wrong.json().message]).toEqual([400, 'the current password is not right']);
+    const weak = await api.call('POST', 'auth/password', { token: first.accessToken, body: { currentPassword: PASSWORD, newPassword: 'short' } });
+    expect([weak.status, weak.json().message]).toEqual([400, expect.stringMatching(/password must be at least 12 characters/)]);
+    expect((await api.call('POST', 'auth/password', { token: first.accessToken, body: { currentPassword: PASSWORD, newPassword: 'another-long-unusual-password' } })).status).toBe(204);
+    expect((await login(PASSWORD)).status).toBe(401);
+    expect((await api.call('GET', 'auth/me', { token: first.accessToken })).status).toBe(200);
+    for (const ended of [second, third]) expect((await api.call('GET', 'auth/me', { token: ended.accessToken })).status).toBe(401);
+
+    const fresh = (await login('another-long-unusual-password')).json() as { accessToken: string; refreshToken: string };
+    expect((await api.call('POST', 'auth/logoutEverywhere', { token: fresh.accessToken })).status).toBe(204);
+    for (const ended of [first, fresh]) {
+      expect((await api.call('GET', 'auth/me', { token: ended.accessToken })).status).toBe(401);
+      expect((await api.call('POST', 'auth/refresh', { body: { refreshToken: ended.refreshToken } })).status).toBe(401);
+    }
+  });
 });
