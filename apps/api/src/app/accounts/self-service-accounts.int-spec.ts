@@ -1,22 +1,8 @@
 import type { AccountSession, DevMail, Invitation, InvitationPreview } from '@updraft/api-types';
-import { createTestResources, freePort, SmtpCapture, startSmtpCapture, TestResources, waitFor, workspaceRoot } from '@updraft/testing';
-import { ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { join } from 'node:path';
+import { createTestResources, freePort, SmtpCapture, startMailCatcherProcess, startSmtpCapture, TestResources, waitFor } from '@updraft/testing';
 import { InProcessApi, startInProcessApi } from '../../testing/in-process-api';
 
 const PASSWORD = 'long-and-unusual-password-1';
-
-/** `npm start`'s own mail catcher (tools/start/mail-catcher.mjs) in a child process, on free ports. */
-async function startMailCatcherProcess(): Promise<{ child: ChildProcess; smtpUrl: string; listingUrl: string }> {
-  const script = `import(${JSON.stringify(join(workspaceRoot(), 'tools/start/mail-catcher.mjs'))}).then(async ({ startMailCatcher }) => {
-    const c = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
-    console.log(JSON.stringify({ smtpUrl: c.smtpUrl, listingUrl: c.listingUrl }));
-  });`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: workspaceRoot(), stdio: ['ignore', 'pipe', 'inherit'] });
-  const [line] = (await once(child.stdout as NodeJS.ReadableStream, 'data')) as [Buffer];
-  return { child, ...JSON.parse(line.toString('utf8')) };
-}
 
 describe('self-service accounts: mails through the notifications queue, invitation links, the development mailbox, sessions and password (in-process api and mail delivery)', () => {
   let api: InProcessApi<TestResources>;
@@ -108,7 +94,7 @@ describe('self-service accounts: mails through the notifications queue, invitati
       expect((await api.call('GET', 'dev/mailbox')).status).toBe(404);
     } finally {
       Object.assign(api.config, { nodeEnv: 'test', devMailboxUrl: null, smtpUrl: `smtp://127.0.0.1:${smtpPort}` });
-      catcher.child.kill();
+      await catcher.stop();
     }
   }, 30_000);
 
