@@ -36,6 +36,7 @@ async function rotate(): Promise<void> {
 async function serve(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false });
   const config = app.get<UpdraftConfig>(UPDRAFT_CONFIG);
+  app.set('trust proxy', config.trustProxy);
   // First, so that every answer (also a refused body) carries the security and CORS headers.
   app.use(
     helmet({

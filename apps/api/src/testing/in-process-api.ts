@@ -24,6 +24,8 @@ export interface CallOptions {
   body?: unknown;
   /** The client's source address (any 127.x.y.z on Linux loopback): how tests stand for separate clients. */
   from?: string;
+  /** Sent as X-Forwarded-For, as a load balancer would. */
+  forwardedFor?: string;
 }
 
 /** A suite's own database, Redis prefix and SMTP server (libs/testing's createTestResources), released when the api stops. */
@@ -50,6 +52,7 @@ export async function startInProcessApi<R extends SuiteResources>(resources: R, 
   const config: UpdraftConfig = { ...loadConfig(), ...resources.settings, ...overrides };
   const moduleRef = await Test.createTestingModule({ imports: [AppModule, MailModule], providers: [AccountMailProcessor] }).overrideProvider(UPDRAFT_CONFIG).useValue(config).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error'], bodyParser: false });
+  app.set('trust proxy', config.trustProxy);
   app.useBodyParser('json', jsonBodyOptions(config));
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(createValidationPipe());
@@ -68,7 +71,7 @@ export async function startInProcessApi<R extends SuiteResources>(resources: R, 
   };
 }
 
-function send(method: string, url: string, { token, body, from }: CallOptions): Promise<Reply> {
+function send(method: string, url: string, { token, body, from, forwardedFor }: CallOptions): Promise<Reply> {
   const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
@@ -76,7 +79,11 @@ function send(method: string, url: string, { token, body, from }: CallOptions): 
       {
         method,
         localAddress: from,
-        headers: { ...(token && { authorization: `Bearer ${token}` }), ...(payload !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }) },
+        headers: {
+          ...(token && { authorization: `Bearer ${token}` }),
+          ...(forwardedFor && { 'x-forwarded-for': forwardedFor }),
+          ...(payload !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];

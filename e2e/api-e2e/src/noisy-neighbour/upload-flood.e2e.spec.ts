@@ -53,7 +53,7 @@ describe('noisy neighbour: one tenant floods bundle uploads, another deploys and
     expect(uploads.find((u) => u.status === 413)?.body.message).toMatch(new RegExp(`larger than the limit of ${LIMIT_MIB * MiB} bytes`));
     const peakGrowthMiB = Math.max(...uploads.map((u) => u.peakMemoryGrowthMiB));
     console.log(`${FLOOD} parallel uploads of 100 MiB against a ${LIMIT_MIB} MiB limit: api RSS grew by at most ${peakGrowthMiB.toFixed(1)} MiB; the quiet tenant deployed in ${deployMs} ms and its run succeeded after ${runMs} ms`);
-    expect(peakGrowthMiB).toBeLessThan(UPLOADS_PER_MINUTE * LIMIT_MIB + 80);
+    expect(peakGrowthMiB).toBeLessThan(UPLOADS_PER_MINUTE * LIMIT_MIB + 120);
     expect(deployMs).toBeLessThan(30_000);
   }, 180_000);
 });

@@ -53,4 +53,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MAX_BUNDLE_BYTES: '-5' })).toThrow(/MAX_BUNDLE_BYTES must be a positive integer/);
     expect(() => loadConfig({ LOGIN_FREE_FAILURES_PER_SOURCE: '-1' })).toThrow(/LOGIN_FREE_FAILURES_PER_SOURCE must be a whole number, 0 or more/);
   });
+
+  it('reads which proxies to trust for the client address', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback,10.0.0.0/8');
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY must be a number of proxy hops or a comma-separated list/);
+  });
 });

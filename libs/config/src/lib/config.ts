@@ -67,6 +67,8 @@ export interface UpdraftConfig {
   bundleUploadsPerTenantPerMinute: number;
   /** How deeply JSON bodies may nest arrays and objects. */
   maxJsonDepth: number;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe for the client address (limits per address depend on it). */
+  trustProxy: false | number | string;
 }
 
 export class ConfigError extends Error {}
@@ -136,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
       SIGNUP_MAX_PER_HOUR: num({ default: 500 }),
       BUNDLE_UPLOADS_PER_TENANT_PER_MINUTE: num({ default: 60 }),
       MAX_JSON_DEPTH: num({ default: 64 }),
+      TRUST_PROXY: str({ default: '' }),
     },
     {
       reporter: ({ errors }) => {
@@ -178,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
   for (const name of ['LOGIN_MAX_ATTEMPTS_PER_IP', 'LOGIN_MAX_DELAY_SECONDS', 'SIGNUP_MAX_PER_IP_PER_HOUR', 'SIGNUP_MAX_PER_HOUR', 'BUNDLE_UPLOADS_PER_TENANT_PER_MINUTE', 'MAX_JSON_DEPTH', 'MAX_BUNDLE_BYTES'] as const) {
     if (!Number.isInteger(clean[name]) || clean[name] < 1) throw new ConfigError(`Invalid configuration: ${name} must be a positive integer`);
   }
+  const trustProxy = parseTrustProxy(clean.TRUST_PROXY);
   if (!Number.isInteger(clean.LOGIN_FREE_FAILURES_PER_SOURCE) || clean.LOGIN_FREE_FAILURES_PER_SOURCE < 0) {
     throw new ConfigError('Invalid configuration: LOGIN_FREE_FAILURES_PER_SOURCE must be a whole number, 0 or more');
   }
@@ -233,5 +237,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
     signupMaxPerHour: clean.SIGNUP_MAX_PER_HOUR,
     bundleUploadsPerTenantPerMinute: clean.BUNDLE_UPLOADS_PER_TENANT_PER_MINUTE,
     maxJsonDepth: clean.MAX_JSON_DEPTH,
+    trustProxy,
   };
+}
+
+/** Empty: no proxy (the socket's address is the client's); a number: that many proxy hops; else addresses, subnets or loopback/linklocal/uniquelocal. */
+function parseTrustProxy(value: string): UpdraftConfig['trustProxy'] {
+  const trimmed = value.trim();
+  if (trimmed === '') return false;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const entries = trimmed.split(',').map((entry) => entry.trim());
+  if (entries.every((entry) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(entry))) return entries.join(',');
+  throw new ConfigError(`Invalid configuration: TRUST_PROXY must be a number of proxy hops or a comma-separated list of proxy addresses or subnets (got '${value}')`);
 }

@@ -22,7 +22,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('account take-over: pre-hijacked sign-ups, password guessing, sign-up floods, tokens without expiry (in-process api)', () => {
   let api: InProcessApi<TestResources>;
-  beforeAll(async () => (api = await startInProcessApi(await createTestResources(), { loginFreeFailuresPerSource: 3, loginMaxDelaySeconds: 60 })), 60_000);
+  beforeAll(async () => (api = await startInProcessApi(await createTestResources(), { loginFreeFailuresPerSource: 3, loginMaxDelaySeconds: 60 })), 120_000);
   afterAll(() => api?.stop(), 30_000);
 
   const signup = async (email: string, tenantSlug: string, password = PASSWORD, from?: string) => {
@@ -103,18 +103,21 @@ describe('account take-over: pre-hijacked sign-ups, password guessing, sign-up f
 
 describe('sign-up throttle (in-process api)', () => {
   let api: InProcessApi<TestResources>;
-  beforeAll(async () => (api = await startInProcessApi(await createTestResources(), { signupMaxPerIpPerHour: 3, signupMaxPerHour: 5 })), 60_000);
+  beforeAll(async () => (api = await startInProcessApi(await createTestResources(), { signupMaxPerIpPerHour: 3, signupMaxPerHour: 6, trustProxy: 'loopback' })), 120_000);
   afterAll(() => api?.stop(), 30_000);
 
-  const signup = (n: number, from: string) => api.call('POST', 'auth/signup', { body: { email: `flood-${n}@example.com`, password: PASSWORD, tenantSlug: `flood-${n}` }, from });
+  const signup = (n: number, from: string, forwardedFor?: string) =>
+    api.call('POST', 'auth/signup', { body: { email: `flood-${n}@example.com`, password: PASSWORD, tenantSlug: `flood-${n}` }, from, forwardedFor });
 
-  it('caps sign-ups per source address and on the whole platform, answering 429 with Retry-After', async () => {
+  it('caps sign-ups per source address (behind a trusted proxy, the X-Forwarded-For one) and on the whole platform, answering 429 with Retry-After', async () => {
     const first = [];
     for (let n = 0; n < 4; n++) first.push(await signup(n, '127.0.0.2'));
     expect(first.map((r) => r.status)).toEqual([201, 201, 201, 429]);
     const refused = first[3];
     expect(refused.json().message).toMatch(/^too many sign-ups from this address; try again in \d+ s$/);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(3000);
+
+    expect((await signup(5, '127.0.0.2', '203.0.113.7')).status).toBe(201);
 
     const second = [];
     for (let n = 10; n < 13; n++) second.push(await signup(n, '127.0.0.3'));
@@ -123,3 +126,4 @@ describe('sign-up throttle (in-process api)', () => {
     expect(second[2].headers['retry-after']).toMatch(/^\d+$/);
   });
 });
+

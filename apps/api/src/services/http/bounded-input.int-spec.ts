@@ -18,7 +18,7 @@ describe('bounded inputs: JSON depth, NUL characters, bundle upload size and rat
     const signup = async (slug: string) => (await api.call('POST', 'auth/signup', { body: { email: `${slug}@example.com`, password: PASSWORD, tenantSlug: slug } })).json().accessToken as string;
     owner = await signup('bounded');
     neighbour = await signup('neighbour');
-  }, 60_000);
+  }, 120_000);
   afterAll(() => api?.stop(), 30_000);
 
   const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
