@@ -1,10 +1,11 @@
-import { BadRequestException, Body, Controller, Delete, ForbiddenException, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, ForbiddenException, Get, HttpCode, Ip, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { AuthenticatedUser, Authenticated, CurrentUser, PasswordHasher } from '@updraft/auth';
 import { passwordProblem } from '@updraft/domain';
 import { AccountRepository, SessionRepository } from '@updraft/persistence';
 import type { AccountSession } from '@updraft/api-types';
 import { ChangePasswordDto } from './accounts.dto';
+import { LoginThrottle } from './login-throttle.service';
 
 /** The signed-in user's own log-in sessions and password. */
 @Controller('auth')
@@ -13,6 +14,7 @@ export class AccountSessionsController {
     private readonly accounts: AccountRepository,
     private readonly sessions: SessionRepository,
     private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   @Get('sessions')
@@ -42,13 +44,16 @@ export class AccountSessionsController {
   @Post('password')
   @HttpCode(204)
   @Authenticated()
-  @ApiOperation({ summary: 'Changes the password (the current one is asked); every other session is logged out' })
-  async changePassword(@CurrentUser() current: AuthenticatedUser, @Body() body: ChangePasswordDto): Promise<void> {
+  @ApiOperation({ summary: 'Changes the password (the current one is asked, guesses slowed as at log-in); every other session is logged out' })
+  async changePassword(@CurrentUser() current: AuthenticatedUser, @Body() body: ChangePasswordDto, @Ip() ip: string): Promise<void> {
     if (!current.sessionId) throw new ForbiddenException('an API token cannot change the password: log in');
+    await this.throttle.check(ip, current.email);
     const user = await this.accounts.findUserById(current.id);
     if (!user || !(await this.hasher.verify(user.passwordHash, body.currentPassword))) {
+      await this.throttle.recordFailure(ip, current.email);
       throw new BadRequestException({ message: 'the current password is not right', details: [{ field: 'currentPassword', problems: ['not right'] }] });
     }
+    await this.throttle.recordSuccess(ip, current.email);
     const problem = passwordProblem(body.newPassword, user.email);
     if (problem) throw new BadRequestException({ message: problem, details: [{ field: 'newPassword', problems: [problem] }] });
     await this.accounts.setPassword(user.id, await this.hasher.hash(body.newPassword));

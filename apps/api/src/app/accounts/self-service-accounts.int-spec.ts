@@ -128,4 +128,15 @@ describe('self-service accounts: mails through the notifications queue, invitati
       expect((await api.call('POST', 'auth/refresh', { body: { refreshToken: ended.refreshToken } })).status).toBe(401);
     }
   });
+
+  it('slows down guesses of the current password from one address as log-in does, while the owner changes it from elsewhere', async () => {
+    const guessed = await signup('guessed@self.example.com', 'guessed-acme');
+    const change = (currentPassword: string, from?: string) =>
+      api.call('POST', 'auth/password', { token: guessed.accessToken, from, body: { currentPassword, newPassword: 'another-long-unusual-password' } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await change(`wrong-guess-number-${i}`, '127.0.0.3')).status);
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 400, 429]);
+    expect((await change(PASSWORD, '127.0.0.3')).status).toBe(429);
+    expect((await change(PASSWORD)).status).toBe(204);
+  });
 });
