@@ -1,6 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import type { DevMail } from '@updraft/api-types';
 import { apiErrorMessage } from '../core/api-error';
 import { AccountService } from './account.service';
@@ -9,12 +10,15 @@ import { AccountService } from './account.service';
 @Component({
   selector: 'ud-dev-mailbox-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe],
+  imports: [DatePipe, RouterLink],
   template: `
     <main class="mailbox">
       <header class="mailbox__head">
         <h1>Local mailbox</h1>
-        <button class="btn" type="button" (click)="load()" data-testid="mailbox-refresh">Refresh</button>
+        <span class="mailbox__actions">
+          <a routerLink="/">Console</a>
+          <button class="btn" type="button" (click)="load()" data-testid="mailbox-refresh">Refresh</button>
+        </span>
       </header>
       <p class="muted">Mails the platform sent while running with <code>npm start</code> (development only). Open a link to verify, reset a password or accept an invitation.</p>
       @if (error()) {
@@ -38,6 +42,7 @@ import { AccountService } from './account.service';
     .mailbox { max-width: 56rem; margin: 0 auto; padding: 1.5rem 1rem; display: grid; gap: 1rem; }
     .mailbox__head { display: flex; align-items: center; justify-content: space-between; gap: 1rem; }
     .mailbox__head h1 { margin: 0; font-size: 1.4rem; }
+    .mailbox__actions { display: flex; align-items: center; gap: 1rem; }
     .mailbox__mail { padding: 1rem; display: grid; gap: 0.5rem; }
     .mailbox__mail h2 { margin: 0; font-size: 1.05rem; }
     .mailbox__mail p { margin: 0; }
