@@ -1,4 +1,4 @@
-// `npm run bench [-- chain|throughput|lag|all] [--no-build] [--concurrency N] [--runs N] [--repeat N] [--cpu-prof DIR] [--keep-database]`
+// `npm run bench [-- chain|throughput|lag|all|bundles|console] [--no-build] [--concurrency N] [--runs N] [--repeat N] [--cpu-prof DIR] [--keep-database]`
 //
 // Measures Updraft end to end, the way a tenant sees it: the built api, scheduler and worker run
 // as separate processes against a fresh database and Redis prefix, a generated bundle is uploaded
@@ -16,6 +16,7 @@ import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, ensureServices } from '../serv
 import { bundleFiles, CHAIN_CPU_MS, CHAIN_LENGTH, DAGS, PARALLEL_EMPTY, PARALLEL_FUNCTION } from './dags.mjs';
 import { callApi } from '../api-call.mjs';
 import { BUNDLE_DAGS, bigBundleFiles, sampleDescendantsPeak, TASKS_PER_DAG } from './bundles.mjs';
+import { benchConsole } from './console.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(join(root, 'package.json'));
@@ -52,7 +53,7 @@ function parseArgs(argv) {
   const options = { mode: 'all', build: true, concurrency: 8, runs: 3, repeat: 1 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (['chain', 'throughput', 'lag', 'all', 'bundles'].includes(arg)) options.mode = arg;
+    if (['chain', 'throughput', 'lag', 'all', 'bundles', 'console'].includes(arg)) options.mode = arg;
     else if (arg === '--no-build') options.build = false;
     else if (arg === '--cpu-prof') options.cpuProfDir = argv[++i];
     else if (arg === '--keep-database') options.keepDatabase = true;
@@ -61,7 +62,7 @@ function parseArgs(argv) {
       if (!Number.isInteger(value) || value < 1) throw new Error(`${arg} needs a positive whole number`);
       options[arg.slice(2)] = value;
     } else if (arg === '--help' || arg === '-h') {
-      process.stderr.write('usage: node tools/bench/run.mjs [chain|throughput|lag|all|bundles] [--no-build] [--concurrency N] [--runs N] [--repeat N]\n');
+      process.stderr.write('usage: node tools/bench/run.mjs [chain|throughput|lag|all|bundles|console] [--no-build] [--concurrency N] [--runs N] [--repeat N]\n');
       process.exit(0);
     } else throw new Error(`unknown argument '${arg}' (see --help)`);
   }
@@ -681,7 +682,8 @@ async function main() {
 
   if (options.build) {
     say('building api, scheduler, worker (--no-build skips this)');
-    const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'scheduler', 'worker'], {
+    const apps = ['api', 'scheduler', 'worker', ...(options.mode === 'console' ? ['console'] : [])];
+    const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', ...apps], {
       cwd: root,
       env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
       stdio: ['ignore', process.stderr, process.stderr],
@@ -719,6 +721,11 @@ async function main() {
       await chain.platform.stop();
     }
     if (options.mode === 'bundles') result.bundles = await benchBundles(options, tempRoot);
+    if (options.mode === 'console') {
+      const platform = await startPlatform('console', options, tempRoot);
+      result.console = await benchConsole(platform, options.repeat < 3 ? 3 : options.repeat);
+      await platform.stop();
+    }
     if (options.mode === 'throughput' || options.mode === 'all') {
       const throughput = await benchThroughput(options, bundleDir, tempRoot);
       result.throughput = throughput;

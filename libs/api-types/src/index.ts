@@ -4,3 +4,5 @@ export * from './lib/access-types';
 export * from './lib/notification-types';
 export * from './lib/backfill-types';
 export * from './lib/pool-types';
+export * from './lib/operate-types';
+export * from './lib/dag-view-types';

@@ -11,6 +11,8 @@ export * from './lib/pool';
 export * from './lib/mapping';
 export * from './lib/sensors';
 export * from './lib/backfill';
+export * from './lib/task-dependencies';
 export * from './lib/task-logs';
 export * from './lib/storable-values';
 export * from './lib/dispatch-selection';
+export * from './lib/dag-diff';

@@ -8,3 +8,4 @@ export * from './lib/notifications.module';
 export * from './lib/notifier.service';
 export * from './lib/sla-alert';
 export * from './lib/task-callbacks';
+export * from './lib/notification-keys';

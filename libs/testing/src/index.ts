@@ -15,6 +15,7 @@ export * from './lib/query-counter';
 export * from './lib/worker-fixtures';
 export * from './lib/tenant-fixtures';
 export * from './lib/escape-fixture';
+export * from './lib/serialized-dag-fixtures';
 export * from './lib/e2e-stack';
 export * from './lib/built-cli';
 export * from './lib/test-resources';

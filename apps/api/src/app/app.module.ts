@@ -17,6 +17,8 @@ import { BundlesController } from './bundles/bundles.controller';
 import { BundlesService } from './bundles/bundles.service';
 import { DagRunsController } from './dag-runs/dag-runs.controller';
 import { DagRunsService } from './dag-runs/dag-runs.service';
+import { TenantRunsController } from './dag-runs/tenant-runs.controller';
+import { DagViewsService } from './dags/dag-views.service';
 import { DagsController } from './dags/dags.controller';
 import { DevMailboxController } from './dev-mailbox/dev-mailbox.controller';
 import { HealthController } from './health/health.controller';
@@ -24,10 +26,12 @@ import { InvitationsController } from './invitations/invitations.controller';
 import { NotificationChannelsModule } from './notification-channels/notification-channels.module';
 import { PoolsController } from './pools/pools.controller';
 import { TaskInstancesController } from './task-instances/task-instances.controller';
+import { TaskDependenciesService } from './task-instances/task-dependencies.service';
+import { TenantSettingsController } from './tenant-settings/tenant-settings.controller';
 
 @Module({
   imports: [ConfigModule, PersistenceModule, QueuesModule.register(), AuthModule, AccessModule, AccountsModule, NotificationChannelsModule, RateLimitsModule],
-  controllers: [HealthController, AccountsController, AccountSessionsController, InvitationsController, DevMailboxController, AuditLogController, BundlesController, DagsController, DagRunsController, BackfillsController, PoolsController, TaskInstancesController],
-  providers: [BundlesService, DagRunsService, BackfillsService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
+  controllers: [HealthController, AccountsController, AccountSessionsController, InvitationsController, DevMailboxController, AuditLogController, BundlesController, DagsController, DagRunsController, TenantRunsController, BackfillsController, PoolsController, TaskInstancesController, TenantSettingsController],
+  providers: [BundlesService, DagRunsService, BackfillsService, TaskDependenciesService, DagViewsService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })
 export class AppModule {}

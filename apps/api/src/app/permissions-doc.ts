@@ -27,6 +27,8 @@ export function renderPermissionsDoc(routes: RouteRule[]): string {
     '',
     ...table(ROLES.map((r) => ({ name: r, granted: permissionsOf(r) }))),
     '',
+    'The console reads this same table (libs/domain `permissions.ts`): each page and button shows only to the roles that grant it, and the API refuses the rest anyway. What each role sees and may do on each console page: docs/console.md, "Administration".',
+    '',
     '## Team roles',
     '',
     'A team role grants these permissions on the DAGs of its team only (and their runs, task instances, logs and XCom).',

@@ -1,6 +1,8 @@
 import { Route } from '@angular/router';
 import { authGuard } from './core/auth.guard';
 import { ShellComponent } from './core/shell.component';
+import { DAG_ROUTES } from './dags/dag.routes';
+import { ADMIN_ROUTES } from './admin/admin.routes';
 
 export const appRoutes: Route[] = [
   {
@@ -35,27 +37,55 @@ export const appRoutes: Route[] = [
     canActivate: [authGuard],
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'dags' },
+      // Operating runs: run and task instance pages, trigger, backfill, bundles (docs/console.md).
       {
         path: 'account',
         title: 'Your account · Updraft',
         loadComponent: () => import('./account/account.page').then((m) => m.AccountPage),
       },
       {
-        path: 'dags',
-        title: 'DAGs · Updraft',
-        loadComponent: () => import('./dags/dag-list.page').then((m) => m.DagListPage),
+        path: 'dags/:dagId/runs/:runId',
+        title: 'Run · Updraft',
+        loadComponent: () => import('./runs/run.page').then((m) => m.RunPage),
       },
       {
-        path: 'dags/:dagId',
-        title: 'DAG · Updraft',
-        loadComponent: () => import('./dags/dag-detail.page').then((m) => m.DagDetailPage),
+        path: 'dags/:dagId/runs/:runId/tasks/:taskId',
+        title: 'Task instance · Updraft',
+        loadComponent: () => import('./task-instances/task-instance.page').then((m) => m.TaskInstancePage),
       },
+      {
+        path: 'dags/:dagId/trigger',
+        title: 'Trigger · Updraft',
+        loadComponent: () => import('./runs/trigger.page').then((m) => m.TriggerPage),
+      },
+      {
+        path: 'dags/:dagId/backfill',
+        title: 'Backfill · Updraft',
+        loadComponent: () => import('./backfills/backfill.page').then((m) => m.BackfillPage),
+      },
+      {
+        path: 'dags/:dagId/backfills/:backfillId',
+        title: 'Backfill progress · Updraft',
+        loadComponent: () => import('./backfills/backfill-progress.page').then((m) => m.BackfillProgressPage),
+      },
+      {
+        path: 'bundles',
+        title: 'Bundles · Updraft',
+        loadComponent: () => import('./bundles/bundles.page').then((m) => m.BundlesPage),
+      },
+      ...DAG_ROUTES,
       {
         path: 'dags/:dagId/runs/:runId/tasks/:taskId/logs/:tryNumber',
         title: 'Task log · Updraft',
         loadComponent: () => import('./logs/task-log.page').then((m) => m.TaskLogPage),
       },
+      // Administration (admin/admin.routes.ts)
+      ...ADMIN_ROUTES,
+      {
+        path: '**',
+        title: 'Not found · Updraft',
+        loadComponent: () => import('./core/not-found.page').then((m) => m.NotFoundPage),
+      },
     ],
   },
-  { path: '**', redirectTo: 'dags' },
 ];

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { getQueueToken } from '@nestjs/bull';
 import { QUEUES } from '@updraft/queues';
 import type { Queue } from 'bull';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { BundleParser } from './bundle-parsing/bundle-parser.service';
 import { WarmSandboxes } from './operators/warm-sandboxes.service';
@@ -213,6 +214,40 @@ dag('warm', {}, () => {
   });
 
   // Last: a drained runner takes no more work.
+  it('hands a try back, not counted, when PostgreSQL fails while its outcome is stored, instead of failing the task; it runs again', async () => {
+    const version = await uploadFolder({
+      'updraft.json': JSON.stringify({ name: 'demo', entries: ['dags/main.ts'] }),
+      'dags/main.ts': `import { dag, empty } from '@updraft/sdk';\ndag('db_trouble', {}, () => { empty('unlucky'); });\n`,
+    });
+    expect(version?.errors).toEqual([]);
+    const db = app.get(DataSource);
+    // The database, not the task, fails the end of this task's try: a deadlock.
+    await db.query(`CREATE FUNCTION test_deadlock_on_end() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        IF NEW.task_id = 'unlucky' AND OLD.state = 'running' AND NEW.state IN ('success', 'failed') THEN
+          RAISE EXCEPTION 'deadlock detected (made by the test)' USING ERRCODE = '40P01';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await db.query(`CREATE TRIGGER test_deadlock_on_end BEFORE UPDATE ON task_instance FOR EACH ROW EXECUTE FUNCTION test_deadlock_on_end()`);
+    const tasks = app.get<Queue>(getQueueToken(QUEUES.tasks));
+    await tasks.pause(true);
+    const taskInstances = app.get(TaskInstanceRepository);
+    let run: Awaited<ReturnType<typeof runEveryTask>>;
+    try {
+      run = await runEveryTask('db_trouble');
+      const after = await taskInstances.find(tenantId, run.id, 'unlucky');
+      expect({ state: after?.state, tryNumber: after?.tryNumber }).toEqual({ state: 'queued', tryNumber: 0 });
+      const log = (await app.get(TaskLogRepository).read(tenantId, after?.id as string, 1)).map((l) => l.message);
+      expect(log).toEqual(expect.arrayContaining([expect.stringMatching(/the platform failed while recording try 1 \(deadlock detected \(made by the test\)\); handed back to the queue \(the try does not count\)/)]));
+    } finally {
+      await db.query(`DROP TRIGGER test_deadlock_on_end ON task_instance`);
+      await db.query(`DROP FUNCTION test_deadlock_on_end()`);
+      await tasks.resume(true);
+    }
+    const rerun = await waitFor(() => taskInstances.find(tenantId, run.id, 'unlucky'), (ti) => ti?.state === 'success', { timeoutMs: 30_000, what: 'the handed-back try to run again' });
+    expect(rerun?.tryNumber).toBe(1);
+  });
+
   it('drains: a try that outlives the grace period is killed and handed back, queued again with its try not counted', async () => {
     const version = await uploadFolder({
       'updraft.json': JSON.stringify({ name: 'demo', entries: ['dags/main.ts'] }),

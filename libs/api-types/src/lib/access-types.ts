@@ -1,4 +1,4 @@
-import type { Role, TeamRole, TokenScope } from '@updraft/domain';
+import type { Permission, Role, TeamRole, TokenScope } from '@updraft/domain';
 import type { TaskConnection } from '@updraft/sdk';
 
 /** A member of a tenant, with their tenant role. */
@@ -56,4 +56,23 @@ export interface Connection extends Omit<TaskConnection, 'password'> {
   /** `********` when a password is set, else null. */
   password: string | null;
   updatedAt: string;
+}
+
+/** The answer to "test connection": whether a task could connect, and what it met. */
+export interface ConnectionTestResult {
+  ok: boolean;
+  message: string;
+  durationMs: number;
+}
+
+/** A tenant's settings, its usage now, and what the caller may do in it. */
+export interface TenantSettings {
+  slug: string;
+  name: string;
+  /** How many of the tenant's tasks may run at once; set by the platform (or per tenant by its operators), not by the tenant. */
+  runningTaskLimit: { value: number; source: 'platform' | 'tenant'; editable: boolean };
+  defaultChannels: { id: string; name: string; type: string }[];
+  usage: { dags: number; runsToday: number; tasksRunning: number };
+  /** The caller's tenant role, the permissions it grants here, and their team roles (which grant DAG permissions on those teams' DAGs). */
+  you: { role: Role; permissions: Permission[]; teamRoles: Record<string, TeamRole> };
 }

@@ -70,6 +70,8 @@ export interface Bundle {
   archiveSha256: string;
   createdAt: string;
   parsedAt: string | null;
+  /** E-mail of the member who uploaded it; null when they left the tenant. */
+  deployedBy: string | null;
 }
 
 export type DagRunState = RunState;
@@ -90,6 +92,8 @@ export interface Dag {
   catchup: boolean;
   tags: string[];
   team: string | null;
+  /** The distinct owners of its tasks. */
+  owners: string[];
   isPaused: boolean;
   isActive: boolean;
   bundleName: string;
@@ -105,6 +109,8 @@ export interface DagSource {
   file: string;
   line: number;
   content: string;
+  /** The DAG version whose source this is. */
+  dagVersionId: string;
 }
 
 export interface DagTask {
@@ -135,6 +141,8 @@ export interface DagRun {
   queuedAt: string;
   startDate: string | null;
   endDate: string | null;
+  /** The bundle version the run pinned (answered by the single-run route only). */
+  bundle?: { name: string; version: number } | null;
 }
 
 export interface TaskInstance {
@@ -149,6 +157,8 @@ export interface TaskInstance {
   endDate: string | null;
   durationMs: number | null;
   hostname: string | null;
+  /** How the last try failed (its exit reason), for failed instances and those up for retry. */
+  error: string | null;
 }
 
 export interface TaskLogLine {

@@ -57,4 +57,6 @@ export interface SlaMiss {
   finishedAt: string | null;
   notifiedAt: string | null;
   lateByMs: number;
+  /** Its alerts' deliveries: `GET notificationDeliveries?notificationKey=…`. */
+  notificationKey: string;
 }

@@ -202,12 +202,19 @@ export async function extractArchive(archive: Buffer, destination: string, limit
 
 /** One file of a bundle archive, read through the same safe extraction (for showing a DAG's source). */
 export async function readArchiveFile(archive: Buffer, path: string): Promise<string | null> {
+  return withExtractedArchive(archive, (read) => read(path));
+}
+
+/** Extracts the archive to a scratch folder for `use`, whose `read` answers a file's text or null (absent, or outside the bundle). */
+export async function withExtractedArchive<T>(archive: Buffer, use: (read: (path: string) => Promise<string | null>) => Promise<T>): Promise<T> {
   const scratch = await mkdtemp(join(tmpdir(), 'updraft-read-'));
   try {
     await extractArchive(archive, scratch);
-    const target = resolve(scratch, path);
-    if (!target.startsWith(scratch + sep)) return null;
-    return await readFile(target, 'utf8').catch(() => null);
+    return await use(async (path) => {
+      const target = resolve(scratch, path);
+      if (!target.startsWith(scratch + sep)) return null;
+      return readFile(target, 'utf8').catch(() => null);
+    });
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

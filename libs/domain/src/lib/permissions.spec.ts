@@ -17,6 +17,8 @@ describe('roleHasPermission', () => {
     ['admin', PERMISSIONS.channelsEdit, true],
     ['owner', PERMISSIONS.channelsEdit, true],
     ['member', PERMISSIONS.channelsRead, false],
+    ['editor', PERMISSIONS.tenantManage, false],
+    ['admin', PERMISSIONS.tenantManage, true],
   ] as const)('%s / %s → %s', (role, permission, allowed) => expect(roleHasPermission(role, permission)).toBe(allowed));
 });
 

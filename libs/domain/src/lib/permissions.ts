@@ -32,6 +32,7 @@ export const PERMISSIONS = {
   auditRead: 'audit:read',
   poolsRead: 'pools:read',
   poolsManage: 'pools:manage',
+  tenantManage: 'tenant:manage',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 
@@ -40,7 +41,7 @@ const DAG_READ: Permission[] = [P.dagsRead, P.runsRead, P.logsRead];
 const DAG_EDIT: Permission[] = [...DAG_READ, P.dagsTrigger, P.dagsEdit, P.runsEdit];
 const READ: Permission[] = [P.tenantRead, ...DAG_READ, P.bundlesRead, P.variablesRead, P.connectionsRead, P.teamsRead, P.poolsRead, P.channelsRead];
 const EDIT: Permission[] = [...READ, ...DAG_EDIT, P.bundlesDeploy, P.variablesEdit, P.connectionsEdit, P.tokensManage];
-const MANAGE: Permission[] = [...EDIT, P.teamsManage, P.membersManage, P.auditRead, P.poolsManage, P.channelsEdit];
+const MANAGE: Permission[] = [...EDIT, P.teamsManage, P.membersManage, P.auditRead, P.poolsManage, P.channelsEdit, P.tenantManage];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: MANAGE,

@@ -29,3 +29,17 @@ export function deriveRunState(states: readonly TaskState[]): RunState {
 export function makeRunId(type: RunType, logicalDate: Date): string {
   return `${type}__${logicalDate.toISOString().replace('Z', '+00:00')}`;
 }
+
+/** Which state a summary of several task instances shows (a mapped task, a task group): what still needs attention first, then how it ended. */
+export const ATTENTION_ORDER: readonly TaskState[] = [
+  'running', 'queued', 'up_for_retry', 'up_for_reschedule', 'scheduled', 'failed', 'upstream_failed', 'none', 'success', 'skipped', 'removed',
+];
+
+export function mostUrgentState(states: Iterable<TaskState>): TaskState | null {
+  let best: number | null = null;
+  for (const state of states) {
+    const rank = ATTENTION_ORDER.indexOf(state);
+    if (best === null || rank < best) best = rank;
+  }
+  return best === null ? null : ATTENTION_ORDER[best];
+}

@@ -10,11 +10,13 @@ import { BackfillRepository } from './repositories/backfill.repository';
 import { BundleRepository } from './repositories/bundle.repository';
 import { DagRunRepository } from './repositories/dag-run.repository';
 import { DagRepository } from './repositories/dag.repository';
+import { DagViewRepository } from './repositories/dag-view.repository';
 import { DispatchRepository } from './repositories/dispatch.repository';
 import { PoolRepository } from './repositories/pool.repository';
 import { TaskInstanceRepository } from './repositories/task-instance.repository';
 import { TaskLogRepository } from './repositories/task-log.repository';
 import { XComRepository } from './repositories/xcom.repository';
+import { TaskTryRepository } from './repositories/task-try.repository';
 import { ApiTokenRepository } from './repositories/api-token.repository';
 import { ConnectionRepository } from './repositories/connection.repository';
 import { TeamRepository } from './repositories/team.repository';
@@ -22,10 +24,11 @@ import { VariableRepository } from './repositories/variable.repository';
 import { NotificationChannelRepository } from './repositories/notification-channel.repository';
 import { NotificationDeliveryRepository } from './repositories/notification-delivery.repository';
 import { SlaMissRepository } from './repositories/sla-miss.repository';
+import { TenantRepository } from './repositories/tenant.repository';
 import { WorkerRepository } from './repositories/worker.repository';
 
-const REPOSITORIES = [AccountRepository, SessionRepository, OneTimeTokenRepository, AuditLogRepository, BundleRepository, DagRepository, DagRunRepository, TaskInstanceRepository, DispatchRepository, PoolRepository, TaskLogRepository, XComRepository, NotificationChannelRepository, NotificationDeliveryRepository, SlaMissRepository,
-  TeamRepository, ApiTokenRepository, VariableRepository, ConnectionRepository, BackfillRepository, WorkerRepository];
+const REPOSITORIES = [AccountRepository, SessionRepository, OneTimeTokenRepository, AuditLogRepository, BundleRepository, DagRepository, DagViewRepository, DagRunRepository, TaskInstanceRepository, DispatchRepository, PoolRepository, TaskLogRepository, XComRepository, NotificationChannelRepository, NotificationDeliveryRepository, SlaMissRepository,
+  TeamRepository, ApiTokenRepository, VariableRepository, ConnectionRepository, BackfillRepository, WorkerRepository, TaskTryRepository, TenantRepository];
 
 @Global()
 @Module({

@@ -1,5 +1,7 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import type { Backfill, BackfillCreated, Page } from '@updraft/api-types';
+import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import type { Backfill, BackfillCreated, BackfillPlan, Page } from '@updraft/api-types';
 import { AuthenticatedUser, CurrentTenant, CurrentUser, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
 import { BackfillRepository } from '@updraft/persistence';
@@ -13,7 +15,11 @@ export class BackfillsController {
 
   @Post()
   @RequirePermission(PERMISSIONS.runsEdit)
-  create(@CurrentTenant() tenant: TenantContext, @CurrentUser() user: AuthenticatedUser, @Param('dagId') dagId: string, @Body() body: CreateBackfillDto): Promise<BackfillCreated> {
+  @ApiOperation({ summary: 'Backfill a range of logical dates; with dryRun, list the runs it would create, reprocess and skip' })
+  @ApiOkResponse({ description: 'The backfill with its runs, or (dryRun) { dryRun, create, reprocess, skip }' })
+  create(@CurrentTenant() tenant: TenantContext, @CurrentUser() user: AuthenticatedUser, @Param('dagId') dagId: string, @Body() body: CreateBackfillDto, @Res({ passthrough: true }) response: Response): Promise<BackfillCreated | BackfillPlan> {
+    // A dry run creates nothing: 200, not 201.
+    if (body.dryRun) return this.service.preview(tenant.id, dagId, body).then((plan) => (response.status(HttpStatus.OK), plan));
     return this.service.create(tenant.id, dagId, body, user.id);
   }
 

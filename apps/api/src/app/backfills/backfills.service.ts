@@ -1,6 +1,6 @@
 import { InjectQueue } from '@nestjs/bull';
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import type { Backfill, BackfillCreated } from '@updraft/api-types';
+import type { Backfill, BackfillCreated, BackfillPlan } from '@updraft/api-types';
 import { backfillIntervals } from '@updraft/domain';
 import { BackfillRepository, BackfillSummary, DagRepository, DagRunEntity, DagSummary, DagRunRepository, DuplicateRunError } from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES } from '@updraft/queues';
@@ -11,6 +11,14 @@ import { DagRunsService } from '../dag-runs/dag-runs.service';
 export function toBackfillView(b: BackfillSummary): Backfill {
   return { id: b.id, dagId: b.dagId, from: b.fromDate.toISOString(), to: b.toDate.toISOString(), reprocess: b.reprocess, createdAt: b.createdAt.toISOString(), runs: b.runs };
 }
+
+export interface BackfillRequest {
+  from: string;
+  to: string;
+  reprocess?: boolean;
+}
+
+const isFinishedRun = (run: DagRunEntity): boolean => run.state === 'success' || run.state === 'failed';
 
 /**
  * Runs a DAG over a past range: one run of type `backfill` per schedule interval, all queued at
@@ -26,17 +34,22 @@ export class BackfillsService {
     @InjectQueue(QUEUES.scheduler) private readonly scheduler: Queue<EvaluateRunJobData>,
   ) {}
 
-  async create(tenantId: string, dagId: string, request: { from: string; to: string; reprocess?: boolean }, userId: string | null): Promise<BackfillCreated> {
-    const dag = await this.dags.get(tenantId, dagId);
-    if (!dag || !dag.isActive) throw new NotFoundException(`DAG '${dagId}' not found`);
-    const from = new Date(request.from);
-    const to = new Date(request.to);
-    const intervals = backfillIntervals(dag.serialized, from, to, new Date());
-    if ('error' in intervals) throw new BadRequestException(intervals.error);
-    if (intervals.length === 0) throw new BadRequestException(`no complete schedule interval of '${dagId}' starts between ${from.toISOString()} and ${to.toISOString()}`);
+  /** What `create` would do, changing nothing: the logical dates it would run, run again, and leave alone. */
+  async preview(tenantId: string, dagId: string, request: BackfillRequest): Promise<BackfillPlan> {
+    const { intervals, existing } = await this.rangeOf(tenantId, dagId, request);
+    const plan: BackfillPlan = { dryRun: true, create: [], reprocess: [], skip: [] };
+    for (const interval of intervals) {
+      const prior = existing.get(interval.start.getTime());
+      const bucket = !prior ? plan.create : request.reprocess && isFinishedRun(prior) ? plan.reprocess : plan.skip;
+      bucket.push(interval.start.toISOString());
+    }
+    return plan;
+  }
+
+  async create(tenantId: string, dagId: string, request: BackfillRequest, userId: string | null): Promise<BackfillCreated> {
+    const { dag, from, to, intervals, existing } = await this.rangeOf(tenantId, dagId, request);
     const reprocess = request.reprocess ?? false;
     const backfill = await this.backfills.create(tenantId, { dagId, from, to, reprocess, createdBy: userId });
-    const existing = new Map((await this.runs.atLogicalDates(tenantId, dagId, intervals.map((i) => i.start))).map((r) => [r.logicalDate.getTime(), r]));
     const created: DagRunEntity[] = [];
     const reprocessed: DagRunEntity[] = [];
     const skipped: string[] = [];
@@ -45,7 +58,7 @@ export class BackfillsService {
       const run = prior ? null : await this.createRun(tenantId, dag, interval);
       if (run) {
         created.push(run);
-      } else if (prior && reprocess && (prior.state === 'success' || prior.state === 'failed')) {
+      } else if (prior && reprocess && isFinishedRun(prior)) {
         await this.dagRuns.clear(tenantId, dagId, prior.runId, {});
         reprocessed.push(prior);
       } else {
@@ -57,6 +70,18 @@ export class BackfillsService {
     const summary = await this.get(tenantId, dagId, backfill.id);
     const reread = async (r: DagRunEntity) => toDagRunView((await this.runs.get(tenantId, dagId, r.runId)) ?? r);
     return { ...summary, created: created.map(toDagRunView), reprocessed: await Promise.all(reprocessed.map(reread)), skipped };
+  }
+
+  private async rangeOf(tenantId: string, dagId: string, request: BackfillRequest) {
+    const dag = await this.dags.get(tenantId, dagId);
+    if (!dag || !dag.isActive) throw new NotFoundException(`DAG '${dagId}' not found`);
+    const from = new Date(request.from);
+    const to = new Date(request.to);
+    const intervals = backfillIntervals(dag.serialized, from, to, new Date());
+    if ('error' in intervals) throw new BadRequestException(intervals.error);
+    if (intervals.length === 0) throw new BadRequestException(`no complete schedule interval of '${dagId}' starts between ${from.toISOString()} and ${to.toISOString()}`);
+    const existing = new Map((await this.runs.atLogicalDates(tenantId, dagId, intervals.map((i) => i.start))).map((r) => [r.logicalDate.getTime(), r]));
+    return { dag, from, to, intervals, existing };
   }
 
   async get(tenantId: string, dagId: string, backfillId: string): Promise<Backfill> {

@@ -11,10 +11,11 @@ import { join } from 'node:path';
 
 const WAIT_LIMIT_MS = 30_000;
 
-export function toBundleView(b: BundleVersionEntity): Bundle {
+export function toBundleView(b: BundleVersionEntity, deployers: Map<string, string>): Bundle {
   return {
     id: b.id, name: b.name, version: b.version, status: b.status, errors: b.errors, dagIds: b.dagIds, archiveSha256: b.archiveSha256,
     createdAt: b.createdAt.toISOString(), parsedAt: b.parsedAt ? b.parsedAt.toISOString() : null,
+    deployedBy: (b.createdBy && deployers.get(b.createdBy)) ?? null,
   };
 }
 
@@ -43,13 +44,13 @@ export class BundlesService {
     }
     const version = await this.bundles.createVersion(tenantId, { name: manifestName, archive, format, createdBy: userId });
     await this.queue.add(JOBS.parseBundle, { tenantId, bundleVersionId: version.id });
-    return toBundleView(wait ? await this.waitForParse(tenantId, version.id) : version);
+    return this.view(tenantId, wait ? await this.waitForParse(tenantId, version.id) : version);
   }
 
   async get(tenantId: string, id: string) {
     const version = await this.bundles.get(tenantId, id);
     if (!version) throw new NotFoundException(`bundle version '${id}' not found`);
-    return toBundleView(version);
+    return this.view(tenantId, version);
   }
 
   /** Makes an earlier, successfully parsed version active again (its DAGs as they were then). */
@@ -57,7 +58,7 @@ export class BundlesService {
     try {
       const version = await this.bundles.rollback(tenantId, id);
       if (!version) throw new NotFoundException(`bundle version '${id}' not found`);
-      return toBundleView(version);
+      return await this.view(tenantId, version);
     } catch (error) {
       if (error instanceof RollbackRefused) throw new ConflictException(`cannot roll back to this version: ${error.message}`);
       throw error;
@@ -66,7 +67,12 @@ export class BundlesService {
 
   async list(tenantId: string, page: PageRequest) {
     const result = await this.bundles.list(tenantId, page);
-    return { ...result, items: result.items.map(toBundleView) };
+    const deployers = await this.bundles.deployerEmails(tenantId, [...new Set(result.items.flatMap((b) => (b.createdBy ? [b.createdBy] : [])))]);
+    return { ...result, items: result.items.map((b) => toBundleView(b, deployers)) };
+  }
+
+  private async view(tenantId: string, version: BundleVersionEntity): Promise<Bundle> {
+    return toBundleView(version, await this.bundles.deployerEmails(tenantId, version.createdBy ? [version.createdBy] : []));
   }
 
   private async waitForParse(tenantId: string, id: string): Promise<BundleVersionEntity> {

@@ -1,31 +1,33 @@
 import { Body, ConflictException, Controller, Delete, Get, HttpCode, NotFoundException, Param, Patch, Post, Query } from '@nestjs/common';
-import type { Connection } from '@updraft/api-types';
+import type { Connection, ConnectionTestResult } from '@updraft/api-types';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
 import { ConnectionEntity, ConnectionRepository, connectionSecretBinding, DuplicateKeyError } from '@updraft/persistence';
 import { MASK, SecretBox } from '@updraft/secrets';
 import { randomUUID } from 'node:crypto';
-import { PaginationQuery } from '../../services/http/pagination.dto';
+import { maskExtra, unmaskExtra } from './connection-extra';
+import { ConnectionTestService } from './connection-test.service';
+import { KeySearchQuery } from '../../services/http/pagination.dto';
 import { CreateConnectionDto, UpdateConnectionDto } from './connections.dto';
 
 function toView(c: ConnectionEntity): Connection {
   return {
     connId: c.connId, connType: c.connType, description: c.description, host: c.host, port: c.port, login: c.login,
-    password: c.password === null ? null : MASK, schema: c.schema, extra: c.extra, updatedAt: c.updatedAt.toISOString(),
+    password: c.password === null ? null : MASK, schema: c.schema, extra: maskExtra(c.extra), updatedAt: c.updatedAt.toISOString(),
   };
 }
 
-const FIELDS = ['connType', 'description', 'host', 'port', 'login', 'schema', 'extra'] as const;
+const FIELDS = ['connType', 'description', 'host', 'port', 'login', 'schema'] as const;
 
-/** Tenant connections; passwords are stored encrypted and never leave the API in clear. */
+/** Tenant connections; passwords (and credentials in `extra`) never leave the API in clear. */
 @Controller('tenants/:tenant/connections')
 export class ConnectionsController {
-  constructor(private readonly connections: ConnectionRepository, private readonly box: SecretBox) {}
+  constructor(private readonly connections: ConnectionRepository, private readonly box: SecretBox, private readonly tester: ConnectionTestService) {}
 
   @Get()
   @RequirePermission(PERMISSIONS.connectionsRead)
-  async list(@CurrentTenant() tenant: TenantContext, @Query() page: PaginationQuery) {
-    const result = await this.connections.list(tenant.id, page);
+  async list(@CurrentTenant() tenant: TenantContext, @Query() query: KeySearchQuery) {
+    const result = await this.connections.list(tenant.id, { limit: query.limit, offset: query.offset }, query.search);
     return { ...result, items: result.items.map(toView) };
   }
 
@@ -56,6 +58,7 @@ export class ConnectionsController {
   async update(@CurrentTenant() tenant: TenantContext, @Param('connId') connId: string, @Body() body: UpdateConnectionDto): Promise<Connection> {
     const connection = await this.find(tenant, connId);
     for (const field of FIELDS) if (body[field] !== undefined) Object.assign(connection, { [field]: body[field] });
+    if (body.extra !== undefined) connection.extra = unmaskExtra(body.extra, connection.extra);
     if (body.password !== undefined) connection.password = this.seal(tenant, connection.id, body.password);
     return toView(await this.connections.save(connection));
   }
@@ -65,6 +68,16 @@ export class ConnectionsController {
   @RequirePermission(PERMISSIONS.connectionsEdit)
   async remove(@CurrentTenant() tenant: TenantContext, @Param('connId') connId: string): Promise<void> {
     if (!(await this.connections.remove(tenant.id, connId))) throw new NotFoundException(`connection '${connId}' not found`);
+  }
+
+  /** Connects as a task would (http GET or `SELECT 1`, through the egress policy) and says whether it worked. */
+  @Post(':connId/test')
+  @HttpCode(200)
+  @RequirePermission(PERMISSIONS.connectionsEdit)
+  async test(@CurrentTenant() tenant: TenantContext, @Param('connId') connId: string): Promise<ConnectionTestResult> {
+    const c = await this.find(tenant, connId);
+    const password = c.password === null ? null : this.box.decrypt(c.password, connectionSecretBinding(tenant.id, c.id));
+    return this.tester.test({ connId: c.connId, connType: c.connType, host: c.host, port: c.port, login: c.login, password, schema: c.schema, extra: c.extra });
   }
 
   private seal(tenant: TenantContext, id: string, password: string | null | undefined): string | null {

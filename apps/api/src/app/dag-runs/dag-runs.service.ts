@@ -1,9 +1,24 @@
 import { InjectQueue } from '@nestjs/bull';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { FINISHED_TASK_STATES, resolveParams, withRelatives } from '@updraft/domain';
-import { DagRepository, DagRunEntity, DagRunRepository, DuplicateRunError, TaskInstanceRepository } from '@updraft/persistence';
+import type { AffectedTaskInstance, ClearResult, MarkPreview } from '@updraft/api-types';
+import { DagRepository, DagRunEntity, DagRunRepository, DuplicateRunError, TaskInstanceEntity, TaskInstanceRepository } from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES } from '@updraft/queues';
 import type { Queue } from 'bull';
+
+export interface ClearOptions {
+  taskIds?: string[];
+  downstream?: boolean;
+  upstream?: boolean;
+  onlyFailed?: boolean;
+  dryRun?: boolean;
+}
+
+function affected(instances: TaskInstanceEntity[]): AffectedTaskInstance[] {
+  return instances
+    .map((ti) => ({ taskId: ti.taskId, mapIndex: ti.mapIndex, state: ti.state }))
+    .sort((a, b) => a.taskId.localeCompare(b.taskId) || a.mapIndex - b.mapIndex);
+}
 
 @Injectable()
 export class DagRunsService {
@@ -15,12 +30,12 @@ export class DagRunsService {
   ) {}
 
   /** A manual run on the DAG's current version; the scheduler is asked to evaluate it at once. */
-  async trigger(tenantId: string, dagId: string, conf: Record<string, unknown>): Promise<DagRunEntity> {
+  async trigger(tenantId: string, dagId: string, conf: Record<string, unknown>, logicalDate?: string): Promise<DagRunEntity> {
     const dag = await this.dags.get(tenantId, dagId);
     if (!dag || !dag.isActive) throw new NotFoundException(`DAG '${dagId}' not found`);
     const { problems } = resolveParams(dag.serialized.params, conf);
     if (problems.length > 0) throw new BadRequestException({ message: problems.flatMap((p) => p.problems).join('; '), details: problems });
-    const now = new Date();
+    const now = logicalDate ? new Date(logicalDate) : new Date();
     try {
       const run = await this.runs.create(tenantId, {
         dagId,
@@ -50,17 +65,27 @@ export class DagRunsService {
     return this.get(tenantId, dagId, runId);
   }
 
-  async markTask(tenantId: string, dagId: string, runId: string, taskId: string, state: 'success' | 'failed'): Promise<void> {
+  /** The instances marking the run would change: every unfinished one (runs.mark's condition). */
+  async previewMark(tenantId: string, dagId: string, runId: string, state: 'success' | 'failed'): Promise<MarkPreview> {
     const run = await this.get(tenantId, dagId, runId);
-    const ti = await this.taskInstances.find(tenantId, run.id, taskId);
-    if (!ti) throw new NotFoundException(`task '${taskId}' not found in run '${runId}'`);
+    const instances = await this.taskInstances.allForRun(tenantId, run.id);
+    return { dryRun: true, state, taskInstances: affected(instances.filter((ti) => !FINISHED_TASK_STATES.includes(ti.state))) };
+  }
+
+  async previewMarkTask(tenantId: string, dagId: string, runId: string, taskId: string, state: 'success' | 'failed', mapIndex = -1): Promise<MarkPreview> {
+    const ti = await this.findTask(tenantId, dagId, runId, taskId, mapIndex);
+    return { dryRun: true, state, taskInstances: affected(ti.state === state ? [] : [ti]) };
+  }
+
+  async markTask(tenantId: string, dagId: string, runId: string, taskId: string, state: 'success' | 'failed', mapIndex = -1): Promise<void> {
+    const ti = await this.findTask(tenantId, dagId, runId, taskId, mapIndex);
     await this.taskInstances.mark(tenantId, ti.id, state);
-    await this.runs.reopen(tenantId, run.id);
-    await this.scheduler.add(JOBS.evaluateRun, { tenantId, dagRunId: run.id });
+    await this.runs.reopen(tenantId, ti.dagRunId);
+    await this.scheduler.add(JOBS.evaluateRun, { tenantId, dagRunId: ti.dagRunId });
   }
 
   /** Clears task instances (all, or the named ones with their relatives) so they run again with their next try. */
-  async clear(tenantId: string, dagId: string, runId: string, options: { taskIds?: string[]; downstream?: boolean; upstream?: boolean; onlyFailed?: boolean }): Promise<string[]> {
+  async clear(tenantId: string, dagId: string, runId: string, options: ClearOptions): Promise<ClearResult> {
     const run = await this.get(tenantId, dagId, runId);
     const loaded = await this.runs.forEvaluation(tenantId, run.id);
     const tasks = loaded?.serialized.tasks ?? [];
@@ -68,17 +93,26 @@ export class DagRunsService {
     if (unknown.length > 0) throw new BadRequestException(`taskIds: unknown task(s) ${unknown.join(', ')}`);
     const chosen = options.taskIds ? withRelatives(tasks, options.taskIds, options) : new Set(tasks.map((t) => t.taskId));
     const instances = await this.taskInstances.allForRun(tenantId, run.id);
-    const cleared = instances
+    const clearedInstances = instances
       .filter((ti) => chosen.has(ti.taskId) && (!options.onlyFailed || ti.state === 'failed' || ti.state === 'upstream_failed'))
-      .filter((ti) => FINISHED_TASK_STATES.includes(ti.state) || ti.state === 'running' || ti.state === 'up_for_retry')
-      .map((ti) => ti.taskId);
+      .filter((ti) => FINISHED_TASK_STATES.includes(ti.state) || ti.state === 'running' || ti.state === 'up_for_retry');
+    const cleared = [...new Set(clearedInstances.map((ti) => ti.taskId))].sort();
+    const result: ClearResult = { cleared, taskInstances: affected(clearedInstances), dryRun: options.dryRun ?? false };
+    if (result.dryRun) return result;
     const retries = new Map(tasks.filter((t) => cleared.includes(t.taskId)).map((t) => [t.taskId, t.retries]));
     await this.taskInstances.clear(tenantId, run.id, retries);
     if (cleared.length > 0) {
       await this.runs.reopen(tenantId, run.id);
       await this.scheduler.add(JOBS.evaluateRun, { tenantId, dagRunId: run.id });
     }
-    return cleared.sort();
+    return result;
+  }
+
+  private async findTask(tenantId: string, dagId: string, runId: string, taskId: string, mapIndex: number): Promise<TaskInstanceEntity> {
+    const run = await this.get(tenantId, dagId, runId);
+    const ti = await this.taskInstances.find(tenantId, run.id, taskId, mapIndex);
+    if (!ti) throw new NotFoundException(mapIndex < 0 ? `task '${taskId}' not found in run '${runId}'` : `task '${taskId}' has no instance with map index ${mapIndex} in run '${runId}'`);
+    return ti;
   }
 
   async get(tenantId: string, dagId: string, runId: string): Promise<DagRunEntity> {

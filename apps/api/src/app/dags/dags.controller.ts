@@ -1,41 +1,22 @@
 import { BadRequestException, Body, Controller, ForbiddenException, Get, NotFoundException, Param, Patch, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS, roleHasPermission } from '@updraft/domain';
-import { readArchiveFile } from '@updraft/bundles';
-import { BundleRepository, DagRepository, DagSummary, TeamRepository } from '@updraft/persistence';
-import type { Dag, DagDetail, DagSource } from '@updraft/api-types';
-import { PaginationQuery } from '../../services/http/pagination.dto';
-import { UpdateDagDto } from './dags.dto';
-
-function toDagView(d: DagSummary): Dag {
-  const s = d.serialized;
-  return {
-    dagId: d.dagId,
-    description: s.description,
-    schedule: s.schedule,
-    timezone: s.timezone,
-    startDate: s.startDate,
-    catchup: s.catchup,
-    tags: s.tags,
-    team: d.team,
-    isPaused: d.isPaused,
-    isActive: d.isActive,
-    bundleName: d.bundleName,
-    bundleVersion: d.bundleVersion,
-    lastRun: d.lastRun ? { ...d.lastRun, logicalDate: d.lastRun.logicalDate.toISOString() } : null,
-    nextRunAt: d.nextDagrunAt && !d.isPaused ? d.nextDagrunAt.toISOString() : null,
-  };
-}
+import { DagRepository, TeamRepository } from '@updraft/persistence';
+import type { DagDetail, DagSource, DagVersionDiff, DagVersionView, GridData } from '@updraft/api-types';
+import { DagViewsService } from './dag-views.service';
+import { toDagView } from './dag.view';
+import { DagSourceQuery, GridQuery, ListDagsQuery, UpdateDagDto, VersionDiffQuery } from './dags.dto';
 
 @Controller('tenants/:tenant/dags')
 export class DagsController {
-  constructor(private readonly dags: DagRepository, private readonly bundles: BundleRepository, private readonly teams: TeamRepository) {}
+  constructor(private readonly dags: DagRepository, private readonly views: DagViewsService, private readonly teams: TeamRepository) {}
 
   @Get()
+  @ApiOperation({ summary: "The tenant's DAGs, searched, filtered, sorted and paged, each with its newest runs and SLA misses" })
   @RequirePermission(PERMISSIONS.dagsRead, { filtersByTeam: true })
-  async list(@CurrentTenant() tenant: TenantContext, @Query() page: PaginationQuery) {
-    const result = await this.dags.list(tenant.id, page, { teams: tenant.teams });
-    return { ...result, items: result.items.map(toDagView) };
+  list(@CurrentTenant() tenant: TenantContext, @Query() query: ListDagsQuery) {
+    return this.views.list(tenant, query);
   }
 
   @Get(':dagId')
@@ -61,22 +42,38 @@ export class DagsController {
     };
   }
 
-  /** The file that defines the DAG, as uploaded in the bundle version the DAG is on. */
+  /** The file that defines the DAG, as uploaded in the bundle version the DAG (or a run of it) is on. */
   @Get(':dagId/source')
+  @ApiOperation({ summary: "The DAG's source file, at its current version, the version a run pinned (runId) or a chosen version (versionId)" })
+  @ApiParam({ name: 'dagId' })
   @RequirePermission(PERMISSIONS.dagsRead)
-  async source(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string): Promise<DagSource> {
-    const dag = await this.dags.get(tenant.id, dagId);
-    if (!dag) throw new NotFoundException(`DAG '${dagId}' not found`);
-    const [, file, line] = /^(.*):(\d+)$/.exec(dag.serialized.source ?? '') ?? [];
-    if (file && tenant.teams !== null) {
-      // A file may define other teams' DAGs too; a member whose access comes from team roles sees only files wholly theirs.
-      const others = (await this.dags.teamsDefinedIn(tenant.id, dag.bundleVersionId, file)).filter((d) => d.team === null || !tenant.teams?.includes(d.team));
-      if (others.length > 0) throw new ForbiddenException(`${file} also defines DAGs outside your teams; ask a tenant admin for its source`);
-    }
-    const archive = await this.bundles.archive(tenant.id, dag.bundleVersionId);
-    const content = file && archive ? await readArchiveFile(archive, file) : null;
-    if (content === null) throw new NotFoundException(`the source of DAG '${dagId}' is not available`);
-    return { dagId, bundleVersion: dag.bundleVersion, file, line: Number(line), content };
+  source(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Query() query: DagSourceQuery): Promise<DagSource> {
+    return this.views.source(tenant, dagId, query);
+  }
+
+  @Get(':dagId/grid')
+  @ApiOperation({ summary: 'The grid view in one answer: the task structure once, then each of the newest runs as a string of state letters' })
+  @ApiParam({ name: 'dagId' })
+  @ApiOkResponse({ description: 'tasks, groups, and runs oldest first; see GRID_STATE_CODES in docs/api.md' })
+  @RequirePermission(PERMISSIONS.runsRead)
+  grid(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Query() query: GridQuery): Promise<GridData> {
+    return this.views.grid(tenant.id, dagId, query.runs);
+  }
+
+  @Get(':dagId/versions')
+  @ApiOperation({ summary: "The DAG's stored versions, newest first, with their bundle versions" })
+  @ApiParam({ name: 'dagId' })
+  @RequirePermission(PERMISSIONS.dagsRead)
+  versions(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string): Promise<DagVersionView[]> {
+    return this.views.versions(tenant.id, dagId);
+  }
+
+  @Get(':dagId/versions/diff')
+  @ApiOperation({ summary: 'What changed between two versions of the DAG: tasks added, removed and changed (option by option), edges, DAG options' })
+  @ApiParam({ name: 'dagId' })
+  @RequirePermission(PERMISSIONS.dagsRead)
+  diff(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Query() query: VersionDiffQuery): Promise<DagVersionDiff> {
+    return this.views.diff(tenant.id, dagId, query.from, query.to);
   }
 
   @Patch(':dagId')

@@ -50,16 +50,8 @@ export class InvitationsController {
   async resend(@Param('id', ParseUUIDPipe) id: string, @CurrentTenant() tenant: TenantContext, @CurrentUser() user: AuthenticatedUser): Promise<Invitation> {
     const old = await this.pendingOf(tenant, id);
     if (old.role === 'owner' && tenant.role !== 'owner') throw new ForbiddenException('only an owner can invite another owner');
-    await this.tokens.revoke(old.id);
+    await this.tokens.revokeInvitation(tenant.id, old.id);
     return withLink(await this.mails.send({ purpose: 'invitation', email: old.email, tenantId: tenant.id, role: old.role, createdBy: user.id }, { tenantName: tenant.name, inviter: user.email }));
-  }
-
-  @Delete('tenants/:tenant/invitations/:id')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Revokes a pending invitation: its link stops working' })
-  @RequirePermission(PERMISSIONS.membersManage)
-  async revoke(@Param('id', ParseUUIDPipe) id: string, @CurrentTenant() tenant: TenantContext): Promise<void> {
-    await this.tokens.revoke((await this.pendingOf(tenant, id)).id);
   }
 
   /** What a link invites to, before accepting it: only whoever holds the token learns anything. */
@@ -86,6 +78,17 @@ export class InvitationsController {
   @RequirePermission(PERMISSIONS.membersManage)
   async pending(@CurrentTenant() tenant: TenantContext): Promise<{ items: Invitation[] }> {
     return { items: (await this.tokens.pendingInvitations(tenant.id)).map(toInvitation) };
+  }
+
+  /** Withdraws a pending invitation (its link stops working); only an owner withdraws an invitation to become owner. */
+  @Delete('tenants/:tenant/invitations/:id')
+  @HttpCode(204)
+  @RequirePermission(PERMISSIONS.membersManage)
+  async revoke(@CurrentTenant() tenant: TenantContext, @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('no such pending invitation') })) id: string): Promise<void> {
+    const invitation = (await this.tokens.pendingInvitations(tenant.id)).find((t) => t.id === id);
+    if (!invitation) throw new NotFoundException('no such pending invitation');
+    if (invitation.role === 'owner' && tenant.role !== 'owner') throw new ForbiddenException('only an owner can withdraw an invitation to become owner');
+    if (!(await this.tokens.revokeInvitation(tenant.id, id))) throw new NotFoundException('no such pending invitation');
   }
 
   /**

@@ -99,7 +99,7 @@ export class NotificationDeliveriesController {
   @Get()
   @RequirePermission(PERMISSIONS.channelsRead)
   async list(@CurrentTenant() tenant: TenantContext, @Query() query: ListDeliveriesQuery) {
-    const result = await this.deliveries.list(tenant.id, { limit: query.limit, offset: query.offset }, { channelId: query.channelId, status: query.status, kind: query.kind });
+    const result = await this.deliveries.list(tenant.id, { limit: query.limit, offset: query.offset }, { channelId: query.channelId, status: query.status, kind: query.kind, notificationKey: query.notificationKey });
     return { ...result, items: result.items.map(toDeliveryView) };
   }
 }

@@ -1,4 +1,4 @@
-import { IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PaginationQuery } from '../../services/http/pagination.dto';
 
 const TYPES = ['email', 'slack'] as const;
@@ -23,4 +23,6 @@ export class ListDeliveriesQuery extends PaginationQuery {
   @IsOptional() @IsUUID('all', { message: 'channelId must be a channel id (UUID)' }) channelId?: string;
   @IsOptional() @IsIn(STATUSES, { message: `status must be one of ${STATUSES.join(', ')}` }) status?: (typeof STATUSES)[number];
   @IsOptional() @IsIn(KINDS, { message: `kind must be one of ${KINDS.join(', ')}` }) kind?: string;
+  /** The deliveries of one notification, e.g. an SLA miss's `notificationKey`. */
+  @IsOptional() @IsString() @MaxLength(300) notificationKey?: string;
 }

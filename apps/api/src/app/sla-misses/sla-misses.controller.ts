@@ -2,8 +2,10 @@ import { Controller, Get, Query } from '@nestjs/common';
 import type { SlaMiss } from '@updraft/api-types';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
+import { slaMissNotificationKey } from '@updraft/notifications';
 import { SlaMissEntity, SlaMissRepository } from '@updraft/persistence';
-import { IsIn, IsOptional, IsString } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsDate, IsIn, IsOptional, IsString } from 'class-validator';
 import { PaginationQuery } from '../../services/http/pagination.dto';
 
 export class ListSlaMissesQuery extends PaginationQuery {
@@ -11,17 +13,21 @@ export class ListSlaMissesQuery extends PaginationQuery {
   @IsOptional() @IsString() runId?: string;
   @IsOptional() @IsString() taskId?: string;
   @IsOptional() @IsIn(['sla', 'deadline'], { message: 'kind must be sla or deadline' }) kind?: 'sla' | 'deadline';
+  /** Misses detected at or after this time. */
+  @IsOptional() @Type(() => Date) @IsDate({ message: 'from must be an ISO 8601 time' }) from?: Date;
+  /** Misses detected before this time. */
+  @IsOptional() @Type(() => Date) @IsDate({ message: 'to must be an ISO 8601 time' }) to?: Date;
 }
 
 function toView(miss: SlaMissEntity & { runId: string }): SlaMiss {
   return {
-    id: miss.id, dagId: miss.dagId, runId: miss.runId, taskId: miss.taskId, kind: miss.taskId ? 'sla' : 'deadline',
+    id: miss.id, notificationKey: slaMissNotificationKey(miss.id), dagId: miss.dagId, runId: miss.runId, taskId: miss.taskId, kind: miss.taskId ? 'sla' : 'deadline',
     expectedAt: miss.expectedAt.toISOString(), detectedAt: miss.detectedAt.toISOString(), finishedAt: miss.finishedAt?.toISOString() ?? null,
     notifiedAt: miss.notifiedAt?.toISOString() ?? null, lateByMs: (miss.finishedAt ?? miss.detectedAt).getTime() - miss.expectedAt.getTime(),
   };
 }
 
-/** Task SLA and DAG deadline misses, newest first. */
+/** Task SLA and DAG deadline misses, newest first; a miss's alerts are the notification deliveries with its `notificationKey`. */
 @Controller('tenants/:tenant/slaMisses')
 export class SlaMissesController {
   constructor(private readonly misses: SlaMissRepository) {}
@@ -29,7 +35,7 @@ export class SlaMissesController {
   @Get()
   @RequirePermission(PERMISSIONS.runsRead)
   async list(@CurrentTenant() tenant: TenantContext, @Query() query: ListSlaMissesQuery) {
-    const result = await this.misses.list(tenant.id, { limit: query.limit, offset: query.offset }, { dagId: query.dagId, dagRunId: query.runId, taskId: query.taskId, kind: query.kind });
+    const result = await this.misses.list(tenant.id, { limit: query.limit, offset: query.offset }, { dagId: query.dagId, dagRunId: query.runId, taskId: query.taskId, kind: query.kind, from: query.from, to: query.to });
     return { ...result, items: result.items.map(toView) };
   }
 }

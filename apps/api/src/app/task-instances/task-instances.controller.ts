@@ -1,14 +1,16 @@
 import { Body, Controller, DefaultValuePipe, Get, MessageEvent, NotFoundException, Param, ParseIntPipe, Patch, Query, Sse } from '@nestjs/common';
 import type { TaskState } from '@updraft/domain';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
-import { LogLine, TaskInstanceEntity, TaskInstanceRepository, TaskLogRepository, XComRepository } from '@updraft/persistence';
-import type { TaskInstance, TaskLog, TaskLogLine, XComEntry } from '@updraft/api-types';
+import { LogLine, TaskInstanceEntity, TaskInstanceRepository, TaskLogRepository, TaskTryEntity, TaskTryRepository, XComRepository } from '@updraft/persistence';
+import type { MarkPreview, TaskDependencies, TaskInstance, TaskLog, TaskLogLine, TaskTry, XComEntry } from '@updraft/api-types';
 import { PaginationQuery } from '../../services/http/pagination.dto';
 import { isoOrNull } from '../dag-runs/dag-run.view';
 import { MarkStateDto } from '../dag-runs/dag-runs.dto';
 import { DagRunsService } from '../dag-runs/dag-runs.service';
+import { TaskDependenciesService } from './task-dependencies.service';
 import { TaskLogQuery } from './task-log.dto';
 
 const LIVE_STATES: TaskState[] = ['none', 'scheduled', 'queued', 'running'];
@@ -20,7 +22,14 @@ function toLogLine(line: LogLine): TaskLogLine {
   return { timestamp: line.timestamp.toISOString(), stream: line.stream, message: line.message };
 }
 
-function toTaskInstanceView(ti: TaskInstanceEntity): TaskInstance {
+function toTryView(t: TaskTryEntity): TaskTry {
+  return {
+    tryNumber: t.tryNumber, state: t.state, hostname: t.hostname, startDate: t.startDate.toISOString(), endDate: isoOrNull(t.endDate),
+    durationMs: t.endDate ? t.endDate.getTime() - t.startDate.getTime() : null, exitReason: t.exitReason,
+  };
+}
+
+function toTaskInstanceView(ti: TaskInstanceEntity, error: string | null = null): TaskInstance {
   return {
     taskId: ti.taskId,
     mapIndex: ti.mapIndex,
@@ -33,6 +42,7 @@ function toTaskInstanceView(ti: TaskInstanceEntity): TaskInstance {
     endDate: isoOrNull(ti.endDate),
     durationMs: ti.startDate && ti.endDate ? ti.endDate.getTime() - ti.startDate.getTime() : null,
     hostname: ti.hostname,
+    error,
   };
 }
 
@@ -43,14 +53,48 @@ export class TaskInstancesController {
     private readonly taskInstances: TaskInstanceRepository,
     private readonly logs: TaskLogRepository,
     private readonly xcoms: XComRepository,
+    private readonly tries: TaskTryRepository,
+    private readonly dependencies: TaskDependenciesService,
   ) {}
 
   @Get()
   @RequirePermission(PERMISSIONS.runsRead)
   async list(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Query() page: PaginationQuery) {
     const run = await this.runs.get(tenant.id, dagId, runId);
-    const result = await this.taskInstances.listForRun(tenant.id, run.id, page);
-    return { ...result, items: result.items.map(toTaskInstanceView) };
+    const [result, errors] = await Promise.all([this.taskInstances.listForRun(tenant.id, run.id, page), this.tries.lastErrors(tenant.id, run.id)]);
+    return { ...result, items: result.items.map((ti) => toTaskInstanceView(ti, errors.get(ti.id) ?? null)) };
+  }
+
+  @Get(':taskId')
+  @RequirePermission(PERMISSIONS.runsRead)
+  @ApiOperation({ summary: 'One task instance (a mapped task\'s by ?mapIndex=)' })
+  @ApiParam({ name: 'taskId' })
+  @ApiQuery({ name: 'mapIndex', required: false, type: Number })
+  @ApiOkResponse({ description: 'The task instance, with its last failed try\'s exit reason as error' })
+  async get(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Param('taskId') taskId: string, @Query('mapIndex', new DefaultValuePipe(-1), ParseIntPipe) mapIndex: number): Promise<TaskInstance> {
+    const ti = await this.find(tenant.id, dagId, runId, taskId, mapIndex);
+    return toTaskInstanceView(ti, (await this.tries.lastErrors(tenant.id, ti.dagRunId)).get(ti.id) ?? null);
+  }
+
+  @Get(':taskId/tries')
+  @RequirePermission(PERMISSIONS.runsRead)
+  @ApiOperation({ summary: 'Every try of a task instance: host, start and end, state and exit reason' })
+  @ApiParam({ name: 'taskId' })
+  @ApiQuery({ name: 'mapIndex', required: false, type: Number })
+  @ApiOkResponse({ description: '{ items: [{ tryNumber, state, hostname, startDate, endDate, durationMs, exitReason }] }' })
+  async triesOf(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Param('taskId') taskId: string, @Query('mapIndex', new DefaultValuePipe(-1), ParseIntPipe) mapIndex: number): Promise<{ items: TaskTry[] }> {
+    const ti = await this.find(tenant.id, dagId, runId, taskId, mapIndex);
+    return { items: (await this.tries.list(tenant.id, ti.id)).map(toTryView) };
+  }
+
+  @Get(':taskId/dependencies')
+  @RequirePermission(PERMISSIONS.runsRead)
+  @ApiOperation({ summary: 'Why the task instance is not running yet: each named check (run, state, trigger rule, retry or reschedule wait, pool, tenant limit, maxActiveTasks), met or not, with its reason' })
+  @ApiParam({ name: 'taskId' })
+  @ApiQuery({ name: 'mapIndex', required: false, type: Number })
+  @ApiOkResponse({ description: '{ taskId, mapIndex, state, dependencies: [{ name, met, reason }] }' })
+  async dependenciesOf(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Param('taskId') taskId: string, @Query('mapIndex', new DefaultValuePipe(-1), ParseIntPipe) mapIndex: number): Promise<TaskDependencies> {
+    return this.dependencies.explain(tenant.id, await this.find(tenant.id, dagId, runId, taskId, mapIndex));
   }
 
   @Get(':taskId/logs/:try')
@@ -130,9 +174,14 @@ export class TaskInstancesController {
 
   @Patch(':taskId')
   @RequirePermission(PERMISSIONS.runsEdit)
-  async mark(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Param('taskId') taskId: string, @Body() body: MarkStateDto): Promise<TaskInstance> {
-    await this.runs.markTask(tenant.id, dagId, runId, taskId, body.state);
-    return toTaskInstanceView(await this.find(tenant.id, dagId, runId, taskId));
+  @ApiOperation({ summary: 'Mark a task instance success or failed; with dryRun, list what it would change instead' })
+  @ApiParam({ name: 'taskId' })
+  @ApiQuery({ name: 'mapIndex', required: false, type: Number })
+  @ApiOkResponse({ description: 'The task instance after the mark, or (dryRun) { dryRun, state, taskInstances }' })
+  async mark(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Param('taskId') taskId: string, @Query('mapIndex', new DefaultValuePipe(-1), ParseIntPipe) mapIndex: number, @Body() body: MarkStateDto): Promise<TaskInstance | MarkPreview> {
+    if (body.dryRun) return this.runs.previewMarkTask(tenant.id, dagId, runId, taskId, body.state, mapIndex);
+    await this.runs.markTask(tenant.id, dagId, runId, taskId, body.state, mapIndex);
+    return toTaskInstanceView(await this.find(tenant.id, dagId, runId, taskId, mapIndex));
   }
 
   private async findTry(tenantId: string, dagId: string, runId: string, taskId: string, tryNumber: number, mapIndex: number): Promise<TaskInstanceEntity> {

@@ -5,7 +5,8 @@ import { PERMISSIONS } from '@updraft/domain';
 import { DuplicateKeyError, variableSecretBinding, VariableEntity, VariableRepository } from '@updraft/persistence';
 import { MASK, SecretBox } from '@updraft/secrets';
 import { randomUUID } from 'node:crypto';
-import { CreateVariableDto, ListVariablesQuery, UpdateVariableDto } from './variables.dto';
+import { KeySearchQuery } from '../../services/http/pagination.dto';
+import { CreateVariableDto, UpdateVariableDto } from './variables.dto';
 
 function toView(v: VariableEntity): Variable {
   return { key: v.key, value: v.isSecret ? MASK : v.value, isSecret: v.isSecret, description: v.description, updatedAt: v.updatedAt.toISOString() };
@@ -18,7 +19,7 @@ export class VariablesController {
 
   @Get()
   @RequirePermission(PERMISSIONS.variablesRead)
-  async list(@CurrentTenant() tenant: TenantContext, @Query() query: ListVariablesQuery) {
+  async list(@CurrentTenant() tenant: TenantContext, @Query() query: KeySearchQuery) {
     const page = await this.variables.list(tenant.id, { limit: query.limit, offset: query.offset }, query.search);
     return { ...page, items: page.items.map(toView) };
   }

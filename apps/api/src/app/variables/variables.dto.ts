@@ -1,5 +1,4 @@
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { PaginationQuery } from '../../services/http/pagination.dto';
 
 export const KEY_PATTERN = /^[A-Za-z0-9_.-]{1,250}$/;
 const KEY_RULE = 'may hold 1 to 250 letters, digits, _ . -';
@@ -16,8 +15,4 @@ export class UpdateVariableDto {
   @IsOptional() @IsString({ message: 'value must be a string' }) @MaxLength(MAX_VALUE, { message: `value may be at most ${MAX_VALUE} characters` }) value?: string;
   @IsOptional() @IsBoolean({ message: 'isSecret must be true or false' }) isSecret?: boolean;
   @IsOptional() @IsString({ message: 'description must be a string' }) @MaxLength(1_000) description?: string | null;
-}
-
-export class ListVariablesQuery extends PaginationQuery {
-  @IsOptional() @IsString() @MaxLength(250) search?: string;
 }

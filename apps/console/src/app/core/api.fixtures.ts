@@ -41,6 +41,7 @@ export function aTaskInstance(overrides: Partial<TaskInstance> = {}): TaskInstan
     endDate: null,
     durationMs: 1200,
     hostname: 'worker-1',
+    error: null,
     ...overrides,
   };
 }

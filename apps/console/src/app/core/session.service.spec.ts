@@ -45,6 +45,13 @@ describe('SessionService', () => {
     expect(TestBed.inject(SessionService).tenants()).toEqual([]);
   });
 
+  it('takes a tenant’s new name and keeps it across a reload', () => {
+    TestBed.inject(SessionService).start(LOGIN_RESPONSE);
+    TestBed.inject(SessionService).renameTenant('acme', 'Acme Data');
+    expect(TestBed.inject(SessionService).tenant()?.name).toBe('Acme Data');
+    expect(JSON.parse(localStorage.getItem(STORAGE_KEYS.tenants) ?? '[]')[0].name).toBe('Acme Data');
+  });
+
   it('forgets everything on end()', () => {
     const session = TestBed.inject(SessionService);
     session.start(LOGIN_RESPONSE);

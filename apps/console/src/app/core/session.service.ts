@@ -68,6 +68,13 @@ export class SessionService {
     this.tenantSlugState.set(slug);
   }
 
+  /** After the tenant was renamed (tenant settings), so the header shows the new name. */
+  renameTenant(slug: string, name: string): void {
+    const tenants = this.tenantsState().map((t) => (t.slug === slug ? { ...t, name } : t));
+    localStorage.setItem(STORAGE_KEYS.tenants, JSON.stringify(tenants));
+    this.tenantsState.set(tenants);
+  }
+
   end(): void {
     Object.values(STORAGE_KEYS).forEach((key) => localStorage.removeItem(key));
     this.tokenState.set(null);

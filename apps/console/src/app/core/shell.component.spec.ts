@@ -44,6 +44,14 @@ describe('ShellComponent', () => {
     expect(router.navigateByUrl).toHaveBeenCalledWith('/dags');
   });
 
+  it('lists the pages that exist in the side navigation, and no empty group', () => {
+    session.start(LOGIN_RESPONSE);
+    render();
+    const nav = el('side-nav') as HTMLElement;
+    expect(nav.querySelector('[data-testid="nav-DAGs"]')?.getAttribute('href')).toBe('/dags');
+    expect(nav.textContent).not.toContain('Administration');
+  });
+
   it('logs out', () => {
     session.start(LOGIN_RESPONSE);
     render();

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
-import { Notifier, slaMissMessage } from '@updraft/notifications';
+import { Notifier, slaMissMessage, slaMissNotificationKey } from '@updraft/notifications';
 import { SlaMissForAlert, SlaMissRepository } from '@updraft/persistence';
 
 const BATCH = 500;
@@ -34,7 +34,7 @@ export class SlaChecker {
     const { miss } = alert;
     const names = miss.taskId ? alert.slaChannels : (alert.deadlineChannels ?? alert.slaChannels);
     const result = await this.notifier.enqueue(miss.tenantId, names, {
-      key: `sla-miss:${miss.id}`,
+      key: slaMissNotificationKey(miss.id),
       kind: miss.taskId ? 'sla_miss' : 'deadline_miss',
       message: slaMissMessage(alert, this.config.publicUrl),
     });

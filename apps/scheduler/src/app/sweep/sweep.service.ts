@@ -2,8 +2,8 @@ import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { TaskCallbacks } from '@updraft/notifications';
-import { DagRunRepository, TaskInstanceRepository } from '@updraft/persistence';
-import { EvaluateRunJobData, JOBS, QUEUES, RunTaskJobData } from '@updraft/queues';
+import { BundleRepository, DagRunRepository, TaskInstanceRepository } from '@updraft/persistence';
+import { EvaluateRunJobData, JOBS, ParseBundleJobData, QUEUES, RunTaskJobData } from '@updraft/queues';
 import type { Queue } from 'bull';
 import { Dispatcher } from '@updraft/orchestration';
 
@@ -11,8 +11,9 @@ const BATCH = 500;
 
 /**
  * The safety net behind event-driven scheduling: re-enqueues queued work whose Bull job may be
- * lost (Redis flushed), reaps tries whose worker stopped heartbeating, and re-evaluates every
- * unfinished run.
+ * lost (Redis flushed), reaps tries whose worker stopped heartbeating, re-evaluates every
+ * unfinished run, and asks for a parse when a bundle version could start parsing but no parse job
+ * waits (its job lost, or its worker gone mid-parse).
  */
 @Injectable()
 export class SweepService {
@@ -26,6 +27,8 @@ export class SweepService {
     @InjectQueue(QUEUES.scheduler) private readonly scheduler: Queue<EvaluateRunJobData>,
     private readonly dispatcher: Dispatcher,
     private readonly callbacks: TaskCallbacks,
+    private readonly bundleVersions: BundleRepository,
+    @InjectQueue(QUEUES.bundles) private readonly bundles: Queue<ParseBundleJobData>,
   ) {}
 
   async sweep(): Promise<void> {
@@ -46,6 +49,13 @@ export class SweepService {
     await this.dispatcher.request();
     const unfinished = await this.runs.unfinished(BATCH);
     if (unfinished.length > 0) await this.scheduler.addBulk(unfinished.map((data) => ({ name: JOBS.evaluateRun, data })));
+    await this.hintWaitingParse();
+  }
+
+  private async hintWaitingParse(): Promise<void> {
+    if ((await this.bundles.getWaitingCount()) > 0) return;
+    const next = await this.bundleVersions.nextParse(this.config.parseTimeoutMs);
+    if (next) await this.bundles.add(JOBS.parseBundle, next);
   }
 
   /** A reaped try gets the same onRetry / onFailure notifications as one its worker recorded. */

@@ -9,9 +9,6 @@ import { join } from 'node:path';
 import { BundleCache } from '../bundle-cache/bundle-cache.service';
 import { SANDBOX_RUNNER } from '../sandbox-runner-path';
 
-/** A parse's own time limit plus this: a claim older than both is a worker gone mid-parse. */
-const CLAIM_GRACE_MS = 30_000;
-
 /** Turns an uploaded bundle version into serialized DAGs by loading its code in the sandbox. */
 @Injectable()
 export class BundleParser {
@@ -32,7 +29,7 @@ export class BundleParser {
    */
   async parseWaiting(): Promise<void> {
     while (this.claiming) {
-      const next = await this.bundles.claimNextParse(this.config.parseTimeoutMs + CLAIM_GRACE_MS);
+      const next = await this.bundles.claimNextParse(this.config.parseTimeoutMs);
       if (!next) return;
       await this.parseClaimed(next);
     }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { EgressPolicy } from '@updraft/egress';
+import { EgressPolicy, egressFetcher } from '@updraft/egress';
 import { runHttpOperator } from '@updraft/operators';
 import type { TaskOutcome } from '@updraft/sandbox';
 import type { HttpConfig } from '@updraft/sdk';
-import { egressFetcher } from './egress-fetcher';
 import type { OperatorExecutor, TryContext } from './operator-executor';
 import { PlatformCalls } from './platform-calls.service';
 

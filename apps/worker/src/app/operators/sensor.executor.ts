@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EgressPolicy } from '@updraft/egress';
+import { EgressPolicy, egressFetcher } from '@updraft/egress';
 import { runSensor, SENSOR_OPERATORS } from '@updraft/operators';
 import { TaskInstanceRepository } from '@updraft/persistence';
-import { egressFetcher } from './egress-fetcher';
 import type { ExecutorOutcome, OperatorExecutor, TryContext } from './operator-executor';
 
 /**

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { EgressPolicy } from '@updraft/egress';
+import { EgressPolicy, egressHostResolver } from '@updraft/egress';
 import { runSqlOperator } from '@updraft/operators';
 import type { TaskOutcome } from '@updraft/sandbox';
 import type { SqlConfig } from '@updraft/sdk';
 import { Client } from 'pg';
-import { egressHostResolver } from './egress-fetcher';
 import type { OperatorExecutor, TryContext } from './operator-executor';
 import { PlatformCalls } from './platform-calls.service';
 

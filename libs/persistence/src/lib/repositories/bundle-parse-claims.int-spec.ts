@@ -3,7 +3,7 @@ import { scratchDatabase } from '../testing/scratch-database';
 import { AccountRepository } from './account.repository';
 import { BundleRepository } from './bundle.repository';
 
-const STALE_AFTER_MS = 60_000;
+const PARSE_TIMEOUT_MS = 60_000;
 
 describe('bundle parse claims: one parse per tenant at a time, the tenant served least recently first', () => {
   let db: DataSource;
@@ -26,7 +26,7 @@ describe('bundle parse claims: one parse per tenant at a time, the tenant served
   async function upload(tenantId: string, name = 'b'): Promise<string> {
     return (await bundles.createVersion(tenantId, { name, archive: Buffer.from('x'), format: 'tar.gz', createdBy: null })).id;
   }
-  const claim = async () => (await bundles.claimNextParse(STALE_AFTER_MS))?.bundleVersionId ?? null;
+  const claim = async () => (await bundles.claimNextParse(PARSE_TIMEOUT_MS))?.bundleVersionId ?? null;
   const finish = (tenantId: string, id: string) => bundles.fail(tenantId, id, [{ file: '(bundle)', message: 'done' }]);
   async function drainAll(): Promise<void> {
     await db.query(`UPDATE bundle_version SET status = 'failed' WHERE status IN ('pending', 'parsing')`);
@@ -68,7 +68,10 @@ describe('bundle parse claims: one parse per tenant at a time, the tenant served
     await upload(a);
     expect(await claim()).toBe(a1);
     expect(await claim()).toBeNull();
-    expect((await bundles.claimNextParse(0))?.bundleVersionId).toBe(a1);
+    expect(await bundles.nextParse(PARSE_TIMEOUT_MS)).toBeNull();
+    await db.query(`UPDATE bundle_version SET parse_started_at = now() - interval '91 seconds' WHERE id = $1`, [a1]);
+    expect(await bundles.nextParse(PARSE_TIMEOUT_MS)).toEqual({ tenantId: a, bundleVersionId: a1 });
+    expect(await claim()).toBe(a1);
     await drainAll();
   });
 });

@@ -20,6 +20,35 @@ function placeOf(d: ParsedDag): DagPlace {
   return match ? { file: match[1], line: Number(match[2]) } : { file: d.entryFile };
 }
 
+export interface ParseToClaim {
+  tenantId: string;
+  bundleVersionId: string;
+}
+
+/** A parse's own time limit plus this: a claim older than both is a worker gone mid-parse. */
+const PARSE_CLAIM_GRACE_MS = 30_000;
+
+/**
+ * The version to parse next, fairly between tenants ($1: when a claim goes stale, in ms). A tenant
+ * with a parse under way gets no other; among the others, each one's oldest waiting version, the
+ * tenant whose last parse started longest ago (or never) first. So a tenant's versions queue
+ * behind its own and never ahead of another tenant's first.
+ */
+const NEXT_PARSE = `
+  busy AS (
+    SELECT DISTINCT tenant_id FROM bundle_version
+     WHERE status = 'parsing' AND parse_started_at > now() - make_interval(secs => $1::double precision / 1000)
+  ), heads AS (
+    SELECT DISTINCT ON (tenant_id) id, tenant_id, created_at FROM bundle_version
+     WHERE status IN ('pending', 'parsing') AND tenant_id NOT IN (SELECT tenant_id FROM busy)
+     ORDER BY tenant_id, created_at, id
+  ), next AS (
+    SELECT h.id, h.tenant_id FROM heads h
+     ORDER BY (SELECT max(s.parse_started_at) FROM bundle_version s WHERE s.tenant_id = h.tenant_id AND s.parse_started_at IS NOT NULL) NULLS FIRST,
+              h.created_at, h.id
+     LIMIT 1
+  )`;
+
 @Injectable()
 export class BundleRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -62,6 +91,25 @@ export class BundleRepository {
     return { items, total, ...page };
   }
 
+  /** The e-mail of each of these users who is (still) a member of the tenant, by user id: who deployed a version. */
+  async deployerEmails(tenantId: string, userIds: string[]): Promise<Map<string, string>> {
+    if (userIds.length === 0) return new Map();
+    const rows: { id: string; email: string }[] = await this.db.query(
+      `SELECT u.id, u.email FROM app_user u JOIN membership m ON m.user_id = u.id AND m.tenant_id = $1 WHERE u.id = ANY($2)`,
+      [tenantId, userIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.email]));
+  }
+
+  /** The bundle version a DAG version came from (what a run pinned). */
+  async ofDagVersion(tenantId: string, dagVersionId: string): Promise<{ name: string; version: number } | null> {
+    const [row] = await this.db.query(
+      `SELECT b.name, b.version FROM dag_version v JOIN bundle_version b ON b.id = v.bundle_version_id AND b.tenant_id = v.tenant_id WHERE v.tenant_id = $1 AND v.id = $2`,
+      [tenantId, dagVersionId],
+    );
+    return row ? { name: row.name, version: row.version } : null;
+  }
+
   async archive(tenantId: string, id: string): Promise<Buffer | null> {
     const rows = await this.db.query(`SELECT archive FROM bundle_version WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
     return rows[0]?.archive ?? null;
@@ -76,36 +124,26 @@ export class BundleRepository {
   }
 
   /**
-   * Claims the next version to parse, fairly between tenants: a tenant with a parse under way gets
-   * no other (a parse not heard of for `staleAfterMs` no longer counts and is claimed again); among
-   * the others, each one's oldest waiting version, the tenant served least recently first. So a
-   * tenant's versions queue behind its own and never ahead of another tenant's first.
+   * Claims the next version to parse (`NEXT_PARSE`); null when none may start now. Claims are few
+   * (one per upload) and serialised, so two workers never start two parses of one tenant.
    */
-  async claimNextParse(staleAfterMs: number): Promise<{ tenantId: string; bundleVersionId: string } | null> {
+  async claimNextParse(parseTimeoutMs: number): Promise<ParseToClaim | null> {
     return this.db.transaction(async (tx) => {
-      // Claims are few (one per upload): serialised, two workers never start two parses of one tenant.
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('bundle-parse-claims'))`);
       const [rows]: [{ id: string; tenant_id: string }[], number] = await tx.query(
-        `WITH busy AS (
-           SELECT DISTINCT tenant_id FROM bundle_version
-            WHERE status = 'parsing' AND parse_started_at > now() - make_interval(secs => $1::double precision / 1000)
-         ), heads AS (
-           SELECT DISTINCT ON (tenant_id) id, tenant_id, created_at FROM bundle_version
-            WHERE status IN ('pending', 'parsing') AND tenant_id NOT IN (SELECT tenant_id FROM busy)
-            ORDER BY tenant_id, created_at, id
-         ), next AS (
-           SELECT h.id FROM heads h
-            ORDER BY (SELECT max(s.parse_started_at) FROM bundle_version s WHERE s.tenant_id = h.tenant_id AND s.parse_started_at IS NOT NULL) NULLS FIRST,
-                     h.created_at, h.id
-            LIMIT 1
-         )
+        `WITH ${NEXT_PARSE}
          UPDATE bundle_version v SET status = 'parsing', parse_started_at = now() FROM next WHERE v.id = next.id
          RETURNING v.id, v.tenant_id`,
-        [staleAfterMs],
+        [parseTimeoutMs + PARSE_CLAIM_GRACE_MS],
       );
-      const [claimed] = rows;
-      return claimed ? { tenantId: claimed.tenant_id, bundleVersionId: claimed.id } : null;
+      return rows[0] ? { tenantId: rows[0].tenant_id, bundleVersionId: rows[0].id } : null;
     });
+  }
+
+  /** The version a claim would take now, without claiming it: the sweep's hint that a parse may start. */
+  async nextParse(parseTimeoutMs: number): Promise<ParseToClaim | null> {
+    const [row] = await this.db.query(`WITH ${NEXT_PARSE} SELECT next.id, next.tenant_id FROM next`, [parseTimeoutMs + PARSE_CLAIM_GRACE_MS]);
+    return row ? { tenantId: row.tenant_id, bundleVersionId: row.id } : null;
   }
 
   async fail(tenantId: string, id: string, errors: BundleError[]): Promise<void> {

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { ConnectionEntity } from '../entities/connection.entity';
 import { KeyedRepository } from './keyed.repository';
-import { Page, PageRequest } from './page';
 
 /** Binds a connection password's ciphertext to its tenant and row (SecretBox associated data). */
 export const connectionSecretBinding = (tenantId: string, id: string) => `tenant:${tenantId}:connection:${id}`;
@@ -12,11 +11,6 @@ export const connectionSecretBinding = (tenantId: string, id: string) => `tenant
 export class ConnectionRepository extends KeyedRepository<ConnectionEntity> {
   constructor(@InjectDataSource() db: DataSource) {
     super(db, ConnectionEntity, 'connId', 'connection');
-  }
-
-  async list(tenantId: string, page: PageRequest): Promise<Page<ConnectionEntity>> {
-    const [items, total] = await this.rows.findAndCount({ where: { tenantId }, order: { connId: 'ASC' }, take: page.limit, skip: page.offset });
-    return { items, total, ...page };
   }
 
   /** Connections of every tenant that hold a password, for re-encryption after a key rotation. */

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { DagRunEntity } from '../entities/dag-run.entity';
 import type { TaskInstanceEntity } from '../entities/task-instance.entity';
 import { taskInstanceFromJson } from './task-instance.repository';
+import { EFFECTIVE_TEAM } from './dag.repository';
 import { Page, PageRequest } from './page';
 import { SharedLoads } from './shared-loads';
 
@@ -79,11 +80,32 @@ export class DagRunRepository {
     }
   }
 
-  async list(tenantId: string, dagId: string, page: PageRequest, filter: { state?: RunState; runType?: RunType } = {}): Promise<Page<DagRunEntity>> {
-    const where = `tenant_id = $1 AND dag_id = $2 AND ($3::text IS NULL OR state = $3) AND ($4::text IS NULL OR run_type = $4)`;
-    const args = [tenantId, dagId, filter.state ?? null, filter.runType ?? null];
-    const rows = await this.db.query(`SELECT * FROM dag_run WHERE ${where} ORDER BY logical_date DESC LIMIT $5 OFFSET $6`, [...args, page.limit, page.offset]);
+  async list(
+    tenantId: string,
+    dagId: string,
+    page: PageRequest,
+    filter: { state?: RunState; runType?: RunType; logicalDateFrom?: Date; logicalDateTo?: Date } = {},
+  ): Promise<Page<DagRunEntity>> {
+    const where = `tenant_id = $1 AND dag_id = $2 AND ($3::text IS NULL OR state = $3) AND ($4::text IS NULL OR run_type = $4)
+      AND ($5::timestamptz IS NULL OR logical_date >= $5) AND ($6::timestamptz IS NULL OR logical_date < $6)`;
+    const args = [tenantId, dagId, filter.state ?? null, filter.runType ?? null, filter.logicalDateFrom ?? null, filter.logicalDateTo ?? null];
+    const rows = await this.db.query(`SELECT * FROM dag_run WHERE ${where} ORDER BY logical_date DESC LIMIT $7 OFFSET $8`, [...args, page.limit, page.offset]);
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM dag_run WHERE ${where}`, args);
+    return { items: rows.map(toRun), total, ...page };
+  }
+
+  /** Runs of every DAG of the tenant, newest first; `teams` limits them to those teams' DAGs (null: all). */
+  async listAcrossDags(
+    tenantId: string,
+    page: PageRequest,
+    filter: { state?: RunState; runType?: RunType; logicalDateFrom?: Date; logicalDateTo?: Date; teams?: readonly string[] | null } = {},
+  ): Promise<Page<DagRunEntity>> {
+    const from = `FROM dag_run r JOIN dag d ON d.tenant_id = r.tenant_id AND d.dag_id = r.dag_id JOIN dag_version v ON v.id = d.current_version_id
+      WHERE r.tenant_id = $1 AND ($2::text IS NULL OR r.state = $2) AND ($3::text IS NULL OR r.run_type = $3) AND ($4::text[] IS NULL OR ${EFFECTIVE_TEAM} = ANY($4))
+        AND ($5::timestamptz IS NULL OR r.logical_date >= $5) AND ($6::timestamptz IS NULL OR r.logical_date < $6)`;
+    const args = [tenantId, filter.state ?? null, filter.runType ?? null, filter.teams ?? null, filter.logicalDateFrom ?? null, filter.logicalDateTo ?? null];
+    const rows = await this.db.query(`SELECT r.* ${from} ORDER BY r.logical_date DESC, r.dag_id LIMIT $7 OFFSET $8`, [...args, page.limit, page.offset]);
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${from}`, args);
     return { items: rows.map(toRun), total, ...page };
   }
 

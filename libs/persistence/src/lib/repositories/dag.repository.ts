@@ -21,12 +21,10 @@ export interface DagSummary {
   lastRun: { runId: string; state: RunState; logicalDate: Date } | null;
 }
 
-const EFFECTIVE_TEAM = `COALESCE(d.team, v.serialized->>'team')`;
+/** A DAG's team in SQL over `dag d` joined to its current `dag_version v`. */
+export const EFFECTIVE_TEAM = `COALESCE(d.team, v.serialized->>'team')`;
 
-const SUMMARY_SELECT = `
-  SELECT d.tenant_id, d.dag_id, ${EFFECTIVE_TEAM} AS team, d.bundle_name, d.is_active, d.is_paused, d.next_dagrun_at, v.id AS dag_version_id, v.serialized, v.entry_file,
-         b.version AS bundle_version, b.id AS bundle_version_id,
-         r.run_id AS last_run_id, r.state AS last_run_state, r.logical_date AS last_run_logical_date
+const SUMMARY_FROM = `
     FROM dag d
     JOIN dag_version v ON v.id = d.current_version_id
     JOIN bundle_version b ON b.id = v.bundle_version_id
@@ -34,6 +32,37 @@ const SUMMARY_SELECT = `
       SELECT run_id, state, logical_date FROM dag_run
        WHERE tenant_id = d.tenant_id AND dag_id = d.dag_id ORDER BY logical_date DESC LIMIT 1
     ) r ON true`;
+
+const SUMMARY_SELECT = `
+  SELECT d.tenant_id, d.dag_id, ${EFFECTIVE_TEAM} AS team, d.bundle_name, d.is_active, d.is_paused, d.next_dagrun_at, v.id AS dag_version_id, v.serialized, v.entry_file,
+         b.version AS bundle_version, b.id AS bundle_version_id,
+         r.run_id AS last_run_id, r.state AS last_run_state, r.logical_date AS last_run_logical_date
+  ${SUMMARY_FROM}`;
+
+/** What the DAG list can be narrowed by; every field is optional and they combine with AND. */
+export interface DagListFilter {
+  /** Part of the DAG id or description, any case. */
+  search?: string;
+  /** DAGs carrying any of these tags. */
+  tags?: readonly string[];
+  team?: string;
+  /** DAGs with a task of this owner. */
+  owner?: string;
+  paused?: boolean;
+  lastRunState?: RunState;
+  sort?: 'dagId' | '-dagId' | 'nextRun' | '-nextRun' | 'lastRun' | '-lastRun';
+}
+
+const SORTS: Record<NonNullable<DagListFilter['sort']>, string> = {
+  dagId: 'd.dag_id',
+  '-dagId': 'd.dag_id DESC',
+  nextRun: 'd.next_dagrun_at NULLS LAST, d.dag_id',
+  '-nextRun': 'd.next_dagrun_at DESC NULLS LAST, d.dag_id',
+  lastRun: 'r.logical_date NULLS FIRST, d.dag_id',
+  '-lastRun': 'r.logical_date DESC NULLS LAST, d.dag_id',
+};
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function toSummary(row: Record<string, any>): DagSummary {
   return {
@@ -57,15 +86,29 @@ export class DagRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** `teams` limits the list to DAGs of those teams (a member whose access comes from team roles); null is every DAG. */
-  async list(tenantId: string, page: PageRequest, options: { includeInactive?: boolean; teams?: readonly string[] | null } = {}): Promise<Page<DagSummary>> {
-    const activeOnly = options.includeInactive ? '' : 'AND d.is_active';
-    const where = `d.tenant_id = $1 ${activeOnly} AND ($2::text[] IS NULL OR ${EFFECTIVE_TEAM} = ANY($2))`;
-    const teams = options.teams ?? null;
-    const rows = await this.db.query(`${SUMMARY_SELECT} WHERE ${where} ORDER BY d.dag_id LIMIT $3 OFFSET $4`, [tenantId, teams, page.limit, page.offset]);
-    const [{ total }] = await this.db.query(
-      `SELECT count(*)::int AS total FROM dag d JOIN dag_version v ON v.id = d.current_version_id WHERE ${where}`,
-      [tenantId, teams],
-    );
+  async list(
+    tenantId: string,
+    page: PageRequest,
+    options: { includeInactive?: boolean; teams?: readonly string[] | null; filter?: DagListFilter } = {},
+  ): Promise<Page<DagSummary>> {
+    const filter = options.filter ?? {};
+    const args: unknown[] = [tenantId, options.teams ?? null];
+    const arg = (value: unknown) => `$${args.push(value)}`;
+    const conditions = ['d.tenant_id = $1', `($2::text[] IS NULL OR ${EFFECTIVE_TEAM} = ANY($2))`];
+    if (!options.includeInactive) conditions.push('d.is_active');
+    if (filter.search) {
+      const pattern = arg(`%${escapeLike(filter.search)}%`);
+      conditions.push(`(d.dag_id ILIKE ${pattern} OR v.serialized->>'description' ILIKE ${pattern})`);
+    }
+    if (filter.tags?.length) conditions.push(`(v.serialized->'tags') ?| ${arg(filter.tags)}::text[]`);
+    if (filter.team) conditions.push(`${EFFECTIVE_TEAM} = ${arg(filter.team)}`);
+    if (filter.owner) conditions.push(`EXISTS (SELECT 1 FROM jsonb_array_elements(v.serialized->'tasks') t WHERE t->>'owner' = ${arg(filter.owner)})`);
+    if (filter.paused !== undefined) conditions.push(`d.is_paused = ${arg(filter.paused)}`);
+    if (filter.lastRunState) conditions.push(`r.state = ${arg(filter.lastRunState)}`);
+    const where = conditions.join(' AND ');
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${SUMMARY_FROM} WHERE ${where}`, args);
+    const order = SORTS[filter.sort ?? 'dagId'];
+    const rows = await this.db.query(`${SUMMARY_SELECT} WHERE ${where} ORDER BY ${order} LIMIT ${arg(page.limit)} OFFSET ${arg(page.offset)}`, args);
     return { items: rows.map(toSummary), total, ...page };
   }
 

@@ -1,4 +1,5 @@
 import { DataSource, DeepPartial, EntityTarget, FindOptionsWhere, ObjectLiteral, Repository } from 'typeorm';
+import { Page, PageRequest } from './page';
 import { isUniqueViolation } from './unique-violation';
 
 export class DuplicateKeyError extends Error {
@@ -17,6 +18,20 @@ export abstract class KeyedRepository<E extends ObjectLiteral & { tenantId: stri
 
   private where(tenantId: string, key: string): FindOptionsWhere<E> {
     return { tenantId, [this.keyField]: key } as FindOptionsWhere<E>;
+  }
+
+  /** In key order; `search` keeps the rows whose key contains it (any case). */
+  async list(tenantId: string, page: PageRequest, search?: string): Promise<Page<E>> {
+    const column = this.db.getMetadata(this.entity).findColumnWithPropertyName(this.keyField)?.databaseName ?? this.keyField;
+    const [items, total] = await this.rows
+      .createQueryBuilder('k')
+      .where('k.tenant_id = :tenantId', { tenantId })
+      .andWhere(search ? `k.${column} ILIKE :pattern ESCAPE '\\'` : '1 = 1', { pattern: `%${(search ?? '').replace(/[\\%_]/g, '\\$&')}%` })
+      .orderBy(`k.${this.keyField}`)
+      .take(page.limit)
+      .skip(page.offset)
+      .getManyAndCount();
+    return { items, total, ...page };
   }
 
   find(tenantId: string, key: string): Promise<E | null> {

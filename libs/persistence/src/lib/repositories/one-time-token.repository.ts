@@ -55,11 +55,6 @@ export class OneTimeTokenRepository {
     return (await this.pendingInvitations(tenantId)).find((t) => t.id === id) ?? null;
   }
 
-  /** Ends a token before its time (a revoked or re-sent invitation): it is then refused as used. */
-  async revoke(id: string): Promise<void> {
-    await this.db.getRepository(OneTimeTokenEntity).update({ id }, { usedAt: new Date() });
-  }
-
   /** One attempt to mail the token: `sent`, or `failed` / `abandoned` with the server's answer. */
   async recordMailAttempt(id: string, attempt: number, status: Exclude<MailStatus, 'queued'>, error: string | null): Promise<void> {
     await this.db
@@ -79,5 +74,16 @@ export class OneTimeTokenRepository {
       .where(`t.tenant_id = :tenantId AND t.purpose = 'invitation' AND t.used_at IS NULL AND t.expires_at > now()`, { tenantId })
       .orderBy('t.created_at', 'DESC')
       .getMany();
+  }
+
+  /** Withdraws a pending invitation of the tenant: its link stops working. False when there is none by that id. */
+  async revokeInvitation(tenantId: string, id: string): Promise<boolean> {
+    const result = await this.db
+      .getRepository(OneTimeTokenEntity)
+      .createQueryBuilder()
+      .delete()
+      .where(`id = :id AND tenant_id = :tenantId AND purpose = 'invitation' AND used_at IS NULL`, { id, tenantId })
+      .execute();
+    return (result.affected ?? 0) > 0;
   }
 }

@@ -23,6 +23,10 @@ export interface SlaMissFilters {
   dagRunId?: string;
   taskId?: string;
   kind?: 'sla' | 'deadline';
+  /** Detected at or after. */
+  from?: Date;
+  /** Detected before. */
+  to?: Date;
 }
 
 function toMiss(row: Record<string, any>): SlaMissEntity {
@@ -126,6 +130,8 @@ export class SlaMissRepository {
     if (filters.dagId) add('m.dag_id = ?', filters.dagId);
     if (filters.dagRunId) add('r.run_id = ?', filters.dagRunId);
     if (filters.taskId) add('m.task_id = ?', filters.taskId);
+    if (filters.from) add('m.detected_at >= ?', filters.from);
+    if (filters.to) add('m.detected_at < ?', filters.to);
     if (filters.kind) conditions.push(filters.kind === 'deadline' ? 'm.task_id IS NULL' : 'm.task_id IS NOT NULL');
     const where = conditions.join(' AND ');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM sla_miss m JOIN dag_run r ON r.id = m.dag_run_id WHERE ${where}`, params);

@@ -1,4 +1,5 @@
-import { EgressDeniedError, egressFetch, EgressPolicy } from '@updraft/egress';
+import { egressFetch } from './egress-fetch';
+import { EgressDeniedError, EgressPolicy } from './egress-policy';
 import { DestinationRefusedError, type Fetcher } from '@updraft/operators';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';

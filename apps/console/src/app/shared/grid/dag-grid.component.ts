@@ -1,0 +1,220 @@
+import { ChangeDetectionStrategy, Component, ElementRef, afterNextRender, computed, inject, input, signal, DestroyRef } from '@angular/core';
+import { Router } from '@angular/router';
+import type { GridData } from '@updraft/api-types';
+import { formatDuration } from '../../core/duration.pipe';
+import { stateColor } from '../state-colors';
+import { GridRow, gridRows, mappedSummary, rowState, runDurationMs } from './grid-rows';
+
+export const ROW_HEIGHT = 22;
+export const COLUMN_WIDTH = 20;
+export const HEADER_HEIGHT = 72;
+const OVERSCAN = 2;
+/** Used until the browser has measured the grid (and in tests, where nothing is laid out). */
+const FALLBACK_VIEW = { width: 1000, height: 600 };
+
+interface Cell {
+  x: number;
+  y: number;
+  color: string;
+  state: string;
+  runIndex: number;
+  rowIndex: number;
+  mapped: boolean;
+  group: boolean;
+}
+
+/**
+ * Runs × tasks, drawn only where the viewport is: a 1,000-task, 100-run grid puts a few hundred
+ * cells in the page, whichever way it is scrolled. Task groups fold; a mapped task's cell counts
+ * its instances per state. A cell opens its task instance, a run's bar opens the run.
+ */
+@Component({
+  selector: 'ud-dag-grid',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="grid-scroll" data-testid="dag-grid" (scroll)="onScroll($event)" [style.height.px]="viewHeight()">
+      <div class="grid-canvas" [style.width.px]="nameWidth() + data().runs.length * col" [style.height.px]="header + rows().length * row">
+        <div class="grid-header" [style.height.px]="header">
+          <div class="grid-corner" [style.width.px]="nameWidth()">
+            <span class="muted small">{{ data().tasks.length }} tasks · {{ data().runs.length }} runs</span>
+          </div>
+          @for (bar of visibleBars(); track bar.runId) {
+            <button type="button" class="grid-bar" data-testid="grid-run" [attr.data-run-id]="bar.runId" [attr.data-state]="bar.state"
+              [class.grid-bar--selected]="bar.runId === selectedRunId()"
+              [style.left.px]="nameWidth() + bar.index * col" [style.width.px]="col" [title]="bar.title" (click)="openRun(bar.runId)">
+              <span class="grid-bar__fill" [style.height.%]="bar.heightPct" [style.background]="bar.color"></span>
+            </button>
+          }
+        </div>
+        <div class="grid-names" [style.width.px]="nameWidth()" [style.height.px]="rows().length * row">
+          @for (r of visibleRows(); track r.row.id) {
+            <div class="grid-name" [style.top.px]="r.index * row" [style.padding-left.px]="6 + r.row.depth * 12" [title]="r.row.id">
+              @if (r.row.kind === 'group') {
+                <button type="button" class="grid-group" data-testid="grid-group" [attr.data-group-id]="r.row.id" [attr.aria-expanded]="!r.row.collapsed" (click)="toggleGroup(r.row.id)">
+                  {{ r.row.collapsed ? '▸' : '▾' }} {{ r.row.label }}
+                </button>
+              } @else {
+                <span class="mono" data-testid="grid-task" [attr.data-task-id]="r.row.id">{{ r.row.label }}</span>
+              }
+            </div>
+          }
+        </div>
+        <div class="grid-cells" tabindex="-1" role="presentation" [style.left.px]="nameWidth()" [style.top.px]="header"
+          (click)="onCellClick($event)" (keydown.enter)="onCellClick($event)" (mouseover)="describeCell($event)" (focus)="describeCell($event)">
+          <!-- Tracked by slot: scrolling moves the same elements instead of making new ones. -->
+          @for (cell of visibleCells(); track $index) {
+            <div class="grid-cell" data-testid="grid-cell" [attr.data-run]="cell.runIndex" [attr.data-row]="cell.rowIndex" [attr.data-state]="cell.state"
+              [class.grid-cell--mapped]="cell.mapped" [class.grid-cell--group]="cell.group"
+              [style.left.px]="cell.x" [style.top.px]="cell.y" [style.background]="cell.color"></div>
+          }
+        </div>
+      </div>
+    </div>
+  `,
+  styles: `
+    .grid-scroll { position: relative; overflow: auto; background: #fff; border: 1px solid var(--border); border-radius: 6px; max-height: 75vh; }
+    .grid-canvas { position: relative; }
+    .grid-header { position: sticky; top: 0; z-index: 2; background: #fff; border-bottom: 1px solid var(--border); }
+    .grid-corner { position: sticky; left: 0; z-index: 3; height: 100%; background: #fff; display: flex; align-items: flex-end; padding: 0.3rem; }
+    .grid-bar { position: absolute; bottom: 0; height: 100%; padding: 0 3px 2px; border: 0; background: none; cursor: pointer; display: flex; align-items: flex-end; }
+    .grid-bar__fill { display: block; width: 100%; min-height: 3px; border-radius: 2px 2px 0 0; }
+    .grid-bar--selected { background: #e3efff; }
+    .grid-names { position: sticky; left: 0; z-index: 1; background: #fff; border-right: 1px solid var(--border); }
+    .grid-name { position: absolute; left: 0; right: 0; height: 22px; line-height: 22px; font-size: 0.8rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+    .grid-group { border: 0; background: none; font: inherit; font-weight: 600; cursor: pointer; padding: 0; }
+    .grid-cells { position: absolute; }
+    .grid-cell { position: absolute; width: 14px; height: 14px; margin: 4px 3px; border-radius: 3px; cursor: pointer; box-shadow: inset 0 0 0 1px rgb(0 0 0 / 12%); }
+    .grid-cell--mapped { border-radius: 50%; }
+    .grid-cell--group { opacity: 0.75; }
+  `,
+})
+export class DagGridComponent {
+  readonly data = input.required<GridData>();
+  readonly dagId = input.required<string>();
+  readonly selectedRunId = input<string | null>(null);
+
+  protected readonly row = ROW_HEIGHT;
+  protected readonly col = COLUMN_WIDTH;
+  protected readonly header = HEADER_HEIGHT;
+
+  private readonly router = inject(Router);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly scrollTop = signal(0);
+  private readonly scrollLeft = signal(0);
+  private readonly view = signal(FALLBACK_VIEW);
+  private readonly collapsed = signal<ReadonlySet<string>>(new Set());
+
+  protected readonly nameWidth = computed(() => (this.view().width < 600 ? 120 : 220));
+  protected readonly rows = computed(() => gridRows(this.data(), this.collapsed()));
+  protected readonly viewHeight = computed(() => HEADER_HEIGHT + Math.min(this.rows().length, 40) * ROW_HEIGHT + 18);
+
+  private readonly rowWindow = computed(() => {
+    const first = Math.max(0, Math.floor(this.scrollTop() / ROW_HEIGHT) - OVERSCAN);
+    const last = Math.min(this.rows().length, Math.ceil((this.scrollTop() + this.view().height) / ROW_HEIGHT) + OVERSCAN);
+    return { first, last };
+  });
+  private readonly columnWindow = computed(() => {
+    const first = Math.max(0, Math.floor(this.scrollLeft() / COLUMN_WIDTH) - OVERSCAN);
+    const last = Math.min(this.data().runs.length, Math.ceil((this.scrollLeft() + this.view().width) / COLUMN_WIDTH) + OVERSCAN);
+    return { first, last };
+  });
+
+  protected readonly visibleRows = computed(() => {
+    const { first, last } = this.rowWindow();
+    return this.rows().slice(first, last).map((row, i) => ({ row, index: first + i }));
+  });
+
+  protected readonly visibleBars = computed(() => {
+    const runs = this.data().runs;
+    const longest = Math.max(1, ...runs.map((r) => runDurationMs(r) ?? 0));
+    const { first, last } = this.columnWindow();
+    return runs.slice(first, last).map((run, i) => {
+      const duration = runDurationMs(run);
+      return {
+        runId: run.runId, index: first + i, state: run.state, color: stateColor(run.state),
+        heightPct: duration === null ? 4 : Math.max(4, (duration / longest) * 100),
+        title: `${run.runId}\n${run.state}${duration === null ? '' : ` · ${formatDuration(duration)}`}`,
+      };
+    });
+  });
+
+  protected readonly visibleCells = computed((): Cell[] => {
+    const runs = this.data().runs;
+    const tasks = this.data().tasks;
+    const rows = this.rows();
+    const { first: r0, last: r1 } = this.rowWindow();
+    const { first: c0, last: c1 } = this.columnWindow();
+    const cells: Cell[] = [];
+    for (let r = r0; r < r1; r++) {
+      const row: GridRow = rows[r];
+      for (let c = c0; c < c1; c++) {
+        const run = runs[c];
+        const state = rowState(row, run);
+        if (state === null) continue;
+        cells.push({
+          x: c * COLUMN_WIDTH, y: r * ROW_HEIGHT, color: stateColor(state), state, runIndex: c, rowIndex: r,
+          mapped: row.kind === 'task' && tasks[row.taskIndex].mapped, group: row.kind === 'group',
+        });
+      }
+    }
+    return cells;
+  });
+
+  constructor() {
+    afterNextRender(() => {
+      const scroller = this.host.nativeElement.querySelector<HTMLElement>('.grid-scroll');
+      if (!scroller || typeof ResizeObserver === 'undefined') return;
+      const measure = () => {
+        if (scroller.clientWidth > 0 && scroller.clientHeight > 0) this.view.set({ width: scroller.clientWidth, height: scroller.clientHeight });
+      };
+      const observer = new ResizeObserver(measure);
+      observer.observe(scroller);
+      measure();
+      this.destroyRef.onDestroy(() => observer.disconnect());
+    });
+  }
+
+  protected onScroll(event: Event): void {
+    const target = event.target as HTMLElement;
+    this.scrollTop.set(Math.max(0, target.scrollTop - HEADER_HEIGHT));
+    this.scrollLeft.set(target.scrollLeft);
+  }
+
+  /** Tooltips are written when the pointer reaches a cell, not for every cell drawn. */
+  protected describeCell(event: Event): void {
+    const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-testid="grid-cell"]');
+    if (!cell) return;
+    const run = this.data().runs[Number(cell.dataset['run'])];
+    const row = this.rows()[Number(cell.dataset['row'])];
+    if (!run || !row) return;
+    const state = (cell.dataset['state'] ?? '').replace(/_/g, ' ');
+    const mapped = row.kind === 'task' ? mappedSummary(run.mapped[row.taskIndex]) : null;
+    cell.title = `${row.kind === 'task' ? row.id : `group ${row.id}`} · ${state}${mapped ? `\n${mapped}` : ''}\n${run.runId}`;
+  }
+
+  protected toggleGroup(groupId: string): void {
+    this.collapsed.update((set) => {
+      const next = new Set(set);
+      if (!next.delete(groupId)) next.add(groupId);
+      return next;
+    });
+  }
+
+  protected onCellClick(event: Event): void {
+    const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-testid="grid-cell"]');
+    if (!cell) return;
+    const run = this.data().runs[Number(cell.dataset['run'])];
+    const row = this.rows()[Number(cell.dataset['row'])];
+    if (!run || !row) return;
+    if (row.kind === 'group') {
+      this.toggleGroup(row.id);
+      return;
+    }
+    void this.router.navigate(['/dags', this.dagId(), 'runs', run.runId, 'tasks', row.id]);
+  }
+
+  protected openRun(runId: string): void {
+    void this.router.navigate(['/dags', this.dagId(), 'runs', runId]);
+  }
+}
