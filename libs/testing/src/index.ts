@@ -20,3 +20,4 @@ export * from './lib/built-cli';
 export * from './lib/test-resources';
 export * from './lib/stream-upload';
 export * from './lib/suite-stack';
+export * from './lib/mail-catcher-process';

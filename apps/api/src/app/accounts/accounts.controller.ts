@@ -2,8 +2,8 @@ import { BadRequestException, Body, ConflictException, Controller, ForbiddenExce
 import { AuthenticatedUser, Authenticated, CurrentUser, PasswordHasher, Public, hashOpaqueToken } from '@updraft/auth';
 import { passwordProblem } from '@updraft/domain';
 import { AccountRepository, DuplicateAccountError, OneTimeTokenRepository, SessionRepository } from '@updraft/persistence';
-import type { LoginResponse, MeResponse, SessionTokens, SignupResponse, TenantMembership, User } from '@updraft/api-types';
-import { AccountMailService } from './account-mail.service';
+import type { LoginResponse, MailDelivery, MeResponse, SessionTokens, SignupResponse, TenantMembership, User } from '@updraft/api-types';
+import { AccountMailService, mailDelivery } from './account-mail.service';
 import { EmailDto, LoginDto, RefreshDto, ResetPasswordDto, SignupDto, TokenDto } from './accounts.dto';
 import { LoginThrottle } from './login-throttle.service';
 import { SessionsService } from './sessions.service';
@@ -35,7 +35,7 @@ export class AccountsController {
         tenantSlug: body.tenantSlug,
         tenantName: body.tenantName ?? body.tenantSlug,
       });
-      this.mails.sendInBackground({ purpose: 'verify_email', email: user.email, userId: user.id });
+      await this.mails.send({ purpose: 'verify_email', email: user.email, userId: user.id });
       const tokens = await this.sessions.start(user, ip);
       return { ...tokens, user: { id: user.id, email: user.email, emailVerified: false }, tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name }, role: 'owner' };
     } catch (error) {
@@ -105,11 +105,11 @@ export class AccountsController {
   @Post('verifyEmail/resend')
   @HttpCode(202)
   @Authenticated()
-  async resendVerification(@CurrentUser() current: AuthenticatedUser): Promise<{ sent: boolean }> {
+  async resendVerification(@CurrentUser() current: AuthenticatedUser): Promise<{ sent: boolean; delivery?: MailDelivery }> {
     const user = await this.userOf(current.id);
     if (user.emailVerified) return { sent: false };
-    await this.mails.send({ purpose: 'verify_email', email: user.email, userId: user.id });
-    return { sent: true };
+    const { token } = await this.mails.send({ purpose: 'verify_email', email: user.email, userId: user.id });
+    return { sent: true, delivery: mailDelivery(token) };
   }
 
   /** Always 202, whether or not the address has an account, so the answer reveals nothing. */
