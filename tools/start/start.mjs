@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { INSTALL_ARGS, needsInstall } from '../dependencies.mjs';
 import { ensureServices } from '../services.mjs';
 import { callApi } from '../api-call.mjs';
+import { startMailCatcher } from './mail-catcher.mjs';
 
 export const DEMO = { tenant: 'demo', tenantName: 'Demo', email: 'demo@updraft.local', password: 'updraft-demo-kestrel-42' };
 
@@ -181,6 +182,25 @@ async function seedDemo(baseUrl) {
   return 'created';
 }
 
+/**
+ * In development, with no SMTP_URL of your own, mail goes to a catcher on loopback (SMTP 1025,
+ * listing 1080; MAIL_CATCHER_SMTP_PORT / MAIL_CATCHER_HTTP_PORT) and the console's Local mailbox
+ * shows it: sign-up verification, invitations and password resets work with no mail server.
+ */
+async function localMail() {
+  if (process.env.SMTP_URL || (process.env.NODE_ENV && process.env.NODE_ENV !== 'development')) return {};
+  const smtpPort = Number(process.env.MAIL_CATCHER_SMTP_PORT || 1025);
+  const httpPort = Number(process.env.MAIL_CATCHER_HTTP_PORT || 1080);
+  try {
+    const catcher = await startMailCatcher({ smtpPort, httpPort });
+    say(`local mail catcher: SMTP ${catcher.smtpUrl}, mails listed at ${catcher.listingUrl}/mails`);
+    return { SMTP_URL: catcher.smtpUrl, DEV_MAILBOX_URL: catcher.listingUrl };
+  } catch (error) {
+    say(`no local mail catcher (${error.message}): mail goes to smtp://127.0.0.1:${smtpPort} if something listens there`);
+    return {};
+  }
+}
+
 /** How to run the cli this start built: from the workspace, or installed from its package. */
 function cliHelp(baseUrl) {
   const cli = join(root, 'dist', 'apps', 'cli', 'main.js');
@@ -209,7 +229,7 @@ async function main() {
   if (stopping) return;
   for (const line of await ensureServices({ log: say })) say(line);
 
-  const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || 'development', ...localSecrets() };
+  const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || 'development', ...localSecrets(), ...(await localMail()) };
   await runStep('migrate', process.execPath, [join('dist', 'apps', 'api', 'main.js'), 'migrate'], env);
   if (stopping) return;
 
@@ -228,6 +248,7 @@ async function main() {
       '',
       `  Updraft is running: ${baseUrl}/   (API ${baseUrl}/api/v1, OpenAPI ${baseUrl}/api/docs)`,
       seeded === 'failed' ? '' : `  Log in as ${DEMO.email} / ${DEMO.password} (tenant "${DEMO.tenant}")`,
+      env.DEV_MAILBOX_URL ? `  Mails the platform sends land in the local mailbox: ${baseUrl}/dev/mailbox` : '',
       ...cliHelp(baseUrl),
       '  Ctrl-C stops everything.',
       '',

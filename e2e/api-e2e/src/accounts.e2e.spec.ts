@@ -37,7 +37,7 @@ describe('accounts over HTTP: sessions, mailed tokens, invitations, audit log, h
     smtp = await startSmtpCapture();
     db = await createTestDatabase({ migrate: (url) => migrateWithBuiltApi(url, SUITE) });
     stack = await startStack({
-      databaseUrl: db.url, redisPrefix, redisUrl, suite: SUITE, apps: ['api'], smtpUrl: smtp.url,
+      databaseUrl: db.url, redisPrefix, redisUrl, suite: SUITE, apps: ['api', 'worker'], smtpUrl: smtp.url,
       env: { PUBLIC_URL, CORS_ORIGINS: CONSOLE_ORIGIN, LOGIN_MAX_ATTEMPTS_PER_IP: '500', MAX_JSON_BODY_BYTES: '65536' },
     });
     anonymous = new ApiClient(stack.baseUrl);

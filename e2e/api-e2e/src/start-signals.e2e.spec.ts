@@ -53,8 +53,9 @@ describe('npm start under a process manager', () => {
     await flushRedisPrefix(redisUrl, redisPrefix);
   }, 60_000);
 
-  it('prints no colour codes nor route mapping into a pipe, and stops every process when only the parent gets SIGTERM', async () => {
+  it('prints no colour codes nor route mapping into a pipe, catches mail locally, and stops every process when only the parent gets SIGTERM', async () => {
     const port = await freePort();
+    const [smtpPort, mailboxPort] = [await freePort(), await freePort()];
     start = spawn(process.execPath, [join(workspaceRoot(), 'tools', 'start', 'start.mjs'), '--no-build'], {
       cwd: workspaceRoot(),
       env: {
@@ -67,6 +68,8 @@ describe('npm start under a process manager', () => {
         JWT_SECRET: randomBytes(32).toString('hex'),
         ENCRYPTION_KEY: randomBytes(32).toString('hex'),
         LOG_LEVEL: 'info',
+        MAIL_CATCHER_SMTP_PORT: String(smtpPort),
+        MAIL_CATCHER_HTTP_PORT: String(mailboxPort),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -79,6 +82,16 @@ describe('npm start under a process manager', () => {
     expect(output).toContain('Updraft is running');
     const pids = descendants(start.pid as number);
     expect(pids.length).toBeGreaterThanOrEqual(3);
+    expect(output).toContain(`local mail catcher: SMTP smtp://127.0.0.1:${smtpPort}`);
+    // The demo sign-up's verification mail, delivered by the worker to the catcher, listed by the api.
+    const mailbox = await waitFor(
+      async () => (await (await fetch(`http://127.0.0.1:${port}/api/v1/dev/mailbox`)).json()) as { items: { to: string[]; subject: string; links: string[] }[] },
+      (body) => (body.items ?? []).some((mail) => mail.to.includes('demo@updraft.local')),
+      { timeoutMs: 30_000, what: "the demo sign-up's mail in the local mailbox" },
+    );
+    const mail = mailbox.items.find((m) => m.to.includes('demo@updraft.local'));
+    expect(mail?.subject).toBe('Confirm your email address for Updraft');
+    expect(mail?.links[0]).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/verify-email\\?token=`));
 
     start.kill('SIGTERM');
     expect(await exited).toBe(0);

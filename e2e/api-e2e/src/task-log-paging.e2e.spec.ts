@@ -1,5 +1,5 @@
 import type { DagRun, TaskLog, TaskLogLine } from '@updraft/api-types';
-import { ApiClient, deployBundle, E2eStack, seg, signupOwner, startE2eStack, waitFor } from '@updraft/testing';
+import { ApiClient, deployBundle, SuiteStack, seg, signupOwner, startSuiteStack, waitFor } from '@updraft/testing';
 
 const tenant = 'logs';
 
@@ -19,17 +19,17 @@ dag('short', { schedule: null }, () => {
 `;
 
 describe('task logs: paged to the end, truncation marked, the last line kept through any flood', () => {
-  let platform: E2eStack | undefined;
+  let platform: SuiteStack | undefined;
   let owner: ApiClient;
 
   beforeAll(async () => {
-    platform = await startE2eStack('api-e2e-task-log-paging');
-    owner = await signupOwner(platform.stack.baseUrl, 'logs@e2e.updraft.test', tenant);
+    platform = await startSuiteStack('api-e2e-task-log-paging');
+    owner = await signupOwner(platform.baseUrl, 'logs@e2e.updraft.test', tenant);
     const uploaded = await deployBundle(owner, tenant, 'logs', { 'dags/logs.ts': DAGS });
     expect([uploaded.status, uploaded.body.status, uploaded.body.errors]).toEqual([201, 'active', []]);
   }, 120_000);
 
-  afterAll(() => platform?.tearDown(), 60_000);
+  afterAll(() => platform?.release(), 60_000);
 
   const logPath = (dagId: string, runId: string) => `/tenants/${tenant}/dags/${dagId}/dagRuns/${seg(runId)}/taskInstances/shout/logs/1`;
 

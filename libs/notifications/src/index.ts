@@ -1,3 +1,4 @@
+export * from './lib/account-mail.processor';
 export * from './lib/channel-config';
 export * from './lib/channel-vault';
 export * from './lib/channel.service';

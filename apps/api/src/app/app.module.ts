@@ -8,6 +8,7 @@ import { ApiExceptionFilter } from '../services/http/api-exception.filter';
 import { JsonBodyInterceptor } from '../services/http/json-body.interceptor';
 import { RateLimitsModule } from '../services/rate-limits/rate-limits.module';
 import { AccessModule } from './access.module';
+import { AccountSessionsController } from './accounts/account-sessions.controller';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditLogController } from './audit/audit-log.controller';
@@ -20,6 +21,7 @@ import { DagRunsService } from './dag-runs/dag-runs.service';
 import { TenantRunsController } from './dag-runs/tenant-runs.controller';
 import { DagViewsService } from './dags/dag-views.service';
 import { DagsController } from './dags/dags.controller';
+import { DevMailboxController } from './dev-mailbox/dev-mailbox.controller';
 import { HealthController } from './health/health.controller';
 import { InvitationsController } from './invitations/invitations.controller';
 import { NotificationChannelsModule } from './notification-channels/notification-channels.module';
@@ -30,7 +32,7 @@ import { TenantSettingsController } from './tenant-settings/tenant-settings.cont
 
 @Module({
   imports: [ConfigModule, PersistenceModule, QueuesModule.register(), AuthModule, AccessModule, AccountsModule, NotificationChannelsModule, RateLimitsModule],
-  controllers: [HealthController, AccountsController, InvitationsController, AuditLogController, BundlesController, DagsController, DagRunsController, TenantRunsController, BackfillsController, PoolsController, TaskInstancesController, TenantSettingsController],
+  controllers: [HealthController, AccountsController, AccountSessionsController, InvitationsController, DevMailboxController, AuditLogController, BundlesController, DagsController, DagRunsController, TenantRunsController, BackfillsController, PoolsController, TaskInstancesController, TenantSettingsController],
   providers: [BundlesService, DagRunsService, BackfillsService, TaskDependenciesService, DagViewsService, { provide: APP_FILTER, useClass: ApiExceptionFilter }, { provide: APP_INTERCEPTOR, useClass: JsonBodyInterceptor }],
 })
 export class AppModule {}

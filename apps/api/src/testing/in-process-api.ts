@@ -2,6 +2,8 @@ import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { loadConfig, UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
+import { MailModule } from '@updraft/mail';
+import { AccountMailProcessor } from '@updraft/notifications';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppModule } from '../app/app.module';
@@ -41,10 +43,14 @@ export interface InProcessApi<R extends SuiteResources = SuiteResources> {
   stop(): Promise<void>;
 }
 
-/** The api app in this process, wired like main.ts (JSON body parser, validation), on the suite's resources, with `overrides` of the configuration. */
+/**
+ * The api app in this process, wired like main.ts (JSON body parser, validation), on the suite's
+ * resources, with `overrides` of the configuration. It also delivers the account mails the api
+ * queues (apps/worker's AccountMailProcessor), so a suite reads them from its SMTP capture.
+ */
 export async function startInProcessApi<R extends SuiteResources>(resources: R, overrides: Partial<UpdraftConfig> = {}): Promise<InProcessApi<R>> {
   const config: UpdraftConfig = { ...loadConfig(), ...resources.settings, ...overrides };
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).overrideProvider(UPDRAFT_CONFIG).useValue(config).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule, MailModule], providers: [AccountMailProcessor] }).overrideProvider(UPDRAFT_CONFIG).useValue(config).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error'], bodyParser: false });
   app.set('trust proxy', config.trustProxy);
   app.useBodyParser('json', jsonBodyOptions(config));

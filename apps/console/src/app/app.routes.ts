@@ -10,6 +10,21 @@ export const appRoutes: Route[] = [
     title: 'Sign in · Updraft',
     loadComponent: () => import('./auth/login.page').then((m) => m.LoginPage),
   },
+  {
+    path: 'signup',
+    title: 'Sign up · Updraft',
+    loadComponent: () => import('./account/signup.page').then((m) => m.SignupPage),
+  },
+  {
+    path: 'forgot-password',
+    title: 'Forgot password · Updraft',
+    loadComponent: () => import('./account/forgot-password.page').then((m) => m.ForgotPasswordPage),
+  },
+  {
+    path: 'dev/mailbox',
+    title: 'Local mailbox · Updraft',
+    loadComponent: () => import('./account/dev-mailbox.page').then((m) => m.DevMailboxPage),
+  },
   ...(['verify-email', 'reset-password', 'accept-invitation'] as const).map((kind) => ({
     path: kind,
     title: 'Account · Updraft',
@@ -23,6 +38,11 @@ export const appRoutes: Route[] = [
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'dags' },
       // Operating runs: run and task instance pages, trigger, backfill, bundles (docs/console.md).
+      {
+        path: 'account',
+        title: 'Your account · Updraft',
+        loadComponent: () => import('./account/account.page').then((m) => m.AccountPage),
+      },
       {
         path: 'dags/:dagId/runs/:runId',
         title: 'Run · Updraft',

@@ -1,7 +1,8 @@
 import { EgressModule } from '@updraft/egress';
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@updraft/config';
-import { NotificationProcessor, NotificationsModule } from '@updraft/notifications';
+import { MailModule } from '@updraft/mail';
+import { AccountMailProcessor, NotificationProcessor, NotificationsModule } from '@updraft/notifications';
 import { OrchestrationModule } from '@updraft/orchestration';
 import { PersistenceModule } from '@updraft/persistence';
 import { QueuesModule } from '@updraft/queues';
@@ -20,7 +21,7 @@ import { BUILT_SANDBOX_RUNNER_PATH, SANDBOX_RUNNER } from './sandbox-runner-path
 import { WorkerProcessor } from './worker.processor';
 
 @Module({
-  imports: [ConfigModule, PersistenceModule, QueuesModule.register(), SecretsModule, NotificationsModule, EgressModule, OrchestrationModule],
-  providers: [{ provide: SANDBOX_RUNNER, useValue: BUILT_SANDBOX_RUNNER_PATH }, BundleCache, BundleParser, HeartbeatService, WarmSandboxes, PlatformCalls, ...OPERATOR_EXECUTORS, OperatorRegistry, TemplateRenderer, TryBatches, TaskRunner, WorkerPresence, WorkerProcessor, NotificationProcessor],
+  imports: [ConfigModule, PersistenceModule, QueuesModule.register(), SecretsModule, MailModule, NotificationsModule, EgressModule, OrchestrationModule],
+  providers: [{ provide: SANDBOX_RUNNER, useValue: BUILT_SANDBOX_RUNNER_PATH }, BundleCache, BundleParser, HeartbeatService, WarmSandboxes, PlatformCalls, ...OPERATOR_EXECUTORS, OperatorRegistry, TemplateRenderer, TryBatches, TaskRunner, WorkerPresence, WorkerProcessor, NotificationProcessor, AccountMailProcessor],
 })
 export class AppModule {}

@@ -1,5 +1,5 @@
 import type { Bundle, Page } from '@updraft/api-types';
-import { ApiClient, deployBundle, E2eStack, signupOwner, startE2eStack, waitFor } from '@updraft/testing';
+import { ApiClient, deployBundle, SuiteStack, signupOwner, startSuiteStack, waitFor } from '@updraft/testing';
 
 const PARSE_TIMEOUT_MS = 6_000;
 const FLOOD = 6;
@@ -15,17 +15,17 @@ dag('${dagId}', {}, () => { empty('t'); });
 `;
 
 describe('noisy neighbour: a tenant flooding bundle parsing cannot delay another tenant\'s deploy', () => {
-  let platform: E2eStack | undefined;
+  let platform: SuiteStack | undefined;
   let noisy: ApiClient;
   let quiet: ApiClient;
 
   beforeAll(async () => {
-    platform = await startE2eStack('api-e2e-parse-flood', { PARSE_TIMEOUT_MS: String(PARSE_TIMEOUT_MS) });
-    noisy = await signupOwner(platform.stack.baseUrl, 'noisy@e2e.updraft.test', 'noisy');
-    quiet = await signupOwner(platform.stack.baseUrl, 'quiet@e2e.updraft.test', 'quiet');
+    platform = await startSuiteStack('api-e2e-parse-flood', { env: { PARSE_TIMEOUT_MS: String(PARSE_TIMEOUT_MS) } });
+    noisy = await signupOwner(platform.baseUrl, 'noisy@e2e.updraft.test', 'noisy');
+    quiet = await signupOwner(platform.baseUrl, 'quiet@e2e.updraft.test', 'quiet');
   }, 120_000);
 
-  afterAll(() => platform?.tearDown(), 60_000);
+  afterAll(() => platform?.release(), 60_000);
 
   async function timedDeploy(name: string): Promise<{ bundle: Bundle; ms: number }> {
     const started = Date.now();

@@ -10,12 +10,47 @@ export class MeResponse {
   tenants!: TenantMembership[];
 }
 
+/** Where an account mail (verification, password reset, invitation) stands: it leaves through a retried queue. */
+export class MailDelivery {
+  /** `failed`: an attempt failed and another follows; `abandoned`: the last attempt failed. */
+  status!: 'queued' | 'sent' | 'failed' | 'abandoned';
+  attempts!: number;
+  lastError!: string | null;
+  sentAt!: string | null;
+}
+
 export class Invitation {
   id!: string;
   email!: string;
   role!: Role;
   createdAt!: string;
   expiresAt!: string;
+  delivery!: MailDelivery;
+  /** Only in the answer to inviting or re-sending (the token is stored as its hash): to copy and pass on by hand. */
+  link?: string;
+}
+
+/** What an invitation link is for, shown before accepting it (only to whoever holds the token). */
+export class InvitationPreview {
+  email!: string;
+  tenant!: { slug: string; name: string };
+  role!: Role;
+  inviter!: string | null;
+  expiresAt!: string;
+  /** Accepting needs a password: there is no account for the address yet, or it never confirmed its address. */
+  passwordNeeded!: 'no_account' | 'unverified_account' | null;
+}
+
+/** A mail the platform sent, as the local mail catcher of `npm start` received it (development only). */
+export class DevMail {
+  id!: string;
+  receivedAt!: string;
+  from!: string;
+  to!: string[];
+  subject!: string;
+  text!: string;
+  /** The http(s) links in the text, in order. */
+  links!: string[];
 }
 
 export class InvitationAccepted {
@@ -54,9 +89,34 @@ export class AuditEntryPage extends PageInfo {
 export class VerificationSent {
   /** False when the address is already verified. */
   sent!: boolean;
+  /** Where the mail stands (when one was sent). */
+  delivery?: MailDelivery;
 }
 
 /** The same answer whether or not the address has an account. */
 export class PasswordResetRequested {
   message!: string;
+}
+
+/** A log-in session of the signed-in user (each device or browser that logged in). */
+export class AccountSession {
+  id!: string;
+  ip!: string | null;
+  createdAt!: string;
+  lastUsedAt!: string;
+  /** The session of the access token asking. */
+  current!: boolean;
+}
+
+export class AccountSessionList {
+  items!: AccountSession[];
+}
+
+export class DevMailList {
+  items!: DevMail[];
+}
+
+export class ChangePasswordRequest {
+  currentPassword!: string;
+  newPassword!: string;
 }

@@ -23,6 +23,8 @@ export const RequirePermission = (permission: Permission, options: { filtersByTe
 export interface AuthenticatedUser {
   id: string;
   email: string;
+  /** The log-in session of the access token (absent for an API token). */
+  sessionId?: string;
 }
 
 export interface TenantContext {

@@ -22,6 +22,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SANDBOX_BASH_MAX_PROCESSES: '0' })).toThrow(/SANDBOX_BASH_MAX_PROCESSES must be a positive integer/);
   });
 
+  it('takes the local mail catcher as the dev mailbox, but never in production and never another host', () => {
+    expect(loadConfig({}).devMailboxUrl).toBeNull();
+    expect(loadConfig({ DEV_MAILBOX_URL: 'http://127.0.0.1:1080/' }).devMailboxUrl).toBe('http://127.0.0.1:1080');
+    const secrets = { JWT_SECRET: 'x'.repeat(32), ENCRYPTION_KEY: 'a'.repeat(64) };
+    expect(() => loadConfig({ NODE_ENV: 'production', ...secrets, DEV_MAILBOX_URL: 'http://127.0.0.1:1080' })).toThrow(/DEV_MAILBOX_URL is for development only/);
+    expect(() => loadConfig({ DEV_MAILBOX_URL: 'http://mail.example.com:1080' })).toThrow(/DEV_MAILBOX_URL must be the local mail catcher's address/);
+  });
+
   it('reads the warm sandbox and drain settings, refusing values out of range', () => {
     expect(loadConfig({ SANDBOX_WARM_MAX_IDLE: '0', WORKER_DRAIN_GRACE_MS: '500' })).toMatchObject({ sandboxWarmMaxIdle: 0, workerDrainGraceMs: 500, sandboxWarmMaxUses: 200, sandboxBashMaxProcesses: 128 });
     expect(() => loadConfig({ SANDBOX_WARM_MAX_USES: '0' })).toThrow(/SANDBOX_WARM_MAX_USES must be a whole number, 1 or more/);

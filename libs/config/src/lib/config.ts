@@ -45,6 +45,8 @@ export interface UpdraftConfig {
   maxBundleBytes: number;
   smtpUrl: string;
   mailFrom: string;
+  /** The local mail catcher's listing (`npm start` sets it): the console's "Local mailbox". Never set in production. */
+  devMailboxUrl: string | null;
   slackApiUrl: string;
   /** Tenant-chosen outbound calls may reach private/loopback addresses (single-tenant or development installs only). */
   egressAllowPrivateNetworks: boolean;
@@ -121,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
       MAX_BUNDLE_BYTES: num({ default: 50 * 1024 * 1024 }),
       SMTP_URL: str({ default: 'smtp://127.0.0.1:1025' }),
       MAIL_FROM: str({ default: 'Updraft <no-reply@updraft.local>' }),
+      DEV_MAILBOX_URL: str({ default: '' }),
       SLACK_API_URL: str({ default: 'https://slack.com/api/' }),
       EGRESS_ALLOW_PRIVATE_NETWORKS: bool({ default: false }),
       EGRESS_ALLOWED_HOSTS: str({ default: '' }),
@@ -161,6 +164,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
   }
   for (const [name, value] of [['DEFAULT_POOL_SLOTS', clean.DEFAULT_POOL_SLOTS], ['WORKER_RESERVED_SLOTS', clean.WORKER_RESERVED_SLOTS]] as const) {
     if (!Number.isInteger(value) || value < 0) throw new ConfigError(`Invalid configuration: ${name} must be a whole number, 0 or more`);
+  }
+  if (clean.DEV_MAILBOX_URL && clean.NODE_ENV === 'production') throw new ConfigError('Invalid configuration: DEV_MAILBOX_URL is for development only (it shows every mail the platform sends) and must not be set in production');
+  if (clean.DEV_MAILBOX_URL && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+\/?$/.test(clean.DEV_MAILBOX_URL)) {
+    throw new ConfigError(`Invalid configuration: DEV_MAILBOX_URL must be the local mail catcher's address, like http://127.0.0.1:1080 (got '${clean.DEV_MAILBOX_URL}')`);
   }
   const corsOrigins = clean.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
   const badOrigin = corsOrigins.find((origin) => !/^https?:\/\/[^/\s]+$/.test(origin));
@@ -215,6 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
     maxBundleBytes: clean.MAX_BUNDLE_BYTES,
     smtpUrl: clean.SMTP_URL,
     mailFrom: clean.MAIL_FROM,
+    devMailboxUrl: clean.DEV_MAILBOX_URL ? clean.DEV_MAILBOX_URL.replace(/\/$/, '') : null,
     slackApiUrl: clean.SLACK_API_URL,
     egressAllowPrivateNetworks: clean.EGRESS_ALLOW_PRIVATE_NETWORKS,
     egressAllowedHosts: clean.EGRESS_ALLOWED_HOSTS.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean),

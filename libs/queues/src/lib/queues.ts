@@ -19,6 +19,7 @@ export const JOBS = {
   parseBundle: 'parse-bundle',
   checkSlas: 'check-slas',
   deliverNotification: 'deliver-notification',
+  deliverAccountMail: 'deliver-account-mail',
 } as const;
 
 export interface EvaluateRunJobData {
@@ -49,6 +50,15 @@ export interface DeliverNotificationJobData {
   key: string;
   kind: 'sla_miss' | 'deadline_miss' | 'on_failure' | 'on_retry' | 'on_success';
   message: NotificationMessage;
+}
+
+/** A verification, password-reset or invitation mail; its delivery state is kept on the token row. */
+export interface DeliverAccountMailJobData {
+  oneTimeTokenId: string;
+  to: string;
+  subject: string;
+  /** Holds the link with the token: the only copy, since the database keeps only its hash. */
+  text: string;
 }
 
 /** Retried with exponential backoff (NOTIFICATION_ATTEMPTS, NOTIFICATION_BACKOFF_MS): a failing Slack or SMTP server delays a notification but loses none. */

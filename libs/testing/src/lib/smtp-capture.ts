@@ -23,8 +23,8 @@ export interface SmtpCapture {
   close(): Promise<void>;
 }
 
-/** A real SMTP server on loopback (the `smtp-server` package) that keeps what it receives. */
-export async function startSmtpCapture(): Promise<SmtpCapture> {
+/** A real SMTP server on loopback (the `smtp-server` package) that keeps what it receives; on `port`, or any free one. */
+export async function startSmtpCapture(port = 0): Promise<SmtpCapture> {
   const mails: CapturedMail[] = [];
   let failures = 0;
   let failureCode = 451;
@@ -62,11 +62,11 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(port, '127.0.0.1', () => resolve());
   });
-  const { port } = server.server.address() as AddressInfo;
+  const bound = (server.server.address() as AddressInfo).port;
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${bound}`,
     mails,
     failNext(count, code = 451) {
       failures = count;

@@ -3,7 +3,7 @@ import { AuthenticatedUser, Authenticated, CurrentUser, PasswordHasher, Public, 
 import { passwordProblem } from '@updraft/domain';
 import { AccountRepository, DuplicateAccountError, OneTimeTokenRepository, SessionRepository } from '@updraft/persistence';
 import type { LoginResponse, MeResponse, PasswordResetRequested, SessionTokens, SignupResponse, TenantMembership, User, UserResponse, VerificationSent } from '@updraft/api-types';
-import { AccountMailService } from './account-mail.service';
+import { AccountMailService, mailDelivery } from './account-mail.service';
 import { EmailDto, LoginDto, RefreshDto, ResetPasswordDto, SignupDto, TokenDto } from './accounts.dto';
 import { LoginThrottle } from './login-throttle.service';
 import { SessionsService } from './sessions.service';
@@ -38,7 +38,7 @@ export class AccountsController {
         tenantSlug: body.tenantSlug,
         tenantName: body.tenantName ?? body.tenantSlug,
       });
-      this.mails.sendInBackground({ purpose: 'verify_email', email: user.email, userId: user.id });
+      await this.mails.send({ purpose: 'verify_email', email: user.email, userId: user.id });
       const tokens = await this.sessions.start(user, ip);
       return { ...tokens, user: { id: user.id, email: user.email, emailVerified: false }, tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name }, role: 'owner' };
     } catch (error) {
@@ -131,8 +131,8 @@ export class AccountsController {
   async resendVerification(@CurrentUser() current: AuthenticatedUser): Promise<VerificationSent> {
     const user = await this.userOf(current.id);
     if (user.emailVerified) return { sent: false };
-    await this.mails.send({ purpose: 'verify_email', email: user.email, userId: user.id });
-    return { sent: true };
+    const { token } = await this.mails.send({ purpose: 'verify_email', email: user.email, userId: user.id });
+    return { sent: true, delivery: mailDelivery(token) };
   }
 
   /**

@@ -65,3 +65,8 @@ export class InviteDto {
   @Transform(lower) @IsEmail({}, EMAIL_MESSAGE) @MaxLength(254) email: string;
   @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` }) role: Role;
 }
+
+export class ChangePasswordDto {
+  @IsString() @MinLength(1) @MaxLength(200) currentPassword: string;
+  @IsString() @MaxLength(200) newPassword: string;
+}

@@ -2,10 +2,10 @@ import { BadRequestException, Body, Controller, Delete, ForbiddenException, Get,
 import { AuthenticatedUser, CurrentTenant, CurrentUser, hashOpaqueToken, PasswordHasher, Public, RequirePermission, TenantContext } from '@updraft/auth';
 import { passwordProblem, PERMISSIONS, Role } from '@updraft/domain';
 import { AccountRepository, OneTimeTokenEntity, OneTimeTokenRepository, SessionRepository } from '@updraft/persistence';
-import type { Invitation, InvitationAccepted, InvitationList } from '@updraft/api-types';
+import type { Invitation, InvitationAccepted, InvitationList, InvitationPreview } from '@updraft/api-types';
 import type { Request } from 'express';
-import { AccountMailService } from '../accounts/account-mail.service';
-import { AcceptInvitationDto, InviteDto } from '../accounts/accounts.dto';
+import { AccountMailService, mailDelivery, QueuedAccountMail } from '../accounts/account-mail.service';
+import { AcceptInvitationDto, InviteDto, TokenDto } from '../accounts/accounts.dto';
 import { refuseToken } from '../accounts/one-time-token-errors';
 import { SessionsService } from '../accounts/sessions.service';
 import { setAuditSubject } from '../audit/audit.service';
@@ -17,7 +17,9 @@ const toInvitation = (t: OneTimeTokenEntity): Invitation => ({
   role: t.role as Role,
   createdAt: t.createdAt.toISOString(),
   expiresAt: t.expiresAt.toISOString(),
+  delivery: mailDelivery(t),
 });
+const withLink = ({ token, link }: QueuedAccountMail): Invitation => ({ ...toInvitation(token), link });
 
 @Controller()
 export class InvitationsController {
@@ -34,17 +36,49 @@ export class InvitationsController {
    * Invite someone to the tenant by email.
    *
    * @remarks
-   * Mails a one-time link that adds the address to this tenant with `role` (creating its account if need be).
+   * Queues a mail with a one-time link that adds the address to this tenant with `role` (creating
+   * its account if need be). Answers at once with the delivery state and the link, whether or not
+   * the SMTP server is up: the worker retries the mail.
    */
   @Post('tenants/:tenant/invitations')
   @RequirePermission(PERMISSIONS.membersManage)
   async invite(@Body() body: InviteDto, @CurrentTenant() tenant: TenantContext, @CurrentUser() user: AuthenticatedUser): Promise<Invitation> {
     if (body.role === 'owner' && tenant.role !== 'owner') throw new ForbiddenException('only an owner can invite another owner');
-    const invitation = await this.mails.send(
-      { purpose: 'invitation', email: body.email, tenantId: tenant.id, role: body.role, createdBy: user.id },
-      { tenantName: tenant.name, inviter: user.email },
-    );
-    return toInvitation(invitation);
+    return withLink(await this.mails.send({ purpose: 'invitation', email: body.email, tenantId: tenant.id, role: body.role, createdBy: user.id }, { tenantName: tenant.name, inviter: user.email }));
+  }
+
+  /** Mail a pending invitation again with a new link; the old link stops working. */
+  @Post('tenants/:tenant/invitations/:id/resend')
+  @RequirePermission(PERMISSIONS.membersManage)
+  async resend(@Param('id', ParseUUIDPipe) id: string, @CurrentTenant() tenant: TenantContext, @CurrentUser() user: AuthenticatedUser): Promise<Invitation> {
+    const old = await this.pendingOf(tenant, id);
+    if (old.role === 'owner' && tenant.role !== 'owner') throw new ForbiddenException('only an owner can invite another owner');
+    await this.tokens.revokeInvitation(tenant.id, old.id);
+    return withLink(await this.mails.send({ purpose: 'invitation', email: old.email, tenantId: tenant.id, role: old.role, createdBy: user.id }, { tenantName: tenant.name, inviter: user.email }));
+  }
+
+  /**
+   * Look up what an invitation link invites to.
+   *
+   * @remarks
+   * Names the tenant, the inviter and the role, and whether accepting needs a password, before accepting it: only whoever holds the token learns anything.
+   */
+  @Post('auth/invitations/lookup')
+  @HttpCode(200)
+  @Public()
+  async lookup(@Body() body: TokenDto): Promise<InvitationPreview> {
+    const token = await this.tokens.findUsable('invitation', hashOpaqueToken(body.token));
+    const tenant = token && (await this.accounts.findTenantById(token.tenantId as string));
+    if (!token || !tenant) refuseToken('invitation', 'unknown');
+    const [inviter, account] = await Promise.all([token.createdBy ? this.accounts.findUserById(token.createdBy) : null, this.accounts.findUserByEmail(token.email)]);
+    return {
+      email: token.email,
+      tenant: { slug: tenant.slug, name: tenant.name },
+      role: token.role as Role,
+      inviter: inviter?.email ?? null,
+      expiresAt: token.expiresAt.toISOString(),
+      passwordNeeded: !account ? 'no_account' : account.emailVerifiedAt === null ? 'unverified_account' : null,
+    };
   }
 
   /** List pending invitations. */
@@ -119,6 +153,12 @@ export class InvitationsController {
       alreadyMember,
       ...((created || claimed) && { session: await this.sessions.start(user, ip) }),
     };
+  }
+
+  private async pendingOf(tenant: TenantContext, id: string): Promise<OneTimeTokenEntity> {
+    const invitation = await this.tokens.pendingInvitation(tenant.id, id);
+    if (!invitation) throw new NotFoundException(`no pending invitation ${id} in tenant ${tenant.slug}`);
+    return invitation;
   }
 }
 

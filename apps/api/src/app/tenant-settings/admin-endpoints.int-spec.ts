@@ -1,6 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { loadConfig, UPDRAFT_CONFIG } from '@updraft/config';
+import { MailModule } from '@updraft/mail';
+import { AccountMailProcessor } from '@updraft/notifications';
 import { BundleRepository, DagRunRepository, NotificationDeliveryRepository, TaskInstanceRepository } from '@updraft/persistence';
 import { MASK } from '@updraft/secrets';
 import type { SerializedDag } from '@updraft/sdk';
@@ -65,7 +67,8 @@ describe('administration endpoints (in-process api on PostgreSQL and Redis)', ()
     httpPort = (httpTarget.address() as AddressInfo).port;
     // Loopback is private: only 127.0.0.1 by that literal name is let through, as an operator would allow-list one host.
     const config = { ...loadConfig(), databaseUrl: database.url, redisPrefix, smtpUrl: smtp.url, egressAllowPrivateNetworks: false, egressAllowedHosts: ['127.0.0.1'] };
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).overrideProvider(UPDRAFT_CONFIG).useValue(config).compile();
+    // AccountMailProcessor: the worker's delivery of the account mails the api queues (invitations here).
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule, MailModule], providers: [AccountMailProcessor] }).overrideProvider(UPDRAFT_CONFIG).useValue(config).compile();
     app = moduleRef.createNestApplication({ logger: ['error'] });
     app.setGlobalPrefix('api/v1');
     app.useGlobalPipes(createValidationPipe());

@@ -73,4 +73,44 @@ describe('AccountLinkPage', () => {
     expect(el('account-link-error')?.textContent).toContain('This link has no token');
     expect((el('account-link-submit') as HTMLButtonElement).disabled).toBe(true);
   });
+
+  const PREVIEW = { email: 'grace@example.com', tenant: { slug: 'acme', name: 'Acme Data' }, role: 'editor', inviter: 'ada@example.com', expiresAt: '2030-01-01T00:00:00.000Z' };
+
+  it('names the team, the inviter and the role, and accepts an existing verified account without a password', () => {
+    open('accept-invitation', { token: 'tok-accept' });
+    http.expectOne('/api/v1/auth/invitations/lookup').flush({ ...PREVIEW, passwordNeeded: null });
+    fixture.detectChanges();
+    expect(el('invitation-summary')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('ada@example.com invites grace@example.com to join Acme Data as editor.');
+    expect(el('account-link-password')).toBeNull();
+    el('account-link-submit')?.click();
+    const req = http.expectOne('/api/v1/auth/invitations/accept');
+    expect(req.request.body).toEqual({ token: 'tok-accept' });
+    req.flush({ user: { id: 'u2', email: 'grace@example.com', emailVerified: true }, tenant: PREVIEW.tenant, role: 'editor', created: false, claimed: false, alreadyMember: false });
+    fixture.detectChanges();
+    expect(el('account-link-done')).not.toBeNull();
+  });
+
+  it('asks for a new password when the invited address has an unverified account, saying what accepting does to it', () => {
+    open('accept-invitation', { token: 'tok-claim' });
+    http.expectOne('/api/v1/auth/invitations/lookup').flush({ ...PREVIEW, passwordNeeded: 'unverified_account' });
+    fixture.detectChanges();
+    expect(fixture.nativeElement.textContent).toContain('replaces its password and ends its other sessions');
+    const input = el('account-link-password') as HTMLInputElement;
+    input.value = 'grace@example.com';
+    input.dispatchEvent(new Event('input'));
+    fixture.detectChanges();
+    expect(el('password-hint')?.textContent).toContain('password must not be your email address');
+    input.value = 'a-brand-new-kestrel-password';
+    input.dispatchEvent(new Event('input'));
+    el('account-link-submit')?.click();
+    expect(http.expectOne('/api/v1/auth/invitations/accept').request.body).toEqual({ token: 'tok-claim', password: 'a-brand-new-kestrel-password' });
+  });
+
+  it('says the link is not valid when the look-up refuses it', () => {
+    open('accept-invitation', { token: 'tok-bad' });
+    http.expectOne('/api/v1/auth/invitations/lookup').flush({ statusCode: 400, error: 'Bad Request', message: 'this invitation link is not valid' }, { status: 400, statusText: 'Bad Request' });
+    fixture.detectChanges();
+    expect(el('account-link-error')?.textContent).toContain('this invitation link is not valid');
+    expect(el('invitation-summary')).toBeNull();
+  });
 });

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { finalize } from 'rxjs';
 import { apiErrorMessage } from '../core/api-error';
 import { ApiService } from '../core/api.service';
@@ -9,7 +9,7 @@ import { SessionService } from '../core/session.service';
 @Component({
   selector: 'ud-login-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, RouterLink],
   template: `
     <main class="login">
       <form class="card login__card" [formGroup]="form" (ngSubmit)="submit()" novalidate>
@@ -36,6 +36,10 @@ import { SessionService } from '../core/session.service';
         <button class="btn btn--primary" type="submit" [disabled]="pending()" data-testid="login-submit">
           {{ pending() ? 'Signing in…' : 'Sign in' }}
         </button>
+        <p class="login__links">
+          <a routerLink="/forgot-password" data-testid="login-forgot">Forgot password?</a>
+          <a routerLink="/signup" data-testid="login-signup">Create a team</a>
+        </p>
       </form>
     </main>
   `,
@@ -44,6 +48,7 @@ import { SessionService } from '../core/session.service';
     .login__card { width: min(24rem, 100%); display: grid; gap: 0.9rem; padding: 2rem; }
     .login__title { margin: 0; font-size: 1.5rem; }
     .login__card p { margin: 0; }
+    .login__links { display: flex; justify-content: space-between; gap: 1rem; flex-wrap: wrap; }
   `,
 })
 export class LoginPage {

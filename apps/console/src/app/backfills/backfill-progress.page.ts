@@ -6,7 +6,7 @@ import type { Backfill } from '@updraft/api-types';
 import { EMPTY, catchError, combineLatest, map, of, switchMap } from 'rxjs';
 import { apiErrorMessage } from '../core/api-error';
 import { SessionService } from '../core/session.service';
-import { livePoll } from '../shared/live-poll';
+import { livePoll } from '../shared/live';
 import { BackfillApiService } from './backfill-api.service';
 
 const STATES = ['success', 'failed', 'running', 'queued'] as const;

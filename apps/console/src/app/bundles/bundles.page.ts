@@ -7,7 +7,7 @@ import type { Bundle } from '@updraft/api-types';
 import { Subject, catchError, map, of, switchMap } from 'rxjs';
 import { apiErrorMessage } from '../core/api-error';
 import { SessionService } from '../core/session.service';
-import { livePoll } from '../shared/live-poll';
+import { livePoll } from '../shared/live';
 import { BundleApiService } from './bundle-api.service';
 
 interface Upload {

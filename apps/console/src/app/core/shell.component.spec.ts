@@ -44,12 +44,14 @@ describe('ShellComponent', () => {
     expect(router.navigateByUrl).toHaveBeenCalledWith('/dags');
   });
 
-  it('lists the pages that exist in the side navigation, and no empty group', () => {
+  it('lists the workflow pages and, under Administration, the admin pages the role may open', () => {
     session.start(LOGIN_RESPONSE);
     render();
     const nav = el('side-nav') as HTMLElement;
     expect(nav.querySelector('[data-testid="nav-DAGs"]')?.getAttribute('href')).toBe('/dags');
-    expect(nav.textContent).not.toContain('Administration');
+    expect(nav.querySelector('[data-testid="nav-Bundles"]')?.getAttribute('href')).toBe('/bundles');
+    const admin = nav.querySelector('[data-testid="admin-nav"]') as HTMLElement;
+    expect(admin.querySelector('a')?.getAttribute('href')).toBe('/admin/members');
   });
 
   it('logs out', () => {

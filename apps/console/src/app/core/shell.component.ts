@@ -5,6 +5,7 @@ import { filter } from 'rxjs';
 import { ADMIN_PAGES } from '../admin/admin.routes';
 import { PermissionsService } from '../shared/permissions.service';
 import { ThemeService } from '../shared/theme.service';
+import { VerifyBannerComponent } from '../account/verify-banner.component';
 import { ApiService } from './api.service';
 import { NAV_ITEMS } from './nav-items';
 import { SessionService } from './session.service';
@@ -13,7 +14,7 @@ import { SessionService } from './session.service';
 @Component({
   selector: 'ud-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, RouterLinkActive, RouterOutlet],
+  imports: [RouterLink, RouterLinkActive, RouterOutlet, VerifyBannerComponent],
   template: `
     <header class="header">
       <button class="header__menu" type="button" data-testid="nav-toggle" [attr.aria-expanded]="navOpen()" aria-controls="side-nav" (click)="navOpen.set(!navOpen())">
@@ -45,11 +46,12 @@ import { SessionService } from './session.service';
       </div>
 
       <div class="header__user">
-        <span class="muted">{{ session.user()?.email }}</span>
+        <a class="header__account" routerLink="/account" data-testid="account-link"><span class="header__email">{{ session.user()?.email }}</span><span class="header__account-short">Account</span></a>
         <button class="btn" type="button" (click)="theme.toggle()" data-testid="theme-toggle" [attr.aria-pressed]="theme.current() === 'dark'">Dark theme</button>
         <button class="btn" type="button" (click)="logout()" data-testid="logout">Log out</button>
       </div>
     </header>
+    <ud-verify-banner />
     <div class="layout">
       <nav id="side-nav" class="side-nav" [class.side-nav--open]="navOpen()" aria-label="Main" data-testid="side-nav">
         @for (group of navGroups(); track group.name) {
@@ -103,10 +105,13 @@ import { SessionService } from './session.service';
     .side-nav__link:hover { background: var(--surface-hover); }
     .side-nav__link--active { color: var(--accent); font-weight: 600; box-shadow: inset 3px 0 0 var(--accent); }
     .page { flex: 1; min-width: 0; max-width: 90rem; padding: 1.5rem; }
+    .header__account { color: rgb(255 255 255 / 85%); }
+    .header__account-short { display: none; }
     @media (max-width: 760px) {
       .header { gap: 0.75rem; padding: 0.6rem 0.75rem; flex-wrap: wrap; }
       .header__menu { display: block; }
-      .header__user .muted { display: none; }
+      .header__user .muted, .header__email { display: none; }
+      .header__account-short { display: inline; }
       .side-nav { display: none; position: absolute; z-index: 10; left: 0; right: 0; border-bottom: 1px solid var(--border); }
       .side-nav--open { display: block; }
       .page { padding: 0.75rem; }

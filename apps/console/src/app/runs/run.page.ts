@@ -10,7 +10,7 @@ import { SessionService } from '../core/session.service';
 import { StateBadgeComponent } from '../core/state-badge.component';
 import { ConfirmDialogComponent } from '../shared/confirm-dialog.component';
 import { ConfirmFlow } from '../shared/confirm-flow';
-import { livePoll } from '../shared/live-poll';
+import { livePoll } from '../shared/live';
 import { RunApiService } from './run-api.service';
 
 interface RunView {

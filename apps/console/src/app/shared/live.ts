@@ -31,3 +31,11 @@ export function whileActive<T>(load: () => Observable<T>, isActive: (value: T) =
     }),
   );
 }
+
+/** whileActive, started again from scratch each time `refresh$` emits (after an action changed something). */
+export function livePoll<T>(load: () => Observable<T>, isActive: (value: T) => boolean, refresh$: Observable<unknown>, intervalMs = LIVE_INTERVAL_MS): Observable<T> {
+  return refresh$.pipe(
+    startWith(null),
+    switchMap(() => whileActive(load, isActive, intervalMs)),
+  );
+}

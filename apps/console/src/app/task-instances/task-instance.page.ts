@@ -11,7 +11,7 @@ import { StateBadgeComponent } from '../core/state-badge.component';
 import { RunApiService } from '../runs/run-api.service';
 import { ConfirmDialogComponent } from '../shared/confirm-dialog.component';
 import { ConfirmFlow } from '../shared/confirm-flow';
-import { livePoll } from '../shared/live-poll';
+import { livePoll } from '../shared/live';
 import { LogViewerComponent } from '../shared/log-viewer.component';
 import { TaskInstanceApiService, TaskInstanceRef } from './task-instance-api.service';
 import { TaskLogFollower } from './task-log-follower';

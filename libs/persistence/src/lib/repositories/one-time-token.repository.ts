@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role } from '@updraft/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { OneTimeTokenEntity, OneTimeTokenPurpose } from '../entities/one-time-token.entity';
+import { MailStatus, OneTimeTokenEntity, OneTimeTokenPurpose } from '../entities/one-time-token.entity';
 
 export interface NewOneTimeToken {
   purpose: OneTimeTokenPurpose;
@@ -39,6 +39,31 @@ export class OneTimeTokenRepository {
       await tx.update(OneTimeTokenEntity, { id: token.id }, { usedAt: new Date() });
       return { ok: true, value: await apply(token, tx) } as const;
     });
+  }
+
+  /** An unused, unexpired token found by its hash, without spending it (to show what an invitation is before accepting it). */
+  findUsable(purpose: OneTimeTokenPurpose, tokenHash: string): Promise<OneTimeTokenEntity | null> {
+    return this.db
+      .getRepository(OneTimeTokenEntity)
+      .createQueryBuilder('t')
+      .where('t.purpose = :purpose AND t.token_hash = :tokenHash AND t.used_at IS NULL AND t.expires_at > now()', { purpose, tokenHash })
+      .getOne();
+  }
+
+  /** A pending invitation of this tenant. */
+  async pendingInvitation(tenantId: string, id: string): Promise<OneTimeTokenEntity | null> {
+    return (await this.pendingInvitations(tenantId)).find((t) => t.id === id) ?? null;
+  }
+
+  /** One attempt to mail the token: `sent`, or `failed` / `abandoned` with the server's answer. */
+  async recordMailAttempt(id: string, attempt: number, status: Exclude<MailStatus, 'queued'>, error: string | null): Promise<void> {
+    await this.db
+      .getRepository(OneTimeTokenEntity)
+      .update({ id }, { mailStatus: status, mailAttempts: attempt, mailError: error, ...(status === 'sent' && { mailSentAt: new Date() }) });
+  }
+
+  findById(id: string): Promise<OneTimeTokenEntity | null> {
+    return this.db.getRepository(OneTimeTokenEntity).findOne({ where: { id } });
   }
 
   /** Pending invitations of a tenant (not used, not expired), newest first. */

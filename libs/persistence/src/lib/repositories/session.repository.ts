@@ -63,12 +63,36 @@ export class SessionRepository {
     await tx.query(`UPDATE auth_session SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`, [userId, reason]);
   }
 
-  /** The user behind an access token, if the token's session is still live. */
-  async liveUser(userId: string, sessionId: string): Promise<{ id: string; email: string } | null> {
+  /** The user behind an access token (and its session), if the token's session is still live. */
+  async liveUser(userId: string, sessionId: string): Promise<{ id: string; email: string; sessionId: string } | null> {
     const rows = await this.db.query(
-      `SELECT u.id, u.email FROM app_user u JOIN auth_session s ON s.user_id = u.id WHERE u.id = $1 AND s.id = $2 AND s.revoked_at IS NULL`,
+      `SELECT u.id, u.email, s.id AS "sessionId" FROM app_user u JOIN auth_session s ON s.user_id = u.id WHERE u.id = $1 AND s.id = $2 AND s.revoked_at IS NULL`,
       [userId, sessionId],
     );
     return rows[0] ?? null;
+  }
+
+  /** The user's sessions that can still be refreshed, newest use first. */
+  async live(userId: string): Promise<{ id: string; ip: string | null; createdAt: Date; lastUsedAt: Date }[]> {
+    return this.db.query(
+      `SELECT s.id, s.ip, s.created_at AS "createdAt", max(r.created_at) AS "lastUsedAt"
+         FROM auth_session s JOIN refresh_token r ON r.session_id = s.id
+        WHERE s.user_id = $1 AND s.revoked_at IS NULL
+        GROUP BY s.id
+       HAVING bool_or(r.rotated_at IS NULL AND r.expires_at > now())
+        ORDER BY max(r.created_at) DESC`,
+      [userId],
+    );
+  }
+
+  /** Revokes one session of this user; false when the user has no such live session. */
+  async revokeOne(userId: string, sessionId: string, reason: string): Promise<boolean> {
+    const [, count] = await this.db.query(`UPDATE auth_session SET revoked_at = now(), revoked_reason = $3 WHERE id = $2 AND user_id = $1 AND revoked_at IS NULL`, [userId, sessionId, reason]);
+    return count > 0;
+  }
+
+  /** Revokes every session of the user but `keep` (the one changing the password stays logged in). */
+  async revokeOthers(userId: string, keep: string, reason: string, tx: EntityManager = this.db.manager): Promise<void> {
+    await tx.query(`UPDATE auth_session SET revoked_at = now(), revoked_reason = $3 WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`, [userId, keep, reason]);
   }
 }
