@@ -30,6 +30,12 @@ describe('ApiClient against a stand-in server', () => {
       const all = Array.from({ length: 150 }, (_, i) => ({ dagId: `dag_${i}` }));
       return { json: { items: all.slice(offset, offset + 100), total: all.length, limit: 100, offset } };
     },
+    'GET /api/v1/tenants/acme/dags/long/dagRuns/r1/taskInstances/t/logs/1': (req) => {
+      const lines = Array.from({ length: 25 }, (_, i) => ({ timestamp: '2024-01-01T00:00:00.000Z', stream: 'stdout', message: `line ${i}` }));
+      const after = Number(req.query.get('after') ?? 0);
+      const next = after + 10 < lines.length ? String(after + 10) : null;
+      return { json: { taskId: 't', tryNumber: 1, lines: lines.slice(after, after + 10), next, truncated: after === 20 } };
+    },
     'GET /api/v1/tenants/acme/dags/d%201/dagRuns/manual__2024-01-01T00%3A00%3A00.000%2B00%3A00/taskInstances': () => ({
       json: page([{ taskId: 't', tryNumber: 2 }]),
     }),
@@ -39,6 +45,12 @@ describe('ApiClient against a stand-in server', () => {
   afterAll(() => api.stop());
 
   const client = () => new ApiClient({ baseUrl: api.url, token: 'tok' });
+
+  it('reads a long log through every page, following `next`', async () => {
+    const logs = await client().getTaskLogs('acme', 'long', 'r1', 't', 1);
+    expect(logs.lines.map((l) => l.message)).toEqual(Array.from({ length: 25 }, (_, i) => `line ${i}`));
+    expect(logs).toMatchObject({ next: null, truncated: true });
+  });
 
   it('maps an error response to its one-line message with the status', async () => {
     await expect(client().getDag('acme', 'nope')).rejects.toThrow(new ApiError('DAG nope not found (HTTP 404)'));

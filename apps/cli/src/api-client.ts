@@ -164,11 +164,15 @@ export class ApiClient {
     return this.listAll(`${runPath(tenant, dagId, runId)}/taskInstances`);
   }
 
-  getTaskLogs(tenant: string, dagId: string, runId: string, taskId: string, tryNumber: number): Promise<TaskLogs> {
-    return this.request(
-      'GET',
-      `${runPath(tenant, dagId, runId)}/taskInstances/${encodeURIComponent(taskId)}/logs/${tryNumber}`,
-    );
+  /** A try's whole stored log: the route answers a page at a time (at most 10,000 lines), each naming the next by its `next` cursor. */
+  async getTaskLogs(tenant: string, dagId: string, runId: string, taskId: string, tryNumber: number): Promise<TaskLogs> {
+    const path = `${runPath(tenant, dagId, runId)}/taskInstances/${encodeURIComponent(taskId)}/logs/${tryNumber}`;
+    let logs = await this.request<TaskLogs>('GET', path);
+    while (logs.next !== null) {
+      const page: TaskLogs = await this.request<TaskLogs>('GET', path, { query: { after: logs.next } });
+      logs = { ...page, lines: logs.lines.concat(page.lines), truncated: logs.truncated || page.truncated };
+    }
+    return logs;
   }
 
   /** Follows a try's log over Server-Sent Events: every stored line, the new ones as they come, then its end. */
