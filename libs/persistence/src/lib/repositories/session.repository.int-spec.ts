@@ -43,7 +43,7 @@ describe('sessions, one-time tokens and the audit log against PostgreSQL', () =>
     const stale = hash();
     const session = await sessions.start({ userId, ip: '10.0.0.1', tokenHash: stale, expiresAt: new Date(Date.now() - 1000) });
     expect(await sessions.rotate(stale, { tokenHash: hash(), expiresAt: inAnHour() })).toEqual({ kind: 'expired' });
-    expect(await sessions.liveUser(userId, session.id)).toEqual({ id: userId, email: 'owner@example.com' });
+    expect(await sessions.liveUser(userId, session.id)).toEqual({ id: userId, email: 'owner@example.com', sessionId: session.id });
   });
 
   it('keeps a one-time token unused when the change it authorises fails, and spends it once when it succeeds', async () => {
