@@ -53,4 +53,29 @@ describe('the API contract: the served OpenAPI document and how bodies are read'
     expect(login.status).toBe(400);
     expect(login.body).toMatchObject({ message: 'email is required', details: [{ field: 'email', problems: ['email is required'] }] });
   });
+
+  it("answers the console's read routes and the dry runs as the document declares them (the client refuses any other shape)", async () => {
+    const run = await owner.post<{ runId: string }>(`/tenants/${tenant}/dags/c/dagRuns`, { json: { conf: {} } });
+    expect(run.status).toBe(201);
+    const runPath = `/tenants/${tenant}/dags/c/dagRuns/${encodeURIComponent(run.body.runId)}`;
+    const versions = await owner.get<{ id: string }[]>(`/tenants/${tenant}/dags/c/versions`);
+    const answers = [
+      await owner.get(`/tenants/${tenant}/dags?recentRuns=3`),
+      await owner.get(`/tenants/${tenant}/dags/c/grid?runs=5`),
+      versions,
+      await owner.get(`/tenants/${tenant}/dags/c/versions/diff?from=${versions.body[0].id}&to=${versions.body[0].id}`),
+      await owner.get(`/tenants/${tenant}/dags/c/source`),
+      await owner.get(`/tenants/${tenant}/dagRuns`),
+      await owner.get(runPath),
+      await owner.get(`${runPath}/taskInstances/only`),
+      await owner.get(`${runPath}/taskInstances/only/tries`),
+      await owner.get(`${runPath}/taskInstances/only/dependencies`),
+      await owner.patch(runPath, { json: { state: 'success', dryRun: true } }),
+      await owner.patch(`${runPath}/taskInstances/only`, { json: { state: 'failed', dryRun: true } }),
+      await owner.post(`${runPath}/clear`, { json: { dryRun: true } }),
+      await owner.get(`/tenants/${tenant}/settings`),
+      await owner.get('/auth/sessions'),
+    ];
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+  });
 });
