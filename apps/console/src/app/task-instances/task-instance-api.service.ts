@@ -41,9 +41,9 @@ export class TaskInstanceApiService {
     return this.http.get<{ items: XComEntry[] }>(this.path(ref, 'xcomEntries'));
   }
 
-  log(ref: TaskInstanceRef, tryNumber: number, cursor?: string): Observable<TaskLog & { next?: string | null; truncated?: boolean }> {
-    const params = cursor ? this.params(ref).set('cursor', cursor) : this.params(ref);
-    return this.http.get<TaskLog & { next?: string | null; truncated?: boolean }>(this.path(ref, 'logs', tryNumber), { params });
+  log(ref: TaskInstanceRef, tryNumber: number, after?: string): Observable<TaskLog> {
+    const params = after ? this.params(ref).set('after', after) : this.params(ref);
+    return this.http.get<TaskLog>(this.path(ref, 'logs', tryNumber), { params });
   }
 
   logStreamUrl(ref: TaskInstanceRef, tryNumber: number): string {
