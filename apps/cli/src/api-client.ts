@@ -168,7 +168,7 @@ export class ApiClient {
   async getTaskLogs(tenant: string, dagId: string, runId: string, taskId: string, tryNumber: number): Promise<TaskLogs> {
     const path = `${runPath(tenant, dagId, runId)}/taskInstances/${encodeURIComponent(taskId)}/logs/${tryNumber}`;
     let logs = await this.request<TaskLogs>('GET', path);
-    while (logs.next !== null) {
+    while (logs.next) {
       const page: TaskLogs = await this.request<TaskLogs>('GET', path, { query: { after: logs.next } });
       logs = { ...page, lines: logs.lines.concat(page.lines), truncated: logs.truncated || page.truncated };
     }

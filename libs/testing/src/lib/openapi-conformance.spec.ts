@@ -12,7 +12,7 @@ describe('OpenApiConformance (against the committed document)', () => {
 
   it('accepts an answer on its schema, and null where a nested object is nullable', () => {
     expect(conformance.problems('GET', runPath, 200, json, run)).toEqual([]);
-    const dag = { dagId: 'etl', description: null, schedule: null, timezone: 'UTC', startDate: null, catchup: false, tags: [], team: null, isPaused: false, isActive: true, bundleName: 'b', bundleVersion: 1, lastRun: null, nextRunAt: null };
+    const dag = { dagId: 'etl', description: null, schedule: null, timezone: 'UTC', startDate: null, catchup: false, tags: [], team: null, owners: [], recentRuns: [], slaMisses: 0, isPaused: false, isActive: true, bundleName: 'b', bundleVersion: 1, lastRun: null, nextRunAt: null };
     expect(conformance.problems('GET', '/api/v1/tenants/acme/dags', 200, json, { items: [dag], total: 1, limit: 50, offset: 0 })).toEqual([]);
   });
 
