@@ -3,7 +3,11 @@ export async function callApi(baseUrl, method, path, { json, form, token } = {})
   const headers = {};
   if (token) headers.authorization = `Bearer ${token}`;
   if (json) headers['content-type'] = 'application/json';
-  const response = await fetch(`${baseUrl}/api/v1${path}`, { method, headers, body: form ?? (json ? JSON.stringify(json) : undefined) });
+  const response = await fetch(`${baseUrl}/api/v1${path}`, {
+    method,
+    headers,
+    body: form ?? (json ? JSON.stringify(json) : undefined),
+  });
   const text = await response.text();
   let body = text;
   try {

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 export const INSTALL_ARGS = ['install', '--no-audit', '--no-fund'];
 
 export function needsInstall(root) {
-  return !(existsSync(join(root, 'node_modules', '.package-lock.json')) && existsSync(join(root, 'node_modules', 'nx')));
+  return !(
+    existsSync(join(root, 'node_modules', '.package-lock.json')) && existsSync(join(root, 'node_modules', 'nx'))
+  );
 }
 
 export function ensureDependencies(root, log = console.log) {

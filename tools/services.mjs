@@ -69,16 +69,23 @@ export async function ensurePostgres(databaseUrl = DEFAULT_DATABASE_URL, log = c
     `start it (pg_ctlcluster --skip-systemctl-redirect ${version ?? '15'} main start), ` +
     `install it (apt-get install -y postgresql), ${DOCKER_HINT}`;
   if (!LOCAL_HOSTS.has(target.host)) {
-    throw new Error(`PostgreSQL does not answer at ${target.host}:${target.port} (DATABASE_URL). Check that server, or point DATABASE_URL at a running one.`);
+    throw new Error(
+      `PostgreSQL does not answer at ${target.host}:${target.port} (DATABASE_URL). Check that server, or point DATABASE_URL at a running one.`,
+    );
   }
-  if (!version) throw new Error(`PostgreSQL does not answer at ${target.host}:${target.port} and is not installed here: ${how}.`);
+  if (!version)
+    throw new Error(`PostgreSQL does not answer at ${target.host}:${target.port} and is not installed here: ${how}.`);
   try {
     run('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start'], log);
   } catch (error) {
-    throw new Error(`Could not start PostgreSQL ${version}: ${`${error.stderr || ""}${error.stdout || ""}`.trim() || error.message}\nTo get it: ${how}.`);
+    throw new Error(
+      `Could not start PostgreSQL ${version}: ${`${error.stderr || ''}${error.stdout || ''}`.trim() || error.message}\nTo get it: ${how}.`,
+    );
   }
   if (!(await waitReachable(target, 15_000))) {
-    throw new Error(`PostgreSQL ${version} started but does not answer at ${target.host}:${target.port}: is DATABASE_URL's port the cluster's port?`);
+    throw new Error(
+      `PostgreSQL ${version} started but does not answer at ${target.host}:${target.port}: is DATABASE_URL's port the cluster's port?`,
+    );
   }
   return `PostgreSQL ${version} started at ${target.host}:${target.port}`;
 }
@@ -88,15 +95,27 @@ export async function ensureRedis(redisUrl = DEFAULT_REDIS_URL, log = console.lo
   if (await tcpReachable(target)) return `Redis answers at ${target.host}:${target.port}`;
   const how = `install it (apt-get install -y redis-server), ${DOCKER_HINT}`;
   if (!LOCAL_HOSTS.has(target.host)) {
-    throw new Error(`Redis does not answer at ${target.host}:${target.port} (REDIS_URL). Check that server, or point REDIS_URL at a running one.`);
+    throw new Error(
+      `Redis does not answer at ${target.host}:${target.port} (REDIS_URL). Check that server, or point REDIS_URL at a running one.`,
+    );
   }
-  if (!onPath('redis-server')) throw new Error(`Redis does not answer at ${target.host}:${target.port} and redis-server is not installed: ${how}.`);
+  if (!onPath('redis-server'))
+    throw new Error(
+      `Redis does not answer at ${target.host}:${target.port} and redis-server is not installed: ${how}.`,
+    );
   try {
-    run('redis-server', ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', String(target.port), '--save', '', '--appendonly', 'no'], log);
+    run(
+      'redis-server',
+      ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', String(target.port), '--save', '', '--appendonly', 'no'],
+      log,
+    );
   } catch (error) {
-    throw new Error(`Could not start Redis: ${`${error.stderr || ""}${error.stdout || ""}`.trim() || error.message}\nTo get it: ${how}.`);
+    throw new Error(
+      `Could not start Redis: ${`${error.stderr || ''}${error.stdout || ''}`.trim() || error.message}\nTo get it: ${how}.`,
+    );
   }
-  if (!(await waitReachable(target, 10_000))) throw new Error(`redis-server started but does not answer at ${target.host}:${target.port}.`);
+  if (!(await waitReachable(target, 10_000)))
+    throw new Error(`redis-server started but does not answer at ${target.host}:${target.port}.`);
   return `Redis started at ${target.host}:${target.port}`;
 }
 

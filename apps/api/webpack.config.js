@@ -22,6 +22,6 @@ module.exports = {
       generatePackageJson: true,
       sourceMap: true,
       transformers: [{ name: '@nestjs/swagger/plugin', options: openapiPlugin.options }],
-    })
+    }),
   ],
 };

@@ -1,24 +1,19 @@
-import baseConfig from "../../eslint.config.mjs";
+import baseConfig from '../../eslint.config.mjs';
 
 export default [
-    ...baseConfig,
-    {
-        files: [
-            "**/*.json"
-        ],
-        rules: {
-            "@nx/dependency-checks": [
-                "error",
-                {
-                    ignoredFiles: [
-                        "{projectRoot}/eslint.config.{js,cjs,mjs,ts,cts,mts}",
-                        "{projectRoot}/packaging/**"
-                    ]
-                }
-            ]
+  ...baseConfig,
+  {
+    files: ['**/*.json'],
+    rules: {
+      '@nx/dependency-checks': [
+        'error',
+        {
+          ignoredFiles: ['{projectRoot}/eslint.config.{js,cjs,mjs,ts,cts,mts}', '{projectRoot}/packaging/**'],
         },
-        languageOptions: {
-            parser: await import("jsonc-eslint-parser")
-        }
-    }
+      ],
+    },
+    languageOptions: {
+      parser: await import('jsonc-eslint-parser'),
+    },
+  },
 ];

@@ -9,14 +9,22 @@ const FILES = 10;
 /** Ten entry files of 100 DAGs each, every DAG a chain of ten bash tasks, written out as a tenant would. */
 export function bigBundleFiles() {
   const perFile = BUNDLE_DAGS / FILES;
-  const files = { 'updraft.json': JSON.stringify({ name: 'bench-bundle', entries: Array.from({ length: FILES }, (_, f) => `dags/group_${f}.ts`) }) };
+  const files = {
+    'updraft.json': JSON.stringify({
+      name: 'bench-bundle',
+      entries: Array.from({ length: FILES }, (_, f) => `dags/group_${f}.ts`),
+    }),
+  };
   for (let f = 0; f < FILES; f++) {
     const lines = ["import { bash, chain, dag } from '@updraft/sdk';", ''];
     for (let d = 0; d < perFile; d++) {
       const id = `bench_${f}_${d}`;
-      lines.push(`dag('${id}', { schedule: '@daily', startDate: '2024-01-01', catchup: false, tags: ['bench'], defaultArgs: { retries: 1, retryDelay: '1m' } }, () => {`);
+      lines.push(
+        `dag('${id}', { schedule: '@daily', startDate: '2024-01-01', catchup: false, tags: ['bench'], defaultArgs: { retries: 1, retryDelay: '1m' } }, () => {`,
+      );
       lines.push('  chain(');
-      for (let t = 0; t < TASKS_PER_DAG; t++) lines.push(`    bash('step_${t}', { command: 'echo ${id} step ${t} {{ ds }}' }),`);
+      for (let t = 0; t < TASKS_PER_DAG; t++)
+        lines.push(`    bash('step_${t}', { command: 'echo ${id} step ${t} {{ ds }}' }),`);
       lines.push('  );', '});', '');
     }
     files[`dags/group_${f}.ts`] = lines.join('\n');

@@ -18,21 +18,57 @@ export const BIG_TASKS = 1000;
 export const BIG_RUNS = 50;
 const BIG_DAG = 'big_dag';
 const GROUPS = 10;
-export const CONSOLE_GOALS = { interactiveMs: 1000, scrollFps: 50, gridApiMs: 200, gridApiBytes: 2 * 1024 * 1024, initialJsGzipKb: 300 };
+export const CONSOLE_GOALS = {
+  interactiveMs: 1000,
+  scrollFps: 50,
+  gridApiMs: 200,
+  gridApiBytes: 2 * 1024 * 1024,
+  initialJsGzipKb: 300,
+};
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function task(taskId, upstream, groupId = null) {
   return {
-    taskId, operator: 'bash', upstream, config: { command: 'echo hi' }, owner: 'bench', retries: 0, retryDelayMs: 0, retryExponentialBackoff: false,
-    maxRetryDelayMs: null, executionTimeoutMs: null, slaMs: null, priorityWeight: 1, pool: null, triggerRule: 'all_success',
-    onFailure: [], onRetry: [], onSuccess: [], source: null, groupId,
+    taskId,
+    operator: 'bash',
+    upstream,
+    config: { command: 'echo hi' },
+    owner: 'bench',
+    retries: 0,
+    retryDelayMs: 0,
+    retryExponentialBackoff: false,
+    maxRetryDelayMs: null,
+    executionTimeoutMs: null,
+    slaMs: null,
+    priorityWeight: 1,
+    pool: null,
+    triggerRule: 'all_success',
+    onFailure: [],
+    onRetry: [],
+    onSuccess: [],
+    source: null,
+    groupId,
   };
 }
 
 function serialized(dagId, tasks, extra = {}) {
   return {
-    dagId, schedule: '@daily', startDate: '2024-01-01', endDate: null, timezone: 'UTC', catchup: false, maxActiveRuns: 16, maxActiveTasks: 16,
-    tags: [dagId.endsWith('7') ? 'finance' : 'ops'], description: `Bench DAG ${dagId}`, team: null, params: {}, deadlineMs: null, source: null, tasks, ...extra,
+    dagId,
+    schedule: '@daily',
+    startDate: '2024-01-01',
+    endDate: null,
+    timezone: 'UTC',
+    catchup: false,
+    maxActiveRuns: 16,
+    maxActiveTasks: 16,
+    tags: [dagId.endsWith('7') ? 'finance' : 'ops'],
+    description: `Bench DAG ${dagId}`,
+    team: null,
+    params: {},
+    deadlineMs: null,
+    source: null,
+    tasks,
+    ...extra,
   };
 }
 
@@ -42,11 +78,18 @@ function bigDag() {
   for (let g = 0; g < GROUPS; g++) {
     for (let i = 0; i < BIG_TASKS / GROUPS; i++) {
       const id = `g${g}.t${String(i).padStart(3, '0')}`;
-      const upstream = i >= 10 ? [`g${g}.t${String(i - 10).padStart(3, '0')}`] : g > 0 ? [`g${g - 1}.t${String(90 + i).padStart(3, '0')}`] : [];
+      const upstream =
+        i >= 10
+          ? [`g${g}.t${String(i - 10).padStart(3, '0')}`]
+          : g > 0
+            ? [`g${g - 1}.t${String(90 + i).padStart(3, '0')}`]
+            : [];
       tasks.push(task(id, upstream, `g${g}`));
     }
   }
-  return serialized(BIG_DAG, tasks, { taskGroups: Array.from({ length: GROUPS }, (_, g) => ({ groupId: `g${g}`, parentGroupId: null })) });
+  return serialized(BIG_DAG, tasks, {
+    taskGroups: Array.from({ length: GROUPS }, (_, g) => ({ groupId: `g${g}`, parentGroupId: null })),
+  });
 }
 
 /** Everything in one transaction of a few statements: bundle version, DAG versions, DAGs, runs, task instances. */
@@ -62,14 +105,25 @@ async function seed(databaseUrl, tenantId) {
         [tenantId, Buffer.from('bench')],
       )
     ).rows;
-    const dags = [bigDag(), ...Array.from({ length: SMALL_DAGS }, (_, i) => serialized(`dag_${String(i).padStart(4, '0')}`, [task('extract', []), task('load', ['extract'])]))];
+    const dags = [
+      bigDag(),
+      ...Array.from({ length: SMALL_DAGS }, (_, i) =>
+        serialized(`dag_${String(i).padStart(4, '0')}`, [task('extract', []), task('load', ['extract'])]),
+      ),
+    ];
     const json = dags.map((d) => JSON.stringify(d));
     const versions = (
       await client.query(
         `INSERT INTO dag_version (tenant_id, dag_id, bundle_version_id, serialized, hash, entry_file)
          SELECT $1, t.dag_id, $2, t.serialized::jsonb, t.hash, 'dags/bench.js' FROM unnest($3::text[], $4::text[], $5::text[]) AS t(dag_id, serialized, hash)
          RETURNING dag_id, id`,
-        [tenantId, bundleId, dags.map((d) => d.dagId), json, json.map((j) => createHash('sha256').update(j).digest('hex'))],
+        [
+          tenantId,
+          bundleId,
+          dags.map((d) => d.dagId),
+          json,
+          json.map((j) => createHash('sha256').update(j).digest('hex')),
+        ],
       )
     ).rows;
     await client.query(
@@ -130,7 +184,10 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 /** Milliseconds from navigation to when `selector` has at least `count` elements, read in the page. */
 async function timeToSelector(page, url, selector, count = 1) {
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(([s, n]) => document.querySelectorAll(s).length >= n, [selector, count], { timeout: 60_000, polling: 'raf' });
+  await page.waitForFunction(([s, n]) => document.querySelectorAll(s).length >= n, [selector, count], {
+    timeout: 60_000,
+    polling: 'raf',
+  });
   return page.evaluate(() => performance.now());
 }
 
@@ -157,8 +214,11 @@ export async function benchConsole(platform, repeats) {
   const { chromium } = require('playwright-core');
   const email = `bench-${randomBytes(4).toString('hex')}@updraft.local`;
   const password = randomBytes(18).toString('base64url');
-  const signup = await callApi(platform.baseUrl, 'POST', '/auth/signup', { json: { email, password, tenantSlug: 'bench', tenantName: 'Bench' } });
-  if (signup.status !== 201) throw new Error(`signup answered ${signup.status}: ${JSON.stringify(signup.body).slice(0, 500)}\n${platform.dir}`);
+  const signup = await callApi(platform.baseUrl, 'POST', '/auth/signup', {
+    json: { email, password, tenantSlug: 'bench', tenantName: 'Bench' },
+  });
+  if (signup.status !== 201)
+    throw new Error(`signup answered ${signup.status}: ${JSON.stringify(signup.body).slice(0, 500)}\n${platform.dir}`);
   const seedStarted = Date.now();
   const seeded = await seed(platform.env.DATABASE_URL, signup.body.tenant.id);
   const seedSeconds = (Date.now() - seedStarted) / 1000;
@@ -172,7 +232,11 @@ export async function benchConsole(platform, repeats) {
     listApi.push(await timeFetch(api('/dags?limit=50&recentRuns=10'), token));
   }
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -184,11 +248,24 @@ export async function benchConsole(platform, repeats) {
     const figures = { dagListMs: [], gridMs: [], graphMs: [], scrollFrameMs: [], gridCellsInPage: null };
     for (let i = 0; i < repeats; i++) {
       figures.dagListMs.push(await timeToSelector(page, `${platform.baseUrl}/dags`, '[data-testid="dag-row"]', 50));
-      figures.gridMs.push(await timeToSelector(page, `${platform.baseUrl}/dags/${BIG_DAG}/grid?runs=${BIG_RUNS}`, '[data-testid="grid-cell"]'));
+      figures.gridMs.push(
+        await timeToSelector(
+          page,
+          `${platform.baseUrl}/dags/${BIG_DAG}/grid?runs=${BIG_RUNS}`,
+          '[data-testid="grid-cell"]',
+        ),
+      );
       const scroll = await scrollFrames(page);
       figures.scrollFrameMs.push(...scroll.times.slice(5));
       figures.gridCellsInPage = scroll.cells;
-      figures.graphMs.push(await timeToSelector(page, `${platform.baseUrl}/dags/${BIG_DAG}/graph`, '[data-testid="graph-node"]', BIG_TASKS));
+      figures.graphMs.push(
+        await timeToSelector(
+          page,
+          `${platform.baseUrl}/dags/${BIG_DAG}/graph`,
+          '[data-testid="graph-node"]',
+          BIG_TASKS,
+        ),
+      );
     }
     const frame = median(figures.scrollFrameMs);
     const p95 = [...figures.scrollFrameMs].sort((a, b) => a - b)[Math.floor(figures.scrollFrameMs.length * 0.95)];
@@ -197,7 +274,12 @@ export async function benchConsole(platform, repeats) {
       what: `headless Chromium 1280x900; tenant of ${seeded.dags} DAGs (seeded with SQL in ${seedSeconds.toFixed(1)} s), ${BIG_DAG}: ${BIG_TASKS} tasks in ${GROUPS} groups, ${seeded.runs} runs, ${seeded.taskInstances} task instances; medians of ${repeats} page loads after one login`,
       dagListInteractiveMs: Math.round(median(figures.dagListMs)),
       gridFirstPaintMs: Math.round(median(figures.gridMs)),
-      gridScroll: { medianFrameMs: Number(frame.toFixed(1)), p95FrameMs: Number(p95.toFixed(1)), fps: Math.round(1000 / frame), cellsInPage: figures.gridCellsInPage },
+      gridScroll: {
+        medianFrameMs: Number(frame.toFixed(1)),
+        p95FrameMs: Number(p95.toFixed(1)),
+        fps: Math.round(1000 / frame),
+        cellsInPage: figures.gridCellsInPage,
+      },
       graphDrawnMs: Math.round(median(figures.graphMs)),
       gridApi: { medianMs: Math.round(median(gridApi.slice(1).map((g) => g.ms))), bytes: gridApi[0].bytes },
       dagListApi: { medianMs: Math.round(median(listApi.slice(1).map((g) => g.ms))), bytes: listApi[0].bytes },

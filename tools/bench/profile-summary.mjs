@@ -14,4 +14,5 @@ for (const id of profile.samples) {
 }
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 console.log(`total ${total.toFixed(0)} ms sampled`);
-for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(top))) console.log(`${ms.toFixed(1).padStart(8)} ms ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${key}`);
+for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(top)))
+  console.log(`${ms.toFixed(1).padStart(8)} ms ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${key}`);

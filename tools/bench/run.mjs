@@ -7,7 +7,17 @@
 // Figures and their reading: docs/benchmarks.md.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -28,7 +38,8 @@ const tar = require('tar');
 
 const say = (text) => process.stderr.write(`[bench] ${text}\n`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const round = (value, digits = 3) => (value === null || value === undefined || Number.isNaN(value) ? null : Number(value.toFixed(digits)));
+const round = (value, digits = 3) =>
+  value === null || value === undefined || Number.isNaN(value) ? null : Number(value.toFixed(digits));
 
 // ---------------------------------------------------------------------------------------------
 // Arguments
@@ -62,7 +73,9 @@ function parseArgs(argv) {
       if (!Number.isInteger(value) || value < 1) throw new Error(`${arg} needs a positive whole number`);
       options[arg.slice(2)] = value;
     } else if (arg === '--help' || arg === '-h') {
-      process.stderr.write('usage: node tools/bench/run.mjs [chain|throughput|lag|all|bundles|console] [--no-build] [--concurrency N] [--runs N] [--repeat N]\n');
+      process.stderr.write(
+        'usage: node tools/bench/run.mjs [chain|throughput|lag|all|bundles|console] [--no-build] [--concurrency N] [--runs N] [--repeat N]\n',
+      );
       process.exit(0);
     } else throw new Error(`unknown argument '${arg}' (see --help)`);
   }
@@ -182,13 +195,17 @@ function liveDescendantsCpuSeconds(rootPid) {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       parentOf.set(Number(entry), Number(fields[1]));
-      cpuOf.set(Number(entry), [14, 15, 16, 17].reduce((sum, n) => sum + Number(fields[n - 3]) / 100, 0));
+      cpuOf.set(
+        Number(entry),
+        [14, 15, 16, 17].reduce((sum, n) => sum + Number(fields[n - 3]) / 100, 0),
+      );
     } catch {
       // gone meanwhile
     }
   }
   const isDescendant = (pid) => {
-    for (let parent = parentOf.get(pid); parent !== undefined && parent > 1; parent = parentOf.get(parent)) if (parent === rootPid) return true;
+    for (let parent = parentOf.get(pid); parent !== undefined && parent > 1; parent = parentOf.get(parent))
+      if (parent === rootPid) return true;
     return false;
   };
   return [...cpuOf].filter(([pid]) => isDescendant(pid)).reduce((sum, [, cpu]) => sum + cpu, 0);
@@ -237,24 +254,36 @@ async function startPlatform(label, options, tempRoot) {
   };
 
   if (options.keepDatabase) say(`${label}: keeping database updraft_bench_${suffix} (--keep-database)`);
-  else onCleanup(`database ${databaseUrl.replace(/\/\/[^@]*@/, '//')}`, async () => {
-    await withPg(databaseUrl, (client) => client.query(`DROP DATABASE IF EXISTS "updraft_bench_${suffix}" WITH (FORCE)`));
-  });
+  else
+    onCleanup(`database ${databaseUrl.replace(/\/\/[^@]*@/, '//')}`, async () => {
+      await withPg(databaseUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS "updraft_bench_${suffix}" WITH (FORCE)`),
+      );
+    });
   onCleanup(`Redis prefix ${redisPrefix}`, async () => {
     const deleted = await flushRedisPrefix(redisUrl, redisPrefix);
     say(`${label}: removed ${deleted} Redis keys under ${redisPrefix}:`);
   });
 
   say(`${label}: migrating database updraft_bench_${suffix}`);
-  const migrate = spawnSync(process.execPath, [join(root, 'dist', 'apps', 'api', 'main.js'), 'migrate'], { cwd: root, env, encoding: 'utf8' });
-  if (migrate.status !== 0) throw new Error(`migrate failed (exit ${migrate.status ?? migrate.signal}):\n${migrate.stdout}\n${migrate.stderr}`);
+  const migrate = spawnSync(process.execPath, [join(root, 'dist', 'apps', 'api', 'main.js'), 'migrate'], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+  });
+  if (migrate.status !== 0)
+    throw new Error(`migrate failed (exit ${migrate.status ?? migrate.signal}):\n${migrate.stdout}\n${migrate.stderr}`);
 
   const processes = {};
   for (const app of ['api', 'scheduler', 'worker']) {
     const logFile = join(dir, `${app}.log`);
     const log = createWriteStream(logFile);
     const profile = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${join(options.cpuProfDir, app)}`] : [];
-    const child = spawn(process.execPath, [...profile, join(root, 'dist', 'apps', app, 'main.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...profile, join(root, 'dist', 'apps', app, 'main.js')], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.pipe(log, { end: false });
     child.stderr.pipe(log, { end: false });
     const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
@@ -286,7 +315,8 @@ async function startPlatform(label, options, tempRoot) {
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`the api did not become healthy within 60 s:\n${tail(processes.api.logFile)}`);
+    if (Date.now() > deadline)
+      throw new Error(`the api did not become healthy within 60 s:\n${tail(processes.api.logFile)}`);
     await sleep(200);
   }
   say(`${label}: api, scheduler and worker up at ${baseUrl} (WORKER_CONCURRENCY=${options.concurrency})`);
@@ -298,10 +328,15 @@ async function startPlatform(label, options, tempRoot) {
   });
   const cpu = () => {
     const worker = cpuSeconds(processes.worker.child.pid);
-    const sandboxes = worker.children === null ? null : worker.children + liveDescendantsCpuSeconds(processes.worker.child.pid);
+    const sandboxes =
+      worker.children === null ? null : worker.children + liveDescendantsCpuSeconds(processes.worker.child.pid);
     return {
-      worker: worker.self, sandboxes, scheduler: cpuSeconds(processes.scheduler.child.pid).self, api: cpuSeconds(processes.api.child.pid).self,
-      postgres: cpuSecondsOfCommand('postgres'), redis: cpuSecondsOfCommand('redis-server'),
+      worker: worker.self,
+      sandboxes,
+      scheduler: cpuSeconds(processes.scheduler.child.pid).self,
+      api: cpuSeconds(processes.api.child.pid).self,
+      postgres: cpuSecondsOfCommand('postgres'),
+      redis: cpuSecondsOfCommand('redis-server'),
     };
   };
   return { baseUrl, env, redisUrl, redisPrefix, processes, peakRss, cpu, stop, dir };
@@ -310,16 +345,17 @@ async function startPlatform(label, options, tempRoot) {
 // ---------------------------------------------------------------------------------------------
 // The API
 
-
 async function expectStatus(promise, status, what) {
   const result = await promise;
-  if (result.status !== status) throw new Error(`${what} answered ${result.status}: ${JSON.stringify(result.body).slice(0, 500)}`);
+  if (result.status !== status)
+    throw new Error(`${what} answered ${result.status}: ${JSON.stringify(result.body).slice(0, 500)}`);
   return result.body;
 }
 
 async function packFolder(dir) {
   const chunks = [];
-  for await (const chunk of tar.create({ gzip: true, cwd: dir, portable: true }, readdirSync(dir).sort())) chunks.push(Buffer.from(chunk));
+  for await (const chunk of tar.create({ gzip: true, cwd: dir, portable: true }, readdirSync(dir).sort()))
+    chunks.push(Buffer.from(chunk));
   return Buffer.concat(chunks);
 }
 
@@ -328,7 +364,12 @@ async function prepareTenant(platform, bundleDir) {
   const tenant = 'bench';
   const signup = await expectStatus(
     callApi(platform.baseUrl, 'POST', '/auth/signup', {
-      json: { email: `bench-${randomBytes(4).toString('hex')}@updraft.local`, password: randomBytes(18).toString('base64url'), tenantSlug: tenant, tenantName: 'Bench' },
+      json: {
+        email: `bench-${randomBytes(4).toString('hex')}@updraft.local`,
+        password: randomBytes(18).toString('base64url'),
+        tenantSlug: tenant,
+        tenantName: 'Bench',
+      },
     }),
     201,
     'signup',
@@ -337,8 +378,15 @@ async function prepareTenant(platform, bundleDir) {
   const form = new FormData();
   form.append('file', new Blob([await packFolder(bundleDir)], { type: 'application/gzip' }), 'bench.tar.gz');
   const started = Date.now();
-  const bundle = await expectStatus(callApi(platform.baseUrl, 'POST', `/tenants/${tenant}/bundles?wait=true`, { form, token }), 201, 'bundle upload');
-  if (bundle.status !== 'active') throw new Error(`the bench bundle did not parse: ${JSON.stringify(bundle)}\n${tail(platform.processes.worker.logFile)}`);
+  const bundle = await expectStatus(
+    callApi(platform.baseUrl, 'POST', `/tenants/${tenant}/bundles?wait=true`, { form, token }),
+    201,
+    'bundle upload',
+  );
+  if (bundle.status !== 'active')
+    throw new Error(
+      `the bench bundle did not parse: ${JSON.stringify(bundle)}\n${tail(platform.processes.worker.logFile)}`,
+    );
   say(`bundle v${bundle.version} active in ${Date.now() - started} ms: ${bundle.dagIds.join(', ')}`);
   return { baseUrl: platform.baseUrl, tenant, token, platform };
 }
@@ -348,22 +396,34 @@ async function triggerAndWait(ctx, dagId, timeoutMs = 600_000) {
   const before = ctx.platform.cpu();
   const result = await triggerAndWaitOnce(ctx, dagId, timeoutMs);
   const after = ctx.platform.cpu();
-  result.cpuSeconds = Object.fromEntries(Object.keys(after).map((k) => [k, after[k] === null || before[k] === null ? null : round(after[k] - before[k], 2)]));
+  result.cpuSeconds = Object.fromEntries(
+    Object.keys(after).map((k) => [k, after[k] === null || before[k] === null ? null : round(after[k] - before[k], 2)]),
+  );
   return result;
 }
 
 async function triggerAndWaitOnce(ctx, dagId, timeoutMs) {
   const started = performance.now();
-  const run = await expectStatus(callApi(ctx.baseUrl, 'POST', `/tenants/${ctx.tenant}/dags/${dagId}/dagRuns`, { json: {}, token: ctx.token }), 201, `trigger ${dagId}`);
+  const run = await expectStatus(
+    callApi(ctx.baseUrl, 'POST', `/tenants/${ctx.tenant}/dags/${dagId}/dagRuns`, { json: {}, token: ctx.token }),
+    201,
+    `trigger ${dagId}`,
+  );
   const path = `/tenants/${ctx.tenant}/dags/${dagId}/dagRuns/${encodeURIComponent(run.runId)}`;
   for (;;) {
     const { status, body } = await callApi(ctx.baseUrl, 'GET', path, { token: ctx.token });
     if (status === 200 && (body.state === 'success' || body.state === 'failed')) {
       const seconds = (performance.now() - started) / 1000;
-      if (body.state !== 'success') throw new Error(`run ${run.runId} of ${dagId} ended ${body.state}:\n${tail(ctx.platform.processes.worker.logFile)}`);
+      if (body.state !== 'success')
+        throw new Error(
+          `run ${run.runId} of ${dagId} ended ${body.state}:\n${tail(ctx.platform.processes.worker.logFile)}`,
+        );
       return { run: body, seconds };
     }
-    if (performance.now() - started > timeoutMs) throw new Error(`run ${run.runId} of ${dagId} did not finish within ${timeoutMs / 1000} s (state ${body?.state})`);
+    if (performance.now() - started > timeoutMs)
+      throw new Error(
+        `run ${run.runId} of ${dagId} did not finish within ${timeoutMs / 1000} s (state ${body?.state})`,
+      );
     await sleep(20);
   }
 }
@@ -372,7 +432,12 @@ async function taskInstances(ctx, dagId, runId) {
   const items = [];
   for (let offset = 0; ; offset += 500) {
     const page = await expectStatus(
-      callApi(ctx.baseUrl, 'GET', `/tenants/${ctx.tenant}/dags/${dagId}/dagRuns/${encodeURIComponent(runId)}/taskInstances?limit=500&offset=${offset}`, { token: ctx.token }),
+      callApi(
+        ctx.baseUrl,
+        'GET',
+        `/tenants/${ctx.tenant}/dags/${dagId}/dagRuns/${encodeURIComponent(runId)}/taskInstances?limit=500&offset=${offset}`,
+        { token: ctx.token },
+      ),
       200,
       'task instances',
     );
@@ -400,15 +465,24 @@ const ms = (iso) => new Date(iso).getTime();
  * and the downstream's claim are stored by one transaction, so both read its start time.
  */
 async function chainLags(ctx, dag, runId) {
-  const path = (taskId) => `/tenants/${ctx.tenant}/dags/${dag.dagId}/dagRuns/${encodeURIComponent(runId)}/taskInstances/${taskId}/logs/1`;
-  const logs = await Promise.all(dag.taskIds.map((taskId) => expectStatus(callApi(ctx.baseUrl, 'GET', path(taskId), { token: ctx.token }), 200, `logs of ${taskId}`)));
+  const path = (taskId) =>
+    `/tenants/${ctx.tenant}/dags/${dag.dagId}/dagRuns/${encodeURIComponent(runId)}/taskInstances/${taskId}/logs/1`;
+  const logs = await Promise.all(
+    dag.taskIds.map((taskId) =>
+      expectStatus(callApi(ctx.baseUrl, 'GET', path(taskId), { token: ctx.token }), 200, `logs of ${taskId}`),
+    ),
+  );
   const at = (log, test, what) => {
     const line = log.lines.find((l) => l.stream === 'system' && test(l.message));
     if (!line) throw new Error(`the log of ${log.taskId} has no ${what} line`);
     return ms(line.timestamp);
   };
   const lags = [];
-  for (let i = 1; i < logs.length; i++) lags.push(at(logs[i], (m) => / started on /.test(m), 'start') - at(logs[i - 1], (m) => m.startsWith('task finished: '), 'outcome'));
+  for (let i = 1; i < logs.length; i++)
+    lags.push(
+      at(logs[i], (m) => / started on /.test(m), 'start') -
+        at(logs[i - 1], (m) => m.startsWith('task finished: '), 'outcome'),
+    );
   return lags;
 }
 
@@ -416,7 +490,8 @@ async function chainLags(ctx, dag, runId) {
 function chainBreakdown(run, tis, lags) {
   const byId = new Map(tis.map((t) => [t.taskId, t]));
   const ordered = DAGS.chain.taskIds.map((id) => byId.get(id));
-  if (ordered.some((t) => !t || !t.startDate || !t.endDate)) throw new Error('a chain task instance has no start or end date');
+  if (ordered.some((t) => !t || !t.startDate || !t.endDate))
+    throw new Error('a chain task instance has no start or end date');
   const durations = ordered.map((t) => ms(t.endDate) - ms(t.startDate));
   const runStart = ms(run.queuedAt ?? run.startDate);
   return {
@@ -440,9 +515,15 @@ async function benchChain(options, bundleDir, tempRoot) {
   for (let i = 0; i < options.runs; i++) {
     const last = await triggerAndWait(ctx, DAGS.chain.dagId);
     const { run, seconds } = last;
-    const breakdown = chainBreakdown(run, await taskInstances(ctx, DAGS.chain.dagId, run.runId), await chainLags(ctx, DAGS.chain, run.runId));
+    const breakdown = chainBreakdown(
+      run,
+      await taskInstances(ctx, DAGS.chain.dagId, run.runId),
+      await chainLags(ctx, DAGS.chain, run.runId),
+    );
     runs.push({ seconds, cpuSeconds: last.cpuSeconds, ...breakdown });
-    say(`chain: run ${i + 1}/${options.runs} ${seconds.toFixed(2)} s (lag p50 ${median(breakdown.lags)} ms, task p50 ${median(breakdown.durations)} ms)`);
+    say(
+      `chain: run ${i + 1}/${options.runs} ${seconds.toFixed(2)} s (lag p50 ${median(breakdown.lags)} ms, task p50 ${median(breakdown.durations)} ms)`,
+    );
   }
 
   const emptyRuns = [];
@@ -487,7 +568,10 @@ function chainFigures(result, options) {
       seconds: round(median(result.emptyRuns.map((r) => r.seconds))),
       runsSeconds: result.emptyRuns.map((r) => round(r.seconds)),
       lagMsP50: median(result.emptyRuns.flatMap((r) => r.lags)),
-      lagMsP99: percentile(result.emptyRuns.flatMap((r) => r.lags), 99),
+      lagMsP99: percentile(
+        result.emptyRuns.flatMap((r) => r.lags),
+        99,
+      ),
       cpuSecondsOfLastRun: result.emptyRuns.cpuSeconds,
     },
     peakRss: result.peakRss,
@@ -566,7 +650,9 @@ async function benchThroughput(options, bundleDir, tempRoot) {
 
   const bullRuns = [];
   for (let i = 0; i < options.repeat; i++) {
-    say(`throughput: raw Bull, ${PARALLEL_EMPTY} no-op jobs, concurrency ${options.concurrency} (${i + 1} of ${options.repeat})`);
+    say(
+      `throughput: raw Bull, ${PARALLEL_EMPTY} no-op jobs, concurrency ${options.concurrency} (${i + 1} of ${options.repeat})`,
+    );
     const run = await rawBull(platform.redisUrl, platform.redisPrefix, PARALLEL_EMPTY, options.concurrency);
     say(`throughput: raw Bull ${run.seconds} s = ${run.jobsPerSecond} jobs/s`);
     bullRuns.push(run);
@@ -577,7 +663,7 @@ async function benchThroughput(options, bundleDir, tempRoot) {
   const emptyRate = PARALLEL_EMPTY / empty.seconds;
   const ratio = emptyRate / bull.jobsPerSecond;
   return {
-    what: 'one run of N tasks with no dependencies; tasks per second from the trigger call to the 20 ms poll that saw the run succeed; cpuSeconds = CPU each process used during the run (sandboxes = the worker\'s child processes, reaped or still alive; postgres and redis = every such process on the machine)',
+    what: "one run of N tasks with no dependencies; tasks per second from the trigger call to the 20 ms poll that saw the run succeed; cpuSeconds = CPU each process used during the run (sandboxes = the worker's child processes, reaped or still alive; postgres and redis = every such process on the machine)",
     workerConcurrency: options.concurrency,
     emptyTasks: {
       what: `${PARALLEL_EMPTY} parallel empty(...) tasks (run in the worker, no sandbox process)`,
@@ -586,7 +672,12 @@ async function benchThroughput(options, bundleDir, tempRoot) {
       serverSeconds: round(serverSeconds(empty)),
       tasksPerSecond: round(emptyRate, 1),
       cpuSeconds: empty.cpuSeconds,
-      ...(options.repeat > 1 ? { median: `of ${options.repeat} runs`, tasksPerSecondOfEachRun: emptyRuns.map((r) => round(PARALLEL_EMPTY / r.seconds, 1)) } : {}),
+      ...(options.repeat > 1
+        ? {
+            median: `of ${options.repeat} runs`,
+            tasksPerSecondOfEachRun: emptyRuns.map((r) => round(PARALLEL_EMPTY / r.seconds, 1)),
+          }
+        : {}),
     },
     functionTasks: {
       what: `${PARALLEL_FUNCTION} parallel task(async () => null) function tasks (one sandbox process each)`,
@@ -599,7 +690,9 @@ async function benchThroughput(options, bundleDir, tempRoot) {
     rawBull: {
       what: `Bull alone on the same Redis: addBulk of ${PARALLEL_EMPTY} no-op jobs, one processor with the same concurrency, in the bench process`,
       ...bull,
-      ...(options.repeat > 1 ? { median: `of ${options.repeat} runs`, jobsPerSecondOfEachRun: bullRuns.map((r) => r.jobsPerSecond) } : {}),
+      ...(options.repeat > 1
+        ? { median: `of ${options.repeat} runs`, jobsPerSecondOfEachRun: bullRuns.map((r) => r.jobsPerSecond) }
+        : {}),
     },
     emptyTasksVsRawBull: round(ratio),
     goal: { tasksPerSecond: GOALS.throughputTasksPerSecond, fractionOfRawBull: GOALS.throughputFractionOfRawBull },
@@ -621,7 +714,14 @@ async function benchBundles(options, tempRoot) {
   }
   const platform = await startPlatform('bundles', options, tempRoot);
   const signup = await expectStatus(
-    callApi(platform.baseUrl, 'POST', '/auth/signup', { json: { email: `bench-${randomBytes(4).toString('hex')}@updraft.local`, password: randomBytes(18).toString('base64url'), tenantSlug: 'bench', tenantName: 'Bench' } }),
+    callApi(platform.baseUrl, 'POST', '/auth/signup', {
+      json: {
+        email: `bench-${randomBytes(4).toString('hex')}@updraft.local`,
+        password: randomBytes(18).toString('base64url'),
+        tenantSlug: 'bench',
+        tenantName: 'Bench',
+      },
+    }),
     201,
     'signup',
   );
@@ -630,22 +730,39 @@ async function benchBundles(options, tempRoot) {
   form.append('file', new Blob([archive], { type: 'application/gzip' }), 'bench-bundle.tar.gz');
   const stopSampling = sampleDescendantsPeak(platform.processes.worker.child.pid);
   const started = Date.now();
-  let bundle = await expectStatus(callApi(platform.baseUrl, 'POST', '/tenants/bench/bundles?wait=true', { form, token: signup.accessToken }), 201, 'bundle upload');
+  let bundle = await expectStatus(
+    callApi(platform.baseUrl, 'POST', '/tenants/bench/bundles?wait=true', { form, token: signup.accessToken }),
+    201,
+    'bundle upload',
+  );
   while (bundle.status === 'pending' || bundle.status === 'parsing') {
     await sleep(20);
-    bundle = await expectStatus(callApi(platform.baseUrl, 'GET', `/tenants/bench/bundles/${bundle.id}`, { token: signup.accessToken }), 200, 'bundle status');
+    bundle = await expectStatus(
+      callApi(platform.baseUrl, 'GET', `/tenants/bench/bundles/${bundle.id}`, { token: signup.accessToken }),
+      200,
+      'bundle status',
+    );
   }
   const seconds = (Date.now() - started) / 1000;
   const parserPeakRssMb = stopSampling();
-  if (bundle.status !== 'active') throw new Error(`the generated bundle did not parse: ${JSON.stringify(bundle).slice(0, 1000)}\n${tail(platform.processes.worker.logFile)}`);
-  const workerLine = readFileSync(platform.processes.worker.logFile, 'utf8').split('\n').find((line) => line.includes(bundle.id) && line.includes(' ms'));
+  if (bundle.status !== 'active')
+    throw new Error(
+      `the generated bundle did not parse: ${JSON.stringify(bundle).slice(0, 1000)}\n${tail(platform.processes.worker.logFile)}`,
+    );
+  const workerLine = readFileSync(platform.processes.worker.logFile, 'utf8')
+    .split('\n')
+    .find((line) => line.includes(bundle.id) && line.includes(' ms'));
   const peakRss = platform.peakRss();
   await platform.stop();
   return {
     what: `upload of a generated bundle of ${BUNDLE_DAGS} DAGs x ${TASKS_PER_DAG} tasks (${Math.round(archive.length / 1024)} kB gzipped) until its version is active; parser peak RSS sampled from /proc every 25 ms`,
     dags: bundle.dagIds.length,
     seconds: round(seconds, 2),
-    workerParseLog: workerLine?.replace(/\u001b\[[0-9;]*m/g, '').replace(/^.*bundle version \S+ of tenant \S+ /, '').trim() ?? null,
+    workerParseLog:
+      workerLine
+        ?.replace(/\u001b\[[0-9;]*m/g, '')
+        .replace(/^.*bundle version \S+ of tenant \S+ /, '')
+        .trim() ?? null,
     parserPeakRssMb: round(parserPeakRssMb, 1),
     peakRss,
     goal: { seconds: BUNDLE_GOAL_SECONDS },
@@ -671,7 +788,9 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   const startedAt = new Date();
   const host = machine();
-  say(`mode ${options.mode}, concurrency ${options.concurrency}, ${options.runs} measured chain runs; ${host.nproc} CPUs, node ${host.node}, load ${host.loadAverageAtStart.join(' ')}`);
+  say(
+    `mode ${options.mode}, concurrency ${options.concurrency}, ${options.runs} measured chain runs; ${host.nproc} CPUs, node ${host.node}, load ${host.loadAverageAtStart.join(' ')}`,
+  );
 
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.once(signal, () => {
@@ -691,7 +810,8 @@ async function main() {
     if (build.status !== 0) throw new Error(`build failed (exit ${build.status ?? build.signal})`);
   }
   for (const app of ['api', 'scheduler', 'worker']) {
-    if (!existsSync(join(root, 'dist', 'apps', app, 'main.js'))) throw new Error(`dist/apps/${app}/main.js is missing: run without --no-build`);
+    if (!existsSync(join(root, 'dist', 'apps', app, 'main.js')))
+      throw new Error(`dist/apps/${app}/main.js is missing: run without --no-build`);
   }
   for (const line of await ensureServices({ log: say })) say(line);
 

@@ -51,8 +51,19 @@ function liveDescendantsCpuSeconds() {
 try {
   const runnerPath = join(work, 'sandbox-runner.js');
   const libPath = join(work, 'sandbox-lib.cjs');
-  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', tsconfig: join(root, 'tsconfig.base.json'), logLevel: 'error' };
-  await build({ ...common, entryPoints: [join(root, 'libs/sandbox/src/runner/sandbox-runner.ts')], outfile: runnerPath });
+  const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    tsconfig: join(root, 'tsconfig.base.json'),
+    logLevel: 'error',
+  };
+  await build({
+    ...common,
+    entryPoints: [join(root, 'libs/sandbox/src/runner/sandbox-runner.ts')],
+    outfile: runnerPath,
+  });
   await build({ ...common, entryPoints: [join(root, 'libs/sandbox/src/index.ts')], outfile: libPath });
   const { prepareScratch, runInSandbox, SandboxPool } = createRequire(import.meta.url)(libPath);
 
@@ -65,8 +76,24 @@ dag('bench', {}, () => { task('busy', async () => { const end = Date.now() + 10;
 `,
   );
   const request = {
-    kind: 'run', root: bundle, file: 'dag.js', dagId: 'bench', taskId: 'busy',
-    context: { dagId: 'bench', taskId: 'busy', runId: 'r', logicalDate: '2024-01-01T00:00:00.000Z', ds: '2024-01-01', dataIntervalStart: '2024-01-01T00:00:00.000Z', dataIntervalEnd: '2024-01-01T00:00:00.000Z', tryNumber: 1, mapIndex: -1, params: {}, conf: {} },
+    kind: 'run',
+    root: bundle,
+    file: 'dag.js',
+    dagId: 'bench',
+    taskId: 'busy',
+    context: {
+      dagId: 'bench',
+      taskId: 'busy',
+      runId: 'r',
+      logicalDate: '2024-01-01T00:00:00.000Z',
+      ds: '2024-01-01',
+      dataIntervalStart: '2024-01-01T00:00:00.000Z',
+      dataIntervalEnd: '2024-01-01T00:00:00.000Z',
+      tryNumber: 1,
+      mapIndex: -1,
+      params: {},
+      conf: {},
+    },
   };
   const limits = { memoryMb: 256, timeoutMs: 30_000, isolateNetwork: true, onOutput: () => undefined };
 
@@ -81,8 +108,13 @@ dag('bench', {}, () => { task('busy', async () => { const end = Date.now() + 10;
     const liveCpu = liveDescendantsCpuSeconds();
     await settle();
     const cpu = childCpuSeconds() + liveCpu - cpuBefore;
-    process.stderr.write(`[sandbox-bench] ${label}: ${(wallMs / tries).toFixed(1)} ms per try, ${((cpu * 1000) / tries).toFixed(1)} ms sandbox CPU per try\n`);
-    return { wallMsPerTry: Number((wallMs / tries).toFixed(1)), sandboxCpuMsPerTry: Number(((cpu * 1000) / tries).toFixed(1)) };
+    process.stderr.write(
+      `[sandbox-bench] ${label}: ${(wallMs / tries).toFixed(1)} ms per try, ${((cpu * 1000) / tries).toFixed(1)} ms sandbox CPU per try\n`,
+    );
+    return {
+      wallMsPerTry: Number((wallMs / tries).toFixed(1)),
+      sandboxCpuMsPerTry: Number(((cpu * 1000) / tries).toFixed(1)),
+    };
   }
 
   const fresh = await measure(
@@ -94,7 +126,13 @@ dag('bench', {}, () => { task('busy', async () => { const end = Date.now() + 10;
     },
     async () => undefined,
   );
-  const pool = new SandboxPool({ runnerPath, scratchRoot: join(work, 'warm'), maxIdle: 4, idleTimeoutMs: 60_000, maxUses: 1_000 });
+  const pool = new SandboxPool({
+    runnerPath,
+    scratchRoot: join(work, 'warm'),
+    maxIdle: 4,
+    idleTimeoutMs: 60_000,
+    maxUses: 1_000,
+  });
   const warm = await measure(
     'warm pool',
     () => pool.run(request, { ...limits, tenantId: 't', bundleVersionId: 'v', readable: [bundle] }),

@@ -9,7 +9,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 process.chdir(root);
 require('ts-node').register({ transpileOnly: true, project: join(root, 'apps/api/tsconfig.spec.json') });
-const { compilerOptions } = require('typescript').readConfigFile(join(root, 'tsconfig.base.json'), require('typescript').sys.readFile).config;
+const { compilerOptions } = require('typescript').readConfigFile(
+  join(root, 'tsconfig.base.json'),
+  require('typescript').sys.readFile,
+).config;
 require('tsconfig-paths').register({ baseUrl: root, paths: compilerOptions.paths });
 require('reflect-metadata');
 

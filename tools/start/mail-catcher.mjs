@@ -41,7 +41,9 @@ export async function startMailCatcher({ smtpPort, httpPort, host = '127.0.0.1' 
       return;
     }
     res.writeHead(404, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ statusCode: 404, error: 'Not Found', message: 'the mail catcher answers GET /mails only' }));
+    res.end(
+      JSON.stringify({ statusCode: 404, error: 'Not Found', message: 'the mail catcher answers GET /mails only' }),
+    );
   });
   const listen = (server, port) =>
     new Promise((resolve, reject) => {
@@ -57,6 +59,7 @@ export async function startMailCatcher({ smtpPort, httpPort, host = '127.0.0.1' 
     smtpUrl: `smtp://${host}:${boundSmtp}`,
     listingUrl: `http://${host}:${boundHttp}`,
     mails,
-    close: () => Promise.all([new Promise((resolve) => smtp.close(resolve)), new Promise((resolve) => http.close(resolve))]),
+    close: () =>
+      Promise.all([new Promise((resolve) => smtp.close(resolve)), new Promise((resolve) => http.close(resolve))]),
   };
 }

@@ -14,7 +14,12 @@ import { ensureServices } from '../services.mjs';
 import { callApi } from '../api-call.mjs';
 import { startMailCatcher } from './mail-catcher.mjs';
 
-export const DEMO = { tenant: 'demo', tenantName: 'Demo', email: 'demo@updraft.local', password: 'updraft-demo-kestrel-42' };
+export const DEMO = {
+  tenant: 'demo',
+  tenantName: 'Demo',
+  email: 'demo@updraft.local',
+  password: 'updraft-demo-kestrel-42',
+};
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const APPS = ['api', 'scheduler', 'worker'];
@@ -68,10 +73,18 @@ function prefixLines(name, stream, out) {
 function runStep(name, command, args, env = process.env) {
   say(`${command} ${args.join(' ')}`);
   const started = Date.now();
-  const child = spawn(command, args, { cwd: root, env: { ...env, ...colourEnv }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...env, ...colourEnv },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   prefixLines(name, child.stdout, process.stdout);
   prefixLines(name, child.stderr, process.stderr);
-  const heartbeat = setInterval(() => say(`${name}: still going (${Math.round((Date.now() - started) / 1000)} s)`), HEARTBEAT_MS);
+  const heartbeat = setInterval(
+    () => say(`${name}: still going (${Math.round((Date.now() - started) / 1000)} s)`),
+    HEARTBEAT_MS,
+  );
   currentStep = child;
   return new Promise((resolve, reject) => {
     child.once('error', reject);
@@ -96,7 +109,12 @@ function killGroup(child, signal) {
 
 function startApp(app, env) {
   // Own process group: a terminal's Ctrl-C reaches only us, and we stop each app exactly once.
-  const child = spawn(process.execPath, [join('dist', 'apps', app, 'main.js')], { cwd: root, env: { ...env, ...colourEnv }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join('dist', 'apps', app, 'main.js')], {
+    cwd: root,
+    env: { ...env, ...colourEnv },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   prefixLines(app, child.stdout, process.stdout);
   prefixLines(app, child.stderr, process.stderr);
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
@@ -148,23 +166,25 @@ async function waitForHealth(baseUrl, timeoutMs = 60_000) {
   if (!stopping) throw new Error(`the api did not answer ${baseUrl}/api/v1/health within ${timeoutMs / 1000} s`);
 }
 
-
 async function packFolder(dir) {
   const { create } = await import('tar');
   const { readdirSync } = await import('node:fs');
   const chunks = [];
-  for await (const chunk of create({ gzip: true, cwd: dir, portable: true }, readdirSync(dir).sort())) chunks.push(Buffer.from(chunk));
+  for await (const chunk of create({ gzip: true, cwd: dir, portable: true }, readdirSync(dir).sort()))
+    chunks.push(Buffer.from(chunk));
   return Buffer.concat(chunks);
 }
 
 async function seedDemo(baseUrl) {
   const login = await callApi(baseUrl, 'POST', '/auth/login', { json: { email: DEMO.email, password: DEMO.password } });
   if (login.status === 200) return 'existing';
-  if (login.status !== 401) throw new Error(`logging in as the demo user answered ${login.status}: ${JSON.stringify(login.body)}`);
+  if (login.status !== 401)
+    throw new Error(`logging in as the demo user answered ${login.status}: ${JSON.stringify(login.body)}`);
   const signup = await callApi(baseUrl, 'POST', '/auth/signup', {
     json: { email: DEMO.email, password: DEMO.password, tenantSlug: DEMO.tenant, tenantName: DEMO.tenantName },
   });
-  if (signup.status !== 201) throw new Error(`signing up the demo tenant answered ${signup.status}: ${JSON.stringify(signup.body)}`);
+  if (signup.status !== 201)
+    throw new Error(`signing up the demo tenant answered ${signup.status}: ${JSON.stringify(signup.body)}`);
   say(`signed up tenant "${DEMO.tenant}" with owner ${DEMO.email}`);
   const example = join(root, 'examples', 'do-nice-things');
   if (!existsSync(join(example, 'updraft.json'))) {
@@ -173,7 +193,10 @@ async function seedDemo(baseUrl) {
   }
   const form = new FormData();
   form.append('file', new Blob([await packFolder(example)], { type: 'application/gzip' }), 'do-nice-things.tar.gz');
-  const upload = await callApi(baseUrl, 'POST', `/tenants/${DEMO.tenant}/bundles?wait=true`, { form, token: signup.body.accessToken });
+  const upload = await callApi(baseUrl, 'POST', `/tenants/${DEMO.tenant}/bundles?wait=true`, {
+    form,
+    token: signup.body.accessToken,
+  });
   if (upload.status !== 201 || upload.body.status !== 'active') {
     say(`uploading examples/do-nice-things answered ${upload.status}: ${JSON.stringify(upload.body)}`);
   } else {
@@ -196,7 +219,9 @@ async function localMail() {
     say(`local mail catcher: SMTP ${catcher.smtpUrl}, mails listed at ${catcher.listingUrl}/mails`);
     return { SMTP_URL: catcher.smtpUrl, DEV_MAILBOX_URL: catcher.listingUrl };
   } catch (error) {
-    say(`no local mail catcher (${error.message}): mail goes to smtp://127.0.0.1:${smtpPort} if something listens there`);
+    say(
+      `no local mail catcher (${error.message}): mail goes to smtp://127.0.0.1:${smtpPort} if something listens there`,
+    );
     return {};
   }
 }
@@ -225,11 +250,22 @@ async function main() {
   if (stopping) return;
   const nxEnv = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NG_CLI_ANALYTICS: 'false', NX_TUI: 'false' };
   if (process.argv.includes('--no-build')) say('--no-build: using what is in dist/');
-  else await runStep('build', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'scheduler', 'worker', 'console', 'cli', '--outputStyle=stream'], nxEnv);
+  else
+    await runStep(
+      'build',
+      'npx',
+      ['nx', 'run-many', '-t', 'build', '-p', 'api', 'scheduler', 'worker', 'console', 'cli', '--outputStyle=stream'],
+      nxEnv,
+    );
   if (stopping) return;
   for (const line of await ensureServices({ log: say })) say(line);
 
-  const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || 'development', ...localSecrets(), ...(await localMail()) };
+  const env = {
+    ...process.env,
+    NODE_ENV: process.env.NODE_ENV || 'development',
+    ...localSecrets(),
+    ...(await localMail()),
+  };
   await runStep('migrate', process.execPath, [join('dist', 'apps', 'api', 'main.js'), 'migrate'], env);
   if (stopping) return;
 

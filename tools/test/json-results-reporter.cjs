@@ -15,9 +15,14 @@ class JsonResultsReporter {
     const project = relative(workspaceRoot, this.rootDir) || '.';
     const suiteErrors = results.testResults
       .filter((suite) => suite.testExecError || (suite.failureMessage && suite.numFailingTests === 0))
-      .map((suite) => ({ file: relative(workspaceRoot, suite.testFilePath), message: firstLine(suite.testExecError?.message || suite.failureMessage) }));
+      .map((suite) => ({
+        file: relative(workspaceRoot, suite.testFilePath),
+        message: firstLine(suite.testExecError?.message || suite.failureMessage),
+      }));
     const failures = results.testResults.flatMap((suite) =>
-      suite.testResults.filter((t) => t.status === 'failed').map((t) => `${relative(workspaceRoot, suite.testFilePath)} › ${t.fullName}`),
+      suite.testResults
+        .filter((t) => t.status === 'failed')
+        .map((t) => `${relative(workspaceRoot, suite.testFilePath)} › ${t.fullName}`),
     );
     const report = {
       runner: 'jest',
@@ -37,7 +42,13 @@ class JsonResultsReporter {
 }
 
 function firstLine(text) {
-  return String(text || '').replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n').slice(0, 3).join(' ').slice(0, 300);
+  return String(text || '')
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .trim()
+    .split('\n')
+    .slice(0, 3)
+    .join(' ')
+    .slice(0, 300);
 }
 
 module.exports = JsonResultsReporter;

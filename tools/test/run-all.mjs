@@ -12,8 +12,17 @@ import { chromiumInstalled, ensureServices } from '../services.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RESULTS = join(root, 'test-output', 'results');
 const STEPS = ['typecheck', 'lint', 'unit', 'integration', 'api-e2e', 'console-e2e'];
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
-const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NG_CLI_ANALYTICS: 'false', FORCE_COLOR: process.env.FORCE_COLOR ?? '0' };
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const env = {
+  ...process.env,
+  NX_DAEMON: 'false',
+  NX_NO_CLOUD: 'true',
+  NG_CLI_ANALYTICS: 'false',
+  FORCE_COLOR: process.env.FORCE_COLOR ?? '0',
+};
 const nx = [join(root, 'node_modules', 'nx', 'dist', 'bin', 'nx.js')];
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 
@@ -26,7 +35,11 @@ function log(text = '') {
 
 function run(command, args, { capture = false, extraEnv = {} } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: capture ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...env, ...extraEnv },
+      stdio: capture ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'],
+    });
     let output = '';
     child.stdout?.on('data', (d) => (output += d));
     child.stderr?.on('data', (d) => (output += d));
@@ -37,9 +50,11 @@ function run(command, args, { capture = false, extraEnv = {} } = {}) {
 
 async function pool(items, size, work) {
   const queue = [...items];
-  await Promise.all(Array.from({ length: Math.min(size, queue.length) }, async () => {
-    while (queue.length) await work(queue.shift());
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(size, queue.length) }, async () => {
+      while (queue.length) await work(queue.shift());
+    }),
+  );
 }
 
 /** One task's part of `nx run-many --outputStyle=static` output: from its `> nx run <task>` header to the next. */
@@ -56,7 +71,9 @@ function record(name, started, counts, note = '') {
   const seconds = (Date.now() - started) / 1000;
   summary.push({ name, seconds, ...counts, note });
   for (const key of Object.keys(totals)) totals[key] += counts[key];
-  log(`■ ${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped in ${seconds.toFixed(1)} s${note ? ` (${note})` : ''}\n`);
+  log(
+    `■ ${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped in ${seconds.toFixed(1)} s${note ? ` (${note})` : ''}\n`,
+  );
 }
 
 /** Sums the JSON files reporters wrote under dir; a project that failed without reporting counts as one failure. */
@@ -78,11 +95,13 @@ function readResults(dir) {
     } else {
       // Vitest's json reporter (Jest-compatible shape), named vitest-<project>.json by us.
       counts.passed += data.numPassedTests;
-      counts.failed += data.numFailedTests + (data.numFailedTestSuites && !data.numFailedTests ? data.numFailedTestSuites : 0);
+      counts.failed +=
+        data.numFailedTests + (data.numFailedTestSuites && !data.numFailedTests ? data.numFailedTestSuites : 0);
       counts.skipped += data.numPendingTests + data.numTodoTests;
       reported.add(file.replace(/^vitest-|\.json$/g, ''));
       for (const suite of data.testResults ?? []) {
-        for (const t of suite.assertionResults ?? []) if (t.status === 'failed') problems.push(`${suite.name} › ${t.fullName}`);
+        for (const t of suite.assertionResults ?? [])
+          if (t.status === 'failed') problems.push(`${suite.name} › ${t.fullName}`);
       }
     }
   }
@@ -106,7 +125,10 @@ async function prerequisites() {
   try {
     if (ensureDependencies(root, log)) log('  dependencies installed');
     for (const line of await ensureServices({ log: (l) => log(`  ${l}`) })) log(`  ${line}`);
-    if (!chromiumInstalled()) log('  warning: /usr/bin/chromium is missing, so the console browser test will fail (apt-get install -y chromium; .ci/run does it)');
+    if (!chromiumInstalled())
+      log(
+        '  warning: /usr/bin/chromium is missing, so the console browser test will fail (apt-get install -y chromium; .ci/run does it)',
+      );
     log(`  ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     return true;
   } catch (error) {
@@ -120,7 +142,12 @@ async function typecheck(projects) {
   const started = Date.now();
   const counts = { passed: 0, failed: 0, skipped: 0 };
   const withConfigs = projects
-    .map((p) => ({ ...p, configs: ['tsconfig.app.json', 'tsconfig.lib.json', 'tsconfig.spec.json', 'tsconfig.e2e.json'].filter((c) => existsSync(join(root, p.root, c))) }))
+    .map((p) => ({
+      ...p,
+      configs: ['tsconfig.app.json', 'tsconfig.lib.json', 'tsconfig.spec.json', 'tsconfig.e2e.json'].filter((c) =>
+        existsSync(join(root, p.root, c)),
+      ),
+    }))
     .filter((p) => p.configs.length);
   log(`▶ typecheck: tsc --noEmit, ${withConfigs.length} projects`);
   await pool(withConfigs, 2, async (project) => {
@@ -128,7 +155,11 @@ async function typecheck(projects) {
     for (const config of project.configs) {
       // Incremental build info under test-output makes a re-run check only what changed.
       const buildInfo = join(root, 'test-output', 'tsc', `${project.name}-${config.replace('.json', '')}.tsbuildinfo`);
-      const { code, output } = await run(process.execPath, [tsc, '--noEmit', '--incremental', '--tsBuildInfoFile', buildInfo, '-p', join(project.root, config)], { capture: true });
+      const { code, output } = await run(
+        process.execPath,
+        [tsc, '--noEmit', '--incremental', '--tsBuildInfoFile', buildInfo, '-p', join(project.root, config)],
+        { capture: true },
+      );
       if (code !== 0) errors.push(`  ${project.root}/${config}:\n${tail(output, 25).replace(/^/gm, '    ')}`);
     }
     if (errors.length) {
@@ -147,7 +178,20 @@ async function lint(projects) {
   const linted = projects.filter((p) => p.targets.lint);
   log(`▶ lint: nx run-many -t lint, ${linted.length} projects`);
   // One nx process for all projects (each nx start costs seconds); per-project verdicts come from its "Failed tasks" list.
-  const { code, output } = await run(process.execPath, [...nx, 'run-many', '-t', 'lint', '-p', linted.map((p) => p.name).join(','), '--parallel=2', '--outputStyle=static'], { capture: true });
+  const { code, output } = await run(
+    process.execPath,
+    [
+      ...nx,
+      'run-many',
+      '-t',
+      'lint',
+      '-p',
+      linted.map((p) => p.name).join(','),
+      '--parallel=2',
+      '--outputStyle=static',
+    ],
+    { capture: true },
+  );
   const at = output.lastIndexOf('Failed tasks:');
   const failedSection = at >= 0 ? output.slice(at) : '';
   const failed = new Set(code === 0 ? [] : [...failedSection.matchAll(/^\s*- ([^\s:]+):lint\s*$/gm)].map((m) => m[1]));
@@ -165,7 +209,21 @@ async function lint(projects) {
     log(tail(output, 60).replace(/^/gm, '    '));
     counts.failed++;
   }
-  record('lint', started, counts, 'one check per project');
+  const prettier = await run(
+    process.execPath,
+    [join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs'), '--check', '.'],
+    { capture: true },
+  );
+  if (prettier.code === 0) {
+    counts.passed++;
+    log('  ✓ formatting (prettier --check .)');
+  } else {
+    counts.failed++;
+    log(
+      `  ✗ formatting: run \`npm run format\` (prettier --write .)\n${tail(prettier.output, 30).replace(/^/gm, '    ')}`,
+    );
+  }
+  record('lint', started, counts, 'one check per project, and one for formatting');
 }
 
 function isJest(target) {
@@ -185,18 +243,45 @@ async function testStep(name, projects, targetName, { parallel, jestArgs = [] })
   log(`▶ ${name}: nx ${targetName} for ${projects.map((p) => p.name).join(', ') || 'no project'}`);
   const failedProjects = new Set();
   if (jest.length) {
-    const args = [...nx, 'run-many', '-t', targetName, '-p', jest.map((p) => p.name).join(','), '--skip-nx-cache', `--parallel=${parallel}`, '--outputStyle=static'];
+    const args = [
+      ...nx,
+      'run-many',
+      '-t',
+      targetName,
+      '-p',
+      jest.map((p) => p.name).join(','),
+      '--skip-nx-cache',
+      `--parallel=${parallel}`,
+      '--outputStyle=static',
+    ];
     const { code } = await run(process.execPath, jestArgs.length ? [...args, '--', ...jestArgs] : args, { extraEnv });
     if (code !== 0) jest.forEach((p) => failedProjects.add(p));
   }
   for (const project of vitest) {
     const outputFile = join(dir, `vitest-${project.name}.json`);
-    const { code } = await run(process.execPath, [...nx, 'run', `${project.name}:${targetName}`, '--skip-nx-cache', '--outputStyle=static', '--reporters=json', '--reporters=default', `--outputFile=${outputFile}`], { extraEnv });
+    const { code } = await run(
+      process.execPath,
+      [
+        ...nx,
+        'run',
+        `${project.name}:${targetName}`,
+        '--skip-nx-cache',
+        '--outputStyle=static',
+        '--reporters=json',
+        '--reporters=default',
+        `--outputFile=${outputFile}`,
+      ],
+      { extraEnv },
+    );
     if (code !== 0) failedProjects.add(project);
   }
   const unreportedPasses = [];
   for (const project of other) {
-    const { code } = await run(process.execPath, [...nx, 'run', `${project.name}:${targetName}`, '--outputStyle=static'], { extraEnv });
+    const { code } = await run(
+      process.execPath,
+      [...nx, 'run', `${project.name}:${targetName}`, '--outputStyle=static'],
+      { extraEnv },
+    );
     if (code !== 0) failedProjects.add(project);
     else unreportedPasses.push(project);
   }
@@ -209,7 +294,9 @@ async function testStep(name, projects, targetName, { parallel, jestArgs = [] })
   counts.passed += silent.length;
   for (const problem of problems) log(`  ✗ ${problem}`);
   for (const project of unreported) log(`  ✗ ${project.name}: failed before reporting any test (see its output above)`);
-  const note = silent.length ? `${silent.map((p) => p.name).join(', ')} reported no per-test counts: one check each` : '';
+  const note = silent.length
+    ? `${silent.map((p) => p.name).join(', ')} reported no per-test counts: one check each`
+    : '';
   record(name, started, counts, note);
 }
 
@@ -226,7 +313,9 @@ async function e2eStep(name, projectName, projects) {
   const dir = join(RESULTS, name);
   mkdirSync(dir, { recursive: true });
   log(`▶ ${name}: nx run ${projectName}:e2e`);
-  const { code } = await run(process.execPath, [...nx, 'run', `${projectName}:e2e`, '--outputStyle=static'], { extraEnv: { UPDRAFT_TEST_RESULTS_DIR: dir } });
+  const { code } = await run(process.execPath, [...nx, 'run', `${projectName}:e2e`, '--outputStyle=static'], {
+    extraEnv: { UPDRAFT_TEST_RESULTS_DIR: dir },
+  });
   const { counts, reported, problems } = readResults(dir);
   for (const problem of problems) log(`  ✗ ${problem}`);
   let note = '';
@@ -252,9 +341,14 @@ async function main() {
     const having = (target) => projects.filter((p) => p.targets[target]);
     if (wanted('typecheck')) await typecheck(projects);
     if (wanted('lint')) await lint(projects);
-    if (wanted('unit')) await testStep('unit', having('test'), 'test', { parallel: 2, jestArgs: ['--maxWorkers=1', '--passWithNoTests'] });
+    if (wanted('unit'))
+      await testStep('unit', having('test'), 'test', {
+        parallel: 2,
+        jestArgs: ['--maxWorkers=1', '--passWithNoTests'],
+      });
     if (wanted('integration')) {
-      if (having('integration').length) await testStep('integration', having('integration'), 'integration', { parallel: 1 });
+      if (having('integration').length)
+        await testStep('integration', having('integration'), 'integration', { parallel: 1 });
       else log('▶ integration\n  no project has an integration target\n');
     }
     if (wanted('api-e2e')) await e2eStep('api-e2e', 'api-e2e', projects);
@@ -263,7 +357,9 @@ async function main() {
 
   log('step           time      passed  failed  skipped');
   for (const s of summary) {
-    log(`${s.name.padEnd(14)} ${`${s.seconds.toFixed(1)} s`.padStart(8)}  ${String(s.passed).padStart(6)}  ${String(s.failed).padStart(6)}  ${String(s.skipped).padStart(7)}`);
+    log(
+      `${s.name.padEnd(14)} ${`${s.seconds.toFixed(1)} s`.padStart(8)}  ${String(s.passed).padStart(6)}  ${String(s.failed).padStart(6)}  ${String(s.skipped).padStart(7)}`,
+    );
   }
   log(`total          ${`${((Date.now() - runStarted) / 1000).toFixed(1)} s`.padStart(8)}`);
   log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

@@ -29,7 +29,10 @@ async function rotate(): Promise<void> {
   const db = await new DataSource(dataSourceOptions(config.databaseUrl)).initialize();
   try {
     const rotated = await rotateSecrets(db, new SecretBox(config.encryptionKey, config.retiredEncryptionKeys));
-    Logger.log(`re-encrypted ${rotated.variables} variable(s), ${rotated.connections} connection password(s) and ${rotated.channels} notification channel(s)`, 'RotateSecrets');
+    Logger.log(
+      `re-encrypted ${rotated.variables} variable(s), ${rotated.connections} connection password(s) and ${rotated.channels} notification channel(s)`,
+      'RotateSecrets',
+    );
   } finally {
     await db.destroy();
   }
@@ -56,7 +59,11 @@ async function serve(): Promise<void> {
       },
     }),
   );
-  app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: false, maxAge: 600 });
+  app.enableCors({
+    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+    credentials: false,
+    maxAge: 600,
+  });
   // Before the body parser, so that refused bodies (too large, not JSON) are audited too.
   app.use(app.get(AuditService).middleware());
   app.useBodyParser('json', jsonBodyOptions(config));
@@ -70,10 +77,13 @@ async function serve(): Promise<void> {
   const consoleServed = serveConsole(app, config.consoleDir);
   app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');
-  Logger.log(`Updraft api listening on http://127.0.0.1:${config.port}${consoleServed ? ' (console at /)' : ` (console not built at ${config.consoleDir})`}`, 'Api');
+  Logger.log(
+    `Updraft api listening on http://127.0.0.1:${config.port}${consoleServed ? ' (console at /)' : ` (console not built at ${config.consoleDir})`}`,
+    'Api',
+  );
 }
 
-({ migrate, 'rotate-secrets': rotate, openapi }[process.argv[2] ?? ''] ?? serve)().catch((error) => {
+(({ migrate, 'rotate-secrets': rotate, openapi })[process.argv[2] ?? ''] ?? serve)().catch((error) => {
   Logger.error(error instanceof Error ? error.message : String(error), 'Api');
   process.exit(1);
 });

@@ -20,7 +20,8 @@ copyFileSync(join(root, 'apps', 'cli', 'README.md'), join(out, 'README.md'));
 const pkg = {
   name: '@updraft/cli',
   version: sdk.version,
-  description: 'The updraft command line: start a DAG project, test DAGs locally, deploy bundles, trigger runs, follow logs',
+  description:
+    'The updraft command line: start a DAG project, test DAGs locally, deploy bundles, trigger runs, follow logs',
   license: workspace.license,
   bin: { updraft: './main.js' },
   main: './main.js',
@@ -31,5 +32,8 @@ const pkg = {
 };
 writeFileSync(join(out, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
 mkdirSync(packages, { recursive: true });
-const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', packages], { cwd: out, encoding: 'utf8' }).trim().split('\n').pop();
+const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', packages], { cwd: out, encoding: 'utf8' })
+  .trim()
+  .split('\n')
+  .pop();
 console.log(`@updraft/cli@${pkg.version}: ${join('dist', 'packages', packed)}`);

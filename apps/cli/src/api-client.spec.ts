@@ -9,7 +9,11 @@ describe('ApiClient against a stand-in server', () => {
     }),
     'POST /api/v1/auth/login': () => ({
       status: 400,
-      json: { statusCode: 400, error: 'Bad Request', message: ['email must be an email', 'password should not be empty'] },
+      json: {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: ['email must be an email', 'password should not be empty'],
+      },
     }),
     'GET /api/v1/tenants/acme/bundles': () => ({ status: 502, text: 'upstream\nconnect error' }),
     'GET /api/v1/tenants/acme/dags/secret': () => ({
@@ -19,7 +23,10 @@ describe('ApiClient against a stand-in server', () => {
     'GET /api/v1/tenants/acme/dags/fresh': (req) =>
       req.headers['authorization'] === 'Bearer access-2'
         ? { json: { dagId: 'fresh' } }
-        : { status: 401, json: { statusCode: 401, error: 'Unauthorized', message: 'missing, invalid or expired access token' } },
+        : {
+            status: 401,
+            json: { statusCode: 401, error: 'Unauthorized', message: 'missing, invalid or expired access token' },
+          },
     'POST /api/v1/auth/refresh': (req) =>
       JSON.parse(req.body.toString()).refreshToken === 'refresh-1'
         ? { json: { accessToken: 'access-2', refreshToken: 'refresh-2', expiresIn: 900 } }
@@ -31,10 +38,16 @@ describe('ApiClient against a stand-in server', () => {
       return { json: { items: all.slice(offset, offset + 100), total: all.length, limit: 100, offset } };
     },
     'GET /api/v1/tenants/acme/dags/long/dagRuns/r1/taskInstances/t/logs/1': (req) => {
-      const lines = Array.from({ length: 25 }, (_, i) => ({ timestamp: '2024-01-01T00:00:00.000Z', stream: 'stdout', message: `line ${i}` }));
+      const lines = Array.from({ length: 25 }, (_, i) => ({
+        timestamp: '2024-01-01T00:00:00.000Z',
+        stream: 'stdout',
+        message: `line ${i}`,
+      }));
       const after = Number(req.query.get('after') ?? 0);
       const next = after + 10 < lines.length ? String(after + 10) : null;
-      return { json: { taskId: 't', tryNumber: 1, lines: lines.slice(after, after + 10), next, truncated: after === 20 } };
+      return {
+        json: { taskId: 't', tryNumber: 1, lines: lines.slice(after, after + 10), next, truncated: after === 20 },
+      };
     },
     'GET /api/v1/tenants/acme/dags/d%201/dagRuns/manual__2024-01-01T00%3A00%3A00.000%2B00%3A00/taskInstances': () => ({
       json: page([{ taskId: 't', tryNumber: 2 }]),
@@ -81,7 +94,11 @@ describe('ApiClient against a stand-in server', () => {
 
   it('refreshes an expired access token once, retries, and hands the new tokens over to be stored', async () => {
     const stored: unknown[] = [];
-    const refreshing = new ApiClient({ baseUrl: api.url, token: 'access-1', refresh: { token: 'refresh-1', onRefreshed: (t) => stored.push(t) } });
+    const refreshing = new ApiClient({
+      baseUrl: api.url,
+      token: 'access-1',
+      refresh: { token: 'refresh-1', onRefreshed: (t) => stored.push(t) },
+    });
     await expect(refreshing.getDag('acme', 'fresh')).resolves.toEqual({ dagId: 'fresh' });
     expect(stored).toEqual([{ accessToken: 'access-2', refreshToken: 'refresh-2', expiresIn: 900 }]);
     await expect(refreshing.getDag('acme', 'fresh')).resolves.toEqual({ dagId: 'fresh' });
@@ -89,8 +106,14 @@ describe('ApiClient against a stand-in server', () => {
   });
 
   it('says the session has ended when the refresh token is refused', async () => {
-    const spent = new ApiClient({ baseUrl: api.url, token: 'access-1', refresh: { token: 'refresh-0', onRefreshed: () => undefined } });
-    await expect(spent.getDag('acme', 'fresh')).rejects.toThrow('the session has ended (refresh token was already used (HTTP 401)); run `updraft login` again');
+    const spent = new ApiClient({
+      baseUrl: api.url,
+      token: 'access-1',
+      refresh: { token: 'refresh-0', onRefreshed: () => undefined },
+    });
+    await expect(spent.getDag('acme', 'fresh')).rejects.toThrow(
+      'the session has ended (refresh token was already used (HTTP 401)); run `updraft login` again',
+    );
   });
 
   it('sends the bearer token and pages through lists', async () => {
@@ -131,9 +154,19 @@ describe('ApiClient against a stand-in server', () => {
 
 describe('describeErrorResponse', () => {
   it.each([
-    [400, 'Bad Request', '{"statusCode":400,"error":"Bad Request","message":"bad","details":["a is wrong"]}', 'bad: a is wrong (HTTP 400)'],
+    [
+      400,
+      'Bad Request',
+      '{"statusCode":400,"error":"Bad Request","message":"bad","details":["a is wrong"]}',
+      'bad: a is wrong (HTTP 400)',
+    ],
     [409, 'Conflict', '{"statusCode":409,"error":"Conflict"}', 'Conflict (HTTP 409)'],
-    [422, '', '{"message":"x","details":[{"field":"conf","message":"must be an object"}]}', 'x: conf: must be an object (HTTP 422)'],
+    [
+      422,
+      '',
+      '{"message":"x","details":[{"field":"conf","message":"must be an object"}]}',
+      'x: conf: must be an object (HTTP 422)',
+    ],
     [503, 'Service Unavailable', '', 'Service Unavailable (HTTP 503)'],
   ])('%i %s', (status, statusText, body, expected) => {
     expect(describeErrorResponse(status, statusText, body)).toBe(expected);

@@ -63,7 +63,10 @@ interface RequestOptions {
 const UPLOAD_CHUNK_BYTES = 64 * 1024;
 
 /** The body as a stream of chunks that reports how much of it has been taken. */
-function reportingStream(bytes: Uint8Array, onProgress: (sent: number, total: number) => void): ReadableStream<Uint8Array> {
+function reportingStream(
+  bytes: Uint8Array,
+  onProgress: (sent: number, total: number) => void,
+): ReadableStream<Uint8Array> {
   let sent = 0;
   return new ReadableStream({
     pull(controller) {
@@ -96,7 +99,12 @@ export class ApiClient {
     return this.request('POST', '/auth/login', { json: { email, password } });
   }
 
-  uploadBundle(tenant: string, archive: Uint8Array, fileName: string, onUploadProgress?: (sent: number, total: number) => void): Promise<Bundle> {
+  uploadBundle(
+    tenant: string,
+    archive: Uint8Array,
+    fileName: string,
+    onUploadProgress?: (sent: number, total: number) => void,
+  ): Promise<Bundle> {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(archive)], { type: 'application/gzip' }), fileName);
     // The server waits up to 30 s for the parse; leave room for the upload itself.
@@ -132,7 +140,11 @@ export class ApiClient {
     return this.request('POST', `${dagPath(tenant, dagId)}/dagRuns`, { json: conf === undefined ? {} : { conf } });
   }
 
-  createBackfill(tenant: string, dagId: string, request: { from: string; to: string; reprocess: boolean }): Promise<BackfillCreated> {
+  createBackfill(
+    tenant: string,
+    dagId: string,
+    request: { from: string; to: string; reprocess: boolean },
+  ): Promise<BackfillCreated> {
     return this.request('POST', `${dagPath(tenant, dagId)}/backfills`, { json: request });
   }
 
@@ -156,8 +168,16 @@ export class ApiClient {
     return this.request('POST', `${runPath(tenant, dagId, runId)}/clear`, { json: request });
   }
 
-  markTaskInstance(tenant: string, dagId: string, runId: string, taskId: string, state: 'success' | 'failed'): Promise<TaskInstance> {
-    return this.request('PATCH', `${runPath(tenant, dagId, runId)}/taskInstances/${encodeURIComponent(taskId)}`, { json: { state } });
+  markTaskInstance(
+    tenant: string,
+    dagId: string,
+    runId: string,
+    taskId: string,
+    state: 'success' | 'failed',
+  ): Promise<TaskInstance> {
+    return this.request('PATCH', `${runPath(tenant, dagId, runId)}/taskInstances/${encodeURIComponent(taskId)}`, {
+      json: { state },
+    });
   }
 
   listTaskInstances(tenant: string, dagId: string, runId: string): Promise<TaskInstance[]> {
@@ -165,7 +185,13 @@ export class ApiClient {
   }
 
   /** A try's whole stored log: the route answers a page at a time (at most 10,000 lines), each naming the next by its `next` cursor. */
-  async getTaskLogs(tenant: string, dagId: string, runId: string, taskId: string, tryNumber: number): Promise<TaskLogs> {
+  async getTaskLogs(
+    tenant: string,
+    dagId: string,
+    runId: string,
+    taskId: string,
+    tryNumber: number,
+  ): Promise<TaskLogs> {
     const path = `${runPath(tenant, dagId, runId)}/taskInstances/${encodeURIComponent(taskId)}/logs/${tryNumber}`;
     let logs = await this.request<TaskLogs>('GET', path);
     while (logs.next) {
@@ -176,7 +202,13 @@ export class ApiClient {
   }
 
   /** Follows a try's log over Server-Sent Events: every stored line, the new ones as they come, then its end. */
-  async *streamTaskLogs(tenant: string, dagId: string, runId: string, taskId: string, tryNumber: number): AsyncGenerator<LogStreamEvent> {
+  async *streamTaskLogs(
+    tenant: string,
+    dagId: string,
+    runId: string,
+    taskId: string,
+    tryNumber: number,
+  ): AsyncGenerator<LogStreamEvent> {
     const path = `${runPath(tenant, dagId, runId)}/taskInstances/${encodeURIComponent(taskId)}/logs/${tryNumber}/stream`;
     const response = await this.request<Response>('GET', path, { stream: true });
     if (!response.body) return;
@@ -198,11 +230,20 @@ export class ApiClient {
     return this.request('GET', `${tenantPath(tenant)}/${kind}/${encodeURIComponent(key)}`);
   }
 
-  createResource<T extends Variable | Connection | Pool>(tenant: string, kind: KeyedResource, body: Record<string, unknown>): Promise<T> {
+  createResource<T extends Variable | Connection | Pool>(
+    tenant: string,
+    kind: KeyedResource,
+    body: Record<string, unknown>,
+  ): Promise<T> {
     return this.request('POST', `${tenantPath(tenant)}/${kind}`, { json: body });
   }
 
-  updateResource<T extends Variable | Connection | Pool>(tenant: string, kind: KeyedResource, key: string, body: Record<string, unknown>): Promise<T> {
+  updateResource<T extends Variable | Connection | Pool>(
+    tenant: string,
+    kind: KeyedResource,
+    key: string,
+    body: Record<string, unknown>,
+  ): Promise<T> {
     return this.request('PATCH', `${tenantPath(tenant)}/${kind}/${encodeURIComponent(key)}`, { json: body });
   }
 
@@ -210,13 +251,16 @@ export class ApiClient {
     return this.request('DELETE', `${tenantPath(tenant)}/${kind}/${encodeURIComponent(key)}`);
   }
 
-  createApiToken(tenant: string, request: { name: string; scopes: string[]; expiresInDays?: number }): Promise<CreatedApiToken> {
+  createApiToken(
+    tenant: string,
+    request: { name: string; scopes: string[]; expiresInDays?: number },
+  ): Promise<CreatedApiToken> {
     return this.request('POST', `${tenantPath(tenant)}/apiTokens`, { json: request });
   }
 
   async listAll<T>(path: string): Promise<T[]> {
     const items: T[] = [];
-    for (let offset = 0; ; ) {
+    for (let offset = 0; ;) {
       const page = await this.request<Page<T>>('GET', path, { query: { limit: PAGE_SIZE, offset } });
       items.push(...page.items);
       offset += page.items.length;
@@ -273,7 +317,13 @@ export class ApiClient {
     const timer = setTimeout(() => abort.abort(new DOMException('timed out', 'TimeoutError')), timeoutMs);
     try {
       // A streamed body needs half-duplex (Node's fetch refuses it otherwise).
-      response = await fetch(url, { method, headers, body, signal: abort.signal, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit);
+      response = await fetch(url, {
+        method,
+        headers,
+        body,
+        signal: abort.signal,
+        ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+      } as RequestInit);
       if (options.stream && response.ok) {
         clearTimeout(timer);
         return response as T;
@@ -293,13 +343,17 @@ export class ApiClient {
     try {
       return JSON.parse(text) as T;
     } catch {
-      throw new ApiError(`${method} ${url.pathname} answered with something that is not JSON (HTTP ${response.status})`);
+      throw new ApiError(
+        `${method} ${url.pathname} answered with something that is not JSON (HTTP ${response.status})`,
+      );
     }
   }
 }
 
 /** The events of a `text/event-stream` body: each block's `event:` (default `message`) and joined `data:` lines. */
-export async function* serverSentEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<{ type: string; data: string }> {
+export async function* serverSentEvents(
+  body: ReadableStream<Uint8Array>,
+): AsyncGenerator<{ type: string; data: string }> {
   const decoder = new TextDecoder();
   let buffer = '';
   for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {

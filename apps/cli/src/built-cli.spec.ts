@@ -7,7 +7,12 @@ import { makeTempDir } from './testing/stand-in-api';
 const BUILT_CLI = join(__dirname, '../../../dist/apps/cli/main.js');
 
 function updraft(cwd: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [BUILT_CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env['PATH'] ?? '' } });
+  const result = spawnSync(process.execPath, [BUILT_CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { PATH: process.env['PATH'] ?? '' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -27,7 +32,10 @@ describe('the built cli (dist/apps/cli/main.js)', () => {
 
   it('`updraft init` then `updraft dags test` works in a fresh folder where @updraft/sdk resolves only through the cli', () => {
     const project = join(dir.path, 'fresh');
-    const resolveSdk = spawnSync(process.execPath, ['-e', "require.resolve('@updraft/sdk')"], { cwd: dir.path, encoding: 'utf8' });
+    const resolveSdk = spawnSync(process.execPath, ['-e', "require.resolve('@updraft/sdk')"], {
+      cwd: dir.path,
+      encoding: 'utf8',
+    });
     expect(resolveSdk.status).not.toBe(0);
     expect(resolveSdk.stderr).toContain("Cannot find module '@updraft/sdk'");
 
@@ -48,7 +56,10 @@ describe('the built cli (dist/apps/cli/main.js)', () => {
     const project = join(dir.path, 'failing');
     expect(updraft(dir.path, 'init', 'failing').code).toBe(0);
     const dagPath = join(project, 'dags/example_dag.ts');
-    const source = readFileSync(dagPath, 'utf8').replace('return { people: lines - 1 };', "throw new Error('no people');");
+    const source = readFileSync(dagPath, 'utf8').replace(
+      'return { people: lines - 1 };',
+      "throw new Error('no people');",
+    );
     writeFileSync(dagPath, source);
     const line = source.split('\n').findIndex((l) => l.includes('no people')) + 1;
 
@@ -56,6 +67,8 @@ describe('the built cli (dist/apps/cli/main.js)', () => {
 
     expect(test.code).toBe(1);
     expect(JSON.parse(test.stdout).state).toBe('failed');
-    expect(test.stderr).toBe(`error: DAG example_dag run failed: task 'count' failed: no people (dags/example_dag.ts:${line})\n`);
+    expect(test.stderr).toBe(
+      `error: DAG example_dag run failed: task 'count' failed: no people (dags/example_dag.ts:${line})\n`,
+    );
   });
 });

@@ -14,8 +14,16 @@ describe('config', () => {
   });
 
   it('reads UPDRAFT_CONN_* and UPDRAFT_VAR_* for dags test, by the name after the prefix', () => {
-    const config = loadConfig({ UPDRAFT_CONFIG_DIR: dir.path, UPDRAFT_CONN_WAREHOUSE: 'postgres://db/sales', UPDRAFT_VAR_REGION: 'eu', UPDRAFT_VAR_: 'no name' });
-    expect(config.localSecrets).toEqual({ connections: { WAREHOUSE: 'postgres://db/sales' }, variables: { REGION: 'eu' } });
+    const config = loadConfig({
+      UPDRAFT_CONFIG_DIR: dir.path,
+      UPDRAFT_CONN_WAREHOUSE: 'postgres://db/sales',
+      UPDRAFT_VAR_REGION: 'eu',
+      UPDRAFT_VAR_: 'no name',
+    });
+    expect(config.localSecrets).toEqual({
+      connections: { WAREHOUSE: 'postgres://db/sales' },
+      variables: { REGION: 'eu' },
+    });
   });
 
   it('stores credentials with mode 0600 and reads them back', () => {

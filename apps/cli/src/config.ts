@@ -44,8 +44,12 @@ export function loadConfig(env: Env = process.env): CliConfig {
 
 function secretsFromEnv(env: Env): SecretsFromEnv | undefined {
   const withPrefix = (prefix: string) => {
-    const found = Object.entries(env).filter(([name, value]) => name.startsWith(prefix) && name.length > prefix.length && value !== undefined);
-    return found.length > 0 ? Object.fromEntries(found.map(([name, value]) => [name.slice(prefix.length), value as string])) : undefined;
+    const found = Object.entries(env).filter(
+      ([name, value]) => name.startsWith(prefix) && name.length > prefix.length && value !== undefined,
+    );
+    return found.length > 0
+      ? Object.fromEntries(found.map(([name, value]) => [name.slice(prefix.length), value as string]))
+      : undefined;
   };
   const connections = withPrefix('UPDRAFT_CONN_');
   const variables = withPrefix('UPDRAFT_VAR_');

@@ -41,8 +41,16 @@ export function tenantSession(ctx: CliContext): TenantSession {
     token: refreshToken,
     onRefreshed: (tokens: { accessToken: string; refreshToken: string }) => {
       const stored = readCredentials(config.credentialsPath);
-      if (stored) saveCredentials(config.credentialsPath, { ...stored, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
+      if (stored)
+        saveCredentials(config.credentialsPath, {
+          ...stored,
+          accessToken: tokens.accessToken,
+          refreshToken: tokens.refreshToken,
+        });
     },
   };
-  return { client: new ApiClient({ baseUrl: config.url, token: config.token, refresh: refresh || undefined }), tenant: config.tenant };
+  return {
+    client: new ApiClient({ baseUrl: config.url, token: config.token, refresh: refresh || undefined }),
+    tenant: config.tenant,
+  };
 }

@@ -26,9 +26,13 @@ describe('output', () => {
   });
 
   it('aligns labelled fields', () => {
-    expect(formatFields([['Bundle', 'nice'], ['Version', 3], ['DAGs', undefined]])).toBe(
-      'Bundle:  nice\nVersion: 3\nDAGs:    -\n',
-    );
+    expect(
+      formatFields([
+        ['Bundle', 'nice'],
+        ['Version', 3],
+        ['DAGs', undefined],
+      ]),
+    ).toBe('Bundle:  nice\nVersion: 3\nDAGs:    -\n');
   });
 
   it('formats dates in UTC without milliseconds and durations compactly', () => {

@@ -15,7 +15,17 @@ export interface Column<T> {
 }
 
 const STATE_COLOURS: Record<string, number> = {
-  success: 32, failed: 31, upstream_failed: 31, up_for_retry: 33, running: 33, queued: 36, scheduled: 36, restarting: 33, skipped: 35, removed: 90, none: 90,
+  success: 32,
+  failed: 31,
+  upstream_failed: 31,
+  up_for_retry: 33,
+  running: 33,
+  queued: 36,
+  scheduled: 36,
+  restarting: 33,
+  skipped: 35,
+  removed: 90,
+  none: 90,
 };
 
 /** Results go to stdout (JSON with --json, text otherwise); progress notes go to stderr. */
@@ -57,7 +67,9 @@ export function formatTable<T>(rows: readonly T[], columns: readonly Column<T>[]
   const widths = columns.map((column, i) => Math.max(column.header.length, ...cells.map((r) => visibleLength(r[i]))));
   const line = (values: string[]) =>
     values
-      .map((value, i) => (i === values.length - 1 ? value : value + ' '.repeat(Math.max(widths[i] - visibleLength(value), 0))))
+      .map((value, i) =>
+        i === values.length - 1 ? value : value + ' '.repeat(Math.max(widths[i] - visibleLength(value), 0)),
+      )
       .join('  ')
       .trimEnd();
   return [line(columns.map((c) => c.header)), ...cells.map(line)].join('\n') + '\n';
@@ -79,7 +91,10 @@ export function formatDate(value: string | null | undefined): string | undefined
   if (!value) return undefined;
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return date.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, '');
+  return date
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d{3}Z$/, '');
 }
 
 export function formatDuration(ms: number | null | undefined): string | undefined {

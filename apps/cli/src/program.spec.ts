@@ -56,20 +56,32 @@ describe('updraft commands against a stand-in API', () => {
         ],
       },
     }),
-    'PATCH /api/v1/tenants/acme/dags/nice': (req) => ({ json: { ...dag, isPaused: JSON.parse(req.body.toString()).isPaused } }),
+    'PATCH /api/v1/tenants/acme/dags/nice': (req) => ({
+      json: { ...dag, isPaused: JSON.parse(req.body.toString()).isPaused },
+    }),
     'POST /api/v1/tenants/acme/dags/nice/dagRuns': (req) => ({
       status: 201,
-      json: { runId: RUN_ID, dagId: 'nice', state: 'queued', runType: 'manual', conf: JSON.parse(req.body.toString()).conf },
+      json: {
+        runId: RUN_ID,
+        dagId: 'nice',
+        state: 'queued',
+        runType: 'manual',
+        conf: JSON.parse(req.body.toString()).conf,
+      },
     }),
     'GET /api/v1/tenants/acme/dags/nice/dagRuns': (req) => ({
       json: {
-        items: [{ runId: RUN_ID, dagId: 'nice', state: 'success', runType: 'manual', logicalDate: '2024-01-01T00:00:00Z' }],
+        items: [
+          { runId: RUN_ID, dagId: 'nice', state: 'success', runType: 'manual', logicalDate: '2024-01-01T00:00:00Z' },
+        ],
         total: 7,
         limit: Number(req.query.get('limit')),
         offset: 0,
       },
     }),
-    [`GET ${RUN_PATH}`]: () => ({ json: { runId: RUN_ID, dagId: 'nice', state: 'success', runType: 'manual', logicalDate: '2024-01-01T00:00:00Z' } }),
+    [`GET ${RUN_PATH}`]: () => ({
+      json: { runId: RUN_ID, dagId: 'nice', state: 'success', runType: 'manual', logicalDate: '2024-01-01T00:00:00Z' },
+    }),
     [`GET ${RUN_PATH}/taskInstances`]: () => ({
       json: page([
         { taskId: 'fetch', mapIndex: -1, state: 'failed', tryNumber: 3, maxTries: 3 },
@@ -107,7 +119,11 @@ describe('updraft commands against a stand-in API', () => {
       );
       expect(result).toMatchObject({ code: 0, stderr: '' });
       expect(result.stdout).toContain(`Logged in to ${api.url} as ann@example.com`);
-      expect(JSON.parse(readFileSync(credentialsPath, 'utf8'))).toEqual({ url: api.url, accessToken: 'jwt-1', tenant: 'acme' });
+      expect(JSON.parse(readFileSync(credentialsPath, 'utf8'))).toEqual({
+        url: api.url,
+        accessToken: 'jwt-1',
+        tenant: 'acme',
+      });
       expect(statSync(credentialsPath).mode & 0o777).toBe(0o600);
     });
 
@@ -124,16 +140,26 @@ describe('updraft commands against a stand-in API', () => {
 
     it('stores an API token for a tenant once the API accepts it', async () => {
       const credentialsPath = join(dir.path, 'credentials.json');
-      const result = await runCli(['login', '--url', api.url, '--token', 'updraft_pat_ci', '--tenant', 'acme'], { credentialsPath });
+      const result = await runCli(['login', '--url', api.url, '--token', 'updraft_pat_ci', '--tenant', 'acme'], {
+        credentialsPath,
+      });
       expect(result).toMatchObject({ code: 0, stderr: '' });
-      expect(JSON.parse(readFileSync(credentialsPath, 'utf8'))).toEqual({ url: api.url, accessToken: 'updraft_pat_ci', tenant: 'acme' });
+      expect(JSON.parse(readFileSync(credentialsPath, 'utf8'))).toEqual({
+        url: api.url,
+        accessToken: 'updraft_pat_ci',
+        tenant: 'acme',
+      });
       expect(api.requests.at(-1)?.headers['authorization']).toBe('Bearer updraft_pat_ci');
     });
 
     it('refuses a token without --tenant, and one the API rejects', async () => {
       const credentialsPath = join(dir.path, 'credentials.json');
-      expect(await runCli(['login', '--url', api.url, '--token', 'updraft_pat_ci'], { credentialsPath })).toMatchObject({ code: 1, stderr: 'error: --token needs --tenant <slug>: a token belongs to one tenant\n' });
-      const rejected = await runCli(['login', '--url', api.url, '--token', 'updraft_pat_ci', '--tenant', 'nowhere'], { credentialsPath });
+      expect(await runCli(['login', '--url', api.url, '--token', 'updraft_pat_ci'], { credentialsPath })).toMatchObject(
+        { code: 1, stderr: 'error: --token needs --tenant <slug>: a token belongs to one tenant\n' },
+      );
+      const rejected = await runCli(['login', '--url', api.url, '--token', 'updraft_pat_ci', '--tenant', 'nowhere'], {
+        credentialsPath,
+      });
       expect(rejected.code).toBe(1);
       expect(() => readFileSync(credentialsPath)).toThrow();
     });
@@ -159,7 +185,15 @@ describe('updraft commands against a stand-in API', () => {
     afterEach(() => dir.remove());
 
     it('uploads the packed folder as multipart field "file" and prints version, status and DAGs', async () => {
-      bundleReply = { id: 'b1', version: 4, name: 'nice', status: 'active', errors: [], dagIds: ['nice', 'nicer'], createdAt: '' };
+      bundleReply = {
+        id: 'b1',
+        version: 4,
+        name: 'nice',
+        status: 'active',
+        errors: [],
+        dagIds: ['nice', 'nicer'],
+        createdAt: '',
+      };
       const before = api.requests.length;
 
       const result = await runCli(['deploy', dir.path], session());
@@ -189,14 +223,24 @@ describe('updraft commands against a stand-in API', () => {
       };
       const result = await runCli(['deploy', dir.path], session());
       expect(result.code).toBe(1);
-      expect(result.stdout).toContain("Errors:\n  dags/nice.ts:3 Cannot find name 'dag'\n  updraft.json no DAG found\n");
+      expect(result.stdout).toContain(
+        "Errors:\n  dags/nice.ts:3 Cannot find name 'dag'\n  updraft.json no DAG found\n",
+      );
       expect(result.stderr).toMatch(
         /^Not type-checked: .*package\.json names no typescript \(`updraft init` projects do\)\.\nUploading nice\.tar\.gz \(\d+ B\) to tenant acme…\nerror: bundle nice v5 failed to parse; the previous version stays active\n$/,
       );
     });
 
     it('prints the bundle as JSON with --json', async () => {
-      bundleReply = { id: 'b1', version: 4, name: 'nice', status: 'active', errors: [], dagIds: ['nice'], createdAt: '' };
+      bundleReply = {
+        id: 'b1',
+        version: 4,
+        name: 'nice',
+        status: 'active',
+        errors: [],
+        dagIds: ['nice'],
+        createdAt: '',
+      };
       const result = await runCli(['deploy', dir.path, '--json'], session());
       expect(JSON.parse(result.stdout)).toEqual(bundleReply);
       expect(result.stderr).toBe('');
@@ -204,7 +248,11 @@ describe('updraft commands against a stand-in API', () => {
 
     it('fails before uploading when not logged in', async () => {
       const result = await runCli(['deploy', dir.path], {});
-      expect(result).toEqual({ code: 1, stdout: '', stderr: 'error: not logged in: run `updraft login` (or set UPDRAFT_TOKEN)\n' });
+      expect(result).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: 'error: not logged in: run `updraft login` (or set UPDRAFT_TOKEN)\n',
+      });
     });
   });
 
@@ -257,7 +305,11 @@ describe('updraft commands against a stand-in API', () => {
 
     it('pause reports an unknown DAG in one line', async () => {
       const result = await runCli(['dags', 'pause', 'nope'], session());
-      expect(result).toEqual({ code: 1, stdout: '', stderr: 'error: Cannot PATCH /api/v1/tenants/acme/dags/nope (HTTP 404)\n' });
+      expect(result).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: 'error: Cannot PATCH /api/v1/tenants/acme/dags/nope (HTTP 404)\n',
+      });
     });
 
     it('refuses --conf that is not a JSON object', async () => {

@@ -16,7 +16,9 @@ import { oneLine } from './errors';
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('updraft')
-    .description('Updraft command line: start a DAG project, test DAGs locally, deploy bundles, trigger and watch runs, follow logs')
+    .description(
+      'Updraft command line: start a DAG project, test DAGs locally, deploy bundles, trigger and watch runs, follow logs',
+    )
     .version(SDK_VERSION, '-V, --version', 'the version of updraft (and of the SDK it carries)')
     .exitOverride()
     .configureOutput({

@@ -5,9 +5,14 @@ describe('bundle upload progress', () => {
   const received: Buffer[] = [];
   const api = new StandInApi({
     'POST /api/v1/tenants/acme/bundles': async (req) => {
-      const form = await new Response(new Uint8Array(req.body), { headers: { 'content-type': String(req.headers['content-type']) } }).formData();
+      const form = await new Response(new Uint8Array(req.body), {
+        headers: { 'content-type': String(req.headers['content-type']) },
+      }).formData();
       received.push(Buffer.from(await (form.get('file') as File).arrayBuffer()));
-      return { status: 201, json: { id: 'b1', name: 'nice', version: 1, status: 'active', errors: [], dagIds: ['nice'] } };
+      return {
+        status: 201,
+        json: { id: 'b1', name: 'nice', version: 1, status: 'active', errors: [], dagIds: ['nice'] },
+      };
     },
   });
   beforeAll(() => api.start());
@@ -16,7 +21,12 @@ describe('bundle upload progress', () => {
   it('reports bytes handed to the network up to the whole body, and the server gets the archive intact', async () => {
     const archive = Buffer.from(Array.from({ length: 300 * 1024 }, (_, i) => i % 251));
     const calls: [number, number][] = [];
-    const bundle = await new ApiClient({ baseUrl: api.url, token: 't' }).uploadBundle('acme', archive, 'nice.tar.gz', (sent, total) => calls.push([sent, total]));
+    const bundle = await new ApiClient({ baseUrl: api.url, token: 't' }).uploadBundle(
+      'acme',
+      archive,
+      'nice.tar.gz',
+      (sent, total) => calls.push([sent, total]),
+    );
     expect(bundle.status).toBe('active');
     expect(received.at(-1)?.equals(archive)).toBe(true);
     const total = calls[0][1];

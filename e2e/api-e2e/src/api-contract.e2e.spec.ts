@@ -1,8 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ApiClient, createTestDatabase, DEFAULT_REDIS_URL, deployBundle, flushRedisPrefix, migrateWithBuiltApi, signupOwner, Stack, startStack, TestDatabase,
-  uniqueRedisPrefix, workspaceRoot,
+  ApiClient,
+  createTestDatabase,
+  DEFAULT_REDIS_URL,
+  deployBundle,
+  flushRedisPrefix,
+  migrateWithBuiltApi,
+  signupOwner,
+  Stack,
+  startStack,
+  TestDatabase,
+  uniqueRedisPrefix,
+  workspaceRoot,
 } from '@updraft/testing';
 
 const SUITE = 'api-e2e-contract';
@@ -19,7 +29,9 @@ describe('the API contract: the served OpenAPI document and how bodies are read'
     db = await createTestDatabase({ migrate: (url) => migrateWithBuiltApi(url, SUITE) });
     stack = await startStack({ databaseUrl: db.url, redisPrefix, redisUrl, suite: SUITE, apps: ['api', 'worker'] });
     owner = await signupOwner(stack.baseUrl, 'contract@e2e.updraft.test', tenant);
-    const uploaded = await deployBundle(owner, tenant, 'contract', { 'dags/c.ts': `import { dag, empty } from '@updraft/sdk';\ndag('c', { schedule: null }, () => { empty('only'); });\n` });
+    const uploaded = await deployBundle(owner, tenant, 'contract', {
+      'dags/c.ts': `import { dag, empty } from '@updraft/sdk';\ndag('c', { schedule: null }, () => { empty('only'); });\n`,
+    });
     expect([uploaded.status, uploaded.body.status]).toEqual([201, 'active']);
   }, 120_000);
 
@@ -31,7 +43,9 @@ describe('the API contract: the served OpenAPI document and how bodies are read'
 
   it('serves the committed document at /api/docs-json (else run `npx nx run api-client:generate`)', async () => {
     const served = await (await fetch(new URL('/api/docs-json', (stack as Stack).baseUrl))).json();
-    expect(served).toEqual(JSON.parse(readFileSync(join(workspaceRoot(), 'libs', 'api-client', 'openapi.json'), 'utf8')));
+    expect(served).toEqual(
+      JSON.parse(readFileSync(join(workspaceRoot(), 'libs', 'api-client', 'openapi.json'), 'utf8')),
+    );
   });
 
   it('refuses a body that is not JSON with 415 instead of reading it as empty', async () => {
@@ -41,7 +55,11 @@ describe('the API contract: the served OpenAPI document and how bodies are read'
       body: '{"conf":{"size":5}}',
     });
     expect(trigger.status).toBe(415);
-    expect(await trigger.json()).toMatchObject({ statusCode: 415, error: 'Unsupported Media Type', message: expect.stringMatching(/must be JSON.*text\/plain/) });
+    expect(await trigger.json()).toMatchObject({
+      statusCode: 415,
+      error: 'Unsupported Media Type',
+      message: expect.stringMatching(/must be JSON.*text\/plain/),
+    });
     const runs = await owner.get<{ total: number }>(`/tenants/${tenant}/dags/c/dagRuns`);
     expect(runs.body.total).toBe(0);
     // Without a body, a trigger still works (conf defaults to {}).
@@ -51,7 +69,10 @@ describe('the API contract: the served OpenAPI document and how bodies are read'
   it('names a missing field as required, not by the rule its absence breaks', async () => {
     const login = await new ApiClient((stack as Stack).baseUrl).post('/auth/login', { json: { password: 'x' } });
     expect(login.status).toBe(400);
-    expect(login.body).toMatchObject({ message: 'email is required', details: [{ field: 'email', problems: ['email is required'] }] });
+    expect(login.body).toMatchObject({
+      message: 'email is required',
+      details: [{ field: 'email', problems: ['email is required'] }],
+    });
   });
 
   it("answers the console's read routes and the dry runs as the document declares them (the client refuses any other shape)", async () => {

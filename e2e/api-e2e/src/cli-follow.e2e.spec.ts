@@ -41,16 +41,28 @@ describe('updraft logs --follow and runs watch against the real stack', () => {
     stack = await startStack({ databaseUrl: db.url, redisPrefix, redisUrl, suite: SUITE });
     const slug = `follow-${randomSuffix(4)}`;
     const signup = await new ApiClient(stack.baseUrl).post<{ accessToken: string }>('/auth/signup', {
-      json: { email: `${slug}@e2e.updraft.test`, password: 'e2e-correct-horse-battery', tenantSlug: slug, tenantName: 'E2E follow' },
+      json: {
+        email: `${slug}@e2e.updraft.test`,
+        password: 'e2e-correct-horse-battery',
+        tenantSlug: slug,
+        tenantName: 'E2E follow',
+      },
     });
     expect(signup.status).toBe(201);
     project = await mkdtemp(join(tmpdir(), 'updraft-e2e-follow-'));
     await mkdir(join(project, 'dags'));
     await writeFile(join(project, 'updraft.json'), JSON.stringify({ name: 'follow', entries: ['dags/slow.ts'] }));
     await writeFile(join(project, 'dags/slow.ts'), DAG_SOURCE);
-    env = { UPDRAFT_URL: stack.baseUrl, UPDRAFT_TOKEN: signup.body.accessToken, UPDRAFT_TENANT: slug, UPDRAFT_CONFIG_DIR: project };
+    env = {
+      UPDRAFT_URL: stack.baseUrl,
+      UPDRAFT_TOKEN: signup.body.accessToken,
+      UPDRAFT_TENANT: slug,
+      UPDRAFT_CONFIG_DIR: project,
+    };
     const deploy = await runBuiltCli(project, env, 'deploy', '--json');
-    expect({ code: deploy.code, status: deploy.code === 0 ? JSON.parse(deploy.stdout).status : deploy.stderr }).toEqual({ code: 0, status: 'active' });
+    expect({ code: deploy.code, status: deploy.code === 0 ? JSON.parse(deploy.stdout).status : deploy.stderr }).toEqual(
+      { code: 0, status: 'active' },
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -72,8 +84,14 @@ describe('updraft logs --follow and runs watch against the real stack', () => {
       runBuiltCli(project, { ...env, NO_COLOR: '1' }, 'runs', 'watch', DAG, 'latest', '--interval', '0.3'),
     ]);
 
-    expect({ code: talk.code, stderr: talk.stderr }).toEqual({ code: 0, stderr: `Following talk try 1 of ${DAG} run ${runId}…\ntalk try 1: success\n` });
-    const lines = talk.stdout.split('\n').filter(Boolean).map((line) => line.replace(/^\S+ /, ''));
+    expect({ code: talk.code, stderr: talk.stderr }).toEqual({
+      code: 0,
+      stderr: `Following talk try 1 of ${DAG} run ${runId}…\ntalk try 1: success\n`,
+    });
+    const lines = talk.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.replace(/^\S+ /, ''));
     expect(lines.filter((line) => !line.startsWith('[system]'))).toEqual(['line 1', 'line 2', 'line 3', 'line 4']);
     expect(lines[lines.length - 1]).toBe('[system] task finished: success');
 
@@ -88,6 +106,10 @@ describe('updraft logs --follow and runs watch against the real stack', () => {
     expect(watch.stdout).not.toContain('\x1b[');
 
     const show = await runBuiltCli(project, env, 'runs', 'show', DAG, runId.slice(0, 12), '--json');
-    expect(JSON.parse(show.stdout)).toMatchObject({ runId, state: 'failed', taskInstances: expect.arrayContaining([expect.objectContaining({ taskId: 'talk', state: 'success' })]) });
+    expect(JSON.parse(show.stdout)).toMatchObject({
+      runId,
+      state: 'failed',
+      taskInstances: expect.arrayContaining([expect.objectContaining({ taskId: 'talk', state: 'success' })]),
+    });
   }, 90_000);
 });

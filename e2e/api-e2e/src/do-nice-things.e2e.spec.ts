@@ -70,7 +70,12 @@ async function signUp(client: ApiClient, label: string): Promise<{ api: ApiClien
   const suffix = randomSuffix(4);
   const slug = `${label}-${suffix}`;
   const response = await client.post<SignupBody>('/auth/signup', {
-    json: { email: `${label}-${suffix}@e2e.updraft.test`, password: 'e2e-correct-horse-battery', tenantSlug: slug, tenantName: `E2E ${label}` },
+    json: {
+      email: `${label}-${suffix}@e2e.updraft.test`,
+      password: 'e2e-correct-horse-battery',
+      tenantSlug: slug,
+      tenantName: `E2E ${label}`,
+    },
   });
   if (response.status !== 201) throw new Error(`signup failed: ${explain(response)}`);
   expect(response.body.role).toBe('owner');
@@ -128,8 +133,14 @@ describe('do_nice_things over HTTP against api, scheduler and worker processes',
 
     const finished = await waitFor(
       async () => {
-        const [run, tasks] = await Promise.all([owner.get<RunBody>(runPath), owner.get<Page<TaskInstanceBody>>(`${runPath}/taskInstances`)]);
-        return { run: run.body.state, tasks: Object.fromEntries((tasks.body.items ?? []).map((t) => [t.taskId, t.state])) };
+        const [run, tasks] = await Promise.all([
+          owner.get<RunBody>(runPath),
+          owner.get<Page<TaskInstanceBody>>(`${runPath}/taskInstances`),
+        ]);
+        return {
+          run: run.body.state,
+          tasks: Object.fromEntries((tasks.body.items ?? []).map((t) => [t.taskId, t.state])),
+        };
       },
       (seen) => seen.run === 'success' || seen.run === 'failed',
       { timeoutMs: 60_000, intervalMs: 500, what: `run ${runId} to finish` },
@@ -141,7 +152,9 @@ describe('do_nice_things over HTTP against api, scheduler and worker processes',
   it("keeps each task's log for try 1, with the bash task's output in it", async () => {
     const logs: Record<string, string> = {};
     for (const taskId of ['fetch_the_data', 'clean_the_data']) {
-      const response = await owner.get<LogBody>(`/tenants/${tenant}/dags/${DAG}/dagRuns/${seg(runId)}/taskInstances/${taskId}/logs/1`);
+      const response = await owner.get<LogBody>(
+        `/tenants/${tenant}/dags/${DAG}/dagRuns/${seg(runId)}/taskInstances/${taskId}/logs/1`,
+      );
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ taskId, tryNumber: 1 });
       logs[taskId] = response.body.lines.map((line) => line.message).join('\n');
@@ -163,7 +176,9 @@ describe('do_nice_things over HTTP against api, scheduler and worker processes',
     const instances = await owner.get(`/tenants/${tenant}/dags/${DAG}/dagRuns/${seg(runId)}/taskInstances`);
     exposed.push(JSON.stringify(instances.body));
     const env = stack?.env ?? {};
-    const secrets = ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ENCRYPTION_KEY'].map((name) => [name, env[name]] as const);
+    const secrets = ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ENCRYPTION_KEY'].map(
+      (name) => [name, env[name]] as const,
+    );
     const everything = exposed.join('\n');
 
     expect(exposed.length).toBeGreaterThanOrEqual(4);
@@ -174,19 +189,24 @@ describe('do_nice_things over HTTP against api, scheduler and worker processes',
     expect(everything).not.toMatch(/postgres(ql)?:\/\/|redis:\/\//);
   });
 
-  it("deploys a project's \"files\" with `updraft deploy`, and a bash task runs the shipped script from $UPDRAFT_BUNDLE_DIR", async () => {
+  it('deploys a project\'s "files" with `updraft deploy`, and a bash task runs the shipped script from $UPDRAFT_BUNDLE_DIR', async () => {
     const project = await mkdtemp(join(tmpdir(), 'updraft-e2e-files-'));
     try {
       const files: Record<string, string> = {
-        'updraft.json': JSON.stringify({ name: 'shipped-files', entries: ['dags/shipped.ts'], files: ['scripts/**', 'sql/*.sql'] }),
+        'updraft.json': JSON.stringify({
+          name: 'shipped-files',
+          entries: ['dags/shipped.ts'],
+          files: ['scripts/**', 'sql/*.sql'],
+        }),
         'dags/shipped.ts': [
           "import { bash, dag } from '@updraft/sdk';",
           "export default dag('shipped_script', { schedule: null, startDate: '2024-01-01' }, () => {",
-          '  bash(\'hello\', { command: \'"$UPDRAFT_BUNDLE_DIR/scripts/hello.sh" {{ ds }}\' });',
+          "  bash('hello', { command: '\"$UPDRAFT_BUNDLE_DIR/scripts/hello.sh\" {{ ds }}' });",
           '});',
           '',
         ].join('\n'),
-        'scripts/hello.sh': '#!/usr/bin/env bash\nset -euo pipefail\nsource "$(dirname "$0")/lib/greet.sh"\ngreet "$1"\necho "query: $(cat "$UPDRAFT_BUNDLE_DIR/sql/count.sql")"\necho shipped-ok\n',
+        'scripts/hello.sh':
+          '#!/usr/bin/env bash\nset -euo pipefail\nsource "$(dirname "$0")/lib/greet.sh"\ngreet "$1"\necho "query: $(cat "$UPDRAFT_BUNDLE_DIR/sql/count.sql")"\necho shipped-ok\n',
         'scripts/lib/greet.sh': 'greet() { echo "hello from the shipped script on $1"; }\n',
         'sql/count.sql': 'select count(*) from things;',
       };
@@ -196,9 +216,27 @@ describe('do_nice_things over HTTP against api, scheduler and worker processes',
       }
       await chmod(join(project, 'scripts/hello.sh'), 0o755);
 
-      const deploy = await runBuiltCli(project, { UPDRAFT_URL: stack?.baseUrl ?? '', UPDRAFT_TOKEN: token, UPDRAFT_TENANT: tenant, UPDRAFT_CONFIG_DIR: project }, 'deploy', '--json');
-      expect({ code: deploy.code, stderr: deploy.stderr }).toEqual({ code: 0, stderr: expect.not.stringMatching(/error/i) });
-      expect(JSON.parse(deploy.stdout)).toMatchObject({ name: 'shipped-files', status: 'active', errors: [], dagIds: ['shipped_script'] });
+      const deploy = await runBuiltCli(
+        project,
+        {
+          UPDRAFT_URL: stack?.baseUrl ?? '',
+          UPDRAFT_TOKEN: token,
+          UPDRAFT_TENANT: tenant,
+          UPDRAFT_CONFIG_DIR: project,
+        },
+        'deploy',
+        '--json',
+      );
+      expect({ code: deploy.code, stderr: deploy.stderr }).toEqual({
+        code: 0,
+        stderr: expect.not.stringMatching(/error/i),
+      });
+      expect(JSON.parse(deploy.stdout)).toMatchObject({
+        name: 'shipped-files',
+        status: 'active',
+        errors: [],
+        dagIds: ['shipped_script'],
+      });
     } finally {
       await rm(project, { recursive: true, force: true });
     }
@@ -213,7 +251,10 @@ describe('do_nice_things over HTTP against api, scheduler and worker processes',
     );
     const log = await owner.get<LogBody>(`${runPath}/taskInstances/hello/logs/1`);
     const lines = (log.body.lines ?? []).map((line) => line.message).join('\n');
-    expect({ state, lines }).toEqual({ state: 'success', lines: expect.stringMatching(/hello from the shipped script on \d{4}-\d\d-\d\d/) });
+    expect({ state, lines }).toEqual({
+      state: 'success',
+      lines: expect.stringMatching(/hello from the shipped script on \d{4}-\d\d-\d\d/),
+    });
     expect(lines).toContain('query: select count(*) from things;');
     expect(lines).toContain('shipped-ok');
   }, 120_000);
@@ -244,13 +285,15 @@ describe('do_nice_things over HTTP against api, scheduler and worker processes',
       expect(response.body.statusCode).toBe(404);
     });
 
-    it("answers 404 for a tenant you are not a member of, as if it did not exist", async () => {
+    it('answers 404 for a tenant you are not a member of, as if it did not exist', async () => {
       const { slug: otherTenant } = await signUp(anonymous, 'other');
       const theirs = await owner.get<ErrorBody>(`/tenants/${otherTenant}/dags`);
       const nobodys = await owner.get<ErrorBody>(`/tenants/no-such-tenant-${randomSuffix(3)}/dags`);
       expect(theirs.status).toBe(404);
       expect(theirs.body.statusCode).toBe(404);
-      expect(String(theirs.body.message).replace(otherTenant, '<tenant>')).toEqual(String(nobodys.body.message).replace(/no-such-tenant-\w+/, '<tenant>'));
+      expect(String(theirs.body.message).replace(otherTenant, '<tenant>')).toEqual(
+        String(nobodys.body.message).replace(/no-such-tenant-\w+/, '<tenant>'),
+      );
     });
   });
 

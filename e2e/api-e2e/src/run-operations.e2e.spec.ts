@@ -1,7 +1,18 @@
 import type { DagRun, Page, TaskInstance, TaskLog } from '@updraft/api-types';
 import {
-  ApiClient, createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, migrateWithBuiltApi, deployBundle, signupOwner, seg, Stack, startStack, TestDatabase,
-  uniqueRedisPrefix, waitFor,
+  ApiClient,
+  createTestDatabase,
+  DEFAULT_REDIS_URL,
+  flushRedisPrefix,
+  migrateWithBuiltApi,
+  deployBundle,
+  signupOwner,
+  seg,
+  Stack,
+  startStack,
+  TestDatabase,
+  uniqueRedisPrefix,
+  waitFor,
 } from '@updraft/testing';
 
 const SUITE = 'api-e2e-operations';
@@ -41,13 +52,25 @@ describe('run operations over HTTP: cancel, mark, clear, params, filters', () =>
 
   const runPath = (dagId: string, runId: string) => `/tenants/${tenant}/dags/${dagId}/dagRuns/${seg(runId)}`;
   const states = async (dagId: string, runId: string) => {
-    const [run, tis] = await Promise.all([owner.get<DagRun>(runPath(dagId, runId)), owner.get<Page<TaskInstance>>(`${runPath(dagId, runId)}/taskInstances`)]);
-    return { run: run.body.state, tasks: Object.fromEntries(tis.body.items.map((t) => [t.taskId, [t.state, t.tryNumber]])) };
+    const [run, tis] = await Promise.all([
+      owner.get<DagRun>(runPath(dagId, runId)),
+      owner.get<Page<TaskInstance>>(`${runPath(dagId, runId)}/taskInstances`),
+    ]);
+    return {
+      run: run.body.state,
+      tasks: Object.fromEntries(tis.body.items.map((t) => [t.taskId, [t.state, t.tryNumber]])),
+    };
   };
 
   /** Reads a Server-Sent Events stream until `until` says stop; returns the events seen. */
-  async function readEvents(path: string, until: (events: { event: string; data: unknown }[]) => boolean, onEvent?: (event: { event: string; data: unknown }) => void) {
-    const response = await fetch(new URL(`/api/v1${path}`, owner.baseUrl), { headers: { authorization: `Bearer ${owner.token}`, accept: 'text/event-stream' } });
+  async function readEvents(
+    path: string,
+    until: (events: { event: string; data: unknown }[]) => boolean,
+    onEvent?: (event: { event: string; data: unknown }) => void,
+  ) {
+    const response = await fetch(new URL(`/api/v1${path}`, owner.baseUrl), {
+      headers: { authorization: `Bearer ${owner.token}`, accept: 'text/event-stream' },
+    });
     expect(response.status).toBe(200);
     const reader = (response.body as ReadableStream<Uint8Array>).getReader();
     const decoder = new TextDecoder();
@@ -75,7 +98,11 @@ describe('run operations over HTTP: cancel, mark, clear, params, filters', () =>
 
   it('cancels a run: the running command is killed and nothing downstream runs; its log streams live and ends', async () => {
     const run = (await owner.post<DagRun>(`/tenants/${tenant}/dags/long_wait/dagRuns`, { json: {} })).body;
-    await waitFor(() => states('long_wait', run.runId), (s) => s.tasks['sleepy']?.[0] === 'running', { timeoutMs: 30_000, intervalMs: 200, what: 'sleepy to start' });
+    await waitFor(
+      () => states('long_wait', run.runId),
+      (s) => s.tasks['sleepy']?.[0] === 'running',
+      { timeoutMs: 30_000, intervalMs: 200, what: 'sleepy to start' },
+    );
 
     let cancelledWhileStreaming = false;
     const streamed = await readEvents(
@@ -89,64 +116,110 @@ describe('run operations over HTTP: cancel, mark, clear, params, filters', () =>
       },
     );
     expect(cancelledWhileStreaming).toBe(true);
-    expect(streamed.map((e) => (e.data as { message?: string }).message)).toEqual(expect.arrayContaining(['started', 'failed: cancelled; the command was killed']));
+    expect(streamed.map((e) => (e.data as { message?: string }).message)).toEqual(
+      expect.arrayContaining(['started', 'failed: cancelled; the command was killed']),
+    );
     expect(streamed[streamed.length - 1]).toEqual({ event: 'end', data: { state: 'failed' } });
 
     const cancelled = await owner.get<DagRun>(runPath('long_wait', run.runId));
     expect([cancelled.status, cancelled.body.state]).toEqual([200, 'failed']);
 
     await waitFor(
-      async () => (await owner.get<TaskLog>(`${runPath('long_wait', run.runId)}/taskInstances/sleepy/logs/1`)).body.lines.map((l) => l.message).join('\n'),
+      async () =>
+        (await owner.get<TaskLog>(`${runPath('long_wait', run.runId)}/taskInstances/sleepy/logs/1`)).body.lines
+          .map((l) => l.message)
+          .join('\n'),
       (log) => log.includes('cancelled; the command was killed'),
       { timeoutMs: 15_000, intervalMs: 250, what: 'the worker to kill the cancelled command' },
     );
-    expect(await states('long_wait', run.runId)).toEqual({ run: 'failed', tasks: { sleepy: ['failed', 1], after: ['skipped', 0] } });
+    expect(await states('long_wait', run.runId)).toEqual({
+      run: 'failed',
+      tasks: { sleepy: ['failed', 1], after: ['skipped', 0] },
+    });
   });
 
   it('makes an address wait after repeated wrong passwords (429 with Retry-After, even for the right password), without locking the account', async () => {
     const anonymous = new ApiClient(owner.baseUrl);
-    const attempt = (password: string) => anonymous.post<{ message: string }>('/auth/login', { json: { email: 'ops@e2e.updraft.test', password } });
+    const attempt = (password: string) =>
+      anonymous.post<{ message: string }>('/auth/login', { json: { email: 'ops@e2e.updraft.test', password } });
     for (let i = 0; i < 6; i++) expect((await attempt(`wrong-password-${i}`)).status).toBe(401);
     const refused = await attempt('e2e-correct-horse-battery');
-    expect([refused.status, refused.body.message, refused.headers.get('retry-after')]).toEqual([429, 'too many failed log-ins for this account from this address; try again in 1 s', '1']);
+    expect([refused.status, refused.body.message, refused.headers.get('retry-after')]).toEqual([
+      429,
+      'too many failed log-ins for this account from this address; try again in 1 s',
+      '1',
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect((await attempt('e2e-correct-horse-battery')).status).toBe(200);
   });
 
   it('shows the file that defines a DAG, at its line', async () => {
-    const source = await owner.get<{ file: string; line: number; content: string }>(`/tenants/${tenant}/dags/quick/source`);
+    const source = await owner.get<{ file: string; line: number; content: string }>(
+      `/tenants/${tenant}/dags/quick/source`,
+    );
     expect([source.status, source.body.file, source.body.line]).toEqual([200, 'dags/ops.ts', 7]);
     expect(source.body.content).toBe(DAGS);
   });
 
   it('validates conf against the params, naming the field', async () => {
-    const refused = await owner.post<{ message: string }>(`/tenants/${tenant}/dags/quick/dagRuns`, { json: { conf: { size: 'big' } } });
+    const refused = await owner.post<{ message: string }>(`/tenants/${tenant}/dags/quick/dagRuns`, {
+      json: { conf: { size: 'big' } },
+    });
     expect([refused.status, refused.body.message]).toEqual([400, 'conf.size must be an integer']);
   });
 
   it('clears a finished run so its tasks run again with their next try', async () => {
-    const run = (await owner.post<DagRun>(`/tenants/${tenant}/dags/quick/dagRuns`, { json: { conf: { size: 7 } } })).body;
-    await waitFor(() => states('quick', run.runId), (s) => s.run === 'success', { timeoutMs: 30_000, intervalMs: 200, what: 'quick to succeed' });
+    const run = (await owner.post<DagRun>(`/tenants/${tenant}/dags/quick/dagRuns`, { json: { conf: { size: 7 } } }))
+      .body;
+    await waitFor(
+      () => states('quick', run.runId),
+      (s) => s.run === 'success',
+      { timeoutMs: 30_000, intervalMs: 200, what: 'quick to succeed' },
+    );
 
-    const cleared = await owner.post<{ cleared: string[] }>(`${runPath('quick', run.runId)}/clear`, { json: { taskIds: ['count'], downstream: true } });
-    expect(cleared.body.cleared).toEqual(['count', 'done']);
-    const again = await waitFor(() => states('quick', run.runId), (s) => s.run === 'success' && s.tasks['count']?.[1] === 2, {
-      timeoutMs: 30_000, intervalMs: 200, what: 'the cleared run to succeed again',
+    const cleared = await owner.post<{ cleared: string[] }>(`${runPath('quick', run.runId)}/clear`, {
+      json: { taskIds: ['count'], downstream: true },
     });
+    expect(cleared.body.cleared).toEqual(['count', 'done']);
+    const again = await waitFor(
+      () => states('quick', run.runId),
+      (s) => s.run === 'success' && s.tasks['count']?.[1] === 2,
+      {
+        timeoutMs: 30_000,
+        intervalMs: 200,
+        what: 'the cleared run to succeed again',
+      },
+    );
     expect(again.tasks).toEqual({ count: ['success', 2], done: ['success', 2] });
-    const xcom = await owner.get<{ items: { key: string; value: unknown }[] }>(`${runPath('quick', run.runId)}/taskInstances/count/xcomEntries`);
+    const xcom = await owner.get<{ items: { key: string; value: unknown }[] }>(
+      `${runPath('quick', run.runId)}/taskInstances/count/xcomEntries`,
+    );
     expect(xcom.body.items).toEqual([expect.objectContaining({ key: 'return_value', value: { size: 7 } })]);
   });
 
   it('marks a task failed and filters runs by state', async () => {
     const run = (await owner.post<DagRun>(`/tenants/${tenant}/dags/quick/dagRuns`, { json: {} })).body;
-    await waitFor(() => states('quick', run.runId), (s) => s.run === 'success', { timeoutMs: 30_000, intervalMs: 200, what: 'quick to succeed' });
-    const marked = await owner.patch<TaskInstance>(`${runPath('quick', run.runId)}/taskInstances/done`, { json: { state: 'failed' } });
+    await waitFor(
+      () => states('quick', run.runId),
+      (s) => s.run === 'success',
+      { timeoutMs: 30_000, intervalMs: 200, what: 'quick to succeed' },
+    );
+    const marked = await owner.patch<TaskInstance>(`${runPath('quick', run.runId)}/taskInstances/done`, {
+      json: { state: 'failed' },
+    });
     expect([marked.status, marked.body.state]).toEqual([200, 'failed']);
-    await waitFor(() => states('quick', run.runId), (s) => s.run === 'failed', { timeoutMs: 15_000, intervalMs: 200, what: 'the run to follow its task' });
-    const failed = await owner.get<Page<DagRun>>(`/tenants/${tenant}/dags/quick/dagRuns`, { query: { state: 'failed' } });
+    await waitFor(
+      () => states('quick', run.runId),
+      (s) => s.run === 'failed',
+      { timeoutMs: 15_000, intervalMs: 200, what: 'the run to follow its task' },
+    );
+    const failed = await owner.get<Page<DagRun>>(`/tenants/${tenant}/dags/quick/dagRuns`, {
+      query: { state: 'failed' },
+    });
     expect(failed.body.items.map((r) => r.runId)).toEqual([run.runId]);
-    const bad = await owner.get<{ message: string }>(`/tenants/${tenant}/dags/quick/dagRuns`, { query: { state: 'exploded' } });
+    const bad = await owner.get<{ message: string }>(`/tenants/${tenant}/dags/quick/dagRuns`, {
+      query: { state: 'exploded' },
+    });
     expect([bad.status, bad.body.message]).toEqual([400, 'state must be one of queued, running, success, failed']);
   });
 });

@@ -21,7 +21,10 @@ function descendants(pid: number): number[] {
   } catch {
     return [];
   }
-  const children = out.split('\n').map((s) => Number(s.trim())).filter(Boolean);
+  const children = out
+    .split('\n')
+    .map((s) => Number(s.trim()))
+    .filter(Boolean);
   return children.flatMap((child) => [child, ...descendants(child)]);
 }
 
@@ -78,14 +81,21 @@ describe('npm start under a process manager', () => {
     start.stderr?.on('data', (chunk: Buffer) => (output += chunk));
     const exited = new Promise<number | null>((resolve) => start?.once('exit', (code) => resolve(code)));
 
-    await waitFor(async () => output, (text) => text.includes('Updraft is running') || text.includes('[start] failed'), { timeoutMs: 90_000, what: 'npm start output' });
+    await waitFor(
+      async () => output,
+      (text) => text.includes('Updraft is running') || text.includes('[start] failed'),
+      { timeoutMs: 90_000, what: 'npm start output' },
+    );
     expect(output).toContain('Updraft is running');
     const pids = descendants(start.pid as number);
     expect(pids.length).toBeGreaterThanOrEqual(3);
     expect(output).toContain(`local mail catcher: SMTP smtp://127.0.0.1:${smtpPort}`);
     // The demo sign-up's verification mail, delivered by the worker to the catcher, listed by the api.
     const mailbox = await waitFor(
-      async () => (await (await fetch(`http://127.0.0.1:${port}/api/v1/dev/mailbox`)).json()) as { items: { to: string[]; subject: string; links: string[] }[] },
+      async () =>
+        (await (await fetch(`http://127.0.0.1:${port}/api/v1/dev/mailbox`)).json()) as {
+          items: { to: string[]; subject: string; links: string[] }[];
+        },
       (body) => (body.items ?? []).some((mail) => mail.to.includes('demo@updraft.local')),
       { timeoutMs: 30_000, what: "the demo sign-up's mail in the local mailbox" },
     );
@@ -95,7 +105,11 @@ describe('npm start under a process manager', () => {
 
     start.kill('SIGTERM');
     expect(await exited).toBe(0);
-    await waitFor(async () => pids.filter(alive), (left) => left.length === 0, { timeoutMs: 25_000, what: 'processes npm start started that still run' });
+    await waitFor(
+      async () => pids.filter(alive),
+      (left) => left.length === 0,
+      { timeoutMs: 25_000, what: 'processes npm start started that still run' },
+    );
 
     expect(output).toMatch(/\[api\]/);
     expect(output).toContain('npx updraft --help');

@@ -31,7 +31,8 @@ describe('task logs: paged to the end, truncation marked, the last line kept thr
 
   afterAll(() => platform?.release(), 60_000);
 
-  const logPath = (dagId: string, runId: string) => `/tenants/${tenant}/dags/${dagId}/dagRuns/${seg(runId)}/taskInstances/shout/logs/1`;
+  const logPath = (dagId: string, runId: string) =>
+    `/tenants/${tenant}/dags/${dagId}/dagRuns/${seg(runId)}/taskInstances/shout/logs/1`;
 
   async function runToEnd(dagId: string): Promise<string> {
     const run = (await owner.post<DagRun>(`/tenants/${tenant}/dags/${dagId}/dagRuns`, { json: {} })).body;
@@ -57,7 +58,9 @@ describe('task logs: paged to the end, truncation marked, the last line kept thr
 
   /** The try's log as its Server-Sent Events stream gives it, up to the `end` event. */
   async function streamed(path: string): Promise<{ lines: TaskLogLine[]; end: unknown }> {
-    const response = await fetch(new URL(`/api/v1${path}/stream`, owner.baseUrl), { headers: { authorization: `Bearer ${owner.token}`, accept: 'text/event-stream' } });
+    const response = await fetch(new URL(`/api/v1${path}/stream`, owner.baseUrl), {
+      headers: { authorization: `Bearer ${owner.token}`, accept: 'text/event-stream' },
+    });
     expect(response.status).toBe(200);
     const decoder = new TextDecoder();
     const lines: TaskLogLine[] = [];
@@ -78,30 +81,39 @@ describe('task logs: paged to the end, truncation marked, the last line kept thr
   it.each([
     ['line_flood', /^log truncated: output exceeded 100000 lines/],
     ['byte_flood', /^log truncated: output exceeded 5242880 bytes/],
-  ])('%s: the stored log, its pages and its stream all mark the cut and end with the task finished line', async (dagId, notice) => {
-    const path = logPath(dagId, await runToEnd(dagId));
-    const pages = await allPages(path);
-    const lines = pages.flatMap((p) => p.lines);
-    console.log(`${dagId}: ${lines.length} lines in ${pages.length} page(s), ${lines.reduce((n, l) => n + l.message.length, 0)} characters kept`);
-    expect(pages.every((p) => p.truncated)).toBe(true);
-    const notices = lines.filter((l) => l.stream === 'system' && notice.test(l.message));
-    expect(notices).toHaveLength(1);
-    expect(lines.some((l) => l.message === 'done')).toBe(false);
-    expect(lines[lines.length - 1]).toMatchObject({ stream: 'system', message: 'task finished: success' });
+  ])(
+    '%s: the stored log, its pages and its stream all mark the cut and end with the task finished line',
+    async (dagId, notice) => {
+      const path = logPath(dagId, await runToEnd(dagId));
+      const pages = await allPages(path);
+      const lines = pages.flatMap((p) => p.lines);
+      console.log(
+        `${dagId}: ${lines.length} lines in ${pages.length} page(s), ${lines.reduce((n, l) => n + l.message.length, 0)} characters kept`,
+      );
+      expect(pages.every((p) => p.truncated)).toBe(true);
+      const notices = lines.filter((l) => l.stream === 'system' && notice.test(l.message));
+      expect(notices).toHaveLength(1);
+      expect(lines.some((l) => l.message === 'done')).toBe(false);
+      expect(lines[lines.length - 1]).toMatchObject({ stream: 'system', message: 'task finished: success' });
 
-    const stream = await streamed(path);
-    expect(stream.lines).toHaveLength(lines.length);
-    expect(stream.lines.filter((l) => l.stream === 'system' && notice.test(l.message))).toHaveLength(1);
-    expect(stream.lines[stream.lines.length - 1].message).toBe('task finished: success');
-    expect(stream.end).toEqual({ state: 'success' });
-  }, 300_000);
+      const stream = await streamed(path);
+      expect(stream.lines).toHaveLength(lines.length);
+      expect(stream.lines.filter((l) => l.stream === 'system' && notice.test(l.message))).toHaveLength(1);
+      expect(stream.lines[stream.lines.length - 1].message).toBe('task finished: success');
+      expect(stream.end).toEqual({ state: 'success' });
+    },
+    300_000,
+  );
 
   it('pages through a log of more than 10,000 lines, not truncated, in order and without a gap', async () => {
     const path = logPath('short', await runToEnd('short'));
     const pages = await allPages(path);
     expect(pages.map((p) => p.lines.length)).toEqual([10_000, 10_000, expect.any(Number)]);
     expect(pages.map((p) => p.truncated)).toEqual([false, false, false]);
-    const stdout = pages.flatMap((p) => p.lines).filter((l) => l.stream === 'stdout').map((l) => Number(l.message));
+    const stdout = pages
+      .flatMap((p) => p.lines)
+      .filter((l) => l.stream === 'stdout')
+      .map((l) => Number(l.message));
     expect(stdout).toEqual(Array.from({ length: 25_000 }, (_, i) => i + 1));
 
     const small = await owner.get<TaskLog>(path, { query: { limit: 100, after: pages[0].next as string } });
@@ -110,7 +122,10 @@ describe('task logs: paged to the end, truncation marked, the last line kept thr
   }, 180_000);
 
   it('refuses a page cursor or size it cannot serve, naming the parameter', async () => {
-    const path = logPath('short', (await owner.get<{ items: DagRun[] }>(`/tenants/${tenant}/dags/short/dagRuns`)).body.items[0].runId);
+    const path = logPath(
+      'short',
+      (await owner.get<{ items: DagRun[] }>(`/tenants/${tenant}/dags/short/dagRuns`)).body.items[0].runId,
+    );
     const badCursor = await owner.get<{ message: string[] | string }>(path, { query: { after: 'abc' } });
     expect([badCursor.status, JSON.stringify(badCursor.body.message)]).toEqual([400, expect.stringContaining('after')]);
     const tooMany = await owner.get<{ message: string[] | string }>(path, { query: { limit: 10_001 } });

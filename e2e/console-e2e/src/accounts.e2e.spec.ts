@@ -2,8 +2,21 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import {
-  ApiClient, createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, MailCatcherProcess, migrateWithBuiltApi, randomSuffix, Stack, startMailCatcherProcess,
-  startStack, TestDatabase, testOutputDir, uniqueRedisPrefix, waitFor, workspaceRoot,
+  ApiClient,
+  createTestDatabase,
+  DEFAULT_REDIS_URL,
+  flushRedisPrefix,
+  MailCatcherProcess,
+  migrateWithBuiltApi,
+  randomSuffix,
+  Stack,
+  startMailCatcherProcess,
+  startStack,
+  TestDatabase,
+  testOutputDir,
+  uniqueRedisPrefix,
+  waitFor,
+  workspaceRoot,
 } from '@updraft/testing';
 import { assertChromiumInstalled, Browser, launchBrowser } from './browser';
 
@@ -72,12 +85,21 @@ describe('accounts in the browser: sign-up to reset through the local mailbox, a
   beforeAll(async () => {
     assertChromiumInstalled();
     const consoleIndex = join(workspaceRoot(), 'dist', 'apps', 'console', 'browser', 'index.html');
-    if (!existsSync(consoleIndex)) throw new Error(`${consoleIndex} is missing: build it first (npx nx run console:build)`);
+    if (!existsSync(consoleIndex))
+      throw new Error(`${consoleIndex} is missing: build it first (npx nx run console:build)`);
     mkdirSync(outDir, { recursive: true });
     for (const file of readdirSync(outDir)) if (file.endsWith('.png')) rmSync(join(outDir, file));
     catcher = await startMailCatcherProcess();
     db = await createTestDatabase({ migrate: (url) => migrateWithBuiltApi(url, SUITE) });
-    stack = await startStack({ databaseUrl: db.url, redisPrefix, redisUrl, suite: SUITE, apps: ['api', 'worker'], smtpUrl: catcher.smtpUrl, env: { DEV_MAILBOX_URL: catcher.listingUrl } });
+    stack = await startStack({
+      databaseUrl: db.url,
+      redisPrefix,
+      redisUrl,
+      suite: SUITE,
+      apps: ['api', 'worker'],
+      smtpUrl: catcher.smtpUrl,
+      env: { DEV_MAILBOX_URL: catcher.listingUrl },
+    });
     browser = await launchBrowser();
   }, 120_000);
 
@@ -100,9 +122,13 @@ describe('accounts in the browser: sign-up to reset through the local mailbox, a
     expect(await page().getByTestId('signup-tenant-slug').inputValue()).toBe(`kestrel-works-${suffix}`);
     await page().getByTestId('signup-email').fill(email);
     await page().getByTestId('signup-password').fill('short');
-    await expect(page().getByTestId('password-hint').textContent()).resolves.toMatch(/password must be at least 12 characters/);
+    await expect(page().getByTestId('password-hint').textContent()).resolves.toMatch(
+      /password must be at least 12 characters/,
+    );
     await page().getByTestId('signup-password').fill(email);
-    await expect(page().getByTestId('password-hint').textContent()).resolves.toMatch(/password must not be your email address/);
+    await expect(page().getByTestId('password-hint').textContent()).resolves.toMatch(
+      /password must not be your email address/,
+    );
     await screenshots('signup');
     await page().getByTestId('signup-password').fill(PASSWORD);
     await expect(page().getByTestId('password-hint').textContent()).resolves.toMatch(/This password is accepted/);
@@ -149,10 +175,17 @@ describe('accounts in the browser: sign-up to reset through the local mailbox, a
   });
 
   it('accepts an invitation in the browser: the page names the team, the inviter and the role, and asks for a password for a new account', async () => {
-    const owner = await new ApiClient(base()).post<{ accessToken: string; tenants: { slug: string }[] }>('/auth/login', { json: { email, password: NEW_PASSWORD } });
+    const owner = await new ApiClient(base()).post<{ accessToken: string; tenants: { slug: string }[] }>(
+      '/auth/login',
+      { json: { email, password: NEW_PASSWORD } },
+    );
     expect(owner.status).toBe(200);
     const tenant = owner.body.tenants[0].slug;
-    const invited = await new ApiClient(base()).withToken(owner.body.accessToken).post<{ delivery: { status: string }; link: string }>(`/tenants/${tenant}/invitations`, { json: { email: teammate, role: 'editor' } });
+    const invited = await new ApiClient(base())
+      .withToken(owner.body.accessToken)
+      .post<{ delivery: { status: string }; link: string }>(`/tenants/${tenant}/invitations`, {
+        json: { email: teammate, role: 'editor' },
+      });
     expect([invited.status, invited.body.delivery.status]).toEqual([201, 'queued']);
 
     await page().getByTestId('account-logout-everywhere').click();
@@ -161,7 +194,9 @@ describe('accounts in the browser: sign-up to reset through the local mailbox, a
     expect(link).toBe(invited.body.link);
     await page().goto(link);
     await page().getByTestId('invitation-summary').waitFor({ state: 'visible' });
-    expect((await page().getByTestId('invitation-summary').textContent())?.replace(/\s+/g, ' ').trim()).toBe(`${email} invites ${teammate} to join ${tenantName} as editor.`);
+    expect((await page().getByTestId('invitation-summary').textContent())?.replace(/\s+/g, ' ').trim()).toBe(
+      `${email} invites ${teammate} to join ${tenantName} as editor.`,
+    );
     await page().getByTestId('account-link-password').fill(NEW_PASSWORD);
     await screenshots('accept-invitation');
     await page().getByTestId('account-link-submit').click();

@@ -28,7 +28,18 @@ const DAG = 'do_nice_things';
 const PASSWORD = 'console-admin-correct-horse';
 const redisUrl = process.env['REDIS_URL'] ?? DEFAULT_REDIS_URL;
 const outDir = testOutputDir(SUITE);
-const PAGES = ['members', 'teams', 'api-tokens', 'variables', 'connections', 'pools', 'notification-channels', 'sla-misses', 'audit-log', 'settings'];
+const PAGES = [
+  'members',
+  'teams',
+  'api-tokens',
+  'variables',
+  'connections',
+  'pools',
+  'notification-channels',
+  'sla-misses',
+  'audit-log',
+  'settings',
+];
 
 describe('administration pages in headless Chromium: an owner sets the tenant up, a viewer only looks', () => {
   const redisPrefix = uniqueRedisPrefix();
@@ -55,7 +66,9 @@ describe('administration pages in headless Chromium: an owner sets the tenant up
   /** No serious or critical accessibility violation on the page as it is now. */
   async function expectAccessible(what: string): Promise<void> {
     const result = await new AxeBuilder({ page: page() }).analyze();
-    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    const bad = result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     expect(bad).toEqual([]);
   }
 
@@ -74,26 +87,48 @@ describe('administration pages in headless Chromium: an owner sets the tenant up
 
   async function waitForMails(address: string, count: number): Promise<void> {
     const mails = (smtp as SmtpCapture).mails;
-    await waitFor(async () => mails.filter((m) => m.to.includes(address)).length, (seen) => seen >= count, { timeoutMs: 15_000, intervalMs: 50, what: `${count} mails to ${address}` });
+    await waitFor(
+      async () => mails.filter((m) => m.to.includes(address)).length,
+      (seen) => seen >= count,
+      { timeoutMs: 15_000, intervalMs: 50, what: `${count} mails to ${address}` },
+    );
   }
 
   beforeAll(async () => {
     assertChromiumInstalled();
-    if (!existsSync(join(workspaceRoot(), 'dist', 'apps', 'console', 'browser', 'index.html'))) throw new Error('build the console first (npx nx run console:build)');
+    if (!existsSync(join(workspaceRoot(), 'dist', 'apps', 'console', 'browser', 'index.html')))
+      throw new Error('build the console first (npx nx run console:build)');
     mkdirSync(outDir, { recursive: true });
     for (const file of readdirSync(outDir)) if (file.endsWith('.png')) rmSync(join(outDir, file));
     smtp = await startSmtpCapture();
     slack = await startSlackStandIn();
     db = await createTestDatabase({ migrate: (url) => migrateWithBuiltApi(url, SUITE) });
-    stack = await startStack({ databaseUrl: db.url, redisPrefix, redisUrl, suite: SUITE, smtpUrl: smtp.url, env: { SLACK_API_URL: slack.url } });
+    stack = await startStack({
+      databaseUrl: db.url,
+      redisPrefix,
+      redisUrl,
+      suite: SUITE,
+      smtpUrl: smtp.url,
+      env: { SLACK_API_URL: slack.url },
+    });
     browser = await launchBrowser();
 
     const anonymous = new ApiClient(stack.baseUrl);
-    const signup = await anonymous.post<{ accessToken: string; tenant: { slug: string } }>('/auth/signup', { json: { email: owner, password: PASSWORD, tenantSlug: `admin-${suffix}`, tenantName: `Admin E2E ${suffix}` } });
+    const signup = await anonymous.post<{ accessToken: string; tenant: { slug: string } }>('/auth/signup', {
+      json: { email: owner, password: PASSWORD, tenantSlug: `admin-${suffix}`, tenantName: `Admin E2E ${suffix}` },
+    });
     expect(signup.status).toBe(201);
     const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(await packBundle(join(workspaceRoot(), 'examples', 'do-nice-things')))], { type: 'application/gzip' }), 'bundle.tar.gz');
-    const bundle = await anonymous.withToken(signup.body.accessToken).post<{ status: string }>(`/tenants/${signup.body.tenant.slug}/bundles`, { form, query: { wait: true } });
+    form.append(
+      'file',
+      new Blob([new Uint8Array(await packBundle(join(workspaceRoot(), 'examples', 'do-nice-things')))], {
+        type: 'application/gzip',
+      }),
+      'bundle.tar.gz',
+    );
+    const bundle = await anonymous
+      .withToken(signup.body.accessToken)
+      .post<{ status: string }>(`/tenants/${signup.body.tenant.slug}/bundles`, { form, query: { wait: true } });
     expect(bundle.body.status).toBe('active');
   }, 180_000);
 
@@ -114,19 +149,32 @@ describe('administration pages in headless Chromium: an owner sets the tenant up
     await page().getByTestId('invite-email').fill(teammate);
     await page().getByTestId('invite-role').selectOption('viewer');
     await page().getByRole('button', { name: 'Invite' }).click();
-    await page().getByTestId('page-notice').filter({ hasText: `Invitation sent to ${teammate}` }).waitFor();
+    await page()
+      .getByTestId('page-notice')
+      .filter({ hasText: `Invitation sent to ${teammate}` })
+      .waitFor();
     await page().getByTestId('invitations-table').getByText(teammate).waitFor();
 
     const other = `other-${suffix}@e2e.updraft.test`;
     await page().getByTestId('invite-email').fill(other);
     await page().getByRole('button', { name: 'Invite' }).click();
     await page().getByTestId('invitations-table').getByText(other).waitFor();
-    await page().getByRole('button', { name: `Resend the invitation to ${other}` }).click();
-    await page().getByTestId('page-notice').filter({ hasText: `Invitation sent again to ${other}` }).waitFor();
+    await page()
+      .getByRole('button', { name: `Resend the invitation to ${other}` })
+      .click();
+    await page()
+      .getByTestId('page-notice')
+      .filter({ hasText: `Invitation sent again to ${other}` })
+      .waitFor();
     await waitForMails(other, 2);
     page().once('dialog', (dialog) => void dialog.accept());
-    await page().getByRole('button', { name: `Revoke the invitation to ${other}` }).click();
-    await page().getByTestId('page-notice').filter({ hasText: `Invitation to ${other} revoked` }).waitFor();
+    await page()
+      .getByRole('button', { name: `Revoke the invitation to ${other}` })
+      .click();
+    await page()
+      .getByTestId('page-notice')
+      .filter({ hasText: `Invitation to ${other} revoked` })
+      .waitFor();
     await page().getByTestId('invitations-table').getByText(other).waitFor({ state: 'detached' });
     await expectAccessible('members');
     await screenshot('members');
@@ -134,7 +182,9 @@ describe('administration pages in headless Chromium: an owner sets the tenant up
     const mail = await (smtp as SmtpCapture).waitForMail(teammate);
     const token = /accept-invitation\?token=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
     expect(token).toBeDefined();
-    const accepted = await new ApiClient(base()).post('/auth/invitations/accept', { json: { token, password: PASSWORD } });
+    const accepted = await new ApiClient(base()).post('/auth/invitations/accept', {
+      json: { token, password: PASSWORD },
+    });
     expect(accepted.status).toBe(200);
   });
 
@@ -202,7 +252,10 @@ describe('administration pages in headless Chromium: an owner sets the tenant up
     await page().getByRole('button', { name: 'Add channel' }).click();
     await page().getByTestId('test-channel-team-slack').click();
     await page().getByTestId('page-notice').filter({ hasText: 'Test message delivered to team-slack' }).waitFor();
-    const message = await (slack as SlackStandIn).waitForMessage((m) => m.channel === '#data-alerts', 'the test message');
+    const message = await (slack as SlackStandIn).waitForMessage(
+      (m) => m.channel === '#data-alerts',
+      'the test message',
+    );
     expect(message.text).toContain('test message');
     expect(await page().content()).not.toContain(`xoxb-${suffix}`);
     await expectAccessible('notification channels');
@@ -211,9 +264,16 @@ describe('administration pages in headless Chromium: an owner sets the tenant up
     await open('settings', 'Tenant settings');
     await page().getByTestId('tenant-name-input').fill(`Renamed ${suffix}`);
     await page().getByRole('button', { name: 'Rename' }).click();
-    await page().getByTestId('tenant-name').filter({ hasText: `Renamed ${suffix}` }).waitFor();
+    await page()
+      .getByTestId('tenant-name')
+      .filter({ hasText: `Renamed ${suffix}` })
+      .waitFor();
 
-    for (const [path, heading] of [['sla-misses', 'SLA misses'], ['settings', 'Tenant settings'], ['audit-log', 'Audit log']]) {
+    for (const [path, heading] of [
+      ['sla-misses', 'SLA misses'],
+      ['settings', 'Tenant settings'],
+      ['audit-log', 'Audit log'],
+    ]) {
       await open(path, heading);
       await expectAccessible(path);
       await screenshot(path);
@@ -254,7 +314,11 @@ describe('administration pages in headless Chromium: an owner sets the tenant up
     await open('members', 'Members');
     await page().getByTestId('members-table').getByText(owner).waitFor();
     expect(await page().getByTestId('invite-form').count()).toBe(0);
-    expect(await page().getByRole('button', { name: /Remove/ }).count()).toBe(0);
+    expect(
+      await page()
+        .getByRole('button', { name: /Remove/ })
+        .count(),
+    ).toBe(0);
     await open('connections', 'Connections');
     await page().getByTestId('password-warehouse').waitFor();
     expect(await page().getByRole('button', { name: 'Test warehouse' }).count()).toBe(0);

@@ -74,7 +74,11 @@ describe('operating workflows in the console (headless Chromium against api, sch
     return browser.page;
   };
   const byTestId = (id: string, attrs: Record<string, string> = {}): Locator =>
-    page().locator(`[data-testid="${id}"]${Object.entries(attrs).map(([k, v]) => `[data-${k}=${JSON.stringify(v)}]`).join('')}`);
+    page().locator(
+      `[data-testid="${id}"]${Object.entries(attrs)
+        .map(([k, v]) => `[data-${k}=${JSON.stringify(v)}]`)
+        .join('')}`,
+    );
 
   /** The page at 1280 px and at 390 px (a phone), full length, kept in the test output folder. */
   async function screenshot(name: string): Promise<void> {
@@ -90,7 +94,14 @@ describe('operating workflows in the console (headless Chromium against api, sch
       await body();
     } catch (error) {
       const file = join(outDir, `failure-${name}.png`);
-      if (await page().screenshot({ path: file, fullPage: true }).then(() => true, () => false)) {
+      if (
+        await page()
+          .screenshot({ path: file, fullPage: true })
+          .then(
+            () => true,
+            () => false,
+          )
+      ) {
         if (error instanceof Error) error.message += `\n(page at ${page().url()}; screenshot ${file})`;
       }
       throw error;
@@ -103,7 +114,8 @@ describe('operating workflows in the console (headless Chromium against api, sch
 
   beforeAll(async () => {
     assertChromiumInstalled();
-    if (!existsSync(join(workspaceRoot(), 'dist', 'apps', 'console', 'browser', 'index.html'))) throw new Error('build the console first (npx nx run console:build)');
+    if (!existsSync(join(workspaceRoot(), 'dist', 'apps', 'console', 'browser', 'index.html')))
+      throw new Error('build the console first (npx nx run console:build)');
     mkdirSync(outDir, { recursive: true });
     for (const file of readdirSync(outDir)) if (file.endsWith('.png')) rmSync(join(outDir, file));
     scratch = await mkdtemp(join(tmpdir(), 'updraft-console-operate-'));
@@ -115,7 +127,13 @@ describe('operating workflows in the console (headless Chromium against api, sch
 
   afterAll(async () => {
     const failures: unknown[] = [];
-    const steps: (() => Promise<unknown> | undefined)[] = [() => browser?.close(), () => stack?.stop(), () => db?.drop(), () => flushRedisPrefix(redisUrl, redisPrefix), () => rm(scratch, { recursive: true, force: true })];
+    const steps: (() => Promise<unknown> | undefined)[] = [
+      () => browser?.close(),
+      () => stack?.stop(),
+      () => db?.drop(),
+      () => flushRedisPrefix(redisUrl, redisPrefix),
+      () => rm(scratch, { recursive: true, force: true }),
+    ];
     for (const attempt of steps) {
       try {
         await attempt();
@@ -138,7 +156,9 @@ describe('operating workflows in the console (headless Chromium against api, sch
       await byTestId('nav-Bundles').click();
       await page().waitForURL(/\/bundles$/);
 
-      const bytes = (await archive('console-ops', { 'dags/ops.ts': OPS_DAG, 'dags/nightly.ts': NIGHTLY_DAG })).toString('base64');
+      const bytes = (await archive('console-ops', { 'dags/ops.ts': OPS_DAG, 'dags/nightly.ts': NIGHTLY_DAG })).toString(
+        'base64',
+      );
       await byTestId('bundle-drop').evaluate((zone, base64) => {
         const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
         const transfer = new DataTransfer();
@@ -156,14 +176,25 @@ describe('operating workflows in the console (headless Chromium against api, sch
 
   it('shows a failed version with its file and line, keeps the good one active, and rolls back', async () => {
     await step('bundle-errors', async () => {
-      await byTestId('bundle-file').setInputFiles({ name: 'broken.tar.gz', mimeType: 'application/gzip', buffer: await archive('console-ops', { 'dags/ops.ts': OPS_DAG, 'dags/nightly.ts': BROKEN_DAG }) });
+      await byTestId('bundle-file').setInputFiles({
+        name: 'broken.tar.gz',
+        mimeType: 'application/gzip',
+        buffer: await archive('console-ops', { 'dags/ops.ts': OPS_DAG, 'dags/nightly.ts': BROKEN_DAG }),
+      });
       await byTestId('bundle-row', { version: '2', status: 'failed' }).waitFor({ timeout: LONG });
       const error = byTestId('bundle-error').first();
       expect(await error.textContent()).toMatch(/dags\/nightly\.ts:\d+/);
       expect(await byTestId('bundle-row', { version: '1' }).getAttribute('data-status')).toBe('active');
       await screenshot('01-bundles-failed-version');
 
-      await byTestId('bundle-file').setInputFiles({ name: 'again.tar.gz', mimeType: 'application/gzip', buffer: await archive('console-ops', { 'dags/ops.ts': OPS_DAG, 'dags/nightly.ts': NIGHTLY_DAG.replace("'report'", "'report_v3'") }) });
+      await byTestId('bundle-file').setInputFiles({
+        name: 'again.tar.gz',
+        mimeType: 'application/gzip',
+        buffer: await archive('console-ops', {
+          'dags/ops.ts': OPS_DAG,
+          'dags/nightly.ts': NIGHTLY_DAG.replace("'report'", "'report_v3'"),
+        }),
+      });
       await byTestId('bundle-row', { version: '3', status: 'active' }).waitFor({ timeout: LONG });
       const v1 = byTestId('bundle-row', { version: '1', status: 'superseded' });
       await v1.getByTestId('bundle-rollback').click();
@@ -231,7 +262,9 @@ describe('operating workflows in the console (headless Chromium against api, sch
 
       await byTestId('run-clear-failed').click();
       await byTestId('confirm-list').waitFor();
-      const listed = await byTestId('confirm-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-task-id')));
+      const listed = await byTestId('confirm-item').evaluateAll((items) =>
+        items.map((i) => i.getAttribute('data-task-id')),
+      );
       expect(listed).toEqual(['after_flaky', 'flaky_step']);
       // Nothing has changed yet.
       expect(await flaky.count()).toBe(1);
@@ -239,7 +272,9 @@ describe('operating workflows in the console (headless Chromium against api, sch
       await byTestId('confirm-ok').click();
       await byTestId('confirm-dialog').waitFor({ state: 'detached' });
       await byTestId('run-state', { state: 'success' }).waitFor({ timeout: LONG });
-      expect(await byTestId('run-task', { 'task-id': 'flaky_step', state: 'success' }).textContent()).toContain('2 / 2');
+      expect(await byTestId('run-task', { 'task-id': 'flaky_step', state: 'success' }).textContent()).toContain(
+        '2 / 2',
+      );
 
       await page().goto(`${runUrl}/tasks/flaky_step`);
       await byTestId('ti-try', { try: '2' }).waitFor();
@@ -279,7 +314,9 @@ describe('operating workflows in the console (headless Chromium against api, sch
       await byTestId('backfill-start').click();
       await page().waitForURL(/\/dags\/nightly\/backfills\/[0-9a-f-]{36}$/);
       await byTestId('backfill-summary', { done: 'true' }).waitFor({ timeout: LONG });
-      expect((await byTestId('backfill-summary').textContent())?.replace(/\s+/g, ' ')).toContain('3 of 3 runs finished');
+      expect((await byTestId('backfill-summary').textContent())?.replace(/\s+/g, ' ')).toContain(
+        '3 of 3 runs finished',
+      );
       await screenshot('12-backfill-progress');
       const backfills = await owner.get<{ total: number }>(`/tenants/${tenant}/dags/nightly/backfills`);
       expect(backfills.body.total).toBe(1);

@@ -91,7 +91,8 @@ describe('console in headless Chromium against api, scheduler and worker process
   beforeAll(async () => {
     assertChromiumInstalled();
     const consoleIndex = join(workspaceRoot(), 'dist', 'apps', 'console', 'browser', 'index.html');
-    if (!existsSync(consoleIndex)) throw new Error(`${consoleIndex} is missing: build it first (npx nx run console:build)`);
+    if (!existsSync(consoleIndex))
+      throw new Error(`${consoleIndex} is missing: build it first (npx nx run console:build)`);
     mkdirSync(outDir, { recursive: true });
     for (const file of readdirSync(outDir)) if (file.endsWith('.png')) rmSync(join(outDir, file));
 
@@ -148,7 +149,10 @@ describe('console in headless Chromium against api, scheduler and worker process
           owner.get<RunBody>(runPath),
           owner.get<Page<{ taskId: string; state: string }>>(`${runPath}/taskInstances`),
         ]);
-        return { run: run.body.state, tasks: Object.fromEntries((tasks.body.items ?? []).map((t) => [t.taskId, t.state])) };
+        return {
+          run: run.body.state,
+          tasks: Object.fromEntries((tasks.body.items ?? []).map((t) => [t.taskId, t.state])),
+        };
       },
       (seen) => seen.run === 'success' || seen.run === 'failed',
       { timeoutMs: 60_000, intervalMs: 500, what: `run ${triggered.body.runId} to finish` },
@@ -177,7 +181,9 @@ describe('console in headless Chromium against api, scheduler and worker process
       await page().getByTestId('login-password').fill(PASSWORD);
       await page().getByTestId('login-submit').click();
       await page().waitForURL(/\/dags$/);
-      await page().locator(`[data-testid="dag-row"][data-dag-id=${attr(DAG)}]`).waitFor({ state: 'visible' });
+      await page()
+        .locator(`[data-testid="dag-row"][data-dag-id=${attr(DAG)}]`)
+        .waitFor({ state: 'visible' });
       expect((await page().getByTestId('tenant-name').textContent())?.trim()).toBe(tenantName);
       await screenshot('02-dag-list');
     });
@@ -186,14 +192,21 @@ describe('console in headless Chromium against api, scheduler and worker process
   it("shows the successful run with both tasks successful in the DAG page's grid", async () => {
     if (!runId) throw new Error('no successful run was prepared over HTTP (see the first test)');
     await step('dag-page', async () => {
-      await page().locator(`[data-testid="dag-row"][data-dag-id=${attr(DAG)}] a`).first().click();
+      await page()
+        .locator(`[data-testid="dag-row"][data-dag-id=${attr(DAG)}] a`)
+        .first()
+        .click();
       await page().waitForURL(new RegExp(`/dags/${DAG}$`));
       const run = page().locator(`[data-testid="grid-run"][data-run-id=${attr(runId as string)}]`);
       await run.waitFor({ state: 'visible' });
       expect(await run.getAttribute('data-state')).toBe('success');
-      const tasks = await page().getByTestId('grid-task').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['taskId']));
+      const tasks = await page()
+        .getByTestId('grid-task')
+        .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['taskId']));
       expect(tasks).toEqual(TASKS);
-      const states = await page().locator('[data-testid="grid-cell"][data-run="0"]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['state']));
+      const states = await page()
+        .locator('[data-testid="grid-cell"][data-run="0"]')
+        .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['state']));
       expect(states).toEqual(['success', 'success']);
       await screenshot('03-dag-successful-run');
     });
@@ -202,7 +215,9 @@ describe('console in headless Chromium against api, scheduler and worker process
   it('opens the fetch_the_data log from its URL and shows its output', async () => {
     if (!runId) throw new Error('no successful run was prepared over HTTP (see the first test)');
     await step('task-log', async () => {
-      await page().goto(`${(stack as Stack).baseUrl}/dags/${DAG}/runs/${encodeURIComponent(runId as string)}/tasks/fetch_the_data/logs/1`);
+      await page().goto(
+        `${(stack as Stack).baseUrl}/dags/${DAG}/runs/${encodeURIComponent(runId as string)}/tasks/fetch_the_data/logs/1`,
+      );
       await page().getByTestId('log-line').filter({ hasText: '1,ada' }).first().waitFor({ state: 'visible' });
       await screenshot('04-fetch-the-data-log');
     });

@@ -3,8 +3,18 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
-  ApiClient, createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, migrateWithBuiltApi, randomSuffix, runBuiltCli, Stack, startStack, TestDatabase,
-  testOutputDir, uniqueRedisPrefix,
+  ApiClient,
+  createTestDatabase,
+  DEFAULT_REDIS_URL,
+  flushRedisPrefix,
+  migrateWithBuiltApi,
+  randomSuffix,
+  runBuiltCli,
+  Stack,
+  startStack,
+  TestDatabase,
+  testOutputDir,
+  uniqueRedisPrefix,
 } from '@updraft/testing';
 import { assertChromiumInstalled, Browser, launchBrowser } from './browser';
 
@@ -24,7 +34,9 @@ function pipelineSource(extraTask: boolean): string {
     "  const start = bash('start', { command: 'echo start' });",
     "  const load = taskGroup('load', () => { chain(bash('extract', { command: 'sleep 4; echo extracted' }), bash('store', { command: 'echo stored' })); });",
     "  const finish = bash('finish', { command: 'echo done', owner: 'grace' });",
-    extraTask ? "  chain(start, load, finish, bash('notify', { command: 'echo notified' }));" : '  chain(start, load, finish);',
+    extraTask
+      ? "  chain(start, load, finish, bash('notify', { command: 'echo notified' }));"
+      : '  chain(start, load, finish);',
     '});',
     '',
   ].join('\n');
@@ -69,7 +81,10 @@ describe('the console DAG views in headless Chromium against the real stack', ()
   async function deploy(extraTask: boolean): Promise<void> {
     await writeFile(join(project, 'dags', 'pipeline.ts'), pipelineSource(extraTask));
     const result = await runBuiltCli(project, cliEnv, 'deploy', '--json');
-    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: expect.not.stringMatching(/error/i) });
+    expect({ code: result.code, stderr: result.stderr }).toEqual({
+      code: 0,
+      stderr: expect.not.stringMatching(/error/i),
+    });
     expect(JSON.parse(result.stdout)).toMatchObject({ status: 'active', errors: [] });
   }
 
@@ -81,9 +96,12 @@ describe('the console DAG views in headless Chromium against the real stack', ()
     stack = await startStack({ databaseUrl: db.url, redisPrefix, redisUrl, suite: SUITE });
     browser = await launchBrowser();
 
-    const signup = await new ApiClient(stack.baseUrl).post<{ accessToken: string; tenant: { slug: string } }>('/auth/signup', {
-      json: { email, password: PASSWORD, tenantSlug: `views-${suffix}`, tenantName: `Views ${suffix}` },
-    });
+    const signup = await new ApiClient(stack.baseUrl).post<{ accessToken: string; tenant: { slug: string } }>(
+      '/auth/signup',
+      {
+        json: { email, password: PASSWORD, tenantSlug: `views-${suffix}`, tenantName: `Views ${suffix}` },
+      },
+    );
     expect(signup.status).toBe(201);
     tenant = signup.body.tenant.slug;
     owner = new ApiClient(stack.baseUrl).withToken(signup.body.accessToken);
@@ -97,7 +115,12 @@ describe('the console DAG views in headless Chromium against the real stack', ()
       await mkdir(dirname(join(project, path)), { recursive: true });
       await writeFile(join(project, path), text);
     }
-    cliEnv = { UPDRAFT_URL: stack.baseUrl, UPDRAFT_TOKEN: signup.body.accessToken, UPDRAFT_TENANT: tenant, UPDRAFT_CONFIG_DIR: project };
+    cliEnv = {
+      UPDRAFT_URL: stack.baseUrl,
+      UPDRAFT_TOKEN: signup.body.accessToken,
+      UPDRAFT_TENANT: tenant,
+      UPDRAFT_CONFIG_DIR: project,
+    };
     await deploy(false);
 
     await page().goto(url('/login'));
@@ -126,10 +149,15 @@ describe('the console DAG views in headless Chromium against the real stack', ()
     if (failures.length) throw new AggregateError(failures, `${SUITE} clean-up failed`);
   }, 60_000);
 
-  const rowIds = async () => page().getByTestId('dag-row').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset['dagId']));
+  const rowIds = async () =>
+    page()
+      .getByTestId('dag-row')
+      .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset['dagId']));
 
   it('searches and filters the DAG list, and keeps the filters in the URL across a reload', async () => {
-    await page().locator(`[data-testid="dag-row"][data-dag-id=${attr(PIPELINE)}]`).waitFor();
+    await page()
+      .locator(`[data-testid="dag-row"][data-dag-id=${attr(PIPELINE)}]`)
+      .waitFor();
     expect(await rowIds()).toEqual([PIPELINE, 'nightly_revenue']);
     const report = page().locator('[data-testid="dag-row"][data-dag-id="nightly_revenue"]');
     expect(await report.textContent()).toContain('06:30');
@@ -145,7 +173,9 @@ describe('the console DAG views in headless Chromium against the real stack', ()
     expect(await rowIds()).toEqual(['nightly_revenue']);
 
     await page().goto(url('/dags'));
-    await page().locator(`[data-testid="dag-row"][data-dag-id=${attr(PIPELINE)}] [data-testid="dag-tag"]`, { hasText: 'console' }).click();
+    await page()
+      .locator(`[data-testid="dag-row"][data-dag-id=${attr(PIPELINE)}] [data-testid="dag-tag"]`, { hasText: 'console' })
+      .click();
     await page().waitForURL(/tags=console/);
     await page().waitForFunction(() => document.querySelectorAll('[data-testid="dag-row"]').length === 1);
     expect(await rowIds()).toEqual([PIPELINE]);
@@ -165,17 +195,31 @@ describe('the console DAG views in headless Chromium against the real stack', ()
     const cell = (row: number) => page().locator(`[data-testid="grid-cell"][data-row="${row}"][data-run="0"]`);
     await testId('live-indicator').waitFor();
     // Rows: start, the load group, load.extract, load.store, finish. While extract sleeps, finish has not succeeded.
-    expect(await page().getByTestId('grid-task').evaluateAll((t) => t.map((x) => (x as HTMLElement).dataset['taskId']))).toEqual(['start', 'load.extract', 'load.store', 'finish']);
+    expect(
+      await page()
+        .getByTestId('grid-task')
+        .evaluateAll((t) => t.map((x) => (x as HTMLElement).dataset['taskId'])),
+    ).toEqual(['start', 'load.extract', 'load.store', 'finish']);
     expect(await cell(4).getAttribute('data-state')).not.toBe('success');
     await screenshot('03-grid-running');
-    await page().waitForFunction(() => document.querySelector('[data-testid="grid-cell"][data-row="4"][data-run="0"]')?.getAttribute('data-state') === 'success', null, { timeout: 60_000 });
+    await page().waitForFunction(
+      () =>
+        document.querySelector('[data-testid="grid-cell"][data-row="4"][data-run="0"]')?.getAttribute('data-state') ===
+        'success',
+      null,
+      { timeout: 60_000 },
+    );
     // The run ends just after its last task does: its bar turns green on a following refresh.
-    await page().locator(`[data-testid="grid-run"][data-run-id=${attr(runId)}][data-state="success"]`).waitFor({ timeout: 30_000 });
+    await page()
+      .locator(`[data-testid="grid-run"][data-run-id=${attr(runId)}][data-state="success"]`)
+      .waitFor({ timeout: 30_000 });
     await testId('live-indicator').waitFor({ state: 'detached' });
     await screenshot('04-grid-success');
 
     await page().goto(url(`/dags/${PIPELINE}/graph?run=${encodeURIComponent(runId)}`));
-    await page().locator('[data-testid="graph-node"][data-task-id="finish"][data-state="success"]').waitFor({ timeout: 30_000 });
+    await page()
+      .locator('[data-testid="graph-node"][data-task-id="finish"][data-state="success"]')
+      .waitFor({ timeout: 30_000 });
     expect(await page().locator('[data-testid="graph-group"]').count()).toBe(1);
     await screenshot('05-graph');
 
@@ -186,7 +230,9 @@ describe('the console DAG views in headless Chromium against the real stack', ()
     const finish = page().locator('[data-testid="graph-node"][data-task-id="finish"]');
     await finish.waitFor();
     expect(await finish.getAttribute('data-state')).not.toBe('success');
-    await page().locator('[data-testid="graph-node"][data-task-id="finish"][data-state="success"]').waitFor({ timeout: 60_000 });
+    await page()
+      .locator('[data-testid="graph-node"][data-task-id="finish"][data-state="success"]')
+      .waitFor({ timeout: 60_000 });
 
     await page().goto(url(`/dags/${PIPELINE}/gantt?run=${encodeURIComponent(runId)}`));
     await page().locator('[data-testid="gantt-row"][data-task-id="load.extract"]').waitFor();
@@ -194,13 +240,23 @@ describe('the console DAG views in headless Chromium against the real stack', ()
   });
 
   it('opens every tab from its URL, and again after a reload', async () => {
-    const tabs: [string, string][] = [['grid', 'dag-grid'], ['graph', 'graph-node'], ['gantt', 'gantt'], ['code', 'code-view'], ['runs', 'runs-row'], ['details', 'dag-details'], ['versions', 'version-row']];
+    const tabs: [string, string][] = [
+      ['grid', 'dag-grid'],
+      ['graph', 'graph-node'],
+      ['gantt', 'gantt'],
+      ['code', 'code-view'],
+      ['runs', 'runs-row'],
+      ['details', 'dag-details'],
+      ['versions', 'version-row'],
+    ];
     for (const [tab, marker] of tabs) {
       await page().goto(url(`/dags/${PIPELINE}/${tab}`));
       await testId(marker).first().waitFor();
       await page().reload();
       await testId(marker).first().waitFor();
-      expect(await page().locator('[data-testid="dag-tabs"] .tabs__tab--active').textContent()).toBe(tab[0].toUpperCase() + tab.slice(1));
+      expect(await page().locator('[data-testid="dag-tabs"] .tabs__tab--active').textContent()).toBe(
+        tab[0].toUpperCase() + tab.slice(1),
+      );
       expect(await testId('breadcrumbs').textContent()).toContain(PIPELINE);
     }
     await page().goto(url(`/dags/${PIPELINE}/runs`));
@@ -215,7 +271,11 @@ describe('the console DAG views in headless Chromium against the real stack', ()
     await testId('nav-Runs').click();
     await page().waitForURL(/\/runs$/);
     await page().getByTestId('all-runs-row').nth(1).waitFor();
-    expect(await page().locator(`[data-testid="all-runs-row"][data-dag-id=${attr(PIPELINE)}]`).count()).toBe(2);
+    expect(
+      await page()
+        .locator(`[data-testid="all-runs-row"][data-dag-id=${attr(PIPELINE)}]`)
+        .count(),
+    ).toBe(2);
     await screenshot('09-all-runs');
 
     await page().goto(url('/no/such/page'));
@@ -247,7 +307,10 @@ describe('the console DAG views in headless Chromium against the real stack', ()
     await testId('confirm-ok').click();
     await page().locator('[data-testid="version-row"][data-version="1"]', { hasText: 'current' }).waitFor();
     const dag = await owner.get<{ bundleVersion: number; tasks: unknown[] }>(`/tenants/${tenant}/dags/${PIPELINE}`);
-    expect({ bundleVersion: dag.body.bundleVersion, tasks: dag.body.tasks.length }).toEqual({ bundleVersion: 1, tasks: 4 });
+    expect({ bundleVersion: dag.body.bundleVersion, tasks: dag.body.tasks.length }).toEqual({
+      bundleVersion: 1,
+      tasks: 4,
+    });
   });
 
   it('threw no uncaught errors in the page', () => {

@@ -19,7 +19,10 @@ export default dag(
 
     // Ids become extract.download and extract.weekday; depending on the group means on its first/last tasks.
     const extract = taskGroup('extract', () => {
-      const download = bash('download', { command: 'echo "fetching {{ ds }} ({{ ds_nodash }}) for {{ params.region }}"', env: { RUN: '{{ run_id }}' } });
+      const download = bash('download', {
+        command: 'echo "fetching {{ ds }} ({{ ds_nodash }}) for {{ params.region }}"',
+        env: { RUN: '{{ run_id }}' },
+      });
       const weekday = task('weekday', async (ctx) => ({ weekday: weekdayOf(ctx.logicalDate), day: ctx.ds }));
       download.then(weekday);
     });
@@ -38,10 +41,16 @@ export default dag(
     });
 
     const announce = bash('announce', {
-      command: "echo \"{{ ti.xcomPull('extract.weekday').weekday }} done; next run on {{ macros.ds_add(ds, 1) }} ({{ macros.format(macros.add(ts, '1d'), '%d/%m/%Y') }})\"",
+      command:
+        "echo \"{{ ti.xcomPull('extract.weekday').weekday }} done; next run on {{ macros.ds_add(ds, 1) }} ({{ macros.format(macros.add(ts, '1d'), '%d/%m/%Y') }})\"",
     });
 
-    const report = triggerDagRun('trigger_report', { dagId: 'authoring_report', conf: { day: '{{ ds }}' }, waitForCompletion: true, pokeInterval: '5s' });
+    const report = triggerDagRun('trigger_report', {
+      dagId: 'authoring_report',
+      conf: { day: '{{ ds }}' },
+      waitForCompletion: true,
+      pokeInterval: '5s',
+    });
 
     chain(start, extract, [status, announce], report);
   },

@@ -1,5 +1,18 @@
 import {
-  bash, branch, chain, dag, dateTimeSensor, email, empty, externalTaskSensor, httpSensor, shortCircuit, slack, sql, task, timeDeltaSensor,
+  bash,
+  branch,
+  chain,
+  dag,
+  dateTimeSensor,
+  email,
+  empty,
+  externalTaskSensor,
+  httpSensor,
+  shortCircuit,
+  slack,
+  sql,
+  task,
+  timeDeltaSensor,
 } from '@updraft/sdk';
 
 /**
@@ -26,8 +39,19 @@ export default dag(
     // Waits: for the day's data interval to be an hour old, for the upstream DAG, for an API to say "ready".
     const settled = timeDeltaSensor('settled', { delta: '1h', mode: 'reschedule', pokeInterval: '5m' });
     const notBefore = dateTimeSensor('not_before', { targetTime: '2024-01-01T07:00:00+01:00' });
-    const upstreamDone = externalTaskSensor('authoring_done', { externalDagId: 'authoring_tour', externalTaskId: 'trigger_report', mode: 'reschedule', timeout: '2h' });
-    const apiReady = httpSensor('api_ready', { url: '{{ var.value.exports_api }}/v1/exports/{{ ds }}', jsonPath: '$.state', jsonEquals: 'ready', pokeInterval: '2m', softFail: true });
+    const upstreamDone = externalTaskSensor('authoring_done', {
+      externalDagId: 'authoring_tour',
+      externalTaskId: 'trigger_report',
+      mode: 'reschedule',
+      timeout: '2h',
+    });
+    const apiReady = httpSensor('api_ready', {
+      url: '{{ var.value.exports_api }}/v1/exports/{{ ds }}',
+      jsonPath: '$.state',
+      jsonEquals: 'ready',
+      pokeInterval: '2m',
+      softFail: true,
+    });
 
     const regions = task('regions', async () => ['eu', 'us', 'apac']);
     const load = task('load', async (ctx, { region }: { region: string }) => {
@@ -54,9 +78,16 @@ export default dag(
     const small = empty('small_day');
     const join = empty('join', { triggerRule: 'none_failed_min_one_success' });
 
-    const mail = email('report', { channel: 'ops-mail', subject: 'Sales {{ ds }}', body: 'Run {{ run_id }}: {{ ti.xcomPull("total").rows[0].total }} in total.' });
+    const mail = email('report', {
+      channel: 'ops-mail',
+      subject: 'Sales {{ ds }}',
+      body: 'Run {{ run_id }}: {{ ti.xcomPull("total").rows[0].total }} in total.',
+    });
     const post = slack('post', { channel: 'ops-slack', text: 'sales for {{ ds }} are in' });
 
-    chain([settled, notBefore, upstreamDone, apiReady], regions, load, anyRows, total, pick, [big, small], join, [mail, post]);
+    chain([settled, notBefore, upstreamDone, apiReady], regions, load, anyRows, total, pick, [big, small], join, [
+      mail,
+      post,
+    ]);
   },
 );

@@ -8,6 +8,8 @@ import { renderSchema } from './render-schema.mjs';
 const lib = join(dirname(fileURLToPath(import.meta.url)), '..');
 const root = join(lib, '..', '..');
 const documentFile = join(lib, 'openapi.json');
-execFileSync(process.execPath, [join(root, 'dist', 'apps', 'api', 'main.js'), 'openapi', documentFile], { stdio: 'inherit' });
+execFileSync(process.execPath, [join(root, 'dist', 'apps', 'api', 'main.js'), 'openapi', documentFile], {
+  stdio: 'inherit',
+});
 writeFileSync(join(lib, 'src', 'lib', 'schema.ts'), await renderSchema(JSON.parse(readFileSync(documentFile, 'utf8'))));
 console.log('wrote libs/api-client/openapi.json and libs/api-client/src/lib/schema.ts');

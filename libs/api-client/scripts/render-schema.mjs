@@ -5,7 +5,8 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const HEADER = '/* Generated from libs/api-client/openapi.json by `npx nx run api-client:generate`; do not edit by hand. */\n\n';
+const HEADER =
+  '/* Generated from libs/api-client/openapi.json by `npx nx run api-client:generate`; do not edit by hand. */\n\n';
 
 export async function renderSchema(document) {
   return HEADER + astToString(await openapiTS(document, { alphabetize: false, rootTypes: false }));

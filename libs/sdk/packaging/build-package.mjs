@@ -15,11 +15,36 @@ const packages = join(root, 'dist', 'packages');
 const source = JSON.parse(readFileSync(join(lib, 'package.json'), 'utf8'));
 
 rmSync(out, { recursive: true, force: true });
-const common = { entryPoints: [join(lib, 'src', 'index.ts')], bundle: true, platform: 'node', target: 'node20', legalComments: 'inline', logLevel: 'warning' };
+const common = {
+  entryPoints: [join(lib, 'src', 'index.ts')],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'inline',
+  logLevel: 'warning',
+};
 await build({ ...common, format: 'cjs', outfile: join(out, 'dist', 'index.cjs') });
 await build({ ...common, format: 'esm', outfile: join(out, 'dist', 'index.mjs') });
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-execFileSync(process.execPath, [tsc, '-p', join(lib, 'tsconfig.lib.json'), '--emitDeclarationOnly', '--declaration', '--declarationMap', 'false', '--sourceMap', 'false', '--rootDir', join(lib, 'src'), '--outDir', join(out, 'types')], { stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [
+    tsc,
+    '-p',
+    join(lib, 'tsconfig.lib.json'),
+    '--emitDeclarationOnly',
+    '--declaration',
+    '--declarationMap',
+    'false',
+    '--sourceMap',
+    'false',
+    '--rootDir',
+    join(lib, 'src'),
+    '--outDir',
+    join(out, 'types'),
+  ],
+  { stdio: 'inherit' },
+);
 
 const pkg = {
   name: source.name,
@@ -41,5 +66,8 @@ writeFileSync(join(out, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
 for (const file of ['README.md', 'CHANGELOG.md']) copyFileSync(join(lib, file), join(out, file));
 
 mkdirSync(packages, { recursive: true });
-const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', packages], { cwd: out, encoding: 'utf8' }).trim().split('\n').pop();
+const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', packages], { cwd: out, encoding: 'utf8' })
+  .trim()
+  .split('\n')
+  .pop();
 console.log(`${source.name}@${source.version}: ${join('dist', 'packages', packed)}`);

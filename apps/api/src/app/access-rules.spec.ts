@@ -1,7 +1,8 @@
 import { AppModule } from './app.module';
 import { routeRules } from './route-rules';
 
-const routes = () => routeRules(AppModule).map((r) => ({ route: `${r.controller}.${r.handler} ${r.method} ${r.path}`, rule: r.rule }));
+const routes = () =>
+  routeRules(AppModule).map((r) => ({ route: `${r.controller}.${r.handler} ${r.method} ${r.path}`, rule: r.rule }));
 
 describe('access rules', () => {
   it('finds the routes, including those of imported feature modules', () => {
@@ -11,7 +12,11 @@ describe('access rules', () => {
   });
 
   it('every route declares who may call it', () => {
-    expect(routes().filter((r) => !r.rule).map((r) => r.route)).toEqual([]);
+    expect(
+      routes()
+        .filter((r) => !r.rule)
+        .map((r) => r.route),
+    ).toEqual([]);
   });
 
   it('every route under a tenant checks a tenant permission', () => {

@@ -31,8 +31,40 @@ import { TaskDependenciesService } from './task-instances/task-dependencies.serv
 import { TenantSettingsController } from './tenant-settings/tenant-settings.controller';
 
 @Module({
-  imports: [ConfigModule, PersistenceModule, QueuesModule.register(), AuthModule, AccessModule, AccountsModule, NotificationChannelsModule, RateLimitsModule],
-  controllers: [HealthController, AccountsController, AccountSessionsController, InvitationsController, DevMailboxController, AuditLogController, BundlesController, DagsController, DagRunsController, TenantRunsController, BackfillsController, PoolsController, TaskInstancesController, TenantSettingsController],
-  providers: [BundlesService, DagRunsService, BackfillsService, TaskDependenciesService, DagViewsService, { provide: APP_FILTER, useClass: ApiExceptionFilter }, { provide: APP_INTERCEPTOR, useClass: JsonBodyInterceptor }],
+  imports: [
+    ConfigModule,
+    PersistenceModule,
+    QueuesModule.register(),
+    AuthModule,
+    AccessModule,
+    AccountsModule,
+    NotificationChannelsModule,
+    RateLimitsModule,
+  ],
+  controllers: [
+    HealthController,
+    AccountsController,
+    AccountSessionsController,
+    InvitationsController,
+    DevMailboxController,
+    AuditLogController,
+    BundlesController,
+    DagsController,
+    DagRunsController,
+    TenantRunsController,
+    BackfillsController,
+    PoolsController,
+    TaskInstancesController,
+    TenantSettingsController,
+  ],
+  providers: [
+    BundlesService,
+    DagRunsService,
+    BackfillsService,
+    TaskDependenciesService,
+    DagViewsService,
+    { provide: APP_FILTER, useClass: ApiExceptionFilter },
+    { provide: APP_INTERCEPTOR, useClass: JsonBodyInterceptor },
+  ],
 })
 export class AppModule {}

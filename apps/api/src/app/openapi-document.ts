@@ -1,6 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { OperationObject, ParameterObject, ReferenceObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type {
+  OperationObject,
+  ParameterObject,
+  ReferenceObject,
+  SchemaObject,
+} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ApiErrorBody } from '@updraft/api-types';
 import { AppModule } from './app.module';
 import { RouteRule, routeRules } from './route-rules';
@@ -11,7 +16,8 @@ export const BEARER = 'bearer';
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** `DagRunsController.trigger` is `dagRuns_trigger`: stable while the handler keeps its name. */
-export const operationIdOf = (controller: string, handler: string): string => `${lowerFirst(controller.replace(/Controller$/, ''))}_${handler}`;
+export const operationIdOf = (controller: string, handler: string): string =>
+  `${lowerFirst(controller.replace(/Controller$/, ''))}_${handler}`;
 
 /** The tag of a controller's operations: `DagRunsController` is `DagRuns`. */
 const tagOf = (controller: string): string => controller.replace(/Controller$/, '');
@@ -24,23 +30,44 @@ const PATH_PARAMETERS: Record<string, string> = {
   try: 'The try number, from 1.',
 };
 
-const EDGES: SchemaObject = { type: 'array', items: { type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 2 }, description: 'Edges as `[upstream, downstream]`.' };
+const EDGES: SchemaObject = {
+  type: 'array',
+  items: { type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 2 },
+  description: 'Edges as `[upstream, downstream]`.',
+};
 
 /** Fields the swagger plugin cannot express: `unknown` (it would say object; any JSON value) and tuples (it writes an invalid `required`). */
 const FIELD_SCHEMAS: Record<string, Record<string, SchemaObject>> = {
   XComEntry: { value: { description: 'The value the task returned (or pushed), any JSON.' } },
   DagStructureDiffView: { addedEdges: EDGES, removedEdges: EDGES },
-  OptionChange: { from: { description: 'The value before, any JSON (absent: the option was not set).' }, to: { description: 'The value after, any JSON (absent: the option was removed).' } },
-  ApiErrorBody: { details: { type: 'array', items: {}, description: 'Per-field problems (`{ field, problems }`) or other specifics of the error.' } },
+  OptionChange: {
+    from: { description: 'The value before, any JSON (absent: the option was not set).' },
+    to: { description: 'The value after, any JSON (absent: the option was removed).' },
+  },
+  ApiErrorBody: {
+    details: {
+      type: 'array',
+      items: {},
+      description: 'Per-field problems (`{ field, problems }`) or other specifics of the error.',
+    },
+  },
 };
 
 /** Declared for every route on top of its own responses: the errors any such route may answer with. */
 function commonErrors(rule: RouteRule['rule'], operation: OperationObject, path: string): Record<number, string> {
-  const hasJsonBody = Boolean((operation.requestBody as { content?: Record<string, unknown> } | undefined)?.content?.['application/json']);
+  const hasJsonBody = Boolean(
+    (operation.requestBody as { content?: Record<string, unknown> } | undefined)?.content?.['application/json'],
+  );
   const errors: Record<number, string> = {};
-  if (hasJsonBody || (operation.parameters ?? []).some((p) => (p as ParameterObject).in !== 'path') || path.includes('{')) errors[400] = 'The request is invalid: `details` names each bad field.';
+  if (
+    hasJsonBody ||
+    (operation.parameters ?? []).some((p) => (p as ParameterObject).in !== 'path') ||
+    path.includes('{')
+  )
+    errors[400] = 'The request is invalid: `details` names each bad field.';
   if (rule?.kind !== 'public') errors[401] = 'No valid access token or API token.';
-  if (rule?.kind === 'tenant') errors[403] = `Not a member of the tenant, or the role (or the API token's scopes) lacks \`${rule.permission}\`.`;
+  if (rule?.kind === 'tenant')
+    errors[403] = `Not a member of the tenant, or the role (or the API token's scopes) lacks \`${rule.permission}\`.`;
   if (path.includes('{')) errors[404] = 'Not found (or not visible to the caller).';
   if (hasJsonBody) {
     errors[413] = 'The body is larger than the configured limit.';
@@ -50,12 +77,16 @@ function commonErrors(rule: RouteRule['rule'], operation: OperationObject, path:
   return errors;
 }
 
-const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: getSchemaPath(ApiErrorBody) } } } });
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: getSchemaPath(ApiErrorBody) } } },
+});
 
 function describeAccess(rule: RouteRule['rule']): string {
   if (rule?.kind === 'public') return 'Public: no token needed.';
   if (rule?.kind === 'authenticated') return 'Needs a logged-in user (access token).';
-  if (rule?.kind === 'tenant') return `Needs the permission \`${rule.permission}\` in the tenant${rule.filtersByTeam ? "; lists only the DAGs of the member's teams when the role is a team role" : ''}.`;
+  if (rule?.kind === 'tenant')
+    return `Needs the permission \`${rule.permission}\` in the tenant${rule.filtersByTeam ? "; lists only the DAGs of the member's teams when the role is a team role" : ''}.`;
   return 'Refused: the route declares no access rule.';
 }
 
@@ -70,20 +101,32 @@ function complete(document: OpenAPIObject, routes: RouteRule[]): OpenAPIObject {
       const rule = route?.rule;
       if (route) operation.tags = [tagOf(route.controller)];
       const parameters = (operation.parameters ?? []) as (ParameterObject | ReferenceObject)[];
-      const declared = new Set(parameters.map((p) => (p as ParameterObject).in === 'path' && (p as ParameterObject).name));
+      const declared = new Set(
+        parameters.map((p) => (p as ParameterObject).in === 'path' && (p as ParameterObject).name),
+      );
       const inPath = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
       operation.parameters = [
-        ...inPath.filter((name) => !declared.has(name)).map((name): ParameterObject => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+        ...inPath
+          .filter((name) => !declared.has(name))
+          .map((name): ParameterObject => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
         ...parameters,
       ].map((p) => {
         const param = p as ParameterObject;
-        return param.in === 'path' && PATH_PARAMETERS[param.name] && !param.description ? { ...param, description: PATH_PARAMETERS[param.name] } : p;
+        return param.in === 'path' && PATH_PARAMETERS[param.name] && !param.description
+          ? { ...param, description: PATH_PARAMETERS[param.name] }
+          : p;
       });
       if (operation.parameters.length === 0) delete operation.parameters;
-      for (const param of operation.parameters ?? []) if ((param as ParameterObject).in === 'query' && ((param as ParameterObject).schema as SchemaObject)?.default !== undefined) (param as ParameterObject).required = false;
+      for (const param of operation.parameters ?? [])
+        if (
+          (param as ParameterObject).in === 'query' &&
+          ((param as ParameterObject).schema as SchemaObject)?.default !== undefined
+        )
+          (param as ParameterObject).required = false;
       operation.description = [operation.description, describeAccess(rule)].filter(Boolean).join('\n\n');
       if (rule?.kind === 'public') operation.security = [];
-      for (const [status, description] of Object.entries(commonErrors(rule, operation, path))) operation.responses[status] ??= errorResponse(description);
+      for (const [status, description] of Object.entries(commonErrors(rule, operation, path)))
+        operation.responses[status] ??= errorResponse(description);
     }
   }
   for (const [name, properties] of Object.entries(FIELD_SCHEMAS)) {
@@ -106,9 +149,13 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('1')
     .setLicense('Proprietary', 'https://updraft.invalid/terms')
     .addServer('/', 'This deployment')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An access token from log-in, or an API token (`upd_…`).' }, BEARER)
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'An access token from log-in, or an API token (`upd_…`).' },
+      BEARER,
+    )
     .addSecurityRequirements(BEARER);
-  for (const tag of [...new Set(routes.map((r) => tagOf(r.controller)))].sort()) builder.addTag(tag, `The ${tag.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} routes.`);
+  for (const tag of [...new Set(routes.map((r) => tagOf(r.controller)))].sort())
+    builder.addTag(tag, `The ${tag.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} routes.`);
   const document = SwaggerModule.createDocument(app, builder.build(), {
     operationIdFactory: operationIdOf,
     extraModels: [ApiErrorBody],
@@ -118,5 +165,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 
 /** The plugin lists a union's members in the order the compiler met them, which differs between builds: sort them, so the document is stable. */
 function sortEnums<T>(document: T): T {
-  return JSON.parse(JSON.stringify(document), (key, value) => (key === 'enum' && Array.isArray(value) ? [...value].sort() : value));
+  return JSON.parse(JSON.stringify(document), (key, value) =>
+    key === 'enum' && Array.isArray(value) ? [...value].sort() : value,
+  );
 }

@@ -12,6 +12,7 @@ describe('docs/permissions.md', () => {
 
   it('names every role, scope and tenant route', () => {
     const doc = renderPermissionsDoc(routeRules(AppModule));
-    for (const text of ['`member`', '`bundles:deploy`', '`/tenants/:tenant/variables/:key`', '`variables:edit`']) expect(doc).toContain(text);
+    for (const text of ['`member`', '`bundles:deploy`', '`/tenants/:tenant/variables/:key`', '`variables:edit`'])
+      expect(doc).toContain(text);
   });
 });

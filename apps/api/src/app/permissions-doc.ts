@@ -1,4 +1,13 @@
-import { PERMISSIONS, Permission, permissionsOf, ROLES, scopePermissions, TEAM_ROLES, teamRolePermissions, TOKEN_SCOPES } from '@updraft/domain';
+import {
+  PERMISSIONS,
+  Permission,
+  permissionsOf,
+  ROLES,
+  scopePermissions,
+  TEAM_ROLES,
+  teamRolePermissions,
+  TOKEN_SCOPES,
+} from '@updraft/domain';
 import type { RouteRule } from './route-rules';
 
 const ALL: Permission[] = Object.values(PERMISSIONS);
@@ -6,7 +15,11 @@ const tick = (granted: readonly Permission[], p: Permission) => (granted.include
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
 
 function table(columns: { name: string; granted: readonly Permission[] }[]): string[] {
-  return [row(['permission', ...columns.map((c) => `\`${c.name}\``)]), row(['---', ...columns.map(() => ':-:')]), ...ALL.map((p) => row([`\`${p}\``, ...columns.map((c) => tick(c.granted, p))]))];
+  return [
+    row(['permission', ...columns.map((c) => `\`${c.name}\``)]),
+    row(['---', ...columns.map(() => ':-:')]),
+    ...ALL.map((p) => row([`\`${p}\``, ...columns.map((c) => tick(c.granted, p))])),
+  ];
 }
 
 function access(rule: RouteRule['rule']): string {

@@ -18,8 +18,14 @@ export function controllersOf(module: unknown, seen = new Set<unknown>()): Class
   if (!type || seen.has(module)) return [];
   seen.add(module);
   const dynamic = module as { controllers?: Class[]; imports?: unknown[] };
-  const own: Class[] = [...(Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, type) ?? []), ...(dynamic.controllers ?? [])];
-  const imports: unknown[] = [...(Reflect.getMetadata(MODULE_METADATA.IMPORTS, type) ?? []), ...(dynamic.imports ?? [])];
+  const own: Class[] = [
+    ...(Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, type) ?? []),
+    ...(dynamic.controllers ?? []),
+  ];
+  const imports: unknown[] = [
+    ...(Reflect.getMetadata(MODULE_METADATA.IMPORTS, type) ?? []),
+    ...(dynamic.imports ?? []),
+  ];
   return [...own, ...imports.flatMap((m) => controllersOf(m, seen))];
 }
 

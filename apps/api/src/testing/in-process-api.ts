@@ -48,9 +48,18 @@ export interface InProcessApi<R extends SuiteResources = SuiteResources> {
  * resources, with `overrides` of the configuration. It also delivers the account mails the api
  * queues (apps/worker's AccountMailProcessor), so a suite reads them from its SMTP capture.
  */
-export async function startInProcessApi<R extends SuiteResources>(resources: R, overrides: Partial<UpdraftConfig> = {}): Promise<InProcessApi<R>> {
+export async function startInProcessApi<R extends SuiteResources>(
+  resources: R,
+  overrides: Partial<UpdraftConfig> = {},
+): Promise<InProcessApi<R>> {
   const config: UpdraftConfig = { ...loadConfig(), ...resources.settings, ...overrides };
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule, MailModule], providers: [AccountMailProcessor] }).overrideProvider(UPDRAFT_CONFIG).useValue(config).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule, MailModule],
+    providers: [AccountMailProcessor],
+  })
+    .overrideProvider(UPDRAFT_CONFIG)
+    .useValue(config)
+    .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: ['error'], bodyParser: false });
   app.set('trust proxy', config.trustProxy);
   app.useBodyParser('json', jsonBodyOptions(config));
@@ -82,7 +91,10 @@ function send(method: string, url: string, { token, body, from, forwardedFor }: 
         headers: {
           ...(token && { authorization: `Bearer ${token}` }),
           ...(forwardedFor && { 'x-forwarded-for': forwardedFor }),
-          ...(payload !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+          ...(payload !== undefined && {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(payload),
+          }),
         },
       },
       (res) => {

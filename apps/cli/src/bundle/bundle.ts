@@ -31,9 +31,16 @@ export async function buildBundle(dir: string): Promise<BuiltBundle> {
   try {
     const outputs = await bundleEntries(dir, staging, manifest.entries);
     checkCollisions(staging, outputs, extras);
-    const uploaded = { name: manifest.name, entries: manifest.entries.map(compiledName), ...(manifest.files.length ? { files: manifest.files } : {}) };
+    const uploaded = {
+      name: manifest.name,
+      entries: manifest.entries.map(compiledName),
+      ...(manifest.files.length ? { files: manifest.files } : {}),
+    };
     const manifestText = JSON.stringify(uploaded, null, 2);
-    const uncompressed = outputs.reduce((sum, o) => sum + Buffer.byteLength(o.text), 0) + extras.reduce((sum, f) => sum + f.size, 0) + manifestText.length;
+    const uncompressed =
+      outputs.reduce((sum, o) => sum + Buffer.byteLength(o.text), 0) +
+      extras.reduce((sum, f) => sum + f.size, 0) +
+      manifestText.length;
     checkLimits(outputs.length + extras.length + 1, uncompressed);
     for (const output of outputs) {
       await mkdir(dirname(output.path), { recursive: true });
@@ -58,24 +65,35 @@ export async function buildBundle(dir: string): Promise<BuiltBundle> {
 function checkCollisions(staging: string, outputs: { path: string }[], extras: ProjectFile[]): void {
   const built = new Set(outputs.map((o) => toPosix(relative(staging, o.path))));
   const clash = extras.find((f) => built.has(f.path));
-  if (clash) throw new CliError(`${MANIFEST_FILE}: "files" matches ${clash.path}, where deploy puts a built entry: rename it or narrow the pattern`);
+  if (clash)
+    throw new CliError(
+      `${MANIFEST_FILE}: "files" matches ${clash.path}, where deploy puts a built entry: rename it or narrow the pattern`,
+    );
 }
 
 const TOO_BIG = `the platform would refuse this bundle: narrow "files" in ${MANIFEST_FILE}`;
 
 function checkLimits(files: number, bytes: number): void {
-  if (files > PLATFORM_LIMITS.maxFiles) throw new CliError(`${TOO_BIG} (${files} files; at most ${PLATFORM_LIMITS.maxFiles})`);
-  if (bytes > PLATFORM_LIMITS.maxTotalBytes) throw new CliError(`${TOO_BIG} (${bytes} bytes uncompressed; at most ${PLATFORM_LIMITS.maxTotalBytes})`);
+  if (files > PLATFORM_LIMITS.maxFiles)
+    throw new CliError(`${TOO_BIG} (${files} files; at most ${PLATFORM_LIMITS.maxFiles})`);
+  if (bytes > PLATFORM_LIMITS.maxTotalBytes)
+    throw new CliError(`${TOO_BIG} (${bytes} bytes uncompressed; at most ${PLATFORM_LIMITS.maxTotalBytes})`);
 }
 
 function checkRatio(uncompressed: number, compressed: number): void {
   const ratio = uncompressed / Math.max(compressed, 1);
   if (uncompressed > PLATFORM_LIMITS.ratioFloorBytes && ratio > PLATFORM_LIMITS.maxCompressionRatio) {
-    throw new CliError(`${TOO_BIG} (compresses ${Math.round(ratio)}:1; at most ${PLATFORM_LIMITS.maxCompressionRatio}:1 past the first MB)`);
+    throw new CliError(
+      `${TOO_BIG} (compresses ${Math.round(ratio)}:1; at most ${PLATFORM_LIMITS.maxCompressionRatio}:1 past the first MB)`,
+    );
   }
 }
 
-async function bundleEntries(dir: string, staging: string, entries: string[]): Promise<{ path: string; text: string }[]> {
+async function bundleEntries(
+  dir: string,
+  staging: string,
+  entries: string[],
+): Promise<{ path: string; text: string }[]> {
   let files: OutputFile[];
   try {
     const result = await build({
@@ -95,8 +113,12 @@ async function bundleEntries(dir: string, staging: string, entries: string[]): P
   } catch (error) {
     const messages = (error as { errors?: Message[] }).errors;
     if (!messages?.length) throw error;
-    const lines = messages.map((m) => `  ${m.location ? `${toPosix(m.location.file)}:${m.location.line}` : '(bundle)'} ${m.text}`);
-    throw new CliError(`the bundle does not build (${messages.length} error${messages.length === 1 ? '' : 's'}):\n${lines.join('\n')}`);
+    const lines = messages.map(
+      (m) => `  ${m.location ? `${toPosix(m.location.file)}:${m.location.line}` : '(bundle)'} ${m.text}`,
+    );
+    throw new CliError(
+      `the bundle does not build (${messages.length} error${messages.length === 1 ? '' : 's'}):\n${lines.join('\n')}`,
+    );
   }
   const maps = new Map(files.filter((f) => f.path.endsWith('.map')).map((f) => [f.path.slice(0, -'.map'.length), f]));
   return files
@@ -107,7 +129,9 @@ async function bundleEntries(dir: string, staging: string, entries: string[]): P
       const parsed = JSON.parse(map.text) as { sources: string[] };
       const builtDir = dirname(relative(staging, js.path));
       // The archive mirrors the project, so a source's path relative to the built file is its project path relative to the entry's folder.
-      parsed.sources = parsed.sources.map((source) => toPosix(relative(builtDir, relative(dir, resolve(dirname(map.path), source)))));
+      parsed.sources = parsed.sources.map((source) =>
+        toPosix(relative(builtDir, relative(dir, resolve(dirname(map.path), source)))),
+      );
       const inline = `//# sourceMappingURL=data:application/json;base64,${Buffer.from(JSON.stringify(parsed)).toString('base64')}`;
       return { path: js.path, text: `${js.text.trimEnd()}\n${inline}\n` };
     });

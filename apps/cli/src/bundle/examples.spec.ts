@@ -34,7 +34,9 @@ describe('the examples deploy', () => {
     const path = join(dir.path, 'tour.js');
     writeFileSync(path, files.get('dags/tour.js') ?? '');
     require(path);
-    const tour = definedDags().find((d) => d.dagId === 'authoring_tour')?.serialize();
+    const tour = definedDags()
+      .find((d) => d.dagId === 'authoring_tour')
+      ?.serialize();
     expect(tour?.tasks.map((t) => [t.taskId, t.operator, t.upstream])).toEqual([
       ['start', 'empty', []],
       ['extract.download', 'bash', ['start']],

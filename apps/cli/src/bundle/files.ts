@@ -6,7 +6,12 @@ import { CliError } from '../errors';
 import { isSkippedPath } from './packer';
 
 /** The platform's extraction limits (libs/bundles DEFAULT_EXTRACTION_LIMITS): deploy refuses what the server would. */
-export const PLATFORM_LIMITS = { maxFiles: 5_000, maxTotalBytes: 200 * 1024 * 1024, maxCompressionRatio: 200, ratioFloorBytes: 1024 * 1024 };
+export const PLATFORM_LIMITS = {
+  maxFiles: 5_000,
+  maxTotalBytes: 200 * 1024 * 1024,
+  maxCompressionRatio: 200,
+  ratioFloorBytes: 1024 * 1024,
+};
 
 /** A project file a `files` pattern matched, to be packed at `path` (relative, `/`-separated) with its mode. */
 export interface ProjectFile {
@@ -25,7 +30,8 @@ interface Pattern {
 /** A pattern naming a folder (no glob characters) stands for everything in it. */
 function compile(dir: string, text: string): Pattern {
   let glob = text.replace(/^\.\//, '').replace(/\/+$/, '');
-  if (!picomatch.scan(glob).isGlob && statSync(join(dir, glob), { throwIfNoEntry: false })?.isDirectory()) glob = `${glob}/**`;
+  if (!picomatch.scan(glob).isGlob && statSync(join(dir, glob), { throwIfNoEntry: false })?.isDirectory())
+    glob = `${glob}/**`;
   return { text, matches: picomatch(glob, { strictBrackets: true }), hits: 0 };
 }
 
@@ -39,7 +45,9 @@ export function collectProjectFiles(dir: string, patterns: string[]): ProjectFil
   const excludes = patterns.filter((p) => p.startsWith('!')).map((p) => compile(dir, p.slice(1)));
   const found: ProjectFile[] = [];
   const visit = (relativeDir: string) => {
-    const entries = readdirSync(join(dir, relativeDir), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    const entries = readdirSync(join(dir, relativeDir), { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
     for (const entry of entries) {
       const path = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
       if (isSkippedPath(path)) continue;
@@ -62,7 +70,10 @@ export function collectProjectFiles(dir: string, patterns: string[]): ProjectFil
 
 function projectFile(dir: string, path: string, entry: Dirent, pattern: string): ProjectFile {
   const where = `${MANIFEST_FILE}: "files": '${path}' (matched by '${pattern}')`;
-  if (entry.isSymbolicLink()) throw new CliError(`${where} is a symbolic link; deploy packs no links (the platform refuses them): copy the file in or narrow the pattern`);
+  if (entry.isSymbolicLink())
+    throw new CliError(
+      `${where} is a symbolic link; deploy packs no links (the platform refuses them): copy the file in or narrow the pattern`,
+    );
   if (!entry.isFile()) throw new CliError(`${where} is not a regular file`);
   const source = join(dir, path);
   const stat = statSync(source);

@@ -41,7 +41,8 @@ export function readManifest(dir: string): BundleManifest {
   const { manifest, problems } = checkManifest(raw, (entry) => isFile(join(dir, entry)));
   if (!manifest) throw new CliError(`${path}: ${problems.join('; ')}`);
   const skipped = manifest.entries.find((entry) => isSkippedPath(normalize(entry).split(sep).join('/')));
-  if (skipped) throw new CliError(`${path}: entry '${skipped}' is in a folder deploy leaves out (node_modules, .git, dist)`);
+  if (skipped)
+    throw new CliError(`${path}: entry '${skipped}' is in a folder deploy leaves out (node_modules, .git, dist)`);
   return manifest;
 }
 

@@ -22,10 +22,12 @@ describe('bundle packing', () => {
   it('bundles each entry with its npm dependencies into a gzipped tar whose manifest names the built files', async () => {
     writeTree(dir.path, {
       'updraft.json': JSON.stringify({ name: 'nice', entries: ['dags/nice.ts'] }),
-      'dags/nice.ts': "import { dag } from '@updraft/sdk';\nimport pad from 'left-pad';\nimport { x } from '../lib/helpers';\nexport default dag(pad('nice', x), {}, () => undefined);\n",
+      'dags/nice.ts':
+        "import { dag } from '@updraft/sdk';\nimport pad from 'left-pad';\nimport { x } from '../lib/helpers';\nexport default dag(pad('nice', x), {}, () => undefined);\n",
       'lib/helpers.ts': 'export const x = 6;',
       'node_modules/left-pad/package.json': JSON.stringify({ name: 'left-pad', main: 'index.js' }),
-      'node_modules/left-pad/index.js': 'module.exports = function leftPadMarker(s, n) { return String(s).padStart(n, "_"); };',
+      'node_modules/left-pad/index.js':
+        'module.exports = function leftPadMarker(s, n) { return String(s).padStart(n, "_"); };',
       '.git/HEAD': 'ref: refs/heads/main',
     });
 
@@ -39,13 +41,20 @@ describe('bundle packing', () => {
     const built = files.get('dags/nice.js') ?? '';
     expect(built).toContain('leftPadMarker');
     expect(built).toContain('require("@updraft/sdk")');
-    const map = JSON.parse(Buffer.from(/sourceMappingURL=data:application\/json;base64,(\S+)/.exec(built)?.[1] ?? '', 'base64').toString());
+    const map = JSON.parse(
+      Buffer.from(/sourceMappingURL=data:application\/json;base64,(\S+)/.exec(built)?.[1] ?? '', 'base64').toString(),
+    );
     expect(map.sources.sort()).toEqual(['../lib/helpers.ts', '../node_modules/left-pad/index.js', 'nice.ts']);
   });
 
   it('names the file and line of what does not build', async () => {
-    writeTree(dir.path, { 'updraft.json': JSON.stringify({ name: 'nice', entries: ['dags/nice.ts'] }), 'dags/nice.ts': "\nimport 'not-installed';\n" });
-    await expect(buildBundle(dir.path)).rejects.toThrow(/the bundle does not build \(1 error\):\n {2}dags\/nice\.ts:2 Could not resolve "not-installed"/);
+    writeTree(dir.path, {
+      'updraft.json': JSON.stringify({ name: 'nice', entries: ['dags/nice.ts'] }),
+      'dags/nice.ts': "\nimport 'not-installed';\n",
+    });
+    await expect(buildBundle(dir.path)).rejects.toThrow(
+      /the bundle does not build \(1 error\):\n {2}dags\/nice\.ts:2 Could not resolve "not-installed"/,
+    );
   });
 
   it('stores paths relative to the folder, without owner ids', async () => {
@@ -76,7 +85,9 @@ describe('bundle packing', () => {
 async function archiveModes(archive: Buffer): Promise<Record<string, string>> {
   const modes: Record<string, string> = {};
   await new Promise<void>((resolve, reject) => {
-    const parser = new Parser({ onReadEntry: (e) => ((modes[e.path] = `${e.type} ${((e.mode ?? 0) & 0o777).toString(8)}`), e.resume()) });
+    const parser = new Parser({
+      onReadEntry: (e) => ((modes[e.path] = `${e.type} ${((e.mode ?? 0) & 0o777).toString(8)}`), e.resume()),
+    });
     parser.on('end', resolve);
     parser.on('error', reject);
     parser.end(archive);
@@ -89,9 +100,14 @@ describe('bundle packing with "files"', () => {
   beforeEach(() => (dir = makeTempDir()));
   afterEach(() => dir.remove());
 
-  const DAG = "import { dag, bash } from '@updraft/sdk';\nexport default dag('d', {}, () => { bash('b', { command: '\"$UPDRAFT_BUNDLE_DIR/scripts/hello.sh\"' }); });\n";
+  const DAG =
+    "import { dag, bash } from '@updraft/sdk';\nexport default dag('d', {}, () => { bash('b', { command: '\"$UPDRAFT_BUNDLE_DIR/scripts/hello.sh\"' }); });\n";
   const project = (files: unknown, extra: Record<string, string> = {}) =>
-    writeTree(dir.path, { 'updraft.json': JSON.stringify({ name: 'with-files', entries: ['dags/d.ts'], files }), 'dags/d.ts': DAG, ...extra });
+    writeTree(dir.path, {
+      'updraft.json': JSON.stringify({ name: 'with-files', entries: ['dags/d.ts'], files }),
+      'dags/d.ts': DAG,
+      ...extra,
+    });
 
   it('packs the matched files at their paths with their modes, next to the built entries', async () => {
     project(['scripts/**', 'sql/*.sql', 'templates', '!scripts/*.bak'], {
@@ -110,10 +126,21 @@ describe('bundle packing with "files"', () => {
     const bundle = await buildBundle(dir.path);
 
     const files = await listArchive(bundle.archive);
-    expect([...files.keys()].sort()).toEqual(['dags/d.js', 'scripts/hello.sh', 'scripts/lib/common.sh', 'sql/load.sql', 'templates/mail.html', 'updraft.json']);
+    expect([...files.keys()].sort()).toEqual([
+      'dags/d.js',
+      'scripts/hello.sh',
+      'scripts/lib/common.sh',
+      'sql/load.sql',
+      'templates/mail.html',
+      'updraft.json',
+    ]);
     expect(files.get('scripts/hello.sh')).toBe('#!/usr/bin/env bash\necho hello\n');
     expect(files.get('sql/load.sql')).toBe('select 1;');
-    expect(JSON.parse(files.get('updraft.json') ?? '')).toEqual({ name: 'with-files', entries: ['dags/d.js'], files: ['scripts/**', 'sql/*.sql', 'templates', '!scripts/*.bak'] });
+    expect(JSON.parse(files.get('updraft.json') ?? '')).toEqual({
+      name: 'with-files',
+      entries: ['dags/d.js'],
+      files: ['scripts/**', 'sql/*.sql', 'templates', '!scripts/*.bak'],
+    });
     const modes = await archiveModes(bundle.archive);
     expect(modes['scripts/hello.sh']).toBe('File 755');
     expect(modes['scripts/lib/common.sh']).toBe('File 640');
@@ -121,11 +148,23 @@ describe('bundle packing with "files"', () => {
   });
 
   it.each([
-    ['a pattern outside the project', ['../secrets/*'], /updraft\.json: "files": pattern '\.\.\/secrets\/\*' must be relative to the bundle root and stay inside it/],
+    [
+      'a pattern outside the project',
+      ['../secrets/*'],
+      /updraft\.json: "files": pattern '\.\.\/secrets\/\*' must be relative to the bundle root and stay inside it/,
+    ],
     ['an absolute pattern', ['/etc/passwd'], /"files": pattern '\/etc\/passwd' must be relative to the bundle root/],
-    ['a pattern that is not a glob', ['scripts/[a'], /"files": pattern 'scripts\/\[a' is not a valid glob: Missing closing: "\]"/],
+    [
+      'a pattern that is not a glob',
+      ['scripts/[a'],
+      /"files": pattern 'scripts\/\[a' is not a valid glob: Missing closing: "\]"/,
+    ],
     ['files that is not a list', 'scripts/**', /"files" must be a list of glob patterns/],
-    ['a pattern that matches nothing', ['scripts/**', 'sql/*.sql'], /"files": pattern 'sql\/\*\.sql' matches no file in /],
+    [
+      'a pattern that matches nothing',
+      ['scripts/**', 'sql/*.sql'],
+      /"files": pattern 'sql\/\*\.sql' matches no file in /,
+    ],
   ])('refuses %s with a clear error', async (_name, files, message) => {
     project(files, { 'scripts/hello.sh': 'echo hello' });
     await expect(buildBundle(dir.path)).rejects.toThrow(message);
@@ -134,7 +173,9 @@ describe('bundle packing with "files"', () => {
   it('refuses a matched symbolic link, even one that points inside the project', async () => {
     project(['scripts/**'], { 'scripts/hello.sh': 'echo hello', 'shared/real.sh': 'echo real' });
     symlinkSync('../shared/real.sh', join(dir.path, 'scripts/linked.sh'));
-    await expect(buildBundle(dir.path)).rejects.toThrow(/"files": 'scripts\/linked\.sh' \(matched by 'scripts\/\*\*'\) is a symbolic link/);
+    await expect(buildBundle(dir.path)).rejects.toThrow(
+      /"files": 'scripts\/linked\.sh' \(matched by 'scripts\/\*\*'\) is a symbolic link/,
+    );
   });
 
   it('refuses a matched file that would stand where a built entry goes', async () => {
@@ -145,7 +186,9 @@ describe('bundle packing with "files"', () => {
   it('refuses what the platform would refuse: more files than its limit', async () => {
     const many = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`data/f${i}.txt`, '']));
     project(['data/**'], many);
-    await expect(buildBundle(dir.path)).rejects.toThrow(/the platform would refuse this bundle: narrow "files" in updraft\.json \(5002 files; at most 5000\)/);
+    await expect(buildBundle(dir.path)).rejects.toThrow(
+      /the platform would refuse this bundle: narrow "files" in updraft\.json \(5002 files; at most 5000\)/,
+    );
   }, 30_000);
 });
 
@@ -163,7 +206,10 @@ describe('readManifest', () => {
     [{}, /updraft\.json not found/],
     [{ 'updraft.json': '{name:' }, /is not valid JSON/],
     [{ 'updraft.json': '{"entries":["a.ts"]}', 'a.ts': '' }, /"name" must be 1-100 letters, digits, _ \. or -/],
-    [{ 'updraft.json': '{"name":"My DAGs","entries":["a.ts"]}', 'a.ts': '' }, /"name" must be 1-100 letters, digits, _ \. or - \(got 'My DAGs'\)/],
+    [
+      { 'updraft.json': '{"name":"My DAGs","entries":["a.ts"]}', 'a.ts': '' },
+      /"name" must be 1-100 letters, digits, _ \. or - \(got 'My DAGs'\)/,
+    ],
     [{ 'updraft.json': '{"name":"n","entries":[]}' }, /"entries" must be a non-empty list/],
     [{ 'updraft.json': '{"name":"n","entries":["missing.ts"]}' }, /entry 'missing.ts' does not exist/],
     [{ 'updraft.json': '{"name":"n","entries":["../outside.ts"]}' }, /must be a relative path inside the bundle/],

@@ -11,7 +11,15 @@ export interface TypeProblem {
 }
 
 /** What a project's tsconfig.json would say if it had none (the one `updraft init` writes). */
-const DEFAULT_OPTIONS = { target: 'es2022', lib: ['es2022'], module: 'commonjs', strict: true, esModuleInterop: true, skipLibCheck: true, noEmit: true };
+const DEFAULT_OPTIONS = {
+  target: 'es2022',
+  lib: ['es2022'],
+  module: 'commonjs',
+  strict: true,
+  esModuleInterop: true,
+  skipLibCheck: true,
+  noEmit: true,
+};
 
 /**
  * Type-checks a bundle project with the TypeScript it installed (so the check is the one
@@ -45,7 +53,10 @@ export function typecheckProject(dir: string, entries: string[]): TypeProblem[] 
 
 function declaresTypeScript(dir: string): boolean {
   try {
-    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<
+      string,
+      Record<string, string> | undefined
+    >;
     return ['dependencies', 'devDependencies'].some((field) => pkg[field]?.['typescript'] !== undefined);
   } catch {
     return false;
@@ -56,7 +67,9 @@ function loadTypeScript(dir: string): typeof TypeScript {
   try {
     return createRequire(join(dir, 'package.json'))('typescript') as typeof TypeScript;
   } catch {
-    throw new CliError(`cannot type-check: typescript is not installed in ${dir} (run \`npm install\`, or deploy with --no-typecheck)`);
+    throw new CliError(
+      `cannot type-check: typescript is not installed in ${dir} (run \`npm install\`, or deploy with --no-typecheck)`,
+    );
   }
 }
 

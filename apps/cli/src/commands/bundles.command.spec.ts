@@ -1,12 +1,24 @@
 import { page, runCli, StandInApi } from '../testing/stand-in-api';
 
 const version = (n: number, name: string, status: string) => ({
-  id: `id-${name}-${n}`, name, version: n, status, errors: status === 'failed' ? [{ file: 'dags/x.ts', line: 2, message: 'boom' }] : [], dagIds: status === 'failed' ? [] : ['nice'],
-  archiveSha256: 'x', createdAt: '2024-01-0' + n + 'T00:00:00.000Z', parsedAt: null,
+  id: `id-${name}-${n}`,
+  name,
+  version: n,
+  status,
+  errors: status === 'failed' ? [{ file: 'dags/x.ts', line: 2, message: 'boom' }] : [],
+  dagIds: status === 'failed' ? [] : ['nice'],
+  archiveSha256: 'x',
+  createdAt: '2024-01-0' + n + 'T00:00:00.000Z',
+  parsedAt: null,
 });
 
 describe('updraft bundles', () => {
-  const versions = [version(3, 'nice', 'failed'), version(2, 'nice', 'active'), version(1, 'nice', 'superseded'), version(1, 'other', 'active')];
+  const versions = [
+    version(3, 'nice', 'failed'),
+    version(2, 'nice', 'active'),
+    version(1, 'nice', 'superseded'),
+    version(1, 'other', 'active'),
+  ];
   const rolledBack: string[] = [];
   const api = new StandInApi({
     'GET /api/v1/tenants/acme/bundles': () => ({ json: page(versions) }),
@@ -37,8 +49,16 @@ describe('updraft bundles', () => {
   });
 
   it('refuses an ambiguous or unknown version with one line and exit 1', async () => {
-    expect(await runCli(['bundles', 'rollback', '1'], session())).toEqual({ code: 1, stdout: '', stderr: "error: version 1 exists in bundles 'nice', 'other': pick one with --bundle\n" });
-    expect(await runCli(['bundles', 'rollback', '9'], session())).toEqual({ code: 1, stdout: '', stderr: 'error: no version 9 in tenant acme\n' });
+    expect(await runCli(['bundles', 'rollback', '1'], session())).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: "error: version 1 exists in bundles 'nice', 'other': pick one with --bundle\n",
+    });
+    expect(await runCli(['bundles', 'rollback', '9'], session())).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'error: no version 9 in tenant acme\n',
+    });
     expect((await runCli(['bundles', 'rollback', 'latest'], session())).code).not.toBe(0);
   });
 });

@@ -10,7 +10,9 @@ interface RollbackOptions extends JsonOption {
 }
 
 export function registerBundlesCommand(program: Command, ctx: CliContext): void {
-  const bundles = program.command('bundles').description('bundle versions: list them, make an earlier one active again');
+  const bundles = program
+    .command('bundles')
+    .description('bundle versions: list them, make an earlier one active again');
 
   bundles
     .command('list')
@@ -32,8 +34,14 @@ export function registerBundlesCommand(program: Command, ctx: CliContext): void 
       const { client, tenant } = tenantSession(ctx);
       const all = await client.listBundles(tenant);
       const matches = all.filter((b) => b.version === version && (!options.bundle || b.name === options.bundle));
-      if (matches.length === 0) throw new CliError(`no version ${version}${options.bundle ? ` of bundle '${options.bundle}'` : ''} in tenant ${tenant}`);
-      if (matches.length > 1) throw new CliError(`version ${version} exists in bundles ${matches.map((b) => `'${b.name}'`).join(', ')}: pick one with --bundle`);
+      if (matches.length === 0)
+        throw new CliError(
+          `no version ${version}${options.bundle ? ` of bundle '${options.bundle}'` : ''} in tenant ${tenant}`,
+        );
+      if (matches.length > 1)
+        throw new CliError(
+          `version ${version} exists in bundles ${matches.map((b) => `'${b.name}'`).join(', ')}: pick one with --bundle`,
+        );
       const result = await client.rollbackBundle(tenant, matches[0].id);
       outputFor(ctx, options).result(result, () => describeBundle(result));
     });

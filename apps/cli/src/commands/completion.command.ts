@@ -23,7 +23,11 @@ export function completionWords(program: Command): Map<string, string[]> {
   const words = new Map<string, string[]>();
   const visit = (command: Command, path: string) => {
     const options = command.options.flatMap((o) => [o.long, o.short]).filter((flag): flag is string => Boolean(flag));
-    words.set(path, [...command.commands.map((c) => c.name()), ...options, ...(path ? ['--help'] : ['--help', '--version'])]);
+    words.set(path, [
+      ...command.commands.map((c) => c.name()),
+      ...options,
+      ...(path ? ['--help'] : ['--help', '--version']),
+    ]);
     for (const sub of command.commands) visit(sub, path ? `${path} ${sub.name()}` : sub.name());
   };
   visit(program, '');
@@ -35,7 +39,9 @@ export function completionWords(program: Command): Map<string, string[]> {
  * what may follow them, and offers those; files are offered otherwise (a DAG file, a folder).
  */
 export function completionScript(program: Command, shell: Shell): string {
-  const table = [...completionWords(program)].map(([path, words]) => `    "${path}") words="${words.join(' ')}" ;;`).join('\n');
+  const table = [...completionWords(program)]
+    .map(([path, words]) => `    "${path}") words="${words.join(' ')}" ;;`)
+    .join('\n');
   const lookup = [
     '  local path="" w',
     '  for w in "${@}"; do',
@@ -43,7 +49,18 @@ export function completionScript(program: Command, shell: Shell): string {
     '  done',
     '  __updraft_words "$path"',
   ].join('\n');
-  const words = ['__updraft_words() {', '  local words=""', '  case "$1" in', table, '  esac', '  echo "$words"', '}', '__updraft_next() {', lookup, '}'].join('\n');
+  const words = [
+    '__updraft_words() {',
+    '  local words=""',
+    '  case "$1" in',
+    table,
+    '  esac',
+    '  echo "$words"',
+    '}',
+    '__updraft_next() {',
+    lookup,
+    '}',
+  ].join('\n');
   if (shell === 'bash') {
     return [
       '# updraft completion for bash: eval "$(updraft completion bash)"',

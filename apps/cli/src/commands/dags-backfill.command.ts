@@ -11,7 +11,8 @@ interface BackfillOptions extends JsonOption {
 }
 
 function isoDate(flag: string, value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(new Date(value).getTime())) throw new CliError(`${flag} must be a date like 2024-01-31 or 2024-01-31T06:00:00Z, not '${value}'`);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(new Date(value).getTime()))
+    throw new CliError(`${flag} must be a date like 2024-01-31 or 2024-01-31T06:00:00Z, not '${value}'`);
   return value;
 }
 
@@ -19,14 +20,20 @@ function isoDate(flag: string, value: string): string {
 export function registerDagsBackfillCommand(dags: Command, ctx: CliContext): void {
   dags
     .command('backfill')
-    .description('run a DAG over a past date range (one backfill run per schedule interval, oldest first, within maxActiveRuns)')
+    .description(
+      'run a DAG over a past date range (one backfill run per schedule interval, oldest first, within maxActiveRuns)',
+    )
     .argument('<dagId>')
     .requiredOption('--from <date>', 'first logical date (included)')
     .requiredOption('--to <date>', 'last logical date (included)')
     .option('--reprocess', 'clear and run again the finished runs already in the range')
     .option('--json', 'machine-readable output')
     .action(async (dagId: string, options: BackfillOptions) => {
-      const request = { from: isoDate('--from', options.from), to: isoDate('--to', options.to), reprocess: options.reprocess ?? false };
+      const request = {
+        from: isoDate('--from', options.from),
+        to: isoDate('--to', options.to),
+        reprocess: options.reprocess ?? false,
+      };
       const { client, tenant } = tenantSession(ctx);
       const backfill = await client.createBackfill(tenant, dagId, request);
       outputFor(ctx, options).result(backfill, () => formatBackfill(backfill));

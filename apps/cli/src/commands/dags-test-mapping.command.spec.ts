@@ -13,7 +13,12 @@ describe('updraft dags test: dynamic task mapping and triggerDagRun', () => {
   const dir = useDagProject();
   const dagFile = (source: string) => dir.file('dags/dag.ts', source);
 
-  const rows = (stdout: string) => (JSON.parse(stdout).tasks as TaskRow[]).map((t) => [t.mapIndex === undefined ? t.taskId : `${t.taskId}[${t.mapIndex}]`, t.state, t.returnValue ?? t.message]);
+  const rows = (stdout: string) =>
+    (JSON.parse(stdout).tasks as TaskRow[]).map((t) => [
+      t.mapIndex === undefined ? t.taskId : `${t.taskId}[${t.mapIndex}]`,
+      t.state,
+      t.returnValue ?? t.message,
+    ]);
 
   it('runs one instance per element (literal lists and an upstream list, every combination), and downstream pulls the list', async () => {
     const file = dagFile(`import { dag, task } from '@updraft/sdk';
@@ -30,7 +35,9 @@ describe('updraft dags test: dynamic task mapping and triggerDagRun', () => {
 
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('[load[0]] running (task, try 1 of 1)\n[load[0]] | map index 0\n[load[0]] success, returned "eu:1"\n');
+    expect(result.stdout).toContain(
+      '[load[0]] running (task, try 1 of 1)\n[load[0]] | map index 0\n[load[0]] success, returned "eu:1"\n',
+    );
     expect(result.stdout).toContain('[load[3]] | map index 3\n[load[3]] success, returned "us:2"\n');
     expect(result.stdout).toContain('[total] success, returned ["eu:1","eu:2","us:1","us:2"]\n');
     expect(result.stdout).toMatch(/\nload\[2\]\s+success\s+1\n/);
@@ -69,7 +76,9 @@ describe('updraft dags test: dynamic task mapping and triggerDagRun', () => {
       ['picky[1]', 'failed', expect.stringMatching(/^two is bad/)],
       ['picky[2]', 'success', 3],
     ]);
-    expect(result.stderr).toMatch(/^error: DAG edges run failed: tasks 'each_scalar', 'picky\[1\]' failed \('each_scalar': cannot map over 'x'/);
+    expect(result.stderr).toMatch(
+      /^error: DAG edges run failed: tasks 'each_scalar', 'picky\[1\]' failed \('each_scalar': cannot map over 'x'/,
+    );
   });
 
   it('runs a triggered DAG of the same file here, with its rendered conf, and fails a waiting trigger when that run fails', async () => {
@@ -89,12 +98,24 @@ describe('updraft dags test: dynamic task mapping and triggerDagRun', () => {
     const result = await runCli(['dags', 'test', file, 'parent', '--logical-date', '2024-06-01'], {});
 
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`[fire] | triggering DAG 'child' with conf {"day":"2024-06-01"}; it is defined in this file, so it runs here and now\n[child/work] running (bash, try 1 of 1)\n[child/work] | working on 2024-06-01\n`);
-    expect(result.stdout).toMatch(/\[fire\] success, returned \{"dagId":"child","runId":"test__\S+","state":"success"\}\n/);
+    expect(result.stdout).toContain(
+      `[fire] | triggering DAG 'child' with conf {"day":"2024-06-01"}; it is defined in this file, so it runs here and now\n[child/work] running (bash, try 1 of 1)\n[child/work] | working on 2024-06-01\n`,
+    );
+    expect(result.stdout).toMatch(
+      /\[fire\] success, returned \{"dagId":"child","runId":"test__\S+","state":"success"\}\n/,
+    );
     expect(result.stdout).toMatch(/\[fire_and_wait\] failed: the triggered run test__\S+ of DAG 'child' failed\n/);
-    expect(result.stdout).toMatch(/\[fire_and_forget\] \| run test__\S+ of DAG 'child': failed\n\[fire_and_forget\] success, returned \{"dagId":"child","runId":"test__\S+","state":"failed"\}\n/);
-    expect(result.stdout).toContain(`[elsewhere] | would trigger DAG 'in_another_file' with conf {"day":"2024-06-01"}; it is not defined in this file, so it does not run locally\n`);
-    expect(result.stdout).toContain("[no_conf] failed: conf for DAG 'child': conf.day is required (the DAG declares it without a default)\n");
-    expect(result.stdout).toContain("[again] failed: DAG 'parent' would trigger itself (parent → parent); a local run does not start it again\n");
+    expect(result.stdout).toMatch(
+      /\[fire_and_forget\] \| run test__\S+ of DAG 'child': failed\n\[fire_and_forget\] success, returned \{"dagId":"child","runId":"test__\S+","state":"failed"\}\n/,
+    );
+    expect(result.stdout).toContain(
+      `[elsewhere] | would trigger DAG 'in_another_file' with conf {"day":"2024-06-01"}; it is not defined in this file, so it does not run locally\n`,
+    );
+    expect(result.stdout).toContain(
+      "[no_conf] failed: conf for DAG 'child': conf.day is required (the DAG declares it without a default)\n",
+    );
+    expect(result.stdout).toContain(
+      "[again] failed: DAG 'parent' would trigger itself (parent → parent); a local run does not start it again\n",
+    );
   });
 });

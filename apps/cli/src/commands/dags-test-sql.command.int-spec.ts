@@ -45,18 +45,40 @@ describe('updraft dags test: sql on a real PostgreSQL connection', () => {
     const connections = join(dir.path, 'connections.json');
     writeFileSync(connections, JSON.stringify({ web: 'https://example.com' }));
 
-    const result = await runCli(['dags', 'test', dag, 'queries', '--logical-date', '2024-03-05', '--connections', connections, '--json'], {
-      localSecrets: { connections: { WAREHOUSE: database.url } },
-    });
+    const result = await runCli(
+      ['dags', 'test', dag, 'queries', '--logical-date', '2024-03-05', '--connections', connections, '--json'],
+      {
+        localSecrets: { connections: { WAREHOUSE: database.url } },
+      },
+    );
 
     const tasks = Object.fromEntries((JSON.parse(result.stdout).tasks as TaskRow[]).map((t) => [t.taskId, t]));
     expect(tasks['create'].state).toBe('success');
     expect(tasks['insert']).toMatchObject({ state: 'success', returnValue: { rowCount: 2, rows: [] } });
-    expect(tasks['total']).toMatchObject({ state: 'success', returnValue: { rowCount: 2, rows: [{ day: '2024-03-05', total: 5 }, { day: '2024-03-06', total: 7 }] } });
-    expect(tasks['typo']).toMatchObject({ state: 'failed', tries: 1, message: 'sql on warehouse failed (42601) at character 1: syntax error at or near "SELEC"' });
-    expect(tasks['too_many']).toMatchObject({ state: 'failed', message: 'the statement returned 20 rows; maxRows is 10' });
+    expect(tasks['total']).toMatchObject({
+      state: 'success',
+      returnValue: {
+        rowCount: 2,
+        rows: [
+          { day: '2024-03-05', total: 5 },
+          { day: '2024-03-06', total: 7 },
+        ],
+      },
+    });
+    expect(tasks['typo']).toMatchObject({
+      state: 'failed',
+      tries: 1,
+      message: 'sql on warehouse failed (42601) at character 1: syntax error at or near "SELEC"',
+    });
+    expect(tasks['too_many']).toMatchObject({
+      state: 'failed',
+      message: 'the statement returned 20 rows; maxRows is 10',
+    });
     expect(tasks['unknown']).toMatchObject({ state: 'failed', message: "connection 'nope' is not defined" });
-    expect(tasks['not_postgres']).toMatchObject({ state: 'failed', message: "connection 'web' is of type 'https'; sql needs a postgres connection" });
+    expect(tasks['not_postgres']).toMatchObject({
+      state: 'failed',
+      message: "connection 'web' is of type 'https'; sql needs a postgres connection",
+    });
     expect(result.code).toBe(1);
   });
 });

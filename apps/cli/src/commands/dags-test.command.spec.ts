@@ -45,7 +45,9 @@ describe('updraft dags test (a local run, no server)', () => {
     );
     expect(result.stdout).toMatch(/\[fetch\] \| rows in \/\S*updraft-task-\S+:\n/);
     expect(result.stdout).toMatch(/\[clean\] \| region us run test__\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00\n/);
-    expect(lines.indexOf('[fetch] success, returned "1"')).toBeLessThan(lines.indexOf('[clean] running (task, try 1 of 1)'));
+    expect(lines.indexOf('[fetch] success, returned "1"')).toBeLessThan(
+      lines.indexOf('[clean] running (task, try 1 of 1)'),
+    );
     expect(result.stdout).toMatch(/\nRun test__\S+: success\n$/);
   });
 
@@ -92,7 +94,9 @@ describe('updraft dags test (a local run, no server)', () => {
     expect(result.stdout).toContain('[explode] failed: the data is not there (');
     expect(result.stdout).toMatch(/\[after\] upstream_failed: trigger rule all_success \(upstream: explode failed\)\n/);
     expect(result.stdout).toMatch(/\nRun test__\S+: failed\n$/);
-    expect(result.stderr).toMatch(/^error: DAG broken run failed: task 'explode' failed: the data is not there \(\S*broken\.ts:5\)\n$/);
+    expect(result.stderr).toMatch(
+      /^error: DAG broken run failed: task 'explode' failed: the data is not there \(\S*broken\.ts:5\)\n$/,
+    );
   });
 
   it('runs a one_failed task only when an upstream failed, and a bash exit code other than 0 fails', async () => {
@@ -155,9 +159,13 @@ describe('updraft dags test (a local run, no server)', () => {
 
     expect(Date.now() - started).toBeLessThan(5000);
     expect(result.stdout).toContain('Retry delays are capped at 1 s locally; the platform waits the full delay.\n');
-    expect(result.stdout).toMatch(/\[flaky\] up_for_retry: try 1 fails \(\S+\); try 2 of 3 in 1\.0s \(capped locally; the platform waits 10m0s\)\n/);
+    expect(result.stdout).toMatch(
+      /\[flaky\] up_for_retry: try 1 fails \(\S+\); try 2 of 3 in 1\.0s \(capped locally; the platform waits 10m0s\)\n/,
+    );
     expect(result.stdout).toContain('[flaky] running (task, try 2 of 3)\n[flaky] success, returned 2\n');
-    expect(result.stdout).toMatch(/\[hopeless\] running \(task, try 1 of 3\)\n\[hopeless\] failed: TaskFail: bad input/);
+    expect(result.stdout).toMatch(
+      /\[hopeless\] running \(task, try 1 of 3\)\n\[hopeless\] failed: TaskFail: bad input/,
+    );
     expect(result.stdout).toMatch(/flaky\s+success\s+2\n/);
     expect(result.code).toBe(1);
   });
@@ -191,34 +199,54 @@ describe('updraft dags test (a local run, no server)', () => {
       export default dag('typed', { params: { days: { type: 'integer' } } }, () => { task('t', async () => 1); });`,
     );
     const missing = await test(file, 'typed');
-    expect(missing).toEqual({ code: 1, stdout: '', stderr: "error: the run's params are not valid: conf.days is required (the DAG declares it without a default)\n" });
+    expect(missing).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: "error: the run's params are not valid: conf.days is required (the DAG declares it without a default)\n",
+    });
     const wrongType = await test(file, 'typed', '--conf', '{"days":"two"}');
     expect(wrongType.stderr).toBe("error: the run's params are not valid: conf.days must be an integer\n");
   });
 
   it('can test the same file twice in one process (the DAG registry is left as it was)', async () => {
-    const file = dagFile('again.ts', `import { dag, empty } from '@updraft/sdk';\nexport default dag('again', {}, () => { empty('e'); });`);
+    const file = dagFile(
+      'again.ts',
+      `import { dag, empty } from '@updraft/sdk';\nexport default dag('again', {}, () => { empty('e'); });`,
+    );
     expect((await test(file, 'again')).code).toBe(0);
     expect((await test(file, 'again')).code).toBe(0);
   });
 
   it('names an unknown DAG id, and the DAGs the file does define', async () => {
-    const file = dagFile('two.ts', `import { dag, empty } from '@updraft/sdk';\ndag('one', {}, () => { empty('e'); });\ndag('two', {}, () => { empty('e'); });`);
+    const file = dagFile(
+      'two.ts',
+      `import { dag, empty } from '@updraft/sdk';\ndag('one', {}, () => { empty('e'); });\ndag('two', {}, () => { empty('e'); });`,
+    );
     const result = await test(file, 'three');
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^error: \S*two\.ts defines no DAG 'three' \(it defines: one, two\)\n$/);
   });
 
   it('reports a syntax error with its file and line, and an invalid DAG at the line that declared it', async () => {
-    const syntax = dagFile('syntax.ts', `import { dag } from '@updraft/sdk';\n\nexport default dag('x', {}, () => {\n  const = 1;\n});\n`);
+    const syntax = dagFile(
+      'syntax.ts',
+      `import { dag } from '@updraft/sdk';\n\nexport default dag('x', {}, () => {\n  const = 1;\n});\n`,
+    );
     const result = await test(syntax, 'x');
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^error: cannot bundle \S*syntax\.ts: \S*syntax\.ts:4:\d+ Expected identifier but found "="\n$/);
+    expect(result.stderr).toMatch(
+      /^error: cannot bundle \S*syntax\.ts: \S*syntax\.ts:4:\d+ Expected identifier but found "="\n$/,
+    );
 
-    const duplicate = dagFile('dup.ts', `import { dag, empty } from '@updraft/sdk';\n\nexport default dag('dup', {}, () => {\n  empty('a');\n  empty('a');\n});\n`);
+    const duplicate = dagFile(
+      'dup.ts',
+      `import { dag, empty } from '@updraft/sdk';\n\nexport default dag('dup', {}, () => {\n  empty('a');\n  empty('a');\n});\n`,
+    );
     const invalid = await test(duplicate, 'dup');
     expect(invalid.code).toBe(1);
-    expect(invalid.stderr).toMatch(/^error: \S*dup\.ts failed to load: DagDefinitionError: DAG 'dup', task 'a' \(\S*dup\.ts:5\): duplicate task id \(first declared at \S*dup\.ts:4\)\n$/);
+    expect(invalid.stderr).toMatch(
+      /^error: \S*dup\.ts failed to load: DagDefinitionError: DAG 'dup', task 'a' \(\S*dup\.ts:5\): duplicate task id \(first declared at \S*dup\.ts:4\)\n$/,
+    );
   });
 
   it('says which file is missing', async () => {

@@ -47,10 +47,15 @@ export function registerDagsCommand(program: Command, ctx: CliContext): void {
       outputFor(ctx, options).result(run, () => formatTriggered(run));
     });
 
-  for (const [name, isPaused] of [['pause', true], ['unpause', false]] as const) {
+  for (const [name, isPaused] of [
+    ['pause', true],
+    ['unpause', false],
+  ] as const) {
     dags
       .command(name)
-      .description(isPaused ? 'stop scheduling new runs of a DAG (running ones finish)' : 'resume scheduling a paused DAG')
+      .description(
+        isPaused ? 'stop scheduling new runs of a DAG (running ones finish)' : 'resume scheduling a paused DAG',
+      )
       .argument('<dagId>')
       .option('--json', 'machine-readable output')
       .action(async (dagId: string, options: JsonOption) => {

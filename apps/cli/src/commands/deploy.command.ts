@@ -29,10 +29,13 @@ async function deploy(ctx: CliContext, dir: string, options: DeployOptions): Pro
   const root = resolve(dir);
   if (options.typecheck) {
     const problems = typecheckProject(root, readManifest(root).entries);
-    if (problems === null) out.note(`Not type-checked: ${join(root, 'package.json')} names no typescript (\`updraft init\` projects do).`);
+    if (problems === null)
+      out.note(`Not type-checked: ${join(root, 'package.json')} names no typescript (\`updraft init\` projects do).`);
     for (const problem of problems ?? []) ctx.streams.stderr.write(`${problem.where} - error: ${problem.message}\n`);
     if (problems?.length) {
-      throw new CliError(`${problems.length} type ${problems.length === 1 ? 'error' : 'errors'}: nothing uploaded (fix ${problems.length === 1 ? 'it' : 'them'}, or deploy with --no-typecheck)`);
+      throw new CliError(
+        `${problems.length} type ${problems.length === 1 ? 'error' : 'errors'}: nothing uploaded (fix ${problems.length === 1 ? 'it' : 'them'}, or deploy with --no-typecheck)`,
+      );
     }
   }
   const bundle = await buildBundle(root);
@@ -76,7 +79,12 @@ export function describeBundle(bundle: Bundle): string {
 /** A progress bar on a terminal only; --json output and pipes stay clean. */
 function uploadBar(ctx: CliContext): { progress: (sent: number, total: number) => void; stop: () => void } {
   const bar = new SingleBar(
-    { format: 'uploading {bar} {percentage}% of {totalKb} kB{phase}', stream: ctx.streams.stderr as unknown as NodeJS.WritableStream, hideCursor: true, clearOnComplete: true },
+    {
+      format: 'uploading {bar} {percentage}% of {totalKb} kB{phase}',
+      stream: ctx.streams.stderr as unknown as NodeJS.WritableStream,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
     Presets.shades_classic,
   );
   let started = false;

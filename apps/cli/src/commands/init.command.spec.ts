@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { makeTempDir, runCli } from '../testing/stand-in-api';
 
-const sdkVersion = JSON.parse(readFileSync(join(__dirname, '../../../../libs/sdk/package.json'), 'utf8')).version as string;
+const sdkVersion = JSON.parse(readFileSync(join(__dirname, '../../../../libs/sdk/package.json'), 'utf8'))
+  .version as string;
 
 describe('updraft init', () => {
   let dir: ReturnType<typeof makeTempDir>;
@@ -18,12 +19,27 @@ describe('updraft init', () => {
 
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toContain(`Created bundle project my-dags in ${target}:`);
-    expect(readdirSync(target).sort()).toEqual(['.github', '.gitignore', 'dags', 'package.json', 'tsconfig.json', 'updraft.json', 'vendor']);
-    expect(readdirSync(join(target, 'vendor')).sort()).toEqual([`updraft-cli-${sdkVersion}.tgz`, `updraft-sdk-${sdkVersion}.tgz`]);
+    expect(readdirSync(target).sort()).toEqual([
+      '.github',
+      '.gitignore',
+      'dags',
+      'package.json',
+      'tsconfig.json',
+      'updraft.json',
+      'vendor',
+    ]);
+    expect(readdirSync(join(target, 'vendor')).sort()).toEqual([
+      `updraft-cli-${sdkVersion}.tgz`,
+      `updraft-sdk-${sdkVersion}.tgz`,
+    ]);
     expect(JSON.parse(read('my-dags/updraft.json'))).toEqual({ name: 'my-dags', entries: ['dags/example_dag.ts'] });
 
     const pkg = JSON.parse(read('my-dags/package.json'));
-    expect(pkg.scripts).toEqual({ typecheck: 'tsc -p .', test: 'updraft dags test dags/example_dag.ts example_dag', deploy: 'updraft deploy' });
+    expect(pkg.scripts).toEqual({
+      typecheck: 'tsc -p .',
+      test: 'updraft dags test dags/example_dag.ts example_dag',
+      deploy: 'updraft deploy',
+    });
     expect(pkg.devDependencies).toEqual({
       '@updraft/cli': `file:vendor/updraft-cli-${sdkVersion}.tgz`,
       '@updraft/sdk': `file:vendor/updraft-sdk-${sdkVersion}.tgz`,
@@ -51,7 +67,11 @@ describe('updraft init', () => {
 
   it('refuses a --name the platform would refuse, before writing anything', async () => {
     const result = await runCli(['init', dir.path, '--name', 'Nice Things'], {});
-    expect(result).toEqual({ code: 1, stdout: '', stderr: `error: --name: "name" must be 1-100 letters, digits, _ . or - (got 'Nice Things')\n` });
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `error: --name: "name" must be 1-100 letters, digits, _ . or - (got 'Nice Things')\n`,
+    });
     expect(readdirSync(dir.path)).toEqual([]);
   });
 
@@ -79,16 +99,40 @@ describe('updraft init', () => {
     writeFileSync(join(dir.path, 'file'), '');
     const result = await runCli(['init', join(dir.path, 'file')], {});
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`error: ${join(dir.path, 'file')} is a file: \`updraft init\` needs a new or empty folder\n`);
+    expect(result.stderr).toBe(
+      `error: ${join(dir.path, 'file')} is a file: \`updraft init\` needs a new or empty folder\n`,
+    );
   });
 
   it('vendors npm tarballs of the SDK this repository builds and of the CLI itself', async () => {
     await runCli(['init', dir.path], {});
-    const listing = (tarball: string) => execFileSync('tar', ['tzf', join(dir.path, 'vendor', tarball)], { encoding: 'utf8' }).split('\n');
-    const manifest = (tarball: string) => JSON.parse(execFileSync('tar', ['xzOf', join(dir.path, 'vendor', tarball), 'package/package.json'], { encoding: 'utf8' }));
-    expect(manifest(`updraft-sdk-${sdkVersion}.tgz`)).toMatchObject({ name: '@updraft/sdk', version: sdkVersion, types: './types/index.d.ts' });
-    expect(listing(`updraft-sdk-${sdkVersion}.tgz`)).toEqual(expect.arrayContaining(['package/dist/index.cjs', 'package/dist/index.mjs', 'package/types/index.d.ts', 'package/README.md', 'package/CHANGELOG.md']));
-    expect(manifest(`updraft-cli-${sdkVersion}.tgz`)).toMatchObject({ name: '@updraft/cli', version: sdkVersion, bin: { updraft: './main.js' } });
-    expect(listing(`updraft-cli-${sdkVersion}.tgz`)).toEqual(expect.arrayContaining(['package/main.js', `package/packages/updraft-sdk-${sdkVersion}.tgz`]));
+    const listing = (tarball: string) =>
+      execFileSync('tar', ['tzf', join(dir.path, 'vendor', tarball)], { encoding: 'utf8' }).split('\n');
+    const manifest = (tarball: string) =>
+      JSON.parse(
+        execFileSync('tar', ['xzOf', join(dir.path, 'vendor', tarball), 'package/package.json'], { encoding: 'utf8' }),
+      );
+    expect(manifest(`updraft-sdk-${sdkVersion}.tgz`)).toMatchObject({
+      name: '@updraft/sdk',
+      version: sdkVersion,
+      types: './types/index.d.ts',
+    });
+    expect(listing(`updraft-sdk-${sdkVersion}.tgz`)).toEqual(
+      expect.arrayContaining([
+        'package/dist/index.cjs',
+        'package/dist/index.mjs',
+        'package/types/index.d.ts',
+        'package/README.md',
+        'package/CHANGELOG.md',
+      ]),
+    );
+    expect(manifest(`updraft-cli-${sdkVersion}.tgz`)).toMatchObject({
+      name: '@updraft/cli',
+      version: sdkVersion,
+      bin: { updraft: './main.js' },
+    });
+    expect(listing(`updraft-cli-${sdkVersion}.tgz`)).toEqual(
+      expect.arrayContaining(['package/main.js', `package/packages/updraft-sdk-${sdkVersion}.tgz`]),
+    );
   });
 });

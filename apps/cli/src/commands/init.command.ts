@@ -40,7 +40,7 @@ async function init(ctx: CliContext, dir: string, options: InitOptions): Promise
       'Next:',
       ...(dir === '.' ? [] : [`  cd ${dir}`]),
       '  npm install         (the SDK and this CLI come from vendor/, no registry needed for them)',
-      '  npm run typecheck   (tsc with the SDK\'s types)',
+      "  npm run typecheck   (tsc with the SDK's types)",
       `  npm test            (updraft dags test ${EXAMPLE_DAG_FILE} ${EXAMPLE_DAG_ID}: runs it here, no server needed)`,
       '  npx updraft deploy  (type-checks, then uploads it, after `npx updraft login`)',
       '',
@@ -59,7 +59,8 @@ function bundleName(given: string | undefined, root: string): string {
 function ensureEmptyFolder(dir: string, root: string): void {
   let entries: string[];
   try {
-    if (!statSync(root).isDirectory()) throw new CliError(`${dir} is a file: \`updraft init\` needs a new or empty folder`);
+    if (!statSync(root).isDirectory())
+      throw new CliError(`${dir} is a file: \`updraft init\` needs a new or empty folder`);
     entries = readdirSync(root);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
@@ -67,6 +68,8 @@ function ensureEmptyFolder(dir: string, root: string): void {
     return;
   }
   if (entries.length > 0) {
-    throw new CliError(`${dir} is not empty (${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}): \`updraft init\` needs a new or empty folder`);
+    throw new CliError(
+      `${dir} is not empty (${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}): \`updraft init\` needs a new or empty folder`,
+    );
   }
 }

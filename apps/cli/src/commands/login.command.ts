@@ -17,7 +17,9 @@ interface LoginOptions extends JsonOption {
 export function registerLoginCommand(program: Command, ctx: CliContext): void {
   program
     .command('login')
-    .description('log in and store the session (access and refresh tokens), or store an API token for machines (--token)')
+    .description(
+      'log in and store the session (access and refresh tokens), or store an API token for machines (--token)',
+    )
     .option('--url <url>', 'API address (default: UPDRAFT_URL, the stored one, or http://127.0.0.1:3000)')
     .option('--email <email>', 'your email address')
     .option('--token <token>', 'an API token (updraft_pat_…) instead of an email and password; needs --tenant')
@@ -40,10 +42,21 @@ async function login(ctx: CliContext, options: LoginOptions): Promise<void> {
 
   const response = await client.login(options.email, password);
   const tenant = chooseTenant(response.tenants, options.tenant);
-  saveCredentials(config.credentialsPath, { url: client.baseUrl, accessToken: response.accessToken, refreshToken: response.refreshToken, tenant: tenant.slug });
+  saveCredentials(config.credentialsPath, {
+    url: client.baseUrl,
+    accessToken: response.accessToken,
+    refreshToken: response.refreshToken,
+    tenant: tenant.slug,
+  });
 
   out.result(
-    { url: client.baseUrl, email: response.user.email, tenant: tenant.slug, role: tenant.role, credentialsPath: config.credentialsPath },
+    {
+      url: client.baseUrl,
+      email: response.user.email,
+      tenant: tenant.slug,
+      role: tenant.role,
+      credentialsPath: config.credentialsPath,
+    },
     () =>
       `Logged in to ${client.baseUrl} as ${response.user.email}\n` +
       formatFields([
@@ -60,12 +73,20 @@ async function tokenLogin(ctx: CliContext, options: LoginOptions, token: string)
   const out = outputFor(ctx, options);
   const config = ctx.loadConfig();
   const client = new ApiClient({ baseUrl: options.url ?? config.url, token });
-  await client.request('GET', `/tenants/${encodeURIComponent(options.tenant)}/dags`, { query: { limit: 1 } }).catch((error: unknown) => {
-    if (!(error instanceof ApiError && error.status === 403)) throw error;
-  });
+  await client
+    .request('GET', `/tenants/${encodeURIComponent(options.tenant)}/dags`, { query: { limit: 1 } })
+    .catch((error: unknown) => {
+      if (!(error instanceof ApiError && error.status === 403)) throw error;
+    });
   saveCredentials(config.credentialsPath, { url: client.baseUrl, accessToken: token, tenant: options.tenant });
-  out.result({ url: client.baseUrl, tenant: options.tenant, credentialsPath: config.credentialsPath }, () =>
-    `Using an API token on ${client.baseUrl}\n` + formatFields([['Tenant', options.tenant as string], ['Saved to', config.credentialsPath]]),
+  out.result(
+    { url: client.baseUrl, tenant: options.tenant, credentialsPath: config.credentialsPath },
+    () =>
+      `Using an API token on ${client.baseUrl}\n` +
+      formatFields([
+        ['Tenant', options.tenant as string],
+        ['Saved to', config.credentialsPath],
+      ]),
   );
 }
 

@@ -37,7 +37,16 @@ export function registerLogsCommand(program: Command, ctx: CliContext): void {
 }
 
 /** Streams the try (waiting for the task to start if it has not), then fails unless it succeeded. */
-async function follow(ctx: CliContext, out: Output, client: ApiClient, tenant: string, dagId: string, runId: string, taskId: string, chosenTry?: number): Promise<void> {
+async function follow(
+  ctx: CliContext,
+  out: Output,
+  client: ApiClient,
+  tenant: string,
+  dagId: string,
+  runId: string,
+  taskId: string,
+  chosenTry?: number,
+): Promise<void> {
   let tryNumber = chosenTry;
   while (tryNumber === undefined) {
     const instance = await instanceOf(client, tenant, dagId, runId, taskId);
@@ -55,14 +64,21 @@ async function follow(ctx: CliContext, out: Output, client: ApiClient, tenant: s
   if (state !== 'success') throw new CliError(`${taskId} try ${tryNumber} ended ${state}`);
 }
 
-async function instanceOf(client: ApiClient, tenant: string, dagId: string, runId: string, taskId: string): Promise<TaskInstance> {
+async function instanceOf(
+  client: ApiClient,
+  tenant: string,
+  dagId: string,
+  runId: string,
+  taskId: string,
+): Promise<TaskInstance> {
   const instances = (await client.listTaskInstances(tenant, dagId, runId)).filter((ti) => ti.taskId === taskId);
   if (instances.length === 0) throw new CliError(`task "${taskId}" is not in run ${runId} of ${dagId}`);
   return instances.reduce((latest, ti) => (ti.tryNumber > latest.tryNumber ? ti : latest));
 }
 
 function latestTry(instance: TaskInstance): number {
-  if (instance.tryNumber < 1) throw new CliError(`task "${instance.taskId}" has not run yet (state: ${instance.state}), so it has no log`);
+  if (instance.tryNumber < 1)
+    throw new CliError(`task "${instance.taskId}" has not run yet (state: ${instance.state}), so it has no log`);
   return instance.tryNumber;
 }
 

@@ -33,7 +33,11 @@ const VARIABLES: ResourceKind<Variable> = {
       .argument('<value>')
       .option('--secret', 'store it encrypted; it is never shown again')
       .option('--description <text>'),
-  body: ([value], options) => ({ value, ...(options['secret'] ? { isSecret: true } : {}), ...(options['description'] !== undefined ? { description: options['description'] } : {}) }),
+  body: ([value], options) => ({
+    value,
+    ...(options['secret'] ? { isSecret: true } : {}),
+    ...(options['description'] !== undefined ? { description: options['description'] } : {}),
+  }),
 };
 
 const CONNECTIONS: ResourceKind<Connection> = {
@@ -59,8 +63,21 @@ const CONNECTIONS: ResourceKind<Connection> = {
       .option('--extra <json>', 'a JSON object of extra settings', parseJsonObject)
       .option('--description <text>'),
   body: (_, options) => {
-    const fields: Record<string, string> = { type: 'connType', host: 'host', port: 'port', login: 'login', password: 'password', schema: 'schema', extra: 'extra', description: 'description' };
-    return Object.fromEntries(Object.entries(fields).filter(([option]) => options[option] !== undefined).map(([option, field]) => [field, options[option]]));
+    const fields: Record<string, string> = {
+      type: 'connType',
+      host: 'host',
+      port: 'port',
+      login: 'login',
+      password: 'password',
+      schema: 'schema',
+      extra: 'extra',
+      description: 'description',
+    };
+    return Object.fromEntries(
+      Object.entries(fields)
+        .filter(([option]) => options[option] !== undefined)
+        .map(([option, field]) => [field, options[option]]),
+    );
   },
 };
 
@@ -76,8 +93,14 @@ const POOLS: ResourceKind<Pool> = {
     { header: 'OPEN', value: (p) => p.openSlots },
     { header: 'DESCRIPTION', value: (p) => p.description },
   ],
-  setUsage: (command) => command.option('--slots <n>', 'how many task slots (needed to create one)', parseSlots).option('--description <text>'),
-  body: (_, options) => ({ ...(options['slots'] !== undefined ? { slots: options['slots'] } : {}), ...(options['description'] !== undefined ? { description: options['description'] } : {}) }),
+  setUsage: (command) =>
+    command
+      .option('--slots <n>', 'how many task slots (needed to create one)', parseSlots)
+      .option('--description <text>'),
+  body: (_, options) => ({
+    ...(options['slots'] !== undefined ? { slots: options['slots'] } : {}),
+    ...(options['description'] !== undefined ? { description: options['description'] } : {}),
+  }),
 };
 
 const KEY_FIELD: Record<KeyedResource, string> = { variables: 'key', connections: 'connId', pools: 'name' };
@@ -89,7 +112,12 @@ export function registerResourceCommands(program: Command, ctx: CliContext): voi
 }
 
 /** list, get, set (creates it, or changes what is given) and delete, the same for each kind. */
-function registerKind<T extends Resource>(program: Command, ctx: CliContext, spec: ResourceKind<T>, description: string): void {
+function registerKind<T extends Resource>(
+  program: Command,
+  ctx: CliContext,
+  spec: ResourceKind<T>,
+  description: string,
+): void {
   const group = program.command(spec.kind).description(description);
   group
     .command('list')
@@ -108,10 +136,17 @@ function registerKind<T extends Resource>(program: Command, ctx: CliContext, spe
     .action(async (key: string, options: JsonOption) => {
       const { client, tenant } = tenantSession(ctx);
       const item = await client.getResource<T>(tenant, spec.kind, key);
-      outputFor(ctx, options).result(item, () => formatFields(spec.columns.map((c): [string, Cell] => [c.header.toLowerCase(), c.value(item)])));
+      outputFor(ctx, options).result(item, () =>
+        formatFields(spec.columns.map((c): [string, Cell] => [c.header.toLowerCase(), c.value(item)])),
+      );
     });
   spec
-    .setUsage(group.command('set').description(`create a ${spec.singular}, or change the fields given of an existing one`).argument('<key>'))
+    .setUsage(
+      group
+        .command('set')
+        .description(`create a ${spec.singular}, or change the fields given of an existing one`)
+        .argument('<key>'),
+    )
     .option('--json', 'machine-readable output')
     .action(async (key: string, ...rest: unknown[]) => {
       const options = rest[rest.length - 2] as Record<string, unknown> & JsonOption;
@@ -127,7 +162,10 @@ function registerKind<T extends Resource>(program: Command, ctx: CliContext, spe
         item = await client.createResource<T>(tenant, spec.kind, { [KEY_FIELD[spec.kind]]: key, ...body });
         created = true;
       }
-      outputFor(ctx, options).result(item, () => `${created ? 'Created' : 'Updated'} ${spec.singular} ${spec.key(item)}.`);
+      outputFor(ctx, options).result(
+        item,
+        () => `${created ? 'Created' : 'Updated'} ${spec.singular} ${spec.key(item)}.`,
+      );
     });
   group
     .command('delete')
@@ -159,7 +197,7 @@ function parseJsonObject(value: string): Record<string, unknown> {
   } catch {
     throw new InvalidArgumentError('expected a JSON object');
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new InvalidArgumentError('expected a JSON object');
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new InvalidArgumentError('expected a JSON object');
   return parsed as Record<string, unknown>;
 }
-

@@ -8,7 +8,12 @@ export const LATEST_RUN = 'latest';
  * The run a command names: `latest` (or none) for the DAG's newest run, a full run id, or a prefix
  * of one that only one of the DAG's runs has.
  */
-export async function resolveRun(client: ApiClient, tenant: string, dagId: string, ref: string | undefined): Promise<DagRun> {
+export async function resolveRun(
+  client: ApiClient,
+  tenant: string,
+  dagId: string,
+  ref: string | undefined,
+): Promise<DagRun> {
   if (!ref || ref === LATEST_RUN) {
     const newest = (await client.listDagRuns(tenant, dagId, { limit: 1, offset: 0 })).items[0];
     if (!newest) throw new CliError(`${dagId} has no runs yet`);
@@ -26,5 +31,7 @@ export async function resolveRun(client: ApiClient, tenant: string, dagId: strin
   if (matches.length === 1) return matches[0];
   if (matches.length === 0) throw new CliError(`${dagId} has no run whose id starts with "${ref}"`);
   const shown = matches.slice(0, 5).map((run) => run.runId);
-  throw new CliError(`"${ref}" fits ${matches.length} runs of ${dagId} (${shown.join(', ')}${matches.length > shown.length ? ', …' : ''}): give more of the id`);
+  throw new CliError(
+    `"${ref}" fits ${matches.length} runs of ${dagId} (${shown.join(', ')}${matches.length > shown.length ? ', …' : ''}): give more of the id`,
+  );
 }

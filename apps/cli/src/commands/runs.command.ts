@@ -61,7 +61,7 @@ export function registerRunsCommand(program: Command, ctx: CliContext): void {
     .argument('<dagId>')
     .argument('<runId>', RUN_ARG)
     .option('--task <taskId...>', 'only these tasks')
-    .option('--downstream', "and the tasks downstream of them")
+    .option('--downstream', 'and the tasks downstream of them')
     .option('--upstream', 'and the tasks upstream of them')
     .option('--only-failed', 'only failed and upstream-failed instances')
     .option('--json', 'machine-readable output')
@@ -112,18 +112,33 @@ function parseSeconds(value: string): number {
   return n;
 }
 
-export async function clear(ctx: CliContext, client: ApiClient, tenant: string, run: DagRun, options: ClearOptions): Promise<void> {
+export async function clear(
+  ctx: CliContext,
+  client: ApiClient,
+  tenant: string,
+  run: DagRun,
+  options: ClearOptions,
+): Promise<void> {
   const { cleared } = await client.clearDagRun(tenant, run.dagId, run.runId, {
     ...(options.task ? { taskIds: options.task } : {}),
     downstream: Boolean(options.downstream),
     upstream: Boolean(options.upstream),
     onlyFailed: Boolean(options.onlyFailed),
   });
-  outputFor(ctx, options).result({ runId: run.runId, cleared }, () => `Cleared ${cleared} task ${cleared === 1 ? 'instance' : 'instances'} of run ${run.runId}; they run again.`);
+  outputFor(ctx, options).result(
+    { runId: run.runId, cleared },
+    () => `Cleared ${cleared} task ${cleared === 1 ? 'instance' : 'instances'} of run ${run.runId}; they run again.`,
+  );
 }
 
 /** Redraws the table in place on a terminal; elsewhere prints one line per change of state. */
-async function watch(ctx: CliContext, client: ApiClient, tenant: string, first: DagRun, intervalMs: number): Promise<void> {
+async function watch(
+  ctx: CliContext,
+  client: ApiClient,
+  tenant: string,
+  first: DagRun,
+  intervalMs: number,
+): Promise<void> {
   const out = outputFor(ctx, {});
   const tty = Boolean((ctx.streams.stdout as { isTTY?: boolean }).isTTY);
   const seen = new Map<string, string>();
@@ -137,7 +152,8 @@ async function watch(ctx: CliContext, client: ApiClient, tenant: string, first: 
     } else {
       for (const ti of instances) {
         const key = `${ti.taskId}${ti.mapIndex >= 0 ? `[${ti.mapIndex}]` : ''}`;
-        if (seen.get(key) !== ti.state) ctx.streams.stdout.write(`${formatDate(new Date().toISOString())}  ${key}  ${ti.state}\n`);
+        if (seen.get(key) !== ti.state)
+          ctx.streams.stdout.write(`${formatDate(new Date().toISOString())}  ${key}  ${ti.state}\n`);
         seen.set(key, ti.state);
       }
     }

@@ -20,10 +20,16 @@ export function registerTokensCommand(program: Command, ctx: CliContext): void {
     .option('--json', 'machine-readable output')
     .action(async (options: CreateTokenOptions) => {
       const { client, tenant } = tenantSession(ctx);
-      const created = await client.createApiToken(tenant, { name: options.name, scopes: options.scope, ...(options.expiresInDays ? { expiresInDays: options.expiresInDays } : {}) });
+      const created = await client.createApiToken(tenant, {
+        name: options.name,
+        scopes: options.scope,
+        ...(options.expiresInDays ? { expiresInDays: options.expiresInDays } : {}),
+      });
       const out = outputFor(ctx, options);
       out.result(created, () => `${created.token}\n`);
-      out.note(`Token "${created.name}" (${created.scopes.join(', ')}), expires ${formatDate(created.expiresAt) ?? 'never'}: it is shown only this once. Use it as UPDRAFT_TOKEN with UPDRAFT_TENANT=${tenant}.`);
+      out.note(
+        `Token "${created.name}" (${created.scopes.join(', ')}), expires ${formatDate(created.expiresAt) ?? 'never'}: it is shown only this once. Use it as UPDRAFT_TOKEN with UPDRAFT_TENANT=${tenant}.`,
+      );
     });
 }
 

@@ -50,7 +50,15 @@ export async function loadDagFile(path: string): Promise<LoadedDagFile> {
   stacks.install();
   try {
     // Compiled in this realm (not with vm), so errors and classes are the cli's own.
-    const evaluate = new Function('exports', 'require', 'module', '__filename', '__dirname', 'console', `${code}\n//# sourceURL=${bundleName}`);
+    const evaluate = new Function(
+      'exports',
+      'require',
+      'module',
+      '__filename',
+      '__dirname',
+      'console',
+      `${code}\n//# sourceURL=${bundleName}`,
+    );
     evaluate.call(module.exports, module.exports, requireForDag, module, file, dirname(file), consoleForDag);
   } catch (error) {
     unload();
@@ -89,7 +97,9 @@ async function bundle(file: string, bundleName: string): Promise<{ code: string;
   } catch (error) {
     const errors = (error as Partial<BuildFailure>).errors;
     if (!errors?.length) throw new CliError(`cannot bundle ${relativeToCwd(file)}: ${(error as Error).message}`);
-    throw new CliError(`cannot bundle ${relativeToCwd(file)}: ${errors.slice(0, 3).map(describeBuildMessage).join('; ')}`);
+    throw new CliError(
+      `cannot bundle ${relativeToCwd(file)}: ${errors.slice(0, 3).map(describeBuildMessage).join('; ')}`,
+    );
   }
 }
 
@@ -98,12 +108,16 @@ async function loadEsbuild(): Promise<typeof import('esbuild')> {
   try {
     return await import('esbuild');
   } catch (error) {
-    throw new CliError(`\`updraft dags test\` needs esbuild next to the cli (npm install esbuild): ${(error as Error).message}`);
+    throw new CliError(
+      `\`updraft dags test\` needs esbuild next to the cli (npm install esbuild): ${(error as Error).message}`,
+    );
   }
 }
 
 function describeBuildMessage(message: Message): string {
-  const where = message.location ? `${message.location.file}:${message.location.line}:${message.location.column + 1} ` : '';
+  const where = message.location
+    ? `${message.location.file}:${message.location.line}:${message.location.column + 1} `
+    : '';
   return `${where}${message.text}`;
 }
 
@@ -129,9 +143,11 @@ export function relativeToCwd(file: string): string {
 }
 
 function dagConsoleObject(): Console {
-  const write = (stream: 'stdout' | 'stderr') => (...values: unknown[]) => {
-    for (const line of format(...values).split('\n')) dagConsole.sink(stream, line);
-  };
+  const write =
+    (stream: 'stdout' | 'stderr') =>
+    (...values: unknown[]) => {
+      for (const line of format(...values).split('\n')) dagConsole.sink(stream, line);
+    };
   return {
     ...globalThis.console,
     log: write('stdout'),

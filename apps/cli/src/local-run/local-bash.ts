@@ -49,7 +49,10 @@ export function runLocalBash(options: LocalBashOptions): Promise<TryOutcome> {
 
   return new Promise((resolve) => {
     let timedOut = false;
-    const timer = options.timeoutMs === null ? undefined : setTimeout(() => ((timedOut = true), killGroup(child)), options.timeoutMs);
+    const timer =
+      options.timeoutMs === null
+        ? undefined
+        : setTimeout(() => ((timedOut = true), killGroup(child)), options.timeoutMs);
     child.on('error', (error) => {
       clearTimeout(timer);
       resolve({ outcome: 'error', message: `could not start bash: ${error.message}` });
@@ -58,10 +61,18 @@ export function runLocalBash(options: LocalBashOptions): Promise<TryOutcome> {
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       for (const stream of ['stdout', 'stderr'] as const) if (partial[stream]) emit(stream, partial[stream]);
-      if (timedOut) resolve({ outcome: 'error', message: `the command ran longer than its execution timeout (${options.timeoutMs} ms)` });
+      if (timedOut)
+        resolve({
+          outcome: 'error',
+          message: `the command ran longer than its execution timeout (${options.timeoutMs} ms)`,
+        });
       else if (code === 0) resolve({ outcome: 'success', value: lastStdoutLine ?? undefined });
       else if (code === 99) resolve({ outcome: 'skip', message: 'the command exited with code 99 (skip)' });
-      else resolve({ outcome: 'error', message: signal ? `the command was killed by ${signal}` : `the command exited with code ${code}` });
+      else
+        resolve({
+          outcome: 'error',
+          message: signal ? `the command was killed by ${signal}` : `the command exited with code ${code}`,
+        });
     });
   });
 }

@@ -25,21 +25,44 @@ interface EmailConfig {
 }
 
 /** The `email` operator locally: prints the rendered mail, and sends it when `--smtp-url` is given. */
-export async function localEmail(config: EmailConfig, delivery: LocalDelivery, log: (line: string) => void): Promise<OperatorOutcome> {
+export async function localEmail(
+  config: EmailConfig,
+  delivery: LocalDelivery,
+  log: (line: string) => void,
+): Promise<OperatorOutcome> {
   const channel = config.channel ? `channel '${config.channel}'` : "the tenant's default email channel";
   log(`email to ${config.to.length > 0 ? config.to.join(', ') : `the addresses of ${channel}`}`);
   log(`subject: ${config.subject}`);
   for (const line of config.body.split('\n')) log(`  ${line}`);
   if (!delivery.smtpUrl) {
-    log(`not sent: a local run prints the mail (give --smtp-url to send it; on the platform it goes through ${channel})`);
+    log(
+      `not sent: a local run prints the mail (give --smtp-url to send it; on the platform it goes through ${channel})`,
+    );
     return { outcome: 'success', valueJson: null };
   }
-  if (config.to.length === 0) return { outcome: 'fail', message: `the mail has no 'to': on the platform it goes to the addresses of ${channel}, which a local run does not know; give the task a 'to'` };
-  const transport = createTransport(delivery.smtpUrl, { connectionTimeout: SEND_TIMEOUT_MS, greetingTimeout: SEND_TIMEOUT_MS, socketTimeout: SEND_TIMEOUT_MS, tls: { rejectUnauthorized: false } });
+  if (config.to.length === 0)
+    return {
+      outcome: 'fail',
+      message: `the mail has no 'to': on the platform it goes to the addresses of ${channel}, which a local run does not know; give the task a 'to'`,
+    };
+  const transport = createTransport(delivery.smtpUrl, {
+    connectionTimeout: SEND_TIMEOUT_MS,
+    greetingTimeout: SEND_TIMEOUT_MS,
+    socketTimeout: SEND_TIMEOUT_MS,
+    tls: { rejectUnauthorized: false },
+  });
   try {
-    await transport.sendMail({ from: delivery.mailFrom ?? DEFAULT_MAIL_FROM, to: config.to, subject: config.subject, text: config.body });
+    await transport.sendMail({
+      from: delivery.mailFrom ?? DEFAULT_MAIL_FROM,
+      to: config.to,
+      subject: config.subject,
+      text: config.body,
+    });
   } catch (error) {
-    return { outcome: 'error', message: `${serverOf(delivery.smtpUrl)} did not take the mail: ${(error as Error).message}` };
+    return {
+      outcome: 'error',
+      message: `${serverOf(delivery.smtpUrl)} did not take the mail: ${(error as Error).message}`,
+    };
   } finally {
     transport.close();
   }
@@ -54,8 +77,13 @@ interface SlackConfig {
 }
 
 /** The `slack` operator locally: prints the rendered message, and posts it when `--slack-webhook` is given. */
-export async function localSlack(config: SlackConfig, delivery: LocalDelivery, log: (line: string) => void): Promise<OperatorOutcome> {
-  const target = config.slackChannel ?? (config.channel ? `channel '${config.channel}'` : "the tenant's default Slack channel");
+export async function localSlack(
+  config: SlackConfig,
+  delivery: LocalDelivery,
+  log: (line: string) => void,
+): Promise<OperatorOutcome> {
+  const target =
+    config.slackChannel ?? (config.channel ? `channel '${config.channel}'` : "the tenant's default Slack channel");
   log(`Slack message for ${target}:`);
   for (const line of config.text.split('\n')) log(`  ${line}`);
   if (!delivery.slackWebhook) {
@@ -65,11 +93,25 @@ export async function localSlack(config: SlackConfig, delivery: LocalDelivery, l
   // The webhook URL is the credential: messages name its answer, never the URL.
   let response: Response;
   try {
-    response = await fetch(delivery.slackWebhook, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: config.text }), signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
+    response = await fetch(delivery.slackWebhook, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: config.text }),
+      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+    });
   } catch (error) {
-    return { outcome: 'error', message: `the Slack webhook could not be reached: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}` };
+    return {
+      outcome: 'error',
+      message: `the Slack webhook could not be reached: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}`,
+    };
   }
-  if (!response.ok) return { outcome: 'error', message: `the Slack webhook answered ${response.status}: ${(await response.text()).slice(0, 200)}` };
-  log(`posted through the webhook${config.slackChannel ? ` (a webhook posts to its own channel, not ${config.slackChannel})` : ''}`);
+  if (!response.ok)
+    return {
+      outcome: 'error',
+      message: `the Slack webhook answered ${response.status}: ${(await response.text()).slice(0, 200)}`,
+    };
+  log(
+    `posted through the webhook${config.slackChannel ? ` (a webhook posts to its own channel, not ${config.slackChannel})` : ''}`,
+  );
   return { outcome: 'success', valueJson: null };
 }

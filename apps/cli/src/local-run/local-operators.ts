@@ -1,5 +1,27 @@
-import { fieldsToRender, renderFields, runHttpOperator, runSensor, runSqlOperator, SENSOR_OPERATORS, taskAccessors, type OperatorOutcome, type PlatformCall, type SensorOutcome, type TemplateContext } from '@updraft/operators';
-import { TaskFail, TaskSkip, type Dag, type HttpConfig, type SensorSettings, type SerializedTask, type SqlConfig, type TaskContext, type TriggerDagRunConfig } from '@updraft/sdk';
+import {
+  fieldsToRender,
+  renderFields,
+  runHttpOperator,
+  runSensor,
+  runSqlOperator,
+  SENSOR_OPERATORS,
+  taskAccessors,
+  type OperatorOutcome,
+  type PlatformCall,
+  type SensorOutcome,
+  type TemplateContext,
+} from '@updraft/operators';
+import {
+  TaskFail,
+  TaskSkip,
+  type Dag,
+  type HttpConfig,
+  type SensorSettings,
+  type SerializedTask,
+  type SqlConfig,
+  type TaskContext,
+  type TriggerDagRunConfig,
+} from '@updraft/sdk';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
@@ -11,7 +33,8 @@ import { localEmail, localSlack, type LocalDelivery } from './local-notify';
 import type { LocalSecrets } from './local-secrets';
 import type { StackMapper } from './source-maps';
 
-export type TryOutcome = { outcome: 'success'; value: unknown } | { outcome: 'fail' | 'skip' | 'error'; message: string };
+export type TryOutcome =
+  { outcome: 'success'; value: unknown } | { outcome: 'fail' | 'skip' | 'error'; message: string };
 
 export type OutputStream = 'stdout' | 'stderr' | 'log';
 
@@ -69,7 +92,11 @@ export class LocalOperators {
     if ('outcome' in rendered) return rendered;
     const task = rendered;
     const log = (line: string) => input.output('log', line);
-    const io = { signal: new AbortController().signal, timeoutMs: task.executionTimeoutMs ?? Number.POSITIVE_INFINITY, log };
+    const io = {
+      signal: new AbortController().signal,
+      timeoutMs: task.executionTimeoutMs ?? Number.POSITIVE_INFINITY,
+      log,
+    };
     const connection = async (connId: string) => this.options.environment.secrets.connection(connId);
     switch (task.operator) {
       case 'empty':
@@ -81,9 +108,23 @@ export class LocalOperators {
       case 'short_circuit':
         return this.callFunction(input);
       case 'http':
-        return fromOperator(await runHttpOperator(task.config as unknown as HttpConfig, { ...io, fetch: (url, init) => fetch(url, init), connection }));
+        return fromOperator(
+          await runHttpOperator(task.config as unknown as HttpConfig, {
+            ...io,
+            fetch: (url, init) => fetch(url, init),
+            connection,
+          }),
+        );
       case 'sql':
-        return fromOperator(await runSqlOperator(task.config as unknown as SqlConfig, { ...io, taskId: task.taskId, connection, resolveHost: async (host) => host, openClient: (options) => new Client(options) }));
+        return fromOperator(
+          await runSqlOperator(task.config as unknown as SqlConfig, {
+            ...io,
+            taskId: task.taskId,
+            connection,
+            resolveHost: async (host) => host,
+            openClient: (options) => new Client(options),
+          }),
+        );
       case 'trigger_dag_run':
         return this.options.trigger(task.config as unknown as TriggerDagRunConfig, input.output);
       case 'email':
@@ -113,10 +154,18 @@ export class LocalOperators {
     const { run } = this.options;
     const logicalDate = run.logicalDate.toISOString();
     return {
-      dagId: run.dagId, taskId: task.taskId, runId: run.runId, logicalDate, ds: logicalDate.slice(0, 10),
+      dagId: run.dagId,
+      taskId: task.taskId,
+      runId: run.runId,
+      logicalDate,
+      ds: logicalDate.slice(0, 10),
       // A manual run's data interval is the moment it was triggered, as on the platform.
-      dataIntervalStart: logicalDate, dataIntervalEnd: logicalDate,
-      tryNumber, mapIndex, params: jsonCopy(run.params), conf: jsonCopy(run.conf),
+      dataIntervalStart: logicalDate,
+      dataIntervalEnd: logicalDate,
+      tryNumber,
+      mapIndex,
+      params: jsonCopy(run.params),
+      conf: jsonCopy(run.conf),
     };
   }
 
@@ -124,7 +173,11 @@ export class LocalOperators {
     const fields = fieldsToRender(input.task);
     if (Object.keys(fields).length === 0) return input.task;
     try {
-      const rendered = await renderFields(fields, { ...this.runContext(input), operator: input.task.operator }, this.answer);
+      const rendered = await renderFields(
+        fields,
+        { ...this.runContext(input), operator: input.task.operator },
+        this.answer,
+      );
       return { ...input.task, config: { ...input.task.config, ...rendered } };
     } catch (error) {
       return { outcome: 'fail', message: `rendering templates failed: ${errorMessage(error)}` };
@@ -139,13 +192,24 @@ export class LocalOperators {
       if (cwd !== scratchDir && !cwd.startsWith(scratchDir + sep)) {
         return { outcome: 'fail', message: `cwd '${config.cwd}' must stay inside the task's scratch folder` };
       }
-      return await runLocalBash({ command: config.command, env: config.env, cwd, scratchDir, bundleDir: this.options.environment.bundleDir, timeoutMs: task.executionTimeoutMs, onOutput: output });
+      return await runLocalBash({
+        command: config.command,
+        env: config.env,
+        cwd,
+        scratchDir,
+        bundleDir: this.options.environment.bundleDir,
+        timeoutMs: task.executionTimeoutMs,
+        onOutput: output,
+      });
     } finally {
       await rm(scratchDir, { recursive: true, force: true });
     }
   }
 
-  private sensor(task: SerializedTask, io: { signal: AbortSignal; timeoutMs: number; log: (line: string) => void }): Promise<SensorOutcome> {
+  private sensor(
+    task: SerializedTask,
+    io: { signal: AbortSignal; timeoutMs: number; log: (line: string) => void },
+  ): Promise<SensorOutcome> {
     const { externalStates } = this.options.environment;
     if (task.operator === 'external_task_sensor') {
       const key = `${task.config['externalDagId']}:${task.config['externalTaskId']}`;
@@ -157,15 +221,26 @@ export class LocalOperators {
       }
     }
     const settings = task.config['sensor'] as SensorSettings;
-    if (settings.mode === 'reschedule') io.log('reschedule mode checks in place here: a local run has no worker slot to free');
+    if (settings.mode === 'reschedule')
+      io.log('reschedule mode checks in place here: a local run has no worker slot to free');
     const pokeIntervalMs = Math.min(settings.pokeIntervalMs, this.options.pokeIntervalCapMs);
-    if (pokeIntervalMs < settings.pokeIntervalMs) io.log(`checks every ${formatDuration(pokeIntervalMs)} here (capped locally; the platform waits ${formatDuration(settings.pokeIntervalMs)})`);
+    if (pokeIntervalMs < settings.pokeIntervalMs)
+      io.log(
+        `checks every ${formatDuration(pokeIntervalMs)} here (capped locally; the platform waits ${formatDuration(settings.pokeIntervalMs)})`,
+      );
     const capped = { ...task, config: { ...task.config, sensor: { ...settings, pokeIntervalMs } } };
     const logicalDate = this.options.run.logicalDate;
-    return runSensor(capped, { logicalDate, dataIntervalEnd: logicalDate }, {
-      ...io, fetch: (url, init) => fetch(url, init), firstPokeAt: new Date(), canReschedule: false,
-      externalTaskState: async (dagId, taskId) => externalStates.get(`${dagId}:${taskId}`) ?? null,
-    });
+    return runSensor(
+      capped,
+      { logicalDate, dataIntervalEnd: logicalDate },
+      {
+        ...io,
+        fetch: (url, init) => fetch(url, init),
+        firstPokeAt: new Date(),
+        canReschedule: false,
+        externalTaskState: async (dagId, taskId) => externalStates.get(`${dagId}:${taskId}`) ?? null,
+      },
+    );
   }
 
   private async callFunction(input: TryInput): Promise<TryOutcome> {
@@ -183,7 +258,11 @@ export class LocalOperators {
     try {
       const timeoutMs = task.executionTimeoutMs;
       const timeout = new Promise<never>((_, reject) => {
-        if (timeoutMs !== null) timer = setTimeout(() => reject(new Error(`the task ran longer than its execution timeout (${timeoutMs} ms)`)), timeoutMs);
+        if (timeoutMs !== null)
+          timer = setTimeout(
+            () => reject(new Error(`the task ran longer than its execution timeout (${timeoutMs} ms)`)),
+            timeoutMs,
+          );
       });
       const value = await Promise.race([Promise.resolve().then(() => callable(context)), timeout]);
       return { outcome: 'success', value };
@@ -199,7 +278,8 @@ export class LocalOperators {
 
 /** An operator's outcome as a local try's: the XCom as a value. */
 function fromOperator(result: OperatorOutcome | SensorOutcome): TryOutcome {
-  if (result.outcome === 'success') return { outcome: 'success', value: result.valueJson === null ? undefined : JSON.parse(result.valueJson) };
+  if (result.outcome === 'success')
+    return { outcome: 'success', value: result.valueJson === null ? undefined : JSON.parse(result.valueJson) };
   if (result.outcome === 'reschedule') return { outcome: 'error', message: result.message };
   return result;
 }

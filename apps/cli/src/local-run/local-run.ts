@@ -1,4 +1,15 @@
-import { deriveRunState, evaluateTriggerRule, expandSourceTasks, expansionOf, resolveParams, retryDelayAfter, tasksSkippedBy, upstreamStates, type RunState, type TaskState } from '@updraft/domain';
+import {
+  deriveRunState,
+  evaluateTriggerRule,
+  expandSourceTasks,
+  expansionOf,
+  resolveParams,
+  retryDelayAfter,
+  tasksSkippedBy,
+  upstreamStates,
+  type RunState,
+  type TaskState,
+} from '@updraft/domain';
 import type { Dag, SerializedDag, SerializedTask, TriggerDagRunConfig } from '@updraft/sdk';
 import { CliError } from '../errors';
 import { LocalOperators, type LocalEnvironment, type OutputStream, type TryOutcome } from './local-operators';
@@ -41,7 +52,15 @@ export interface LocalRunResult {
 export type LocalRunEvent =
   | { kind: 'start'; label: string; operator: string; tryNumber: number; maxTries: number }
   | { kind: 'output'; label: string; stream: OutputStream; line: string }
-  | { kind: 'retry'; label: string; message: string; delayMs: number; platformDelayMs: number; nextTry: number; maxTries: number }
+  | {
+      kind: 'retry';
+      label: string;
+      message: string;
+      delayMs: number;
+      platformDelayMs: number;
+      nextTry: number;
+      maxTries: number;
+    }
   | { kind: 'finish'; label: string; task: LocalTaskResult };
 
 export interface LocalRunOptions {
@@ -93,7 +112,13 @@ export class LocalRun {
     this.operators = new LocalOperators({
       dag: options.dag,
       stacks: options.stacks,
-      run: { dagId: this.serialized.dagId, runId: this.runId, logicalDate: options.logicalDate, params, conf: options.conf },
+      run: {
+        dagId: this.serialized.dagId,
+        runId: this.runId,
+        logicalDate: options.logicalDate,
+        params,
+        conf: options.conf,
+      },
       environment: options.environment,
       pokeIntervalCapMs: options.pokeIntervalCapMs,
       xcom: (taskId, key) => (key === RETURN_VALUE_KEY ? this.xcoms.get(taskId) : undefined),
@@ -110,7 +135,9 @@ export class LocalRun {
     } finally {
       if (outermost) this.options.stacks.uninstall();
     }
-    const tasks = this.serialized.tasks.flatMap((t) => this.results.get(t.taskId) ?? [this.result(t, -1, 'none', 0, null)]);
+    const tasks = this.serialized.tasks.flatMap(
+      (t) => this.results.get(t.taskId) ?? [this.result(t, -1, 'none', 0, null)],
+    );
     return {
       dagId: this.serialized.dagId,
       runId: this.runId,
@@ -136,7 +163,9 @@ export class LocalRun {
         if (decision === 'run') return task;
         if (decision === 'skip' || decision === 'upstream_failed') {
           const state: TaskState = decision === 'skip' ? 'skipped' : 'upstream_failed';
-          const described = task.upstream.map((u) => `${u} ${(this.states.get(u) ?? ['removed']).join('/')}`).join(', ');
+          const described = task.upstream
+            .map((u) => `${u} ${(this.states.get(u) ?? ['removed']).join('/')}`)
+            .join(', ');
           this.finish(this.result(task, -1, state, 0, `trigger rule ${task.triggerRule} (upstream: ${described})`));
           settled = true;
         }
@@ -152,10 +181,17 @@ export class LocalRun {
       if ('returnValue' in result) this.xcoms.set(task.taskId, result.returnValue);
       return;
     }
-    const expansion = expansionOf(task.expand, new Map(expandSourceTasks(task).map((taskId) => [taskId, this.xcoms.get(taskId)])));
+    const expansion = expansionOf(
+      task.expand,
+      new Map(expandSourceTasks(task).map((taskId) => [taskId, this.xcoms.get(taskId)])),
+    );
     if ('error' in expansion) return this.finish(this.result(task, -1, 'failed', 0, expansion.error));
-    if (expansion.items.length === 0) return this.finish(this.result(task, -1, 'skipped', 0, 'mapped over an empty list'));
-    this.states.set(task.taskId, expansion.items.map(() => 'none'));
+    if (expansion.items.length === 0)
+      return this.finish(this.result(task, -1, 'skipped', 0, 'mapped over an empty list'));
+    this.states.set(
+      task.taskId,
+      expansion.items.map(() => 'none'),
+    );
     this.results.set(task.taskId, []);
     const values: unknown[] = [];
     for (const [mapIndex, element] of expansion.items.entries()) {
@@ -166,7 +202,11 @@ export class LocalRun {
     this.xcoms.set(task.taskId, values);
   }
 
-  private async runInstance(task: SerializedTask, mapIndex: number, mapped?: Record<string, unknown>): Promise<LocalTaskResult> {
+  private async runInstance(
+    task: SerializedTask,
+    mapIndex: number,
+    mapped?: Record<string, unknown>,
+  ): Promise<LocalTaskResult> {
     const maxTries = task.retries + 1;
     const result = this.result(task, mapIndex, 'running', 0, null);
     const label = labelOf(task.taskId, mapIndex);
@@ -179,7 +219,10 @@ export class LocalRun {
     for (let tryNumber = 1; ; tryNumber++) {
       result.tries = tryNumber;
       this.options.onEvent({ kind: 'start', label, operator: task.operator, tryNumber, maxTries });
-      const outcome = await this.recordValue(task, await this.operators.execute({ task, tryNumber, mapIndex, mapped, output }));
+      const outcome = await this.recordValue(
+        task,
+        await this.operators.execute({ task, tryNumber, mapIndex, mapped, output }),
+      );
       if (outcome.outcome === 'success') {
         if (outcome.value !== undefined) result.returnValue = outcome.value;
         result.state = 'success';
@@ -188,7 +231,15 @@ export class LocalRun {
       } else if (outcome.outcome === 'error' && tryNumber < maxTries) {
         const platformDelayMs = retryDelayAfter(task, tryNumber);
         const delayMs = Math.min(platformDelayMs, this.options.retryDelayCapMs);
-        this.options.onEvent({ kind: 'retry', label, message: outcome.message, delayMs, platformDelayMs, nextTry: tryNumber + 1, maxTries });
+        this.options.onEvent({
+          kind: 'retry',
+          label,
+          message: outcome.message,
+          delayMs,
+          platformDelayMs,
+          nextTry: tryNumber + 1,
+          maxTries,
+        });
         await new Promise((done) => setTimeout(done, delayMs));
         continue;
       } else {
@@ -210,14 +261,18 @@ export class LocalRun {
       return { outcome: 'error', message: `the return value is not JSON: ${(error as Error).message}` };
     }
     if (json !== undefined && Buffer.byteLength(json) > MAX_XCOM_BYTES) {
-      return { outcome: 'fail', message: `the return value is ${Buffer.byteLength(json)} bytes of JSON; XCom values are limited to ${MAX_XCOM_BYTES} bytes` };
+      return {
+        outcome: 'fail',
+        message: `the return value is ${Buffer.byteLength(json)} bytes of JSON; XCom values are limited to ${MAX_XCOM_BYTES} bytes`,
+      };
     }
     const value = json === undefined ? undefined : JSON.parse(json);
     const decision = tasksSkippedBy(this.serialized.tasks, task, value ?? null);
     if ('error' in decision) return { outcome: 'fail', message: decision.error };
     for (const taskId of decision.skip) {
       const skipped = this.serialized.tasks.find((t) => t.taskId === taskId);
-      if (skipped && this.pending(taskId)) this.finish(this.result(skipped, -1, 'skipped', 0, `skipped by ${task.taskId}`));
+      if (skipped && this.pending(taskId))
+        this.finish(this.result(skipped, -1, 'skipped', 0, `skipped by ${task.taskId}`));
     }
     return { outcome: 'success', value };
   }
@@ -226,27 +281,48 @@ export class LocalRun {
    * triggerDagRun locally: a DAG the tested file defines runs here and now, as a nested local run
    * (the task fails with it when it waits for completion); any other DAG is only named, with its conf.
    */
-  private async trigger(config: TriggerDagRunConfig, output: (stream: OutputStream, line: string) => void): Promise<TryOutcome> {
+  private async trigger(
+    config: TriggerDagRunConfig,
+    output: (stream: OutputStream, line: string) => void,
+  ): Promise<TryOutcome> {
     const target = this.options.environment.dags.find((d) => d.dagId === config.dagId);
     const conf = JSON.stringify(config.conf);
     if (!target) {
-      output('log', `would trigger DAG '${config.dagId}' with conf ${conf}; it is not defined in this file, so it does not run locally`);
+      output(
+        'log',
+        `would trigger DAG '${config.dagId}' with conf ${conf}; it is not defined in this file, so it does not run locally`,
+      );
       return { outcome: 'success', value: { dagId: config.dagId, runId: null, state: 'not_run_locally' } };
     }
     const chain = [...(this.options.triggeredBy ?? []), this.serialized.dagId];
     if (chain.includes(config.dagId)) {
-      return { outcome: 'fail', message: `DAG '${config.dagId}' would trigger itself (${[...chain, config.dagId].join(' → ')}); a local run does not start it again` };
+      return {
+        outcome: 'fail',
+        message: `DAG '${config.dagId}' would trigger itself (${[...chain, config.dagId].join(' → ')}); a local run does not start it again`,
+      };
     }
     const { problems } = resolveParams(target.serialize().params, config.conf);
-    if (problems.length > 0) return { outcome: 'fail', message: `conf for DAG '${config.dagId}': ${problems.flatMap((p) => p.problems).join('; ')}` };
-    output('log', `triggering DAG '${config.dagId}' with conf ${conf}; it is defined in this file, so it runs here and now`);
+    if (problems.length > 0)
+      return {
+        outcome: 'fail',
+        message: `conf for DAG '${config.dagId}': ${problems.flatMap((p) => p.problems).join('; ')}`,
+      };
+    output(
+      'log',
+      `triggering DAG '${config.dagId}' with conf ${conf}; it is defined in this file, so it runs here and now`,
+    );
     const nested = new LocalRun({
-      ...this.options, dag: target, conf: config.conf, logicalDate: new Date(), triggeredBy: chain,
+      ...this.options,
+      dag: target,
+      conf: config.conf,
+      logicalDate: new Date(),
+      triggeredBy: chain,
       onEvent: (event) => this.options.onEvent({ ...event, label: `${config.dagId}/${event.label}` }),
     });
     const run = await nested.run();
     output('log', `run ${run.runId} of DAG '${config.dagId}': ${run.state}`);
-    if (config.waitForCompletion && run.state === 'failed') return { outcome: 'fail', message: `the triggered run ${run.runId} of DAG '${config.dagId}' failed` };
+    if (config.waitForCompletion && run.state === 'failed')
+      return { outcome: 'fail', message: `the triggered run ${run.runId} of DAG '${config.dagId}' failed` };
     return { outcome: 'success', value: { dagId: config.dagId, runId: run.runId, state: run.state } };
   }
 
@@ -256,8 +332,22 @@ export class LocalRun {
     else states[mapIndex] = state;
   }
 
-  private result(task: SerializedTask, mapIndex: number, state: TaskState, tries: number, message: string | null): LocalTaskResult {
-    return { taskId: task.taskId, ...(mapIndex >= 0 ? { mapIndex } : {}), operator: task.operator, state, tries, message, output: [] };
+  private result(
+    task: SerializedTask,
+    mapIndex: number,
+    state: TaskState,
+    tries: number,
+    message: string | null,
+  ): LocalTaskResult {
+    return {
+      taskId: task.taskId,
+      ...(mapIndex >= 0 ? { mapIndex } : {}),
+      operator: task.operator,
+      state,
+      tries,
+      message,
+      output: [],
+    };
   }
 
   private finish(result: LocalTaskResult): void {

@@ -46,7 +46,15 @@ export class LocalSecrets {
 
   connection(connId: string): TaskConnection | null {
     const fromEnv = this.env.connections?.[envNameOf(connId)];
-    const connection = this.connections.get(connId) ?? (fromEnv === undefined ? null : connectionOf(connId, fromEnv.trim().startsWith('{') ? parseJson(fromEnv, `UPDRAFT_CONN_${envNameOf(connId)}`) : fromEnv, `UPDRAFT_CONN_${envNameOf(connId)}`));
+    const connection =
+      this.connections.get(connId) ??
+      (fromEnv === undefined
+        ? null
+        : connectionOf(
+            connId,
+            fromEnv.trim().startsWith('{') ? parseJson(fromEnv, `UPDRAFT_CONN_${envNameOf(connId)}`) : fromEnv,
+            `UPDRAFT_CONN_${envNameOf(connId)}`,
+          ));
     if (connection?.password) this.revealed.add(connection.password);
     return connection;
   }
@@ -76,10 +84,13 @@ function readJsonObject(path: string, flag: string): Record<string, unknown> {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new CliError(`${flag}: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new CliError(
+      `${flag}: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   const value = parseJson(text, `${flag} ${path}`);
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new CliError(`${flag} ${path} must hold a JSON object keyed by id`);
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new CliError(`${flag} ${path} must hold a JSON object keyed by id`);
   return value as Record<string, unknown>;
 }
 
@@ -97,23 +108,42 @@ export function connectionOf(connId: string, value: unknown, where: string): Tas
     }
     const text = (part: string) => (part ? decodeURIComponent(part) : null);
     return {
-      connId, connType: url.protocol.slice(0, -1).replace(/-/g, '_'), host: text(url.hostname), port: url.port ? Number(url.port) : null,
-      login: text(url.username), password: text(url.password), schema: text(url.pathname.replace(/^\//, '')), extra: Object.fromEntries(url.searchParams),
+      connId,
+      connType: url.protocol.slice(0, -1).replace(/-/g, '_'),
+      host: text(url.hostname),
+      port: url.port ? Number(url.port) : null,
+      login: text(url.username),
+      password: text(url.password),
+      schema: text(url.pathname.replace(/^\//, '')),
+      extra: Object.fromEntries(url.searchParams),
     };
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw bad('must be a URI or a JSON object');
   const fields = value as Record<string, unknown>;
-  if (typeof fields['connType'] !== 'string' || !fields['connType']) throw bad('needs a connType such as "postgres" or "http"');
+  if (typeof fields['connType'] !== 'string' || !fields['connType'])
+    throw bad('needs a connType such as "postgres" or "http"');
   for (const name of ['host', 'login', 'password', 'schema']) {
-    if (fields[name] !== undefined && fields[name] !== null && typeof fields[name] !== 'string') throw bad(`${name} must be a string`);
+    if (fields[name] !== undefined && fields[name] !== null && typeof fields[name] !== 'string')
+      throw bad(`${name} must be a string`);
   }
   const port = fields['port'];
-  if (port !== undefined && port !== null && !(Number.isInteger(port) && (port as number) >= 1 && (port as number) <= 65_535)) throw bad('port must be a whole number from 1 to 65535');
+  if (
+    port !== undefined &&
+    port !== null &&
+    !(Number.isInteger(port) && (port as number) >= 1 && (port as number) <= 65_535)
+  )
+    throw bad('port must be a whole number from 1 to 65535');
   const extra = fields['extra'];
-  if (extra !== undefined && (!extra || typeof extra !== 'object' || Array.isArray(extra))) throw bad('extra must be a JSON object');
+  if (extra !== undefined && (!extra || typeof extra !== 'object' || Array.isArray(extra)))
+    throw bad('extra must be a JSON object');
   return {
-    connId, connType: fields['connType'] as string, host: nullable(fields['host'] as string | undefined), port: nullable(port as number | undefined),
-    login: nullable(fields['login'] as string | undefined), password: nullable(fields['password'] as string | undefined),
-    schema: nullable(fields['schema'] as string | undefined), extra: (extra as Record<string, unknown> | undefined) ?? {},
+    connId,
+    connType: fields['connType'] as string,
+    host: nullable(fields['host'] as string | undefined),
+    port: nullable(port as number | undefined),
+    login: nullable(fields['login'] as string | undefined),
+    password: nullable(fields['password'] as string | undefined),
+    schema: nullable(fields['schema'] as string | undefined),
+    extra: (extra as Record<string, unknown> | undefined) ?? {},
   };
 }

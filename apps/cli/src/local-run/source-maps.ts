@@ -78,9 +78,17 @@ export class StackMapper {
     const line = (frame.getLineNumber() ?? 0) - FUNCTION_HEADER_LINES;
     const column = frame.getColumnNumber() ?? 0;
     if (line < 1) return undefined;
-    const entry = this.map.findEntry(line - 1, column - 1) as Partial<{ originalSource: string; originalLine: number; originalColumn: number }>;
+    const entry = this.map.findEntry(line - 1, column - 1) as Partial<{
+      originalSource: string;
+      originalLine: number;
+      originalColumn: number;
+    }>;
     if (!entry.originalSource || entry.originalLine === undefined) return undefined;
-    return { file: resolve(this.mapDir, entry.originalSource), line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };
+    return {
+      file: resolve(this.mapDir, entry.originalSource),
+      line: entry.originalLine + 1,
+      column: (entry.originalColumn ?? 0) + 1,
+    };
   }
 }
 

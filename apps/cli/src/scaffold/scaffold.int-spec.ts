@@ -12,7 +12,11 @@ interface Ran {
 /** Runs a command with this process's environment (npm needs its HOME and cache), stdout and stderr together. */
 function sh(cwd: string, command: string, args: string[], env: Record<string, string> = {}): Promise<Ran> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk));
     child.stderr.on('data', (chunk: Buffer) => (out += chunk));
@@ -35,16 +39,29 @@ describe('a project made by `updraft init`', () => {
   it('installs with no registry holding the SDK, type-checks and tests its example DAG with its own updraft', async () => {
     expect(await sh(dir.path, process.execPath, [BUILT_CLI, 'init', 'my-dags'])).toMatchObject({ code: 0 });
 
-    const install = await sh(project, 'npm', ['install', '--prefer-offline', '--fetch-retries=0', '--no-audit', '--no-fund'], noRegistryForUpdraft);
+    const install = await sh(
+      project,
+      'npm',
+      ['install', '--prefer-offline', '--fetch-retries=0', '--no-audit', '--no-fund'],
+      noRegistryForUpdraft,
+    );
     expect(install).toEqual({ code: 0, out: expect.any(String) });
     const lock = JSON.parse(readFileSync(join(project, 'package-lock.json'), 'utf8'));
-    expect(lock.packages['node_modules/@updraft/sdk']).toMatchObject({ resolved: expect.stringMatching(/^file:vendor\/updraft-sdk-.*\.tgz$/) });
+    expect(lock.packages['node_modules/@updraft/sdk']).toMatchObject({
+      resolved: expect.stringMatching(/^file:vendor\/updraft-sdk-.*\.tgz$/),
+    });
 
     const typecheck = await sh(project, 'npm', ['run', 'typecheck']);
     expect(typecheck).toEqual({ code: 0, out: expect.any(String) });
 
     // PATH without the workspace's node_modules/.bin: `updraft` is the project's own.
-    const test = await sh(project, 'npm', ['test'], { PATH: process.env['PATH']?.split(':').filter((p) => !p.includes('node_modules')).join(':') ?? '' });
+    const test = await sh(project, 'npm', ['test'], {
+      PATH:
+        process.env['PATH']
+          ?.split(':')
+          .filter((p) => !p.includes('node_modules'))
+          .join(':') ?? '',
+    });
     expect(test).toEqual({ code: 0, out: expect.stringContaining('example_dag') });
     expect(test.out).toMatch(/report.*success|success.*report/);
   }, 240_000);
@@ -52,7 +69,7 @@ describe('a project made by `updraft init`', () => {
   it('refuses a type error in npm run typecheck and in deploy (file:line), and deploys unchecked with --no-typecheck', async () => {
     const dagFile = join(project, 'dags/example_dag.ts');
     const source = readFileSync(dagFile, 'utf8');
-    const bad = source.replace("ctx.log(`${people} people counted`);", 'ctx.log(`try ${ctx.ti.tryNumber}`);');
+    const bad = source.replace('ctx.log(`${people} people counted`);', 'ctx.log(`try ${ctx.ti.tryNumber}`);');
     expect(bad).not.toBe(source);
     writeFileSync(dagFile, bad);
     const line = bad.split('\n').findIndex((l) => l.includes('ctx.ti.tryNumber')) + 1;
@@ -61,10 +78,17 @@ describe('a project made by `updraft init`', () => {
     expect(typecheck.code).not.toBe(0);
     expect(typecheck.out).toContain(`dags/example_dag.ts(${line},`);
 
-    const session = { UPDRAFT_URL: 'http://127.0.0.1:9', UPDRAFT_TOKEN: 'token', UPDRAFT_TENANT: 'acme', UPDRAFT_CONFIG_DIR: project };
+    const session = {
+      UPDRAFT_URL: 'http://127.0.0.1:9',
+      UPDRAFT_TOKEN: 'token',
+      UPDRAFT_TENANT: 'acme',
+      UPDRAFT_CONFIG_DIR: project,
+    };
     const deploy = await sh(project, 'npx', ['updraft', 'deploy'], session);
     expect(deploy.code).toBe(1);
-    expect(deploy.out).toMatch(new RegExp(`^dags/example_dag\\.ts:${line}:\\d+ - error: Property 'tryNumber' does not exist on type`, 'm'));
+    expect(deploy.out).toMatch(
+      new RegExp(`^dags/example_dag\\.ts:${line}:\\d+ - error: Property 'tryNumber' does not exist on type`, 'm'),
+    );
     expect(deploy.out).toContain('error: 1 type error: nothing uploaded (fix it, or deploy with --no-typecheck)');
 
     const unchecked = await sh(project, 'npx', ['updraft', 'deploy', '--no-typecheck'], session);

@@ -14,7 +14,11 @@ describe('the @updraft/sdk package', () => {
     execFileSync('tar', ['xzf', join(dirname(BUILT_CLI), 'packages', SDK_TARBALL), '-C', dir.path]);
     const root = join(dir.path, 'package');
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-    expect(pkg.exports['.']).toEqual({ types: './types/index.d.ts', import: './dist/index.mjs', require: './dist/index.cjs' });
+    expect(pkg.exports['.']).toEqual({
+      types: './types/index.d.ts',
+      import: './dist/index.mjs',
+      require: './dist/index.cjs',
+    });
     expect(pkg.dependencies).toBeUndefined();
 
     const script = [
@@ -26,7 +30,7 @@ describe('the @updraft/sdk package', () => {
     expect(cjs).toEqual(expect.arrayContaining(['dag', 'task', 'bash', 'chain', 'TaskFail', 'SDK_VERSION']));
 
     const context = readFileSync(join(root, 'types/lib/context.d.ts'), 'utf8');
-    expect(context).toContain('/** Writes a line to the task\'s log. */');
+    expect(context).toContain("/** Writes a line to the task's log. */");
     expect(context).toMatch(/tryNumber: number;/);
   });
 });

@@ -16,7 +16,9 @@ export const CLI_TARBALL = `updraft-cli-${SDK_VERSION}.tgz`;
 export async function vendorPackages(installDir: string, projectDir: string): Promise<{ sdk: string; cli: string }> {
   const sdkSource = join(installDir, 'packages', SDK_TARBALL);
   if (!existsSync(sdkSource) || !existsSync(join(installDir, 'package.json'))) {
-    throw new CliError(`this updraft (${installDir}) was not built as a package: it lacks packages/${SDK_TARBALL}; run \`npx nx build cli\``);
+    throw new CliError(
+      `this updraft (${installDir}) was not built as a package: it lacks packages/${SDK_TARBALL}; run \`npx nx build cli\``,
+    );
   }
   const vendor = join(projectDir, VENDOR_DIR);
   mkdirSync(vendor, { recursive: true });
@@ -31,6 +33,7 @@ async function packCli(installDir: string): Promise<Buffer> {
   const present = new Set(readdirSync(installDir));
   const entries = ['package.json', ...(files ?? []).filter((file) => present.has(file))].sort();
   const chunks: Buffer[] = [];
-  for await (const chunk of create({ gzip: true, cwd: installDir, portable: true, prefix: 'package' }, entries)) chunks.push(Buffer.from(chunk as Uint8Array));
+  for await (const chunk of create({ gzip: true, cwd: installDir, portable: true, prefix: 'package' }, entries))
+    chunks.push(Buffer.from(chunk as Uint8Array));
   return Buffer.concat(chunks);
 }

@@ -13,7 +13,11 @@ export interface BuiltCliRun {
 /** Runs `node dist/apps/cli/main.js …` as its own process, without blocking this one (its loopback servers keep answering). */
 export function runBuiltCli(cwd: string, args: string[], env: Record<string, string> = {}): Promise<BuiltCliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BUILT_CLI, ...args], { cwd, env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BUILT_CLI, ...args], {
+      cwd,
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));

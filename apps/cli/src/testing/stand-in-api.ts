@@ -54,7 +54,10 @@ export class StandInApi {
         const route = this.routes[`${request.method} ${request.path}`];
         const reply: StandInReply = route
           ? await route(request)
-          : { status: 404, json: { statusCode: 404, error: 'Not Found', message: `Cannot ${request.method} ${request.path}` } };
+          : {
+              status: 404,
+              json: { statusCode: 404, error: 'Not Found', message: `Cannot ${request.method} ${request.path}` },
+            };
         const status = reply.status ?? 200;
         if (reply.text !== undefined) {
           res.writeHead(status, { 'content-type': 'text/plain' }).end(reply.text);
@@ -83,11 +86,7 @@ export interface CliRun {
 }
 
 /** Runs the cli in-process with captured streams and the given config. */
-export async function runCli(
-  argv: string[],
-  config: Partial<CliConfig>,
-  answers: string[] = [],
-): Promise<CliRun> {
+export async function runCli(argv: string[], config: Partial<CliConfig>, answers: string[] = []): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const ctx: CliContext = {

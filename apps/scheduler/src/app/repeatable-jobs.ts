@@ -7,5 +7,8 @@ import type { Logger } from '@nestjs/common';
  */
 export async function keepArmed(arm: () => Promise<void>, everyMs: number, logger: Logger): Promise<NodeJS.Timeout> {
   await arm();
-  return setInterval(() => void arm().catch((error: Error) => logger.warn(`could not re-arm repeatable jobs: ${error.message}`)), everyMs);
+  return setInterval(
+    () => void arm().catch((error: Error) => logger.warn(`could not re-arm repeatable jobs: ${error.message}`)),
+    everyMs,
+  );
 }

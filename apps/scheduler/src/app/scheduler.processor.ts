@@ -25,11 +25,17 @@ export class SchedulerProcessor implements OnApplicationBootstrap, OnApplication
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.queue.process(JOBS.evaluateRun, EVALUATION_CONCURRENCY, (job: Job) => this.evaluator.evaluate(job.data as EvaluateRunJobData));
+    this.queue.process(JOBS.evaluateRun, EVALUATION_CONCURRENCY, (job: Job) =>
+      this.evaluator.evaluate(job.data as EvaluateRunJobData),
+    );
     this.queue.process(JOBS.sweep, 1, () => this.sweeper.sweep());
     this.queue.process(JOBS.createScheduledRuns, 1, () => this.creator.createDueRuns());
     // After a Redis flush the sweep, which re-enqueues from PostgreSQL, must come back too.
-    this.rearmTimer = await keepArmed(() => this.armRepeatableJobs(), this.config.schedulerSweepIntervalMs, this.logger);
+    this.rearmTimer = await keepArmed(
+      () => this.armRepeatableJobs(),
+      this.config.schedulerSweepIntervalMs,
+      this.logger,
+    );
     this.queue.on('failed', (job, error) => this.logger.error(`${job.name} failed: ${error.message}`));
     this.logger.log(`scheduler ready (sweep every ${this.config.schedulerSweepIntervalMs} ms)`);
   }
@@ -37,7 +43,11 @@ export class SchedulerProcessor implements OnApplicationBootstrap, OnApplication
   /** A repeatable job with one key: however many schedulers run, one sweep happens per interval. */
   private async armRepeatableJobs(): Promise<void> {
     await this.queue.add(JOBS.sweep, {}, { repeat: { every: this.config.schedulerSweepIntervalMs }, jobId: 'sweep' });
-    await this.queue.add(JOBS.createScheduledRuns, {}, { repeat: { every: SCHEDULING_TICK_MS }, jobId: 'create-scheduled-runs' });
+    await this.queue.add(
+      JOBS.createScheduledRuns,
+      {},
+      { repeat: { every: SCHEDULING_TICK_MS }, jobId: 'create-scheduled-runs' },
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

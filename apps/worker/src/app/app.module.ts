@@ -21,7 +21,32 @@ import { BUILT_SANDBOX_RUNNER_PATH, SANDBOX_RUNNER } from './sandbox-runner-path
 import { WorkerProcessor } from './worker.processor';
 
 @Module({
-  imports: [ConfigModule, PersistenceModule, QueuesModule.register(), SecretsModule, MailModule, NotificationsModule, EgressModule, OrchestrationModule],
-  providers: [{ provide: SANDBOX_RUNNER, useValue: BUILT_SANDBOX_RUNNER_PATH }, BundleCache, BundleParser, HeartbeatService, WarmSandboxes, PlatformCalls, ...OPERATOR_EXECUTORS, OperatorRegistry, TemplateRenderer, TryBatches, TaskRunner, WorkerPresence, WorkerProcessor, NotificationProcessor, AccountMailProcessor],
+  imports: [
+    ConfigModule,
+    PersistenceModule,
+    QueuesModule.register(),
+    SecretsModule,
+    MailModule,
+    NotificationsModule,
+    EgressModule,
+    OrchestrationModule,
+  ],
+  providers: [
+    { provide: SANDBOX_RUNNER, useValue: BUILT_SANDBOX_RUNNER_PATH },
+    BundleCache,
+    BundleParser,
+    HeartbeatService,
+    WarmSandboxes,
+    PlatformCalls,
+    ...OPERATOR_EXECUTORS,
+    OperatorRegistry,
+    TemplateRenderer,
+    TryBatches,
+    TaskRunner,
+    WorkerPresence,
+    WorkerProcessor,
+    NotificationProcessor,
+    AccountMailProcessor,
+  ],
 })
 export class AppModule {}

@@ -2,9 +2,26 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { loadConfig, UPDRAFT_CONFIG } from '@updraft/config';
 import { ChannelService } from '@updraft/notifications';
-import { AccountRepository, BundleRepository, DagRepository, DagRunRepository, TaskInstanceRepository, TaskLogRepository } from '@updraft/persistence';
+import {
+  AccountRepository,
+  BundleRepository,
+  DagRepository,
+  DagRunRepository,
+  TaskInstanceRepository,
+  TaskLogRepository,
+} from '@updraft/persistence';
 import type { SerializedDag, SerializedTask } from '@updraft/sdk';
-import { createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, SlackStandIn, SmtpCapture, startSlackStandIn, startSmtpCapture, TestDatabase, uniqueRedisPrefix } from '@updraft/testing';
+import {
+  createTestDatabase,
+  DEFAULT_REDIS_URL,
+  flushRedisPrefix,
+  SlackStandIn,
+  SmtpCapture,
+  startSlackStandIn,
+  startSmtpCapture,
+  TestDatabase,
+  uniqueRedisPrefix,
+} from '@updraft/testing';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,19 +29,63 @@ import { AppModule } from './app.module';
 import { SANDBOX_RUNNER } from './sandbox-runner-path';
 import { TaskRunner } from './task-execution/task-runner.service';
 
-function task(taskId: string, operator: string, config: Record<string, unknown>, extra: Partial<SerializedTask> = {}): SerializedTask {
+function task(
+  taskId: string,
+  operator: string,
+  config: Record<string, unknown>,
+  extra: Partial<SerializedTask> = {},
+): SerializedTask {
   return {
-    taskId, operator, upstream: [], config, owner: null, retries: 0, retryDelayMs: 0, retryExponentialBackoff: false, maxRetryDelayMs: null,
-    executionTimeoutMs: null, slaMs: null, priorityWeight: 1, pool: null, triggerRule: 'all_success', onFailure: [], onRetry: [], onSuccess: [], source: null, ...extra,
+    taskId,
+    operator,
+    upstream: [],
+    config,
+    owner: null,
+    retries: 0,
+    retryDelayMs: 0,
+    retryExponentialBackoff: false,
+    maxRetryDelayMs: null,
+    executionTimeoutMs: null,
+    slaMs: null,
+    priorityWeight: 1,
+    pool: null,
+    triggerRule: 'all_success',
+    onFailure: [],
+    onRetry: [],
+    onSuccess: [],
+    source: null,
+    ...extra,
   };
 }
 
 const serialized: SerializedDag = {
-  dagId: 'notify', schedule: null, startDate: null, endDate: null, timezone: 'UTC', catchup: false, maxActiveRuns: 16, maxActiveTasks: 16,
-  tags: [], description: null, team: null, params: {}, deadlineMs: null, source: null,
+  dagId: 'notify',
+  schedule: null,
+  startDate: null,
+  endDate: null,
+  timezone: 'UTC',
+  catchup: false,
+  maxActiveRuns: 16,
+  maxActiveTasks: 16,
+  tags: [],
+  description: null,
+  team: null,
+  params: {},
+  deadlineMs: null,
+  source: null,
   tasks: [
-    task('post', 'slack', { text: 'cleaned 42 rows', channel: null, slackChannel: '#data' }, { retries: 1, onRetry: ['team-mail'], onFailure: ['team-mail'], onSuccess: ['team-mail', 'nowhere'] }),
-    task('report', 'email', { to: ['boss@example.com'], subject: 'Daily report', body: 'All 42 rows are clean.', channel: 'team-mail' }),
+    task(
+      'post',
+      'slack',
+      { text: 'cleaned 42 rows', channel: null, slackChannel: '#data' },
+      { retries: 1, onRetry: ['team-mail'], onFailure: ['team-mail'], onSuccess: ['team-mail', 'nowhere'] },
+    ),
+    task('report', 'email', {
+      to: ['boss@example.com'],
+      subject: 'Daily report',
+      body: 'All 42 rows are clean.',
+      channel: 'team-mail',
+    }),
   ],
 };
 
@@ -41,18 +102,44 @@ describe('worker: email and slack operators, and onFailure / onRetry / onSuccess
     [database, smtp, slack] = await Promise.all([createTestDatabase(), startSmtpCapture(), startSlackStandIn()]);
     scratch = await mkdtemp(join(tmpdir(), 'updraft-notify-'));
     const config = loadConfig({
-      NODE_ENV: 'test', DATABASE_URL: database.url, REDIS_URL: DEFAULT_REDIS_URL, REDIS_PREFIX: redisPrefix, DATA_DIR: join(scratch, 'data'),
-      SMTP_URL: smtp.url, SLACK_API_URL: slack.url, PUBLIC_URL: 'https://updraft.example.com', NOTIFICATION_BACKOFF_MS: '100',
+      NODE_ENV: 'test',
+      DATABASE_URL: database.url,
+      REDIS_URL: DEFAULT_REDIS_URL,
+      REDIS_PREFIX: redisPrefix,
+      DATA_DIR: join(scratch, 'data'),
+      SMTP_URL: smtp.url,
+      SLACK_API_URL: slack.url,
+      PUBLIC_URL: 'https://updraft.example.com',
+      NOTIFICATION_BACKOFF_MS: '100',
     });
     // These operators run in the worker itself: no sandbox runner is needed.
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).overrideProvider(UPDRAFT_CONFIG).useValue(config).overrideProvider(SANDBOX_RUNNER).useValue(join(scratch, 'no-runner.js')).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+      .overrideProvider(UPDRAFT_CONFIG)
+      .useValue(config)
+      .overrideProvider(SANDBOX_RUNNER)
+      .useValue(join(scratch, 'no-runner.js'))
+      .compile();
     app = await moduleRef.init();
-    tenantId = (await app.get(AccountRepository).createTenantWithOwner({ email: 'n@example.com', passwordHash: 'x', tenantSlug: 'acme', tenantName: 'Acme' })).tenant.id;
+    tenantId = (
+      await app
+        .get(AccountRepository)
+        .createTenantWithOwner({ email: 'n@example.com', passwordHash: 'x', tenantSlug: 'acme', tenantName: 'Acme' })
+    ).tenant.id;
     const channels = app.get(ChannelService);
     await channels.create(tenantId, { name: 'team-mail', type: 'email', config: { addresses: ['team@example.com'] } });
-    await channels.create(tenantId, { name: 'team-slack', type: 'slack', isDefault: true, config: { botToken: 'xoxb-worker', channel: '#general' } });
+    await channels.create(tenantId, {
+      name: 'team-slack',
+      type: 'slack',
+      isDefault: true,
+      config: { botToken: 'xoxb-worker', channel: '#general' },
+    });
     const bundles = app.get(BundleRepository);
-    const version = await bundles.createVersion(tenantId, { name: 'notify', archive: Buffer.from('x'), format: 'tar.gz', createdBy: null });
+    const version = await bundles.createVersion(tenantId, {
+      name: 'notify',
+      archive: Buffer.from('x'),
+      format: 'tar.gz',
+      createdBy: null,
+    });
     await bundles.activate(tenantId, version.id, [{ dagId: 'notify', entryFile: 'x.js', serialized }]);
   });
 
@@ -67,7 +154,16 @@ describe('worker: email and slack operators, and onFailure / onRetry / onSuccess
   async function newRun() {
     const dag = await app.get(DagRepository).get(tenantId, 'notify');
     const now = new Date(Date.now() + Math.floor(Math.random() * 1e6));
-    return app.get(DagRunRepository).create(tenantId, { dagId: 'notify', dagVersionId: dag?.dagVersionId as string, serialized, runType: 'manual', logicalDate: now, dataIntervalStart: now, dataIntervalEnd: now, conf: {} });
+    return app.get(DagRunRepository).create(tenantId, {
+      dagId: 'notify',
+      dagVersionId: dag?.dagVersionId as string,
+      serialized,
+      runType: 'manual',
+      logicalDate: now,
+      dataIntervalStart: now,
+      dataIntervalEnd: now,
+      conf: {},
+    });
   }
 
   /** One try of a task, as a worker takes it from the queue. */
@@ -79,7 +175,7 @@ describe('worker: email and slack operators, and onFailure / onRetry / onSuccess
     return taskInstances.find(tenantId, dagRunId, taskId);
   }
 
-  it('sends the email operator\'s mail and the slack operator\'s message through the tenant\'s channels, then tells onSuccess', async () => {
+  it("sends the email operator's mail and the slack operator's message through the tenant's channels, then tells onSuccess", async () => {
     const run = await newRun();
     expect((await runTry(run.id, 'report'))?.state).toBe('success');
     const mail = await smtp.waitForMail('boss@example.com', /Daily report/);

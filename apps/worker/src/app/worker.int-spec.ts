@@ -1,8 +1,25 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { loadConfig, UPDRAFT_CONFIG } from '@updraft/config';
-import { AccountRepository, BundleRepository, DagRepository, DagRunRepository, TaskInstanceRepository, TaskLogRepository, XComRepository } from '@updraft/persistence';
-import { buildSandboxRunner, createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, packBundle, TestDatabase, uniqueRedisPrefix, waitFor } from '@updraft/testing';
+import {
+  AccountRepository,
+  BundleRepository,
+  DagRepository,
+  DagRunRepository,
+  TaskInstanceRepository,
+  TaskLogRepository,
+  XComRepository,
+} from '@updraft/persistence';
+import {
+  buildSandboxRunner,
+  createTestDatabase,
+  DEFAULT_REDIS_URL,
+  flushRedisPrefix,
+  packBundle,
+  TestDatabase,
+  uniqueRedisPrefix,
+  waitFor,
+} from '@updraft/testing';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,10 +44,25 @@ describe('worker: bundle parsing and task execution on PostgreSQL, Redis and the
     database = await createTestDatabase();
     scratch = await mkdtemp(join(tmpdir(), 'updraft-worker-'));
     const runnerPath = await buildSandboxRunner(scratch);
-    const config = loadConfig({ DATABASE_URL: database.url, REDIS_URL: DEFAULT_REDIS_URL, REDIS_PREFIX: redisPrefix, DATA_DIR: join(scratch, 'data'), NODE_ENV: 'test' });
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).overrideProvider(UPDRAFT_CONFIG).useValue(config).overrideProvider(SANDBOX_RUNNER).useValue(runnerPath).compile();
+    const config = loadConfig({
+      DATABASE_URL: database.url,
+      REDIS_URL: DEFAULT_REDIS_URL,
+      REDIS_PREFIX: redisPrefix,
+      DATA_DIR: join(scratch, 'data'),
+      NODE_ENV: 'test',
+    });
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+      .overrideProvider(UPDRAFT_CONFIG)
+      .useValue(config)
+      .overrideProvider(SANDBOX_RUNNER)
+      .useValue(runnerPath)
+      .compile();
     app = await moduleRef.init();
-    tenantId = (await app.get(AccountRepository).createTenantWithOwner({ email: 'w@example.com', passwordHash: 'x', tenantSlug: 'acme', tenantName: 'Acme' })).tenant.id;
+    tenantId = (
+      await app
+        .get(AccountRepository)
+        .createTenantWithOwner({ email: 'w@example.com', passwordHash: 'x', tenantSlug: 'acme', tenantName: 'Acme' })
+    ).tenant.id;
   });
 
   afterAll(async () => {
@@ -47,7 +79,12 @@ describe('worker: bundle parsing and task execution on PostgreSQL, Redis and the
       await writeFile(join(dir, path), content);
     }
     const bundles = app.get(BundleRepository);
-    const version = await bundles.createVersion(tenantId, { name: 'demo', archive: await packBundle(dir), format: 'tar.gz', createdBy: null });
+    const version = await bundles.createVersion(tenantId, {
+      name: 'demo',
+      archive: await packBundle(dir),
+      format: 'tar.gz',
+      createdBy: null,
+    });
     await app.get(BundleParser).parse({ tenantId, bundleVersionId: version.id });
     return bundles.get(tenantId, version.id);
   }
@@ -57,21 +94,40 @@ describe('worker: bundle parsing and task execution on PostgreSQL, Redis and the
     const dag = await app.get(DagRepository).get(tenantId, dagId);
     const now = new Date();
     const run = await app.get(DagRunRepository).create(tenantId, {
-      dagId, dagVersionId: dag?.dagVersionId as string, serialized: dag?.serialized as never, runType: 'manual',
-      logicalDate: now, dataIntervalStart: now, dataIntervalEnd: now, conf: {},
+      dagId,
+      dagVersionId: dag?.dagVersionId as string,
+      serialized: dag?.serialized as never,
+      runType: 'manual',
+      logicalDate: now,
+      dataIntervalStart: now,
+      dataIntervalEnd: now,
+      conf: {},
     });
     const taskInstances = app.get(TaskInstanceRepository);
-    const all = (await taskInstances.allForRun(tenantId, run.id)).sort((a, b) => (order ?? []).indexOf(a.taskId) - (order ?? []).indexOf(b.taskId));
-    await taskInstances.transition(tenantId, all.map((ti) => ti.id), ['none'], 'queued');
+    const all = (await taskInstances.allForRun(tenantId, run.id)).sort(
+      (a, b) => (order ?? []).indexOf(a.taskId) - (order ?? []).indexOf(b.taskId),
+    );
+    await taskInstances.transition(
+      tenantId,
+      all.map((ti) => ti.id),
+      ['none'],
+      'queued',
+    );
     for (const ti of all) await app.get(TaskRunner).run({ tenantId, taskInstanceId: ti.id });
     return run;
   }
 
   it('reports a syntax error with its file and line, and keeps the active version', async () => {
-    const good = await uploadFolder({ 'updraft.json': JSON.stringify({ name: 'demo', entries: ['dags/main.ts'] }), 'dags/main.ts': EXAMPLE });
+    const good = await uploadFolder({
+      'updraft.json': JSON.stringify({ name: 'demo', entries: ['dags/main.ts'] }),
+      'dags/main.ts': EXAMPLE,
+    });
     expect(good?.errors).toEqual([]);
     expect(good?.status).toBe('active');
-    const bad = await uploadFolder({ 'updraft.json': JSON.stringify({ name: 'demo', entries: ['dags/main.ts'] }), 'dags/main.ts': "import { dag } from '@updraft/sdk';\n\nconst broken = ;\n" });
+    const bad = await uploadFolder({
+      'updraft.json': JSON.stringify({ name: 'demo', entries: ['dags/main.ts'] }),
+      'dags/main.ts': "import { dag } from '@updraft/sdk';\n\nconst broken = ;\n",
+    });
     expect(bad?.status).toBe('failed');
     expect(bad?.errors).toEqual([expect.objectContaining({ file: 'dags/main.ts', line: 3 })]);
     expect((await app.get(DagRepository).get(tenantId, 'do_nice_things'))?.bundleVersion).toBe(good?.version);
@@ -86,10 +142,12 @@ describe('worker: bundle parsing and task execution on PostgreSQL, Redis and the
     expect([fetch?.state, clean?.state]).toEqual(['success', 'success']);
     const lines = await app.get(TaskLogRepository).read(tenantId, fetch?.id as string, 1);
     expect(lines.map((l) => l.message)).toEqual(expect.arrayContaining(['id,name', '1,ada']));
-    expect(await app.get(XComRepository).list(tenantId, run.id, 'clean_the_data')).toEqual([{ key: 'return_value', mapIndex: -1, value: { rows: 1 } }]);
+    expect(await app.get(XComRepository).list(tenantId, run.id, 'clean_the_data')).toEqual([
+      { key: 'return_value', mapIndex: -1, value: { rows: 1 } },
+    ]);
   });
 
-  it('lets a task pull another task\'s XCom of the same run, through its worker', async () => {
+  it("lets a task pull another task's XCom of the same run, through its worker", async () => {
     const version = await uploadFolder({
       'updraft.json': JSON.stringify({ name: 'demo', entries: ['dags/main.ts'] }),
       'dags/main.ts': `import { dag, task } from '@updraft/sdk';
@@ -105,7 +163,10 @@ dag('pull', {}, () => {
     });
     expect(version?.errors).toEqual([]);
     const run = await runEveryTask('pull', ['produce', 'consume']);
-    expect(await app.get(XComRepository).get(tenantId, run.id, 'consume', 'return_value')).toEqual({ tenfold: 20, missing: null });
+    expect(await app.get(XComRepository).get(tenantId, run.id, 'consume', 'return_value')).toEqual({
+      tenfold: 20,
+      missing: null,
+    });
   });
 
   it('skips the branches a branch task did not choose, and everything after a closed short circuit', async () => {
@@ -122,8 +183,14 @@ dag('forks', {}, () => {
     const dag = await app.get(DagRepository).get(tenantId, 'forks');
     const now = new Date();
     const run = await app.get(DagRunRepository).create(tenantId, {
-      dagId: 'forks', dagVersionId: dag?.dagVersionId as string, serialized: dag?.serialized as never, runType: 'manual',
-      logicalDate: now, dataIntervalStart: now, dataIntervalEnd: now, conf: {},
+      dagId: 'forks',
+      dagVersionId: dag?.dagVersionId as string,
+      serialized: dag?.serialized as never,
+      runType: 'manual',
+      logicalDate: now,
+      dataIntervalStart: now,
+      dataIntervalEnd: now,
+      conf: {},
     });
     const taskInstances = app.get(TaskInstanceRepository);
     for (const taskId of ['pick', 'gate']) {
@@ -132,9 +199,22 @@ dag('forks', {}, () => {
       await app.get(TaskRunner).run({ tenantId, taskInstanceId: ti?.id as string });
     }
     // The chosen branch is queued by the worker's own hand-off after `pick`, and run by its processor.
-    const finalStates = () => taskInstances.allForRun(tenantId, run.id).then((all) => Object.fromEntries(all.map((ti) => [ti.taskId, ti.state])));
-    const states = await waitFor(finalStates, (s) => s['left'] === 'success', { timeoutMs: 30_000, what: 'the chosen branch to run' });
-    expect(states).toEqual({ pick: 'success', left: 'success', right: 'skipped', gate: 'success', after_gate: 'skipped', much_later: 'skipped' });
+    const finalStates = () =>
+      taskInstances
+        .allForRun(tenantId, run.id)
+        .then((all) => Object.fromEntries(all.map((ti) => [ti.taskId, ti.state])));
+    const states = await waitFor(finalStates, (s) => s['left'] === 'success', {
+      timeoutMs: 30_000,
+      what: 'the chosen branch to run',
+    });
+    expect(states).toEqual({
+      pick: 'success',
+      left: 'success',
+      right: 'skipped',
+      gate: 'success',
+      after_gate: 'skipped',
+      much_later: 'skipped',
+    });
     expect(await app.get(XComRepository).get(tenantId, run.id, 'pick', 'return_value')).toBe('left');
   });
 
@@ -152,8 +232,14 @@ dag('relay', {}, () => {
     const now = new Date();
     const runs = app.get(DagRunRepository);
     const run = await runs.create(tenantId, {
-      dagId: 'relay', dagVersionId: dag?.dagVersionId as string, serialized: dag?.serialized as never, runType: 'manual',
-      logicalDate: now, dataIntervalStart: now, dataIntervalEnd: now, conf: {},
+      dagId: 'relay',
+      dagVersionId: dag?.dagVersionId as string,
+      serialized: dag?.serialized as never,
+      runType: 'manual',
+      logicalDate: now,
+      dataIntervalStart: now,
+      dataIntervalEnd: now,
+      conf: {},
     });
     const taskInstances = app.get(TaskInstanceRepository);
     const first = await taskInstances.find(tenantId, run.id, 'first');
@@ -163,10 +249,16 @@ dag('relay', {}, () => {
     await tasks.pause(true);
     try {
       await app.get(TaskRunner).run({ tenantId, taskInstanceId: first?.id as string });
-      const ended = await waitFor(() => runs.get(tenantId, 'relay', run.runId), (r) => r?.state === 'success', { timeoutMs: 30_000, what: 'the relay run to succeed' });
+      const ended = await waitFor(
+        () => runs.get(tenantId, 'relay', run.runId),
+        (r) => r?.state === 'success',
+        { timeoutMs: 30_000, what: 'the relay run to succeed' },
+      );
       expect(ended?.state).toBe('success');
       const all = await taskInstances.allForRun(tenantId, run.id);
-      expect(new Set(all.map((ti) => `${ti.taskId}:${ti.state}:${ti.tryNumber}`))).toEqual(new Set(['first:success:1', 'second:success:1', 'third:success:1']));
+      expect(new Set(all.map((ti) => `${ti.taskId}:${ti.state}:${ti.tryNumber}`))).toEqual(
+        new Set(['first:success:1', 'second:success:1', 'third:success:1']),
+      );
       expect(new Set(all.map((ti) => ti.hostname)).size).toBe(1);
       expect(await tasks.getWaitingCount()).toBe(0);
     } finally {
@@ -184,9 +276,13 @@ dag('relay', {}, () => {
     const run = await runEveryTask('peek');
     const taskInstances = app.get(TaskInstanceRepository);
     const [env] = await app.get(XComRepository).list(tenantId, run.id, 'env');
-    expect(env.value).toEqual(expect.not.arrayContaining(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ENCRYPTION_KEY']));
+    expect(env.value).toEqual(
+      expect.not.arrayContaining(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ENCRYPTION_KEY']),
+    );
     const shell = await taskInstances.find(tenantId, run.id, 'shell_env');
-    const shellLog = (await app.get(TaskLogRepository).read(tenantId, shell?.id as string, 1)).map((l) => l.message).join('\n');
+    const shellLog = (await app.get(TaskLogRepository).read(tenantId, shell?.id as string, 1))
+      .map((l) => l.message)
+      .join('\n');
     expect(shellLog).toContain('HOME=');
     expect(shellLog).not.toMatch(/DATABASE_URL|REDIS_URL|JWT_SECRET|ENCRYPTION_KEY|platform-secret-value/);
     delete process.env['JWT_SECRET'];
@@ -207,7 +303,9 @@ dag('warm', {}, () => {
     const before = sandboxes.processesStarted;
     const run = await runEveryTask('warm', ['a', 'b', 'c']);
     const xcoms = app.get(XComRepository);
-    const values = await Promise.all(['a', 'b', 'c'].map((id) => xcoms.get(tenantId, run.id, id, 'return_value'))) as { calls: number; home: string }[];
+    const values = (await Promise.all(
+      ['a', 'b', 'c'].map((id) => xcoms.get(tenantId, run.id, id, 'return_value')),
+    )) as { calls: number; home: string }[];
     expect(values.map((v) => v.calls)).toEqual([1, 2, 3]);
     expect(new Set(values.map((v) => v.home)).size).toBe(3);
     expect(sandboxes.processesStarted - before).toBe(1);
@@ -228,7 +326,9 @@ dag('warm', {}, () => {
         END IF;
         RETURN NEW;
       END $$`);
-    await db.query(`CREATE TRIGGER test_deadlock_on_end BEFORE UPDATE ON task_instance FOR EACH ROW EXECUTE FUNCTION test_deadlock_on_end()`);
+    await db.query(
+      `CREATE TRIGGER test_deadlock_on_end BEFORE UPDATE ON task_instance FOR EACH ROW EXECUTE FUNCTION test_deadlock_on_end()`,
+    );
     const tasks = app.get<Queue>(getQueueToken(QUEUES.tasks));
     await tasks.pause(true);
     const taskInstances = app.get(TaskInstanceRepository);
@@ -238,13 +338,23 @@ dag('warm', {}, () => {
       const after = await taskInstances.find(tenantId, run.id, 'unlucky');
       expect({ state: after?.state, tryNumber: after?.tryNumber }).toEqual({ state: 'queued', tryNumber: 0 });
       const log = (await app.get(TaskLogRepository).read(tenantId, after?.id as string, 1)).map((l) => l.message);
-      expect(log).toEqual(expect.arrayContaining([expect.stringMatching(/the platform failed while recording try 1 \(deadlock detected \(made by the test\)\); handed back to the queue \(the try does not count\)/)]));
+      expect(log).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(
+            /the platform failed while recording try 1 \(deadlock detected \(made by the test\)\); handed back to the queue \(the try does not count\)/,
+          ),
+        ]),
+      );
     } finally {
       await db.query(`DROP TRIGGER test_deadlock_on_end ON task_instance`);
       await db.query(`DROP FUNCTION test_deadlock_on_end()`);
       await tasks.resume(true);
     }
-    const rerun = await waitFor(() => taskInstances.find(tenantId, run.id, 'unlucky'), (ti) => ti?.state === 'success', { timeoutMs: 30_000, what: 'the handed-back try to run again' });
+    const rerun = await waitFor(
+      () => taskInstances.find(tenantId, run.id, 'unlucky'),
+      (ti) => ti?.state === 'success',
+      { timeoutMs: 30_000, what: 'the handed-back try to run again' },
+    );
     expect(rerun?.tryNumber).toBe(1);
   });
 
@@ -257,21 +367,39 @@ dag('warm', {}, () => {
     const dag = await app.get(DagRepository).get(tenantId, 'slow');
     const now = new Date();
     const run = await app.get(DagRunRepository).create(tenantId, {
-      dagId: 'slow', dagVersionId: dag?.dagVersionId as string, serialized: dag?.serialized as never, runType: 'manual',
-      logicalDate: now, dataIntervalStart: now, dataIntervalEnd: now, conf: {},
+      dagId: 'slow',
+      dagVersionId: dag?.dagVersionId as string,
+      serialized: dag?.serialized as never,
+      runType: 'manual',
+      logicalDate: now,
+      dataIntervalStart: now,
+      dataIntervalEnd: now,
+      conf: {},
     });
     const taskInstances = app.get(TaskInstanceRepository);
     const ti = await taskInstances.find(tenantId, run.id, 'sleepy');
     await taskInstances.transition(tenantId, [ti?.id as string], ['none'], 'queued');
     const runner = app.get(TaskRunner);
     const running = runner.run({ tenantId, taskInstanceId: ti?.id as string });
-    await waitFor(() => taskInstances.find(tenantId, run.id, 'sleepy'), (found) => found?.state === 'running', { timeoutMs: 10_000, what: 'the try to start' });
+    await waitFor(
+      () => taskInstances.find(tenantId, run.id, 'sleepy'),
+      (found) => found?.state === 'running',
+      { timeoutMs: 10_000, what: 'the try to start' },
+    );
     expect(await runner.drain(300)).toBe(1);
     await running;
     const after = await taskInstances.find(tenantId, run.id, 'sleepy');
-    expect({ state: after?.state, tryNumber: after?.tryNumber, hostname: after?.hostname }).toEqual({ state: 'queued', tryNumber: 0, hostname: null });
+    expect({ state: after?.state, tryNumber: after?.tryNumber, hostname: after?.hostname }).toEqual({
+      state: 'queued',
+      tryNumber: 0,
+      hostname: null,
+    });
     const log = (await app.get(TaskLogRepository).read(tenantId, ti?.id as string, 1)).map((l) => l.message);
-    expect(log).toEqual(expect.arrayContaining([expect.stringMatching(/shut down before try 1 finished; handed back to the queue \(the try does not count\)/)]));
+    expect(log).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/shut down before try 1 finished; handed back to the queue \(the try does not count\)/),
+      ]),
+    );
     // The runner is drained: a job it still receives is left queued, for another worker.
     await runner.run({ tenantId, taskInstanceId: ti?.id as string });
     expect((await taskInstances.find(tenantId, run.id, 'sleepy'))?.state).toBe('queued');

@@ -1,5 +1,12 @@
 import { InjectQueue } from '@nestjs/bull';
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { JOBS, ParseBundleJobData, QUEUES, RunTaskJobData } from '@updraft/queues';
 import type { Job, Queue } from 'bull';
@@ -23,10 +30,17 @@ export class WorkerProcessor implements OnApplicationBootstrap, BeforeApplicatio
   ) {}
 
   onApplicationBootstrap(): void {
-    void this.tasks.process(JOBS.runTask, this.config.workerConcurrency + this.config.workerReservedSlots, (job: Job<RunTaskJobData>) => this.runner.run(job.data));
+    void this.tasks.process(
+      JOBS.runTask,
+      this.config.workerConcurrency + this.config.workerReservedSlots,
+      (job: Job<RunTaskJobData>) => this.runner.run(job.data),
+    );
     void this.bundles.process(JOBS.parseBundle, PARSE_CONCURRENCY, () => this.parser.parseWaiting());
-    for (const queue of [this.tasks, this.bundles]) queue.on('failed', (job, error) => this.logger.error(`${job.name} failed: ${error.message}`));
-    this.logger.log(`worker ready (concurrency ${this.config.workerConcurrency}, ${this.config.workerReservedSlots} reserved for tenants below their share)`);
+    for (const queue of [this.tasks, this.bundles])
+      queue.on('failed', (job, error) => this.logger.error(`${job.name} failed: ${error.message}`));
+    this.logger.log(
+      `worker ready (concurrency ${this.config.workerConcurrency}, ${this.config.workerReservedSlots} reserved for tenants below their share)`,
+    );
   }
 
   /** Drains: takes no new job, lets running tries finish within WORKER_DRAIN_GRACE_MS, hands the rest back. */
@@ -35,7 +49,9 @@ export class WorkerProcessor implements OnApplicationBootstrap, BeforeApplicatio
     await Promise.all([this.tasks.pause(true, true), this.bundles.pause(true, true), this.presence.withdraw()]);
     this.logger.log(`draining: waiting up to ${this.config.workerDrainGraceMs} ms for running tries`);
     const handedBack = await this.runner.drain(this.config.workerDrainGraceMs);
-    this.logger.log(handedBack > 0 ? `drained: ${handedBack} try(s) handed back to the queue` : 'drained: every running try finished');
+    this.logger.log(
+      handedBack > 0 ? `drained: ${handedBack} try(s) handed back to the queue` : 'drained: every running try finished',
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

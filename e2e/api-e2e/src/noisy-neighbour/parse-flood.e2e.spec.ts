@@ -14,7 +14,7 @@ const GOOD = (dagId: string) => `import { dag, empty } from '@updraft/sdk';
 dag('${dagId}', {}, () => { empty('t'); });
 `;
 
-describe('noisy neighbour: a tenant flooding bundle parsing cannot delay another tenant\'s deploy', () => {
+describe("noisy neighbour: a tenant flooding bundle parsing cannot delay another tenant's deploy", () => {
   let platform: SuiteStack | undefined;
   let noisy: ApiClient;
   let quiet: ApiClient;
@@ -33,7 +33,8 @@ describe('noisy neighbour: a tenant flooding bundle parsing cannot delay another
     expect(deployed.status).toBe(201);
     return { bundle: deployed.body, ms: Date.now() - started };
   }
-  const noisyBundles = async () => (await noisy.get<Page<Bundle>>('/tenants/noisy/bundles', { query: { limit: 100 } })).body.items;
+  const noisyBundles = async () =>
+    (await noisy.get<Page<Bundle>>('/tenants/noisy/bundles', { query: { limit: 100 } })).body.items;
 
   it("parses the quiet tenant's bundle at once while the noisy tenant's looping bundles parse one at a time", async () => {
     const alone = await timedDeploy('alone');
@@ -43,10 +44,16 @@ describe('noisy neighbour: a tenant flooding bundle parsing cannot delay another
       const uploaded = await deployBundle(noisy, 'noisy', `loop${i}`, { 'dags/loop.ts': LOOPING }, { wait: false });
       expect(uploaded.status).toBe(201);
     }
-    await waitFor(noisyBundles, (items) => items.some((b) => b.status === 'parsing'), { timeoutMs: 30_000, intervalMs: 100, what: 'the flood to start parsing' });
+    await waitFor(noisyBundles, (items) => items.some((b) => b.status === 'parsing'), {
+      timeoutMs: 30_000,
+      intervalMs: 100,
+      what: 'the flood to start parsing',
+    });
 
     const flooded = await timedDeploy('during_flood');
-    console.log(`quiet tenant's deploy: ${alone.ms} ms alone, ${flooded.ms} ms during a flood of ${FLOOD} bundles looping at import (parse timeout ${PARSE_TIMEOUT_MS} ms)`);
+    console.log(
+      `quiet tenant's deploy: ${alone.ms} ms alone, ${flooded.ms} ms during a flood of ${FLOOD} bundles looping at import (parse timeout ${PARSE_TIMEOUT_MS} ms)`,
+    );
     expect(flooded.bundle.status).toBe('active');
     expect(flooded.ms).toBeLessThan(QUIET_DEPLOY_BOUND_MS);
 
@@ -61,6 +68,8 @@ describe('noisy neighbour: a tenant flooding bundle parsing cannot delay another
       { timeoutMs: (FLOOD + 2) * (PARSE_TIMEOUT_MS + 2_000), intervalMs: 250, what: 'every looping bundle to fail' },
     );
     expect(mostAtOnce).toBe(1);
-    expect(done.map((b) => b.errors[0]?.message)).toEqual(Array(FLOOD).fill(expect.stringMatching(/loading the bundle failed: .*timed out/)));
+    expect(done.map((b) => b.errors[0]?.message)).toEqual(
+      Array(FLOOD).fill(expect.stringMatching(/loading the bundle failed: .*timed out/)),
+    );
   }, 180_000);
 });

@@ -9,18 +9,20 @@ type Operation<P extends ApiPath, M extends Method> = NonNullable<paths[P][M]>;
 type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : void;
 
 /** The JSON a successful call answers with. */
-export type ApiResult<P extends ApiPath, M extends Method> = Operation<P, M> extends { responses: infer R }
-  ? JsonOf<R[Extract<keyof R, 200 | 201 | 202 | 204>]>
-  : never;
+export type ApiResult<P extends ApiPath, M extends Method> =
+  Operation<P, M> extends { responses: infer R } ? JsonOf<R[Extract<keyof R, 200 | 201 | 202 | 204>]> : never;
 
 /** The JSON body an operation takes. */
-export type ApiBody<P extends ApiPath, M extends Method> = Operation<P, M> extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
+export type ApiBody<P extends ApiPath, M extends Method> =
+  Operation<P, M> extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
 
 /** The path parameters of an operation. */
-export type ApiPathParams<P extends ApiPath, M extends Method = 'get'> = Operation<P, M> extends { parameters: { path: infer T } } ? T : never;
+export type ApiPathParams<P extends ApiPath, M extends Method = 'get'> =
+  Operation<P, M> extends { parameters: { path: infer T } } ? T : never;
 
 /** The query parameters of an operation. */
-export type ApiQuery<P extends ApiPath, M extends Method = 'get'> = Operation<P, M> extends { parameters: { query?: infer T } } ? NonNullable<T> : never;
+export type ApiQuery<P extends ApiPath, M extends Method = 'get'> =
+  Operation<P, M> extends { parameters: { query?: infer T } } ? NonNullable<T> : never;
 
 /** A path of the document with its `{parameters}` filled in, each encoded whole (run ids hold ':' and '+'). */
 export function apiPath<P extends ApiPath>(template: P, params: Record<string, string | number>): string {

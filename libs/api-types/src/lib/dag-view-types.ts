@@ -12,8 +12,17 @@ export type DagSort = (typeof DAG_SORTS)[number];
 
 /** One letter per task state in the grid's per-run strings; '.' is a task with no instance in that run. */
 export const GRID_STATE_CODES: Readonly<Record<TaskState, string>> = {
-  none: 'n', scheduled: 'c', queued: 'q', running: 'r', success: 's', failed: 'f', skipped: 'k',
-  upstream_failed: 'u', up_for_retry: 'y', up_for_reschedule: 'e', removed: 'x',
+  none: 'n',
+  scheduled: 'c',
+  queued: 'q',
+  running: 'r',
+  success: 's',
+  failed: 'f',
+  skipped: 'k',
+  upstream_failed: 'u',
+  up_for_retry: 'y',
+  up_for_reschedule: 'e',
+  removed: 'x',
 };
 export const GRID_NO_INSTANCE = '.';
 

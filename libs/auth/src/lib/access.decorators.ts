@@ -4,7 +4,8 @@ import type { Permission, Role } from '@updraft/domain';
 export const ACCESS_KEY = 'updraft:access';
 
 /** How a route is protected; every route declares one (a route without one is refused). */
-export type AccessRule = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'tenant'; permission: Permission; filtersByTeam?: boolean };
+export type AccessRule =
+  { kind: 'public' } | { kind: 'authenticated' } | { kind: 'tenant'; permission: Permission; filtersByTeam?: boolean };
 
 /** Anyone, without a token (sign-up, log-in, health). */
 export const Public = () => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies AccessRule);

@@ -1,8 +1,27 @@
-import { ExecutionContext, ForbiddenException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import {
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { DAG_SCOPED_PERMISSIONS, permissionsOf, Role, scopePermissions, TeamRole, teamsGranting } from '@updraft/domain';
-import { AccountRepository, ApiTokenRepository, DagRepository, TeamRepository, TenantEntity } from '@updraft/persistence';
+import {
+  DAG_SCOPED_PERMISSIONS,
+  permissionsOf,
+  Role,
+  scopePermissions,
+  TeamRole,
+  teamsGranting,
+} from '@updraft/domain';
+import {
+  AccountRepository,
+  ApiTokenRepository,
+  DagRepository,
+  TeamRepository,
+  TenantEntity,
+} from '@updraft/persistence';
 import { ACCESS_KEY, AccessRequest, AccessRule, AuthenticatedUser, TenantContext } from './access.decorators';
 import { API_TOKEN_PREFIX, hashApiToken } from './api-token';
 import { refuseNulInParameters } from './nul-parameters';
@@ -39,7 +58,10 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!rule) throw new ForbiddenException('this route declares no access rule');
     const request = context.switchToHttp().getRequest<GuardedRequest>();
     refuseNulInParameters(request);
@@ -56,7 +78,13 @@ export class AccessGuard extends AuthGuard('jwt') {
     const user = request.user as AuthenticatedUser;
     const membership = await this.accounts.membership(user.id, slug);
     if (!membership) throw new NotFoundException(`tenant '${slug}' not found`);
-    request.tenant = await this.grant(request, rule, { tenant: membership.tenant, role: membership.role, userId: user.id, scoped: null, apiTokenId: null });
+    request.tenant = await this.grant(request, rule, {
+      tenant: membership.tenant,
+      role: membership.role,
+      userId: user.id,
+      scoped: null,
+      apiTokenId: null,
+    });
     return true;
   }
 
@@ -72,7 +100,13 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (found.tenant.slug !== slug) throw new NotFoundException(`tenant '${slug}' not found`);
     request.user = { id: found.token.createdBy, email: found.creatorEmail };
     const scoped = scopePermissions(found.token.scopes);
-    request.tenant = await this.grant(request, rule, { tenant: found.tenant, role: found.creatorRole, userId: found.token.createdBy, scoped, apiTokenId: found.token.id });
+    request.tenant = await this.grant(request, rule, {
+      tenant: found.tenant,
+      role: found.creatorRole,
+      userId: found.token.createdBy,
+      scoped,
+      apiTokenId: found.token.id,
+    });
     return true;
   }
 
@@ -84,19 +118,33 @@ export class AccessGuard extends AuthGuard('jwt') {
 
   private async grant(request: GuardedRequest, rule: TenantRule, grant: Grant): Promise<TenantContext> {
     const { permission } = rule;
-    const context: TenantContext = { id: grant.tenant.id, slug: grant.tenant.slug, name: grant.tenant.name, role: grant.role, teams: null, apiTokenId: grant.apiTokenId };
-    if (grant.scoped && !grant.scoped.includes(permission)) throw new ForbiddenException(`this API token's scopes do not grant '${permission}'`);
+    const context: TenantContext = {
+      id: grant.tenant.id,
+      slug: grant.tenant.slug,
+      name: grant.tenant.name,
+      role: grant.role,
+      teams: null,
+      apiTokenId: grant.apiTokenId,
+    };
+    if (grant.scoped && !grant.scoped.includes(permission))
+      throw new ForbiddenException(`this API token's scopes do not grant '${permission}'`);
     const tenantWide = permissionsOf(grant.role).includes(permission);
-    const teamRoles: Record<string, TeamRole> = !tenantWide && DAG_SCOPED_PERMISSIONS.includes(permission) ? await this.teams.rolesOf(grant.tenant.id, grant.userId) : {};
+    const teamRoles: Record<string, TeamRole> =
+      !tenantWide && DAG_SCOPED_PERMISSIONS.includes(permission)
+        ? await this.teams.rolesOf(grant.tenant.id, grant.userId)
+        : {};
     const teams = tenantWide ? null : teamsGranting(teamRoles, permission);
     if (teams?.length === 0) throw new ForbiddenException(`your role '${grant.role}' does not grant '${permission}'`);
     const dagId = request.params['dagId'];
     if (dagId !== undefined) {
       // Every route under a DAG answers 404 for a DAG that is not the tenant's (or not the member's teams').
       const team = await this.dags.teamOf(grant.tenant.id, dagId);
-      if (team === undefined || (teams && (!team || !teams.includes(team)))) throw new NotFoundException(`DAG '${dagId}' not found`);
+      if (team === undefined || (teams && (!team || !teams.includes(team))))
+        throw new NotFoundException(`DAG '${dagId}' not found`);
     } else if (teams && !rule.filtersByTeam) {
-      throw new ForbiddenException(`'${permission}' here needs a tenant role; your team roles grant it on their DAGs only`);
+      throw new ForbiddenException(
+        `'${permission}' here needs a tenant role; your team roles grant it on their DAGs only`,
+      );
     }
     return { ...context, teams };
   }

@@ -21,7 +21,10 @@ const EXPIRY_LEEWAY_S = 60;
 export class JwtStrategy extends PassportStrategy(Strategy) {
   private readonly longestLifeSeconds: number;
 
-  constructor(@Inject(UPDRAFT_CONFIG) config: UpdraftConfig, private readonly sessions: SessionRepository) {
+  constructor(
+    @Inject(UPDRAFT_CONFIG) config: UpdraftConfig,
+    private readonly sessions: SessionRepository,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       ignoreExpiration: false,
@@ -35,7 +38,13 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   /** jsonwebtoken checks `exp` only when a token has one: a token without it, or outliving the configured lifetime, would never expire. */
   async validate(payload: AccessTokenPayload & { exp?: unknown }): Promise<AuthenticatedUser | false> {
     if (typeof payload.exp !== 'number' || payload.exp > Date.now() / 1000 + this.longestLifeSeconds) return false;
-    if (payload.typ !== 'access' || typeof payload.sid !== 'string' || !UUID.test(payload.sid) || !UUID.test(payload.sub)) return false;
+    if (
+      payload.typ !== 'access' ||
+      typeof payload.sid !== 'string' ||
+      !UUID.test(payload.sid) ||
+      !UUID.test(payload.sub)
+    )
+      return false;
     return (await this.sessions.liveUser(payload.sub, payload.sid)) ?? false;
   }
 }

@@ -31,13 +31,15 @@ async function rejection(archive: Buffer, limits?: Partial<ExtractionLimits>): P
     () => undefined,
     (e: unknown) => e,
   );
-  if (!(error instanceof BundleRejected)) throw new Error(`expected a BundleRejected, got ${error === undefined ? 'success' : String(error)}`);
+  if (!(error instanceof BundleRejected))
+    throw new Error(`expected a BundleRejected, got ${error === undefined ? 'success' : String(error)}`);
   return error;
 }
 
 /** Nothing may have been written next to or above the bundle folder. */
 function expectNothingEscaped(): void {
-  for (const path of ['x', 'sub/x', 'evil', 'sub/evil']) expect(existsSync(join(destination, '..', '..', path))).toBe(false);
+  for (const path of ['x', 'sub/x', 'evil', 'sub/evil'])
+    expect(existsSync(join(destination, '..', '..', path))).toBe(false);
   expect(existsSync('/tmp/updraft-escaped')).toBe(false);
 }
 
@@ -45,35 +47,151 @@ type Case = [name: string, archive: () => Buffer, file: string, message: RegExp,
 
 const tarCases: Case[] = [
   ['path traversal ../x', () => tarGz([{ path: '../x', body: 'pwned' }]), '../x', /paths with '\.\.' are not allowed/],
-  ['traversal hidden in the middle a/../../x', () => tarGz([{ path: 'a/../../x', body: 'pwned' }]), 'a/../../x', /paths with '\.\.' are not allowed/],
-  ['absolute path', () => tarGz([{ path: '/tmp/updraft-escaped', body: 'pwned' }]), '/tmp/updraft-escaped', /absolute paths are not allowed/],
-  ['symlink entry', () => tarGz([{ path: 'dag.ts', type: 'SymbolicLink', linkpath: '/etc/passwd' }]), 'dag.ts', /symbolic and hard links are not allowed/],
-  ['symlink to a folder then a file through it', () => tarGz([{ path: 'evil', type: 'SymbolicLink', linkpath: '/tmp' }, { path: 'evil/updraft-escaped', body: 'x' }]), 'evil', /links are not allowed/],
-  ['hard link entry', () => tarGz([{ path: 'hard', type: 'Link', linkpath: '/etc/passwd' }]), 'hard', /symbolic and hard links are not allowed/],
-  ['character device', () => tarGz([{ path: 'null', type: 'CharacterDevice' }]), 'null', /only regular files and folders/],
+  [
+    'traversal hidden in the middle a/../../x',
+    () => tarGz([{ path: 'a/../../x', body: 'pwned' }]),
+    'a/../../x',
+    /paths with '\.\.' are not allowed/,
+  ],
+  [
+    'absolute path',
+    () => tarGz([{ path: '/tmp/updraft-escaped', body: 'pwned' }]),
+    '/tmp/updraft-escaped',
+    /absolute paths are not allowed/,
+  ],
+  [
+    'symlink entry',
+    () => tarGz([{ path: 'dag.ts', type: 'SymbolicLink', linkpath: '/etc/passwd' }]),
+    'dag.ts',
+    /symbolic and hard links are not allowed/,
+  ],
+  [
+    'symlink to a folder then a file through it',
+    () =>
+      tarGz([
+        { path: 'evil', type: 'SymbolicLink', linkpath: '/tmp' },
+        { path: 'evil/updraft-escaped', body: 'x' },
+      ]),
+    'evil',
+    /links are not allowed/,
+  ],
+  [
+    'hard link entry',
+    () => tarGz([{ path: 'hard', type: 'Link', linkpath: '/etc/passwd' }]),
+    'hard',
+    /symbolic and hard links are not allowed/,
+  ],
+  [
+    'character device',
+    () => tarGz([{ path: 'null', type: 'CharacterDevice' }]),
+    'null',
+    /only regular files and folders/,
+  ],
   ['FIFO', () => tarGz([{ path: 'pipe', type: 'FIFO' }]), 'pipe', /only regular files and folders/],
-  ['gzip bomb: 20 MB of zeros', () => tarGz([{ path: 'updraft.json', body: MANIFEST }, { path: 'zeros.bin', body: ZEROS_20MB }]), 'zeros.bin', /compression ratio above 200:1/],
-  ['too many files', () => tarGz(Array.from({ length: 6 }, (_, i) => ({ path: `f${i}.ts`, body: '1' }))), '(archive)', /too many files: more than 5/, { maxFiles: 5 }],
-  ['too large', () => tarGz([{ path: 'big.ts', body: randomBytes(4096) }]), 'big.ts', /bundle too large: more than 1000 bytes/, { maxTotalBytes: 1000 }],
-  ['truncated gzip', () => tarGz([{ path: 'dag.ts', body: randomBytes(8192) }]).subarray(0, 2000), '(archive)', /corrupt \.tar\.gz archive/],
-  ['gzip of something that is not a tar', () => gzipSync(Buffer.from('hello, I am not a tar file'.repeat(40))), '(archive)', /corrupt \.tar\.gz archive/],
+  [
+    'gzip bomb: 20 MB of zeros',
+    () =>
+      tarGz([
+        { path: 'updraft.json', body: MANIFEST },
+        { path: 'zeros.bin', body: ZEROS_20MB },
+      ]),
+    'zeros.bin',
+    /compression ratio above 200:1/,
+  ],
+  [
+    'too many files',
+    () => tarGz(Array.from({ length: 6 }, (_, i) => ({ path: `f${i}.ts`, body: '1' }))),
+    '(archive)',
+    /too many files: more than 5/,
+    { maxFiles: 5 },
+  ],
+  [
+    'too large',
+    () => tarGz([{ path: 'big.ts', body: randomBytes(4096) }]),
+    'big.ts',
+    /bundle too large: more than 1000 bytes/,
+    { maxTotalBytes: 1000 },
+  ],
+  [
+    'truncated gzip',
+    () => tarGz([{ path: 'dag.ts', body: randomBytes(8192) }]).subarray(0, 2000),
+    '(archive)',
+    /corrupt \.tar\.gz archive/,
+  ],
+  [
+    'gzip of something that is not a tar',
+    () => gzipSync(Buffer.from('hello, I am not a tar file'.repeat(40))),
+    '(archive)',
+    /corrupt \.tar\.gz archive/,
+  ],
 ];
 
 const zipCases: Case[] = [
   ['path traversal ../x', () => zip([{ name: '../x', body: 'pwned' }]), '../x', /paths with '\.\.' are not allowed/],
-  ['Windows-style traversal ..\\x', () => zip([{ name: '..\\x', body: 'pwned' }]), '..\\x', /paths with '\.\.' are not allowed/],
-  ['absolute path', () => zip([{ name: '/tmp/updraft-escaped', body: 'pwned' }]), '/tmp/updraft-escaped', /absolute paths are not allowed/],
+  [
+    'Windows-style traversal ..\\x',
+    () => zip([{ name: '..\\x', body: 'pwned' }]),
+    '..\\x',
+    /paths with '\.\.' are not allowed/,
+  ],
+  [
+    'absolute path',
+    () => zip([{ name: '/tmp/updraft-escaped', body: 'pwned' }]),
+    '/tmp/updraft-escaped',
+    /absolute paths are not allowed/,
+  ],
   ['drive-letter path', () => zip([{ name: 'C:/evil', body: 'pwned' }]), 'C:/evil', /absolute paths are not allowed/],
-  ['symlink entry', () => zip([{ name: 'dag.ts', body: '/etc/passwd', unixMode: 0o120777 }]), 'dag.ts', /symbolic and hard links are not allowed/],
+  [
+    'symlink entry',
+    () => zip([{ name: 'dag.ts', body: '/etc/passwd', unixMode: 0o120777 }]),
+    'dag.ts',
+    /symbolic and hard links are not allowed/,
+  ],
   ['block device entry', () => zip([{ name: 'disk', unixMode: 0o060644 }]), 'disk', /only regular files and folders/],
-  ['zip bomb: 20 MB of zeros deflated', () => zip([{ name: 'updraft.json', body: MANIFEST }, { name: 'zeros.bin', body: ZEROS_20MB, deflate: true }]), 'zeros.bin', /compression ratio above 200:1/],
-  ['stored entry lying about its size', () => zip([{ name: 'small.ts', body: randomBytes(5000), declaredSize: 10 }]), '(archive)', /corrupt \.zip archive: .*size mismatch/],
+  [
+    'zip bomb: 20 MB of zeros deflated',
+    () =>
+      zip([
+        { name: 'updraft.json', body: MANIFEST },
+        { name: 'zeros.bin', body: ZEROS_20MB, deflate: true },
+      ]),
+    'zeros.bin',
+    /compression ratio above 200:1/,
+  ],
+  [
+    'stored entry lying about its size',
+    () => zip([{ name: 'small.ts', body: randomBytes(5000), declaredSize: 10 }]),
+    '(archive)',
+    /corrupt \.zip archive: .*size mismatch/,
+  ],
   // This one used to crash the whole process with an unhandled 'error' event.
-  ['deflated entry lying about its size', () => zip([{ name: 'small.ts', body: Buffer.alloc(50_000), deflate: true, declaredSize: 10 }]), 'small.ts', /cannot read: too many bytes in the stream/],
-  ['too many files', () => zip(Array.from({ length: 6 }, (_, i) => ({ name: `f${i}.ts`, body: '1' }))), '(archive)', /too many files: more than 5/, { maxFiles: 5 }],
-  ['too large', () => zip([{ name: 'big.ts', body: randomBytes(4096) }]), 'big.ts', /bundle too large: more than 1000 bytes/, { maxTotalBytes: 1000 }],
+  [
+    'deflated entry lying about its size',
+    () => zip([{ name: 'small.ts', body: Buffer.alloc(50_000), deflate: true, declaredSize: 10 }]),
+    'small.ts',
+    /cannot read: too many bytes in the stream/,
+  ],
+  [
+    'too many files',
+    () => zip(Array.from({ length: 6 }, (_, i) => ({ name: `f${i}.ts`, body: '1' }))),
+    '(archive)',
+    /too many files: more than 5/,
+    { maxFiles: 5 },
+  ],
+  [
+    'too large',
+    () => zip([{ name: 'big.ts', body: randomBytes(4096) }]),
+    'big.ts',
+    /bundle too large: more than 1000 bytes/,
+    { maxTotalBytes: 1000 },
+  ],
   ['empty zip', () => endOfCentralDirectory(), '(archive)', /the zip archive is empty/],
-  ['truncated zip', () => zip([{ name: 'dag.ts', body: randomBytes(4000) }]).subarray(0, 3000), '(archive)', /corrupt \.zip archive/],
+  [
+    'truncated zip',
+    () => zip([{ name: 'dag.ts', body: randomBytes(4000) }]).subarray(0, 3000),
+    '(archive)',
+    /corrupt \.zip archive/,
+  ],
 ];
 
 const notArchives: Case[] = [

@@ -25,10 +25,16 @@ function confine(root: string): Plugin {
     setup(b) {
       b.onResolve({ filter: /.*/ }, async (args) => {
         if (args.pluginData === 'confined') return undefined;
-        if (args.path === SDK_MODULE || args.path.startsWith(`${SDK_MODULE}/`)) return { path: args.path, external: true };
+        if (args.path === SDK_MODULE || args.path.startsWith(`${SDK_MODULE}/`))
+          return { path: args.path, external: true };
         if (BUILTINS.has(args.path)) return { path: args.path, external: true };
         if (args.kind === 'entry-point') return undefined;
-        const result = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: 'confined' });
+        const result = await b.resolve(args.path, {
+          resolveDir: args.resolveDir,
+          kind: args.kind,
+          importer: args.importer,
+          pluginData: 'confined',
+        });
         if (result.errors.length > 0) return { errors: result.errors };
         if (!result.external && !inside(root, result.path)) {
           return { errors: [{ text: `import '${args.path}' resolves outside the bundle` }] };

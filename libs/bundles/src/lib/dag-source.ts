@@ -20,7 +20,9 @@ export function sourceFromInlineMap(builtText: string, builtPath: string, file: 
   }
   if (!Array.isArray(map.sources) || !Array.isArray(map.sourcesContent)) return null;
   const wanted = posix.normalize(file);
-  const index = map.sources.findIndex((source) => typeof source === 'string' && posix.normalize(posix.join(posix.dirname(builtPath), source)) === wanted);
+  const index = map.sources.findIndex(
+    (source) => typeof source === 'string' && posix.normalize(posix.join(posix.dirname(builtPath), source)) === wanted,
+  );
   const content = index >= 0 ? map.sourcesContent[index] : null;
   return typeof content === 'string' ? content : null;
 }

@@ -21,7 +21,13 @@ export async function readManifest(root: string): Promise<BundleManifest> {
   }
   const existing = new Set<string>();
   for (const entry of entriesToLookFor(raw)) {
-    if (await stat(join(root, entry)).then((s) => s.isFile(), () => false)) existing.add(entry);
+    if (
+      await stat(join(root, entry)).then(
+        (s) => s.isFile(),
+        () => false,
+      )
+    )
+      existing.add(entry);
   }
   const { manifest, problems } = checkManifest(raw, (entry) => existing.has(entry));
   if (!manifest) throw new BundleRejected(problems.map((message) => ({ file: MANIFEST_FILE, message })));

@@ -74,7 +74,14 @@ export interface UpdraftConfig {
 export class ConfigError extends Error {}
 
 /** Names of variables that hold secrets: never logged, never passed to tenant code. */
-export const SECRET_VARIABLES = ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ENCRYPTION_KEY', 'ENCRYPTION_KEYS_RETIRED', 'SMTP_URL'] as const;
+export const SECRET_VARIABLES = [
+  'DATABASE_URL',
+  'REDIS_URL',
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
+  'ENCRYPTION_KEYS_RETIRED',
+  'SMTP_URL',
+] as const;
 
 const devOnly = (value: string) => ({ devDefault: value });
 
@@ -155,31 +162,74 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
   if (!/^[0-9a-fA-F]{64}$/.test(clean.ENCRYPTION_KEY)) {
     throw new ConfigError('Invalid configuration: ENCRYPTION_KEY must be 64 hex characters (32 bytes)');
   }
-  const retiredEncryptionKeys = clean.ENCRYPTION_KEYS_RETIRED.split(',').map((key) => key.trim()).filter(Boolean);
+  const retiredEncryptionKeys = clean.ENCRYPTION_KEYS_RETIRED.split(',')
+    .map((key) => key.trim())
+    .filter(Boolean);
   if (retiredEncryptionKeys.some((key) => !/^[0-9a-fA-F]{64}$/.test(key))) {
-    throw new ConfigError('Invalid configuration: ENCRYPTION_KEYS_RETIRED must be a comma-separated list of 64-hex-character keys');
+    throw new ConfigError(
+      'Invalid configuration: ENCRYPTION_KEYS_RETIRED must be a comma-separated list of 64-hex-character keys',
+    );
   }
-  for (const [name, value] of [['WORKER_CONCURRENCY', clean.WORKER_CONCURRENCY], ['SANDBOX_MEMORY_MB', clean.SANDBOX_MEMORY_MB], ['SANDBOX_BASH_MAX_PROCESSES', clean.SANDBOX_BASH_MAX_PROCESSES], ['DISPATCH_SLOTS', clean.DISPATCH_SLOTS], ['TENANT_MAX_RUNNING_TASKS', clean.TENANT_MAX_RUNNING_TASKS], ['SLA_CHECK_INTERVAL_MS', clean.SLA_CHECK_INTERVAL_MS], ['NOTIFICATION_ATTEMPTS', clean.NOTIFICATION_ATTEMPTS]] as const) {
-    if (!Number.isInteger(value) || value < 1) throw new ConfigError(`Invalid configuration: ${name} must be a positive integer`);
+  for (const [name, value] of [
+    ['WORKER_CONCURRENCY', clean.WORKER_CONCURRENCY],
+    ['SANDBOX_MEMORY_MB', clean.SANDBOX_MEMORY_MB],
+    ['SANDBOX_BASH_MAX_PROCESSES', clean.SANDBOX_BASH_MAX_PROCESSES],
+    ['DISPATCH_SLOTS', clean.DISPATCH_SLOTS],
+    ['TENANT_MAX_RUNNING_TASKS', clean.TENANT_MAX_RUNNING_TASKS],
+    ['SLA_CHECK_INTERVAL_MS', clean.SLA_CHECK_INTERVAL_MS],
+    ['NOTIFICATION_ATTEMPTS', clean.NOTIFICATION_ATTEMPTS],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 1)
+      throw new ConfigError(`Invalid configuration: ${name} must be a positive integer`);
   }
-  for (const [name, value] of [['DEFAULT_POOL_SLOTS', clean.DEFAULT_POOL_SLOTS], ['WORKER_RESERVED_SLOTS', clean.WORKER_RESERVED_SLOTS]] as const) {
-    if (!Number.isInteger(value) || value < 0) throw new ConfigError(`Invalid configuration: ${name} must be a whole number, 0 or more`);
+  for (const [name, value] of [
+    ['DEFAULT_POOL_SLOTS', clean.DEFAULT_POOL_SLOTS],
+    ['WORKER_RESERVED_SLOTS', clean.WORKER_RESERVED_SLOTS],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 0)
+      throw new ConfigError(`Invalid configuration: ${name} must be a whole number, 0 or more`);
   }
-  if (clean.DEV_MAILBOX_URL && clean.NODE_ENV === 'production') throw new ConfigError('Invalid configuration: DEV_MAILBOX_URL is for development only (it shows every mail the platform sends) and must not be set in production');
+  if (clean.DEV_MAILBOX_URL && clean.NODE_ENV === 'production')
+    throw new ConfigError(
+      'Invalid configuration: DEV_MAILBOX_URL is for development only (it shows every mail the platform sends) and must not be set in production',
+    );
   if (clean.DEV_MAILBOX_URL && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+\/?$/.test(clean.DEV_MAILBOX_URL)) {
-    throw new ConfigError(`Invalid configuration: DEV_MAILBOX_URL must be the local mail catcher's address, like http://127.0.0.1:1080 (got '${clean.DEV_MAILBOX_URL}')`);
+    throw new ConfigError(
+      `Invalid configuration: DEV_MAILBOX_URL must be the local mail catcher's address, like http://127.0.0.1:1080 (got '${clean.DEV_MAILBOX_URL}')`,
+    );
   }
-  const corsOrigins = clean.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
+  const corsOrigins = clean.CORS_ORIGINS.split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   const badOrigin = corsOrigins.find((origin) => !/^https?:\/\/[^/\s]+$/.test(origin));
-  if (badOrigin) throw new ConfigError(`Invalid configuration: CORS_ORIGINS must be a comma-separated list of origins like https://console.example.com (got '${badOrigin}')`);
+  if (badOrigin)
+    throw new ConfigError(
+      `Invalid configuration: CORS_ORIGINS must be a comma-separated list of origins like https://console.example.com (got '${badOrigin}')`,
+    );
   for (const name of ['JWT_ACCESS_TTL_SECONDS', 'JWT_REFRESH_TTL_SECONDS', 'MAX_JSON_BODY_BYTES'] as const) {
-    if (!Number.isInteger(clean[name]) || clean[name] < 1) throw new ConfigError(`Invalid configuration: ${name} must be a positive integer`);
+    if (!Number.isInteger(clean[name]) || clean[name] < 1)
+      throw new ConfigError(`Invalid configuration: ${name} must be a positive integer`);
   }
-  for (const [name, value, least] of [['SANDBOX_WARM_MAX_IDLE', clean.SANDBOX_WARM_MAX_IDLE, 0], ['SANDBOX_WARM_IDLE_MS', clean.SANDBOX_WARM_IDLE_MS, 1], ['SANDBOX_WARM_MAX_USES', clean.SANDBOX_WARM_MAX_USES, 1], ['WORKER_DRAIN_GRACE_MS', clean.WORKER_DRAIN_GRACE_MS, 0]] as const) {
-    if (!Number.isInteger(value) || value < least) throw new ConfigError(`Invalid configuration: ${name} must be a whole number, ${least} or more`);
+  for (const [name, value, least] of [
+    ['SANDBOX_WARM_MAX_IDLE', clean.SANDBOX_WARM_MAX_IDLE, 0],
+    ['SANDBOX_WARM_IDLE_MS', clean.SANDBOX_WARM_IDLE_MS, 1],
+    ['SANDBOX_WARM_MAX_USES', clean.SANDBOX_WARM_MAX_USES, 1],
+    ['WORKER_DRAIN_GRACE_MS', clean.WORKER_DRAIN_GRACE_MS, 0],
+  ] as const) {
+    if (!Number.isInteger(value) || value < least)
+      throw new ConfigError(`Invalid configuration: ${name} must be a whole number, ${least} or more`);
   }
-  for (const name of ['LOGIN_MAX_ATTEMPTS_PER_IP', 'LOGIN_MAX_DELAY_SECONDS', 'SIGNUP_MAX_PER_IP_PER_HOUR', 'SIGNUP_MAX_PER_HOUR', 'BUNDLE_UPLOADS_PER_TENANT_PER_MINUTE', 'MAX_JSON_DEPTH', 'MAX_BUNDLE_BYTES'] as const) {
-    if (!Number.isInteger(clean[name]) || clean[name] < 1) throw new ConfigError(`Invalid configuration: ${name} must be a positive integer`);
+  for (const name of [
+    'LOGIN_MAX_ATTEMPTS_PER_IP',
+    'LOGIN_MAX_DELAY_SECONDS',
+    'SIGNUP_MAX_PER_IP_PER_HOUR',
+    'SIGNUP_MAX_PER_HOUR',
+    'BUNDLE_UPLOADS_PER_TENANT_PER_MINUTE',
+    'MAX_JSON_DEPTH',
+    'MAX_BUNDLE_BYTES',
+  ] as const) {
+    if (!Number.isInteger(clean[name]) || clean[name] < 1)
+      throw new ConfigError(`Invalid configuration: ${name} must be a positive integer`);
   }
   const trustProxy = parseTrustProxy(clean.TRUST_PROXY);
   if (!Number.isInteger(clean.LOGIN_FREE_FAILURES_PER_SOURCE) || clean.LOGIN_FREE_FAILURES_PER_SOURCE < 0) {
@@ -225,7 +275,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
     devMailboxUrl: clean.DEV_MAILBOX_URL ? clean.DEV_MAILBOX_URL.replace(/\/$/, '') : null,
     slackApiUrl: clean.SLACK_API_URL,
     egressAllowPrivateNetworks: clean.EGRESS_ALLOW_PRIVATE_NETWORKS,
-    egressAllowedHosts: clean.EGRESS_ALLOWED_HOSTS.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean),
+    egressAllowedHosts: clean.EGRESS_ALLOWED_HOSTS.split(',')
+      .map((host) => host.trim().toLowerCase())
+      .filter(Boolean),
     slaCheckIntervalMs: clean.SLA_CHECK_INTERVAL_MS,
     notificationAttempts: clean.NOTIFICATION_ATTEMPTS,
     notificationBackoffMs: clean.NOTIFICATION_BACKOFF_MS,
@@ -247,6 +299,9 @@ function parseTrustProxy(value: string): UpdraftConfig['trustProxy'] {
   if (trimmed === '') return false;
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
   const entries = trimmed.split(',').map((entry) => entry.trim());
-  if (entries.every((entry) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(entry))) return entries.join(',');
-  throw new ConfigError(`Invalid configuration: TRUST_PROXY must be a number of proxy hops or a comma-separated list of proxy addresses or subnets (got '${value}')`);
+  if (entries.every((entry) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(entry)))
+    return entries.join(',');
+  throw new ConfigError(
+    `Invalid configuration: TRUST_PROXY must be a number of proxy hops or a comma-separated list of proxy addresses or subnets (got '${value}')`,
+  );
 }

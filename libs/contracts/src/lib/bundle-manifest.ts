@@ -30,7 +30,11 @@ export function checkManifest(raw: unknown, entryExists: (entry: string) => bool
   if (typeof name !== 'string' || !BUNDLE_NAME_PATTERN.test(name)) {
     problems.push(typeof name === 'string' && name ? `${NAME_RULE} (got '${name}')` : NAME_RULE);
   }
-  if (!Array.isArray(entries) || entries.length === 0 || !entries.every((e) => typeof e === 'string' && e.trim() !== '')) {
+  if (
+    !Array.isArray(entries) ||
+    entries.length === 0 ||
+    !entries.every((e) => typeof e === 'string' && e.trim() !== '')
+  ) {
     problems.push('"entries" must be a non-empty list of file paths');
   } else {
     for (const entry of entries as string[]) {
@@ -41,7 +45,10 @@ export function checkManifest(raw: unknown, entryExists: (entry: string) => bool
   }
   problems.push(...filesProblems(files));
   if (problems.length > 0) return { manifest: null, problems };
-  return { manifest: { name: name as string, entries: entries as string[], files: (files as string[] | undefined) ?? [] }, problems: [] };
+  return {
+    manifest: { name: name as string, entries: entries as string[], files: (files as string[] | undefined) ?? [] },
+    problems: [],
+  };
 }
 
 /** A bundle name the schema accepts, made from a folder or project name ("My DAGs" → "My-DAGs"). */
@@ -57,7 +64,9 @@ export function bundleNameFrom(text: string): string {
 /** The entries worth looking for on disk: strings that stay inside the bundle. */
 export function entriesToLookFor(raw: unknown): string[] {
   const entries = (raw as { entries?: unknown } | null)?.entries;
-  return Array.isArray(entries) ? entries.filter((e): e is string => typeof e === 'string' && e.trim() !== '' && !leavesRoot(e)) : [];
+  return Array.isArray(entries)
+    ? entries.filter((e): e is string => typeof e === 'string' && e.trim() !== '' && !leavesRoot(e))
+    : [];
 }
 
 /** `files` is optional; when present, a list of relative glob patterns that stay inside the bundle. */
@@ -69,7 +78,10 @@ function filesProblems(files: unknown): string[] {
   return (files as string[]).flatMap((pattern) => {
     const path = pattern.replace(/^!/, '');
     if (!path.trim()) return [`"files": pattern '${pattern}' is empty`];
-    if (leavesRoot(path)) return [`"files": pattern '${pattern}' must be relative to the bundle root and stay inside it (no leading /, no '..')`];
+    if (leavesRoot(path))
+      return [
+        `"files": pattern '${pattern}' must be relative to the bundle root and stay inside it (no leading /, no '..')`,
+      ];
     try {
       picomatch(path, { strictBrackets: true });
     } catch (error) {
@@ -81,5 +93,11 @@ function filesProblems(files: unknown): string[] {
 
 /** True for a path that is absolute or climbs out of the folder it is relative to. */
 export function leavesRoot(path: string): boolean {
-  return path.includes('\0') || path.startsWith('/') || path.startsWith('\\') || /^[A-Za-z]:/.test(path) || path.split(/[\\/]/).includes('..');
+  return (
+    path.includes('\0') ||
+    path.startsWith('/') ||
+    path.startsWith('\\') ||
+    /^[A-Za-z]:/.test(path) ||
+    path.split(/[\\/]/).includes('..')
+  );
 }

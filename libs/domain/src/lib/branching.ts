@@ -21,7 +21,9 @@ export function tasksSkippedBy(tasks: readonly SerializedTask[], task: Serialize
     const chosen = value === null || value === undefined ? [] : Array.isArray(value) ? value : [value];
     const unknown = chosen.filter((id) => typeof id !== 'string' || !direct.includes(id));
     if (unknown.length > 0) {
-      return { error: `the branch returned ${unknown.map((id) => JSON.stringify(id)).join(', ')}, which is not a direct downstream task (${direct.join(', ') || 'none'})` };
+      return {
+        error: `the branch returned ${unknown.map((id) => JSON.stringify(id)).join(', ')}, which is not a direct downstream task (${direct.join(', ') || 'none'})`,
+      };
     }
     return { skip: direct.filter((id) => !chosen.includes(id)) };
   }

@@ -47,8 +47,14 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** Changed options by name; nested objects (a task's `config`, the DAG's `params`) are compared key by key, as `config.command`. */
-function optionChanges(from: Readonly<Record<string, unknown>>, to: Readonly<Record<string, unknown>>, prefix = ''): OptionChange[] {
-  const keys = [...new Set([...Object.keys(from), ...Object.keys(to)])].filter((k) => prefix || !IGNORED_OPTIONS.has(k)).sort();
+function optionChanges(
+  from: Readonly<Record<string, unknown>>,
+  to: Readonly<Record<string, unknown>>,
+  prefix = '',
+): OptionChange[] {
+  const keys = [...new Set([...Object.keys(from), ...Object.keys(to)])]
+    .filter((k) => prefix || !IGNORED_OPTIONS.has(k))
+    .sort();
   return keys.flatMap((key) => {
     const [a, b] = [from[key], to[key]];
     if (sameValue(a, b)) return [];
@@ -58,7 +64,11 @@ function optionChanges(from: Readonly<Record<string, unknown>>, to: Readonly<Rec
 }
 
 function edges(dag: DiffableDag): Map<string, [string, string]> {
-  return new Map(dag.tasks.flatMap((t) => t.upstream.map((up): [string, [string, string]] => [`${up}\u0000${t.taskId}`, [up, t.taskId]])));
+  return new Map(
+    dag.tasks.flatMap((t) =>
+      t.upstream.map((up): [string, [string, string]] => [`${up}\u0000${t.taskId}`, [up, t.taskId]]),
+    ),
+  );
 }
 
 /** Tasks added, removed and changed (option by option), edges added and removed, and DAG options changed between two versions. */
@@ -76,8 +86,14 @@ export function diffDagStructures(from: DiffableDag, to: DiffableDag): DagStruct
         return changed.length ? [{ taskId: task.taskId, changed }] : [];
       })
       .sort((a, b) => a.taskId.localeCompare(b.taskId)),
-    addedEdges: [...edgesAfter].filter(([key]) => !edgesBefore.has(key)).map(([, edge]) => edge).sort(compareEdges),
-    removedEdges: [...edgesBefore].filter(([key]) => !edgesAfter.has(key)).map(([, edge]) => edge).sort(compareEdges),
+    addedEdges: [...edgesAfter]
+      .filter(([key]) => !edgesBefore.has(key))
+      .map(([, edge]) => edge)
+      .sort(compareEdges),
+    removedEdges: [...edgesBefore]
+      .filter(([key]) => !edgesAfter.has(key))
+      .map(([, edge]) => edge)
+      .sort(compareEdges),
     changedOptions: optionChanges(from, to),
   };
 }
@@ -86,7 +102,12 @@ function compareEdges(a: [string, string], b: [string, string]): number {
   return a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]);
 }
 
-export type LineChange = { kind: 'same' | 'added' | 'removed'; text: string; oldLine: number | null; newLine: number | null };
+export type LineChange = {
+  kind: 'same' | 'added' | 'removed';
+  text: string;
+  oldLine: number | null;
+  newLine: number | null;
+};
 
 /**
  * A line diff of two texts (longest common subsequence after trimming the common head and tail),
@@ -105,7 +126,10 @@ export function diffLines(before: string, after: string): LineChange[] {
   const lcs = new Uint32Array((midA.length + 1) * width);
   for (let i = midA.length - 1; i >= 0; i--) {
     for (let j = midB.length - 1; j >= 0; j--) {
-      lcs[i * width + j] = midA[i] === midB[j] ? lcs[(i + 1) * width + j + 1] + 1 : Math.max(lcs[(i + 1) * width + j], lcs[i * width + j + 1]);
+      lcs[i * width + j] =
+        midA[i] === midB[j]
+          ? lcs[(i + 1) * width + j + 1] + 1
+          : Math.max(lcs[(i + 1) * width + j], lcs[i * width + j + 1]);
     }
   }
   const out: LineChange[] = [];

@@ -33,28 +33,41 @@ export interface DispatchLimitsModel {
 }
 
 const byDispatchOrder = (a: DispatchCandidate, b: DispatchCandidate): number =>
-  a.tenantId.localeCompare(b.tenantId) || b.priorityWeight - a.priorityWeight || (a.readyAt ?? 0) - (b.readyAt ?? 0) || a.id.localeCompare(b.id);
+  a.tenantId.localeCompare(b.tenantId) ||
+  b.priorityWeight - a.priorityWeight ||
+  (a.readyAt ?? 0) - (b.readyAt ?? 0) ||
+  a.id.localeCompare(b.id);
 
 /**
  * Fills `free` slots, a turn at a time: each turn to the tenant with the fewest instances queued
  * or running that has a candidate fitting its pool and DAG (ties: its best candidate has waited
  * longest), never past a tenant's limit. Returns the chosen ids in order.
  */
-export function selectForDispatch(free: number, usage: DispatchUsage, candidates: DispatchCandidate[], limits: DispatchLimitsModel): string[] {
+export function selectForDispatch(
+  free: number,
+  usage: DispatchUsage,
+  candidates: DispatchCandidate[],
+  limits: DispatchLimitsModel,
+): string[] {
   const sorted = [...candidates].sort(byDispatchOrder);
   const poolFree = new Map<string, number>();
   const dagActive = new Map(Object.entries(usage.dags));
   const queues: { items: DispatchCandidate[]; head: number; active: number; limit: number; open: boolean }[] = [];
   for (const c of sorted) {
     let queue = queues[queues.length - 1];
-    if (!queue || queue.items[0].tenantId !== c.tenantId) queues.push((queue = { items: [], head: 0, active: usage.tenants[c.tenantId] ?? 0, limit: 0, open: true }));
+    if (!queue || queue.items[0].tenantId !== c.tenantId)
+      queues.push((queue = { items: [], head: 0, active: usage.tenants[c.tenantId] ?? 0, limit: 0, open: true }));
     queue.items.push(c);
     queue.limit = c.tenantLimit ?? limits.tenantLimit;
     const key = `${c.tenantId}/${c.pool}`;
-    poolFree.set(key, (c.poolTotal ?? (c.pool === 'default_pool' ? limits.defaultPoolSlots : 0)) - (usage.pools[key] ?? 0));
+    poolFree.set(
+      key,
+      (c.poolTotal ?? (c.pool === 'default_pool' ? limits.defaultPoolSlots : 0)) - (usage.pools[key] ?? 0),
+    );
   }
   const fits = (c: DispatchCandidate) =>
-    (poolFree.get(`${c.tenantId}/${c.pool}`) ?? 0) >= c.poolSlots && (dagActive.get(`${c.tenantId}/${c.dagId}`) ?? 0) < c.maxActiveTasks;
+    (poolFree.get(`${c.tenantId}/${c.pool}`) ?? 0) >= c.poolSlots &&
+    (dagActive.get(`${c.tenantId}/${c.dagId}`) ?? 0) < c.maxActiveTasks;
   const chosen: string[] = [];
   while (chosen.length < free) {
     let turn: (typeof queues)[number] | null = null;
@@ -66,7 +79,12 @@ export function selectForDispatch(free: number, usage: DispatchUsage, candidates
         queue.open = false;
         continue;
       }
-      if (!turn || queue.active < turn.active || (queue.active === turn.active && (turn.items[turn.head].readyAt ?? 0) > (queue.items[queue.head].readyAt ?? 0))) turn = queue;
+      if (
+        !turn ||
+        queue.active < turn.active ||
+        (queue.active === turn.active && (turn.items[turn.head].readyAt ?? 0) > (queue.items[queue.head].readyAt ?? 0))
+      )
+        turn = queue;
     }
     if (!turn) break;
     const c = turn.items[turn.head++];
@@ -92,10 +110,21 @@ export interface WorkerCapacityModel {
  * goes only to tenants below their fair share (the regular slots over the tenants with work
  * queued, running or ready, rounded up); a tenant alone never takes it.
  */
-export function selectSharingHeadroom(free: number, usage: DispatchUsage, candidates: DispatchCandidate[], limits: DispatchLimitsModel, capacity: WorkerCapacityModel): string[] {
+export function selectSharingHeadroom(
+  free: number,
+  usage: DispatchUsage,
+  candidates: DispatchCandidate[],
+  limits: DispatchLimitsModel,
+  capacity: WorkerCapacityModel,
+): string[] {
   if (free > capacity.headroom) return selectForDispatch(free - capacity.headroom, usage, candidates, limits);
   const tenants = new Set([...Object.keys(usage.tenants), ...candidates.map((c) => c.tenantId)]).size;
   if (tenants < 2) return [];
   const share = Math.ceil(capacity.regularSlots / tenants);
-  return selectForDispatch(free, usage, candidates.map((c) => ({ ...c, tenantLimit: Math.min(c.tenantLimit ?? limits.tenantLimit, share) })), limits);
+  return selectForDispatch(
+    free,
+    usage,
+    candidates.map((c) => ({ ...c, tenantLimit: Math.min(c.tenantLimit ?? limits.tenantLimit, share) })),
+    limits,
+  );
 }

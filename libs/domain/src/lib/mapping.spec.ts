@@ -11,17 +11,46 @@ describe('expansionOf', () => {
     ['a literal list', { n: literal(1, 2, 3) }, [], { items: [{ n: 1 }, { n: 2 }, { n: 3 }] }],
     ['an upstream XCom list', { file: xcom('ls') }, [['ls', ['a', 'b']]], { items: [{ file: 'a' }, { file: 'b' }] }],
     ['an empty list (the task is skipped)', { file: xcom('ls') }, [['ls', []]], { items: [] }],
-    ['two arguments: every combination, first slowest', { a: literal(1, 2), b: literal('x', 'y') }, [], { items: [{ a: 1, b: 'x' }, { a: 1, b: 'y' }, { a: 2, b: 'x' }, { a: 2, b: 'y' }] }],
-    ['an XCom that is not a list', { file: xcom('ls') }, [['ls', { a: 1 }]], { error: "cannot map over 'file': the XCom of 'ls' must be a list, got object" }],
-    ['an upstream that pushed nothing', { file: xcom('ls') }, [], { error: "cannot map over 'file': the XCom of 'ls' must be a list, got nothing" }],
-    ['an XCom of null', { file: xcom('ls') }, [['ls', null]], { error: "cannot map over 'file': the XCom of 'ls' must be a list, got null" }],
+    [
+      'two arguments: every combination, first slowest',
+      { a: literal(1, 2), b: literal('x', 'y') },
+      [],
+      {
+        items: [
+          { a: 1, b: 'x' },
+          { a: 1, b: 'y' },
+          { a: 2, b: 'x' },
+          { a: 2, b: 'y' },
+        ],
+      },
+    ],
+    [
+      'an XCom that is not a list',
+      { file: xcom('ls') },
+      [['ls', { a: 1 }]],
+      { error: "cannot map over 'file': the XCom of 'ls' must be a list, got object" },
+    ],
+    [
+      'an upstream that pushed nothing',
+      { file: xcom('ls') },
+      [],
+      { error: "cannot map over 'file': the XCom of 'ls' must be a list, got nothing" },
+    ],
+    [
+      'an XCom of null',
+      { file: xcom('ls') },
+      [['ls', null]],
+      { error: "cannot map over 'file': the XCom of 'ls' must be a list, got null" },
+    ],
   ])('%s', (_case, expand, outputs, expected) => {
     expect(expansionOf(expand, new Map(outputs))).toEqual(expected);
   });
 
   it(`refuses more than ${MAX_MAP_LENGTH} instances`, () => {
     const many = Array.from({ length: 40 }, (_, i) => i);
-    expect(expansionOf({ a: literal(...many), b: literal(...many) }, new Map())).toEqual({ error: `mapping would create more than ${MAX_MAP_LENGTH} instances` });
+    expect(expansionOf({ a: literal(...many), b: literal(...many) }, new Map())).toEqual({
+      error: `mapping would create more than ${MAX_MAP_LENGTH} instances`,
+    });
   });
 });
 
@@ -43,6 +72,9 @@ describe('trigger rules over a mapped upstream: it is done when all its instance
   });
 
   it('counts a missing upstream as removed', () => {
-    expect(upstreamStates(['gone', 'here'], new Map([['here', ['success' as TaskState]]]))).toEqual(['removed', 'success']);
+    expect(upstreamStates(['gone', 'here'], new Map([['here', ['success' as TaskState]]]))).toEqual([
+      'removed',
+      'success',
+    ]);
   });
 });

@@ -22,7 +22,9 @@ export function expansionOf(expand: Record<string, ExpandSource>, outputs: Reado
     const values = source.kind === 'literal' ? source.values : outputs.get(source.taskId);
     if (!Array.isArray(values)) {
       const got = values === undefined ? 'nothing' : values === null ? 'null' : typeof values;
-      return { error: `cannot map over '${name}': the XCom of '${(source as { taskId: string }).taskId}' must be a list, got ${got}` };
+      return {
+        error: `cannot map over '${name}': the XCom of '${(source as { taskId: string }).taskId}' must be a list, got ${got}`,
+      };
     }
     items = items.flatMap((item) => values.map((value) => ({ ...item, [name]: value })));
     if (items.length > MAX_MAP_LENGTH) return { error: `mapping would create more than ${MAX_MAP_LENGTH} instances` };
@@ -34,6 +36,9 @@ export function expansionOf(expand: Record<string, ExpandSource>, outputs: Reado
  * The states trigger rules see for a task's upstream tasks: every instance of a mapped upstream
  * counts, so a mapped task is done (or successful) only when all its instances are.
  */
-export function upstreamStates(upstream: readonly string[], statesByTask: ReadonlyMap<string, readonly TaskState[]>): TaskState[] {
+export function upstreamStates(
+  upstream: readonly string[],
+  statesByTask: ReadonlyMap<string, readonly TaskState[]>,
+): TaskState[] {
   return upstream.flatMap((taskId) => statesByTask.get(taskId) ?? ['removed']);
 }

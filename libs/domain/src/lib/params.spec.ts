@@ -8,7 +8,10 @@ describe('resolveParams', () => {
   };
 
   it('fills defaults and keeps undeclared conf', () => {
-    expect(resolveParams(declared, { dryRun: true, extra: 1 })).toEqual({ params: { region: 'eu', limit: 10, dryRun: true, extra: 1 }, problems: [] });
+    expect(resolveParams(declared, { dryRun: true, extra: 1 })).toEqual({
+      params: { region: 'eu', limit: 10, dryRun: true, extra: 1 },
+      problems: [],
+    });
   });
 
   it.each([

@@ -25,7 +25,10 @@ function typeProblem(spec: ParamSpec, value: unknown): string | null {
  * param must end up with a value of its type (and in its `enum`); conf keys the DAG does not
  * declare pass through, as in Airflow.
  */
-export function resolveParams(declared: Record<string, ParamSpec>, conf: Record<string, unknown>): { params: Record<string, unknown>; problems: ParamProblem[] } {
+export function resolveParams(
+  declared: Record<string, ParamSpec>,
+  conf: Record<string, unknown>,
+): { params: Record<string, unknown>; problems: ParamProblem[] } {
   const params: Record<string, unknown> = { ...conf };
   const problems: ParamProblem[] = [];
   for (const [name, spec] of Object.entries(declared)) {
@@ -38,7 +41,10 @@ export function resolveParams(declared: Record<string, ParamSpec>, conf: Record<
     const wrongType = typeProblem(spec, value);
     if (wrongType) problems.push({ field, problems: [`${field} ${wrongType}`] });
     else if (spec.enum && !spec.enum.some((allowed) => JSON.stringify(allowed) === JSON.stringify(value))) {
-      problems.push({ field, problems: [`${field} must be one of ${spec.enum.map((e) => JSON.stringify(e)).join(', ')}`] });
+      problems.push({
+        field,
+        problems: [`${field} must be one of ${spec.enum.map((e) => JSON.stringify(e)).join(', ')}`],
+      });
     }
     params[name] = value;
   }

@@ -15,12 +15,21 @@ describe('passwordProblem', () => {
   });
 
   it('refuses the account email and its local part', () => {
-    expect(passwordProblem('ada.lovelace@example.com', 'ada.lovelace@example.com')).toBe('password must not be your email address');
-    expect(passwordProblem('ada.lovelace2024', 'ada.lovelace@example.com')).toBe('password must not be your email address');
+    expect(passwordProblem('ada.lovelace@example.com', 'ada.lovelace@example.com')).toBe(
+      'password must not be your email address',
+    );
+    expect(passwordProblem('ada.lovelace2024', 'ada.lovelace@example.com')).toBe(
+      'password must not be your email address',
+    );
   });
 
   it('accepts long, uncommon passwords', () => {
-    for (const password of ['correct horse battery staple', 'updraft-demo-kestrel-42', 'e2e-correct-horse-battery', 'Tr0ub4dor&3-sailing']) {
+    for (const password of [
+      'correct horse battery staple',
+      'updraft-demo-kestrel-42',
+      'e2e-correct-horse-battery',
+      'Tr0ub4dor&3-sailing',
+    ]) {
       expect(passwordProblem(password, 'ada@example.com')).toBeNull();
     }
   });

@@ -16,7 +16,10 @@ export function passwordProblem(password: string, email?: string): string | null
   const lower = password.toLowerCase();
   const unpadded = lower.replace(/^[\d\W_]+|[\d\W_]+$/g, '');
   const repeatedUnit = /^(.+?)\1+$/.exec(lower)?.[1];
-  if ([lower, unpadded, repeatedUnit].some((candidate) => candidate && COMMON.has(candidate)) || /^(.)\1+$/.test(lower)) {
+  if (
+    [lower, unpadded, repeatedUnit].some((candidate) => candidate && COMMON.has(candidate)) ||
+    /^(.)\1+$/.test(lower)
+  ) {
     return 'password is too common: it is on the list of common passwords; choose another';
   }
   if (/^\d+$/.test(lower)) return 'password is too common: it is only digits; choose another';

@@ -1,4 +1,12 @@
-import { DAG_SCOPED_PERMISSIONS, PERMISSIONS, roleHasPermission, scopePermissions, teamRolePermissions, teamsGranting, TOKEN_SCOPES } from './permissions';
+import {
+  DAG_SCOPED_PERMISSIONS,
+  PERMISSIONS,
+  roleHasPermission,
+  scopePermissions,
+  teamRolePermissions,
+  teamsGranting,
+  TOKEN_SCOPES,
+} from './permissions';
 
 describe('roleHasPermission', () => {
   it.each([
@@ -28,7 +36,8 @@ describe('team roles and token scopes', () => {
     expect(teamRolePermissions('viewer')).toEqual(expect.arrayContaining([PERMISSIONS.dagsRead, PERMISSIONS.logsRead]));
     expect(teamRolePermissions('viewer')).not.toContain(PERMISSIONS.dagsTrigger);
     expect(teamRolePermissions('editor')).toContain(PERMISSIONS.dagsTrigger);
-    for (const role of ['viewer', 'editor'] as const) expect(teamRolePermissions(role).every((p) => DAG_SCOPED_PERMISSIONS.includes(p))).toBe(true);
+    for (const role of ['viewer', 'editor'] as const)
+      expect(teamRolePermissions(role).every((p) => DAG_SCOPED_PERMISSIONS.includes(p))).toBe(true);
   });
 
   it('lists the teams whose role grants a permission', () => {
@@ -43,10 +52,13 @@ describe('team roles and token scopes', () => {
     ['dags:trigger', PERMISSIONS.bundlesDeploy, false],
     ['bundles:deploy', PERMISSIONS.bundlesDeploy, true],
     ['bundles:deploy', PERMISSIONS.variablesRead, false],
-  ] as const)('scope %s / %s → %s', (scope, permission, allowed) => expect(scopePermissions([scope]).includes(permission)).toBe(allowed));
+  ] as const)('scope %s / %s → %s', (scope, permission, allowed) =>
+    expect(scopePermissions([scope]).includes(permission)).toBe(allowed),
+  );
 
   it('no scope reaches members, teams or tokens management', () => {
     const all = scopePermissions([...TOKEN_SCOPES]);
-    for (const p of [PERMISSIONS.membersManage, PERMISSIONS.teamsManage, PERMISSIONS.tokensManage]) expect(all).not.toContain(p);
+    for (const p of [PERMISSIONS.membersManage, PERMISSIONS.teamsManage, PERMISSIONS.tokensManage])
+      expect(all).not.toContain(p);
   });
 });

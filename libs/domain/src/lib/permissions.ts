@@ -39,9 +39,26 @@ export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 const P = PERMISSIONS;
 const DAG_READ: Permission[] = [P.dagsRead, P.runsRead, P.logsRead];
 const DAG_EDIT: Permission[] = [...DAG_READ, P.dagsTrigger, P.dagsEdit, P.runsEdit];
-const READ: Permission[] = [P.tenantRead, ...DAG_READ, P.bundlesRead, P.variablesRead, P.connectionsRead, P.teamsRead, P.poolsRead, P.channelsRead];
+const READ: Permission[] = [
+  P.tenantRead,
+  ...DAG_READ,
+  P.bundlesRead,
+  P.variablesRead,
+  P.connectionsRead,
+  P.teamsRead,
+  P.poolsRead,
+  P.channelsRead,
+];
 const EDIT: Permission[] = [...READ, ...DAG_EDIT, P.bundlesDeploy, P.variablesEdit, P.connectionsEdit, P.tokensManage];
-const MANAGE: Permission[] = [...EDIT, P.teamsManage, P.membersManage, P.auditRead, P.poolsManage, P.channelsEdit, P.tenantManage];
+const MANAGE: Permission[] = [
+  ...EDIT,
+  P.teamsManage,
+  P.membersManage,
+  P.auditRead,
+  P.poolsManage,
+  P.channelsEdit,
+  P.tenantManage,
+];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: MANAGE,
@@ -61,7 +78,15 @@ const TEAM_ROLE_PERMISSIONS: Record<TeamRole, readonly Permission[]> = {
 export const DAG_SCOPED_PERMISSIONS: readonly Permission[] = DAG_EDIT;
 
 /** What a machine API token may be limited to; each scope maps to permissions below. */
-export const TOKEN_SCOPES = ['read', 'dags:trigger', 'dags:edit', 'runs:edit', 'bundles:deploy', 'variables:edit', 'connections:edit'] as const;
+export const TOKEN_SCOPES = [
+  'read',
+  'dags:trigger',
+  'dags:edit',
+  'runs:edit',
+  'bundles:deploy',
+  'variables:edit',
+  'connections:edit',
+] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 const SCOPE_PERMISSIONS: Record<TokenScope, readonly Permission[]> = {

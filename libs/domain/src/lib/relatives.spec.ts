@@ -13,5 +13,7 @@ describe('withRelatives', () => {
     [['a'], { downstream: true }, ['a', 'b', 'c', 'd']],
     [['d'], { upstream: true }, ['a', 'b', 'c', 'd']],
     [['c', 'e'], { downstream: true, upstream: true }, ['a', 'c', 'd', 'e']],
-  ])('%j with %j → %j', (ids, options, expected) => expect([...withRelatives(tasks, ids, options)].sort()).toEqual(expected));
+  ])('%j with %j → %j', (ids, options, expected) =>
+    expect([...withRelatives(tasks, ids, options)].sort()).toEqual(expected),
+  );
 });

@@ -1,7 +1,11 @@
 import type { SerializedTask } from '@updraft/sdk';
 
 /** The given tasks plus, on request, everything downstream and/or upstream of them (what "clear" acts on). */
-export function withRelatives(tasks: readonly SerializedTask[], taskIds: readonly string[], options: { downstream?: boolean; upstream?: boolean }): Set<string> {
+export function withRelatives(
+  tasks: readonly SerializedTask[],
+  taskIds: readonly string[],
+  options: { downstream?: boolean; upstream?: boolean },
+): Set<string> {
   const downstreamOf = new Map<string, string[]>();
   const upstreamOf = new Map(tasks.map((t) => [t.taskId, t.upstream]));
   for (const t of tasks) for (const up of t.upstream) downstreamOf.set(up, [...(downstreamOf.get(up) ?? []), t.taskId]);

@@ -58,10 +58,19 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 /** Whether an HTTP response passes a declarative check; when not, why (for the task log). */
-export function httpCheck(expect: HttpExpectation, status: number, body: string): { ok: true } | { ok: false; reason: string } {
+export function httpCheck(
+  expect: HttpExpectation,
+  status: number,
+  body: string,
+): { ok: true } | { ok: false; reason: string } {
   const statusOk = expect.expectStatus ? expect.expectStatus.includes(status) : status >= 200 && status < 300;
-  if (!statusOk) return { ok: false, reason: `status ${status}, expected ${expect.expectStatus ? expect.expectStatus.join(' or ') : '2xx'}` };
-  if (expect.bodyContains !== null && !body.includes(expect.bodyContains)) return { ok: false, reason: `the body does not contain '${expect.bodyContains}'` };
+  if (!statusOk)
+    return {
+      ok: false,
+      reason: `status ${status}, expected ${expect.expectStatus ? expect.expectStatus.join(' or ') : '2xx'}`,
+    };
+  if (expect.bodyContains !== null && !body.includes(expect.bodyContains))
+    return { ok: false, reason: `the body does not contain '${expect.bodyContains}'` };
   if (expect.jsonPath !== null) {
     let parsed: unknown;
     try {
@@ -70,7 +79,11 @@ export function httpCheck(expect: HttpExpectation, status: number, body: string)
       return { ok: false, reason: 'the body is not JSON' };
     }
     const found = jsonPathValue(parsed, expect.jsonPath);
-    if (!sameJson(found, expect.jsonEquals)) return { ok: false, reason: `${expect.jsonPath} is ${found === undefined ? 'missing' : JSON.stringify(found)}, expected ${JSON.stringify(expect.jsonEquals)}` };
+    if (!sameJson(found, expect.jsonEquals))
+      return {
+        ok: false,
+        reason: `${expect.jsonPath} is ${found === undefined ? 'missing' : JSON.stringify(found)}, expected ${JSON.stringify(expect.jsonEquals)}`,
+      };
   }
   return { ok: true };
 }

@@ -13,7 +13,8 @@ describe('deriveRunState', () => {
 });
 
 describe('makeRunId', () => {
-  it('follows Airflow', () => expect(makeRunId('manual', new Date('2024-01-01T00:00:00Z'))).toBe('manual__2024-01-01T00:00:00.000+00:00'));
+  it('follows Airflow', () =>
+    expect(makeRunId('manual', new Date('2024-01-01T00:00:00Z'))).toBe('manual__2024-01-01T00:00:00.000+00:00'));
 });
 
 describe('mostUrgentState', () => {

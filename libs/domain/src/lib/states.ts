@@ -1,10 +1,25 @@
 export const TASK_STATES = [
-  'none', 'scheduled', 'queued', 'running', 'success', 'failed', 'skipped',
-  'upstream_failed', 'up_for_retry', 'up_for_reschedule', 'removed',
+  'none',
+  'scheduled',
+  'queued',
+  'running',
+  'success',
+  'failed',
+  'skipped',
+  'upstream_failed',
+  'up_for_retry',
+  'up_for_reschedule',
+  'removed',
 ] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 
-export const FINISHED_TASK_STATES: readonly TaskState[] = ['success', 'failed', 'skipped', 'upstream_failed', 'removed'];
+export const FINISHED_TASK_STATES: readonly TaskState[] = [
+  'success',
+  'failed',
+  'skipped',
+  'upstream_failed',
+  'removed',
+];
 
 export const RUN_STATES = ['queued', 'running', 'success', 'failed'] as const;
 export type RunState = (typeof RUN_STATES)[number];
@@ -32,7 +47,17 @@ export function makeRunId(type: RunType, logicalDate: Date): string {
 
 /** Which state a summary of several task instances shows (a mapped task, a task group): what still needs attention first, then how it ended. */
 export const ATTENTION_ORDER: readonly TaskState[] = [
-  'running', 'queued', 'up_for_retry', 'up_for_reschedule', 'scheduled', 'failed', 'upstream_failed', 'none', 'success', 'skipped', 'removed',
+  'running',
+  'queued',
+  'up_for_retry',
+  'up_for_reschedule',
+  'scheduled',
+  'failed',
+  'upstream_failed',
+  'none',
+  'success',
+  'skipped',
+  'removed',
 ];
 
 export function mostUrgentState(states: Iterable<TaskState>): TaskState | null {

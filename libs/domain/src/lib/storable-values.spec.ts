@@ -6,7 +6,9 @@ describe('what PostgreSQL can store of what tenant code produces', () => {
   });
 
   it('shows NUL and lone surrogates as U+FFFD, keeping the rest of the line', () => {
-    expect(storableText('a\u0000b\ud800c\udc00d')).toBe(`a${REPLACEMENT_CHARACTER}b${REPLACEMENT_CHARACTER}c${REPLACEMENT_CHARACTER}d`);
+    expect(storableText('a\u0000b\ud800c\udc00d')).toBe(
+      `a${REPLACEMENT_CHARACTER}b${REPLACEMENT_CHARACTER}c${REPLACEMENT_CHARACTER}d`,
+    );
     expect(storableText('\ud83d\udc4d\ud83d')).toBe(`👍${REPLACEMENT_CHARACTER}`);
   });
 

@@ -43,7 +43,10 @@ const runIsActive: TaskDependency = {
     runState === 'running'
       ? { met: true, reason: 'the run is running' }
       : runState === 'queued'
-        ? { met: false, reason: "the run is queued: it starts when the DAG has fewer runs going than its maxActiveRuns" }
+        ? {
+            met: false,
+            reason: 'the run is queued: it starts when the DAG has fewer runs going than its maxActiveRuns',
+          }
         : { met: false, reason: `the run has ended (${runState})` },
 };
 
@@ -53,20 +56,33 @@ const taskIsWaiting: TaskDependency = {
     WAITING_STATES.includes(state)
       ? { met: true, reason: `the task instance is ${state}` }
       : IN_FLIGHT.includes(state)
-        ? { met: true, reason: state === 'running' ? 'the task instance is running' : 'the task instance is queued for a worker' }
+        ? {
+            met: true,
+            reason: state === 'running' ? 'the task instance is running' : 'the task instance is queued for a worker',
+          }
         : { met: false, reason: `the task instance has finished (${state}); clear it to run it again` },
 };
 
 const triggerRuleMet: TaskDependency = {
   name: 'trigger_rule',
   check: ({ triggerRule, upstream }) => {
-    const decision = evaluateTriggerRule(triggerRule, upstream.map((u) => u.state));
+    const decision = evaluateTriggerRule(
+      triggerRule,
+      upstream.map((u) => u.state),
+    );
     if (upstream.length === 0) return { met: true, reason: 'no upstream tasks' };
     if (decision === 'run') return { met: true, reason: `trigger rule ${triggerRule} is met` };
-    const pending = upstream.filter((u) => !['success', 'failed', 'skipped', 'upstream_failed', 'removed'].includes(u.state));
-    const listed = (tasks: readonly { taskId: string; state: TaskState }[]) => tasks.map((u) => `${u.taskId} (${u.state})`).join(', ');
-    if (decision === 'wait') return { met: false, reason: `trigger rule ${triggerRule}: waiting for ${listed(pending)}` };
-    return { met: false, reason: `trigger rule ${triggerRule} cannot be met (upstream: ${listed(upstream)}): the task is ${decision === 'skip' ? 'skipped' : 'upstream_failed'}` };
+    const pending = upstream.filter(
+      (u) => !['success', 'failed', 'skipped', 'upstream_failed', 'removed'].includes(u.state),
+    );
+    const listed = (tasks: readonly { taskId: string; state: TaskState }[]) =>
+      tasks.map((u) => `${u.taskId} (${u.state})`).join(', ');
+    if (decision === 'wait')
+      return { met: false, reason: `trigger rule ${triggerRule}: waiting for ${listed(pending)}` };
+    return {
+      met: false,
+      reason: `trigger rule ${triggerRule} cannot be met (upstream: ${listed(upstream)}): the task is ${decision === 'skip' ? 'skipped' : 'upstream_failed'}`,
+    };
   },
 };
 
@@ -78,13 +94,17 @@ const notBeforeNextTry = (name: string, state: TaskState, waiting: string, over:
       : { met: true, reason: current === state ? over : `not ${state}` },
 });
 
-const slotsFree = (name: string, describe: (c: DependencyContext) => { usage: SlotUsage; needs: number; what: string }): TaskDependency => ({
+const slotsFree = (
+  name: string,
+  describe: (c: DependencyContext) => { usage: SlotUsage; needs: number; what: string },
+): TaskDependency => ({
   name,
   check: (context) => {
     const { usage, needs, what } = describe(context);
     const summary = `${usage.inUse} of ${usage.total} in use`;
     // A task already holding its slot counts among those in use.
-    if (IN_FLIGHT.includes(context.state) || usage.inUse + needs <= usage.total) return { met: true, reason: `${what}: ${summary}` };
+    if (IN_FLIGHT.includes(context.state) || usage.inUse + needs <= usage.total)
+      return { met: true, reason: `${what}: ${summary}` };
     return { met: false, reason: `${what} is full: ${summary}` };
   },
 });

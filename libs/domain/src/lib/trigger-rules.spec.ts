@@ -12,7 +12,9 @@ function airflowDecision(triggerRule: TriggerRule, upstreamStates: readonly Task
   const upstream = upstreamStates.length;
   if (upstream === 0) return 'run';
   if (triggerRule === 'always') return 'run';
-  const finished = upstreamStates.filter((s) => ['success', 'skipped', 'failed', 'upstream_failed', 'removed'].includes(s));
+  const finished = upstreamStates.filter((s) =>
+    ['success', 'skipped', 'failed', 'upstream_failed', 'removed'].includes(s),
+  );
   const counter = (state: TaskState): number => finished.filter((s) => s === state).length;
   const success = counter('success');
   const skipped = counter('skipped');
@@ -59,7 +61,8 @@ function airflowDecision(triggerRule: TriggerRule, upstreamStates: readonly Task
   else if (triggerRule === 'all_success') failing = upstream - success > 0;
   else if (triggerRule === 'all_failed') failing = upstream - failed - upstream_failed > 0;
   else if (triggerRule === 'all_done') failing = !upstream_done;
-  else if (triggerRule === 'none_failed' || triggerRule === 'none_failed_min_one_success') failing = upstream - success - skipped > 0;
+  else if (triggerRule === 'none_failed' || triggerRule === 'none_failed_min_one_success')
+    failing = upstream - success - skipped > 0;
   else if (triggerRule === 'none_skipped') failing = !upstream_done || skipped > 0;
   else if (triggerRule === 'all_skipped') failing = upstream - skipped > 0;
   else if (triggerRule === 'all_done_min_one_success') {
@@ -71,7 +74,19 @@ function airflowDecision(triggerRule: TriggerRule, upstreamStates: readonly Task
 }
 
 /** Every state an upstream instance can be in: the five finished ones and the not-done ones. */
-const UPSTREAM_STATES: TaskState[] = ['success', 'skipped', 'failed', 'upstream_failed', 'removed', 'none', 'scheduled', 'queued', 'running', 'up_for_retry', 'up_for_reschedule'];
+const UPSTREAM_STATES: TaskState[] = [
+  'success',
+  'skipped',
+  'failed',
+  'upstream_failed',
+  'removed',
+  'none',
+  'scheduled',
+  'queued',
+  'running',
+  'up_for_retry',
+  'up_for_reschedule',
+];
 
 /** Every ordered list of up to `size` upstream states. */
 function upstreamLists(size: number): TaskState[][] {
@@ -94,7 +109,11 @@ describe('evaluateTriggerRule conforms to Airflow', () => {
 
   it.each([...TRIGGER_RULES])('%s decides as Airflow does for every upstream combination', (rule) => {
     const differing = lists
-      .map((upstream) => ({ upstream, airflow: airflowDecision(rule, upstream), updraft: evaluateTriggerRule(rule, upstream) }))
+      .map((upstream) => ({
+        upstream,
+        airflow: airflowDecision(rule, upstream),
+        updraft: evaluateTriggerRule(rule, upstream),
+      }))
       .filter((c) => c.airflow !== c.updraft);
     expect(differing).toEqual([]);
   });

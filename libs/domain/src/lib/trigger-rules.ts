@@ -17,7 +17,15 @@ interface Counts {
 }
 
 function count(upstream: readonly TaskState[]): Counts {
-  const c: Counts = { upstream: upstream.length, success: 0, skipped: 0, failed: 0, upstreamFailed: 0, removed: 0, done: 0 };
+  const c: Counts = {
+    upstream: upstream.length,
+    success: 0,
+    skipped: 0,
+    failed: 0,
+    upstreamFailed: 0,
+    removed: 0,
+    done: 0,
+  };
   for (const state of upstream) {
     if (state === 'success') c.success++;
     else if (state === 'skipped') c.skipped++;

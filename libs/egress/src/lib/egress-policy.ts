@@ -4,10 +4,27 @@ import { lookup } from 'node:dns/promises';
 /** Address ranges a tenant's outbound call may not reach: the platform's own network and the host itself. */
 const PRIVATE = new BlockList();
 for (const [network, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) PRIVATE.addSubnet(network, prefix, 'ipv4');
-for (const [network, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96]] as const) {
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  PRIVATE.addSubnet(network, prefix, 'ipv4');
+for (const [network, prefix] of [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+  ['64:ff9b::', 96],
+] as const) {
   PRIVATE.addSubnet(network, prefix, 'ipv6');
 }
 
@@ -48,7 +65,10 @@ export class EgressPolicy {
   /** Throws EgressDeniedError naming the host and address when the destination is not allowed. */
   async check(url: URL | string, protocols: readonly string[] = ['http:', 'https:']): Promise<void> {
     const target = typeof url === 'string' ? new URL(url) : url;
-    if (!protocols.includes(target.protocol)) throw new EgressDeniedError(`only ${protocols.map((p) => p.replace(':', '')).join(' and ')} URLs are allowed, not '${target.protocol}'`);
+    if (!protocols.includes(target.protocol))
+      throw new EgressDeniedError(
+        `only ${protocols.map((p) => p.replace(':', '')).join(' and ')} URLs are allowed, not '${target.protocol}'`,
+      );
     const host = target.hostname.replace(/^\[|\]$/g, '').toLowerCase();
     await this.checkAddresses(host, await this.addressesOf(host));
   }
@@ -57,7 +77,10 @@ export class EgressPolicy {
   async checkAddresses(host: string, addresses: readonly string[]): Promise<void> {
     if (this.settings.allowPrivateNetworks || this.allowedHosts.has(host)) return;
     const blocked = addresses.find((address) => isPrivateAddress(address));
-    if (blocked) throw new EgressDeniedError(`'${host}' resolves to ${blocked}, a private or loopback address that tenant tasks may not reach`);
+    if (blocked)
+      throw new EgressDeniedError(
+        `'${host}' resolves to ${blocked}, a private or loopback address that tenant tasks may not reach`,
+      );
   }
 
   private async addressesOf(host: string): Promise<string[]> {
@@ -65,7 +88,9 @@ export class EgressPolicy {
     try {
       return (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
     } catch (error) {
-      throw new EgressDeniedError(`'${host}' does not resolve: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new EgressDeniedError(
+        `'${host}' does not resolve: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
     }
   }
 }

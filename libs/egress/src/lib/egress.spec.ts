@@ -5,9 +5,23 @@ import { EgressDeniedError, EgressPolicy, isPrivateAddress } from './egress-poli
 
 describe('isPrivateAddress', () => {
   it.each([
-    ['127.0.0.1', true], ['10.1.2.3', true], ['172.20.0.5', true], ['192.168.1.1', true], ['169.254.169.254', true], ['100.64.0.1', true],
-    ['0.0.0.0', true], ['::1', true], ['fd00::1', true], ['fe80::1', true], ['::ffff:127.0.0.1', true], ['::ffff:7f00:1', true], ['::ffff:808:808', false],
-    ['93.184.216.34', false], ['8.8.8.8', false], ['2606:4700:4700::1111', false], ['172.32.0.1', false],
+    ['127.0.0.1', true],
+    ['10.1.2.3', true],
+    ['172.20.0.5', true],
+    ['192.168.1.1', true],
+    ['169.254.169.254', true],
+    ['100.64.0.1', true],
+    ['0.0.0.0', true],
+    ['::1', true],
+    ['fd00::1', true],
+    ['fe80::1', true],
+    ['::ffff:127.0.0.1', true],
+    ['::ffff:7f00:1', true],
+    ['::ffff:808:808', false],
+    ['93.184.216.34', false],
+    ['8.8.8.8', false],
+    ['2606:4700:4700::1111', false],
+    ['172.32.0.1', false],
   ])('%s → %s', (address, expected) => {
     expect(isPrivateAddress(address)).toBe(expected);
   });
@@ -17,20 +31,28 @@ describe('EgressPolicy', () => {
   const strict = new EgressPolicy({ allowPrivateNetworks: false, allowedHosts: [] });
 
   it('refuses loopback, metadata and private destinations, naming host and address', async () => {
-    await expect(strict.check('http://127.0.0.1:5432/')).rejects.toThrow(/'127\.0\.0\.1' resolves to 127\.0\.0\.1, a private or loopback address/);
+    await expect(strict.check('http://127.0.0.1:5432/')).rejects.toThrow(
+      /'127\.0\.0\.1' resolves to 127\.0\.0\.1, a private or loopback address/,
+    );
     await expect(strict.check('http://169.254.169.254/latest/meta-data/')).rejects.toThrow(EgressDeniedError);
     await expect(strict.check('http://localhost:6379/')).rejects.toThrow(/'localhost' resolves to/);
     await expect(strict.check('http://[::1]:3000/')).rejects.toThrow(EgressDeniedError);
   });
 
   it('refuses other protocols', async () => {
-    await expect(strict.check('file:///etc/passwd')).rejects.toThrow(/only http and https URLs are allowed, not 'file:'/);
+    await expect(strict.check('file:///etc/passwd')).rejects.toThrow(
+      /only http and https URLs are allowed, not 'file:'/,
+    );
   });
 
   it('allows public addresses, and private ones only when listed or when private networks are allowed', async () => {
     await expect(strict.check('https://93.184.216.34/')).resolves.toBeUndefined();
-    await expect(new EgressPolicy({ allowPrivateNetworks: false, allowedHosts: ['127.0.0.1'] }).check('http://127.0.0.1:8080/')).resolves.toBeUndefined();
-    await expect(new EgressPolicy({ allowPrivateNetworks: true, allowedHosts: [] }).check('http://10.0.0.1/')).resolves.toBeUndefined();
+    await expect(
+      new EgressPolicy({ allowPrivateNetworks: false, allowedHosts: ['127.0.0.1'] }).check('http://127.0.0.1:8080/'),
+    ).resolves.toBeUndefined();
+    await expect(
+      new EgressPolicy({ allowPrivateNetworks: true, allowedHosts: [] }).check('http://10.0.0.1/'),
+    ).resolves.toBeUndefined();
   });
 });
 

@@ -16,7 +16,11 @@ describe('Mailer (real SMTP server on loopback)', () => {
   });
 
   it('delivers a mail with subject, body and sender', async () => {
-    await mailer.send({ to: ['ops@example.test', 'oncall@example.test'], subject: 'SLA missed: etl.load', text: 'late by 42 s' });
+    await mailer.send({
+      to: ['ops@example.test', 'oncall@example.test'],
+      subject: 'SLA missed: etl.load',
+      text: 'late by 42 s',
+    });
     const mail = await smtp.waitForMail('oncall@example.test', /SLA missed/);
     expect(mail.to).toEqual(['ops@example.test', 'oncall@example.test']);
     expect(mail.from).toBe('alerts@updraft.test');

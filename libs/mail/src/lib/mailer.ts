@@ -33,7 +33,9 @@ export class Mailer implements OnModuleDestroy {
       const info = await transport.sendMail({ from: smtp.from ?? this.config.mailFrom, ...mail });
       return { messageId: info.messageId };
     } catch (error) {
-      throw new MailDeliveryError(`mail to ${[mail.to].flat().join(', ')} was not accepted by ${redactUrl(smtp.url)}: ${(error as Error).message}`);
+      throw new MailDeliveryError(
+        `mail to ${[mail.to].flat().join(', ')} was not accepted by ${redactUrl(smtp.url)}: ${(error as Error).message}`,
+      );
     }
   }
 
@@ -46,7 +48,12 @@ export class Mailer implements OnModuleDestroy {
     let transport = this.transports.get(url);
     if (!transport) {
       // A local stand-in or an internal relay rarely has a certificate for its address; STARTTLS is still used when offered.
-      transport = createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000, tls: { rejectUnauthorized: false } });
+      transport = createTransport(url, {
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
+        tls: { rejectUnauthorized: false },
+      });
       this.transports.set(url, transport);
     }
     return transport;

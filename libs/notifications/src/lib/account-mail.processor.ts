@@ -23,7 +23,9 @@ export class AccountMailProcessor implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    void this.queue.process(JOBS.deliverAccountMail, DELIVERY_CONCURRENCY, (job: Job<DeliverAccountMailJobData>) => this.deliver(job));
+    void this.queue.process(JOBS.deliverAccountMail, DELIVERY_CONCURRENCY, (job: Job<DeliverAccountMailJobData>) =>
+      this.deliver(job),
+    );
   }
 
   async deliver(job: Job<DeliverAccountMailJobData>): Promise<void> {

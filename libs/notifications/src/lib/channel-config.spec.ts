@@ -13,8 +13,11 @@ function problemsOf(work: () => unknown): string[] {
 
 describe('channel config', () => {
   it('splits an email channel into shown settings and its SMTP URL as a secret', () => {
-    expect(parseChannelConfig('email', { addresses: ['a@example.com'], smtpUrl: 'smtps://u:p@mail.example.com' })).toEqual({
-      settings: { addresses: ['a@example.com'] }, secrets: { smtpUrl: 'smtps://u:p@mail.example.com' },
+    expect(
+      parseChannelConfig('email', { addresses: ['a@example.com'], smtpUrl: 'smtps://u:p@mail.example.com' }),
+    ).toEqual({
+      settings: { addresses: ['a@example.com'] },
+      secrets: { smtpUrl: 'smtps://u:p@mail.example.com' },
     });
   });
 
@@ -25,7 +28,12 @@ describe('channel config', () => {
     ['an unknown field', 'email', { addresses: ['a@example.com'], botToken: 'x' }, ['config.botToken']],
     ['no credential', 'slack', { channel: '#ops' }, ['config.botToken']],
     ['a token without a channel', 'slack', { botToken: 'xoxb' }, ['config.channel']],
-    ['both a token and a webhook', 'slack', { botToken: 'xoxb', channel: '#a', webhookUrl: 'https://hooks.example.com/x' }, ['config.webhookUrl']],
+    [
+      'both a token and a webhook',
+      'slack',
+      { botToken: 'xoxb', channel: '#a', webhookUrl: 'https://hooks.example.com/x' },
+      ['config.webhookUrl'],
+    ],
   ] as const)('refuses %s, naming the field', (_, type, config, fields) => {
     expect(problemsOf(() => parseChannelConfig(type, { ...config }))).toEqual(fields);
   });

@@ -38,7 +38,10 @@ export class ChannelConfigError extends Error {
 export const CHANNEL_TYPES: readonly NotificationChannelType[] = ['email', 'slack'];
 export const CHANNEL_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const EMAIL_PATTERN = /^[^\s@<>]+@[^\s@<>]+$/;
-const SECRET_FIELDS: Record<NotificationChannelType, (keyof ChannelSecrets)[]> = { email: ['smtpUrl'], slack: ['botToken', 'webhookUrl'] };
+const SECRET_FIELDS: Record<NotificationChannelType, (keyof ChannelSecrets)[]> = {
+  email: ['smtpUrl'],
+  slack: ['botToken', 'webhookUrl'],
+};
 const SETTING_FIELDS: Record<NotificationChannelType, string[]> = { email: ['addresses', 'from'], slack: ['channel'] };
 
 function isUrl(value: string, protocols: string[]): boolean {
@@ -53,11 +56,19 @@ function isUrl(value: string, protocols: string[]): boolean {
  * Checks a channel's `config` for its type and splits it into shown settings and secrets. A secret
  * given as MASK (as every response shows it) keeps the value already stored in `previous`.
  */
-export function parseChannelConfig(type: NotificationChannelType, config: Record<string, unknown>, previous: ChannelSecrets = {}): ParsedChannelConfig {
+export function parseChannelConfig(
+  type: NotificationChannelType,
+  config: Record<string, unknown>,
+  previous: ChannelSecrets = {},
+): ParsedChannelConfig {
   const problems: ConfigProblem[] = [];
   const fail = (field: string, problem: string) => problems.push({ field: `config.${field}`, problems: [problem] });
   for (const key of Object.keys(config)) {
-    if (![...SETTING_FIELDS[type], ...SECRET_FIELDS[type]].includes(key as never)) fail(key, `is not a setting of a ${type} channel (expected ${[...SETTING_FIELDS[type], ...SECRET_FIELDS[type]].join(', ')})`);
+    if (![...SETTING_FIELDS[type], ...SECRET_FIELDS[type]].includes(key as never))
+      fail(
+        key,
+        `is not a setting of a ${type} channel (expected ${[...SETTING_FIELDS[type], ...SECRET_FIELDS[type]].join(', ')})`,
+      );
   }
   const secrets: ChannelSecrets = {};
   for (const field of SECRET_FIELDS[type]) {
@@ -72,23 +83,35 @@ export function parseChannelConfig(type: NotificationChannelType, config: Record
   const settings: Record<string, unknown> = {};
   if (type === 'email') {
     const addresses = config['addresses'];
-    if (!Array.isArray(addresses) || addresses.length === 0) fail('addresses', 'must be a non-empty list of email addresses');
-    else if (addresses.some((a) => typeof a !== 'string' || !EMAIL_PATTERN.test(a))) fail('addresses', `must all be email addresses (got ${addresses.filter((a) => typeof a !== 'string' || !EMAIL_PATTERN.test(a)).map(String).join(', ')})`);
+    if (!Array.isArray(addresses) || addresses.length === 0)
+      fail('addresses', 'must be a non-empty list of email addresses');
+    else if (addresses.some((a) => typeof a !== 'string' || !EMAIL_PATTERN.test(a)))
+      fail(
+        'addresses',
+        `must all be email addresses (got ${addresses
+          .filter((a) => typeof a !== 'string' || !EMAIL_PATTERN.test(a))
+          .map(String)
+          .join(', ')})`,
+      );
     else settings['addresses'] = addresses;
     if (config['from'] !== undefined) {
       if (typeof config['from'] !== 'string' || config['from'].length === 0) fail('from', 'must be a sender address');
       else settings['from'] = config['from'];
     }
-    if (secrets.smtpUrl && !isUrl(secrets.smtpUrl, ['smtp:', 'smtps:'])) fail('smtpUrl', 'must be an smtp:// or smtps:// URL');
+    if (secrets.smtpUrl && !isUrl(secrets.smtpUrl, ['smtp:', 'smtps:']))
+      fail('smtpUrl', 'must be an smtp:// or smtps:// URL');
   } else {
     if (config['channel'] !== undefined) {
-      if (typeof config['channel'] !== 'string' || config['channel'].length === 0) fail('channel', 'must be a Slack channel name or id');
+      if (typeof config['channel'] !== 'string' || config['channel'].length === 0)
+        fail('channel', 'must be a Slack channel name or id');
       else settings['channel'] = config['channel'];
     }
-    if (!secrets.botToken && !secrets.webhookUrl) fail('botToken', 'a Slack channel needs a botToken (with channel) or a webhookUrl');
+    if (!secrets.botToken && !secrets.webhookUrl)
+      fail('botToken', 'a Slack channel needs a botToken (with channel) or a webhookUrl');
     if (secrets.botToken && secrets.webhookUrl) fail('webhookUrl', 'give either botToken or webhookUrl, not both');
     if (secrets.botToken && !settings['channel']) fail('channel', 'is required with a botToken');
-    if (secrets.webhookUrl && !isUrl(secrets.webhookUrl, ['https:', 'http:'])) fail('webhookUrl', 'must be an http(s) URL');
+    if (secrets.webhookUrl && !isUrl(secrets.webhookUrl, ['https:', 'http:']))
+      fail('webhookUrl', 'must be an http(s) URL');
   }
   if (problems.length > 0) throw new ChannelConfigError(problems);
   return { settings, secrets };

@@ -8,11 +8,15 @@ export class ChannelVault {
   constructor(private readonly box: SecretBox) {}
 
   seal(tenantId: string, channelName: string, secrets: ChannelSecrets): string | null {
-    return Object.keys(secrets).length === 0 ? null : this.box.encrypt(JSON.stringify(secrets), this.associatedData(tenantId, channelName));
+    return Object.keys(secrets).length === 0
+      ? null
+      : this.box.encrypt(JSON.stringify(secrets), this.associatedData(tenantId, channelName));
   }
 
   open(tenantId: string, channelName: string, sealed: string | null): ChannelSecrets {
-    return sealed ? (JSON.parse(this.box.decrypt(sealed, this.associatedData(tenantId, channelName))) as ChannelSecrets) : {};
+    return sealed
+      ? (JSON.parse(this.box.decrypt(sealed, this.associatedData(tenantId, channelName))) as ChannelSecrets)
+      : {};
   }
 
   private associatedData(tenantId: string, channelName: string): string {

@@ -32,7 +32,11 @@ export class NotificationSender {
     private readonly egress: EgressPolicy,
   ) {}
 
-  async send(channel: NotificationChannelEntity, message: NotificationMessage, override: DeliveryOverride = {}): Promise<void> {
+  async send(
+    channel: NotificationChannelEntity,
+    message: NotificationMessage,
+    override: DeliveryOverride = {},
+  ): Promise<void> {
     const secrets = this.vault.open(channel.tenantId, channel.name, channel.secrets);
     if (channel.type === 'email') {
       const settings = channel.settings as unknown as EmailSettings;
@@ -40,19 +44,30 @@ export class NotificationSender {
       const text = message.link ? `${message.text}\n\n${message.link}` : message.text;
       const html = `<p>${escapeHtml(message.text).replace(/\n/g, '<br>')}</p>${message.link ? `<p><a href="${escapeHtml(message.link)}">${escapeHtml(message.link)}</a></p>` : ''}`;
       // A tenant's own SMTP server is a tenant-chosen destination; the platform's is not.
-      if (secrets.smtpUrl) await this.checkEgress(secrets.smtpUrl, ['smtp:', 'smtps:'], 'the channel\'s SMTP server');
-      const smtp = secrets.smtpUrl ? { url: secrets.smtpUrl, from: settings.from } : settings.from ? { url: this.config.smtpUrl, from: settings.from } : undefined;
+      if (secrets.smtpUrl) await this.checkEgress(secrets.smtpUrl, ['smtp:', 'smtps:'], "the channel's SMTP server");
+      const smtp = secrets.smtpUrl
+        ? { url: secrets.smtpUrl, from: settings.from }
+        : settings.from
+          ? { url: this.config.smtpUrl, from: settings.from }
+          : undefined;
       await this.mailer.send({ to, subject: message.subject, text, html }, smtp);
       return;
     }
     const text = `${message.subject ? `*${message.subject}*\n` : ''}${message.text}${message.link ? `\n<${message.link}|Open in Updraft>` : ''}`;
     if (secrets.webhookUrl) return this.postToWebhook(secrets.webhookUrl, text);
-    const client = new WebClient(secrets.botToken, { slackApiUrl: this.config.slackApiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logLevel: LogLevel.ERROR });
+    const client = new WebClient(secrets.botToken, {
+      slackApiUrl: this.config.slackApiUrl,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      logLevel: LogLevel.ERROR,
+    });
     const conversation = override.slackChannel ?? (channel.settings as SlackSettings).channel;
     try {
       await client.chat.postMessage({ channel: conversation as string, text, mrkdwn: true });
     } catch (error) {
-      throw new NotificationDeliveryError(`Slack did not accept the message for ${conversation}: ${(error as Error).message}`);
+      throw new NotificationDeliveryError(
+        `Slack did not accept the message for ${conversation}: ${(error as Error).message}`,
+      );
     }
   }
 
@@ -60,12 +75,20 @@ export class NotificationSender {
     let response: Awaited<ReturnType<typeof egressFetch>>;
     await this.checkEgress(url, ['https:', 'http:'], 'the Slack webhook');
     try {
-      response = await egressFetch(this.egress, url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }), signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS) });
+      response = await egressFetch(this.egress, url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text }),
+        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+      });
     } catch (error) {
       throw new NotificationDeliveryError(`the Slack webhook could not be reached: ${(error as Error).message}`);
     }
     // The URL itself is the credential: errors name the answer, never the URL.
-    if (!response.ok) throw new NotificationDeliveryError(`the Slack webhook answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+    if (!response.ok)
+      throw new NotificationDeliveryError(
+        `the Slack webhook answered ${response.status}: ${(await response.text()).slice(0, 200)}`,
+      );
   }
 
   private async checkEgress(url: string, protocols: string[], what: string): Promise<void> {

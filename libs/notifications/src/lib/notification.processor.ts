@@ -23,7 +23,9 @@ export class NotificationProcessor implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   onApplicationBootstrap(): void {
-    void this.queue.process(JOBS.deliverNotification, DELIVERY_CONCURRENCY, (job: Job<DeliverNotificationJobData>) => this.deliver(job));
+    void this.queue.process(JOBS.deliverNotification, DELIVERY_CONCURRENCY, (job: Job<DeliverNotificationJobData>) =>
+      this.deliver(job),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -46,7 +48,9 @@ export class NotificationProcessor implements OnApplicationBootstrap, OnApplicat
       const last = attempt >= (job.opts.attempts ?? 1);
       await this.deliveries.record(tenantId, { ...base, status: last ? 'abandoned' : 'failed', error: reason });
       if (last) await this.channels.markFailing(tenantId, channelId, reason);
-      this.logger.warn(`notification ${key} to channel '${channel.name}': attempt ${attempt} failed${last ? ', giving up' : ''}: ${reason}`);
+      this.logger.warn(
+        `notification ${key} to channel '${channel.name}': attempt ${attempt} failed${last ? ', giving up' : ''}: ${reason}`,
+      );
       throw error;
     }
     await this.deliveries.record(tenantId, { ...base, status: 'sent', error: null });

@@ -24,13 +24,19 @@ export class Notifier {
 
   /** Sends to the named channels, or to the tenant's default channels when `names` is null. */
   async enqueue(tenantId: string, names: readonly string[] | null, notification: Notification): Promise<EnqueueResult> {
-    const found = names === null ? await this.channels.defaults(tenantId) : await this.channels.byNames(tenantId, names);
+    const found =
+      names === null ? await this.channels.defaults(tenantId) : await this.channels.byNames(tenantId, names);
     const options = notificationJobOptions(this.config.notificationAttempts, this.config.notificationBackoffMs);
-    await this.queue.addBulk(found.map((channel) => ({
-      name: JOBS.deliverNotification,
-      data: { tenantId, channelId: channel.id, ...notification },
-      opts: { ...options, jobId: `${notification.key}:${channel.id}` },
-    })));
-    return { channels: found.map((c) => c.name), unknown: (names ?? []).filter((name) => !found.some((c) => c.name === name)) };
+    await this.queue.addBulk(
+      found.map((channel) => ({
+        name: JOBS.deliverNotification,
+        data: { tenantId, channelId: channel.id, ...notification },
+        opts: { ...options, jobId: `${notification.key}:${channel.id}` },
+      })),
+    );
+    return {
+      channels: found.map((c) => c.name),
+      unknown: (names ?? []).filter((name) => !found.some((c) => c.name === name)),
+    };
   }
 }

@@ -34,7 +34,7 @@ export function slaMissMessage(alert: SlaMissForAlert, publicUrl: string): Notif
   const target = miss.taskId ? 'SLA' : 'deadline';
   const status = miss.finishedAt
     ? `It finished ${late} late, at ${miss.finishedAt.toISOString()}.`
-    : `It was still ${miss.taskId ? TASK_STATE_WORDS[alert.taskState ?? 'none'] ?? alert.taskState : alert.runState} ${late} after it was due.`;
+    : `It was still ${miss.taskId ? (TASK_STATE_WORDS[alert.taskState ?? 'none'] ?? alert.taskState) : alert.runState} ${late} after it was due.`;
   const from = alert.runType === 'scheduled' ? 'the end of its data interval' : 'when the run was queued';
   return {
     subject: `[Updraft] ${miss.taskId ? `SLA missed: ${miss.dagId}.${miss.taskId}` : `Deadline missed: ${miss.dagId}`} by ${late}`,

@@ -29,7 +29,14 @@ export class TaskCallbacks {
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
-  async afterOutcome(ti: TaskInstanceEntity, loaded: RunForEvaluation, task: SerializedTask, state: TaskState, reason: string | null, report: (line: string) => void): Promise<void> {
+  async afterOutcome(
+    ti: TaskInstanceEntity,
+    loaded: RunForEvaluation,
+    task: SerializedTask,
+    state: TaskState,
+    reason: string | null,
+    report: (line: string) => void,
+  ): Promise<void> {
     const callback = CALLBACKS[state as keyof typeof CALLBACKS];
     const names = callback ? task[callback.list] : [];
     if (!callback || names.length === 0) return;
@@ -40,13 +47,17 @@ export class TaskCallbacks {
       kind: callback.kind as 'on_failure' | 'on_retry' | 'on_success',
       message: {
         subject: `[Updraft] ${run.dagId}.${task.taskId}${mapped} ${callback.verb} (try ${ti.tryNumber} of ${ti.maxTries})`,
-        text: [`Task ${task.taskId}${mapped} of DAG ${run.dagId} ${callback.verb} in run ${run.runId} (try ${ti.tryNumber} of ${ti.maxTries}).`, ...(reason ? [`Reason: ${reason}`] : [])].join('\n'),
+        text: [
+          `Task ${task.taskId}${mapped} of DAG ${run.dagId} ${callback.verb} in run ${run.runId} (try ${ti.tryNumber} of ${ti.maxTries}).`,
+          ...(reason ? [`Reason: ${reason}`] : []),
+        ].join('\n'),
         link: runLink(this.config.publicUrl, await this.slugOf(ti.tenantId), run.dagId, run.runId),
       },
     };
     try {
       const result = await this.notifier.enqueue(ti.tenantId, names, notification);
-      if (result.unknown.length > 0) report(`${callback.list}: no notification channel named ${result.unknown.join(', ')}`);
+      if (result.unknown.length > 0)
+        report(`${callback.list}: no notification channel named ${result.unknown.join(', ')}`);
     } catch (error) {
       // The outcome is already recorded; a notification that cannot be queued must not turn it into an internal error.
       report(`${callback.list}: the notification could not be queued: ${(error as Error).message}`);

@@ -1,7 +1,6 @@
 /** How one try of an operator ends (the same shape as a sandboxed task's outcome). */
 export type OperatorOutcome =
-  | { outcome: 'success'; valueJson: string | null }
-  | { outcome: 'fail' | 'skip' | 'error'; message: string };
+  { outcome: 'success'; valueJson: string | null } | { outcome: 'fail' | 'skip' | 'error'; message: string };
 
 /** Thrown by a fetcher or host resolver that may not reach a destination (the platform's egress policy): the try fails without retries. */
 export class DestinationRefusedError extends Error {}
@@ -24,10 +23,13 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
       clearTimeout(timer);
       reject(signal.reason);
     };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.max(ms, 0));
+    const timer = setTimeout(
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      Math.max(ms, 0),
+    );
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -12,7 +12,9 @@ export type PlatformCall =
 export type TemplateContext = Omit<TaskContext, 'log' | 'ti' | 'var' | 'conn'> & { operator: string };
 
 /** `ctx.ti`, `ctx.var` and `ctx.conn` of a task function, answered by `call` (null means "not defined"). */
-export function taskAccessors(call: (call: PlatformCall) => Promise<unknown>): Pick<TaskContext, 'ti' | 'var' | 'conn'> {
+export function taskAccessors(
+  call: (call: PlatformCall) => Promise<unknown>,
+): Pick<TaskContext, 'ti' | 'var' | 'conn'> {
   return {
     ti: { xcomPull: (taskId: string, key = 'return_value') => call({ method: 'xcomPull', taskId, key }) },
     var: {

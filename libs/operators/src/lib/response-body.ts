@@ -22,7 +22,10 @@ export interface FetchInit {
 export type Fetcher = (url: URL, init: FetchInit) => Promise<FetchedResponse>;
 
 /** Reads at most `maxBytes` of a response body; `truncated` says whether there was more. */
-export async function readBodyCapped(response: { body: StreamedBody | null }, maxBytes: number): Promise<{ text: string; truncated: boolean }> {
+export async function readBodyCapped(
+  response: { body: StreamedBody | null },
+  maxBytes: number,
+): Promise<{ text: string; truncated: boolean }> {
   const reader = response.body?.getReader();
   if (!reader) return { text: '', truncated: false };
   const chunks: Uint8Array[] = [];

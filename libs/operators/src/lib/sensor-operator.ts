@@ -6,7 +6,12 @@ import { readBodyCapped, type Fetcher } from './response-body';
 const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_REQUEST_MS = 30_000;
 
-export const SENSOR_OPERATORS = ['time_delta_sensor', 'date_time_sensor', 'external_task_sensor', 'http_sensor'] as const;
+export const SENSOR_OPERATORS = [
+  'time_delta_sensor',
+  'date_time_sensor',
+  'external_task_sensor',
+  'http_sensor',
+] as const;
 
 export type SensorCheck = { satisfied: boolean; detail: string } | { fail: string };
 
@@ -40,7 +45,12 @@ export async function runSensor(task: SerializedTask, run: SensorRun, io: Sensor
     const check = await checkSensor(task, run, io);
     if ('fail' in check) return { outcome: 'fail', message: check.fail };
     io.log(`${check.satisfied ? 'condition met' : 'not yet'}: ${check.detail}`);
-    const verdict = sensorVerdict(check.satisfied, { firstPokeAt: io.firstPokeAt, now: new Date(), ...settings, mode: io.canReschedule ? settings.mode : 'poke' });
+    const verdict = sensorVerdict(check.satisfied, {
+      firstPokeAt: io.firstPokeAt,
+      now: new Date(),
+      ...settings,
+      mode: io.canReschedule ? settings.mode : 'poke',
+    });
     switch (verdict.state) {
       case 'success':
         return { outcome: 'success', valueJson: null };
@@ -51,7 +61,11 @@ export async function runSensor(task: SerializedTask, run: SensorRun, io: Sensor
       case 'up_for_reschedule':
         return { outcome: 'reschedule', at: verdict.at, message: `next check at ${verdict.at.toISOString()}` };
       case 'poke_again':
-        if (verdict.at.getTime() > tryDeadline) return { outcome: 'error', message: `the try ran out of its execution timeout (${io.timeoutMs} ms) while poking` };
+        if (verdict.at.getTime() > tryDeadline)
+          return {
+            outcome: 'error',
+            message: `the try ran out of its execution timeout (${io.timeoutMs} ms) while poking`,
+          };
         try {
           await sleep(verdict.at.getTime() - Date.now(), io.signal);
         } catch {
@@ -74,7 +88,10 @@ async function checkSensor(task: SerializedTask, run: SensorRun, io: SensorIo): 
       const state = await io.externalTaskState(dagId, taskId, run.logicalDate);
       const what = `task '${taskId}' of DAG '${dagId}' for ${run.logicalDate.toISOString()}`;
       if (state && (config['failedStates'] as string[]).includes(state)) return { fail: `${what} is ${state}` };
-      return { satisfied: state !== null && (config['allowedStates'] as string[]).includes(state), detail: `${what} is ${state ?? 'not there yet'}` };
+      return {
+        satisfied: state !== null && (config['allowedStates'] as string[]).includes(state),
+        detail: `${what} is ${state ?? 'not there yet'}`,
+      };
     }
     default:
       return checkHttp(task, io);
@@ -90,7 +107,8 @@ async function checkHttp(task: SerializedTask, io: SensorIo): Promise<SensorChec
   } catch {
     return { fail: `'${config.url}' is not an absolute http(s) URL` };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { fail: `only http and https URLs are allowed, not '${url.protocol}'` };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { fail: `only http and https URLs are allowed, not '${url.protocol}'` };
   try {
     const response = await io.fetch(url, {
       method: 'GET',
@@ -100,7 +118,10 @@ async function checkHttp(task: SerializedTask, io: SensorIo): Promise<SensorChec
     });
     const body = (await readBodyCapped(response, MAX_BODY_BYTES)).text;
     const result = httpCheck(config, response.status, body);
-    return { satisfied: result.ok, detail: result.ok ? `GET ${config.url} → ${response.status}` : `GET ${config.url}: ${result.reason}` };
+    return {
+      satisfied: result.ok,
+      detail: result.ok ? `GET ${config.url} → ${response.status}` : `GET ${config.url}: ${result.reason}`,
+    };
   } catch (error) {
     if (error instanceof DestinationRefusedError) return { fail: `GET ${config.url} refused: ${error.message}` };
     return { satisfied: false, detail: `GET ${config.url} failed: ${(error as Error).message}` };

@@ -16,7 +16,10 @@ export interface SqlClientOptions {
 /** The slice of a `pg` Client the operator uses. */
 export interface SqlClient {
   connect(): Promise<unknown>;
-  query(query: { text: string; values: unknown[] }): Promise<{ rows?: Record<string, unknown>[]; rowCount: number | null; command?: string }>;
+  query(query: {
+    text: string;
+    values: unknown[];
+  }): Promise<{ rows?: Record<string, unknown>[]; rowCount: number | null; command?: string }>;
   end(): Promise<unknown>;
 }
 
@@ -33,7 +36,11 @@ export interface SqlOperatorIo extends OperatorIo {
 export async function runSqlOperator(config: SqlConfig, io: SqlOperatorIo): Promise<OperatorOutcome> {
   const connection = await io.connection(config.connection);
   if (!connection) return { outcome: 'fail', message: `connection '${config.connection}' is not defined` };
-  if (!['postgres', 'postgresql'].includes(connection.connType)) return { outcome: 'fail', message: `connection '${config.connection}' is of type '${connection.connType}'; sql needs a postgres connection` };
+  if (!['postgres', 'postgresql'].includes(connection.connType))
+    return {
+      outcome: 'fail',
+      message: `connection '${config.connection}' is of type '${connection.connType}'; sql needs a postgres connection`,
+    };
   if (!connection.host) return { outcome: 'fail', message: `connection '${config.connection}' has no host` };
   const host = connection.host.toLowerCase();
   let address: string;
@@ -47,8 +54,13 @@ export async function runSqlOperator(config: SqlConfig, io: SqlOperatorIo): Prom
   const limitMs = Math.min(config.timeoutMs, io.timeoutMs);
   const port = connection.port ?? 5432;
   const client = io.openClient({
-    host: address, port, user: connection.login ?? undefined, password: connection.password ?? undefined,
-    database: connection.schema ?? undefined, connectionTimeoutMillis: Math.min(limitMs, 15_000), statement_timeout: limitMs,
+    host: address,
+    port,
+    user: connection.login ?? undefined,
+    password: connection.password ?? undefined,
+    database: connection.schema ?? undefined,
+    connectionTimeoutMillis: Math.min(limitMs, 15_000),
+    statement_timeout: limitMs,
     application_name: `updraft ${io.taskId}`,
   });
   const onAbort = () => void client.end().catch(() => undefined);
@@ -59,7 +71,8 @@ export async function runSqlOperator(config: SqlConfig, io: SqlOperatorIo): Prom
     const result = await client.query({ text: config.statement, values: config.parameters });
     const rows = result.rows ?? [];
     io.log(`${result.command ?? 'statement'}: ${result.rowCount ?? rows.length} row(s)`);
-    if (rows.length > config.maxRows) return { outcome: 'fail', message: `the statement returned ${rows.length} rows; maxRows is ${config.maxRows}` };
+    if (rows.length > config.maxRows)
+      return { outcome: 'fail', message: `the statement returned ${rows.length} rows; maxRows is ${config.maxRows}` };
     // Whoever runs the operator refuses an XCom over its size limit with a clear error, as for any operator.
     return { outcome: 'success', valueJson: JSON.stringify({ rowCount: result.rowCount ?? rows.length, rows }) };
   } catch (error) {
@@ -67,8 +80,12 @@ export async function runSqlOperator(config: SqlConfig, io: SqlOperatorIo): Prom
     const pgError = error as Error & { code?: string; position?: string };
     const where = pgError.position ? ` at character ${pgError.position}` : '';
     // Connection trouble may pass; a statement the server refuses will not.
-    const transient = !pgError.code || pgError.code.startsWith('08') || pgError.code === '57P01' || pgError.code === '53300';
-    return { outcome: transient ? 'error' : 'fail', message: `sql on ${config.connection} failed${pgError.code ? ` (${pgError.code})` : ''}${where}: ${pgError.message}` };
+    const transient =
+      !pgError.code || pgError.code.startsWith('08') || pgError.code === '57P01' || pgError.code === '53300';
+    return {
+      outcome: transient ? 'error' : 'fail',
+      message: `sql on ${config.connection} failed${pgError.code ? ` (${pgError.code})` : ''}${where}: ${pgError.message}`,
+    };
   } finally {
     io.signal.removeEventListener('abort', onAbort);
     await client.end().catch(() => undefined);

@@ -27,9 +27,17 @@ function strftime(date: Date, format: string): string {
   const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
   const dayOfYear = Math.floor((date.getTime() - Date.UTC(date.getUTCFullYear(), 0, 1)) / 86_400_000) + 1;
   const parts: Record<string, string> = {
-    Y: String(date.getUTCFullYear()), y: pad(date.getUTCFullYear() % 100), m: pad(date.getUTCMonth() + 1), d: pad(date.getUTCDate()),
-    H: pad(date.getUTCHours()), M: pad(date.getUTCMinutes()), S: pad(date.getUTCSeconds()), j: pad(dayOfYear, 3),
-    b: months[date.getUTCMonth()], a: days[date.getUTCDay()], '%': '%',
+    Y: String(date.getUTCFullYear()),
+    y: pad(date.getUTCFullYear() % 100),
+    m: pad(date.getUTCMonth() + 1),
+    d: pad(date.getUTCDate()),
+    H: pad(date.getUTCHours()),
+    M: pad(date.getUTCMinutes()),
+    S: pad(date.getUTCSeconds()),
+    j: pad(dayOfYear, 3),
+    b: months[date.getUTCMonth()],
+    a: days[date.getUTCDay()],
+    '%': '%',
   };
   return format.replace(/%(.)/g, (whole, directive: string) => parts[directive] ?? whole);
 }
@@ -43,8 +51,11 @@ function strptime(text: string, format: string): Date {
   });
   const match = new RegExp(`^${pattern}$`).exec(text);
   if (!match) throw new Error(`ds_format: '${text}' does not match '${format}'`);
-  const value = (directive: string, fallback: number) => (fields.includes(directive) ? Number(match[fields.indexOf(directive) + 1]) : fallback);
-  return new Date(Date.UTC(value('Y', 1970), value('m', 1) - 1, value('d', 1), value('H', 0), value('M', 0), value('S', 0)));
+  const value = (directive: string, fallback: number) =>
+    fields.includes(directive) ? Number(match[fields.indexOf(directive) + 1]) : fallback;
+  return new Date(
+    Date.UTC(value('Y', 1970), value('m', 1) - 1, value('d', 1), value('H', 0), value('M', 0), value('S', 0)),
+  );
 }
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
@@ -52,14 +63,16 @@ const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_0
 /** Date macros, as in Airflow's `macros` (plus `add`/`format` for ISO timestamps). */
 export const MACROS = {
   /** `ds_add('2024-01-31', 1)` → `'2024-02-01'`. */
-  ds_add: (ds: string, days: number) => new Date(toDate(ds, 'ds_add').getTime() + Number(days) * 86_400_000).toISOString().slice(0, 10),
+  ds_add: (ds: string, days: number) =>
+    new Date(toDate(ds, 'ds_add').getTime() + Number(days) * 86_400_000).toISOString().slice(0, 10),
   /** `ds_format('2024-01-31', '%Y-%m-%d', '%d/%m/%Y')` → `'31/01/2024'`. */
   ds_format: (ds: string, input: string, output: string) => strftime(strptime(ds, input), output),
   /** `add(ts, '90m')` or `add(ts, -2, 'd')`: an ISO timestamp moved by a duration. */
   add: (date: unknown, amount: string | number, unit = 'ms') => {
     const match = typeof amount === 'string' ? /^(-?\d+(?:\.\d+)?)(ms|s|m|h|d|w)$/.exec(amount.trim()) : null;
     const ms = match ? Number(match[1]) * UNIT_MS[match[2]] : Number(amount) * (UNIT_MS[unit] ?? NaN);
-    if (!Number.isFinite(ms)) throw new Error(`add: '${amount}${match ? '' : unit}' is not a duration like '90m' or -2, 'd'`);
+    if (!Number.isFinite(ms))
+      throw new Error(`add: '${amount}${match ? '' : unit}' is not a duration like '90m' or -2, 'd'`);
     return new Date(toDate(date, 'add').getTime() + ms).toISOString();
   },
   /** `format(logical_date, '%Y/%m/%d')`. */
@@ -69,7 +82,11 @@ export const MACROS = {
 };
 
 /** The variables a template sees. Platform lookups answer from `lookups`; a key not yet fetched is noted in `wanted`. */
-function templateVariables(context: TemplateContext, lookups: Map<string, Lookup>, wanted: Map<string, PlatformCall>): Record<string, unknown> {
+function templateVariables(
+  context: TemplateContext,
+  lookups: Map<string, Lookup>,
+  wanted: Map<string, PlatformCall>,
+): Record<string, unknown> {
   const lookup = (key: string, call: PlatformCall, what: string): unknown => {
     const found = lookups.get(key);
     if (!found) {
@@ -91,7 +108,8 @@ function templateVariables(context: TemplateContext, lookups: Map<string, Lookup
     if (value === null) throw new Error(`${what} is not defined`);
     return value;
   };
-  const variable = (key: string) => defined(lookup(`var:${key}`, { method: 'getVariable', key }, `var '${key}'`), `variable '${key}'`);
+  const variable = (key: string) =>
+    defined(lookup(`var:${key}`, { method: 'getVariable', key }, `var '${key}'`), `variable '${key}'`);
   const logicalDate = context.logicalDate;
   const nodash = (iso: string) => iso.slice(0, 19).replace(/[-:]/g, '');
   return {
@@ -107,7 +125,15 @@ function templateVariables(context: TemplateContext, lookups: Map<string, Lookup
     dag_run: { run_id: context.runId, conf: context.conf, logical_date: logicalDate },
     dag: { dag_id: context.dagId },
     task: { task_id: context.taskId, operator: context.operator },
-    ti: { xcomPull, xcom_pull: xcomPull, try_number: context.tryNumber, map_index: context.mapIndex, task_id: context.taskId, dag_id: context.dagId, run_id: context.runId },
+    ti: {
+      xcomPull,
+      xcom_pull: xcomPull,
+      try_number: context.tryNumber,
+      map_index: context.mapIndex,
+      task_id: context.taskId,
+      dag_id: context.dagId,
+      run_id: context.runId,
+    },
     var: {
       value: keyed(variable),
       json: keyed((key) => {
@@ -120,7 +146,12 @@ function templateVariables(context: TemplateContext, lookups: Map<string, Lookup
         }
       }),
     },
-    conn: keyed((connId) => defined(lookup(`conn:${connId}`, { method: 'getConnection', connId }, `conn '${connId}'`), `connection '${connId}'`)),
+    conn: keyed((connId) =>
+      defined(
+        lookup(`conn:${connId}`, { method: 'getConnection', connId }, `conn '${connId}'`),
+        `connection '${connId}'`,
+      ),
+    ),
     macros: MACROS,
   };
 }
@@ -128,7 +159,8 @@ function templateVariables(context: TemplateContext, lookups: Map<string, Lookup
 function renderValue(value: unknown, render: (template: string) => string): unknown {
   if (typeof value === 'string') return TEMPLATE_SYNTAX.test(value) ? render(value) : value;
   if (Array.isArray(value)) return value.map((item) => renderValue(item, render));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderValue(v, render)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderValue(v, render)]));
   return value;
 }
 
@@ -138,7 +170,11 @@ function renderValue(value: unknown, render: (template: string) => string): unkn
  * fetched, and the next pass renders with them.
  * @throws Error naming the field when a template does not compile or render.
  */
-export async function renderFields(fields: Record<string, unknown>, context: TemplateContext, fetch: (call: PlatformCall) => Promise<unknown>): Promise<Record<string, unknown>> {
+export async function renderFields(
+  fields: Record<string, unknown>,
+  context: TemplateContext,
+  fetch: (call: PlatformCall) => Promise<unknown>,
+): Promise<Record<string, unknown>> {
   const env = new Environment(null, { autoescape: false });
   const lookups = new Map<string, Lookup>();
   for (let pass = 0; pass < MAX_PASSES; pass++) {
@@ -147,7 +183,12 @@ export async function renderFields(fields: Record<string, unknown>, context: Tem
     let rendered: Record<string, unknown> | undefined;
     let failure: Error | undefined;
     try {
-      rendered = Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, renderValue(value, (template) => renderOne(env, name, template, variables))]));
+      rendered = Object.fromEntries(
+        Object.entries(fields).map(([name, value]) => [
+          name,
+          renderValue(value, (template) => renderOne(env, name, template, variables)),
+        ]),
+      );
     } catch (error) {
       failure = error as Error;
     }
@@ -173,12 +214,19 @@ function renderOne(env: Environment, field: string, template: string, variables:
     return env.renderString(template, variables);
   } catch (error) {
     // Nunjucks wraps errors in "(unknown path)\n  Error: …"; keep the reason and where it happened.
-    const reason = (error as Error).message.replace(/^\(unknown path\)\s*/, '').replace(/\s+/g, ' ').trim();
+    const reason = (error as Error).message
+      .replace(/^\(unknown path\)\s*/, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     throw new Error(`template in '${field}': ${reason}`);
   }
 }
 
 /** The task's declared template fields that hold template syntax (the ones worth rendering), by name. */
 export function fieldsToRender(task: Pick<SerializedTask, 'templateFields' | 'config'>): Record<string, unknown> {
-  return Object.fromEntries((task.templateFields ?? []).filter((name) => holdsTemplate(task.config[name])).map((name) => [name, task.config[name]]));
+  return Object.fromEntries(
+    (task.templateFields ?? [])
+      .filter((name) => holdsTemplate(task.config[name]))
+      .map((name) => [name, task.config[name]]),
+  );
 }

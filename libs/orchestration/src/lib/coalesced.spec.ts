@@ -49,7 +49,7 @@ describe('Coalesced', () => {
 });
 
 describe('Coalesced, when a run fails', () => {
-  it('rejects for that run\'s callers only, and still runs the next', async () => {
+  it("rejects for that run's callers only, and still runs the next", async () => {
     let runs = 0;
     const coalesced = new Coalesced(async () => {
       runs++;

@@ -1,8 +1,27 @@
 import { loadConfig } from '@updraft/config';
-import { AccountRepository, BundleRepository, dataSourceOptions, DagRepository, DagRunRepository, DispatchRepository, PoolRepository, TaskInstanceRepository, TaskLogRepository, WorkerRepository, XComRepository } from '@updraft/persistence';
+import {
+  AccountRepository,
+  BundleRepository,
+  dataSourceOptions,
+  DagRepository,
+  DagRunRepository,
+  DispatchRepository,
+  PoolRepository,
+  TaskInstanceRepository,
+  TaskLogRepository,
+  WorkerRepository,
+  XComRepository,
+} from '@updraft/persistence';
 import { JOBS, QUEUES } from '@updraft/queues';
 import type { SerializedDag, SerializedTask } from '@updraft/sdk';
-import { createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, QueryCounter, TestDatabase, uniqueRedisPrefix } from '@updraft/testing';
+import {
+  createTestDatabase,
+  DEFAULT_REDIS_URL,
+  flushRedisPrefix,
+  QueryCounter,
+  TestDatabase,
+  uniqueRedisPrefix,
+} from '@updraft/testing';
 import Bull from 'bull';
 import { DataSource } from 'typeorm';
 import { RunEvaluator } from './run-evaluator.service';
@@ -11,20 +30,50 @@ import { Dispatcher } from './dispatcher.service';
 
 function task(taskId: string, options: Partial<SerializedTask> = {}): SerializedTask {
   return {
-    taskId, operator: 'empty', upstream: [], config: {}, owner: null, retries: 0, retryDelayMs: 0, retryExponentialBackoff: false,
-    maxRetryDelayMs: null, executionTimeoutMs: null, slaMs: null, priorityWeight: 1, pool: null, triggerRule: 'all_success',
-    onFailure: [], onRetry: [], onSuccess: [], source: null, ...options,
+    taskId,
+    operator: 'empty',
+    upstream: [],
+    config: {},
+    owner: null,
+    retries: 0,
+    retryDelayMs: 0,
+    retryExponentialBackoff: false,
+    maxRetryDelayMs: null,
+    executionTimeoutMs: null,
+    slaMs: null,
+    priorityWeight: 1,
+    pool: null,
+    triggerRule: 'all_success',
+    onFailure: [],
+    onRetry: [],
+    onSuccess: [],
+    source: null,
+    ...options,
   };
 }
 
 function dagOf(dagId: string, tasks: SerializedTask[], maxActiveTasks = 16): SerializedDag {
   return {
-    dagId, schedule: null, startDate: null, endDate: null, timezone: 'UTC', catchup: false, maxActiveRuns: 1000, maxActiveTasks,
-    tags: [], description: null, team: null, params: {}, deadlineMs: null, source: null, tasks,
+    dagId,
+    schedule: null,
+    startDate: null,
+    endDate: null,
+    timezone: 'UTC',
+    catchup: false,
+    maxActiveRuns: 1000,
+    maxActiveTasks,
+    tags: [],
+    description: null,
+    team: null,
+    params: {},
+    deadlineMs: null,
+    source: null,
+    tasks,
   };
 }
 
-const parallel = (n: number, options: Partial<SerializedTask> = {}) => Array.from({ length: n }, (_, i) => task(`t${String(i).padStart(5, '0')}`, options));
+const parallel = (n: number, options: Partial<SerializedTask> = {}) =>
+  Array.from({ length: n }, (_, i) => task(`t${String(i).padStart(5, '0')}`, options));
 
 describe('Dispatcher on PostgreSQL and Bull: pools, priorityWeight, maxActiveTasks, tenant limits and fair share', () => {
   const redisPrefix = uniqueRedisPrefix();
@@ -74,17 +123,42 @@ describe('Dispatcher on PostgreSQL and Bull: pools, priorityWeight, maxActiveTas
 
   async function tenantWith(dags: SerializedDag[]): Promise<string> {
     tenantCount += 1;
-    const tenantId = (await new AccountRepository(db).createTenantWithOwner({ email: `o${tenantCount}@example.com`, passwordHash: 'x', tenantSlug: `t${tenantCount}`, tenantName: 'T' })).tenant.id;
+    const tenantId = (
+      await new AccountRepository(db).createTenantWithOwner({
+        email: `o${tenantCount}@example.com`,
+        passwordHash: 'x',
+        tenantSlug: `t${tenantCount}`,
+        tenantName: 'T',
+      })
+    ).tenant.id;
     const bundles = new BundleRepository(db);
-    const version = await bundles.createVersion(tenantId, { name: 'b', archive: Buffer.from('x'), format: 'tar.gz', createdBy: null });
-    await bundles.activate(tenantId, version.id, dags.map((serialized) => ({ dagId: serialized.dagId, entryFile: 'x.js', serialized })));
+    const version = await bundles.createVersion(tenantId, {
+      name: 'b',
+      archive: Buffer.from('x'),
+      format: 'tar.gz',
+      createdBy: null,
+    });
+    await bundles.activate(
+      tenantId,
+      version.id,
+      dags.map((serialized) => ({ dagId: serialized.dagId, entryFile: 'x.js', serialized })),
+    );
     return tenantId;
   }
 
   async function newRun(tenantId: string, serialized: SerializedDag) {
     const dagVersionId = (await new DagRepository(db).get(tenantId, serialized.dagId))?.dagVersionId as string;
     const at = new Date(Date.UTC(2024, 0, 1) + Math.floor(Math.random() * 1e10));
-    return runs.create(tenantId, { dagId: serialized.dagId, dagVersionId, serialized, runType: 'manual', logicalDate: at, dataIntervalStart: at, dataIntervalEnd: at, conf: {} });
+    return runs.create(tenantId, {
+      dagId: serialized.dagId,
+      dagVersionId,
+      serialized,
+      runType: 'manual',
+      logicalDate: at,
+      dataIntervalStart: at,
+      dataIntervalEnd: at,
+      conf: {},
+    });
   }
 
   /** Task ids in the order their run-task jobs were put on Bull (job ids grow), after job `afterJobId`. */
@@ -97,13 +171,19 @@ describe('Dispatcher on PostgreSQL and Bull: pools, priorityWeight, maxActiveTas
   }
 
   async function taskIdsOf(ids: string[]): Promise<string[]> {
-    const rows: { id: string; task_id: string }[] = await db.query(`SELECT id, task_id FROM task_instance WHERE id = ANY($1)`, [ids]);
+    const rows: { id: string; task_id: string }[] = await db.query(
+      `SELECT id, task_id FROM task_instance WHERE id = ANY($1)`,
+      [ids],
+    );
     const byId = new Map(rows.map((r) => [r.id, r.task_id]));
     return ids.map((id) => byId.get(id) as string);
   }
 
   async function countIn(dagRunIds: string[], states: string[]): Promise<number> {
-    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM task_instance WHERE dag_run_id = ANY($1) AND state = ANY($2)`, [dagRunIds, states]);
+    const [{ n }] = await db.query(
+      `SELECT count(*)::int AS n FROM task_instance WHERE dag_run_id = ANY($1) AND state = ANY($2)`,
+      [dagRunIds, states],
+    );
     return n;
   }
 
@@ -112,15 +192,31 @@ describe('Dispatcher on PostgreSQL and Bull: pools, priorityWeight, maxActiveTas
     const [job] = await enqueued();
     const [bullJob] = (await tasksQueue.getJobs(['waiting'])).filter((j) => Number(j.id) === job.jobId);
     await bullJob.remove();
-    const ti = await taskInstances.claim({ tenantId: bullJob.data.tenantId, taskInstanceId: job.taskInstanceId }, 'test-worker');
+    const ti = await taskInstances.claim(
+      { tenantId: bullJob.data.tenantId, taskInstanceId: job.taskInstanceId },
+      'test-worker',
+    );
     expect(ti).not.toBeNull();
-    await taskInstances.finish({ tenantId: ti?.tenantId as string, taskInstanceId: job.taskInstanceId }, ti?.tryNumber as number, 'success', null);
-    await evaluator.evaluate({ tenantId: ti?.tenantId as string, dagRunId: ti?.dagRunId as string, finishedTaskId: ti?.taskId });
+    await taskInstances.finish(
+      { tenantId: ti?.tenantId as string, taskInstanceId: job.taskInstanceId },
+      ti?.tryNumber as number,
+      'success',
+      null,
+    );
+    await evaluator.evaluate({
+      tenantId: ti?.tenantId as string,
+      dagRunId: ti?.dagRunId as string,
+      finishedTaskId: ti?.taskId,
+    });
     return ti?.taskId as string;
   }
 
   it('never has more task instances of a pool queued or running than its slots, and counts poolSlots against them', async () => {
-    const serialized = dagOf('pooled', [...parallel(5, { pool: 'db' }), task('wide', { pool: 'db', priorityWeight: 0, poolSlots: 3 }), task('other')]);
+    const serialized = dagOf('pooled', [
+      ...parallel(5, { pool: 'db' }),
+      task('wide', { pool: 'db', priorityWeight: 0, poolSlots: 3 }),
+      task('other'),
+    ]);
     const tenantId = await tenantWith([serialized]);
     const pools = new PoolRepository(db);
     await pools.create(tenantId, { name: 'db', slots: 2, description: 'the database' });
@@ -132,7 +228,10 @@ describe('Dispatcher on PostgreSQL and Bull: pools, priorityWeight, maxActiveTas
     expect(await countIn([run.id], ['scheduled'])).toBe(4);
     for (let i = 0; i < 6; i += 1) {
       await workOne(evaluator);
-      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM task_instance WHERE dag_run_id = $1 AND pool = 'db' AND state IN ('queued', 'running')`, [run.id]);
+      const [{ n }] = await db.query(
+        `SELECT count(*)::int AS n FROM task_instance WHERE dag_run_id = $1 AND pool = 'db' AND state IN ('queued', 'running')`,
+        [run.id],
+      );
       expect(n).toBeLessThanOrEqual(2);
     }
     // it needs 3 slots of a pool of 2: it waits, and runs once the pool grows
@@ -156,9 +255,14 @@ describe('Dispatcher on PostgreSQL and Bull: pools, priorityWeight, maxActiveTas
     expect(await countIn([first.id, second.id], ['success'])).toBe(1);
   });
 
-  it('queues a tenant\'s ready work by priorityWeight, highest first, then the longest waiting', async () => {
+  it("queues a tenant's ready work by priorityWeight, highest first, then the longest waiting", async () => {
     // `later` becomes ready after `high` ends, so after `low`: among equal weights the longest waiting goes first
-    const serialized = dagOf('weighted', [task('low'), task('high', { priorityWeight: 10 }), task('middle', { priorityWeight: 5 }), task('later', { upstream: ['high'] })]);
+    const serialized = dagOf('weighted', [
+      task('low'),
+      task('high', { priorityWeight: 10 }),
+      task('middle', { priorityWeight: 5 }),
+      task('later', { upstream: ['high'] }),
+    ]);
     const tenantId = await tenantWith([serialized]);
     const { evaluator } = scheduler({ DISPATCH_SLOTS: '1' });
     const run = await newRun(tenantId, serialized);
@@ -184,14 +288,21 @@ describe('Dispatcher on PostgreSQL and Bull: pools, priorityWeight, maxActiveTas
     expect(await countIn([run.id], ['queued'])).toBe(2);
   });
 
-  it('a tenant with 10,000 ready tasks delays another tenant\'s ready task by at most one task\'s turn', async () => {
+  it("a tenant with 10,000 ready tasks delays another tenant's ready task by at most one task's turn", async () => {
     const big = dagOf('backlog', parallel(100));
     const tenantA = await tenantWith([big]);
     const runsOfA = [];
     for (let i = 0; i < 100; i += 1) runsOfA.push((await newRun(tenantA, big)).id);
     await db.query(`UPDATE dag_run SET state = 'running' WHERE id = ANY($1)`, [runsOfA]);
-    const idsOfA: { id: string }[] = await db.query(`SELECT id FROM task_instance WHERE dag_run_id = ANY($1)`, [runsOfA]);
-    await taskInstances.transition(tenantA, idsOfA.map((r) => r.id), ['none'], 'scheduled');
+    const idsOfA: { id: string }[] = await db.query(`SELECT id FROM task_instance WHERE dag_run_id = ANY($1)`, [
+      runsOfA,
+    ]);
+    await taskInstances.transition(
+      tenantA,
+      idsOfA.map((r) => r.id),
+      ['none'],
+      'scheduled',
+    );
     const { dispatcher, evaluator } = scheduler({ DISPATCH_SLOTS: '8', TENANT_MAX_RUNNING_TASKS: '100' });
     await dispatcher.request();
     expect(await countIn(runsOfA, ['queued'])).toBe(8);
@@ -219,7 +330,9 @@ describe('Dispatcher on PostgreSQL and Bull: pools, priorityWeight, maxActiveTas
     expect(await dispatcher.dispatchOnce()).toHaveLength(1);
     expect(counter.statements).toHaveLength(1);
     expect(after).toHaveLength(1);
-    const [{ tenant_id }] = await db.query(`SELECT tenant_id FROM task_instance WHERE id = $1`, [after[0].taskInstanceId]);
+    const [{ tenant_id }] = await db.query(`SELECT tenant_id FROM task_instance WHERE id = $1`, [
+      after[0].taskInstanceId,
+    ]);
     expect(tenant_id).toBe(tenantA);
   });
 
@@ -255,7 +368,7 @@ describe('Dispatcher on PostgreSQL and Bull: pools, priorityWeight, maxActiveTas
     expect(await countIn([run.id], ['queued'])).toBe(3);
   });
 
-  it('a tenant whose long tasks hold every worker slot cannot keep another tenant\'s ready task waiting: it starts in the headroom', async () => {
+  it("a tenant whose long tasks hold every worker slot cannot keep another tenant's ready task waiting: it starts in the headroom", async () => {
     await db.query(`DELETE FROM worker`);
     await new WorkerRepository(db).beat('one-worker', 8, 3_600_000, 2);
     const long = dagOf('long', parallel(12));
@@ -282,7 +395,11 @@ describe('Dispatcher on PostgreSQL and Bull: pools, priorityWeight, maxActiveTas
     const ids = (await taskInstances.allForRun(tenantId, run.id)).map((ti) => ti.id);
     await taskInstances.transition(tenantId, ids, ['none'], 'scheduled');
     const env = { DISPATCH_SLOTS: '5' };
-    await Promise.all([scheduler(env).dispatcher.request(), scheduler(env).dispatcher.request(), scheduler(env).dispatcher.request()]);
+    await Promise.all([
+      scheduler(env).dispatcher.request(),
+      scheduler(env).dispatcher.request(),
+      scheduler(env).dispatcher.request(),
+    ]);
     expect(await countIn([run.id], ['queued'])).toBe(5);
     expect(await enqueued()).toHaveLength(5);
   });

@@ -1,7 +1,18 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
-import { ClaimFor, Dispatched, isDatabaseUnreachable, DispatchLimits, DispatchRepository, EndedAndDispatched, ReadyFromEnds, TaskInstanceEntity, TaskInstanceRef, TryEnd } from '@updraft/persistence';
+import {
+  ClaimFor,
+  Dispatched,
+  isDatabaseUnreachable,
+  DispatchLimits,
+  DispatchRepository,
+  EndedAndDispatched,
+  ReadyFromEnds,
+  TaskInstanceEntity,
+  TaskInstanceRef,
+  TryEnd,
+} from '@updraft/persistence';
 import { JOBS, QUEUES, RunTaskJobData } from '@updraft/queues';
 import type { Queue } from 'bull';
 import { Coalesced } from './coalesced';
@@ -40,7 +51,11 @@ export class Dispatcher {
     private readonly repository: DispatchRepository,
     @InjectQueue(QUEUES.tasks) private readonly tasks: Queue<RunTaskJobData>,
   ) {
-    this.limits = { slots: config.dispatchSlots, tenantMaxRunningTasks: config.tenantMaxRunningTasks, defaultPoolSlots: config.defaultPoolSlots };
+    this.limits = {
+      slots: config.dispatchSlots,
+      tenantMaxRunningTasks: config.tenantMaxRunningTasks,
+      defaultPoolSlots: config.defaultPoolSlots,
+    };
   }
 
   /**
@@ -67,7 +82,10 @@ export class Dispatcher {
     return this.dispatchOnce(schedule).then(
       () => undefined,
       // The sweep evaluates and dispatches again; a failed pass must not fail the evaluation that asked for it.
-      (error) => (schedule.length > 0 && !isDatabaseUnreachable(error) ? this.oneByOne(schedule) : this.logger.error(`dispatch failed: ${(error as Error).message}`)),
+      (error) =>
+        schedule.length > 0 && !isDatabaseUnreachable(error)
+          ? this.oneByOne(schedule)
+          : this.logger.error(`dispatch failed: ${(error as Error).message}`),
     );
   }
 
@@ -77,14 +95,22 @@ export class Dispatcher {
    * platform's ready work is dispatched.
    */
   private async oneByOne(schedule: TaskInstanceRef[]): Promise<void> {
-    const fail = (what: string) => (error: unknown) => this.logger.error(`dispatch of ${what} failed, left to the sweep: ${(error as Error).message}`);
-    for (const ref of schedule) await this.dispatchOnce([ref]).catch(fail(`task instance ${ref.taskInstanceId} of tenant ${ref.tenantId}`));
+    const fail = (what: string) => (error: unknown) =>
+      this.logger.error(`dispatch of ${what} failed, left to the sweep: ${(error as Error).message}`);
+    for (const ref of schedule)
+      await this.dispatchOnce([ref]).catch(fail(`task instance ${ref.taskInstanceId} of tenant ${ref.tenantId}`));
     await this.dispatchOnce([]).catch(fail('ready work'));
   }
 
   /** One pass; returns what it queued, in order. */
   async dispatchOnce(schedule: TaskInstanceRef[] = []): Promise<TaskInstanceRef[]> {
-    return (await this.dispatchVia(0, (claim) => this.repository.dispatch(this.limits, schedule, claim), (d) => d)).queued;
+    return (
+      await this.dispatchVia(
+        0,
+        (claim) => this.repository.dispatch(this.limits, schedule, claim),
+        (d) => d,
+      )
+    ).queued;
   }
 
   /**
@@ -92,11 +118,19 @@ export class Dispatcher {
    * alone) scheduled first; the `passed` slots of the ending tries go to what it claims here.
    */
   endTriesAndDispatch(tries: TryEnd[], ready: ReadyFromEnds[], passed: number): Promise<EndedAndDispatched> {
-    return this.dispatchVia(passed, (claim) => this.repository.endTriesAndDispatch(tries, ready, this.limits, claim), (r) => r.dispatched);
+    return this.dispatchVia(
+      passed,
+      (claim) => this.repository.endTriesAndDispatch(tries, ready, this.limits, claim),
+      (r) => r.dispatched,
+    );
   }
 
   /** A dispatch through `run`: claims what the worker here has slots for and starts it, and sends the rest to Bull. */
-  private async dispatchVia<T>(passed: number, run: (claim: ClaimFor | null) => Promise<T>, dispatchedOf: (result: T) => Dispatched): Promise<T> {
+  private async dispatchVia<T>(
+    passed: number,
+    run: (claim: ClaimFor | null) => Promise<T>,
+    dispatchedOf: (result: T) => Dispatched,
+  ): Promise<T> {
     const local = this.local;
     const reserved = local?.reserve(passed) ?? 0;
     let result: T;
@@ -113,8 +147,13 @@ export class Dispatcher {
     const startedHere = new Set(claimed.map((ti) => ti.id));
     const toBull = queued.filter((ref) => !startedHere.has(ref.taskInstanceId));
     if (toBull.length > 0) {
-      await this.tasks.addBulk(toBull.map((data) => ({ name: JOBS.runTask, data }))).catch((error) =>
-        this.logger.warn(`${toBull.length} dispatched task instance(s) left queued for the sweep: Bull refused them (${(error as Error).message})`));
+      await this.tasks
+        .addBulk(toBull.map((data) => ({ name: JOBS.runTask, data })))
+        .catch((error) =>
+          this.logger.warn(
+            `${toBull.length} dispatched task instance(s) left queued for the sweep: Bull refused them (${(error as Error).message})`,
+          ),
+        );
     }
     return result;
   }

@@ -1,7 +1,25 @@
 import { loadConfig } from '@updraft/config';
-import { AccountRepository, BundleRepository, dataSourceOptions, DagRepository, DagRunRepository, DispatchRepository, TaskInstanceRepository, TaskLogRepository, WorkerRepository, XComRepository } from '@updraft/persistence';
+import {
+  AccountRepository,
+  BundleRepository,
+  dataSourceOptions,
+  DagRepository,
+  DagRunRepository,
+  DispatchRepository,
+  TaskInstanceRepository,
+  TaskLogRepository,
+  WorkerRepository,
+  XComRepository,
+} from '@updraft/persistence';
 import type { SerializedDag, SerializedTask, TriggerRule } from '@updraft/sdk';
-import { createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, QueryCounter, TestDatabase, uniqueRedisPrefix } from '@updraft/testing';
+import {
+  createTestDatabase,
+  DEFAULT_REDIS_URL,
+  flushRedisPrefix,
+  QueryCounter,
+  TestDatabase,
+  uniqueRedisPrefix,
+} from '@updraft/testing';
 import Bull from 'bull';
 import { DataSource } from 'typeorm';
 import { JOBS, QUEUES } from '@updraft/queues';
@@ -11,16 +29,48 @@ import { TaskExpander } from './task-expander.service';
 
 function task(taskId: string, upstream: string[], triggerRule: TriggerRule = 'all_success'): SerializedTask {
   return {
-    taskId, operator: 'empty', upstream, config: {}, owner: null, retries: 0, retryDelayMs: 0, retryExponentialBackoff: false,
-    maxRetryDelayMs: null, executionTimeoutMs: null, slaMs: null, priorityWeight: 1, pool: null, triggerRule,
-    onFailure: [], onRetry: [], onSuccess: [], source: null,
+    taskId,
+    operator: 'empty',
+    upstream,
+    config: {},
+    owner: null,
+    retries: 0,
+    retryDelayMs: 0,
+    retryExponentialBackoff: false,
+    maxRetryDelayMs: null,
+    executionTimeoutMs: null,
+    slaMs: null,
+    priorityWeight: 1,
+    pool: null,
+    triggerRule,
+    onFailure: [],
+    onRetry: [],
+    onSuccess: [],
+    source: null,
   };
 }
 
 const serialized: SerializedDag = {
-  dagId: 'fan', schedule: null, startDate: null, endDate: null, timezone: 'UTC', catchup: false, maxActiveRuns: 16, maxActiveTasks: 16,
-  tags: [], description: null, team: null, params: {}, deadlineMs: null, source: null,
-  tasks: [task('extract', []), task('load', ['extract']), task('alert', ['extract'], 'one_failed'), task('report', ['load'])],
+  dagId: 'fan',
+  schedule: null,
+  startDate: null,
+  endDate: null,
+  timezone: 'UTC',
+  catchup: false,
+  maxActiveRuns: 16,
+  maxActiveTasks: 16,
+  tags: [],
+  description: null,
+  team: null,
+  params: {},
+  deadlineMs: null,
+  source: null,
+  tasks: [
+    task('extract', []),
+    task('load', ['extract']),
+    task('alert', ['extract'], 'one_failed'),
+    task('report', ['load']),
+  ],
 };
 
 describe('RunEvaluator on PostgreSQL and Bull', () => {
@@ -46,9 +96,21 @@ describe('RunEvaluator on PostgreSQL and Bull', () => {
     const dispatcher = new Dispatcher(loadConfig({}), new DispatchRepository(db), tasksQueue);
     const expander = new TaskExpander(taskInstances, new XComRepository(db), new TaskLogRepository(db));
     evaluator = new RunEvaluator(runs, taskInstances, expander, dispatcher, schedulerQueue);
-    tenantId = (await new AccountRepository(db).createTenantWithOwner({ email: 'o@example.com', passwordHash: 'x', tenantSlug: 'acme', tenantName: 'Acme' })).tenant.id;
+    tenantId = (
+      await new AccountRepository(db).createTenantWithOwner({
+        email: 'o@example.com',
+        passwordHash: 'x',
+        tenantSlug: 'acme',
+        tenantName: 'Acme',
+      })
+    ).tenant.id;
     const bundles = new BundleRepository(db);
-    const version = await bundles.createVersion(tenantId, { name: 'b', archive: Buffer.from('x'), format: 'tar.gz', createdBy: null });
+    const version = await bundles.createVersion(tenantId, {
+      name: 'b',
+      archive: Buffer.from('x'),
+      format: 'tar.gz',
+      createdBy: null,
+    });
     await bundles.activate(tenantId, version.id, [{ dagId: 'fan', entryFile: 'x.js', serialized }]);
     dagVersionId = (await new DagRepository(db).get(tenantId, 'fan'))?.dagVersionId as string;
     // A live worker with room: the dispatch queues no more than live workers can start.
@@ -64,7 +126,16 @@ describe('RunEvaluator on PostgreSQL and Bull', () => {
 
   async function newRun() {
     const now = new Date(Date.now() + Math.floor(Math.random() * 1e6));
-    return runs.create(tenantId, { dagId: 'fan', dagVersionId, serialized, runType: 'manual', logicalDate: now, dataIntervalStart: now, dataIntervalEnd: now, conf: {} });
+    return runs.create(tenantId, {
+      dagId: 'fan',
+      dagVersionId,
+      serialized,
+      runType: 'manual',
+      logicalDate: now,
+      dataIntervalStart: now,
+      dataIntervalEnd: now,
+      conf: {},
+    });
   }
 
   async function states(dagRunId: string): Promise<Record<string, string>> {
@@ -76,7 +147,12 @@ describe('RunEvaluator on PostgreSQL and Bull', () => {
     const ti = await taskInstances.find(tenantId, dagRunId, taskId);
     const claimed = await taskInstances.claim({ tenantId, taskInstanceId: ti?.id as string }, 'test-worker');
     expect(claimed).not.toBeNull();
-    await taskInstances.finish({ tenantId, taskInstanceId: claimed?.id as string }, claimed?.tryNumber as number, state, null);
+    await taskInstances.finish(
+      { tenantId, taskInstanceId: claimed?.id as string },
+      claimed?.tryNumber as number,
+      state,
+      null,
+    );
     await evaluator.evaluate({ tenantId, dagRunId, finishedTaskId: taskId });
   }
 
@@ -85,7 +161,10 @@ describe('RunEvaluator on PostgreSQL and Bull', () => {
     await evaluator.evaluate({ tenantId, dagRunId: run.id });
     expect(await states(run.id)).toEqual({ extract: 'queued', load: 'none', alert: 'none', report: 'none' });
     const jobs = await tasksQueue.getJobs(['waiting']);
-    expect(jobs.map((j) => [j.name, j.data.taskInstanceId])).toContainEqual([JOBS.runTask, (await taskInstances.find(tenantId, run.id, 'extract'))?.id]);
+    expect(jobs.map((j) => [j.name, j.data.taskInstanceId])).toContainEqual([
+      JOBS.runTask,
+      (await taskInstances.find(tenantId, run.id, 'extract'))?.id,
+    ]);
 
     await complete(run.id, 'extract', 'success');
     expect(await states(run.id)).toEqual({ extract: 'success', load: 'queued', alert: 'skipped', report: 'none' });
@@ -98,19 +177,34 @@ describe('RunEvaluator on PostgreSQL and Bull', () => {
     const run = await newRun();
     await evaluator.evaluate({ tenantId, dagRunId: run.id });
     await complete(run.id, 'extract', 'failed');
-    expect(await states(run.id)).toEqual({ extract: 'failed', load: 'upstream_failed', alert: 'queued', report: 'upstream_failed' });
+    expect(await states(run.id)).toEqual({
+      extract: 'failed',
+      load: 'upstream_failed',
+      alert: 'queued',
+      report: 'upstream_failed',
+    });
     await complete(run.id, 'alert', 'success');
     expect((await runs.get(tenantId, 'fan', run.runId))?.state).toBe('failed');
   });
 
-  it('reaches the same states when the whole run is evaluated instead of one task\'s downstream', async () => {
+  it("reaches the same states when the whole run is evaluated instead of one task's downstream", async () => {
     const run = await newRun();
     await evaluator.evaluate({ tenantId, dagRunId: run.id });
     const extract = await taskInstances.find(tenantId, run.id, 'extract');
     const claimed = await taskInstances.claim({ tenantId, taskInstanceId: extract?.id as string }, 'test-worker');
-    await taskInstances.finish({ tenantId, taskInstanceId: extract?.id as string }, claimed?.tryNumber as number, 'failed', null);
+    await taskInstances.finish(
+      { tenantId, taskInstanceId: extract?.id as string },
+      claimed?.tryNumber as number,
+      'failed',
+      null,
+    );
     await evaluator.evaluate({ tenantId, dagRunId: run.id });
-    expect(await states(run.id)).toEqual({ extract: 'failed', load: 'upstream_failed', alert: 'queued', report: 'upstream_failed' });
+    expect(await states(run.id)).toEqual({
+      extract: 'failed',
+      load: 'upstream_failed',
+      alert: 'queued',
+      report: 'upstream_failed',
+    });
   });
 
   it('decides and dispatches what follows a finished task in a budget of 3 SQL statements', async () => {
@@ -118,7 +212,12 @@ describe('RunEvaluator on PostgreSQL and Bull', () => {
     await evaluator.evaluate({ tenantId, dagRunId: run.id });
     const extract = await taskInstances.find(tenantId, run.id, 'extract');
     const claimed = await taskInstances.claim({ tenantId, taskInstanceId: extract?.id as string }, 'test-worker');
-    await taskInstances.finish({ tenantId, taskInstanceId: extract?.id as string }, claimed?.tryNumber as number, 'success', null);
+    await taskInstances.finish(
+      { tenantId, taskInstanceId: extract?.id as string },
+      claimed?.tryNumber as number,
+      'success',
+      null,
+    );
     counter.statements = [];
     await evaluator.evaluate({ tenantId, dagRunId: run.id, finishedTaskId: 'extract' });
     // the run with the downstream tasks' instances (its DAG version is known from the first evaluation), skip
@@ -133,7 +232,14 @@ describe('RunEvaluator on PostgreSQL and Bull', () => {
     const tries = [];
     for (const { taskId, tryNumber } of ends) {
       const ti = await taskInstances.find(tenantId, dagRunId, taskId);
-      const end = { tenantId, taskInstanceId: ti?.id as string, tryNumber: tryNumber ?? (ti?.tryNumber as number), state: 'success' as const, exitReason: null, nextTryAt: null };
+      const end = {
+        tenantId,
+        taskInstanceId: ti?.id as string,
+        tryNumber: tryNumber ?? (ti?.tryNumber as number),
+        state: 'success' as const,
+        exitReason: null,
+        nextTryAt: null,
+      };
       tries.push({ end, handOff: { dagRunId, taskId, passesSlot: false } });
     }
     counter.statements = [];
@@ -143,7 +249,10 @@ describe('RunEvaluator on PostgreSQL and Bull', () => {
   }
 
   async function claimTask(dagRunId: string, taskId: string) {
-    return taskInstances.claim({ tenantId, taskInstanceId: (await taskInstances.find(tenantId, dagRunId, taskId))?.id as string }, 'test-worker');
+    return taskInstances.claim(
+      { tenantId, taskInstanceId: (await taskInstances.find(tenantId, dagRunId, taskId))?.id as string },
+      'test-worker',
+    );
   }
 
   it('ends a chain link and schedules and dispatches the next task in one statement, when its end alone decides it', async () => {
@@ -175,14 +284,32 @@ describe('RunEvaluator on PostgreSQL and Bull', () => {
   });
 
   it('decides a task with another upstream after the end is committed, so that the later of two ends sees both', async () => {
-    const join: SerializedDag = { ...serialized, dagId: 'join', tasks: [task('a', []), task('b', []), task('both', ['a', 'b'])] };
+    const join: SerializedDag = {
+      ...serialized,
+      dagId: 'join',
+      tasks: [task('a', []), task('b', []), task('both', ['a', 'b'])],
+    };
     const bundles = new BundleRepository(db);
-    const version = await bundles.createVersion(tenantId, { name: 'j', archive: Buffer.from('x'), format: 'tar.gz', createdBy: null });
+    const version = await bundles.createVersion(tenantId, {
+      name: 'j',
+      archive: Buffer.from('x'),
+      format: 'tar.gz',
+      createdBy: null,
+    });
     await bundles.activate(tenantId, version.id, [{ dagId: 'join', entryFile: 'x.js', serialized: join }]);
     const joinVersion = (await new DagRepository(db).get(tenantId, 'join'))?.dagVersionId as string;
     const newJoinRun = () => {
       const now = new Date(Date.now() + Math.floor(Math.random() * 1e6));
-      return runs.create(tenantId, { dagId: 'join', dagVersionId: joinVersion, serialized: join, runType: 'manual', logicalDate: now, dataIntervalStart: now, dataIntervalEnd: now, conf: {} });
+      return runs.create(tenantId, {
+        dagId: 'join',
+        dagVersionId: joinVersion,
+        serialized: join,
+        runType: 'manual',
+        logicalDate: now,
+        dataIntervalStart: now,
+        dataIntervalEnd: now,
+        conf: {},
+      });
     };
     const run = await newJoinRun();
     await evaluator.evaluate({ tenantId, dagRunId: run.id });
@@ -206,25 +333,69 @@ describe('RunEvaluator on PostgreSQL and Bull', () => {
   });
 
   it("leaves a run's end unchecked while a task its statement started here runs, and ends the run with that task's end", async () => {
-    const oneAtATime: SerializedDag = { ...serialized, dagId: 'one_at_a_time', maxActiveTasks: 1, tasks: [task('p1', []), task('p2', []), task('p3', [])] };
+    const oneAtATime: SerializedDag = {
+      ...serialized,
+      dagId: 'one_at_a_time',
+      maxActiveTasks: 1,
+      tasks: [task('p1', []), task('p2', []), task('p3', [])],
+    };
     const bundles = new BundleRepository(db);
-    const version = await bundles.createVersion(tenantId, { name: 'o', archive: Buffer.from('x'), format: 'tar.gz', createdBy: null });
-    await bundles.activate(tenantId, version.id, [{ dagId: 'one_at_a_time', entryFile: 'x.js', serialized: oneAtATime }]);
+    const version = await bundles.createVersion(tenantId, {
+      name: 'o',
+      archive: Buffer.from('x'),
+      format: 'tar.gz',
+      createdBy: null,
+    });
+    await bundles.activate(tenantId, version.id, [
+      { dagId: 'one_at_a_time', entryFile: 'x.js', serialized: oneAtATime },
+    ]);
     const versionId = (await new DagRepository(db).get(tenantId, 'one_at_a_time'))?.dagVersionId as string;
     const now = new Date();
-    const run = await runs.create(tenantId, { dagId: 'one_at_a_time', dagVersionId: versionId, serialized: oneAtATime, runType: 'manual', logicalDate: now, dataIntervalStart: now, dataIntervalEnd: now, conf: {} });
+    const run = await runs.create(tenantId, {
+      dagId: 'one_at_a_time',
+      dagVersionId: versionId,
+      serialized: oneAtATime,
+      runType: 'manual',
+      logicalDate: now,
+      dataIntervalStart: now,
+      dataIntervalEnd: now,
+      conf: {},
+    });
     // A worker's evaluator: its dispatches claim for it, one slot at a time.
     const startedHere: string[] = [];
     const local = new Dispatcher(loadConfig({}), new DispatchRepository(db), tasksQueue);
-    local.runLocallyWhenPossible({ hostname: 'here', reserve: () => 1, release: () => undefined, start: (ti) => void startedHere.push(ti.taskId) });
-    const worker = new RunEvaluator(runs, taskInstances, new TaskExpander(taskInstances, new XComRepository(db), new TaskLogRepository(db)), local, schedulerQueue);
+    local.runLocallyWhenPossible({
+      hostname: 'here',
+      reserve: () => 1,
+      release: () => undefined,
+      start: (ti) => void startedHere.push(ti.taskId),
+    });
+    const worker = new RunEvaluator(
+      runs,
+      taskInstances,
+      new TaskExpander(taskInstances, new XComRepository(db), new TaskLogRepository(db)),
+      local,
+      schedulerQueue,
+    );
     await worker.evaluate({ tenantId, dagRunId: run.id });
     expect(startedHere).toHaveLength(1);
 
     const endHere = async (taskId: string) => {
       const ti = await taskInstances.find(tenantId, run.id, taskId);
       counter.statements = [];
-      const { applied, ended } = await worker.endTries([{ end: { tenantId, taskInstanceId: ti?.id as string, tryNumber: ti?.tryNumber as number, state: 'success', exitReason: null, nextTryAt: null }, handOff: { dagRunId: run.id, taskId, passesSlot: true } }]);
+      const { applied, ended } = await worker.endTries([
+        {
+          end: {
+            tenantId,
+            taskInstanceId: ti?.id as string,
+            tryNumber: ti?.tryNumber as number,
+            state: 'success',
+            exitReason: null,
+            nextTryAt: null,
+          },
+          handOff: { dagRunId: run.id, taskId, passesSlot: true },
+        },
+      ]);
       await ended;
       expect(applied).toEqual([true]);
     };
@@ -245,7 +416,10 @@ describe('RunEvaluator on PostgreSQL and Bull', () => {
   it('is harmless when evaluated twice at once: each task is enqueued once', async () => {
     const run = await newRun();
     await tasksQueue.empty();
-    await Promise.all([evaluator.evaluate({ tenantId, dagRunId: run.id }), evaluator.evaluate({ tenantId, dagRunId: run.id })]);
+    await Promise.all([
+      evaluator.evaluate({ tenantId, dagRunId: run.id }),
+      evaluator.evaluate({ tenantId, dagRunId: run.id }),
+    ]);
     const extractId = (await taskInstances.find(tenantId, run.id, 'extract'))?.id;
     const jobs = (await tasksQueue.getJobs(['waiting'])).filter((j) => j.data.taskInstanceId === extractId);
     expect(jobs).toHaveLength(1);

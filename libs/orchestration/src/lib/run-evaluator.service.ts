@@ -2,7 +2,14 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
 import { evaluateTriggerRule, isFinished, TaskState, upstreamStates } from '@updraft/domain';
 import type { SerializedDag, SerializedTask } from '@updraft/sdk';
-import { DagRunRepository, ReadyFromEnds, TaskInstanceEntity, TaskInstanceRef, TaskInstanceRepository, TryEnd } from '@updraft/persistence';
+import {
+  DagRunRepository,
+  ReadyFromEnds,
+  TaskInstanceEntity,
+  TaskInstanceRef,
+  TaskInstanceRepository,
+  TryEnd,
+} from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES } from '@updraft/queues';
 import type { Queue } from 'bull';
 import { Coalesced } from './coalesced';
@@ -61,7 +68,10 @@ function groupByRun<T extends { tenantId: string; dagRunId: string }>(finished: 
 /** The tasks downstream of `frontier` to decide, and every task whose instances that needs (them and their upstreams). */
 function downstreamStep(graph: DagGraph, frontier: string[]): { candidates: string[]; needed: string[] } {
   const candidates = [...new Set(frontier.flatMap((id) => graph.downstream.get(id) ?? []))];
-  return { candidates, needed: [...new Set(candidates.flatMap((id) => [id, ...(graph.tasks.get(id)?.upstream ?? [])]))] };
+  return {
+    candidates,
+    needed: [...new Set(candidates.flatMap((id) => [id, ...(graph.tasks.get(id)?.upstream ?? [])]))],
+  };
 }
 
 /**
@@ -86,7 +96,11 @@ export class RunEvaluator {
   ) {}
 
   async evaluate(job: EvaluateRunJobData): Promise<void> {
-    await this.finishIfDone(await this.decideAndDispatch([{ tenantId: job.tenantId, dagRunId: job.dagRunId, taskIds: job.finishedTaskId ? [job.finishedTaskId] : null }]));
+    await this.finishIfDone(
+      await this.decideAndDispatch([
+        { tenantId: job.tenantId, dagRunId: job.dagRunId, taskIds: job.finishedTaskId ? [job.finishedTaskId] : null },
+      ]),
+    );
   }
 
   /**
@@ -99,7 +113,18 @@ export class RunEvaluator {
   async endTries(tries: EndingTry[]): Promise<TriesEnded> {
     const ends = tries.map((t) => t.end);
     const finished = tries.flatMap(({ end, handOff }): FinishedEnd[] =>
-      handOff ? [{ tenantId: end.tenantId, dagRunId: handOff.dagRunId, taskId: handOff.taskId, taskInstanceId: end.taskInstanceId, state: end.state }] : []);
+      handOff
+        ? [
+            {
+              tenantId: end.tenantId,
+              dagRunId: handOff.dagRunId,
+              taskId: handOff.taskId,
+              taskInstanceId: end.taskInstanceId,
+              state: end.state,
+            },
+          ]
+        : [],
+    );
     if (finished.length === 0) return { applied: await this.taskInstances.finishMany(ends), ended: Promise.resolve() };
     const ready: ReadyFromEnds[] = [];
     const decided: RunToDecide[] = [];
@@ -118,10 +143,15 @@ export class RunEvaluator {
     const goingOn = new Set([...scheduledRuns, ...dispatched.claimed.map((ti) => ti.dagRunId)]);
     const ended = Promise.all([
       this.finishIfDone(decided.filter((run) => !goingOn.has(run.dagRunId))),
-      undecided.length > 0 ? this.decideAndDispatch(undecided).then((mayBeDone) => this.finishIfDone(mayBeDone)) : undefined,
+      undecided.length > 0
+        ? this.decideAndDispatch(undecided).then((mayBeDone) => this.finishIfDone(mayBeDone))
+        : undefined,
     ]).then(
       () => undefined,
-      (error) => this.logger.warn(`hand-off after ${finished.length} try(s) failed, left to the sweep: ${(error as Error).message}`),
+      (error) =>
+        this.logger.warn(
+          `hand-off after ${finished.length} try(s) failed, left to the sweep: ${(error as Error).message}`,
+        ),
     );
     return { applied, ended };
   }
@@ -139,10 +169,20 @@ export class RunEvaluator {
     const ready: ReadyFromEnds[] = [];
     for (const taskId of downstreamStep(graph, [...ending.keys()]).candidates) {
       const task = graph.tasks.get(taskId);
-      if (!task || task.expand || task.upstream.some((up) => !ending.has(up) || graph.tasks.get(up)?.expand)) return null;
+      if (!task || task.expand || task.upstream.some((up) => !ending.has(up) || graph.tasks.get(up)?.expand))
+        return null;
       const upstream = task.upstream.map((up) => ending.get(up) as FinishedEnd);
-      const decision = evaluateTriggerRule(task.triggerRule, upstream.map((t) => t.state));
-      if (decision === 'run') ready.push({ tenantId: tries[0].tenantId, dagRunId: tries[0].dagRunId, taskId, requires: upstream.map((t) => t.taskInstanceId) });
+      const decision = evaluateTriggerRule(
+        task.triggerRule,
+        upstream.map((t) => t.state),
+      );
+      if (decision === 'run')
+        ready.push({
+          tenantId: tries[0].tenantId,
+          dagRunId: tries[0].dagRunId,
+          taskId,
+          requires: upstream.map((t) => t.taskInstanceId),
+        });
       else if (decision !== 'wait') return null;
     }
     return ready;
@@ -181,7 +221,10 @@ export class RunEvaluator {
   }
 
   /** Decides the run's waiting tasks (only downstream of `finishedTaskIds` when given); false when the run is not (or not yet) running. */
-  private async decideRun({ tenantId, dagRunId, taskIds: finishedTaskIds }: RunToDecide, ready: TaskInstanceRef[]): Promise<boolean> {
+  private async decideRun(
+    { tenantId, dagRunId, taskIds: finishedTaskIds }: RunToDecide,
+    ready: TaskInstanceRef[],
+  ): Promise<boolean> {
     // A run's DAG version never changes: once its graph is known here, the run and the instances the
     // first step needs come in one statement.
     const known = this.graphs.get(this.versionOfRun.get(dagRunId) ?? '');
@@ -193,18 +236,35 @@ export class RunEvaluator {
     if (!fetched || !['queued', 'running'].includes(fetched.loaded.run.state)) return false;
     const { loaded } = fetched;
     // A queued run starts when maxActiveRuns allows it, oldest first (backfills queue many at once).
-    if (loaded.run.state === 'queued' && !(await this.runs.startIfAdmitted(tenantId, dagRunId, loaded.serialized.maxActiveRuns))) return false;
+    if (
+      loaded.run.state === 'queued' &&
+      !(await this.runs.startIfAdmitted(tenantId, dagRunId, loaded.serialized.maxActiveRuns))
+    )
+      return false;
     const graph = this.graphOf(loaded.run.dagVersionId, loaded.serialized);
     this.rememberVersion(dagRunId, loaded.run.dagVersionId);
     const finished = finishedTaskIds?.filter((id) => graph.tasks.has(id)) ?? [];
-    if (finished.length > 0) await this.evaluateDownstream(tenantId, dagRunId, graph, finished, ready, first && graph === known ? fetched.instances : null);
+    if (finished.length > 0)
+      await this.evaluateDownstream(
+        tenantId,
+        dagRunId,
+        graph,
+        finished,
+        ready,
+        first && graph === known ? fetched.instances : null,
+      );
     else await this.evaluateWholeRun(tenantId, dagRunId, graph, ready);
     return true;
   }
 
   /** After tasks end: decide only their downstream tasks, following skips and upstream failures as they spread. */
   private async evaluateDownstream(
-    tenantId: string, dagRunId: string, graph: DagGraph, finished: string[], ready: TaskInstanceRef[], prefetched: TaskInstanceEntity[] | null,
+    tenantId: string,
+    dagRunId: string,
+    graph: DagGraph,
+    finished: string[],
+    ready: TaskInstanceRef[],
+    prefetched: TaskInstanceEntity[] | null,
   ): Promise<void> {
     let frontier = finished;
     let instances = prefetched;
@@ -219,12 +279,18 @@ export class RunEvaluator {
 
   private rememberVersion(dagRunId: string, dagVersionId: string): void {
     if (this.versionOfRun.has(dagRunId)) return;
-    if (this.versionOfRun.size >= RUN_VERSION_CACHE_SIZE) this.versionOfRun.delete(this.versionOfRun.keys().next().value as string);
+    if (this.versionOfRun.size >= RUN_VERSION_CACHE_SIZE)
+      this.versionOfRun.delete(this.versionOfRun.keys().next().value as string);
     this.versionOfRun.set(dagRunId, dagVersionId);
   }
 
   /** On trigger, retry wake-ups and the sweep: every task of the run, until nothing more changes. */
-  private async evaluateWholeRun(tenantId: string, dagRunId: string, graph: DagGraph, ready: TaskInstanceRef[]): Promise<void> {
+  private async evaluateWholeRun(
+    tenantId: string,
+    dagRunId: string,
+    graph: DagGraph,
+    ready: TaskInstanceRef[],
+  ): Promise<void> {
     for (;;) {
       const instances = await this.taskInstances.allForRun(tenantId, dagRunId);
       const propagated = await this.decide(tenantId, graph, instances, null, ready);
@@ -239,10 +305,22 @@ export class RunEvaluator {
    * given), adds the ready ones to `ready` (the dispatch marks them `scheduled`) and returns the tasks newly skipped
    * or upstream_failed.
    */
-  private async decide(tenantId: string, graph: DagGraph, instances: TaskInstanceEntity[], candidates: Set<string> | null, ready: TaskInstanceRef[]): Promise<string[]> {
+  private async decide(
+    tenantId: string,
+    graph: DagGraph,
+    instances: TaskInstanceEntity[],
+    candidates: Set<string> | null,
+    ready: TaskInstanceRef[],
+  ): Promise<string[]> {
     const stateOf = new Map<string, TaskState[]>();
     for (const ti of instances) stateOf.set(ti.taskId, [...(stateOf.get(ti.taskId) ?? []), ti.state]);
-    const decided = { run: [] as string[], skip: [] as string[], upstream_failed: [] as string[], removed: [] as string[], expand: [] as TaskInstanceEntity[] };
+    const decided = {
+      run: [] as string[],
+      skip: [] as string[],
+      upstream_failed: [] as string[],
+      removed: [] as string[],
+      expand: [] as TaskInstanceEntity[],
+    };
     const now = Date.now();
     for (const ti of instances) {
       if (candidates && !candidates.has(ti.taskId)) continue;
@@ -254,7 +332,8 @@ export class RunEvaluator {
       } else if (WAITING.includes(ti.state)) {
         const decision = evaluateTriggerRule(task.triggerRule, upstreamStates(task.upstream, stateOf));
         if (decision === 'run' && task.expand && ti.mapIndex < 0) decided.expand.push(ti);
-        else if (decision !== 'wait' && !(decision === 'run' && ti.state === 'scheduled')) decided[decision].push(ti.id);
+        else if (decision !== 'wait' && !(decision === 'run' && ti.state === 'scheduled'))
+          decided[decision].push(ti.id);
       }
     }
     const expansion = await this.expander.expand(tenantId, decided.expand, graph.tasks);
@@ -266,7 +345,12 @@ export class RunEvaluator {
       ...expansion.failed,
       ...(await this.taskInstances.transition(tenantId, decided.skip, WAITING, 'skipped')),
       ...(await this.taskInstances.transition(tenantId, decided.upstream_failed, WAITING, 'upstream_failed')),
-      ...(await this.taskInstances.transition(tenantId, decided.removed, [...WAITING, 'up_for_retry', 'queued'], 'removed')),
+      ...(await this.taskInstances.transition(
+        tenantId,
+        decided.removed,
+        [...WAITING, 'up_for_retry', 'queued'],
+        'removed',
+      )),
     ]);
     return instances.filter((ti) => changed.has(ti.id)).map((ti) => ti.taskId);
   }
@@ -276,7 +360,8 @@ export class RunEvaluator {
     let graph = this.graphs.get(dagVersionId);
     if (!graph) {
       const downstream = new Map<string, string[]>();
-      for (const t of serialized.tasks) for (const up of t.upstream) downstream.set(up, [...(downstream.get(up) ?? []), t.taskId]);
+      for (const t of serialized.tasks)
+        for (const up of t.upstream) downstream.set(up, [...(downstream.get(up) ?? []), t.taskId]);
       graph = { tasks: new Map(serialized.tasks.map((t) => [t.taskId, t])), downstream };
       if (this.graphs.size >= GRAPH_CACHE_SIZE) this.graphs.delete(this.graphs.keys().next().value as string);
       this.graphs.set(dagVersionId, graph);
@@ -301,7 +386,11 @@ export class RunEvaluator {
     for (const ti of instances) {
       if ((ti.state !== 'up_for_retry' && ti.state !== 'up_for_reschedule') || !ti.nextTryAt) continue;
       const delay = Math.max(ti.nextTryAt.getTime() - Date.now(), 0);
-      await this.scheduler.add(JOBS.evaluateRun, { tenantId, dagRunId }, { delay, jobId: `${ti.state}:${ti.id}:${ti.tryNumber}:${ti.nextTryAt.getTime()}` });
+      await this.scheduler.add(
+        JOBS.evaluateRun,
+        { tenantId, dagRunId },
+        { delay, jobId: `${ti.state}:${ti.id}:${ti.tryNumber}:${ti.nextTryAt.getTime()}` },
+      );
     }
   }
 }

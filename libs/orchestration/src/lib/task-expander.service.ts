@@ -23,16 +23,23 @@ export class TaskExpander {
     private readonly logs: TaskLogRepository,
   ) {}
 
-  async expand(tenantId: string, placeholders: TaskInstanceEntity[], tasks: ReadonlyMap<string, SerializedTask>): Promise<ExpansionResult> {
+  async expand(
+    tenantId: string,
+    placeholders: TaskInstanceEntity[],
+    tasks: ReadonlyMap<string, SerializedTask>,
+  ): Promise<ExpansionResult> {
     const result: ExpansionResult = { run: [], skip: [], failed: [] };
     for (const ti of placeholders) {
       const task = tasks.get(ti.taskId);
       if (!task?.expand) continue;
       const expansion = expansionOf(task.expand, await this.xcoms.mappingInputs(tenantId, ti.dagRunId, task));
       if ('error' in expansion) {
-        if ((await this.taskInstances.transition(tenantId, [ti.id], ['none', 'scheduled'], 'failed')).length === 0) continue;
+        if ((await this.taskInstances.transition(tenantId, [ti.id], ['none', 'scheduled'], 'failed')).length === 0)
+          continue;
         // The instance never ran: its first try's log is where the user looks for why.
-        await this.logs.append(tenantId, ti.id, ti.tryNumber + 1, [{ timestamp: new Date(), stream: 'system', message: `failed: ${expansion.error}` }]);
+        await this.logs.append(tenantId, ti.id, ti.tryNumber + 1, [
+          { timestamp: new Date(), stream: 'system', message: `failed: ${expansion.error}` },
+        ]);
         this.logger.warn(`task '${ti.taskId}' of run ${ti.dagRunId}: ${expansion.error}`);
         result.failed.push(ti.id);
       } else if (expansion.items.length === 0) {

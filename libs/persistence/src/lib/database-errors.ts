@@ -1,5 +1,6 @@
 /** Errors that mean PostgreSQL is briefly unreachable (restart, failover), not that the statement is wrong. */
-const UNREACHABLE = /ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|database system is (shutting down|starting up|in recovery)|timeout exceeded when trying to connect/i;
+const UNREACHABLE =
+  /ECONNREFUSED|ECONNRESET|Connection terminated|terminating connection|database system is (shutting down|starting up|in recovery)|timeout exceeded when trying to connect/i;
 const UNREACHABLE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
 
 export function isDatabaseUnreachable(error: unknown): boolean {
@@ -18,5 +19,9 @@ const REDIS_DOWN = /Connection is closed|max retries per request|Stream isn't wr
  */
 export function isInfrastructureError(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: string; message?: string };
-  return isDatabaseUnreachable(error) || (typeof code === 'string' && INFRASTRUCTURE_CLASSES.has(code.slice(0, 2))) || REDIS_DOWN.test(message ?? '');
+  return (
+    isDatabaseUnreachable(error) ||
+    (typeof code === 'string' && INFRASTRUCTURE_CLASSES.has(code.slice(0, 2))) ||
+    REDIS_DOWN.test(message ?? '')
+  );
 }

@@ -27,15 +27,43 @@ import { SlaMissRepository } from './repositories/sla-miss.repository';
 import { TenantRepository } from './repositories/tenant.repository';
 import { WorkerRepository } from './repositories/worker.repository';
 
-const REPOSITORIES = [AccountRepository, SessionRepository, OneTimeTokenRepository, AuditLogRepository, BundleRepository, DagRepository, DagViewRepository, DagRunRepository, TaskInstanceRepository, DispatchRepository, PoolRepository, TaskLogRepository, XComRepository, NotificationChannelRepository, NotificationDeliveryRepository, SlaMissRepository,
-  TeamRepository, ApiTokenRepository, VariableRepository, ConnectionRepository, BackfillRepository, WorkerRepository, TaskTryRepository, TenantRepository];
+const REPOSITORIES = [
+  AccountRepository,
+  SessionRepository,
+  OneTimeTokenRepository,
+  AuditLogRepository,
+  BundleRepository,
+  DagRepository,
+  DagViewRepository,
+  DagRunRepository,
+  TaskInstanceRepository,
+  DispatchRepository,
+  PoolRepository,
+  TaskLogRepository,
+  XComRepository,
+  NotificationChannelRepository,
+  NotificationDeliveryRepository,
+  SlaMissRepository,
+  TeamRepository,
+  ApiTokenRepository,
+  VariableRepository,
+  ConnectionRepository,
+  BackfillRepository,
+  WorkerRepository,
+  TaskTryRepository,
+  TenantRepository,
+];
 
 @Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [UPDRAFT_CONFIG],
-      useFactory: (config: UpdraftConfig) => ({ ...dataSourceOptions(config.databaseUrl), retryAttempts: 20, retryDelay: 1_000 }),
+      useFactory: (config: UpdraftConfig) => ({
+        ...dataSourceOptions(config.databaseUrl),
+        retryAttempts: 20,
+        retryDelay: 1_000,
+      }),
     }),
   ],
   providers: REPOSITORIES,

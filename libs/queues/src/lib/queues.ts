@@ -63,7 +63,12 @@ export interface DeliverAccountMailJobData {
 
 /** Retried with exponential backoff (NOTIFICATION_ATTEMPTS, NOTIFICATION_BACKOFF_MS): a failing Slack or SMTP server delays a notification but loses none. */
 export function notificationJobOptions(attempts: number, backoffMs: number) {
-  return { attempts, backoff: { type: 'exponential', delay: backoffMs }, removeOnComplete: true, removeOnFail: 1000 } as const;
+  return {
+    attempts,
+    backoff: { type: 'exponential', delay: backoffMs },
+    removeOnComplete: true,
+    removeOnFail: 1000,
+  } as const;
 }
 
 /** Jobs are hints: Postgres holds the truth, so finished jobs are not kept in Redis. */

@@ -22,7 +22,9 @@ const MEMORY_MB = 64;
 const asRootWithNamespaces = process.getuid?.() === 0 && canIsolateProcesses();
 const confinedIt = asRootWithNamespaces ? it : it.skip;
 /** A system folder standing in for a platform install under /usr, which the try must not see. */
-const HIDDEN_UNDER_USR = ['/usr/share/doc', '/usr/share/man', '/usr/include'].find((dir) => existsSync(dir) && readdirSync(dir).length > 0);
+const HIDDEN_UNDER_USR = ['/usr/share/doc', '/usr/share/man', '/usr/include'].find(
+  (dir) => existsSync(dir) && readdirSync(dir).length > 0,
+);
 
 let fixture: EscapeFixture;
 let base: string;
@@ -36,7 +38,11 @@ beforeAll(async () => {
   fixture = await createEscapeFixture('updraft-bash-escape-');
   ({ base, bundleA, bundleB, outside } = fixture);
   await writeFile(join(bundleA, 'load.sh'), 'echo "loading $1"\n');
-  confinement = await prepareBashRoot(join(base, 'bash-root'), [WORKSPACE_ROOT, base, ...(HIDDEN_UNDER_USR ? [HIDDEN_UNDER_USR] : [])]);
+  confinement = await prepareBashRoot(join(base, 'bash-root'), [
+    WORKSPACE_ROOT,
+    base,
+    ...(HIDDEN_UNDER_USR ? [HIDDEN_UNDER_USR] : []),
+  ]);
   // On a root host the bash root must work: a broken probe fails here instead of skipping cases.
   if (asRootWithNamespaces) expect(confinement).toMatchObject({ confined: true });
 });
@@ -59,15 +65,27 @@ interface Run {
   scratch: string;
 }
 
-async function runCommand(command: string, options: { timeoutMs?: number; env?: Record<string, string>; onScratch?: (scratch: string) => void } = {}): Promise<Run> {
+async function runCommand(
+  command: string,
+  options: { timeoutMs?: number; env?: Record<string, string>; onScratch?: (scratch: string) => void } = {},
+): Promise<Run> {
   const scratch = join(base, 'scratch', `bash-${++n}`);
   await prepareScratch(scratch);
   options.onScratch?.(scratch);
   const output: Run['output'] = [];
   const started = Date.now();
   const result = await runBash({
-    command, env: options.env ?? { GREETING: 'hi' }, cwd: scratch, scratchDir: scratch, bundleDir: bundleA, confinement, memoryMb: MEMORY_MB,
-    maxProcesses: MAX_PROCESSES, timeoutMs: options.timeoutMs ?? 5_000, isolateNetwork: true, onOutput: (stream, message) => output.push({ stream, message }),
+    command,
+    env: options.env ?? { GREETING: 'hi' },
+    cwd: scratch,
+    scratchDir: scratch,
+    bundleDir: bundleA,
+    confinement,
+    memoryMb: MEMORY_MB,
+    maxProcesses: MAX_PROCESSES,
+    timeoutMs: options.timeoutMs ?? 5_000,
+    isolateNetwork: true,
+    onOutput: (stream, message) => output.push({ stream, message }),
   });
   return { result, output, text: output.map((o) => o.message).join('\n'), ms: Date.now() - started, scratch };
 }
@@ -100,20 +118,24 @@ async function waitUntilGone(marker: string, withinMs: number): Promise<number[]
 
 describe('runBash: a normal command', () => {
   it('reads its own bundle, writes its scratch folder, and has the common tools', async () => {
-    const { result, text } = await runCommand([
-      'set -eo pipefail',
-      'bash "$UPDRAFT_BUNDLE_DIR/load.sh" 2024-01-01',
-      'printf "region,rows\\neu,3\\nus,4\\n" > data.csv',
-      'grep -c , data.csv',
-      "sed -n 2p data.csv | cut -d, -f1 | tr a-z A-Z",
-      "awk -F, 'NR > 1 { sum += $2 } END { print \"sum=\" sum }' data.csv",
-      'sort -r data.csv | head -1 | wc -c',
-      'date -u -d 2024-01-01 +%A',
-      'echo tmp > "$TMPDIR/t.txt" && cat "$HOME/t.txt" && ls | xargs echo',
-      'cat <(echo process substitution) > /dev/null && find . -name "*.csv" | wc -l',
-      'echo "hello $GREETING"',
-    ].join('\n'));
-    expect(text).toBe(['loading 2024-01-01', '3', 'EU', 'sum=7', '5', 'Monday', 'tmp', 'data.csv t.txt', '1', 'hello hi'].join('\n'));
+    const { result, text } = await runCommand(
+      [
+        'set -eo pipefail',
+        'bash "$UPDRAFT_BUNDLE_DIR/load.sh" 2024-01-01',
+        'printf "region,rows\\neu,3\\nus,4\\n" > data.csv',
+        'grep -c , data.csv',
+        'sed -n 2p data.csv | cut -d, -f1 | tr a-z A-Z',
+        'awk -F, \'NR > 1 { sum += $2 } END { print "sum=" sum }\' data.csv',
+        'sort -r data.csv | head -1 | wc -c',
+        'date -u -d 2024-01-01 +%A',
+        'echo tmp > "$TMPDIR/t.txt" && cat "$HOME/t.txt" && ls | xargs echo',
+        'cat <(echo process substitution) > /dev/null && find . -name "*.csv" | wc -l',
+        'echo "hello $GREETING"',
+      ].join('\n'),
+    );
+    expect(text).toBe(
+      ['loading 2024-01-01', '3', 'EU', 'sum=7', '5', 'Monday', 'tmp', 'data.csv t.txt', '1', 'hello hi'].join('\n'),
+    );
     expect(result).toEqual({ outcome: 'success', valueJson: '"hello hi"' });
   });
 
@@ -137,13 +159,17 @@ describe('runBash: confined to its own files', () => {
   confinedIt("cannot read another tenant's bundle", async () => {
     const { result, text } = await runCommand(`cat ${bundleB}/secret.txt; ls ${dirname(dirname(bundleB))}`);
     expect(result).toEqual(failed(2));
-    expect(text).toMatch(/secret\.txt: No such file or directory[\s\S]*cannot access .*bundles': No such file or directory/);
+    expect(text).toMatch(
+      /secret\.txt: No such file or directory[\s\S]*cannot access .*bundles': No such file or directory/,
+    );
     expect(text).not.toContain('tenant b secret');
   });
 
   confinedIt("cannot read another try's scratch folder while it runs, and runs as another uid", async () => {
     let victimScratch = '';
-    const victim = runCommand('id -u; echo victim secret > secret.txt; sleep 1.5', { onScratch: (scratch) => (victimScratch = scratch) });
+    const victim = runCommand('id -u; echo victim secret > secret.txt; sleep 1.5', {
+      onScratch: (scratch) => (victimScratch = scratch),
+    });
     const secretFile = () => join(victimScratch, 'secret.txt');
     while (!victimScratch || !existsSync(secretFile())) await new Promise((resolve) => setTimeout(resolve, 20));
     const attacker = await runCommand(`id -u; cat ${secretFile()}; ls ${dirname(victimScratch)}`);
@@ -158,7 +184,9 @@ describe('runBash: confined to its own files', () => {
   });
 
   confinedIt("cannot read the platform's files, its processes or its folders", async () => {
-    const { result, text } = await runCommand(`cat ${WORKSPACE_ROOT}/package.json; ls ${WORKSPACE_ROOT}/dist ${base} /root /home; cat /proc/${process.pid}/environ; echo "processes: $(ls /proc | grep -c '^[0-9]')"`);
+    const { result, text } = await runCommand(
+      `cat ${WORKSPACE_ROOT}/package.json; ls ${WORKSPACE_ROOT}/dist ${base} /root /home; cat /proc/${process.pid}/environ; echo "processes: $(ls /proc | grep -c '^[0-9]')"`,
+    );
     expect(result.outcome).toBe('success');
     expect(text.match(/No such file or directory/g)).toHaveLength(6);
     // Its own PID namespace: bash, ls, grep and the subshell, nothing of the host.
@@ -176,22 +204,37 @@ describe('runBash: confined to its own files', () => {
   });
 
   confinedIt('sees its scratch folder as /scratch, also behind /tmp and /var/tmp', async () => {
-    const { result } = await runCommand('echo a > /tmp/a.txt; echo b > /var/tmp/b.txt; cd /scratch && cat a.txt b.txt | paste -sd, && pwd');
+    const { result } = await runCommand(
+      'echo a > /tmp/a.txt; echo b > /var/tmp/b.txt; cd /scratch && cat a.txt b.txt | paste -sd, && pwd',
+    );
     expect(result).toEqual({ outcome: 'success', valueJson: '"/scratch"' });
   });
 
   confinedIt('cannot write outside its scratch folder', async () => {
-    const targets = ['/bundle/pwned.js', `${bundleA}/pwned.js`, `${outside}/pwned`, `${WORKSPACE_ROOT}/pwned`, '/usr/pwned', '/etc/pwned', '/pwned', '/dev/pwned', '/proc/pwned'];
+    const targets = [
+      '/bundle/pwned.js',
+      `${bundleA}/pwned.js`,
+      `${outside}/pwned`,
+      `${WORKSPACE_ROOT}/pwned`,
+      '/usr/pwned',
+      '/etc/pwned',
+      '/pwned',
+      '/dev/pwned',
+      '/proc/pwned',
+    ];
     const { result, output } = await runCommand(`for f in ${targets.join(' ')}; do echo x > $f; done; echo done`);
     expect(result).toEqual({ outcome: 'success', valueJson: '"done"' });
     const errors = output.filter((o) => o.stream === 'stderr').map((o) => o.message);
     expect(errors).toHaveLength(targets.length);
-    for (const error of errors) expect(error).toMatch(/Read-only file system|Permission denied|No such file or directory/);
+    for (const error of errors)
+      expect(error).toMatch(/Read-only file system|Permission denied|No such file or directory/);
     expect(existsSync(join(WORKSPACE_ROOT, 'pwned'))).toBe(false);
   });
 
   confinedIt('cannot become root again: no user namespace, no setuid, no mount', async () => {
-    const { text } = await runCommand('unshare -U -r id -u; mount -t tmpfs none /scratch; ls -l /usr/bin/mount | cut -c1-10; /usr/bin/mount -t tmpfs none /scratch; id -u');
+    const { text } = await runCommand(
+      'unshare -U -r id -u; mount -t tmpfs none /scratch; ls -l /usr/bin/mount | cut -c1-10; /usr/bin/mount -t tmpfs none /scratch; id -u',
+    );
     expect(text).toMatch(/unshare failed: Operation not permitted/);
     expect(text).toMatch(/must be superuser|permission denied|Operation not permitted/i);
     expect(text.split('\n').pop()).not.toBe('0');
@@ -207,15 +250,23 @@ describe('runBash: confined to its own files', () => {
 describe('runBash: limited in processes and memory', () => {
   confinedIt('a fork bomb fails fast at the process limit, and none of its processes outlive the task', async () => {
     const marker = `bomb_${process.pid}_${Date.now()}`;
-    const { result, ms } = await runCommand(`${marker}() { ${marker} | ${marker} & }; ${marker}; sleep 30`, { timeoutMs: 10_000 });
-    expect(result).toEqual({ outcome: 'error', message: `the command reached its limit of ${MAX_PROCESSES} processes and threads; it was killed` });
+    const { result, ms } = await runCommand(`${marker}() { ${marker} | ${marker} & }; ${marker}; sleep 30`, {
+      timeoutMs: 10_000,
+    });
+    expect(result).toEqual({
+      outcome: 'error',
+      message: `the command reached its limit of ${MAX_PROCESSES} processes and threads; it was killed`,
+    });
     expect(ms).toBeLessThan(5_000);
     expect(await waitUntilGone(marker, 5_000)).toEqual([]);
   });
 
   confinedIt('many processes fail at the limit too', async () => {
     const { result } = await runCommand('for i in $(seq 200); do sleep 5 & done; wait; echo never');
-    expect(result).toEqual({ outcome: 'error', message: `the command reached its limit of ${MAX_PROCESSES} processes and threads; it was killed` });
+    expect(result).toEqual({
+      outcome: 'error',
+      message: `the command reached its limit of ${MAX_PROCESSES} processes and threads; it was killed`,
+    });
   });
 
   it.each([
@@ -223,7 +274,10 @@ describe('runBash: limited in processes and memory', () => {
     ['a huge command substitution', 'x=$(head -c 400000000 /dev/zero | tr "\\0" x); echo ${#x}'],
   ])('a memory bomb (%s) fails with a clear out-of-memory error', async (_, command) => {
     const { result } = await runCommand(command);
-    expect(result).toEqual({ outcome: 'error', message: `the command exited with code 2: it ran out of memory (limit ${MEMORY_MB} MB per process)` });
+    expect(result).toEqual({
+      outcome: 'error',
+      message: `the command exited with code 2: it ran out of memory (limit ${MEMORY_MB} MB per process)`,
+    });
   });
 });
 
@@ -254,9 +308,13 @@ describe('runBash: network, time, output', () => {
   });
 
   it('huge output is truncated with one notice', async () => {
-    const { result, output, ms } = await runCommand('yes 0123456789012345678901234567890123456789 | head -c 30000000; echo last');
+    const { result, output, ms } = await runCommand(
+      'yes 0123456789012345678901234567890123456789 | head -c 30000000; echo last',
+    );
     expect(result.outcome).toBe('success');
-    expect(output.filter((o) => o.stream === 'system')).toEqual([{ stream: 'system', message: expect.stringMatching(/^log truncated/) }]);
+    expect(output.filter((o) => o.stream === 'system')).toEqual([
+      { stream: 'system', message: expect.stringMatching(/^log truncated/) },
+    ]);
     expect(ms).toBeLessThan(8_000);
   });
 });

@@ -40,7 +40,9 @@ export function launchCommand(plan: LaunchPlan): [string, string[]] {
   const { identity, confined } = plan;
   const namespaces = [
     ...(plan.isolateNetwork && canIsolateNetwork() ? ['-n'] : []),
-    ...(canIsolateProcesses() ? ['-p', '-f', '--kill-child', confined ? `--mount-proc=${confined.rootDir}/proc` : '--mount-proc'] : []),
+    ...(canIsolateProcesses()
+      ? ['-p', '-f', '--kill-child', confined ? `--mount-proc=${confined.rootDir}/proc` : '--mount-proc']
+      : []),
   ];
   const become = !identity
     ? []
@@ -49,12 +51,22 @@ export function launchCommand(plan: LaunchPlan): [string, string[]] {
       : ['setpriv', `--reuid=${identity.uid}`, `--regid=${identity.gid}`, '--clear-groups', '--no-new-privs', '--'];
   const argv = [
     ...(namespaces.length > 0 ? ['unshare', ...namespaces, '--'] : []),
-    'bash', '-c', LAUNCH_SCRIPT, 'updraft-sandbox',
-    String(Math.ceil(plan.dataBytes / 1024)), identity ? String(identity.maxProcesses) : '', confined?.mountTable ?? '',
+    'bash',
+    '-c',
+    LAUNCH_SCRIPT,
+    'updraft-sandbox',
+    String(Math.ceil(plan.dataBytes / 1024)),
+    identity ? String(identity.maxProcesses) : '',
+    confined?.mountTable ?? '',
     ...become,
-    'env', '-i', ...(confined ? ['-C', confined.cwd] : []), '--',
+    'env',
+    '-i',
+    ...(confined ? ['-C', confined.cwd] : []),
+    '--',
     ...Object.entries(plan.env).map(([name, value]) => `${name}=${value}`),
-    'bash', '-c', plan.command,
+    'bash',
+    '-c',
+    plan.command,
   ];
   return [argv[0], argv.slice(1)];
 }

@@ -28,8 +28,14 @@ export interface BashOptions extends SandboxLimits {
 const FORK_REFUSED = /\bfork: (retry: )?Resource temporarily unavailable/;
 const OUT_OF_MEMORY = /xmalloc|cannot allocate|out of memory|memory exhausted|MemoryError|bad_alloc/i;
 
-function describeExit(code: number | null, signal: NodeJS.Signals | null, stderrTail: string, memoryMb: number): string {
-  if (code === 125 && stderrTail.includes(LAUNCH_FAILURE_PREFIX)) return `could not start the command in its sandbox (${stderrTail.split(LAUNCH_FAILURE_PREFIX).pop()?.trim()})`;
+function describeExit(
+  code: number | null,
+  signal: NodeJS.Signals | null,
+  stderrTail: string,
+  memoryMb: number,
+): string {
+  if (code === 125 && stderrTail.includes(LAUNCH_FAILURE_PREFIX))
+    return `could not start the command in its sandbox (${stderrTail.split(LAUNCH_FAILURE_PREFIX).pop()?.trim()})`;
   const ended = signal ? `the command was killed by ${signal}` : `the command exited with code ${code}`;
   return OUT_OF_MEMORY.test(stderrTail) ? `${ended}: it ran out of memory (limit ${memoryMb} MB per process)` : ended;
 }
@@ -37,7 +43,11 @@ function describeExit(code: number | null, signal: NodeJS.Signals | null, stderr
 /** The paths the try sees: /scratch and /bundle when confined, the host's otherwise. */
 function viewOf(options: BashOptions, confined: boolean): { home: string; cwd: string; bundle?: string } {
   if (!confined) return { home: options.scratchDir, cwd: options.cwd, bundle: options.bundleDir };
-  return { home: SCRATCH_MOUNT, cwd: join(SCRATCH_MOUNT, relative(options.scratchDir, options.cwd)), bundle: options.bundleDir && BUNDLE_MOUNT };
+  return {
+    home: SCRATCH_MOUNT,
+    cwd: join(SCRATCH_MOUNT, relative(options.scratchDir, options.cwd)),
+    bundle: options.bundleDir && BUNDLE_MOUNT,
+  };
 }
 
 /**
@@ -50,16 +60,27 @@ function viewOf(options: BashOptions, confined: boolean): { home: string; cwd: s
 export async function runBash(options: BashOptions): Promise<TaskOutcome> {
   const asRoot = unprivilegedIdentity() !== undefined;
   const identity = asRoot ? tryIdentities.acquire() : undefined;
-  if (asRoot && !identity) return { outcome: 'error', message: `no free uid for the command: ${IDENTITY_SLOTS} bash tries already run in this worker` };
+  if (asRoot && !identity)
+    return {
+      outcome: 'error',
+      message: `no free uid for the command: ${IDENTITY_SLOTS} bash tries already run in this worker`,
+    };
   const root = options.confinement?.confined && identity ? options.confinement.root : undefined;
   let mountTable: string | undefined;
   try {
     const view = viewOf(options, root !== undefined);
     if (identity) await chown(options.scratchDir, identity.uid, identity.gid);
-    if (root && identity) mountTable = await writeMountTable(root, String(identity.uid), options.scratchDir, options.bundleDir);
-    const env = { ...scrubbedEnvironment(view.home, options.env), ...(view.bundle ? { UPDRAFT_BUNDLE_DIR: view.bundle } : {}) };
+    if (root && identity)
+      mountTable = await writeMountTable(root, String(identity.uid), options.scratchDir, options.bundleDir);
+    const env = {
+      ...scrubbedEnvironment(view.home, options.env),
+      ...(view.bundle ? { UPDRAFT_BUNDLE_DIR: view.bundle } : {}),
+    };
     return await launch(options, {
-      command: options.command, env, dataBytes: options.memoryMb * 1024 * 1024, isolateNetwork: options.isolateNetwork,
+      command: options.command,
+      env,
+      dataBytes: options.memoryMb * 1024 * 1024,
+      isolateNetwork: options.isolateNetwork,
       identity: identity && { uid: identity.uid, gid: identity.gid, maxProcesses: options.maxProcesses },
       confined: root && mountTable ? { rootDir: root.dir, mountTable, cwd: view.cwd } : undefined,
     });
@@ -72,7 +93,12 @@ export async function runBash(options: BashOptions): Promise<TaskOutcome> {
 function launch(options: BashOptions, plan: LaunchPlan): Promise<TaskOutcome> {
   const [command, args] = launchCommand(plan);
   // Confined tries change directory after the chroot; the others start where the worker (root) put them.
-  const child = spawn(command, args, { cwd: plan.confined ? '/' : options.cwd, env: LAUNCH_ENV, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: plan.confined ? '/' : options.cwd,
+    env: LAUNCH_ENV,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let lastStdoutLine: string | null = null;
   let stderrTail = '';
   let onForkRefused = () => undefined as void;
@@ -88,14 +114,24 @@ function launch(options: BashOptions, plan: LaunchPlan): Promise<TaskOutcome> {
     lines.write('stderr', chunk);
   });
 
-  return supervise<TaskOutcome>(child, lines, { timeoutMs: options.timeoutMs, signal: options.signal, noun: 'the command' }, (finish) => {
-    onForkRefused = () => finish({ outcome: 'error', message: `the command reached its limit of ${options.maxProcesses} processes and threads; it was killed` });
-    child.on('error', (error) => finish({ outcome: 'error', message: `could not start bash: ${error.message}` }));
-    child.on('close', (code, signal) => {
-      lines.flush();
-      if (code === 0) finish({ outcome: 'success', valueJson: lastStdoutLine === null ? null : JSON.stringify(lastStdoutLine) });
-      else if (code === 99) finish({ outcome: 'skip', message: 'the command exited with code 99 (skip)' });
-      else finish({ outcome: 'error', message: describeExit(code, signal, stderrTail, options.memoryMb) });
-    });
-  });
+  return supervise<TaskOutcome>(
+    child,
+    lines,
+    { timeoutMs: options.timeoutMs, signal: options.signal, noun: 'the command' },
+    (finish) => {
+      onForkRefused = () =>
+        finish({
+          outcome: 'error',
+          message: `the command reached its limit of ${options.maxProcesses} processes and threads; it was killed`,
+        });
+      child.on('error', (error) => finish({ outcome: 'error', message: `could not start bash: ${error.message}` }));
+      child.on('close', (code, signal) => {
+        lines.flush();
+        if (code === 0)
+          finish({ outcome: 'success', valueJson: lastStdoutLine === null ? null : JSON.stringify(lastStdoutLine) });
+        else if (code === 99) finish({ outcome: 'skip', message: 'the command exited with code 99 (skip)' });
+        else finish({ outcome: 'error', message: describeExit(code, signal, stderrTail, options.memoryMb) });
+      });
+    },
+  );
 }

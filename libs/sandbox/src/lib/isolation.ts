@@ -64,12 +64,22 @@ export function permissionFlag(): string {
  * (privileges dropped after the namespaces are made), and with its data segment bounded to
  * `memoryMb` plus headroom when given.
  */
-export function sandboxCommand(command: string, args: string[], isolateNetwork: boolean, memoryMb?: number): [string, string[]] {
+export function sandboxCommand(
+  command: string,
+  args: string[],
+  isolateNetwork: boolean,
+  memoryMb?: number,
+): [string, string[]] {
   let argv = [command, ...args];
-  if (memoryMb !== undefined && canLimitMemory()) argv = ['prlimit', `--data=${(memoryMb + MEMORY_HEADROOM_MB) * 1024 * 1024}`, '--', ...argv];
+  if (memoryMb !== undefined && canLimitMemory())
+    argv = ['prlimit', `--data=${(memoryMb + MEMORY_HEADROOM_MB) * 1024 * 1024}`, '--', ...argv];
   const identity = unprivilegedIdentity();
-  if (identity) argv = ['setpriv', `--reuid=${identity.uid}`, `--regid=${identity.gid}`, '--clear-groups', '--', ...argv];
-  const namespaces = [...(isolateNetwork && canIsolateNetwork() ? ['-n'] : []), ...(canIsolateProcesses() ? PROCESS_NAMESPACE_FLAGS : [])];
+  if (identity)
+    argv = ['setpriv', `--reuid=${identity.uid}`, `--regid=${identity.gid}`, '--clear-groups', '--', ...argv];
+  const namespaces = [
+    ...(isolateNetwork && canIsolateNetwork() ? ['-n'] : []),
+    ...(canIsolateProcesses() ? PROCESS_NAMESPACE_FLAGS : []),
+  ];
   if (namespaces.length > 0) argv = ['unshare', ...namespaces, '--', ...argv];
   return [argv[0], argv.slice(1)];
 }

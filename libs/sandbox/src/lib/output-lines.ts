@@ -9,7 +9,11 @@ export interface OutputLimits {
   maxLines: number;
 }
 
-export const DEFAULT_OUTPUT_LIMITS: OutputLimits = { maxLineBytes: 16 * 1024, maxTotalBytes: 5 * 1024 * 1024, maxLines: 100_000 };
+export const DEFAULT_OUTPUT_LIMITS: OutputLimits = {
+  maxLineBytes: 16 * 1024,
+  maxTotalBytes: 5 * 1024 * 1024,
+  maxLines: 100_000,
+};
 
 /**
  * Splits a process's output into lines, cutting over-long lines and stopping (with one notice, the
@@ -22,7 +26,10 @@ export class OutputLines {
   private count = 0;
   private truncated = false;
 
-  constructor(private readonly emit: (stream: OutputStream, message: string) => void, private readonly limits: OutputLimits = DEFAULT_OUTPUT_LIMITS) {}
+  constructor(
+    private readonly emit: (stream: OutputStream, message: string) => void,
+    private readonly limits: OutputLimits = DEFAULT_OUTPUT_LIMITS,
+  ) {}
 
   write(stream: OutputStream, chunk: Buffer | string): void {
     if (this.truncated) return;
@@ -39,11 +46,16 @@ export class OutputLines {
 
   line(stream: OutputStream, line: string): void {
     if (this.truncated) return;
-    const cut = line.length > this.limits.maxLineBytes ? `${line.slice(0, this.limits.maxLineBytes)} [line truncated]` : line;
+    const cut =
+      line.length > this.limits.maxLineBytes ? `${line.slice(0, this.limits.maxLineBytes)} [line truncated]` : line;
     this.total += cut.length + 1;
     this.count++;
     const exceeded =
-      this.total > this.limits.maxTotalBytes ? `${this.limits.maxTotalBytes} bytes` : this.count > this.limits.maxLines ? `${this.limits.maxLines} lines` : null;
+      this.total > this.limits.maxTotalBytes
+        ? `${this.limits.maxTotalBytes} bytes`
+        : this.count > this.limits.maxLines
+          ? `${this.limits.maxLines} lines`
+          : null;
     if (exceeded) {
       this.truncated = true;
       this.emit('system', logTruncatedNotice(exceeded));

@@ -6,7 +6,15 @@ export type { PlatformCall, TemplateContext } from '@updraft/operators';
 /** What the worker asks of a sandbox process (over Node's IPC channel only). */
 export type SandboxRequest =
   | { kind: 'parse'; root: string; files: string[] }
-  | { kind: 'run'; root: string; file: string; dagId: string; taskId: string; context: Omit<TaskContext, 'log' | 'ti' | 'var' | 'conn'>; warm?: WarmTry }
+  | {
+      kind: 'run';
+      root: string;
+      file: string;
+      dagId: string;
+      taskId: string;
+      context: Omit<TaskContext, 'log' | 'ti' | 'var' | 'conn'>;
+      warm?: WarmTry;
+    }
   /** Renders a task's templated config fields (templates are tenant input, so they render only here). */
   | { kind: 'render'; fields: Record<string, unknown>; context: TemplateContext };
 
@@ -22,7 +30,8 @@ export interface WarmTry {
 export const tryEndMarker = (tryId: string) => `\u0000updraft-try-end:${tryId}\n`;
 
 /** The worker's answer to a platform call. */
-export type SandboxReply = { kind: 'reply'; id: number; ok: true; value: unknown } | { kind: 'reply'; id: number; ok: false; error: string };
+export type SandboxReply =
+  { kind: 'reply'; id: number; ok: true; value: unknown } | { kind: 'reply'; id: number; ok: false; error: string };
 
 export interface ParsedFile {
   file: string;

@@ -15,8 +15,18 @@ jest.setTimeout(30_000);
 
 const WORKSPACE_ROOT = join(__dirname, '..', '..', '..', '..');
 const context: TemplateContext = {
-  dagId: 'etl', taskId: 'load', operator: 'bash', runId: 'manual__1', logicalDate: '2024-03-05T06:00:00.000Z', ds: '2024-03-05',
-  dataIntervalStart: '2024-03-05T06:00:00.000Z', dataIntervalEnd: '2024-03-05T06:00:00.000Z', tryNumber: 1, mapIndex: -1, params: { region: 'eu' }, conf: {},
+  dagId: 'etl',
+  taskId: 'load',
+  operator: 'bash',
+  runId: 'manual__1',
+  logicalDate: '2024-03-05T06:00:00.000Z',
+  ds: '2024-03-05',
+  dataIntervalStart: '2024-03-05T06:00:00.000Z',
+  dataIntervalEnd: '2024-03-05T06:00:00.000Z',
+  tryNumber: 1,
+  mapIndex: -1,
+  params: { region: 'eu' },
+  conf: {},
 };
 
 let base: string;
@@ -29,7 +39,13 @@ beforeAll(async () => {
   runnerPath = join(base, 'runner', 'sandbox-runner.js');
   await build({
     entryPoints: [join(WORKSPACE_ROOT, 'libs/sandbox/src/runner/sandbox-runner.ts')],
-    bundle: true, platform: 'node', format: 'cjs', target: 'node20', tsconfig: join(WORKSPACE_ROOT, 'tsconfig.base.json'), outfile: runnerPath, logLevel: 'error',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    tsconfig: join(WORKSPACE_ROOT, 'tsconfig.base.json'),
+    outfile: runnerPath,
+    logLevel: 'error',
   });
 });
 
@@ -38,24 +54,44 @@ afterAll(() => rm(base, { recursive: true, force: true }));
 async function render(fields: Record<string, unknown>, onCall?: (call: PlatformCall) => Promise<unknown>) {
   const scratch = join(base, `scratch-${n++}`);
   await prepareScratch(scratch);
-  return runInSandbox({ kind: 'render', fields, context }, {
-    runnerPath, readable: [], scratchDir: scratch, memoryMb: 128, timeoutMs: 20_000, isolateNetwork: true, allowCodeGeneration: true, onOutput: () => undefined, onCall,
-  });
+  return runInSandbox(
+    { kind: 'render', fields, context },
+    {
+      runnerPath,
+      readable: [],
+      scratchDir: scratch,
+      memoryMb: 128,
+      timeoutMs: 20_000,
+      isolateNetwork: true,
+      allowCodeGeneration: true,
+      onOutput: () => undefined,
+      onCall,
+    },
+  );
 }
 
 describe('render requests', () => {
   it('render templates with XCom fetched from the parent', async () => {
     const calls: PlatformCall[] = [];
-    const result = await render({ command: 'echo {{ ds }} {{ params.region }} {{ ti.xcomPull("extract").rows }}', env: { AT: '{{ ts_nodash }}' } }, async (call) => {
-      calls.push(call);
-      return { rows: 42 };
-    });
+    const result = await render(
+      {
+        command: 'echo {{ ds }} {{ params.region }} {{ ti.xcomPull("extract").rows }}',
+        env: { AT: '{{ ts_nodash }}' },
+      },
+      async (call) => {
+        calls.push(call);
+        return { rows: 42 };
+      },
+    );
     expect(result).toEqual({ rendered: { command: 'echo 2024-03-05 eu 42', env: { AT: '20240305T060000' } } });
     expect(calls).toEqual([{ method: 'xcomPull', taskId: 'extract', key: 'return_value' }]);
   });
 
   it('fail naming the field when a template is broken', async () => {
-    expect(await render({ url: '{% if %}' })).toEqual({ outcome: 'fail', message: expect.stringMatching(/^template in 'url': /) });
+    expect(await render({ url: '{% if %}' })).toEqual({
+      outcome: 'fail',
+      message: expect.stringMatching(/^template in 'url': /),
+    });
   });
 
   it('keep a template that escapes into JavaScript away from the platform environment and files', async () => {
@@ -63,9 +99,11 @@ describe('render requests', () => {
     try {
       const result = await render({
         env: '{{ "".constructor.constructor("return JSON.stringify(process.env)")() }}',
-        file: '{{ "".constructor.constructor("try { return process.getBuiltinModule(\'fs\').readFileSync(\'/etc/hostname\', \'utf8\') } catch (e) { return e.code }")() }}',
+        file: "{{ \"\".constructor.constructor(\"try { return process.getBuiltinModule('fs').readFileSync('/etc/hostname', 'utf8') } catch (e) { return e.code }\")() }}",
       });
-      expect(result).toEqual({ rendered: { env: expect.not.stringContaining('platform-secret'), file: 'ERR_ACCESS_DENIED' } });
+      expect(result).toEqual({
+        rendered: { env: expect.not.stringContaining('platform-secret'), file: 'ERR_ACCESS_DENIED' },
+      });
     } finally {
       delete process.env['UPDRAFT_RENDER_CANARY'];
     }

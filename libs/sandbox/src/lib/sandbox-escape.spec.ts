@@ -32,9 +32,11 @@ const TASKS: Record<string, string> = {
   proc_environ: 'return require("fs").readFileSync("/proc/" + ctx.params.hostPid + "/environ", "utf8");',
   write_own_bundle: 'require("fs").writeFileSync(ctx.params.ownBundle + "/pwned.js", "x"); return "wrote";',
   write_tmp: 'require("fs").writeFileSync(ctx.params.outside + "/pwned", "x"); return "wrote";',
-  symlink_out: 'const fs = require("fs"); fs.symlinkSync(ctx.params.platformFile, process.env.HOME + "/link"); return fs.readFileSync(process.env.HOME + "/link", "utf8");',
+  symlink_out:
+    'const fs = require("fs"); fs.symlinkSync(ctx.params.platformFile, process.env.HOME + "/link"); return fs.readFileSync(process.env.HOME + "/link", "utf8");',
   child_process: 'return require("child_process").execSync("id").toString();',
-  worker_threads: 'const { Worker } = require("worker_threads"); new Worker("process.exit(0)", { eval: true }); return "started";',
+  worker_threads:
+    'const { Worker } = require("worker_threads"); new Worker("process.exit(0)", { eval: true }); return "started";',
   eval: 'return eval("1 + 1");',
   new_function: 'return new Function("return process.mainModule")();',
   process_binding: 'return Object.keys(process.binding("fs"));',
@@ -43,9 +45,11 @@ const TASKS: Record<string, string> = {
   kill_worker: 'process.kill(ctx.params.hostPid, "SIGKILL"); return "sent";',
   kill_everyone: 'process.kill(-1, "SIGKILL"); return "sent";',
   heap_bomb: 'const a = []; for (;;) a.push({ a: Math.random(), b: [1, 2, 3], c: "x" + Math.random() });',
-  buffer_bomb: 'const a = []; for (let i = 0; i < 100; i++) a.push(Buffer.alloc(64 * 1024 * 1024, 1)); return a.length;',
+  buffer_bomb:
+    'const a = []; for (let i = 0; i < 100; i++) a.push(Buffer.alloc(64 * 1024 * 1024, 1)); return a.length;',
   infinite_loop: 'for (;;) { /* spin */ }',
-  huge_log: 'const line = "x".repeat(1023) + "\\n"; const chunk = line.repeat(1024); for (let i = 0; i < 20; i++) process.stdout.write(chunk); return "printed";',
+  huge_log:
+    'const line = "x".repeat(1023) + "\\n"; const chunk = line.repeat(1024); for (let i = 0; i < 20; i++) process.stdout.write(chunk); return "printed";',
   huge_return: 'return "y".repeat(2 * 1024 * 1024);',
   exit_3: 'process.exit(3);',
   postgres: 'return await connect(5432);',
@@ -56,16 +60,20 @@ const TASKS: Record<string, string> = {
   // For warm (reused) processes: what one try could leave behind for the next.
   count: 'return { calls: ++calls, polluted: ({} as any).polluted ?? null, leak: process.env.LEAK ?? null };',
   write_scratch: 'require("fs").writeFileSync("left.txt", "x"); return process.cwd();',
-  write_previous: 'require("fs").writeFileSync(ctx.params.previous + "/left.txt", "y", { flag: "wx" }); return "wrote";',
+  write_previous:
+    'require("fs").writeFileSync(ctx.params.previous + "/left.txt", "y", { flag: "wx" }); return "wrote";',
   pollute_prototype: '(Object.prototype as any).polluted = "yes"; return ++calls;',
   replace_json: 'JSON.stringify = () => "forged"; return ++calls;',
   set_env: 'process.env.LEAK = "from an earlier try"; return ++calls;',
   leave_timer: 'setInterval(() => console.log("leaked output"), 5); return ++calls;',
   late_log: 'setTimeout(() => ctx.log("late line"), 20); return ++calls;',
   hijack_messages: 'process.on("message", () => undefined); return ++calls;',
-  keep_fd: 'kept = require("fs").openSync("kept.txt", "w+"); require("fs").writeSync(kept, "written by an earlier try"); return ++calls;',
-  read_kept: 'if (kept === undefined) return null; const b = Buffer.alloc(64); return b.toString("utf8", 0, require("fs").readSync(kept, b, 0, 64, 0));',
-  hard_link_out: 'require("fs").linkSync("/etc/passwd", "passwd"); return require("fs").readFileSync("passwd", "utf8");',
+  keep_fd:
+    'kept = require("fs").openSync("kept.txt", "w+"); require("fs").writeSync(kept, "written by an earlier try"); return ++calls;',
+  read_kept:
+    'if (kept === undefined) return null; const b = Buffer.alloc(64); return b.toString("utf8", 0, require("fs").readSync(kept, b, 0, 64, 0));',
+  hard_link_out:
+    'require("fs").linkSync("/etc/passwd", "passwd"); return require("fs").readFileSync("passwd", "utf8");',
   slow: 'await new Promise((resolve) => setTimeout(resolve, 30_000));',
 };
 
@@ -141,9 +149,23 @@ function taskRequest(taskId: string, extraParams: Record<string, unknown> = {}):
     dagId: 'escapes',
     taskId,
     context: {
-      dagId: 'escapes', taskId, runId: 'manual__1', logicalDate: '2024-01-01T00:00:00.000Z', ds: '2024-01-01',
-      dataIntervalStart: '2024-01-01T00:00:00.000Z', dataIntervalEnd: '2024-01-02T00:00:00.000Z', tryNumber: 1, mapIndex: -1,
-      params: { otherBundle: bundleB, ownBundle: bundleA, outside, platformFile: PLATFORM_PACKAGE_JSON, hostPid: process.pid, ...extraParams },
+      dagId: 'escapes',
+      taskId,
+      runId: 'manual__1',
+      logicalDate: '2024-01-01T00:00:00.000Z',
+      ds: '2024-01-01',
+      dataIntervalStart: '2024-01-01T00:00:00.000Z',
+      dataIntervalEnd: '2024-01-02T00:00:00.000Z',
+      tryNumber: 1,
+      mapIndex: -1,
+      params: {
+        otherBundle: bundleB,
+        ownBundle: bundleA,
+        outside,
+        platformFile: PLATFORM_PACKAGE_JSON,
+        hostPid: process.pid,
+        ...extraParams,
+      },
       conf: {},
     },
   };
@@ -155,19 +177,33 @@ async function runTask(taskId: string, limits: { memoryMb?: number; timeoutMs?: 
   const output: Run['output'] = [];
   const started = Date.now();
   const result = (await runInSandbox(taskRequest(taskId), {
-    runnerPath, readable: [bundleA], scratchDir: scratch, memoryMb: limits.memoryMb ?? 128, timeoutMs: limits.timeoutMs ?? 10_000, isolateNetwork: true,
+    runnerPath,
+    readable: [bundleA],
+    scratchDir: scratch,
+    memoryMb: limits.memoryMb ?? 128,
+    timeoutMs: limits.timeoutMs ?? 10_000,
+    isolateNetwork: true,
     onOutput: (stream, message) => output.push({ stream, message }),
   })) as TaskOutcome;
   return { result, output, ms: Date.now() - started };
 }
 
 /** One try on a warm process from `pool`, as tenant `tenantId` of bundle version `version`. */
-async function runWarm(pool: SandboxPool, taskId: string, options: { tenantId?: string; version?: string; timeoutMs?: number; params?: Record<string, unknown> } = {}): Promise<Run> {
+async function runWarm(
+  pool: SandboxPool,
+  taskId: string,
+  options: { tenantId?: string; version?: string; timeoutMs?: number; params?: Record<string, unknown> } = {},
+): Promise<Run> {
   const output: Run['output'] = [];
   const started = Date.now();
   const result = await pool.run(taskRequest(taskId, options.params), {
-    tenantId: options.tenantId ?? 'a', bundleVersionId: options.version ?? 'v1', readable: [bundleA], memoryMb: 128,
-    timeoutMs: options.timeoutMs ?? 10_000, isolateNetwork: true, onOutput: (stream, message) => output.push({ stream, message }),
+    tenantId: options.tenantId ?? 'a',
+    bundleVersionId: options.version ?? 'v1',
+    readable: [bundleA],
+    memoryMb: 128,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    isolateNetwork: true,
+    onOutput: (stream, message) => output.push({ stream, message }),
   });
   return { result, output, ms: Date.now() - started };
 }
@@ -177,7 +213,17 @@ async function runVictim(command: string): Promise<Run> {
   const scratch = join(base, 'scratch', `bash-${++n}`);
   await prepareScratch(scratch);
   const started = Date.now();
-  const result = await runBash({ command, env: {}, cwd: scratch, scratchDir: scratch, memoryMb: 64, maxProcesses: 64, timeoutMs: 5_000, isolateNetwork: true, onOutput: () => undefined });
+  const result = await runBash({
+    command,
+    env: {},
+    cwd: scratch,
+    scratchDir: scratch,
+    memoryMb: 64,
+    maxProcesses: 64,
+    timeoutMs: 5_000,
+    isolateNetwork: true,
+    onOutput: () => undefined,
+  });
   return { result, output: [], ms: Date.now() - started };
 }
 
@@ -253,12 +299,14 @@ describe('runInSandbox: hostile tenant code', () => {
     const { result, output, ms } = await runTask('huge_log');
     expect(result).toEqual({ outcome: 'success', valueJson: '"printed"' });
     const notices = output.filter((o) => o.stream === 'system');
-    expect(notices).toEqual([{ stream: 'system', message: expect.stringMatching(/^log truncated: output exceeded 5242880 bytes/) }]);
+    expect(notices).toEqual([
+      { stream: 'system', message: expect.stringMatching(/^log truncated: output exceeded 5242880 bytes/) },
+    ]);
     expect(output.reduce((sum, o) => sum + o.message.length + 1, 0)).toBeLessThanOrEqual(5 * 1024 * 1024 + 200);
     expect(ms).toBeLessThan(8_000);
   });
 
-  it('a huge return value comes back whole: the XCom size limit is the worker\'s (MAX_XCOM_BYTES in TaskRunner)', async () => {
+  it("a huge return value comes back whole: the XCom size limit is the worker's (MAX_XCOM_BYTES in TaskRunner)", async () => {
     const { result } = await runTask('huge_return');
     expect(result.outcome).toBe('success');
     expect(Buffer.byteLength((result as { valueJson: string }).valueJson)).toBe(2 * 1024 * 1024 + 2);
@@ -284,11 +332,17 @@ describe('runInSandbox: hostile tenant code', () => {
   });
 
   it('TaskFail fails the task, naming file and line', async () => {
-    expect((await runTask('fail')).result).toEqual({ outcome: 'fail', message: expect.stringMatching(new RegExp(`^TaskFail: the data is wrong ${at('fail').source}`)) });
+    expect((await runTask('fail')).result).toEqual({
+      outcome: 'fail',
+      message: expect.stringMatching(new RegExp(`^TaskFail: the data is wrong ${at('fail').source}`)),
+    });
   });
 
   it('TaskSkip skips the task', async () => {
-    expect((await runTask('skip')).result).toEqual({ outcome: 'skip', message: expect.stringMatching(/^TaskSkip: nothing to do today/) });
+    expect((await runTask('skip')).result).toEqual({
+      outcome: 'skip',
+      message: expect.stringMatching(/^TaskSkip: nothing to do today/),
+    });
   });
 
   it('a normal task succeeds with its return value and logs', async () => {
@@ -300,16 +354,34 @@ describe('runInSandbox: hostile tenant code', () => {
   it('parses the bundle into its DAG, naming task sources by bundle file and line', async () => {
     const scratch = join(base, 'scratch', `parse-${++n}`);
     await prepareScratch(scratch);
-    const parsed = await runInSandbox({ kind: 'parse', root: bundleA, files: [compiledA] }, { runnerPath, readable: [bundleA], scratchDir: scratch, memoryMb: 128, timeoutMs: 10_000, isolateNetwork: true, onOutput: () => undefined });
+    const parsed = await runInSandbox(
+      { kind: 'parse', root: bundleA, files: [compiledA] },
+      {
+        runnerPath,
+        readable: [bundleA],
+        scratchDir: scratch,
+        memoryMb: 128,
+        timeoutMs: 10_000,
+        isolateNetwork: true,
+        onOutput: () => undefined,
+      },
+    );
     expect(parsed).toMatchObject({ problems: [], files: [{ file: compiledA, dags: [{ dagId: 'escapes' }] }] });
-    const tasks = (parsed as { files: { dags: { tasks: { taskId: string; source: string }[] }[] }[] }).files[0].dags[0].tasks;
+    const tasks = (parsed as { files: { dags: { tasks: { taskId: string; source: string }[] }[] }[] }).files[0].dags[0]
+      .tasks;
     expect(tasks.find((t) => t.taskId === 'ok')?.source).toBe(`dag.ts:${lineOf('ok')}`);
   });
 });
 
 describe('warm processes (SandboxPool): reused only within one tenant and bundle version, and only when clean', () => {
   let pool: SandboxPool;
-  const settings = () => ({ runnerPath, scratchRoot: join(base, 'warm'), maxIdle: 2, idleTimeoutMs: 60_000, maxUses: 5 });
+  const settings = () => ({
+    runnerPath,
+    scratchRoot: join(base, 'warm'),
+    maxIdle: 2,
+    idleTimeoutMs: 60_000,
+    maxUses: 5,
+  });
   const value = (run: Run) => JSON.parse((run.result as { valueJson: string }).valueJson);
   const counted = (run: Run) => value(run).calls as number;
 
@@ -361,15 +433,20 @@ describe('warm processes (SandboxPool): reused only within one tenant and bundle
   });
 
   // A try that leaves something behind succeeds, but the next try gets a fresh process that does not see it.
-  it.each(['pollute_prototype', 'replace_json', 'set_env', 'leave_timer', 'late_log', 'hijack_messages', 'keep_fd'])('%s: its process is retired, the next try starts clean', async (taskId) => {
-    await runWarm(pool, 'count');
-    const dirty = await runWarm(pool, taskId);
-    expect(dirty.result.outcome).toBe('success');
-    const next = await runWarm(pool, 'count');
-    expect(value(next)).toEqual({ calls: 1, polluted: null, leak: null });
-    expect(next.output.map((o) => o.message)).not.toEqual(expect.arrayContaining([expect.stringMatching(/leaked output|late line/)]));
-    expect(pool.processesStarted).toBe(2);
-  });
+  it.each(['pollute_prototype', 'replace_json', 'set_env', 'leave_timer', 'late_log', 'hijack_messages', 'keep_fd'])(
+    '%s: its process is retired, the next try starts clean',
+    async (taskId) => {
+      await runWarm(pool, 'count');
+      const dirty = await runWarm(pool, taskId);
+      expect(dirty.result.outcome).toBe('success');
+      const next = await runWarm(pool, 'count');
+      expect(value(next)).toEqual({ calls: 1, polluted: null, leak: null });
+      expect(next.output.map((o) => o.message)).not.toEqual(
+        expect.arrayContaining([expect.stringMatching(/leaked output|late line/)]),
+      );
+      expect(pool.processesStarted).toBe(2);
+    },
+  );
 
   it('a file descriptor kept in module state does not reach a later try: its process is retired', async () => {
     await runWarm(pool, 'keep_fd');
@@ -390,7 +467,16 @@ describe('warm processes (SandboxPool): reused only within one tenant and bundle
 
   it('a cancelled try kills its process', async () => {
     const controller = new AbortController();
-    const pending = pool.run(taskRequest('slow'), { tenantId: 'a', bundleVersionId: 'v1', readable: [bundleA], memoryMb: 128, timeoutMs: 10_000, isolateNetwork: true, onOutput: () => undefined, signal: controller.signal });
+    const pending = pool.run(taskRequest('slow'), {
+      tenantId: 'a',
+      bundleVersionId: 'v1',
+      readable: [bundleA],
+      memoryMb: 128,
+      timeoutMs: 10_000,
+      isolateNetwork: true,
+      onOutput: () => undefined,
+      signal: controller.signal,
+    });
     setTimeout(() => controller.abort(), 300);
     expect(await pending).toEqual(error(/^cancelled; the task process was killed$/));
     expect(pool.idleCount).toBe(0);
@@ -411,7 +497,9 @@ describe('warm processes (SandboxPool): reused only within one tenant and bundle
 
   it('huge output of a warm try is truncated with one notice and the process stays usable', async () => {
     const { output } = await runWarm(pool, 'huge_log');
-    expect(output.filter((o) => o.stream === 'system')).toEqual([{ stream: 'system', message: expect.stringMatching(/^log truncated/) }]);
+    expect(output.filter((o) => o.stream === 'system')).toEqual([
+      { stream: 'system', message: expect.stringMatching(/^log truncated/) },
+    ]);
     expect((await runWarm(pool, 'ok')).result.outcome).toBe('success');
   });
 });

@@ -55,16 +55,36 @@ class WarmProcess {
   /** How the process ended, once it has. */
   private exit?: string;
 
-  constructor(readonly key: string, readonly root: string, private readonly trash: string, private readonly options: WarmRunOptions, runnerPath: string, onExit: () => void) {
+  constructor(
+    readonly key: string,
+    readonly root: string,
+    private readonly trash: string,
+    private readonly options: WarmRunOptions,
+    runnerPath: string,
+    onExit: () => void,
+  ) {
     // Moving into each try's folder (chdir) needs read access to it.
-    this.child = spawnSandbox({ runnerPath, readable: [...options.readable, root], memoryMb: options.memoryMb, isolateNetwork: options.isolateNetwork }, root);
+    this.child = spawnSandbox(
+      {
+        runnerPath,
+        readable: [...options.readable, root],
+        memoryMb: options.memoryMb,
+        isolateNetwork: options.isolateNetwork,
+      },
+      root,
+    );
     this.child.stdout?.on('data', (chunk: Buffer) => this.output('stdout', chunk));
     this.child.stderr?.on('data', (chunk: Buffer) => {
       this.stderrTail = (this.stderrTail + chunk.toString()).slice(-4096);
       this.output('stderr', chunk);
     });
     this.child.on('message', (message: SandboxMessage) => this.message(message));
-    this.child.on('error', (error) => this.active?.end({ outcome: { outcome: 'error', message: `could not start the sandbox: ${error.message}` }, retire: 'it did not start' }));
+    this.child.on('error', (error) =>
+      this.active?.end({
+        outcome: { outcome: 'error', message: `could not start the sandbox: ${error.message}` },
+        retire: 'it did not start',
+      }),
+    );
     this.child.on('close', (code, signal) => {
       this.exit = describeExit(code, signal, this.stderrTail, this.options.memoryMb);
       this.active?.end({ outcome: { outcome: 'error', message: this.exit }, retire: 'it exited' });
@@ -85,7 +105,11 @@ class WarmProcess {
     const result = await new Promise<TryResult>((resolve) => {
       this.active = new ActiveTry(tryId, options, resolve);
       this.stderrTail = '';
-      if (!this.alive) this.active.end({ outcome: { outcome: 'error', message: `the sandbox process is gone${this.exit ? `: ${this.exit}` : ''}` }, retire: 'it is gone' });
+      if (!this.alive)
+        this.active.end({
+          outcome: { outcome: 'error', message: `the sandbox process is gone${this.exit ? `: ${this.exit}` : ''}` },
+          retire: 'it is gone',
+        });
       else this.child.send({ ...request, warm: { tryId, scratchDir } });
     });
     this.active = undefined;
@@ -142,12 +166,19 @@ class WarmProcess {
     const ours = active && (message.kind === 'done' || ('tryId' in message && message.tryId === active.tryId));
     if (!ours) {
       this.stray ??= `it sent '${message.kind}' outside its try`;
-      if (message.kind === 'call') this.reply({ kind: 'reply', id: message.id, ok: false, error: 'this call does not belong to a running try' });
+      if (message.kind === 'call')
+        this.reply({ kind: 'reply', id: message.id, ok: false, error: 'this call does not belong to a running try' });
       return;
     }
     if (message.kind === 'log') active.lines.line('stdout', message.message);
     else if (message.kind === 'call') void active.answer(message.id, message.call).then((reply) => this.reply(reply));
-    else if (message.kind === 'done') active.done(message.outcome === 'success' ? { outcome: 'success', valueJson: message.valueJson } : { outcome: message.outcome, message: message.message }, message.retire);
+    else if (message.kind === 'done')
+      active.done(
+        message.outcome === 'success'
+          ? { outcome: 'success', valueJson: message.valueJson }
+          : { outcome: message.outcome, message: message.message },
+        message.retire,
+      );
   }
 
   private reply(reply: SandboxReply): void {
@@ -165,13 +196,28 @@ class ActiveTry {
   private settled = false;
   private readonly timer: NodeJS.Timeout;
   private markerTimer?: NodeJS.Timeout;
-  private readonly onAbort = () => this.end({ outcome: { outcome: 'error', message: 'cancelled; the task process was killed' }, retire: 'the try was cancelled' });
+  private readonly onAbort = () =>
+    this.end({
+      outcome: { outcome: 'error', message: 'cancelled; the task process was killed' },
+      retire: 'the try was cancelled',
+    });
 
-  constructor(readonly tryId: string, private readonly options: WarmRunOptions, private readonly resolve: (result: TryResult) => void) {
+  constructor(
+    readonly tryId: string,
+    private readonly options: WarmRunOptions,
+    private readonly resolve: (result: TryResult) => void,
+  ) {
     this.lines = new OutputLines(options.onOutput);
     this.marker = tryEndMarker(tryId);
     this.timer = setTimeout(
-      () => this.end({ outcome: { outcome: 'error', message: `timed out after ${options.timeoutMs} ms; the task process was killed` }, retire: 'the try timed out' }),
+      () =>
+        this.end({
+          outcome: {
+            outcome: 'error',
+            message: `timed out after ${options.timeoutMs} ms; the task process was killed`,
+          },
+          retire: 'the try timed out',
+        }),
       options.timeoutMs,
     );
     if (options.signal?.aborted) queueMicrotask(this.onAbort);
@@ -199,7 +245,10 @@ class ActiveTry {
   done(outcome: TaskOutcome, retire: string | undefined): void {
     this.doneWith = { outcome, retire };
     // A runner that failed before marking its output may never mark it: it is retired anyway.
-    this.markerTimer = setTimeout(() => this.end({ outcome, retire: retire ?? 'its output did not end cleanly' }), retire ? 0 : MARKER_GRACE_MS);
+    this.markerTimer = setTimeout(
+      () => this.end({ outcome, retire: retire ?? 'its output did not end cleanly' }),
+      retire ? 0 : MARKER_GRACE_MS,
+    );
     this.settleIfComplete();
   }
 
@@ -218,7 +267,8 @@ class ActiveTry {
     clearTimeout(this.timer);
     clearTimeout(this.markerTimer);
     this.options.signal?.removeEventListener('abort', this.onAbort);
-    for (const stream of ['stdout', 'stderr'] as const) if (this.pending[stream]) this.lines.write(stream, this.pending[stream]);
+    for (const stream of ['stdout', 'stderr'] as const)
+      if (this.pending[stream]) this.lines.write(stream, this.pending[stream]);
     this.lines.flush();
     this.resolve(result);
   }
@@ -259,7 +309,13 @@ export class SandboxPool {
 
   async run(request: WarmRunRequest, options: WarmRunOptions): Promise<TaskOutcome> {
     if (this.closed) return { outcome: 'error', message: 'the worker is shutting down' };
-    const key = JSON.stringify([options.tenantId, options.bundleVersionId, options.memoryMb, options.isolateNetwork, options.readable]);
+    const key = JSON.stringify([
+      options.tenantId,
+      options.bundleVersionId,
+      options.memoryMb,
+      options.isolateNetwork,
+      options.readable,
+    ]);
     const process = this.take(key) ?? (await this.takeWhenReset(key)) ?? (await this.start(key, options));
     this.busy.add(process);
     let result: TryResult;
@@ -281,7 +337,8 @@ export class SandboxPool {
   private async recycle(process: WarmProcess, retired: string | undefined): Promise<void> {
     try {
       const retire = retired ?? (await process.reset());
-      if (retire === undefined && process.uses < this.settings.maxUses && !this.closed && process.alive) this.park(process);
+      if (retire === undefined && process.uses < this.settings.maxUses && !this.closed && process.alive)
+        this.park(process);
       else process.kill();
     } catch {
       process.kill();
@@ -328,7 +385,9 @@ export class SandboxPool {
     for (const traversed of [this.settings.scratchRoot, this.root, dir]) await chmod(traversed, 0o711);
     const trash = join(this.root, 'trash');
     await mkdir(trash, { recursive: true, mode: 0o700 });
-    const process: WarmProcess = new WarmProcess(key, dir, trash, options, this.settings.runnerPath, () => this.forget(process));
+    const process: WarmProcess = new WarmProcess(key, dir, trash, options, this.settings.runnerPath, () =>
+      this.forget(process),
+    );
     return process;
   }
 

@@ -37,7 +37,12 @@ export interface RenderOutcome {
 
 const EXIT_GRACE_MS = 2_000;
 
-export function describeExit(code: number | null, signal: NodeJS.Signals | null, stderrTail: string, memoryMb: number): string {
+export function describeExit(
+  code: number | null,
+  signal: NodeJS.Signals | null,
+  stderrTail: string,
+  memoryMb: number,
+): string {
   if (/heap out of memory|Allocation failed/i.test(stderrTail) || signal === 'SIGABRT' || code === 134) {
     return `the task process ran out of memory (limit ${memoryMb} MB)`;
   }
@@ -50,7 +55,10 @@ export function describeExit(code: number | null, signal: NodeJS.Signals | null,
  * bundle; write: `writable` only), heap and data-segment limits, its own namespaces where the OS
  * allows, its own process group, IPC on fd 3.
  */
-export function spawnSandbox(options: Pick<SandboxOptions, 'runnerPath' | 'readable' | 'memoryMb' | 'isolateNetwork' | 'allowCodeGeneration'>, writable: string): ChildProcess {
+export function spawnSandbox(
+  options: Pick<SandboxOptions, 'runnerPath' | 'readable' | 'memoryMb' | 'isolateNetwork' | 'allowCodeGeneration'>,
+  writable: string,
+): ChildProcess {
   const nodeArgs = [
     permissionFlag(),
     `--allow-fs-read=${options.runnerPath}`,
@@ -78,7 +86,10 @@ export function spawnSandbox(options: Pick<SandboxOptions, 'runnerPath' | 'reada
  * count too), its own network and PID namespaces where the OS allows, its own process group
  * (killed whole on timeout, cancel or completion).
  */
-export function runInSandbox(request: SandboxRequest, options: SandboxOptions): Promise<TaskOutcome | ParseOutcome | RenderOutcome> {
+export function runInSandbox(
+  request: SandboxRequest,
+  options: SandboxOptions,
+): Promise<TaskOutcome | ParseOutcome | RenderOutcome> {
   const child = spawnSandbox(options, options.scratchDir);
   const lines = new OutputLines(options.onOutput);
   let stderrTail = '';
@@ -89,31 +100,43 @@ export function runInSandbox(request: SandboxRequest, options: SandboxOptions): 
   });
 
   let result: TaskOutcome | ParseOutcome | RenderOutcome | undefined;
-  return supervise<ParseOutcome | RenderOutcome>(child, lines, { timeoutMs: options.timeoutMs, signal: options.signal, noun: 'the task process' }, (finish, isSettled) => {
-    child.on('message', (message: SandboxMessage) => {
-      if (message.kind === 'call') return void answer(message.id, message.call);
-      if (message.kind === 'log') lines.line('stdout', message.message);
-      else if (message.kind === 'parsed') result = { files: message.files, problems: message.problems };
-      else if (message.kind === 'rendered') result = { rendered: message.fields };
-      else if (message.kind === 'done') result = message.outcome === 'success' ? { outcome: 'success', valueJson: message.valueJson } : { outcome: message.outcome, message: message.message };
-      // The process exits by itself once its output is flushed; one that lingers is killed after a grace period.
-      if (result) setTimeout(() => finish(result as TaskOutcome | ParseOutcome | RenderOutcome), EXIT_GRACE_MS).unref();
-    });
-    const answer = async (id: number, call: PlatformCall) => {
-      let reply: SandboxReply;
-      try {
-        if (!options.onCall) throw new Error(`${call.method} is not available here`);
-        reply = { kind: 'reply', id, ok: true, value: await options.onCall(call) };
-      } catch (error) {
-        reply = { kind: 'reply', id, ok: false, error: (error as Error).message };
-      }
-      if (!isSettled() && child.connected) child.send(reply);
-    };
-    child.on('error', (error) => finish({ outcome: 'error', message: `could not start the sandbox: ${error.message}` }));
-    // 'close' comes after the exit and after stdout/stderr are read to their end, so no output is lost.
-    child.on('close', (code, signal) => {
-      finish(result ?? { outcome: 'error', message: describeExit(code, signal, stderrTail, options.memoryMb) });
-    });
-    child.send(request);
-  });
+  return supervise<ParseOutcome | RenderOutcome>(
+    child,
+    lines,
+    { timeoutMs: options.timeoutMs, signal: options.signal, noun: 'the task process' },
+    (finish, isSettled) => {
+      child.on('message', (message: SandboxMessage) => {
+        if (message.kind === 'call') return void answer(message.id, message.call);
+        if (message.kind === 'log') lines.line('stdout', message.message);
+        else if (message.kind === 'parsed') result = { files: message.files, problems: message.problems };
+        else if (message.kind === 'rendered') result = { rendered: message.fields };
+        else if (message.kind === 'done')
+          result =
+            message.outcome === 'success'
+              ? { outcome: 'success', valueJson: message.valueJson }
+              : { outcome: message.outcome, message: message.message };
+        // The process exits by itself once its output is flushed; one that lingers is killed after a grace period.
+        if (result)
+          setTimeout(() => finish(result as TaskOutcome | ParseOutcome | RenderOutcome), EXIT_GRACE_MS).unref();
+      });
+      const answer = async (id: number, call: PlatformCall) => {
+        let reply: SandboxReply;
+        try {
+          if (!options.onCall) throw new Error(`${call.method} is not available here`);
+          reply = { kind: 'reply', id, ok: true, value: await options.onCall(call) };
+        } catch (error) {
+          reply = { kind: 'reply', id, ok: false, error: (error as Error).message };
+        }
+        if (!isSettled() && child.connected) child.send(reply);
+      };
+      child.on('error', (error) =>
+        finish({ outcome: 'error', message: `could not start the sandbox: ${error.message}` }),
+      );
+      // 'close' comes after the exit and after stdout/stderr are read to their end, so no output is lost.
+      child.on('close', (code, signal) => {
+        finish(result ?? { outcome: 'error', message: describeExit(code, signal, stderrTail, options.memoryMb) });
+      });
+      child.send(request);
+    },
+  );
 }

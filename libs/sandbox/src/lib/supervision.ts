@@ -2,8 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { OutputLines } from './output-lines';
 
 export type TaskOutcome =
-  | { outcome: 'success'; valueJson: string | null }
-  | { outcome: 'fail' | 'skip' | 'error'; message: string };
+  { outcome: 'success'; valueJson: string | null } | { outcome: 'fail' | 'skip' | 'error'; message: string };
 
 /**
  * Kills the child's whole process group. Done even when the child itself has exited: what it
@@ -46,7 +45,10 @@ export function supervise<T>(
       lines.flush();
       resolve(value);
     };
-    const timer = setTimeout(() => finish({ outcome: 'error', message: `timed out after ${limits.timeoutMs} ms; ${limits.noun} was killed` }), limits.timeoutMs);
+    const timer = setTimeout(
+      () => finish({ outcome: 'error', message: `timed out after ${limits.timeoutMs} ms; ${limits.noun} was killed` }),
+      limits.timeoutMs,
+    );
     const onAbort = () => finish({ outcome: 'error', message: `cancelled; ${limits.noun} was killed` });
     limits.signal?.addEventListener('abort', onAbort, { once: true });
     watch(finish, () => settled);

@@ -8,7 +8,16 @@ import Module from 'node:module';
 import { getHeapStatistics } from 'node:v8';
 import { isAbsolute, join, relative } from 'node:path';
 import { renderFields, taskAccessors } from '@updraft/operators';
-import { tryEndMarker, type CodeProblem, type ParsedFile, type PlatformCall, type SandboxMessage, type SandboxReply, type SandboxRequest, type WarmTry } from '../lib/protocol';
+import {
+  tryEndMarker,
+  type CodeProblem,
+  type ParsedFile,
+  type PlatformCall,
+  type SandboxMessage,
+  type SandboxReply,
+  type SandboxRequest,
+  type WarmTry,
+} from '../lib/protocol';
 
 const moduleLoader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
 const load = moduleLoader._load;
@@ -20,7 +29,9 @@ moduleLoader._load = function (request: string, ...rest: unknown[]) {
 const pendingSends = new Set<Promise<void>>();
 
 function send(message: SandboxMessage): Promise<void> {
-  const sent = new Promise<void>((resolve) => (process.send ? process.send(message, undefined, undefined, () => resolve()) : resolve()));
+  const sent = new Promise<void>((resolve) =>
+    process.send ? process.send(message, undefined, undefined, () => resolve()) : resolve(),
+  );
   pendingSends.add(sent);
   void sent.then(() => pendingSends.delete(sent));
   return sent;
@@ -41,8 +52,9 @@ function locate(root: string, error: unknown, fallbackFile: string): CodeProblem
   const message = describe(error).split(`${root}/`).join('');
   // A DAG definition error names where the task or DAG was declared, which beats where dag() was called.
   const declaredFirst = error instanceof sdk.DagDefinitionError ? /\(([^()]+):(\d+)\): /.exec(message) : null;
-  if (declaredFirst && !isAbsolute(declaredFirst[1]) && !declaredFirst[1].startsWith('..')) return { file: declaredFirst[1], line: Number(declaredFirst[2]), message };
-  const stack = error instanceof Error ? error.stack ?? '' : '';
+  if (declaredFirst && !isAbsolute(declaredFirst[1]) && !declaredFirst[1].startsWith('..'))
+    return { file: declaredFirst[1], line: Number(declaredFirst[2]), message };
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
   for (const match of stack.matchAll(/\(?((?:file:\/\/)?[^()\s]+):(\d+):\d+\)?/g)) {
     const path = match[1].replace(/^file:\/\//, '');
     const rel = relative(root, path);
@@ -71,10 +83,17 @@ async function parse(root: string, files: string[]): Promise<void> {
     const before = sdk.definedDags().length;
     try {
       require(join(root, file));
-      const dags = sdk.definedDags().slice(before).map((d) => {
-        const serialized = d.serialize();
-        return { ...serialized, source: relativeSource(root, serialized.source), tasks: serialized.tasks.map((t) => ({ ...t, source: relativeSource(root, t.source) })) };
-      });
+      const dags = sdk
+        .definedDags()
+        .slice(before)
+        .map((d) => {
+          const serialized = d.serialize();
+          return {
+            ...serialized,
+            source: relativeSource(root, serialized.source),
+            tasks: serialized.tasks.map((t) => ({ ...t, source: relativeSource(root, t.source) })),
+          };
+        });
       parsed.push({ file, dags });
     } catch (error) {
       problems.push(locate(root, error, file));
@@ -92,7 +111,11 @@ async function run(request: RunRequest): Promise<void> {
   const dag = sdk.definedDags().find((d) => d.dagId === request.dagId);
   const callable = dag?.callable(request.taskId);
   if (!callable) {
-    await finishTry(request, { kind: 'done', outcome: 'error', message: `task '${request.taskId}' of DAG '${request.dagId}' has no function in this bundle version` });
+    await finishTry(request, {
+      kind: 'done',
+      outcome: 'error',
+      message: `task '${request.taskId}' of DAG '${request.dagId}' has no function in this bundle version`,
+    });
     return;
   }
   // Taken once the bundle is loaded, so what its modules set up at import counts as the baseline.
@@ -101,7 +124,12 @@ async function run(request: RunRequest): Promise<void> {
   const tryId = warm?.tryId;
   // Tenant code reaches XCom, variables and connections only through its worker, for its own tenant and run.
   const platform = taskAccessors((call) => callPlatform(call, tryId));
-  const log = (...values: unknown[]) => void send({ kind: 'log', message: values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(' '), tryId });
+  const log = (...values: unknown[]) =>
+    void send({
+      kind: 'log',
+      message: values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(' '),
+      tryId,
+    });
   let done: SandboxMessage;
   try {
     const value = await callable({ ...request.context, log, ...platform });
@@ -127,16 +155,26 @@ function enterScratch(warm: WarmTry): void {
 async function finishTry(request: RunRequest, done: SandboxMessage): Promise<void> {
   if (request.warm) {
     const marker = tryEndMarker(request.warm.tryId);
-    await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write(marker, resolve))));
+    await Promise.all(
+      [process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write(marker, resolve))),
+    );
   }
   await send(done);
 }
 
 let baseline: unknown[] | undefined;
 const FINGERPRINTED: [string, object][] = [
-  ['globalThis', globalThis], ['Object.prototype', Object.prototype], ['Array.prototype', Array.prototype],
-  ['Function.prototype', Function.prototype], ['String.prototype', String.prototype], ['Number.prototype', Number.prototype],
-  ['Promise.prototype', Promise.prototype], ['JSON', JSON], ['Math', Math], ['console', console], ['process', process],
+  ['globalThis', globalThis],
+  ['Object.prototype', Object.prototype],
+  ['Array.prototype', Array.prototype],
+  ['Function.prototype', Function.prototype],
+  ['String.prototype', String.prototype],
+  ['Number.prototype', Number.prototype],
+  ['Promise.prototype', Promise.prototype],
+  ['JSON', JSON],
+  ['Math', Math],
+  ['console', console],
+  ['process', process],
 ];
 
 /** Every own property (by identity) of the shared globals and prototypes, process listeners and environment. */
@@ -160,11 +198,17 @@ function fingerprint(): unknown[] {
 async function unfitForReuse(resourcesBefore: string[]): Promise<string | undefined> {
   await Promise.all(pendingSends);
   const now = fingerprint();
-  if (!baseline || now.length !== baseline.length || now.some((value, i) => !Object.is(value, (baseline as unknown[])[i]))) return 'the task changed global objects';
+  if (
+    !baseline ||
+    now.length !== baseline.length ||
+    now.some((value, i) => !Object.is(value, (baseline as unknown[])[i]))
+  )
+    return 'the task changed global objects';
   const left = [...process.getActiveResourcesInfo()];
   for (const resource of resourcesBefore) left.splice(left.indexOf(resource), left.includes(resource) ? 1 : 0);
   if (left.length > 0) return `the task left work running (${[...new Set(left)].join(', ')})`;
-  if (process.memoryUsage().heapUsed > getHeapStatistics().heap_size_limit / 2) return 'the task left the heap over half its limit';
+  if (process.memoryUsage().heapUsed > getHeapStatistics().heap_size_limit / 2)
+    return 'the task left the heap over half its limit';
   return undefined;
 }
 
@@ -193,7 +237,10 @@ function callPlatform(call: PlatformCall, tryId?: string): Promise<unknown> {
 
 async function render(request: Extract<SandboxRequest, { kind: 'render' }>): Promise<void> {
   try {
-    await send({ kind: 'rendered', fields: await renderFields(request.fields, request.context, (call) => callPlatform(call)) });
+    await send({
+      kind: 'rendered',
+      fields: await renderFields(request.fields, request.context, (call) => callPlatform(call)),
+    });
   } catch (error) {
     await send({ kind: 'done', outcome: 'fail', message: describe(error) });
   }
@@ -217,9 +264,24 @@ process.on('message', (message: SandboxRequest | SandboxReply) => {
   const request = message;
   warmProcess = request.kind === 'run' && request.warm !== undefined;
   if (warmProcess) touchGlobals();
-  const work = request.kind === 'parse' ? parse(request.root, request.files) : request.kind === 'render' ? render(request) : run(request);
+  const work =
+    request.kind === 'parse'
+      ? parse(request.root, request.files)
+      : request.kind === 'render'
+        ? render(request)
+        : run(request);
   work
-    .catch((error) => send({ kind: 'done', outcome: 'error', message: 'root' in request ? locate(request.root, error, 'file' in request ? request.file : '(bundle)').message : describe(error), retire: 'the runner failed' }))
+    .catch((error) =>
+      send({
+        kind: 'done',
+        outcome: 'error',
+        message:
+          'root' in request
+            ? locate(request.root, error, 'file' in request ? request.file : '(bundle)').message
+            : describe(error),
+        retire: 'the runner failed',
+      }),
+    )
     .finally(() => {
       busy = false;
       if (!warmProcess) process.disconnect?.();

@@ -4,11 +4,15 @@ describe('dag()', () => {
   beforeEach(() => definedDags().splice(0));
 
   it('serializes tasks, dependencies and defaults that tasks may override', () => {
-    const d = dag('do_nice_things', { schedule: '@daily', startDate: '2024-01-01', defaultArgs: { retries: 2, retryDelay: '5m' } }, () => {
-      const fetch = bash('fetch', { command: 'echo hi', retries: 0 });
-      const clean = task('clean', async () => ({ rows: 1 }));
-      fetch.then(clean);
-    });
+    const d = dag(
+      'do_nice_things',
+      { schedule: '@daily', startDate: '2024-01-01', defaultArgs: { retries: 2, retryDelay: '5m' } },
+      () => {
+        const fetch = bash('fetch', { command: 'echo hi', retries: 0 });
+        const clean = task('clean', async () => ({ rows: 1 }));
+        fetch.then(clean);
+      },
+    );
     const s = d.serialize();
     expect(s.schedule).toBe('@daily');
     expect(s.startDate).toBe('2024-01-01T00:00:00.000Z');
@@ -24,35 +28,84 @@ describe('dag()', () => {
 
   it('fans out and in with chain()', () => {
     const d = dag('fan', {}, () => chain(empty('a'), [empty('b'), empty('c')], empty('d')));
-    expect(Object.fromEntries(d.serialize().tasks.map((t) => [t.taskId, t.upstream]))).toEqual({ a: [], b: ['a'], c: ['a'], d: ['b', 'c'] });
+    expect(Object.fromEntries(d.serialize().tasks.map((t) => [t.taskId, t.upstream]))).toEqual({
+      a: [],
+      b: ['a'],
+      c: ['a'],
+      d: ['b', 'c'],
+    });
   });
 
   it('rejects a duplicate task id, naming the DAG, task and line', () => {
-    expect(() => dag('dup', {}, () => { empty('x'); empty('x'); })).toThrow(/DAG 'dup', task 'x' \(.*dag\.spec\.ts:\d+\): duplicate task id/);
+    expect(() =>
+      dag('dup', {}, () => {
+        empty('x');
+        empty('x');
+      }),
+    ).toThrow(/DAG 'dup', task 'x' \(.*dag\.spec\.ts:\d+\): duplicate task id/);
   });
 
   it('rejects a cycle', () => {
-    expect(() => dag('cyclic', {}, () => { const a = empty('a'); const b = empty('b'); a.then(b); b.then(a); })).toThrow(/cycle detected: (a -> b -> a|b -> a -> b)/);
+    expect(() =>
+      dag('cyclic', {}, () => {
+        const a = empty('a');
+        const b = empty('b');
+        a.then(b);
+        b.then(a);
+      }),
+    ).toThrow(/cycle detected: (a -> b -> a|b -> a -> b)/);
   });
 
   it('rejects invalid ids and bad durations', () => {
     expect(() => dag('bad id!', {}, () => undefined)).toThrow(/invalid DAG id/);
-    expect(() => dag('d1', {}, () => { empty('no spaces'); })).toThrow(/task 'no spaces'.*invalid task id/);
-    expect(() => dag('d2', {}, () => { empty('t', { retryDelay: '5 minutes' }); })).toThrow(/task 't'.*retryDelay: invalid duration '5 minutes'/);
+    expect(() =>
+      dag('d1', {}, () => {
+        empty('no spaces');
+      }),
+    ).toThrow(/task 'no spaces'.*invalid task id/);
+    expect(() =>
+      dag('d2', {}, () => {
+        empty('t', { retryDelay: '5 minutes' });
+      }),
+    ).toThrow(/task 't'.*retryDelay: invalid duration '5 minutes'/);
   });
 
   it('serializes pool, poolSlots and priorityWeight, and names a bad one', () => {
-    const d = dag('pooled', { defaultArgs: { pool: 'db' } }, () => { empty('a', { poolSlots: 2, priorityWeight: 7 }); empty('b'); });
-    expect(d.serialize().tasks.map((t) => [t.taskId, t.pool, t.poolSlots, t.priorityWeight])).toEqual([['a', 'db', 2, 7], ['b', 'db', undefined, 1]]);
-    expect(() => dag('p1', {}, () => { empty('t', { priorityWeight: 2.5 }); })).toThrow(/task 't'.*priorityWeight must be a whole number \(got 2.5\)/);
-    expect(() => dag('p2', {}, () => { empty('t', { pool: 'my pool' }); })).toThrow(/task 't'.*pool must be 1 to 250 letters/);
-    expect(() => dag('p3', {}, () => { empty('t', { poolSlots: 0 }); })).toThrow(/task 't'.*poolSlots must be a whole number, 1 or more \(got 0\)/);
+    const d = dag('pooled', { defaultArgs: { pool: 'db' } }, () => {
+      empty('a', { poolSlots: 2, priorityWeight: 7 });
+      empty('b');
+    });
+    expect(d.serialize().tasks.map((t) => [t.taskId, t.pool, t.poolSlots, t.priorityWeight])).toEqual([
+      ['a', 'db', 2, 7],
+      ['b', 'db', undefined, 1],
+    ]);
+    expect(() =>
+      dag('p1', {}, () => {
+        empty('t', { priorityWeight: 2.5 });
+      }),
+    ).toThrow(/task 't'.*priorityWeight must be a whole number \(got 2.5\)/);
+    expect(() =>
+      dag('p2', {}, () => {
+        empty('t', { pool: 'my pool' });
+      }),
+    ).toThrow(/task 't'.*pool must be 1 to 250 letters/);
+    expect(() =>
+      dag('p3', {}, () => {
+        empty('t', { poolSlots: 0 });
+      }),
+    ).toThrow(/task 't'.*poolSlots must be a whole number, 1 or more \(got 0\)/);
   });
 
   it('rejects tasks linked across DAGs', () => {
     let outside: ReturnType<typeof empty> | undefined;
-    dag('first', {}, () => { outside = empty('a'); });
-    expect(() => dag('second', {}, () => { (outside as ReturnType<typeof empty>).then(empty('b')); })).toThrow(/unknown upstream 'a'/);
+    dag('first', {}, () => {
+      outside = empty('a');
+    });
+    expect(() =>
+      dag('second', {}, () => {
+        (outside as ReturnType<typeof empty>).then(empty('b'));
+      }),
+    ).toThrow(/unknown upstream 'a'/);
   });
 
   it('refuses operators outside a DAG', () => {
@@ -63,8 +116,12 @@ describe('dag()', () => {
 describe('dag() schedules', () => {
   beforeEach(() => definedDags().splice(0));
   it('rejects a bad cron, naming the DAG and the line', () => {
-    expect(() => dag('nightly', { schedule: '0 25 * * *' }, () => undefined)).toThrow(/DAG 'nightly' \(.*dag\.spec\.ts:\d+\): invalid schedule '0 25 \* \* \*'/);
+    expect(() => dag('nightly', { schedule: '0 25 * * *' }, () => undefined)).toThrow(
+      /DAG 'nightly' \(.*dag\.spec\.ts:\d+\): invalid schedule '0 25 \* \* \*'/,
+    );
     expect(() => dag('later', { schedule: 'every day' }, () => undefined)).toThrow(/invalid schedule 'every day'/);
-    expect(() => dag('dated', { schedule: '@daily', startDate: 'yesterday' }, () => undefined)).toThrow(/startDate: invalid date 'yesterday'/);
+    expect(() => dag('dated', { schedule: '@daily', startDate: 'yesterday' }, () => undefined)).toThrow(
+      /startDate: invalid date 'yesterday'/,
+    );
   });
 });

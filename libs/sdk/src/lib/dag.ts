@@ -32,7 +32,12 @@ function endsOf(item: Linkable, end: 'roots' | 'leaves', dag: Dag, from: string)
   return items.flatMap((one) => {
     if (one instanceof Task) return [one];
     if (one instanceof TaskGroup) return end === 'roots' ? one.roots() : one.leaves();
-    throw new DagDefinitionError(dag.dagId, from, callerLocation(), `unknown upstream or downstream ${JSON.stringify(one)}: link tasks or task groups, not their ids`);
+    throw new DagDefinitionError(
+      dag.dagId,
+      from,
+      callerLocation(),
+      `unknown upstream or downstream ${JSON.stringify(one)}: link tasks or task groups, not their ids`,
+    );
   });
 }
 
@@ -42,7 +47,10 @@ function endsOf(item: Linkable, end: 'roots' | 'leaves', dag: Dag, from: string)
  */
 export class Task<A extends object = Record<string, unknown>, R = unknown> {
   /** @internal */
-  constructor(readonly dag: Dag, readonly taskId: string) {}
+  constructor(
+    readonly dag: Dag,
+    readonly taskId: string,
+  ) {}
 
   /** This task's return value at run time, to map another task over: `other.expand({ item: this.output })`. */
   get output(): XComArg<R> {
@@ -69,7 +77,10 @@ export class Task<A extends object = Record<string, unknown>, R = unknown> {
 /** Tasks made inside `taskGroup(id, build)`: their ids start with `id.`; a dependency on the group is one on its first or last tasks. */
 export class TaskGroup {
   /** @internal */
-  constructor(readonly dag: Dag, readonly groupId: string) {}
+  constructor(
+    readonly dag: Dag,
+    readonly groupId: string,
+  ) {}
 
   /** The group's tasks that have no upstream inside the group. */
   roots(): Task[] {
@@ -96,22 +107,53 @@ export class Dag {
   readonly source: string | null;
 
   /** @internal */
-  constructor(readonly dagId: string, readonly options: DagOptions, source: string | null) {
+  constructor(
+    readonly dagId: string,
+    readonly options: DagOptions,
+    source: string | null,
+  ) {
     this.source = source;
   }
 
   /** @internal */
-  addTask(localId: string, operator: string, config: Record<string, unknown>, args: TaskArgs, callable?: TaskFunction, templateFields: string[] = []): Task {
+  addTask(
+    localId: string,
+    operator: string,
+    config: Record<string, unknown>,
+    args: TaskArgs,
+    callable?: TaskFunction,
+    templateFields: string[] = [],
+  ): Task {
     const source = callerLocation();
     const groupId = this.openGroups[this.openGroups.length - 1] ?? null;
     const taskId = groupId ? `${groupId}.${localId}` : localId;
     if (typeof localId !== 'string' || !ID_PATTERN.test(taskId)) {
-      throw new DagDefinitionError(this.dagId, String(taskId), source, 'invalid task id: use 1-250 letters, digits, _ . or -');
+      throw new DagDefinitionError(
+        this.dagId,
+        String(taskId),
+        source,
+        'invalid task id: use 1-250 letters, digits, _ . or -',
+      );
     }
     if (this.tasks.has(taskId) || this.groups.has(taskId)) {
-      throw new DagDefinitionError(this.dagId, taskId, source, `duplicate task id (first declared at ${this.tasks.get(taskId)?.source ?? 'a task group'})`);
+      throw new DagDefinitionError(
+        this.dagId,
+        taskId,
+        source,
+        `duplicate task id (first declared at ${this.tasks.get(taskId)?.source ?? 'a task group'})`,
+      );
     }
-    this.tasks.set(taskId, { taskId, operator, config, args, upstream: new Set(), source, callable, templateFields, groupId });
+    this.tasks.set(taskId, {
+      taskId,
+      operator,
+      config,
+      args,
+      upstream: new Set(),
+      source,
+      callable,
+      templateFields,
+      groupId,
+    });
     return new Task(this, taskId);
   }
 
@@ -121,9 +163,15 @@ export class Dag {
     const parent = this.openGroups[this.openGroups.length - 1] ?? null;
     const groupId = parent ? `${parent}.${localId}` : localId;
     if (typeof localId !== 'string' || !GROUP_ID_PATTERN.test(localId)) {
-      throw new DagDefinitionError(this.dagId, String(groupId), source, 'invalid task group id: use 1-200 letters, digits, _ or - (no dots)');
+      throw new DagDefinitionError(
+        this.dagId,
+        String(groupId),
+        source,
+        'invalid task group id: use 1-200 letters, digits, _ or - (no dots)',
+      );
     }
-    if (this.groups.has(groupId) || this.tasks.has(groupId)) throw new DagDefinitionError(this.dagId, groupId, source, 'duplicate task group id');
+    if (this.groups.has(groupId) || this.tasks.has(groupId))
+      throw new DagDefinitionError(this.dagId, groupId, source, 'duplicate task group id');
     this.groups.set(groupId, parent);
     this.openGroups.push(groupId);
     try {
@@ -131,7 +179,8 @@ export class Dag {
     } finally {
       this.openGroups.pop();
     }
-    if (this.groupEnds(groupId, 'roots').length === 0) throw new DagDefinitionError(this.dagId, groupId, source, 'the task group has no task');
+    if (this.groupEnds(groupId, 'roots').length === 0)
+      throw new DagDefinitionError(this.dagId, groupId, source, 'the task group has no task');
     return new TaskGroup(this, groupId);
   }
 
@@ -161,7 +210,8 @@ export class Dag {
     if (typeof sources === 'string') throw fail(sources);
     for (const from of Object.values(sources)) {
       if (from.kind !== 'xcom') continue;
-      if (!this.tasks.has(from.taskId)) throw fail(`expand() over the output of '${from.taskId}', which is not a task of this DAG`);
+      if (!this.tasks.has(from.taskId))
+        throw fail(`expand() over the output of '${from.taskId}', which is not a task of this DAG`);
       state.upstream.add(from.taskId);
     }
     state.expand = sources;
@@ -170,7 +220,12 @@ export class Dag {
   /** @internal */
   addEdge(upstream: Task, downstream: Task): void {
     if (upstream.dag !== this || downstream.dag !== this) {
-      throw new DagDefinitionError(this.dagId, downstream.taskId, callerLocation(), `unknown upstream '${upstream.taskId}': tasks of different DAGs cannot depend on each other`);
+      throw new DagDefinitionError(
+        this.dagId,
+        downstream.taskId,
+        callerLocation(),
+        `unknown upstream '${upstream.taskId}': tasks of different DAGs cannot depend on each other`,
+      );
     }
     this.tasks.get(downstream.taskId)?.upstream.add(upstream.taskId);
   }
@@ -188,7 +243,12 @@ export class Dag {
       if (done.has(taskId)) return;
       if (visiting.has(taskId)) {
         const cycle = [...path.slice(path.indexOf(taskId)), taskId].join(' -> ');
-        throw new DagDefinitionError(this.dagId, taskId, this.tasks.get(taskId)?.source ?? null, `cycle detected: ${cycle}`);
+        throw new DagDefinitionError(
+          this.dagId,
+          taskId,
+          this.tasks.get(taskId)?.source ?? null,
+          `cycle detected: ${cycle}`,
+        );
       }
       visiting.add(taskId);
       for (const upstream of this.tasks.get(taskId)?.upstream ?? []) visit(upstream, [...path, taskId]);
@@ -261,9 +321,12 @@ export class Dag {
     const fail = (message: string) => {
       throw new DagDefinitionError(this.dagId, t.taskId, t.source, message);
     };
-    if (args.priorityWeight !== undefined && !Number.isSafeInteger(args.priorityWeight)) fail(`priorityWeight must be a whole number (got ${args.priorityWeight})`);
-    if (args.pool !== undefined && !/^[A-Za-z0-9_.-]{1,250}$/.test(String(args.pool))) fail(`pool must be 1 to 250 letters, digits, _ . - (got '${args.pool}')`);
-    if (args.poolSlots !== undefined && !(Number.isSafeInteger(args.poolSlots) && args.poolSlots >= 1)) fail(`poolSlots must be a whole number, 1 or more (got ${args.poolSlots})`);
+    if (args.priorityWeight !== undefined && !Number.isSafeInteger(args.priorityWeight))
+      fail(`priorityWeight must be a whole number (got ${args.priorityWeight})`);
+    if (args.pool !== undefined && !/^[A-Za-z0-9_.-]{1,250}$/.test(String(args.pool)))
+      fail(`pool must be 1 to 250 letters, digits, _ . - (got '${args.pool}')`);
+    if (args.poolSlots !== undefined && !(Number.isSafeInteger(args.poolSlots) && args.poolSlots >= 1))
+      fail(`poolSlots must be a whole number, 1 or more (got ${args.poolSlots})`);
   }
 
   private durationOrNull(value: Duration | undefined, task: TaskState | null, name: string): number | null {
@@ -271,7 +334,12 @@ export class Dag {
     try {
       return parseDuration(value);
     } catch (error) {
-      throw new DagDefinitionError(this.dagId, task?.taskId ?? null, task?.source ?? this.source, `${name}: ${(error as Error).message}`);
+      throw new DagDefinitionError(
+        this.dagId,
+        task?.taskId ?? null,
+        task?.source ?? this.source,
+        `${name}: ${(error as Error).message}`,
+      );
     }
   }
 }
@@ -281,7 +349,10 @@ const building: Dag[] = [];
 /** @internal The DAG whose `build` function is running: operators add their tasks to it. */
 export function currentDag(operator: string): Dag {
   const dag = building[building.length - 1];
-  if (!dag) throw new Error(`${operator}() must be called inside a dag(id, options, () => { ... }) build function (${callerLocation() ?? 'unknown location'})`);
+  if (!dag)
+    throw new Error(
+      `${operator}() must be called inside a dag(id, options, () => { ... }) build function (${callerLocation() ?? 'unknown location'})`,
+    );
   return dag;
 }
 
@@ -301,15 +372,21 @@ export function definedDags(): Dag[] {
  */
 export function dag(dagId: string, options: DagOptions, build: () => void): Dag {
   const source = callerLocation();
-  if (!ID_PATTERN.test(dagId)) throw new DagDefinitionError(dagId, null, source, 'invalid DAG id: use 1-250 letters, digits, _ . or -');
-  if (definedDags().some((d) => d.dagId === dagId)) throw new DagDefinitionError(dagId, null, source, 'duplicate DAG id in this bundle');
+  if (!ID_PATTERN.test(dagId))
+    throw new DagDefinitionError(dagId, null, source, 'invalid DAG id: use 1-250 letters, digits, _ . or -');
+  if (definedDags().some((d) => d.dagId === dagId))
+    throw new DagDefinitionError(dagId, null, source, 'duplicate DAG id in this bundle');
   try {
     timetableOf(options.schedule ?? null, options.timezone ?? 'UTC');
   } catch (error) {
     throw new DagDefinitionError(dagId, null, source, (error as Error).message);
   }
-  for (const [name, value] of [['startDate', options.startDate], ['endDate', options.endDate]] as const) {
-    if (value !== undefined && Number.isNaN(new Date(value).getTime())) throw new DagDefinitionError(dagId, null, source, `${name}: invalid date '${String(value)}'`);
+  for (const [name, value] of [
+    ['startDate', options.startDate],
+    ['endDate', options.endDate],
+  ] as const) {
+    if (value !== undefined && Number.isNaN(new Date(value).getTime()))
+      throw new DagDefinitionError(dagId, null, source, `${name}: invalid date '${String(value)}'`);
   }
   const result = new Dag(dagId, options, source);
   building.push(result);
@@ -327,9 +404,16 @@ export function dag(dagId: string, options: DagOptions, build: () => void): Dag 
 /** Links tasks (or task groups) in order; a list fans out from the previous item and fans in to the next. */
 export function chain(...items: Linkable[]): void {
   for (let i = 1; i < items.length; i++) {
-    for (const upstream of Array.isArray(items[i - 1]) ? (items[i - 1] as (Task | TaskGroup)[]) : [items[i - 1] as Task | TaskGroup]) {
+    for (const upstream of Array.isArray(items[i - 1])
+      ? (items[i - 1] as (Task | TaskGroup)[])
+      : [items[i - 1] as Task | TaskGroup]) {
       if (!(upstream instanceof Task) && !(upstream instanceof TaskGroup)) {
-        throw new DagDefinitionError(currentDag('chain').dagId, null, callerLocation(), `chain(): item ${i} is ${JSON.stringify(upstream)}, not a task or task group`);
+        throw new DagDefinitionError(
+          currentDag('chain').dagId,
+          null,
+          callerLocation(),
+          `chain(): item ${i} is ${JSON.stringify(upstream)}, not a task or task group`,
+        );
       }
       upstream.then(items[i]);
     }

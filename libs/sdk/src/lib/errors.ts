@@ -1,6 +1,11 @@
 /** Thrown by a DAG definition that is invalid; names the DAG, the task and the source line. */
 export class DagDefinitionError extends Error {
-  constructor(readonly dagId: string, readonly taskId: string | null, readonly source: string | null, reason: string) {
+  constructor(
+    readonly dagId: string,
+    readonly taskId: string | null,
+    readonly source: string | null,
+    reason: string,
+  ) {
     super(`DAG '${dagId}'${taskId ? `, task '${taskId}'` : ''}${source ? ` (${source})` : ''}: ${reason}`);
     this.name = 'DagDefinitionError';
   }

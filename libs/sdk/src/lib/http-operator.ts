@@ -42,12 +42,14 @@ export interface HttpConfig {
  * status or the body does not pass the check; the response body is its XCom (parsed when JSON).
  */
 export function http(taskId: string, options: HttpOptions): Task {
-  const { url, method, headers, body, connection, expectStatus, bodyContains, timeout, ...args } = options ?? ({} as HttpOptions);
+  const { url, method, headers, body, connection, expectStatus, bodyContains, timeout, ...args } =
+    options ?? ({} as HttpOptions);
   const fail = (reason: string) => new DagDefinitionError(currentDag('http').dagId, taskId, callerLocation(), reason);
   if (typeof url !== 'string' || url.length === 0) throw fail('http needs a url');
   const verb = (method ?? 'GET').toUpperCase() as HttpMethod;
   if (!METHODS.includes(verb)) throw fail(`unknown HTTP method '${method}': use ${METHODS.join(', ')}`);
-  if (expectStatus && !expectStatus.every((code) => Number.isInteger(code) && code >= 100 && code <= 599)) throw fail('expectStatus: status codes are whole numbers from 100 to 599');
+  if (expectStatus && !expectStatus.every((code) => Number.isInteger(code) && code >= 100 && code <= 599))
+    throw fail('expectStatus: status codes are whole numbers from 100 to 599');
   let timeoutMs: number;
   try {
     timeoutMs = parseDuration(timeout ?? '30s');
@@ -55,8 +57,14 @@ export function http(taskId: string, options: HttpOptions): Task {
     throw fail(`timeout: ${(error as Error).message}`);
   }
   const config: HttpConfig = {
-    url, method: verb, headers: headers ?? {}, body: body ?? null, connection: connection ?? null,
-    expectStatus: expectStatus ?? null, bodyContains: bodyContains ?? null, timeoutMs,
+    url,
+    method: verb,
+    headers: headers ?? {},
+    body: body ?? null,
+    connection: connection ?? null,
+    expectStatus: expectStatus ?? null,
+    bodyContains: bodyContains ?? null,
+    timeoutMs,
   };
   return currentDag('http').addTask(taskId, 'http', { ...config }, args, undefined, ['url', 'headers', 'body']);
 }

@@ -15,7 +15,8 @@ export type ExpandArgs<A> = { [K in keyof A]: readonly A[K][] | XComArg<readonly
 
 /** @internal Turns `expand`'s argument into its JSON form; returns an error message when it is not usable. */
 export function toExpandSources(args: Record<string, unknown>): Record<string, ExpandSource> | string {
-  if (args === null || typeof args !== 'object' || Array.isArray(args)) return 'expand() takes an object: { argName: [values] | upstream.output }';
+  if (args === null || typeof args !== 'object' || Array.isArray(args))
+    return 'expand() takes an object: { argName: [values] | upstream.output }';
   const entries = Object.entries(args);
   if (entries.length === 0) return 'expand() needs at least one argument';
   const sources: Record<string, ExpandSource> = {};

@@ -15,11 +15,20 @@ export interface EmailOptions extends TaskArgs {
 /** A task that sends one email through one of the tenant's email notification channels. */
 export function email(taskId: string, options: EmailOptions): Task {
   const { to, subject, body, channel, ...args } = options ?? ({} as EmailOptions);
-  if (typeof subject !== 'string' || subject.length === 0) throw new TypeError(`email('${taskId}') needs a non-empty subject`);
+  if (typeof subject !== 'string' || subject.length === 0)
+    throw new TypeError(`email('${taskId}') needs a non-empty subject`);
   if (typeof body !== 'string') throw new TypeError(`email('${taskId}') needs a body`);
   const recipients = to === undefined ? [] : [to].flat();
-  if (recipients.some((r) => typeof r !== 'string' || r.length === 0)) throw new TypeError(`email('${taskId}'): to must be an address or a list of addresses`);
-  return currentDag('email').addTask(taskId, 'email', { to: recipients, subject, body, channel: channel ?? null }, args, undefined, ['to', 'subject', 'body']);
+  if (recipients.some((r) => typeof r !== 'string' || r.length === 0))
+    throw new TypeError(`email('${taskId}'): to must be an address or a list of addresses`);
+  return currentDag('email').addTask(
+    taskId,
+    'email',
+    { to: recipients, subject, body, channel: channel ?? null },
+    args,
+    undefined,
+    ['to', 'subject', 'body'],
+  );
 }
 
 export interface SlackOptions extends TaskArgs {
@@ -38,5 +47,12 @@ export function slack(taskId: string, options: SlackOptions): Task {
   const { text, channel, ...args } = options ?? ({} as SlackOptions);
   if (typeof text !== 'string' || text.length === 0) throw new TypeError(`slack('${taskId}') needs a non-empty text`);
   const conversation = channel?.startsWith('#') ? channel : null;
-  return currentDag('slack').addTask(taskId, 'slack', { text, channel: conversation ? null : (channel ?? null), slackChannel: conversation }, args, undefined, ['text']);
+  return currentDag('slack').addTask(
+    taskId,
+    'slack',
+    { text, channel: conversation ? null : (channel ?? null), slackChannel: conversation },
+    args,
+    undefined,
+    ['text'],
+  );
 }

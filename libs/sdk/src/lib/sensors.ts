@@ -59,7 +59,13 @@ export interface HttpSensorOptions extends SensorOptions {
   jsonEquals?: unknown;
 }
 
-function addSensor(operator: string, taskId: string, options: SensorOptions, specific: Record<string, unknown>, templateFields: string[] = []): Task {
+function addSensor(
+  operator: string,
+  taskId: string,
+  options: SensorOptions,
+  specific: Record<string, unknown>,
+  templateFields: string[] = [],
+): Task {
   const { pokeInterval, timeout, mode, softFail, ...args } = options;
   const dag = currentDag(operator);
   const fail = (reason: string) => new DagDefinitionError(dag.dagId, taskId, callerLocation(), reason);
@@ -70,7 +76,8 @@ function addSensor(operator: string, taskId: string, options: SensorOptions, spe
       throw fail(`${name}: ${(error as Error).message}`);
     }
   };
-  if (mode !== undefined && mode !== 'poke' && mode !== 'reschedule') throw fail(`mode must be 'poke' or 'reschedule', not '${String(mode)}'`);
+  if (mode !== undefined && mode !== 'poke' && mode !== 'reschedule')
+    throw fail(`mode must be 'poke' or 'reschedule', not '${String(mode)}'`);
   const sensor: SensorSettings = {
     pokeIntervalMs: duration(pokeInterval, '60s', 'pokeInterval'),
     timeoutMs: duration(timeout, '7d', 'timeout'),
@@ -100,30 +107,49 @@ export function timeDeltaSensor(taskId: string, options: TimeDeltaSensorOptions)
 export function dateTimeSensor(taskId: string, options: DateTimeSensorOptions): Task {
   const { targetTime, ...rest } = options ?? ({} as DateTimeSensorOptions);
   const target = new Date(targetTime);
-  if (Number.isNaN(target.getTime())) throw definitionError('dateTimeSensor', taskId, `targetTime: invalid date '${String(targetTime)}'`);
+  if (Number.isNaN(target.getTime()))
+    throw definitionError('dateTimeSensor', taskId, `targetTime: invalid date '${String(targetTime)}'`);
   return addSensor('date_time_sensor', taskId, rest, { targetTime: target.toISOString() });
 }
 
 /** Waits until a task of another DAG of the same tenant reaches success in the run of the same logical date. */
 export function externalTaskSensor(taskId: string, options: ExternalTaskSensorOptions): Task {
-  const { externalDagId, externalTaskId, allowedStates, failedStates, ...rest } = options ?? ({} as ExternalTaskSensorOptions);
+  const { externalDagId, externalTaskId, allowedStates, failedStates, ...rest } =
+    options ?? ({} as ExternalTaskSensorOptions);
   if (typeof externalDagId !== 'string' || !externalDagId || typeof externalTaskId !== 'string' || !externalTaskId) {
     throw definitionError('externalTaskSensor', taskId, 'externalTaskSensor needs externalDagId and externalTaskId');
   }
   return addSensor('external_task_sensor', taskId, rest, {
-    externalDagId, externalTaskId, allowedStates: allowedStates ?? ['success'], failedStates: failedStates ?? [],
+    externalDagId,
+    externalTaskId,
+    allowedStates: allowedStates ?? ['success'],
+    failedStates: failedStates ?? [],
   });
 }
 
 /** Requests a URL at each check until the response passes a declarative check (status, text, or a JSON value). */
 export function httpSensor(taskId: string, options: HttpSensorOptions): Task {
-  const { url, headers, expectStatus, bodyContains, jsonPath, jsonEquals, ...rest } = options ?? ({} as HttpSensorOptions);
+  const { url, headers, expectStatus, bodyContains, jsonPath, jsonEquals, ...rest } =
+    options ?? ({} as HttpSensorOptions);
   const fail = (reason: string) => definitionError('httpSensor', taskId, reason);
-  if (typeof url !== 'string' || !/^(https?:\/\/|\{\{)/.test(url)) throw fail('httpSensor needs an absolute http(s) url (or one that starts with a template)');
-  if (expectStatus && !expectStatus.every((code) => Number.isInteger(code) && code >= 100 && code <= 599)) throw fail('expectStatus: status codes are whole numbers from 100 to 599');
-  if (jsonPath !== undefined && !/^\$(\.[A-Za-z0-9_-]+|\[\d+\])*$/.test(jsonPath)) throw fail(`jsonPath '${jsonPath}' is not supported: use $.field.other[0] form`);
-  return addSensor('http_sensor', taskId, rest, {
-    url, headers: headers ?? {}, expectStatus: expectStatus ?? null, bodyContains: bodyContains ?? null,
-    jsonPath: jsonPath ?? null, jsonEquals: jsonEquals === undefined ? null : jsonEquals,
-  }, ['url', 'headers']);
+  if (typeof url !== 'string' || !/^(https?:\/\/|\{\{)/.test(url))
+    throw fail('httpSensor needs an absolute http(s) url (or one that starts with a template)');
+  if (expectStatus && !expectStatus.every((code) => Number.isInteger(code) && code >= 100 && code <= 599))
+    throw fail('expectStatus: status codes are whole numbers from 100 to 599');
+  if (jsonPath !== undefined && !/^\$(\.[A-Za-z0-9_-]+|\[\d+\])*$/.test(jsonPath))
+    throw fail(`jsonPath '${jsonPath}' is not supported: use $.field.other[0] form`);
+  return addSensor(
+    'http_sensor',
+    taskId,
+    rest,
+    {
+      url,
+      headers: headers ?? {},
+      expectStatus: expectStatus ?? null,
+      bodyContains: bodyContains ?? null,
+      jsonPath: jsonPath ?? null,
+      jsonEquals: jsonEquals === undefined ? null : jsonEquals,
+    },
+    ['url', 'headers'],
+  );
 }

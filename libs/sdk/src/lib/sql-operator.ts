@@ -36,13 +36,20 @@ export function sql(taskId: string, options: SqlOptions): Task {
   if (typeof connection !== 'string' || connection.length === 0) throw fail('sql needs a connection id');
   if (typeof statement !== 'string' || statement.trim().length === 0) throw fail('sql needs a statement');
   if (parameters !== undefined && !Array.isArray(parameters)) throw fail('parameters must be an array (for $1, $2, …)');
-  if (maxRows !== undefined && (!Number.isInteger(maxRows) || maxRows < 1 || maxRows > 100_000)) throw fail('maxRows must be a whole number from 1 to 100000');
+  if (maxRows !== undefined && (!Number.isInteger(maxRows) || maxRows < 1 || maxRows > 100_000))
+    throw fail('maxRows must be a whole number from 1 to 100000');
   let timeoutMs: number;
   try {
     timeoutMs = parseDuration(timeout ?? '60s');
   } catch (error) {
     throw fail(`timeout: ${(error as Error).message}`);
   }
-  const config: SqlConfig = { connection, statement, parameters: parameters ?? [], maxRows: maxRows ?? 1000, timeoutMs };
+  const config: SqlConfig = {
+    connection,
+    statement,
+    parameters: parameters ?? [],
+    maxRows: maxRows ?? 1000,
+    timeoutMs,
+  };
   return currentDag('sql').addTask(taskId, 'sql', { ...config }, args, undefined, ['statement']);
 }

@@ -12,7 +12,8 @@ export const SCHEDULE_PRESETS: Record<string, string> = {
 };
 
 /** How a schedule is read: manual only, `@once`, a 5-field cron (presets included), or a fixed duration. */
-export type Timetable = { kind: 'manual' } | { kind: 'once' } | { kind: 'cron'; expression: string } | { kind: 'delta'; ms: number };
+export type Timetable =
+  { kind: 'manual' } | { kind: 'once' } | { kind: 'cron'; expression: string } | { kind: 'delta'; ms: number };
 
 const DURATION = /^(\d+(?:\.\d+)?(ms|s|m|h|d|w))+$/;
 
@@ -29,8 +30,12 @@ export function timetableOf(schedule: string | null, timezone = 'UTC'): Timetabl
     return { kind: 'delta', ms };
   }
   const expression = SCHEDULE_PRESETS[schedule] ?? schedule;
-  if (expression.startsWith('@')) throw new Error(`invalid schedule '${schedule}': unknown preset (use @once, @hourly, @daily, @weekly, @monthly or @yearly)`);
-  if (expression.trim().split(/\s+/).length !== 5) throw new Error(`invalid schedule '${schedule}': a cron expression has 5 fields (minute hour day month weekday)`);
+  if (expression.startsWith('@'))
+    throw new Error(
+      `invalid schedule '${schedule}': unknown preset (use @once, @hourly, @daily, @weekly, @monthly or @yearly)`,
+    );
+  if (expression.trim().split(/\s+/).length !== 5)
+    throw new Error(`invalid schedule '${schedule}': a cron expression has 5 fields (minute hour day month weekday)`);
   try {
     CronExpressionParser.parse(expression, { tz: timezone });
   } catch (error) {

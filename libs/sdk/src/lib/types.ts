@@ -17,8 +17,18 @@ export type TriggerRule =
   | 'always';
 
 export const TRIGGER_RULES: readonly TriggerRule[] = [
-  'all_success', 'all_failed', 'all_done', 'all_done_min_one_success', 'one_success', 'one_failed',
-  'one_done', 'none_failed', 'none_failed_min_one_success', 'none_skipped', 'all_skipped', 'always',
+  'all_success',
+  'all_failed',
+  'all_done',
+  'all_done_min_one_success',
+  'one_success',
+  'one_failed',
+  'one_done',
+  'none_failed',
+  'none_failed_min_one_success',
+  'none_skipped',
+  'all_skipped',
+  'always',
 ];
 
 /** Settings every task takes; a DAG's `defaultArgs` sets them for all its tasks, and any task may override them. */

@@ -33,14 +33,24 @@ export class SecretBox {
     const cipher = createCipheriv(ALGORITHM, this.current.key, iv);
     cipher.setAAD(Buffer.from(associatedData));
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return [FORMAT, this.current.id, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join(':');
+    return [
+      FORMAT,
+      this.current.id,
+      iv.toString('base64url'),
+      cipher.getAuthTag().toString('base64url'),
+      body.toString('base64url'),
+    ].join(':');
   }
 
   decrypt(stored: string, associatedData: string): string {
     const [format, keyId, iv, tag, body] = stored.split(':');
-    if (format !== FORMAT || !keyId || iv === undefined || tag === undefined || body === undefined) throw new SecretDecryptionError('not an encrypted value');
+    if (format !== FORMAT || !keyId || iv === undefined || tag === undefined || body === undefined)
+      throw new SecretDecryptionError('not an encrypted value');
     const key = this.keys.get(keyId);
-    if (!key) throw new SecretDecryptionError(`encrypted under key ${keyId}, which is not configured (ENCRYPTION_KEY / ENCRYPTION_KEYS_RETIRED)`);
+    if (!key)
+      throw new SecretDecryptionError(
+        `encrypted under key ${keyId}, which is not configured (ENCRYPTION_KEY / ENCRYPTION_KEYS_RETIRED)`,
+      );
     try {
       const decipher = createDecipheriv(ALGORITHM, key, Buffer.from(iv, 'base64url'));
       decipher.setAAD(Buffer.from(associatedData));

@@ -6,7 +6,13 @@ import { SecretBox } from './secret-box';
 @Global()
 @Module({
   imports: [ConfigModule],
-  providers: [{ provide: SecretBox, inject: [UPDRAFT_CONFIG], useFactory: (config: UpdraftConfig) => new SecretBox(config.encryptionKey, config.retiredEncryptionKeys) }],
+  providers: [
+    {
+      provide: SecretBox,
+      inject: [UPDRAFT_CONFIG],
+      useFactory: (config: UpdraftConfig) => new SecretBox(config.encryptionKey, config.retiredEncryptionKeys),
+    },
+  ],
   exports: [SecretBox],
 })
 export class SecretsModule {}

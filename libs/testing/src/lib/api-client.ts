@@ -63,7 +63,13 @@ export class ApiClient {
       // Not JSON: callers assert on the raw text.
     }
     conformance ??= new OpenApiConformance();
-    const problems = conformance.problems(method, url.pathname, response.status, response.headers.get('content-type'), parsed);
+    const problems = conformance.problems(
+      method,
+      url.pathname,
+      response.status,
+      response.headers.get('content-type'),
+      parsed,
+    );
     if (problems.length > 0) throw new Error(`the answer does not match the OpenAPI document:\n${problems.join('\n')}`);
     return { status: response.status, body: parsed as T, headers: response.headers };
   }

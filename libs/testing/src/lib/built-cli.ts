@@ -14,7 +14,11 @@ export function runBuiltCli(cwd: string, env: Record<string, string>, ...args: s
   const cli = join(workspaceRoot(), 'dist', 'apps', 'cli', 'main.js');
   if (!existsSync(cli)) throw new Error(`${cli} is missing: build the cli first (npx nx build cli)`);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, ...args], {
+      cwd,
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

@@ -6,7 +6,9 @@ interface PgClient {
   query(sql: string, params?: unknown[]): Promise<{ rowCount: number | null; rows: unknown[] }>;
   end(): Promise<void>;
 }
-const { Client } = createRequire(__filename)('pg') as { Client: new (config: { connectionString: string }) => PgClient };
+const { Client } = createRequire(__filename)('pg') as {
+  Client: new (config: { connectionString: string }) => PgClient;
+};
 
 const SAFE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** Secrets a worker holds in its environment, planted for the escape corpora: tenant code must never see them. */
-export const PLANTED_SECRETS = { DATABASE_URL: 'postgres://postgres:hunter2@127.0.0.1:5432/updraft', JWT_SECRET: 'jwt-secret-do-not-leak' };
+export const PLANTED_SECRETS = {
+  DATABASE_URL: 'postgres://postgres:hunter2@127.0.0.1:5432/updraft',
+  JWT_SECRET: 'jwt-secret-do-not-leak',
+};
 const TENANT_B_SECRET = 'tenant b secret';
 
 export interface EscapeFixture {
@@ -25,8 +28,14 @@ export async function createEscapeFixture(prefix: string): Promise<EscapeFixture
   Object.assign(process.env, PLANTED_SECRETS);
   const base = await mkdtemp(join(tmpdir(), prefix));
   await chmod(base, 0o755);
-  const fixture = { base, bundleA: join(base, 'bundles', 'a', 'v1'), bundleB: join(base, 'bundles', 'b', 'v1'), outside: join(base, 'outside') };
-  for (const dir of [fixture.bundleA, fixture.bundleB, fixture.outside]) await mkdir(dir, { recursive: true, mode: 0o755 });
+  const fixture = {
+    base,
+    bundleA: join(base, 'bundles', 'a', 'v1'),
+    bundleB: join(base, 'bundles', 'b', 'v1'),
+    outside: join(base, 'outside'),
+  };
+  for (const dir of [fixture.bundleA, fixture.bundleB, fixture.outside])
+    await mkdir(dir, { recursive: true, mode: 0o755 });
   await chmod(fixture.outside, 0o777);
   await writeFile(join(fixture.bundleB, 'secret.txt'), TENANT_B_SECRET);
   return {
@@ -52,7 +61,8 @@ export async function harmDone(fixture: EscapeFixture, bundleAFiles: string[]): 
   await new Promise((resolve) => setTimeout(resolve, 5));
   if (Date.now() - started >= 1_000) harm.push(`the event loop stalled for ${Date.now() - started} ms`);
   if (process.env['DATABASE_URL'] !== PLANTED_SECRETS.DATABASE_URL) harm.push('the worker environment changed');
-  if ((await readFile(join(fixture.bundleB, 'secret.txt'), 'utf8')) !== TENANT_B_SECRET) harm.push("tenant B's secret changed");
+  if ((await readFile(join(fixture.bundleB, 'secret.txt'), 'utf8')) !== TENANT_B_SECRET)
+    harm.push("tenant B's secret changed");
   const inBundle = (await readdir(fixture.bundleA)).filter((file) => !bundleAFiles.includes(file));
   if (inBundle.length > 0) harm.push(`written into tenant A's bundle: ${inBundle.join(', ')}`);
   const outside = await readdir(fixture.outside);

@@ -17,9 +17,17 @@ export async function startMailCatcherProcess(): Promise<MailCatcherProcess> {
     const catcher = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
     console.log(JSON.stringify({ smtpUrl: catcher.smtpUrl, listingUrl: catcher.listingUrl }));
   });`;
-  const child: ChildProcess = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: workspaceRoot(), stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: workspaceRoot(),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = once(child, 'exit');
-  const [line] = (await Promise.race([once(child.stdout as NodeJS.ReadableStream, 'data'), exited.then(() => { throw new Error('the mail catcher exited before listening'); })])) as [Buffer];
+  const [line] = (await Promise.race([
+    once(child.stdout as NodeJS.ReadableStream, 'data'),
+    exited.then(() => {
+      throw new Error('the mail catcher exited before listening');
+    }),
+  ])) as [Buffer];
   const { smtpUrl, listingUrl } = JSON.parse(line.toString('utf8')) as { smtpUrl: string; listingUrl: string };
   return {
     smtpUrl,

@@ -20,7 +20,8 @@ const DOCUMENT_ID = 'updraft-openapi';
 function forAjv<T>(schemas: T): T {
   return JSON.parse(JSON.stringify(schemas), (_, value) => {
     if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
-    if (value.type === 'object' && value.properties && value.additionalProperties === undefined) return { ...value, additionalProperties: false };
+    if (value.type === 'object' && value.properties && value.additionalProperties === undefined)
+      return { ...value, additionalProperties: false };
     if (value.nullable === true && (value.type === undefined || value.allOf)) {
       const rest = { ...value };
       delete rest.nullable;
@@ -36,10 +37,20 @@ function forAjv<T>(schemas: T): T {
  */
 export class OpenApiConformance {
   private readonly ajv = new Ajv({ strict: false, allErrors: true });
-  private readonly routes: { method: string; pattern: RegExp; template: string; params: number; operation: Operation }[];
+  private readonly routes: {
+    method: string;
+    pattern: RegExp;
+    template: string;
+    params: number;
+    operation: Operation;
+  }[];
   private readonly validators = new Map<object, ValidateFunction>();
 
-  constructor(readonly document: Document = JSON.parse(readFileSync(join(workspaceRoot(), 'libs', 'api-client', 'openapi.json'), 'utf8'))) {
+  constructor(
+    readonly document: Document = JSON.parse(
+      readFileSync(join(workspaceRoot(), 'libs', 'api-client', 'openapi.json'), 'utf8'),
+    ),
+  ) {
     addFormats(this.ajv);
     this.ajv.addFormat('binary', true);
     this.ajv.addSchema({ $id: DOCUMENT_ID, components: forAjv(document.components) }, DOCUMENT_ID);
@@ -68,23 +79,30 @@ export class OpenApiConformance {
     const where = `${method.toUpperCase()} ${pathname} → ${status}`;
     if (!found) {
       // An unknown route is Nest's 404, in the common error shape.
-      return status === 404 ? this.check(where, { $ref: '#/components/schemas/ApiErrorBody' }, body) : [`${where}: no operation in the OpenAPI document`];
+      return status === 404
+        ? this.check(where, { $ref: '#/components/schemas/ApiErrorBody' }, body)
+        : [`${where}: no operation in the OpenAPI document`];
     }
     const response = found.operation.responses[String(status)] ?? found.operation.responses['default'];
     if (!response) return [`${where}: status ${status} is not declared for ${found.operation.operationId}`];
     const schema = response.content?.['application/json']?.schema;
     if (!contentType?.includes('application/json')) return [];
-    if (!schema) return [`${where}: answered JSON where ${found.operation.operationId} declares no JSON body for ${status}`];
+    if (!schema)
+      return [`${where}: answered JSON where ${found.operation.operationId} declares no JSON body for ${status}`];
     return this.check(`${where} (${found.operation.operationId})`, schema, body);
   }
 
   private check(where: string, schema: object, body: unknown): string[] {
     let validate = this.validators.get(schema);
     if (!validate) {
-      validate = this.ajv.compile(JSON.parse(JSON.stringify(schema).replace(/"#\/components\//g, `"${DOCUMENT_ID}#/components/`)));
+      validate = this.ajv.compile(
+        JSON.parse(JSON.stringify(schema).replace(/"#\/components\//g, `"${DOCUMENT_ID}#/components/`)),
+      );
       this.validators.set(schema, validate);
     }
     if (validate(body)) return [];
-    return (validate.errors ?? []).map((e) => `${where}: body${e.instancePath} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`);
+    return (validate.errors ?? []).map(
+      (e) => `${where}: body${e.instancePath} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`,
+    );
   }
 }

@@ -12,6 +12,7 @@ export class QueryCounter extends AbstractLogger {
   }
 
   protected writeLog(level: LogLevel, message: LogMessage | LogMessage[]): void {
-    if (level === 'query') this.statements.push(...(Array.isArray(message) ? message : [message]).map((m) => String(m.message)));
+    if (level === 'query')
+      this.statements.push(...(Array.isArray(message) ? message : [message]).map((m) => String(m.message)));
   }
 }

@@ -9,7 +9,10 @@ describe('uniqueRedisPrefix', () => {
 });
 
 describe('flushRedisPrefix', () => {
-  it.each(['', '*', 'updraft*', 'a?b', 'x[1]'])('refuses the prefix %j, which would match other keys', async (prefix) => {
-    await expect(flushRedisPrefix('redis://127.0.0.1:1', prefix)).rejects.toThrow(/unsafe prefix/);
-  });
+  it.each(['', '*', 'updraft*', 'a?b', 'x[1]'])(
+    'refuses the prefix %j, which would match other keys',
+    async (prefix) => {
+      await expect(flushRedisPrefix('redis://127.0.0.1:1', prefix)).rejects.toThrow(/unsafe prefix/);
+    },
+  );
 });

@@ -38,7 +38,9 @@ export async function startSmtpCapture(port = 0): Promise<SmtpCapture> {
       stream.on('end', () => {
         if (failures > 0) {
           failures -= 1;
-          const error = Object.assign(new Error('mailbox temporarily unavailable (test stand-in failing on demand)'), { responseCode: failureCode });
+          const error = Object.assign(new Error('mailbox temporarily unavailable (test stand-in failing on demand)'), {
+            responseCode: failureCode,
+          });
           callback(error);
           return;
         }
@@ -74,7 +76,11 @@ export async function startSmtpCapture(port = 0): Promise<SmtpCapture> {
     },
     waitForMail(address, subject, timeoutMs = 15_000) {
       const find = () => mails.find((mail) => mail.to.includes(address) && (!subject || subject.test(mail.subject)));
-      return waitFor(async () => find(), (found) => found !== undefined, { timeoutMs, intervalMs: 50, what: `a mail to ${address}${subject ? ` with subject ${subject}` : ''}` }) as Promise<CapturedMail>;
+      return waitFor(
+        async () => find(),
+        (found) => found !== undefined,
+        { timeoutMs, intervalMs: 50, what: `a mail to ${address}${subject ? ` with subject ${subject}` : ''}` },
+      ) as Promise<CapturedMail>;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -66,14 +66,20 @@ describe('startStack', () => {
 
     const started = Date.now();
     await expect(
-      startStack({ databaseUrl: 'postgres://h/updraft_test_x', redisPrefix: 'p', apps: ['api'], distDir: dist, suite: 'testing-start-stack' }),
+      startStack({
+        databaseUrl: 'postgres://h/updraft_test_x',
+        redisPrefix: 'p',
+        apps: ['api'],
+        distDir: dist,
+        suite: 'testing-start-stack',
+      }),
     ).rejects.toThrow(/api exited during start-up[\s\S]*JWT_SECRET is required/);
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('says which build is missing', async () => {
-    await expect(startStack({ databaseUrl: 'postgres://h/db', redisPrefix: 'p', apps: ['worker'], distDir: dist })).rejects.toThrow(
-      /worker\/main.js is missing: build it first \(npx nx run worker:build\)/,
-    );
+    await expect(
+      startStack({ databaseUrl: 'postgres://h/db', redisPrefix: 'p', apps: ['worker'], distDir: dist }),
+    ).rejects.toThrow(/worker\/main.js is missing: build it first \(npx nx run worker:build\)/);
   });
 });

@@ -123,7 +123,9 @@ export async function startStack(options: StartStackOptions): Promise<Stack> {
 function spawnApp(app: AppName, main: string, cwd: string, outDir: string, env: Record<string, string>): StackProcess {
   const logFile = join(outDir, `${app}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
-  log.write(`\n==== ${new Date().toISOString()} node ${main} (REDIS_PREFIX=${env['REDIS_PREFIX']}, PORT=${env['PORT']})\n`);
+  log.write(
+    `\n==== ${new Date().toISOString()} node ${main} (REDIS_PREFIX=${env['REDIS_PREFIX']}, PORT=${env['PORT']})\n`,
+  );
   const child = spawn(process.execPath, [main], {
     cwd,
     env: { ...process.env, ...env },

@@ -26,9 +26,17 @@ export function residentBytesOf(pid: number): number {
  * (an api that cuts the upload off answers before the client has sent it all), and samples
  * `memory` every 5 ms meanwhile.
  */
-export async function streamBundleUpload(baseUrl: string, tenant: string, token: string, content: UploadContent, memory: () => number = () => 0): Promise<StreamedUpload> {
+export async function streamBundleUpload(
+  baseUrl: string,
+  tenant: string,
+  token: string,
+  content: UploadContent,
+  memory: () => number = () => 0,
+): Promise<StreamedUpload> {
   const boundary = 'updraft-stream-upload-boundary';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bundle.tar.gz"\r\nContent-Type: application/gzip\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bundle.tar.gz"\r\nContent-Type: application/gzip\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   const size = 'archive' in content ? content.archive.length : content.zeroBytes;
   const declare = 'archive' in content || content.declareLength;
@@ -37,7 +45,11 @@ export async function streamBundleUpload(baseUrl: string, tenant: string, token:
   const sampler = setInterval(() => (peak = Math.max(peak, memory())), 5);
   const req = httpRequest(`${baseUrl}/api/v1/tenants/${tenant}/bundles`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}`, ...(declare && { 'content-length': head.length + size + tail.length }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      ...(declare && { 'content-length': head.length + size + tail.length }),
+    },
   });
   req.on('error', () => undefined);
   const answered = once(req, 'response').then(async ([res]) => {
@@ -59,7 +71,12 @@ export async function streamBundleUpload(baseUrl: string, tenant: string, token:
     }
     if (!done && !req.destroyed) req.end(tail);
     const { res, text } = await answered;
-    return { status: res.statusCode ?? 0, body: JSON.parse(text), retryAfter: res.headers['retry-after'] as string | undefined, peakMemoryGrowthMiB: (peak - baseline) / MiB };
+    return {
+      status: res.statusCode ?? 0,
+      body: JSON.parse(text),
+      retryAfter: res.headers['retry-after'] as string | undefined,
+      peakMemoryGrowthMiB: (peak - baseline) / MiB,
+    };
   } finally {
     req.destroy();
     clearInterval(sampler);

@@ -10,7 +10,9 @@ export interface TestResources {
   release(): Promise<void>;
 }
 
-export async function createTestResources(redisUrl = process.env['REDIS_URL'] ?? DEFAULT_REDIS_URL): Promise<TestResources> {
+export async function createTestResources(
+  redisUrl = process.env['REDIS_URL'] ?? DEFAULT_REDIS_URL,
+): Promise<TestResources> {
   const [database, smtp] = await Promise.all([createTestDatabase(), startSmtpCapture()]);
   const redisPrefix = uniqueRedisPrefix();
   return {

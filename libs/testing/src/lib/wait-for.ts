@@ -9,7 +9,11 @@ export interface WaitForOptions {
  * Polls `probe` until `done` accepts its value; on timeout the error names the last value seen,
  * so a stuck run says where it was stuck.
  */
-export async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, options: WaitForOptions): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  options: WaitForOptions,
+): Promise<T> {
   const deadline = Date.now() + options.timeoutMs;
   let last: T | undefined;
   let lastError: unknown;

@@ -12,7 +12,15 @@ export async function buildSandboxRunner(dir: string): Promise<string> {
   await chmod(dir, 0o755);
   const root = workspaceRoot();
   const outfile = join(dir, 'sandbox-runner.js');
-  await build({ entryPoints: [join(root, 'libs/sandbox/src/runner/sandbox-runner.ts')], bundle: true, platform: 'node', format: 'cjs', tsconfig: join(root, 'tsconfig.base.json'), outfile, logLevel: 'silent' });
+  await build({
+    entryPoints: [join(root, 'libs/sandbox/src/runner/sandbox-runner.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    tsconfig: join(root, 'tsconfig.base.json'),
+    outfile,
+    logLevel: 'silent',
+  });
   return outfile;
 }
 

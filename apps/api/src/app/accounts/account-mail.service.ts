@@ -10,7 +10,10 @@ import type { Queue } from 'bull';
 
 const HOUR_MS = 3600_000;
 
-const MAILS: Record<OneTimeTokenPurpose, { ttlMs: number; path: string; subject: (c: MailContext) => string; intro: (c: MailContext) => string }> = {
+const MAILS: Record<
+  OneTimeTokenPurpose,
+  { ttlMs: number; path: string; subject: (c: MailContext) => string; intro: (c: MailContext) => string }
+> = {
   verify_email: {
     ttlMs: 48 * HOUR_MS,
     path: '/verify-email',
@@ -21,7 +24,8 @@ const MAILS: Record<OneTimeTokenPurpose, { ttlMs: number; path: string; subject:
     ttlMs: HOUR_MS,
     path: '/reset-password',
     subject: () => 'Reset your Updraft password',
-    intro: () => 'Someone (hopefully you) asked to reset the password of this Updraft account. If it was not you, ignore this mail.',
+    intro: () =>
+      'Someone (hopefully you) asked to reset the password of this Updraft account. If it was not you, ignore this mail.',
   },
   invitation: {
     ttlMs: 7 * 24 * HOUR_MS,
@@ -58,28 +62,50 @@ export class AccountMailService {
     @InjectQueue(QUEUES.notifications) private readonly queue: Queue<DeliverAccountMailJobData>,
   ) {}
 
-  async send(input: Omit<NewOneTimeToken, 'tokenHash' | 'expiresAt'>, context: MailContext = {}): Promise<QueuedAccountMail> {
+  async send(
+    input: Omit<NewOneTimeToken, 'tokenHash' | 'expiresAt'>,
+    context: MailContext = {},
+  ): Promise<QueuedAccountMail> {
     const spec = MAILS[input.purpose];
     const { token, hash } = newOpaqueToken();
-    const stored = await this.tokens.create({ ...input, tokenHash: hash, expiresAt: new Date(Date.now() + spec.ttlMs) });
+    const stored = await this.tokens.create({
+      ...input,
+      tokenHash: hash,
+      expiresAt: new Date(Date.now() + spec.ttlMs),
+    });
     const link = `${this.config.publicUrl.replace(/\/$/, '')}${spec.path}?token=${token}`;
     const hours = spec.ttlMs / HOUR_MS;
     const mailContext = { ...context, role: input.role ?? undefined };
     await this.queue.add(
       JOBS.deliverAccountMail,
-      { oneTimeTokenId: stored.id, to: input.email, subject: spec.subject(mailContext), text: `${spec.intro(mailContext)}\n\n${link}\n\nThe link works once, for ${hours} hours.\n` },
-      { ...notificationJobOptions(this.config.notificationAttempts, this.config.notificationBackoffMs), jobId: `account-mail:${stored.id}` },
+      {
+        oneTimeTokenId: stored.id,
+        to: input.email,
+        subject: spec.subject(mailContext),
+        text: `${spec.intro(mailContext)}\n\n${link}\n\nThe link works once, for ${hours} hours.\n`,
+      },
+      {
+        ...notificationJobOptions(this.config.notificationAttempts, this.config.notificationBackoffMs),
+        jobId: `account-mail:${stored.id}`,
+      },
     );
     return { token: stored, link };
   }
 
   /** For an answer that must not take longer when the address has an account (password reset): queued without waiting. */
   sendInBackground(input: Omit<NewOneTimeToken, 'tokenHash' | 'expiresAt'>): void {
-    this.send(input).catch((error: Error) => this.logger.warn(`${input.purpose} mail to ${input.email} not queued: ${error.message}`));
+    this.send(input).catch((error: Error) =>
+      this.logger.warn(`${input.purpose} mail to ${input.email} not queued: ${error.message}`),
+    );
   }
 }
 
 /** What the API says about a mail it queued. */
 export function mailDelivery(token: OneTimeTokenEntity): MailDelivery {
-  return { status: token.mailStatus, attempts: token.mailAttempts, lastError: token.mailError, sentAt: token.mailSentAt?.toISOString() ?? null };
+  return {
+    status: token.mailStatus,
+    attempts: token.mailAttempts,
+    lastError: token.mailError,
+    sentAt: token.mailSentAt?.toISOString() ?? null,
+  };
 }

@@ -1,8 +1,34 @@
-import { BadRequestException, Body, ConflictException, Controller, ForbiddenException, Get, HttpCode, Ip, Post, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  ConflictException,
+  Controller,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  Ip,
+  Post,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { AuthenticatedUser, Authenticated, CurrentUser, PasswordHasher, Public, hashOpaqueToken } from '@updraft/auth';
 import { passwordProblem } from '@updraft/domain';
-import { AccountRepository, DuplicateAccountError, OneTimeTokenRepository, SessionRepository } from '@updraft/persistence';
-import type { LoginResponse, MeResponse, PasswordResetRequested, SessionTokens, SignupResponse, TenantMembership, User, UserResponse, VerificationSent } from '@updraft/api-types';
+import {
+  AccountRepository,
+  DuplicateAccountError,
+  OneTimeTokenRepository,
+  SessionRepository,
+} from '@updraft/persistence';
+import type {
+  LoginResponse,
+  MeResponse,
+  PasswordResetRequested,
+  SessionTokens,
+  SignupResponse,
+  TenantMembership,
+  User,
+  UserResponse,
+  VerificationSent,
+} from '@updraft/api-types';
 import { AccountMailService, mailDelivery } from './account-mail.service';
 import { EmailDto, LoginDto, RefreshDto, ResetPasswordDto, SignupDto, TokenDto } from './accounts.dto';
 import { LoginThrottle } from './login-throttle.service';
@@ -27,7 +53,10 @@ export class AccountsController {
   /** Sign up: create an account and its tenant, and log in. */
   @Post('signup')
   @Public()
-  @ApiErrors({ 409: 'The email or the tenant slug is taken.', 429: 'Too many sign-ups from this address or on the platform: `Retry-After` says when to try again.' })
+  @ApiErrors({
+    409: 'The email or the tenant slug is taken.',
+    429: 'Too many sign-ups from this address or on the platform: `Retry-After` says when to try again.',
+  })
   async signup(@Body() body: SignupDto, @Ip() ip: string): Promise<SignupResponse> {
     await this.signupThrottle.check(ip);
     const passwordHash = await this.hasher.hash(body.password);
@@ -40,9 +69,15 @@ export class AccountsController {
       });
       await this.mails.send({ purpose: 'verify_email', email: user.email, userId: user.id });
       const tokens = await this.sessions.start(user, ip);
-      return { ...tokens, user: { id: user.id, email: user.email, emailVerified: false }, tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name }, role: 'owner' };
+      return {
+        ...tokens,
+        user: { id: user.id, email: user.email, emailVerified: false },
+        tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
+        role: 'owner',
+      };
     } catch (error) {
-      if (error instanceof DuplicateAccountError) throw new ConflictException({ message: error.message, details: [{ field: error.field }] });
+      if (error instanceof DuplicateAccountError)
+        throw new ConflictException({ message: error.message, details: [{ field: error.field }] });
       throw error;
     }
   }
@@ -55,14 +90,20 @@ export class AccountsController {
   async login(@Body() body: LoginDto, @Ip() ip: string): Promise<LoginResponse> {
     await this.throttle.check(ip, body.email);
     const user = await this.accounts.findUserByEmail(body.email);
-    const valid = user ? await this.hasher.verify(user.passwordHash, body.password) : await this.hasher.verify(DUMMY_HASH, body.password);
+    const valid = user
+      ? await this.hasher.verify(user.passwordHash, body.password)
+      : await this.hasher.verify(DUMMY_HASH, body.password);
     if (!user || !valid) {
       await this.throttle.recordFailure(ip, body.email);
       throw new UnauthorizedException('invalid email or password');
     }
     await this.throttle.recordSuccess(ip, body.email);
     const tokens = await this.sessions.start(user, ip);
-    return { ...tokens, user: { id: user.id, email: user.email, emailVerified: user.emailVerifiedAt !== null }, tenants: await this.tenantsOf(user.id) };
+    return {
+      ...tokens,
+      user: { id: user.id, email: user.email, emailVerified: user.emailVerifiedAt !== null },
+      tenants: await this.tenantsOf(user.id),
+    };
   }
 
   /**
@@ -111,11 +152,18 @@ export class AccountsController {
   @Post('verifyEmail')
   @HttpCode(200)
   @Authenticated()
-  @ApiErrors({ 403: 'The link is for another account: log in as the account that signed up with this address.', 410: 'The link was already used or has expired.' })
+  @ApiErrors({
+    403: 'The link is for another account: log in as the account that signed up with this address.',
+    410: 'The link was already used or has expired.',
+  })
   async verifyEmail(@Body() body: TokenDto, @CurrentUser() current: AuthenticatedUser): Promise<UserResponse> {
     const result = await this.oneTimeTokens.consume('verify_email', hashOpaqueToken(body.token), async (token, tx) => {
       if (token.userId !== current.id) {
-        throw new ForbiddenException({ message: 'this verification link is for another account: log in as the account that signed up with this address, then open the link again', details: [{ field: 'token', reason: 'other_account' }] });
+        throw new ForbiddenException({
+          message:
+            'this verification link is for another account: log in as the account that signed up with this address, then open the link again',
+          details: [{ field: 'token', reason: 'other_account' }],
+        });
       }
       await this.accounts.markEmailVerified(token.userId as string, tx);
       return token.userId as string;
@@ -163,15 +211,20 @@ export class AccountsController {
   @Public()
   @ApiErrors({ 410: 'The link was already used or has expired.' })
   async confirmPasswordReset(@Body() body: ResetPasswordDto): Promise<UserResponse> {
-    const result = await this.oneTimeTokens.consume('reset_password', hashOpaqueToken(body.token), async (token, tx) => {
-      const problem = passwordProblem(body.password, token.email);
-      if (problem) throw new BadRequestException({ message: problem, details: [{ field: 'password', problems: [problem] }] });
-      const userId = token.userId as string;
-      await this.accounts.setPassword(userId, await this.hasher.hash(body.password), tx);
-      await this.accounts.markEmailVerified(userId, tx);
-      await this.sessionStore.revokeAllOf(userId, 'password reset', tx);
-      return userId;
-    });
+    const result = await this.oneTimeTokens.consume(
+      'reset_password',
+      hashOpaqueToken(body.token),
+      async (token, tx) => {
+        const problem = passwordProblem(body.password, token.email);
+        if (problem)
+          throw new BadRequestException({ message: problem, details: [{ field: 'password', problems: [problem] }] });
+        const userId = token.userId as string;
+        await this.accounts.setPassword(userId, await this.hasher.hash(body.password), tx);
+        await this.accounts.markEmailVerified(userId, tx);
+        await this.sessionStore.revokeAllOf(userId, 'password reset', tx);
+        return userId;
+      },
+    );
     if (!result.ok) refuseToken('password reset', result.reason);
     return { user: await this.userOf(result.value) };
   }
@@ -183,7 +236,11 @@ export class AccountsController {
   }
 
   private async tenantsOf(userId: string): Promise<TenantMembership[]> {
-    return (await this.accounts.membershipsOf(userId)).map((m) => ({ slug: m.tenant.slug, name: m.tenant.name, role: m.role }));
+    return (await this.accounts.membershipsOf(userId)).map((m) => ({
+      slug: m.tenant.slug,
+      name: m.tenant.name,
+      role: m.role,
+    }));
   }
 }
 

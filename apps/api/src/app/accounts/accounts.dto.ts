@@ -1,5 +1,16 @@
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength, registerDecorator, ValidationArguments } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  MinLength,
+  registerDecorator,
+  ValidationArguments,
+} from 'class-validator';
 import { passwordProblem, Role, ROLES } from '@updraft/domain';
 
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
@@ -10,12 +21,17 @@ const TOKEN_MESSAGE = { message: 'token must be the token from the mail' };
 function IsAcceptablePassword() {
   return (object: object, propertyName: string) => {
     const problem = (args: ValidationArguments) =>
-      typeof args.value === 'string' ? passwordProblem(args.value, (args.object as { email?: unknown }).email as string | undefined) : 'password must be a string';
+      typeof args.value === 'string'
+        ? passwordProblem(args.value, (args.object as { email?: unknown }).email as string | undefined)
+        : 'password must be a string';
     registerDecorator({
       name: 'acceptablePassword',
       target: object.constructor,
       propertyName,
-      validator: { validate: (_: unknown, args: ValidationArguments) => problem(args) === null, defaultMessage: (args: ValidationArguments) => problem(args) ?? '' },
+      validator: {
+        validate: (_: unknown, args: ValidationArguments) => problem(args) === null,
+        defaultMessage: (args: ValidationArguments) => problem(args) ?? '',
+      },
     });
   };
 }
@@ -28,7 +44,9 @@ export class SignupDto {
   /** @example acme */
   @Transform(lower)
   @IsString()
-  @Matches(/^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/, { message: 'tenantSlug must be 3-40 lowercase letters, digits or hyphens' })
+  @Matches(/^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/, {
+    message: 'tenantSlug must be 3-40 lowercase letters, digits or hyphens',
+  })
   tenantSlug: string;
   /** @example Acme Data */
   @IsOptional() @IsString() @Length(1, 100) tenantName?: string;

@@ -19,7 +19,10 @@ export class LoginThrottle {
   private readonly failuresBySource: RateLimiterRedis;
   private readonly waitBySource: RateLimiterRedis;
 
-  constructor(@Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig, limits: RateLimits) {
+  constructor(
+    @Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig,
+    limits: RateLimits,
+  ) {
     this.attemptsByIp = limits.limiter('login-ip', config.loginMaxAttemptsPerIp, IP_WINDOW_S);
     this.failuresBySource = limits.limiter('login-failures', Number.MAX_SAFE_INTEGER, FAILURE_MEMORY_S);
     this.waitBySource = limits.limiter('login-wait', 1, FAILURE_MEMORY_S);
@@ -29,14 +32,16 @@ export class LoginThrottle {
   async check(ip: string, email: string): Promise<void> {
     await consumeOrRefuse(this.attemptsByIp, ip, 'too many log-in attempts from this address');
     const wait = await this.waitBySource.get(sourceKey(ip, email));
-    if (wait && wait.consumedPoints > 1 && wait.msBeforeNext > 0) throw tooManyRequests('too many failed log-ins for this account from this address', wait.msBeforeNext);
+    if (wait && wait.consumedPoints > 1 && wait.msBeforeNext > 0)
+      throw tooManyRequests('too many failed log-ins for this account from this address', wait.msBeforeNext);
   }
 
   async recordFailure(ip: string, email: string): Promise<void> {
     const key = sourceKey(ip, email);
     const { consumedPoints } = await this.failuresBySource.consume(key);
     const beyondFree = consumedPoints - this.config.loginFreeFailuresPerSource;
-    if (beyondFree > 0) await this.waitBySource.block(key, Math.min(2 ** Math.min(beyondFree - 1, 30), this.config.loginMaxDelaySeconds));
+    if (beyondFree > 0)
+      await this.waitBySource.block(key, Math.min(2 ** Math.min(beyondFree - 1, 30), this.config.loginMaxDelaySeconds));
   }
 
   async recordSuccess(ip: string, email: string): Promise<void> {

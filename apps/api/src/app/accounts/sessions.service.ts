@@ -24,13 +24,21 @@ export class SessionsService {
 
   async start(user: { id: string; email: string }, ip: string | null): Promise<SessionTokens> {
     const refresh = newOpaqueToken();
-    const session = await this.sessions.start({ userId: user.id, ip, tokenHash: refresh.hash, expiresAt: this.refreshExpiry() });
+    const session = await this.sessions.start({
+      userId: user.id,
+      ip,
+      tokenHash: refresh.hash,
+      expiresAt: this.refreshExpiry(),
+    });
     return this.tokens(user, session.id, refresh.token);
   }
 
   async refresh(refreshToken: string): Promise<SessionTokens> {
     const next = newOpaqueToken();
-    const outcome = await this.sessions.rotate(hashOpaqueToken(refreshToken), { tokenHash: next.hash, expiresAt: this.refreshExpiry() });
+    const outcome = await this.sessions.rotate(hashOpaqueToken(refreshToken), {
+      tokenHash: next.hash,
+      expiresAt: this.refreshExpiry(),
+    });
     if (outcome.kind !== 'rotated') throw new UnauthorizedException(REFUSED[outcome.kind]);
     const user = await this.accounts.findUserById(outcome.userId);
     if (!user) throw new UnauthorizedException(REFUSED.unknown);
@@ -39,10 +47,15 @@ export class SessionsService {
 
   /** Ends the session of this refresh token (idempotent for a session already ended). */
   async logout(refreshToken: string): Promise<void> {
-    if (!(await this.sessions.revokeByToken(hashOpaqueToken(refreshToken), 'logged out'))) throw new UnauthorizedException(REFUSED.unknown);
+    if (!(await this.sessions.revokeByToken(hashOpaqueToken(refreshToken), 'logged out')))
+      throw new UnauthorizedException(REFUSED.unknown);
   }
 
-  private async tokens(user: { id: string; email: string }, sessionId: string, refreshToken: string): Promise<SessionTokens> {
+  private async tokens(
+    user: { id: string; email: string },
+    sessionId: string,
+    refreshToken: string,
+  ): Promise<SessionTokens> {
     const payload: AccessTokenPayload = { sub: user.id, email: user.email, typ: 'access', sid: sessionId };
     return { accessToken: await this.jwt.signAsync(payload), expiresIn: this.config.jwtAccessTtlSeconds, refreshToken };
   }

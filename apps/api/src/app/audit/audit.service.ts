@@ -27,7 +27,10 @@ export function setAuditSubject(req: Request, subject: AuditSubject): void {
 export class AuditService {
   private readonly logger = new Logger('Audit');
 
-  constructor(private readonly entries: AuditLogRepository, private readonly accounts: AccountRepository) {}
+  constructor(
+    private readonly entries: AuditLogRepository,
+    private readonly accounts: AccountRepository,
+  ) {}
 
   middleware() {
     return (req: Request, res: Response, next: NextFunction) => {
@@ -36,7 +39,9 @@ export class AuditService {
         const end = res.end.bind(res) as (...args: unknown[]) => Response;
         res.end = ((...args: unknown[]) => {
           this.record(req as AuditedRequest, res.statusCode)
-            .catch((error: Error) => this.logger.error(`not recorded: ${req.method} ${req.originalUrl}: ${error.message}`))
+            .catch((error: Error) =>
+              this.logger.error(`not recorded: ${req.method} ${req.originalUrl}: ${error.message}`),
+            )
             .finally(() => end(...args));
           return res;
         }) as Response['end'];
@@ -53,7 +58,10 @@ export class AuditService {
     const path = (route ?? req.originalUrl.split('?')[0]).replace(PREFIX, '');
     const action = `${req.method} ${path}`;
     // Anonymous auth routes (log-in, password reset) name their account in the body.
-    const bodyEmail = path.startsWith('/auth/') && typeof req.body?.email === 'string' ? (req.body.email as string).trim().toLowerCase().slice(0, 254) : null;
+    const bodyEmail =
+      path.startsWith('/auth/') && typeof req.body?.email === 'string'
+        ? (req.body.email as string).trim().toLowerCase().slice(0, 254)
+        : null;
     const actor = req.user ?? req.auditSubject?.actor ?? (bodyEmail ? await this.userByEmail(bodyEmail) : null);
     const entry = {
       actorUserId: actor?.id ?? null,
@@ -71,7 +79,8 @@ export class AuditService {
     }
     // Outside any tenant (log-in, refresh, password reset): every tenant of the account sees it.
     const tenants = await this.accounts.membershipsOf(actor.id);
-    for (const tenant of tenants.length > 0 ? tenants.map((m) => m.tenant.id) : [null]) await this.entries.append({ ...entry, tenantId: tenant });
+    for (const tenant of tenants.length > 0 ? tenants.map((m) => m.tenant.id) : [null])
+      await this.entries.append({ ...entry, tenantId: tenant });
   }
 
   private async userByEmail(email: string): Promise<{ id: string; email: string } | null> {

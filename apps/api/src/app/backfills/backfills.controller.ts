@@ -12,7 +12,10 @@ import { BackfillsService, toBackfillView } from './backfills.service';
 
 @Controller('tenants/:tenant/dags/:dagId/backfills')
 export class BackfillsController {
-  constructor(private readonly service: BackfillsService, private readonly backfills: BackfillRepository) {}
+  constructor(
+    private readonly service: BackfillsService,
+    private readonly backfills: BackfillRepository,
+  ) {}
 
   /**
    * Backfill a DAG over a range of logical dates.
@@ -24,16 +27,27 @@ export class BackfillsController {
   @RequirePermission(PERMISSIONS.runsEdit)
   @ApiCreatedResponse({ description: 'The backfill with its runs.', type: BackfillCreated })
   @ApiOkResponse({ description: 'With `dryRun`: the runs it would create, reprocess and skip.', type: BackfillPlan })
-  create(@CurrentTenant() tenant: TenantContext, @CurrentUser() user: AuthenticatedUser, @Param('dagId') dagId: string, @Body() body: CreateBackfillDto, @Res({ passthrough: true }) response: Response): Promise<BackfillCreated | BackfillPlan> {
+  create(
+    @CurrentTenant() tenant: TenantContext,
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('dagId') dagId: string,
+    @Body() body: CreateBackfillDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<BackfillCreated | BackfillPlan> {
     // A dry run creates nothing: 200, not 201.
-    if (body.dryRun) return this.service.preview(tenant.id, dagId, body).then((plan) => (response.status(HttpStatus.OK), plan));
+    if (body.dryRun)
+      return this.service.preview(tenant.id, dagId, body).then((plan) => (response.status(HttpStatus.OK), plan));
     return this.service.create(tenant.id, dagId, body, user.id);
   }
 
   /** List a DAG's backfills. */
   @Get()
   @RequirePermission(PERMISSIONS.runsRead)
-  async list(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Query() query: PaginationQuery): Promise<BackfillPage> {
+  async list(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('dagId') dagId: string,
+    @Query() query: PaginationQuery,
+  ): Promise<BackfillPage> {
     const page = await this.backfills.list(tenant.id, dagId, { limit: query.limit, offset: query.offset });
     return { ...page, items: page.items.map(toBackfillView) };
   }
@@ -41,7 +55,11 @@ export class BackfillsController {
   /** Get a backfill with its run counts. */
   @Get(':backfillId')
   @RequirePermission(PERMISSIONS.runsRead)
-  get(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('backfillId') backfillId: string): Promise<Backfill> {
+  get(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('dagId') dagId: string,
+    @Param('backfillId') backfillId: string,
+  ): Promise<Backfill> {
     return this.service.get(tenant.id, dagId, backfillId);
   }
 }

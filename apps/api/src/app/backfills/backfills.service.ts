@@ -2,14 +2,30 @@ import { InjectQueue } from '@nestjs/bull';
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Backfill, BackfillCreated, BackfillPlan } from '@updraft/api-types';
 import { backfillIntervals } from '@updraft/domain';
-import { BackfillRepository, BackfillSummary, DagRepository, DagRunEntity, DagSummary, DagRunRepository, DuplicateRunError } from '@updraft/persistence';
+import {
+  BackfillRepository,
+  BackfillSummary,
+  DagRepository,
+  DagRunEntity,
+  DagSummary,
+  DagRunRepository,
+  DuplicateRunError,
+} from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES } from '@updraft/queues';
 import type { Queue } from 'bull';
 import { toDagRunView } from '../dag-runs/dag-run.view';
 import { DagRunsService } from '../dag-runs/dag-runs.service';
 
 export function toBackfillView(b: BackfillSummary): Backfill {
-  return { id: b.id, dagId: b.dagId, from: b.fromDate.toISOString(), to: b.toDate.toISOString(), reprocess: b.reprocess, createdAt: b.createdAt.toISOString(), runs: b.runs };
+  return {
+    id: b.id,
+    dagId: b.dagId,
+    from: b.fromDate.toISOString(),
+    to: b.toDate.toISOString(),
+    reprocess: b.reprocess,
+    createdAt: b.createdAt.toISOString(),
+    runs: b.runs,
+  };
 }
 
 export interface BackfillRequest {
@@ -46,7 +62,12 @@ export class BackfillsService {
     return plan;
   }
 
-  async create(tenantId: string, dagId: string, request: BackfillRequest, userId: string | null): Promise<BackfillCreated> {
+  async create(
+    tenantId: string,
+    dagId: string,
+    request: BackfillRequest,
+    userId: string | null,
+  ): Promise<BackfillCreated> {
     const { dag, from, to, intervals, existing } = await this.rangeOf(tenantId, dagId, request);
     const reprocess = request.reprocess ?? false;
     const backfill = await this.backfills.create(tenantId, { dagId, from, to, reprocess, createdBy: userId });
@@ -65,11 +86,23 @@ export class BackfillsService {
         skipped.push(interval.start.toISOString());
       }
     }
-    await this.backfills.attachRuns(tenantId, backfill.id, [...created, ...reprocessed].map((r) => r.id));
-    if (created.length > 0) await this.scheduler.addBulk(created.map((r) => ({ name: JOBS.evaluateRun, data: { tenantId, dagRunId: r.id } })));
+    await this.backfills.attachRuns(
+      tenantId,
+      backfill.id,
+      [...created, ...reprocessed].map((r) => r.id),
+    );
+    if (created.length > 0)
+      await this.scheduler.addBulk(
+        created.map((r) => ({ name: JOBS.evaluateRun, data: { tenantId, dagRunId: r.id } })),
+      );
     const summary = await this.get(tenantId, dagId, backfill.id);
     const reread = async (r: DagRunEntity) => toDagRunView((await this.runs.get(tenantId, dagId, r.runId)) ?? r);
-    return { ...summary, created: created.map(toDagRunView), reprocessed: await Promise.all(reprocessed.map(reread)), skipped };
+    return {
+      ...summary,
+      created: created.map(toDagRunView),
+      reprocessed: await Promise.all(reprocessed.map(reread)),
+      skipped,
+    };
   }
 
   private async rangeOf(tenantId: string, dagId: string, request: BackfillRequest) {
@@ -79,8 +112,19 @@ export class BackfillsService {
     const to = new Date(request.to);
     const intervals = backfillIntervals(dag.serialized, from, to, new Date());
     if ('error' in intervals) throw new BadRequestException(intervals.error);
-    if (intervals.length === 0) throw new BadRequestException(`no complete schedule interval of '${dagId}' starts between ${from.toISOString()} and ${to.toISOString()}`);
-    const existing = new Map((await this.runs.atLogicalDates(tenantId, dagId, intervals.map((i) => i.start))).map((r) => [r.logicalDate.getTime(), r]));
+    if (intervals.length === 0)
+      throw new BadRequestException(
+        `no complete schedule interval of '${dagId}' starts between ${from.toISOString()} and ${to.toISOString()}`,
+      );
+    const existing = new Map(
+      (
+        await this.runs.atLogicalDates(
+          tenantId,
+          dagId,
+          intervals.map((i) => i.start),
+        )
+      ).map((r) => [r.logicalDate.getTime(), r]),
+    );
     return { dag, from, to, intervals, existing };
   }
 
@@ -91,11 +135,21 @@ export class BackfillsService {
   }
 
   /** A new backfill run, or null when another run took its logical date meanwhile. */
-  private async createRun(tenantId: string, dag: DagSummary, interval: { start: Date; end: Date }): Promise<DagRunEntity | null> {
+  private async createRun(
+    tenantId: string,
+    dag: DagSummary,
+    interval: { start: Date; end: Date },
+  ): Promise<DagRunEntity | null> {
     try {
       return await this.runs.create(tenantId, {
-        dagId: dag.dagId, dagVersionId: dag.dagVersionId, serialized: dag.serialized, runType: 'backfill',
-        logicalDate: interval.start, dataIntervalStart: interval.start, dataIntervalEnd: interval.end, conf: {},
+        dagId: dag.dagId,
+        dagVersionId: dag.dagVersionId,
+        serialized: dag.serialized,
+        runType: 'backfill',
+        logicalDate: interval.start,
+        dataIntervalStart: interval.start,
+        dataIntervalEnd: interval.end,
+        conf: {},
       });
     } catch (error) {
       if (error instanceof DuplicateRunError) return null;
@@ -103,4 +157,3 @@ export class BackfillsService {
     }
   }
 }
-

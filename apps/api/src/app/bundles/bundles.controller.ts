@@ -1,4 +1,15 @@
-import { Controller, Get, HttpCode, Param, ParseBoolPipe, ParseUUIDPipe, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseBoolPipe,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentTenant, CurrentUser, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
@@ -17,8 +28,19 @@ export class BundlesController {
   @RequirePermission(PERMISSIONS.bundlesDeploy)
   @UseInterceptors(BundleUploadInterceptor)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'The bundle: a .tar.gz or .zip with updraft.json.' } } } })
-  @ApiErrors({ 413: 'The archive is larger than MAX_BUNDLE_BYTES.', 429: 'Too many bundle uploads for this tenant this minute (BUNDLE_UPLOADS_PER_TENANT_PER_MINUTE); `Retry-After` says when to try again.' })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: { type: 'string', format: 'binary', description: 'The bundle: a .tar.gz or .zip with updraft.json.' },
+      },
+    },
+  })
+  @ApiErrors({
+    413: 'The archive is larger than MAX_BUNDLE_BYTES.',
+    429: 'Too many bundle uploads for this tenant this minute (BUNDLE_UPLOADS_PER_TENANT_PER_MINUTE); `Retry-After` says when to try again.',
+  })
   upload(
     @CurrentTenant() tenant: TenantContext,
     @CurrentUser() user: AuthenticatedUser,

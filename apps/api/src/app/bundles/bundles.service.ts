@@ -13,22 +13,35 @@ const WAIT_LIMIT_MS = 30_000;
 
 export function toBundleView(b: BundleVersionEntity, deployers: Map<string, string>): Bundle {
   return {
-    id: b.id, name: b.name, version: b.version, status: b.status, errors: b.errors, dagIds: b.dagIds, archiveSha256: b.archiveSha256,
-    createdAt: b.createdAt.toISOString(), parsedAt: b.parsedAt ? b.parsedAt.toISOString() : null,
+    id: b.id,
+    name: b.name,
+    version: b.version,
+    status: b.status,
+    errors: b.errors,
+    dagIds: b.dagIds,
+    archiveSha256: b.archiveSha256,
+    createdAt: b.createdAt.toISOString(),
+    parsedAt: b.parsedAt ? b.parsedAt.toISOString() : null,
     deployedBy: (b.createdBy && deployers.get(b.createdBy)) ?? null,
   };
 }
 
 @Injectable()
 export class BundlesService {
-  constructor(private readonly bundles: BundleRepository, @InjectQueue(QUEUES.bundles) private readonly queue: Queue<ParseBundleJobData>) {}
+  constructor(
+    private readonly bundles: BundleRepository,
+    @InjectQueue(QUEUES.bundles) private readonly queue: Queue<ParseBundleJobData>,
+  ) {}
 
   /**
    * Accepts an upload: the archive must extract safely and carry a valid manifest (else 400 and
    * nothing is stored); it is then kept as a new immutable version and parsed by a worker.
    */
   async upload(tenantId: string, userId: string, archive: Buffer | undefined, wait: boolean) {
-    if (!archive || archive.length === 0) throw new BadRequestException({ message: 'file: a bundle archive (.tar.gz or .zip) is required in the multipart field "file"' });
+    if (!archive || archive.length === 0)
+      throw new BadRequestException({
+        message: 'file: a bundle archive (.tar.gz or .zip) is required in the multipart field "file"',
+      });
     const scratch = await mkdtemp(join(tmpdir(), 'updraft-upload-'));
     let manifestName: string;
     let format: 'tar.gz' | 'zip';
@@ -37,12 +50,18 @@ export class BundlesService {
       await extractArchive(archive, scratch);
       manifestName = (await readManifest(scratch)).name;
     } catch (error) {
-      if (error instanceof BundleRejected) throw new BadRequestException({ message: `bundle rejected: ${error.message}`, details: error.problems });
+      if (error instanceof BundleRejected)
+        throw new BadRequestException({ message: `bundle rejected: ${error.message}`, details: error.problems });
       throw error;
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }
-    const version = await this.bundles.createVersion(tenantId, { name: manifestName, archive, format, createdBy: userId });
+    const version = await this.bundles.createVersion(tenantId, {
+      name: manifestName,
+      archive,
+      format,
+      createdBy: userId,
+    });
     await this.queue.add(JOBS.parseBundle, { tenantId, bundleVersionId: version.id });
     return this.view(tenantId, wait ? await this.waitForParse(tenantId, version.id) : version);
   }
@@ -60,19 +79,25 @@ export class BundlesService {
       if (!version) throw new NotFoundException(`bundle version '${id}' not found`);
       return await this.view(tenantId, version);
     } catch (error) {
-      if (error instanceof RollbackRefused) throw new ConflictException(`cannot roll back to this version: ${error.message}`);
+      if (error instanceof RollbackRefused)
+        throw new ConflictException(`cannot roll back to this version: ${error.message}`);
       throw error;
     }
   }
 
   async list(tenantId: string, page: PageRequest) {
     const result = await this.bundles.list(tenantId, page);
-    const deployers = await this.bundles.deployerEmails(tenantId, [...new Set(result.items.flatMap((b) => (b.createdBy ? [b.createdBy] : [])))]);
+    const deployers = await this.bundles.deployerEmails(tenantId, [
+      ...new Set(result.items.flatMap((b) => (b.createdBy ? [b.createdBy] : []))),
+    ]);
     return { ...result, items: result.items.map((b) => toBundleView(b, deployers)) };
   }
 
   private async view(tenantId: string, version: BundleVersionEntity): Promise<Bundle> {
-    return toBundleView(version, await this.bundles.deployerEmails(tenantId, version.createdBy ? [version.createdBy] : []));
+    return toBundleView(
+      version,
+      await this.bundles.deployerEmails(tenantId, version.createdBy ? [version.createdBy] : []),
+    );
   }
 
   private async waitForParse(tenantId: string, id: string): Promise<BundleVersionEntity> {

@@ -13,7 +13,8 @@ function isSensitive(key: string, parent: string | null): boolean {
 export function maskExtra(extra: Extra, parent: string | null = null): Extra {
   return Object.fromEntries(
     Object.entries(extra).map(([key, value]) => {
-      if (value !== null && typeof value === 'object' && !Array.isArray(value)) return [key, maskExtra(value as Extra, key)];
+      if (value !== null && typeof value === 'object' && !Array.isArray(value))
+        return [key, maskExtra(value as Extra, key)];
       return [key, isSensitive(key, parent) && value !== null && value !== '' ? MASK : value];
     }),
   );
@@ -25,7 +26,14 @@ export function unmaskExtra(incoming: Extra, stored: Extra): Extra {
     Object.entries(incoming).map(([key, value]) => {
       const before = stored[key];
       if (value === MASK && before !== undefined) return [key, before];
-      if (value !== null && typeof value === 'object' && !Array.isArray(value) && before !== null && typeof before === 'object' && !Array.isArray(before)) {
+      if (
+        value !== null &&
+        typeof value === 'object' &&
+        !Array.isArray(value) &&
+        before !== null &&
+        typeof before === 'object' &&
+        !Array.isArray(before)
+      ) {
         return [key, unmaskExtra(value as Extra, before as Extra)];
       }
       return [key, value];

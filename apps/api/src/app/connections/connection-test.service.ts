@@ -24,18 +24,47 @@ export class ConnectionTestService {
       });
     }
     const log: string[] = [];
-    const io = { signal: AbortSignal.timeout(TEST_TIMEOUT_MS + 1_000), timeoutMs: TEST_TIMEOUT_MS, log: (line: string) => log.push(line), connection: async () => connection };
+    const io = {
+      signal: AbortSignal.timeout(TEST_TIMEOUT_MS + 1_000),
+      timeoutMs: TEST_TIMEOUT_MS,
+      log: (line: string) => log.push(line),
+      connection: async () => connection,
+    };
     const started = Date.now();
     const outcome: OperatorOutcome = connection.connType.startsWith('http')
       ? await runHttpOperator(
-          { url: '', method: 'GET', headers: {}, body: null, connection: connection.connId, expectStatus: null, bodyContains: null, timeoutMs: TEST_TIMEOUT_MS },
+          {
+            url: '',
+            method: 'GET',
+            headers: {},
+            body: null,
+            connection: connection.connId,
+            expectStatus: null,
+            bodyContains: null,
+            timeoutMs: TEST_TIMEOUT_MS,
+          },
           { ...io, fetch: egressFetcher(this.egress) },
         )
       : await runSqlOperator(
-          { connection: connection.connId, statement: 'SELECT 1', parameters: [], maxRows: 1, timeoutMs: TEST_TIMEOUT_MS },
-          { ...io, taskId: 'connection-test', resolveHost: egressHostResolver(this.egress), openClient: (options) => new Client(options) },
+          {
+            connection: connection.connId,
+            statement: 'SELECT 1',
+            parameters: [],
+            maxRows: 1,
+            timeoutMs: TEST_TIMEOUT_MS,
+          },
+          {
+            ...io,
+            taskId: 'connection-test',
+            resolveHost: egressHostResolver(this.egress),
+            openClient: (options) => new Client(options),
+          },
         );
     const ok = outcome.outcome === 'success';
-    return { ok, message: ok ? log.at(-1) ?? 'connected' : (outcome as { message: string }).message, durationMs: Date.now() - started };
+    return {
+      ok,
+      message: ok ? (log.at(-1) ?? 'connected') : (outcome as { message: string }).message,
+      durationMs: Date.now() - started,
+    };
   }
 }

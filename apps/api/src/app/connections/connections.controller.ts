@@ -1,8 +1,25 @@
-import { Body, ConflictException, Controller, Delete, Get, HttpCode, NotFoundException, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  ConflictException,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import type { Connection, ConnectionPage, ConnectionTestResult } from '@updraft/api-types';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
-import { ConnectionEntity, ConnectionRepository, connectionSecretBinding, DuplicateKeyError } from '@updraft/persistence';
+import {
+  ConnectionEntity,
+  ConnectionRepository,
+  connectionSecretBinding,
+  DuplicateKeyError,
+} from '@updraft/persistence';
 import { MASK, SecretBox } from '@updraft/secrets';
 import { randomUUID } from 'node:crypto';
 import { maskExtra, unmaskExtra } from './connection-extra';
@@ -13,8 +30,16 @@ import { ApiErrors } from '../../services/http/api-errors.decorator';
 
 function toView(c: ConnectionEntity): Connection {
   return {
-    connId: c.connId, connType: c.connType, description: c.description, host: c.host, port: c.port, login: c.login,
-    password: c.password === null ? null : MASK, schema: c.schema, extra: maskExtra(c.extra), updatedAt: c.updatedAt.toISOString(),
+    connId: c.connId,
+    connType: c.connType,
+    description: c.description,
+    host: c.host,
+    port: c.port,
+    login: c.login,
+    password: c.password === null ? null : MASK,
+    schema: c.schema,
+    extra: maskExtra(c.extra),
+    updatedAt: c.updatedAt.toISOString(),
   };
 }
 
@@ -23,7 +48,11 @@ const FIELDS = ['connType', 'description', 'host', 'port', 'login', 'schema'] as
 /** Tenant connections; passwords (and credentials in `extra`) never leave the API in clear. */
 @Controller('tenants/:tenant/connections')
 export class ConnectionsController {
-  constructor(private readonly connections: ConnectionRepository, private readonly box: SecretBox, private readonly tester: ConnectionTestService) {}
+  constructor(
+    private readonly connections: ConnectionRepository,
+    private readonly box: SecretBox,
+    private readonly tester: ConnectionTestService,
+  ) {}
 
   /** List connections. */
   @Get()
@@ -48,8 +77,16 @@ export class ConnectionsController {
     const id = randomUUID();
     try {
       const created = await this.connections.create(tenant.id, {
-        id, connId: body.connId, connType: body.connType, description: body.description ?? null, host: body.host ?? null, port: body.port ?? null,
-        login: body.login ?? null, schema: body.schema ?? null, extra: body.extra ?? {}, password: this.seal(tenant, id, body.password),
+        id,
+        connId: body.connId,
+        connType: body.connType,
+        description: body.description ?? null,
+        host: body.host ?? null,
+        port: body.port ?? null,
+        login: body.login ?? null,
+        schema: body.schema ?? null,
+        extra: body.extra ?? {},
+        password: this.seal(tenant, id, body.password),
       });
       return toView(created);
     } catch (error) {
@@ -61,7 +98,11 @@ export class ConnectionsController {
   /** Change a connection. */
   @Patch(':connId')
   @RequirePermission(PERMISSIONS.connectionsEdit)
-  async update(@CurrentTenant() tenant: TenantContext, @Param('connId') connId: string, @Body() body: UpdateConnectionDto): Promise<Connection> {
+  async update(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('connId') connId: string,
+    @Body() body: UpdateConnectionDto,
+  ): Promise<Connection> {
     const connection = await this.find(tenant, connId);
     for (const field of FIELDS) if (body[field] !== undefined) Object.assign(connection, { [field]: body[field] });
     if (body.extra !== undefined) connection.extra = unmaskExtra(body.extra, connection.extra);
@@ -74,7 +115,8 @@ export class ConnectionsController {
   @HttpCode(204)
   @RequirePermission(PERMISSIONS.connectionsEdit)
   async remove(@CurrentTenant() tenant: TenantContext, @Param('connId') connId: string): Promise<void> {
-    if (!(await this.connections.remove(tenant.id, connId))) throw new NotFoundException(`connection '${connId}' not found`);
+    if (!(await this.connections.remove(tenant.id, connId)))
+      throw new NotFoundException(`connection '${connId}' not found`);
   }
 
   /**
@@ -88,12 +130,24 @@ export class ConnectionsController {
   @RequirePermission(PERMISSIONS.connectionsEdit)
   async test(@CurrentTenant() tenant: TenantContext, @Param('connId') connId: string): Promise<ConnectionTestResult> {
     const c = await this.find(tenant, connId);
-    const password = c.password === null ? null : this.box.decrypt(c.password, connectionSecretBinding(tenant.id, c.id));
-    return this.tester.test({ connId: c.connId, connType: c.connType, host: c.host, port: c.port, login: c.login, password, schema: c.schema, extra: c.extra });
+    const password =
+      c.password === null ? null : this.box.decrypt(c.password, connectionSecretBinding(tenant.id, c.id));
+    return this.tester.test({
+      connId: c.connId,
+      connType: c.connType,
+      host: c.host,
+      port: c.port,
+      login: c.login,
+      password,
+      schema: c.schema,
+      extra: c.extra,
+    });
   }
 
   private seal(tenant: TenantContext, id: string, password: string | null | undefined): string | null {
-    return password === null || password === undefined ? null : this.box.encrypt(password, connectionSecretBinding(tenant.id, id));
+    return password === null || password === undefined
+      ? null
+      : this.box.encrypt(password, connectionSecretBinding(tenant.id, id));
   }
 
   private async find(tenant: TenantContext, connId: string): Promise<ConnectionEntity> {

@@ -11,30 +11,54 @@ import { ApiErrors, ApiOneOfResponse } from '../../services/http/api-errors.deco
 
 @Controller('tenants/:tenant/dags/:dagId/dagRuns')
 export class DagRunsController {
-  constructor(private readonly service: DagRunsService, private readonly runs: DagRunRepository, private readonly bundles: BundleRepository) {}
+  constructor(
+    private readonly service: DagRunsService,
+    private readonly runs: DagRunRepository,
+    private readonly bundles: BundleRepository,
+  ) {}
 
   /** Trigger a run of a DAG. */
   @Post()
   @RequirePermission(PERMISSIONS.dagsTrigger)
   @ApiErrors({ 409: 'A run with the same logical date exists.' })
-  async trigger(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Body() body: TriggerDagRunDto): Promise<DagRun> {
+  async trigger(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('dagId') dagId: string,
+    @Body() body: TriggerDagRunDto,
+  ): Promise<DagRun> {
     return toDagRunView(await this.service.trigger(tenant.id, dagId, body.conf ?? {}, body.logicalDate));
   }
 
   /** List a DAG's runs, newest first. */
   @Get()
   @RequirePermission(PERMISSIONS.runsRead)
-  async list(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Query() query: ListDagRunsQuery): Promise<DagRunPage> {
-    const result = await this.runs.list(tenant.id, dagId, { limit: query.limit, offset: query.offset }, {
-      state: query.state, runType: query.runType, logicalDateFrom: query.logicalDateFrom, logicalDateTo: query.logicalDateTo,
-    });
+  async list(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('dagId') dagId: string,
+    @Query() query: ListDagRunsQuery,
+  ): Promise<DagRunPage> {
+    const result = await this.runs.list(
+      tenant.id,
+      dagId,
+      { limit: query.limit, offset: query.offset },
+      {
+        state: query.state,
+        runType: query.runType,
+        logicalDateFrom: query.logicalDateFrom,
+        logicalDateTo: query.logicalDateTo,
+      },
+    );
     return { ...result, items: result.items.map(toDagRunView) };
   }
 
   /** Get a run. */
   @Get(':runId')
   @RequirePermission(PERMISSIONS.runsRead)
-  async get(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string): Promise<DagRun> {
+  async get(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('dagId') dagId: string,
+    @Param('runId') runId: string,
+  ): Promise<DagRun> {
     const run = await this.service.get(tenant.id, dagId, runId);
     return { ...toDagRunView(run), bundle: await this.bundles.ofDagVersion(tenant.id, run.dagVersionId) };
   }
@@ -47,8 +71,18 @@ export class DagRunsController {
    */
   @Patch(':runId')
   @RequirePermission(PERMISSIONS.runsEdit)
-  @ApiOneOfResponse(200, 'The run after the mark, or (with `dryRun`) the task instances the mark would change.', DagRun, MarkPreview)
-  async mark(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Body() body: MarkStateDto): Promise<DagRun | MarkPreview> {
+  @ApiOneOfResponse(
+    200,
+    'The run after the mark, or (with `dryRun`) the task instances the mark would change.',
+    DagRun,
+    MarkPreview,
+  )
+  async mark(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('dagId') dagId: string,
+    @Param('runId') runId: string,
+    @Body() body: MarkStateDto,
+  ): Promise<DagRun | MarkPreview> {
     if (body.dryRun) return this.service.previewMark(tenant.id, dagId, runId, body.state);
     return toDagRunView(await this.service.mark(tenant.id, dagId, runId, body.state));
   }
@@ -62,7 +96,12 @@ export class DagRunsController {
   @Post(':runId/clear')
   @HttpCode(200)
   @RequirePermission(PERMISSIONS.runsEdit)
-  clear(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Body() body: ClearTaskInstancesDto): Promise<ClearResult> {
+  clear(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('dagId') dagId: string,
+    @Param('runId') runId: string,
+    @Body() body: ClearTaskInstancesDto,
+  ): Promise<ClearResult> {
     return this.service.clear(tenant.id, dagId, runId, body);
   }
 }

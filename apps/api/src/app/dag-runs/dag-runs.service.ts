@@ -2,7 +2,14 @@ import { InjectQueue } from '@nestjs/bull';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { FINISHED_TASK_STATES, resolveParams, withRelatives } from '@updraft/domain';
 import type { AffectedTaskInstance, ClearResult, MarkPreview } from '@updraft/api-types';
-import { DagRepository, DagRunEntity, DagRunRepository, DuplicateRunError, TaskInstanceEntity, TaskInstanceRepository } from '@updraft/persistence';
+import {
+  DagRepository,
+  DagRunEntity,
+  DagRunRepository,
+  DuplicateRunError,
+  TaskInstanceEntity,
+  TaskInstanceRepository,
+} from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES } from '@updraft/queues';
 import type { Queue } from 'bull';
 
@@ -30,11 +37,17 @@ export class DagRunsService {
   ) {}
 
   /** A manual run on the DAG's current version; the scheduler is asked to evaluate it at once. */
-  async trigger(tenantId: string, dagId: string, conf: Record<string, unknown>, logicalDate?: string): Promise<DagRunEntity> {
+  async trigger(
+    tenantId: string,
+    dagId: string,
+    conf: Record<string, unknown>,
+    logicalDate?: string,
+  ): Promise<DagRunEntity> {
     const dag = await this.dags.get(tenantId, dagId);
     if (!dag || !dag.isActive) throw new NotFoundException(`DAG '${dagId}' not found`);
     const { problems } = resolveParams(dag.serialized.params, conf);
-    if (problems.length > 0) throw new BadRequestException({ message: problems.flatMap((p) => p.problems).join('; '), details: problems });
+    if (problems.length > 0)
+      throw new BadRequestException({ message: problems.flatMap((p) => p.problems).join('; '), details: problems });
     const now = logicalDate ? new Date(logicalDate) : new Date();
     try {
       const run = await this.runs.create(tenantId, {
@@ -69,15 +82,33 @@ export class DagRunsService {
   async previewMark(tenantId: string, dagId: string, runId: string, state: 'success' | 'failed'): Promise<MarkPreview> {
     const run = await this.get(tenantId, dagId, runId);
     const instances = await this.taskInstances.allForRun(tenantId, run.id);
-    return { dryRun: true, state, taskInstances: affected(instances.filter((ti) => !FINISHED_TASK_STATES.includes(ti.state))) };
+    return {
+      dryRun: true,
+      state,
+      taskInstances: affected(instances.filter((ti) => !FINISHED_TASK_STATES.includes(ti.state))),
+    };
   }
 
-  async previewMarkTask(tenantId: string, dagId: string, runId: string, taskId: string, state: 'success' | 'failed', mapIndex = -1): Promise<MarkPreview> {
+  async previewMarkTask(
+    tenantId: string,
+    dagId: string,
+    runId: string,
+    taskId: string,
+    state: 'success' | 'failed',
+    mapIndex = -1,
+  ): Promise<MarkPreview> {
     const ti = await this.findTask(tenantId, dagId, runId, taskId, mapIndex);
     return { dryRun: true, state, taskInstances: affected(ti.state === state ? [] : [ti]) };
   }
 
-  async markTask(tenantId: string, dagId: string, runId: string, taskId: string, state: 'success' | 'failed', mapIndex = -1): Promise<void> {
+  async markTask(
+    tenantId: string,
+    dagId: string,
+    runId: string,
+    taskId: string,
+    state: 'success' | 'failed',
+    mapIndex = -1,
+  ): Promise<void> {
     const ti = await this.findTask(tenantId, dagId, runId, taskId, mapIndex);
     await this.taskInstances.mark(tenantId, ti.id, state);
     await this.runs.reopen(tenantId, ti.dagRunId);
@@ -91,10 +122,15 @@ export class DagRunsService {
     const tasks = loaded?.serialized.tasks ?? [];
     const unknown = (options.taskIds ?? []).filter((id) => !tasks.some((t) => t.taskId === id));
     if (unknown.length > 0) throw new BadRequestException(`taskIds: unknown task(s) ${unknown.join(', ')}`);
-    const chosen = options.taskIds ? withRelatives(tasks, options.taskIds, options) : new Set(tasks.map((t) => t.taskId));
+    const chosen = options.taskIds
+      ? withRelatives(tasks, options.taskIds, options)
+      : new Set(tasks.map((t) => t.taskId));
     const instances = await this.taskInstances.allForRun(tenantId, run.id);
     const clearedInstances = instances
-      .filter((ti) => chosen.has(ti.taskId) && (!options.onlyFailed || ti.state === 'failed' || ti.state === 'upstream_failed'))
+      .filter(
+        (ti) =>
+          chosen.has(ti.taskId) && (!options.onlyFailed || ti.state === 'failed' || ti.state === 'upstream_failed'),
+      )
       .filter((ti) => FINISHED_TASK_STATES.includes(ti.state) || ti.state === 'running' || ti.state === 'up_for_retry');
     const cleared = [...new Set(clearedInstances.map((ti) => ti.taskId))].sort();
     const result: ClearResult = { cleared, taskInstances: affected(clearedInstances), dryRun: options.dryRun ?? false };
@@ -108,10 +144,21 @@ export class DagRunsService {
     return result;
   }
 
-  private async findTask(tenantId: string, dagId: string, runId: string, taskId: string, mapIndex: number): Promise<TaskInstanceEntity> {
+  private async findTask(
+    tenantId: string,
+    dagId: string,
+    runId: string,
+    taskId: string,
+    mapIndex: number,
+  ): Promise<TaskInstanceEntity> {
     const run = await this.get(tenantId, dagId, runId);
     const ti = await this.taskInstances.find(tenantId, run.id, taskId, mapIndex);
-    if (!ti) throw new NotFoundException(mapIndex < 0 ? `task '${taskId}' not found in run '${runId}'` : `task '${taskId}' has no instance with map index ${mapIndex} in run '${runId}'`);
+    if (!ti)
+      throw new NotFoundException(
+        mapIndex < 0
+          ? `task '${taskId}' not found in run '${runId}'`
+          : `task '${taskId}' has no instance with map index ${mapIndex} in run '${runId}'`,
+      );
     return ti;
   }
 

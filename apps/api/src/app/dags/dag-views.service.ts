@@ -1,5 +1,13 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import type { DagListItem, DagSource, DagVersionDiff, DagVersionView, GridData, GridRun, GridTask } from '@updraft/api-types';
+import type {
+  DagListItem,
+  DagSource,
+  DagVersionDiff,
+  DagVersionView,
+  GridData,
+  GridRun,
+  GridTask,
+} from '@updraft/api-types';
 import { GRID_NO_INSTANCE, GRID_STATE_CODES } from '@updraft/api-types';
 import type { TenantContext } from '@updraft/auth';
 import { readDagSource } from '@updraft/bundles';
@@ -12,33 +20,60 @@ import { toDagView } from './dag.view';
 
 function toVersionView(v: DagVersionRow): DagVersionView {
   return {
-    id: v.id, dagId: v.dagId, bundleVersionId: v.bundleVersionId, bundleName: v.bundleName, bundleVersion: v.bundleVersion,
-    bundleStatus: v.bundleStatus, hash: v.hash, createdAt: v.createdAt.toISOString(), isCurrent: v.isCurrent, taskCount: v.serialized.tasks.length,
+    id: v.id,
+    dagId: v.dagId,
+    bundleVersionId: v.bundleVersionId,
+    bundleName: v.bundleName,
+    bundleVersion: v.bundleVersion,
+    bundleStatus: v.bundleStatus,
+    hash: v.hash,
+    createdAt: v.createdAt.toISOString(),
+    isCurrent: v.isCurrent,
+    taskCount: v.serialized.tasks.length,
   };
 }
 
 /** What the console's DAG list and DAG page show, each answered in a fixed number of queries. */
 @Injectable()
 export class DagViewsService {
-  constructor(private readonly dags: DagRepository, private readonly views: DagViewRepository, private readonly bundles: BundleRepository) {}
+  constructor(
+    private readonly dags: DagRepository,
+    private readonly views: DagViewRepository,
+    private readonly bundles: BundleRepository,
+  ) {}
 
   async list(tenant: TenantContext, query: ListDagsQuery) {
     const { limit, offset, recentRuns, ...filter } = query;
     const page = await this.dags.list(tenant.id, { limit, offset }, { teams: tenant.teams, filter });
     const ids = page.items.map((d) => d.dagId);
-    const [runs, misses] = await Promise.all([this.views.recentRuns(tenant.id, ids, recentRuns), this.views.slaMissCounts(tenant.id, ids)]);
+    const [runs, misses] = await Promise.all([
+      this.views.recentRuns(tenant.id, ids, recentRuns),
+      this.views.slaMissCounts(tenant.id, ids),
+    ]);
     const runsOf = new Map<string, DagListItem['recentRuns']>();
     for (const run of runs) {
-      runsOf.set(run.dagId, [...(runsOf.get(run.dagId) ?? []), { runId: run.runId, state: run.state, logicalDate: run.logicalDate.toISOString() }]);
+      runsOf.set(run.dagId, [
+        ...(runsOf.get(run.dagId) ?? []),
+        { runId: run.runId, state: run.state, logicalDate: run.logicalDate.toISOString() },
+      ]);
     }
-    const items: DagListItem[] = page.items.map((d) => ({ ...toDagView(d), recentRuns: runsOf.get(d.dagId) ?? [], slaMisses: misses.get(d.dagId) ?? 0 }));
+    const items: DagListItem[] = page.items.map((d) => ({
+      ...toDagView(d),
+      recentRuns: runsOf.get(d.dagId) ?? [],
+      slaMisses: misses.get(d.dagId) ?? 0,
+    }));
     return { ...page, items };
   }
 
   async grid(tenantId: string, dagId: string, runCount: number): Promise<GridData> {
     const dag = await this.requireDag(tenantId, dagId);
     const { runs, cells } = await this.views.grid(tenantId, dagId, runCount);
-    const tasks: GridTask[] = dag.serialized.tasks.map((t) => ({ taskId: t.taskId, operator: t.operator, groupId: t.groupId ?? null, mapped: t.expand !== undefined }));
+    const tasks: GridTask[] = dag.serialized.tasks.map((t) => ({
+      taskId: t.taskId,
+      operator: t.operator,
+      groupId: t.groupId ?? null,
+      mapped: t.expand !== undefined,
+    }));
     const indexOf = new Map(tasks.map((t, i) => [t.taskId, i]));
     const countsOf = new Map<string, Map<number, Partial<Record<TaskState, number>>>>();
     for (const cell of cells) {
@@ -65,8 +100,15 @@ export class DagViewsService {
           return GRID_STATE_CODES[shown];
         });
         return {
-          runId: run.runId, state: run.state, runType: run.runType, logicalDate: run.logicalDate.toISOString(), queuedAt: run.queuedAt.toISOString(),
-          startDate: isoOrNull(run.startDate), endDate: isoOrNull(run.endDate), states: states.join(''), mapped,
+          runId: run.runId,
+          state: run.state,
+          runType: run.runType,
+          logicalDate: run.logicalDate.toISOString(),
+          queuedAt: run.queuedAt.toISOString(),
+          startDate: isoOrNull(run.startDate),
+          endDate: isoOrNull(run.endDate),
+          states: states.join(''),
+          mapped,
         };
       }),
     };
@@ -80,12 +122,20 @@ export class DagViewsService {
       : at.versionId
         ? await this.views.version(tenant.id, dagId, at.versionId)
         : await this.views.version(tenant.id, dagId, current.dagVersionId);
-    if (!version) throw new NotFoundException(at.runId ? `run '${at.runId}' of DAG '${dagId}' not found` : `version '${at.versionId}' of DAG '${dagId}' not found`);
+    if (!version)
+      throw new NotFoundException(
+        at.runId
+          ? `run '${at.runId}' of DAG '${dagId}' not found`
+          : `version '${at.versionId}' of DAG '${dagId}' not found`,
+      );
     const [, file, line] = /^(.*):(\d+)$/.exec(version.serialized.source ?? '') ?? [];
     if (file && tenant.teams !== null) {
       // A file may define other teams' DAGs too; a member whose access comes from team roles sees only files wholly theirs.
-      const others = (await this.dags.teamsDefinedIn(tenant.id, version.bundleVersionId, file)).filter((d) => d.team === null || !tenant.teams?.includes(d.team));
-      if (others.length > 0) throw new ForbiddenException(`${file} also defines DAGs outside your teams; ask a tenant admin for its source`);
+      const others = (await this.dags.teamsDefinedIn(tenant.id, version.bundleVersionId, file)).filter(
+        (d) => d.team === null || !tenant.teams?.includes(d.team),
+      );
+      if (others.length > 0)
+        throw new ForbiddenException(`${file} also defines DAGs outside your teams; ask a tenant admin for its source`);
     }
     const archive = await this.bundles.archive(tenant.id, version.bundleVersionId);
     const content = file && archive ? await readDagSource(archive, file, version.entryFile) : null;
@@ -99,11 +149,18 @@ export class DagViewsService {
   }
 
   async diff(tenantId: string, dagId: string, fromId: string, toId: string): Promise<DagVersionDiff> {
-    const [from, to] = await Promise.all([this.views.version(tenantId, dagId, fromId), this.views.version(tenantId, dagId, toId)]);
+    const [from, to] = await Promise.all([
+      this.views.version(tenantId, dagId, fromId),
+      this.views.version(tenantId, dagId, toId),
+    ]);
     const missing = !from ? fromId : !to ? toId : null;
     if (missing || !from || !to) throw new NotFoundException(`version '${missing}' of DAG '${dagId}' not found`);
     const shape = (s: SerializedDag) => s as unknown as Parameters<typeof diffDagStructures>[0];
-    return { from: toVersionView(from), to: toVersionView(to), structure: diffDagStructures(shape(from.serialized), shape(to.serialized)) };
+    return {
+      from: toVersionView(from),
+      to: toVersionView(to),
+      structure: diffDagStructures(shape(from.serialized), shape(to.serialized)),
+    };
   }
 
   private async requireDag(tenantId: string, dagId: string): Promise<DagSummary> {

@@ -1,4 +1,14 @@
-import { BadRequestException, Body, Controller, ForbiddenException, Get, NotFoundException, Param, Patch, Query } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  ForbiddenException,
+  Get,
+  NotFoundException,
+  Param,
+  Patch,
+  Query,
+} from '@nestjs/common';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS, roleHasPermission } from '@updraft/domain';
 import { DagRepository, TeamRepository } from '@updraft/persistence';
@@ -9,7 +19,11 @@ import { DagSourceQuery, GridQuery, ListDagsQuery, UpdateDagDto, VersionDiffQuer
 
 @Controller('tenants/:tenant/dags')
 export class DagsController {
-  constructor(private readonly dags: DagRepository, private readonly views: DagViewsService, private readonly teams: TeamRepository) {}
+  constructor(
+    private readonly dags: DagRepository,
+    private readonly views: DagViewsService,
+    private readonly teams: TeamRepository,
+  ) {}
 
   /**
    * List DAGs.
@@ -30,7 +44,8 @@ export class DagsController {
     const dag = await this.dags.get(tenant.id, dagId);
     if (!dag) throw new NotFoundException(`DAG '${dagId}' not found`);
     const downstream = new Map<string, string[]>();
-    for (const t of dag.serialized.tasks) for (const up of t.upstream) downstream.set(up, [...(downstream.get(up) ?? []), t.taskId]);
+    for (const t of dag.serialized.tasks)
+      for (const up of t.upstream) downstream.set(up, [...(downstream.get(up) ?? []), t.taskId]);
     return {
       ...toDagView(dag),
       params: dag.serialized.params,
@@ -55,7 +70,11 @@ export class DagsController {
    */
   @Get(':dagId/source')
   @RequirePermission(PERMISSIONS.dagsRead)
-  source(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Query() query: DagSourceQuery): Promise<DagSource> {
+  source(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('dagId') dagId: string,
+    @Query() query: DagSourceQuery,
+  ): Promise<DagSource> {
     return this.views.source(tenant, dagId, query);
   }
 
@@ -67,7 +86,11 @@ export class DagsController {
    */
   @Get(':dagId/grid')
   @RequirePermission(PERMISSIONS.runsRead)
-  grid(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Query() query: GridQuery): Promise<GridData> {
+  grid(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('dagId') dagId: string,
+    @Query() query: GridQuery,
+  ): Promise<GridData> {
     return this.views.grid(tenant.id, dagId, query.runs);
   }
 
@@ -86,14 +109,22 @@ export class DagsController {
    */
   @Get(':dagId/versions/diff')
   @RequirePermission(PERMISSIONS.dagsRead)
-  diff(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Query() query: VersionDiffQuery): Promise<DagVersionDiff> {
+  diff(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('dagId') dagId: string,
+    @Query() query: VersionDiffQuery,
+  ): Promise<DagVersionDiff> {
     return this.views.diff(tenant.id, dagId, query.from, query.to);
   }
 
   /** Pause, unpause or move a DAG to a team. */
   @Patch(':dagId')
   @RequirePermission(PERMISSIONS.dagsEdit)
-  async update(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Body() body: UpdateDagDto): Promise<DagDetail> {
+  async update(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('dagId') dagId: string,
+    @Body() body: UpdateDagDto,
+  ): Promise<DagDetail> {
     if (body.team !== undefined) await this.checkTeam(tenant, body.team);
     if (!(await this.dags.get(tenant.id, dagId))) throw new NotFoundException(`DAG '${dagId}' not found`);
     if (body.isPaused !== undefined) await this.dags.setPaused(tenant.id, dagId, body.isPaused);
@@ -107,7 +138,10 @@ export class DagsController {
       throw new ForbiddenException(`assigning a DAG to a team needs '${PERMISSIONS.teamsManage}'`);
     }
     if (team !== null && !(await this.teams.find(tenant.id, team))) {
-      throw new BadRequestException({ message: `team '${team}' does not exist`, details: [{ field: 'team', problems: ['no such team'] }] });
+      throw new BadRequestException({
+        message: `team '${team}' does not exist`,
+        details: [{ field: 'team', problems: ['no such team'] }],
+      });
     }
   }
 }

@@ -17,16 +17,25 @@ export class DevMailboxController {
   /** Development only: list the mails the local mail catcher received, newest first. */
   @Get()
   @Public()
-  @ApiErrors({ 404: 'No local mail catcher is configured (DEV_MAILBOX_URL), or this is production.', 502: 'The local mail catcher does not answer.' })
+  @ApiErrors({
+    404: 'No local mail catcher is configured (DEV_MAILBOX_URL), or this is production.',
+    502: 'The local mail catcher does not answer.',
+  })
   async list(): Promise<DevMailList> {
-    if (!this.config.devMailboxUrl || this.config.nodeEnv === 'production') throw new NotFoundException('Cannot GET /api/v1/dev/mailbox');
+    if (!this.config.devMailboxUrl || this.config.nodeEnv === 'production')
+      throw new NotFoundException('Cannot GET /api/v1/dev/mailbox');
     let response: Response;
     try {
       response = await fetch(`${this.config.devMailboxUrl}/mails`, { signal: AbortSignal.timeout(5_000) });
     } catch (error) {
-      throw new BadGatewayException(`the local mail catcher at ${this.config.devMailboxUrl} does not answer (${(error as Error).message}); is npm start running?`);
+      throw new BadGatewayException(
+        `the local mail catcher at ${this.config.devMailboxUrl} does not answer (${(error as Error).message}); is npm start running?`,
+      );
     }
-    if (!response.ok) throw new BadGatewayException(`the local mail catcher at ${this.config.devMailboxUrl} answered ${response.status}`);
+    if (!response.ok)
+      throw new BadGatewayException(
+        `the local mail catcher at ${this.config.devMailboxUrl} answered ${response.status}`,
+      );
     return (await response.json()) as DevMailList;
   }
 }

@@ -1,5 +1,28 @@
-import { BadRequestException, Body, Controller, Delete, ForbiddenException, Get, HttpCode, Ip, NotFoundException, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { AuthenticatedUser, CurrentTenant, CurrentUser, hashOpaqueToken, PasswordHasher, Public, RequirePermission, TenantContext } from '@updraft/auth';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Delete,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  Ip,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+} from '@nestjs/common';
+import {
+  AuthenticatedUser,
+  CurrentTenant,
+  CurrentUser,
+  hashOpaqueToken,
+  PasswordHasher,
+  Public,
+  RequirePermission,
+  TenantContext,
+} from '@updraft/auth';
 import { passwordProblem, PERMISSIONS, Role } from '@updraft/domain';
 import { AccountRepository, OneTimeTokenEntity, OneTimeTokenRepository, SessionRepository } from '@updraft/persistence';
 import type { Invitation, InvitationAccepted, InvitationList, InvitationPreview } from '@updraft/api-types';
@@ -42,19 +65,39 @@ export class InvitationsController {
    */
   @Post('tenants/:tenant/invitations')
   @RequirePermission(PERMISSIONS.membersManage)
-  async invite(@Body() body: InviteDto, @CurrentTenant() tenant: TenantContext, @CurrentUser() user: AuthenticatedUser): Promise<Invitation> {
-    if (body.role === 'owner' && tenant.role !== 'owner') throw new ForbiddenException('only an owner can invite another owner');
-    return withLink(await this.mails.send({ purpose: 'invitation', email: body.email, tenantId: tenant.id, role: body.role, createdBy: user.id }, { tenantName: tenant.name, inviter: user.email }));
+  async invite(
+    @Body() body: InviteDto,
+    @CurrentTenant() tenant: TenantContext,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<Invitation> {
+    if (body.role === 'owner' && tenant.role !== 'owner')
+      throw new ForbiddenException('only an owner can invite another owner');
+    return withLink(
+      await this.mails.send(
+        { purpose: 'invitation', email: body.email, tenantId: tenant.id, role: body.role, createdBy: user.id },
+        { tenantName: tenant.name, inviter: user.email },
+      ),
+    );
   }
 
   /** Mail a pending invitation again with a new link; the old link stops working. */
   @Post('tenants/:tenant/invitations/:id/resend')
   @RequirePermission(PERMISSIONS.membersManage)
-  async resend(@Param('id', ParseUUIDPipe) id: string, @CurrentTenant() tenant: TenantContext, @CurrentUser() user: AuthenticatedUser): Promise<Invitation> {
+  async resend(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentTenant() tenant: TenantContext,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<Invitation> {
     const old = await this.pendingOf(tenant, id);
-    if (old.role === 'owner' && tenant.role !== 'owner') throw new ForbiddenException('only an owner can invite another owner');
+    if (old.role === 'owner' && tenant.role !== 'owner')
+      throw new ForbiddenException('only an owner can invite another owner');
     await this.tokens.revokeInvitation(tenant.id, old.id);
-    return withLink(await this.mails.send({ purpose: 'invitation', email: old.email, tenantId: tenant.id, role: old.role, createdBy: user.id }, { tenantName: tenant.name, inviter: user.email }));
+    return withLink(
+      await this.mails.send(
+        { purpose: 'invitation', email: old.email, tenantId: tenant.id, role: old.role, createdBy: user.id },
+        { tenantName: tenant.name, inviter: user.email },
+      ),
+    );
   }
 
   /**
@@ -70,7 +113,10 @@ export class InvitationsController {
     const token = await this.tokens.findUsable('invitation', hashOpaqueToken(body.token));
     const tenant = token && (await this.accounts.findTenantById(token.tenantId as string));
     if (!token || !tenant) refuseToken('invitation', 'unknown');
-    const [inviter, account] = await Promise.all([token.createdBy ? this.accounts.findUserById(token.createdBy) : null, this.accounts.findUserByEmail(token.email)]);
+    const [inviter, account] = await Promise.all([
+      token.createdBy ? this.accounts.findUserById(token.createdBy) : null,
+      this.accounts.findUserByEmail(token.email),
+    ]);
     return {
       email: token.email,
       tenant: { slug: tenant.slug, name: tenant.name },
@@ -97,10 +143,15 @@ export class InvitationsController {
   @Delete('tenants/:tenant/invitations/:id')
   @HttpCode(204)
   @RequirePermission(PERMISSIONS.membersManage)
-  async revoke(@CurrentTenant() tenant: TenantContext, @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('no such pending invitation') })) id: string): Promise<void> {
+  async revoke(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('no such pending invitation') }))
+    id: string,
+  ): Promise<void> {
     const invitation = (await this.tokens.pendingInvitations(tenant.id)).find((t) => t.id === id);
     if (!invitation) throw new NotFoundException('no such pending invitation');
-    if (invitation.role === 'owner' && tenant.role !== 'owner') throw new ForbiddenException('only an owner can withdraw an invitation to become owner');
+    if (invitation.role === 'owner' && tenant.role !== 'owner')
+      throw new ForbiddenException('only an owner can withdraw an invitation to become owner');
     if (!(await this.tokens.revokeInvitation(tenant.id, id))) throw new NotFoundException('no such pending invitation');
   }
 
@@ -128,14 +179,23 @@ export class InvitationsController {
           passwordHash: async () => {
             if (body.password === undefined) return null;
             const problem = passwordProblem(body.password, token.email);
-            if (problem) throw new BadRequestException({ message: problem, details: [{ field: 'password', problems: [problem] }] });
+            if (problem)
+              throw new BadRequestException({
+                message: problem,
+                details: [{ field: 'password', problems: [problem] }],
+              });
             return this.hasher.hash(body.password);
           },
         },
         tx,
       );
-      if (!joined.user) throw new BadRequestException({ message: PASSWORD_NEEDED[joined.passwordNeeded](token.email), details: [{ field: 'password', problems: ['password is required'] }] });
-      if (joined.claimed) await this.sessionStore.revokeAllOf(joined.user.id, 'account claimed by the owner of its address', tx);
+      if (!joined.user)
+        throw new BadRequestException({
+          message: PASSWORD_NEEDED[joined.passwordNeeded](token.email),
+          details: [{ field: 'password', problems: ['password is required'] }],
+        });
+      if (joined.claimed)
+        await this.sessionStore.revokeAllOf(joined.user.id, 'account claimed by the owner of its address', tx);
       return { ...joined, token };
     });
     if (!result.ok) refuseToken('invitation', result.reason);

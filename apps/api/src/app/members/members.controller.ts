@@ -1,4 +1,16 @@
-import { Body, ConflictException, Controller, Delete, ForbiddenException, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
+import {
+  Body,
+  ConflictException,
+  Controller,
+  Delete,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+} from '@nestjs/common';
 import type { TenantMemberList, TenantMemberView } from '@updraft/api-types';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS, Role } from '@updraft/domain';
@@ -12,7 +24,8 @@ function toView(member: TenantMember): TenantMemberView {
 
 function viewOrRefuse(result: TenantMember | MembershipChangeRefusal): TenantMemberView {
   if (result === 'not_a_member') throw new NotFoundException('that user is not a member of this tenant');
-  if (result === 'last_owner') throw new ConflictException('the tenant would have no owner left: make another member owner first');
+  if (result === 'last_owner')
+    throw new ConflictException('the tenant would have no owner left: make another member owner first');
   return toView(result);
 }
 
@@ -32,7 +45,11 @@ export class MembersController {
   @Patch(':userId')
   @RequirePermission(PERMISSIONS.membersManage)
   @ApiErrors({ 409: 'The tenant would have no owner left.' })
-  async changeRole(@CurrentTenant() tenant: TenantContext, @Param('userId', ParseUUIDPipe) userId: string, @Body() body: ChangeRoleDto): Promise<TenantMemberView> {
+  async changeRole(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Body() body: ChangeRoleDto,
+  ): Promise<TenantMemberView> {
     await this.requireOwnerForOwners(tenant, userId, body.role);
     return viewOrRefuse(await this.accounts.changeRole(tenant.id, userId, body.role));
   }
@@ -51,6 +68,7 @@ export class MembersController {
   private async requireOwnerForOwners(tenant: TenantContext, userId: string, newRole?: Role): Promise<void> {
     if (tenant.role === 'owner') return;
     const target = (await this.accounts.members(tenant.id)).find((member) => member.userId === userId);
-    if (newRole === 'owner' || target?.role === 'owner') throw new ForbiddenException('only an owner can make, change or remove an owner');
+    if (newRole === 'owner' || target?.role === 'owner')
+      throw new ForbiddenException('only an owner can make, change or remove an owner');
   }
 }

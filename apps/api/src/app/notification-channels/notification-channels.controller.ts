@@ -1,9 +1,35 @@
-import { BadRequestException, Body, ConflictException, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import type { ChannelTestResult, NotificationChannel, NotificationChannelPage, NotificationDelivery, NotificationDeliveryPage } from '@updraft/api-types';
+import {
+  BadRequestException,
+  Body,
+  ConflictException,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import type {
+  ChannelTestResult,
+  NotificationChannel,
+  NotificationChannelPage,
+  NotificationDelivery,
+  NotificationDeliveryPage,
+} from '@updraft/api-types';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
 import { ChannelConfigError, ChannelService, NotificationSender } from '@updraft/notifications';
-import { DuplicateChannelError, NotificationChannelEntity, NotificationChannelRepository, NotificationDeliveryEntity, NotificationDeliveryRepository } from '@updraft/persistence';
+import {
+  DuplicateChannelError,
+  NotificationChannelEntity,
+  NotificationChannelRepository,
+  NotificationDeliveryEntity,
+  NotificationDeliveryRepository,
+} from '@updraft/persistence';
 import { randomUUID } from 'node:crypto';
 import { CreateChannelDto, ListDeliveriesQuery, UpdateChannelDto } from './notification-channels.dto';
 import { ApiErrors } from '../../services/http/api-errors.decorator';
@@ -12,15 +38,27 @@ const uuid = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('
 
 function toDeliveryView(d: NotificationDeliveryEntity): NotificationDelivery {
   return {
-    id: String(d.id), channelId: d.channelId, notificationKey: d.notificationKey, kind: d.kind, subject: d.subject, status: d.status,
-    attempt: d.attempt, error: d.error, createdAt: d.createdAt.toISOString(),
+    id: String(d.id),
+    channelId: d.channelId,
+    notificationKey: d.notificationKey,
+    kind: d.kind,
+    subject: d.subject,
+    status: d.status,
+    attempt: d.attempt,
+    error: d.error,
+    createdAt: d.createdAt.toISOString(),
   };
 }
 
 /** A tenant's email and Slack channels; secrets are encrypted at rest and masked in every answer. */
 @Controller('tenants/:tenant/notificationChannels')
 export class NotificationChannelsController {
-  constructor(private readonly channels: NotificationChannelRepository, private readonly service: ChannelService, private readonly sender: NotificationSender, private readonly deliveries: NotificationDeliveryRepository) {}
+  constructor(
+    private readonly channels: NotificationChannelRepository,
+    private readonly service: ChannelService,
+    private readonly sender: NotificationSender,
+    private readonly deliveries: NotificationDeliveryRepository,
+  ) {}
 
   /** List notification channels. */
   @Get()
@@ -49,7 +87,11 @@ export class NotificationChannelsController {
   @Patch(':id')
   @RequirePermission(PERMISSIONS.channelsEdit)
   @ApiErrors({ 409: 'A channel with that name exists.' })
-  async update(@CurrentTenant() tenant: TenantContext, @Param('id', uuid) id: string, @Body() body: UpdateChannelDto): Promise<NotificationChannel> {
+  async update(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('id', uuid) id: string,
+    @Body() body: UpdateChannelDto,
+  ): Promise<NotificationChannel> {
     const current = await this.find(tenant, id);
     const updated = await this.guard(() => this.service.update(tenant.id, current, body));
     if (!updated) throw new NotFoundException('no such notification channel');
@@ -78,11 +120,22 @@ export class NotificationChannelsController {
     const subject = `[Updraft] Test message for channel ${channel.name}`;
     let error: string | null = null;
     try {
-      await this.sender.send(channel, { subject, text: `This is a test message from Updraft for tenant ${tenant.slug}. Alerts sent to channel ${channel.name} will arrive here.` });
+      await this.sender.send(channel, {
+        subject,
+        text: `This is a test message from Updraft for tenant ${tenant.slug}. Alerts sent to channel ${channel.name} will arrive here.`,
+      });
     } catch (failure) {
       error = (failure as Error).message;
     }
-    await this.deliveries.record(tenant.id, { channelId: id, notificationKey: `test:${randomUUID()}`, kind: 'test', subject, status: error ? 'failed' : 'sent', attempt: 1, error });
+    await this.deliveries.record(tenant.id, {
+      channelId: id,
+      notificationKey: `test:${randomUUID()}`,
+      kind: 'test',
+      subject,
+      status: error ? 'failed' : 'sent',
+      attempt: 1,
+      error,
+    });
     if (!error) await this.channels.markHealthy(tenant.id, id);
     return { delivered: error === null, error };
   }
@@ -97,7 +150,8 @@ export class NotificationChannelsController {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof ChannelConfigError) throw new BadRequestException({ message: error.message, details: error.details });
+      if (error instanceof ChannelConfigError)
+        throw new BadRequestException({ message: error.message, details: error.details });
       if (error instanceof DuplicateChannelError) throw new ConflictException(error.message);
       throw error;
     }
@@ -112,8 +166,15 @@ export class NotificationDeliveriesController {
   /** List notification deliveries, newest first. */
   @Get()
   @RequirePermission(PERMISSIONS.channelsRead)
-  async list(@CurrentTenant() tenant: TenantContext, @Query() query: ListDeliveriesQuery): Promise<NotificationDeliveryPage> {
-    const result = await this.deliveries.list(tenant.id, { limit: query.limit, offset: query.offset }, { channelId: query.channelId, status: query.status, kind: query.kind, notificationKey: query.notificationKey });
+  async list(
+    @CurrentTenant() tenant: TenantContext,
+    @Query() query: ListDeliveriesQuery,
+  ): Promise<NotificationDeliveryPage> {
+    const result = await this.deliveries.list(
+      tenant.id,
+      { limit: query.limit, offset: query.offset },
+      { channelId: query.channelId, status: query.status, kind: query.kind, notificationKey: query.notificationKey },
+    );
     return { ...result, items: result.items.map(toDeliveryView) };
   }
 }

@@ -21,7 +21,9 @@ export class UpdateChannelDto {
 
 export class ListDeliveriesQuery extends PaginationQuery {
   @IsOptional() @IsUUID('all', { message: 'channelId must be a channel id (UUID)' }) channelId?: string;
-  @IsOptional() @IsIn(STATUSES, { message: `status must be one of ${STATUSES.join(', ')}` }) status?: (typeof STATUSES)[number];
+  @IsOptional()
+  @IsIn(STATUSES, { message: `status must be one of ${STATUSES.join(', ')}` })
+  status?: (typeof STATUSES)[number];
   @IsOptional() @IsIn(KINDS, { message: `kind must be one of ${KINDS.join(', ')}` }) kind?: string;
   /** The deliveries of one notification, e.g. an SLA miss's `notificationKey`. */
   @IsOptional() @IsString() @MaxLength(300) notificationKey?: string;

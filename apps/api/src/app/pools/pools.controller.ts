@@ -1,4 +1,18 @@
-import { BadRequestException, Body, ConflictException, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  ConflictException,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import type { Pool, PoolPage } from '@updraft/api-types';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
@@ -10,8 +24,14 @@ import { ApiErrors } from '../../services/http/api-errors.decorator';
 
 function toView({ pool, running, queued, scheduled }: PoolUsage): Pool {
   return {
-    name: pool.name, slots: pool.slots, description: pool.description, runningSlots: running, queuedSlots: queued,
-    openSlots: Math.max(pool.slots - running - queued, 0), scheduledTasks: scheduled, updatedAt: new Date(pool.updatedAt).toISOString(),
+    name: pool.name,
+    slots: pool.slots,
+    description: pool.description,
+    runningSlots: running,
+    queuedSlots: queued,
+    openSlots: Math.max(pool.slots - running - queued, 0),
+    scheduledTasks: scheduled,
+    updatedAt: new Date(pool.updatedAt).toISOString(),
   };
 }
 
@@ -20,7 +40,10 @@ function toView({ pool, running, queued, scheduled }: PoolUsage): Pool {
 export class PoolsController {
   private readonly defaultSlots: number;
 
-  constructor(private readonly pools: PoolRepository, @Inject(UPDRAFT_CONFIG) config: UpdraftConfig) {
+  constructor(
+    private readonly pools: PoolRepository,
+    @Inject(UPDRAFT_CONFIG) config: UpdraftConfig,
+  ) {
     this.defaultSlots = config.defaultPoolSlots;
   }
 
@@ -48,7 +71,8 @@ export class PoolsController {
       if (body.name === DEFAULT_POOL) throw new DuplicatePoolError(DEFAULT_POOL);
       await this.pools.create(tenant.id, { name: body.name, slots: body.slots, description: body.description ?? '' });
     } catch (error) {
-      if (error instanceof DuplicatePoolError) throw new ConflictException(`${error.message}; change its slots with PATCH`);
+      if (error instanceof DuplicatePoolError)
+        throw new ConflictException(`${error.message}; change its slots with PATCH`);
       throw error;
     }
     return toView(await this.find(tenant, body.name));
@@ -57,8 +81,13 @@ export class PoolsController {
   /** Change a pool's slots or description. */
   @Patch(':name')
   @RequirePermission(PERMISSIONS.poolsManage)
-  async update(@CurrentTenant() tenant: TenantContext, @Param('name') name: string, @Body() body: UpdatePoolDto): Promise<Pool> {
-    if (!(await this.pools.update(tenant.id, this.defaultSlots, name, body))) throw new NotFoundException(`pool '${name}' not found`);
+  async update(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('name') name: string,
+    @Body() body: UpdatePoolDto,
+  ): Promise<Pool> {
+    if (!(await this.pools.update(tenant.id, this.defaultSlots, name, body)))
+      throw new NotFoundException(`pool '${name}' not found`);
     return toView(await this.find(tenant, name));
   }
 
@@ -67,7 +96,8 @@ export class PoolsController {
   @HttpCode(204)
   @RequirePermission(PERMISSIONS.poolsManage)
   async remove(@CurrentTenant() tenant: TenantContext, @Param('name') name: string): Promise<void> {
-    if (name === DEFAULT_POOL) throw new BadRequestException(`${DEFAULT_POOL} cannot be deleted; set its slots to 0 to hold its tasks`);
+    if (name === DEFAULT_POOL)
+      throw new BadRequestException(`${DEFAULT_POOL} cannot be deleted; set its slots to 0 to hold its tasks`);
     if (!(await this.pools.remove(tenant.id, name))) throw new NotFoundException(`pool '${name}' not found`);
   }
 

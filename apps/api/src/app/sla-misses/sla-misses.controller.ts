@@ -8,9 +8,17 @@ import { ListSlaMissesQuery } from './sla-misses.dto';
 
 function toView(miss: SlaMissEntity & { runId: string }): SlaMiss {
   return {
-    id: miss.id, notificationKey: slaMissNotificationKey(miss.id), dagId: miss.dagId, runId: miss.runId, taskId: miss.taskId, kind: miss.taskId ? 'sla' : 'deadline',
-    expectedAt: miss.expectedAt.toISOString(), detectedAt: miss.detectedAt.toISOString(), finishedAt: miss.finishedAt?.toISOString() ?? null,
-    notifiedAt: miss.notifiedAt?.toISOString() ?? null, lateByMs: (miss.finishedAt ?? miss.detectedAt).getTime() - miss.expectedAt.getTime(),
+    id: miss.id,
+    notificationKey: slaMissNotificationKey(miss.id),
+    dagId: miss.dagId,
+    runId: miss.runId,
+    taskId: miss.taskId,
+    kind: miss.taskId ? 'sla' : 'deadline',
+    expectedAt: miss.expectedAt.toISOString(),
+    detectedAt: miss.detectedAt.toISOString(),
+    finishedAt: miss.finishedAt?.toISOString() ?? null,
+    notifiedAt: miss.notifiedAt?.toISOString() ?? null,
+    lateByMs: (miss.finishedAt ?? miss.detectedAt).getTime() - miss.expectedAt.getTime(),
   };
 }
 
@@ -23,7 +31,18 @@ export class SlaMissesController {
   @Get()
   @RequirePermission(PERMISSIONS.runsRead)
   async list(@CurrentTenant() tenant: TenantContext, @Query() query: ListSlaMissesQuery): Promise<SlaMissPage> {
-    const result = await this.misses.list(tenant.id, { limit: query.limit, offset: query.offset }, { dagId: query.dagId, dagRunId: query.runId, taskId: query.taskId, kind: query.kind, from: query.from, to: query.to });
+    const result = await this.misses.list(
+      tenant.id,
+      { limit: query.limit, offset: query.offset },
+      {
+        dagId: query.dagId,
+        dagRunId: query.runId,
+        taskId: query.taskId,
+        kind: query.kind,
+        from: query.from,
+        to: query.to,
+      },
+    );
     return { ...result, items: result.items.map(toView) };
   }
 }

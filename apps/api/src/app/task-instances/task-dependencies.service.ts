@@ -27,9 +27,17 @@ export class TaskDependenciesService {
       runState: loaded.run.state,
       state: ti.state,
       triggerRule: task.triggerRule,
-      upstream: upstream.map((u) => ({ taskId: u.mapIndex < 0 ? u.taskId : `${u.taskId}[${u.mapIndex}]`, state: u.state })),
+      upstream: upstream.map((u) => ({
+        taskId: u.mapIndex < 0 ? u.taskId : `${u.taskId}[${u.mapIndex}]`,
+        state: u.state,
+      })),
       nextTryAt: ti.nextTryAt,
-      pool: { name: ti.pool, needs: ti.poolSlots, inUse: room.poolInUse, total: room.poolTotal ?? (ti.pool === DEFAULT_POOL ? this.config.defaultPoolSlots : 0) },
+      pool: {
+        name: ti.pool,
+        needs: ti.poolSlots,
+        inUse: room.poolInUse,
+        total: room.poolTotal ?? (ti.pool === DEFAULT_POOL ? this.config.defaultPoolSlots : 0),
+      },
       tenant: { inUse: room.tenantInFlight, total: room.tenantLimit ?? this.config.tenantMaxRunningTasks },
       dag: { inUse: room.dagInFlight, total: loaded.serialized.maxActiveTasks },
     });

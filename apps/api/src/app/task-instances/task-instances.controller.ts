@@ -1,12 +1,40 @@
-import { Body, Controller, DefaultValuePipe, Get, MessageEvent, NotFoundException, Param, ParseIntPipe, Patch, Query, Sse } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  DefaultValuePipe,
+  Get,
+  MessageEvent,
+  NotFoundException,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Query,
+  Sse,
+} from '@nestjs/common';
 import type { TaskState } from '@updraft/domain';
 import { ApiOkResponse, ApiProduces, ApiQuery } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
-import { LogLine, TaskInstanceEntity, TaskInstanceRepository, TaskLogRepository, TaskTryEntity, TaskTryRepository, XComRepository } from '@updraft/persistence';
+import {
+  LogLine,
+  TaskInstanceEntity,
+  TaskInstanceRepository,
+  TaskLogRepository,
+  TaskTryEntity,
+  TaskTryRepository,
+  XComRepository,
+} from '@updraft/persistence';
 import { MarkPreview, TaskInstance } from '@updraft/api-types';
-import type { TaskDependencies, TaskInstancePage, TaskLog, TaskLogLine, TaskTry, TaskTryList, XComEntryList } from '@updraft/api-types';
+import type {
+  TaskDependencies,
+  TaskInstancePage,
+  TaskLog,
+  TaskLogLine,
+  TaskTry,
+  TaskTryList,
+  XComEntryList,
+} from '@updraft/api-types';
 import { PaginationQuery } from '../../services/http/pagination.dto';
 import { isoOrNull } from '../dag-runs/dag-run.view';
 import { MarkStateDto } from '../dag-runs/dag-runs.dto';
@@ -16,7 +44,13 @@ import { TaskLogQuery } from './task-log.dto';
 import { ApiOneOfResponse } from '../../services/http/api-errors.decorator';
 
 /** `?mapIndex=`, read with a default, which Nest's explorer would declare required. */
-const ApiMapIndex = () => ApiQuery({ name: 'mapIndex', required: false, type: Number, description: "A mapped task's instance; default -1, the task unmapped." });
+const ApiMapIndex = () =>
+  ApiQuery({
+    name: 'mapIndex',
+    required: false,
+    type: Number,
+    description: "A mapped task's instance; default -1, the task unmapped.",
+  });
 
 const LIVE_STATES: TaskState[] = ['none', 'scheduled', 'queued', 'running'];
 const LOG_STREAM_POLL_MS = 300;
@@ -29,8 +63,13 @@ function toLogLine(line: LogLine): TaskLogLine {
 
 function toTryView(t: TaskTryEntity): TaskTry {
   return {
-    tryNumber: t.tryNumber, state: t.state, hostname: t.hostname, startDate: t.startDate.toISOString(), endDate: isoOrNull(t.endDate),
-    durationMs: t.endDate ? t.endDate.getTime() - t.startDate.getTime() : null, exitReason: t.exitReason,
+    tryNumber: t.tryNumber,
+    state: t.state,
+    hostname: t.hostname,
+    startDate: t.startDate.toISOString(),
+    endDate: isoOrNull(t.endDate),
+    durationMs: t.endDate ? t.endDate.getTime() - t.startDate.getTime() : null,
+    exitReason: t.exitReason,
   };
 }
 
@@ -65,9 +104,17 @@ export class TaskInstancesController {
   /** List a run's task instances. */
   @Get()
   @RequirePermission(PERMISSIONS.runsRead)
-  async list(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Query() page: PaginationQuery): Promise<TaskInstancePage> {
+  async list(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('dagId') dagId: string,
+    @Param('runId') runId: string,
+    @Query() page: PaginationQuery,
+  ): Promise<TaskInstancePage> {
     const run = await this.runs.get(tenant.id, dagId, runId);
-    const [result, errors] = await Promise.all([this.taskInstances.listForRun(tenant.id, run.id, page), this.tries.lastErrors(tenant.id, run.id)]);
+    const [result, errors] = await Promise.all([
+      this.taskInstances.listForRun(tenant.id, run.id, page),
+      this.tries.lastErrors(tenant.id, run.id),
+    ]);
     return { ...result, items: result.items.map((ti) => toTaskInstanceView(ti, errors.get(ti.id) ?? null)) };
   }
 
@@ -80,7 +127,13 @@ export class TaskInstancesController {
   @Get(':taskId')
   @RequirePermission(PERMISSIONS.runsRead)
   @ApiMapIndex()
-  async get(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Param('taskId') taskId: string, @Query('mapIndex', new DefaultValuePipe(-1), ParseIntPipe) mapIndex: number): Promise<TaskInstance> {
+  async get(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('dagId') dagId: string,
+    @Param('runId') runId: string,
+    @Param('taskId') taskId: string,
+    @Query('mapIndex', new DefaultValuePipe(-1), ParseIntPipe) mapIndex: number,
+  ): Promise<TaskInstance> {
     const ti = await this.find(tenant.id, dagId, runId, taskId, mapIndex);
     return toTaskInstanceView(ti, (await this.tries.lastErrors(tenant.id, ti.dagRunId)).get(ti.id) ?? null);
   }
@@ -89,7 +142,13 @@ export class TaskInstancesController {
   @Get(':taskId/tries')
   @RequirePermission(PERMISSIONS.runsRead)
   @ApiMapIndex()
-  async triesOf(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Param('taskId') taskId: string, @Query('mapIndex', new DefaultValuePipe(-1), ParseIntPipe) mapIndex: number): Promise<TaskTryList> {
+  async triesOf(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('dagId') dagId: string,
+    @Param('runId') runId: string,
+    @Param('taskId') taskId: string,
+    @Query('mapIndex', new DefaultValuePipe(-1), ParseIntPipe) mapIndex: number,
+  ): Promise<TaskTryList> {
     const ti = await this.find(tenant.id, dagId, runId, taskId, mapIndex);
     return { items: (await this.tries.list(tenant.id, ti.id)).map(toTryView) };
   }
@@ -103,7 +162,13 @@ export class TaskInstancesController {
   @Get(':taskId/dependencies')
   @RequirePermission(PERMISSIONS.runsRead)
   @ApiMapIndex()
-  async dependenciesOf(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Param('taskId') taskId: string, @Query('mapIndex', new DefaultValuePipe(-1), ParseIntPipe) mapIndex: number): Promise<TaskDependencies> {
+  async dependenciesOf(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('dagId') dagId: string,
+    @Param('runId') runId: string,
+    @Param('taskId') taskId: string,
+    @Query('mapIndex', new DefaultValuePipe(-1), ParseIntPipe) mapIndex: number,
+  ): Promise<TaskDependencies> {
     return this.dependencies.explain(tenant.id, await this.find(tenant.id, dagId, runId, taskId, mapIndex));
   }
 
@@ -135,7 +200,10 @@ export class TaskInstancesController {
    */
   @Sse(':taskId/logs/:try/stream')
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: '`message` events, each a `TaskLogLine` as JSON, then one `end` event `{ "state": … }`.', content: { 'text/event-stream': { schema: { type: 'string' } } } })
+  @ApiOkResponse({
+    description: '`message` events, each a `TaskLogLine` as JSON, then one `end` event `{ "state": … }`.',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
   @RequirePermission(PERMISSIONS.logsRead)
   @ApiMapIndex()
   async streamLogs(
@@ -165,9 +233,13 @@ export class TaskInstancesController {
             !current ||
             current.tryNumber > tryNumber ||
             (await this.taskInstances.tryEnded(tenant.id, ti.id, tryNumber)) ||
-            (!LIVE_STATES.includes(current.state) && Date.now() - (current.heartbeatAt?.getTime() ?? 0) > STALE_HEARTBEAT_MS);
+            (!LIVE_STATES.includes(current.state) &&
+              Date.now() - (current.heartbeatAt?.getTime() ?? 0) > STALE_HEARTBEAT_MS);
           if (tryOver) {
-            subscriber.next({ type: 'end', data: { state: current?.tryNumber === tryNumber ? current.state : 'finished' } } as MessageEvent);
+            subscriber.next({
+              type: 'end',
+              data: { state: current?.tryNumber === tryNumber ? current.state : 'finished' },
+            } as MessageEvent);
             return subscriber.complete();
           }
           await new Promise((resolve) => setTimeout(resolve, LOG_STREAM_POLL_MS));
@@ -183,10 +255,16 @@ export class TaskInstancesController {
   /** Get a task's XCom entries. */
   @Get(':taskId/xcomEntries')
   @RequirePermission(PERMISSIONS.runsRead)
-  async xcomEntries(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Param('taskId') taskId: string): Promise<XComEntryList> {
+  async xcomEntries(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('dagId') dagId: string,
+    @Param('runId') runId: string,
+    @Param('taskId') taskId: string,
+  ): Promise<XComEntryList> {
     const run = await this.runs.get(tenant.id, dagId, runId);
     // Every instance's entries: a mapped task has one per map index.
-    if ((await this.taskInstances.ofTasks(tenant.id, run.id, [taskId])).length === 0) throw new NotFoundException(`task '${taskId}' not found in run '${runId}'`);
+    if ((await this.taskInstances.ofTasks(tenant.id, run.id, [taskId])).length === 0)
+      throw new NotFoundException(`task '${taskId}' not found in run '${runId}'`);
     return { items: await this.xcoms.list(tenant.id, run.id, taskId) };
   }
 
@@ -199,24 +277,54 @@ export class TaskInstancesController {
   @Patch(':taskId')
   @RequirePermission(PERMISSIONS.runsEdit)
   @ApiMapIndex()
-  @ApiOneOfResponse(200, 'The task instance after the mark, or (with `dryRun`) the task instances the mark would change.', TaskInstance, MarkPreview)
-  async mark(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string, @Param('runId') runId: string, @Param('taskId') taskId: string, @Query('mapIndex', new DefaultValuePipe(-1), ParseIntPipe) mapIndex: number, @Body() body: MarkStateDto): Promise<TaskInstance | MarkPreview> {
+  @ApiOneOfResponse(
+    200,
+    'The task instance after the mark, or (with `dryRun`) the task instances the mark would change.',
+    TaskInstance,
+    MarkPreview,
+  )
+  async mark(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('dagId') dagId: string,
+    @Param('runId') runId: string,
+    @Param('taskId') taskId: string,
+    @Query('mapIndex', new DefaultValuePipe(-1), ParseIntPipe) mapIndex: number,
+    @Body() body: MarkStateDto,
+  ): Promise<TaskInstance | MarkPreview> {
     if (body.dryRun) return this.runs.previewMarkTask(tenant.id, dagId, runId, taskId, body.state, mapIndex);
     await this.runs.markTask(tenant.id, dagId, runId, taskId, body.state, mapIndex);
     return toTaskInstanceView(await this.find(tenant.id, dagId, runId, taskId, mapIndex));
   }
 
-  private async findTry(tenantId: string, dagId: string, runId: string, taskId: string, tryNumber: number, mapIndex: number): Promise<TaskInstanceEntity> {
+  private async findTry(
+    tenantId: string,
+    dagId: string,
+    runId: string,
+    taskId: string,
+    tryNumber: number,
+    mapIndex: number,
+  ): Promise<TaskInstanceEntity> {
     const ti = await this.find(tenantId, dagId, runId, taskId, mapIndex);
-    if (tryNumber < 1 || tryNumber > Math.max(ti.tryNumber, 1)) throw new NotFoundException(`task '${taskId}' has no try ${tryNumber}`);
+    if (tryNumber < 1 || tryNumber > Math.max(ti.tryNumber, 1))
+      throw new NotFoundException(`task '${taskId}' has no try ${tryNumber}`);
     return ti;
   }
 
-  private async find(tenantId: string, dagId: string, runId: string, taskId: string, mapIndex = -1): Promise<TaskInstanceEntity> {
+  private async find(
+    tenantId: string,
+    dagId: string,
+    runId: string,
+    taskId: string,
+    mapIndex = -1,
+  ): Promise<TaskInstanceEntity> {
     const run = await this.runs.get(tenantId, dagId, runId);
     const ti = await this.taskInstances.find(tenantId, run.id, taskId, mapIndex);
     if (!ti) {
-      throw new NotFoundException(mapIndex < 0 ? `task '${taskId}' not found in run '${runId}' (a mapped task's instances are named by ?mapIndex=)` : `task '${taskId}' has no instance with map index ${mapIndex} in run '${runId}'`);
+      throw new NotFoundException(
+        mapIndex < 0
+          ? `task '${taskId}' not found in run '${runId}' (a mapped task's instances are named by ?mapIndex=)`
+          : `task '${taskId}' has no instance with map index ${mapIndex} in run '${runId}'`,
+      );
     }
     return ti;
   }

@@ -8,7 +8,9 @@ export class TaskLogQuery {
   /** A mapped task's instance; default -1, the task unmapped. */
   @IsOptional() @Type(() => Number) @IsInt() @Min(-1) mapIndex: number = -1;
   /** The `next` of the page before; default: from the first line. */
-  @IsOptional() @Matches(/^\d{1,18}$/, { message: 'after must be the "next" of an earlier page (digits)' }) after: string = '0';
+  @IsOptional()
+  @Matches(/^\d{1,18}$/, { message: 'after must be the "next" of an earlier page (digits)' })
+  after: string = '0';
   /** At most this many lines in the page. */
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_LOG_PAGE_LINES) limit: number = MAX_LOG_PAGE_LINES;
 }

@@ -1,4 +1,18 @@
-import { BadRequestException, Body, ConflictException, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  ConflictException,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+} from '@nestjs/common';
 import type { Team, TeamDetail, TeamList } from '@updraft/api-types';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
@@ -18,7 +32,10 @@ function conflictOnDuplicate(error: unknown): never {
 /** Teams group members; a member's team role applies to the DAGs of that team (see docs/security.md). */
 @Controller('tenants/:tenant/teams')
 export class TeamsController {
-  constructor(private readonly teams: TeamRepository, private readonly accounts: AccountRepository) {}
+  constructor(
+    private readonly teams: TeamRepository,
+    private readonly accounts: AccountRepository,
+  ) {}
 
   /** List teams. */
   @Get()
@@ -32,7 +49,11 @@ export class TeamsController {
   @RequirePermission(PERMISSIONS.teamsManage)
   @ApiErrors({ 409: 'A team with that name exists.' })
   async create(@CurrentTenant() tenant: TenantContext, @Body() body: CreateTeamDto): Promise<Team> {
-    return toView(await this.teams.create(tenant.id, { name: body.name, description: body.description ?? null }).catch(conflictOnDuplicate));
+    return toView(
+      await this.teams
+        .create(tenant.id, { name: body.name, description: body.description ?? null })
+        .catch(conflictOnDuplicate),
+    );
   }
 
   /** Get a team with its members. */
@@ -46,7 +67,11 @@ export class TeamsController {
   /** Change a team's description. */
   @Patch(':team')
   @RequirePermission(PERMISSIONS.teamsManage)
-  async update(@CurrentTenant() tenant: TenantContext, @Param('team') name: string, @Body() body: UpdateTeamDto): Promise<Team> {
+  async update(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('team') name: string,
+    @Body() body: UpdateTeamDto,
+  ): Promise<Team> {
     const team = await this.teams.update(tenant.id, name, body).catch(conflictOnDuplicate);
     if (!team) throw new NotFoundException(`team '${name}' not found`);
     return toView(team);
@@ -68,11 +93,18 @@ export class TeamsController {
    */
   @Put(':team/members')
   @RequirePermission(PERMISSIONS.teamsManage)
-  async setMember(@CurrentTenant() tenant: TenantContext, @Param('team') name: string, @Body() body: SetTeamMemberDto): Promise<TeamDetail> {
+  async setMember(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('team') name: string,
+    @Body() body: SetTeamMemberDto,
+  ): Promise<TeamDetail> {
     const team = await this.find(tenant, name);
     const user = await this.accounts.findUserByEmail(body.email);
     if (!user || !(await this.teams.setMember(tenant.id, team.id, user.id, body.role))) {
-      throw new BadRequestException({ message: `'${body.email}' is not a member of this tenant`, details: [{ field: 'email', problems: ['not a member of this tenant'] }] });
+      throw new BadRequestException({
+        message: `'${body.email}' is not a member of this tenant`,
+        details: [{ field: 'email', problems: ['not a member of this tenant'] }],
+      });
     }
     return this.get(tenant, name);
   }
@@ -81,9 +113,14 @@ export class TeamsController {
   @Delete(':team/members/:userId')
   @HttpCode(204)
   @RequirePermission(PERMISSIONS.teamsManage)
-  async removeMember(@CurrentTenant() tenant: TenantContext, @Param('team') name: string, @Param('userId', ParseUUIDPipe) userId: string): Promise<void> {
+  async removeMember(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('team') name: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+  ): Promise<void> {
     const team = await this.find(tenant, name);
-    if (!(await this.teams.removeMember(tenant.id, team.id, userId))) throw new NotFoundException(`that user is not in team '${name}'`);
+    if (!(await this.teams.removeMember(tenant.id, team.id, userId)))
+      throw new NotFoundException(`that user is not in team '${name}'`);
   }
 
   private async find(tenant: TenantContext, name: string): Promise<TeamEntity> {

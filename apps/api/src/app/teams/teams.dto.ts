@@ -16,6 +16,8 @@ export class UpdateTeamDto {
 }
 
 export class SetTeamMemberDto {
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)) @IsEmail({}, { message: 'email must be an email address' }) email: string;
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail({}, { message: 'email must be an email address' })
+  email: string;
   @IsIn([...TEAM_ROLES], { message: `role must be one of ${TEAM_ROLES.join(', ')}` }) role: TeamRole;
 }

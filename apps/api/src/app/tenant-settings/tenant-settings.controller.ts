@@ -27,14 +27,23 @@ export class TenantSettingsController {
   @RequirePermission(PERMISSIONS.tenantRead)
   @ApiErrors({ 403: 'Asked with an API token: the settings page is for people, or the role lacks the permission.' })
   async get(@CurrentTenant() tenant: TenantContext, @CurrentUser() user: AuthenticatedUser): Promise<TenantSettings> {
-    if (tenant.apiTokenId) throw new ForbiddenException('an API token has no tenant settings page; use a person’s login');
+    if (tenant.apiTokenId)
+      throw new ForbiddenException('an API token has no tenant settings page; use a person’s login');
     const row = await this.tenants.find(tenant.id);
     if (!row) throw new NotFoundException(`tenant '${tenant.slug}' not found`);
-    const [usage, teamRoles, defaults] = await Promise.all([this.tenants.usage(tenant.id), this.teams.rolesOf(tenant.id, user.id), this.channels.defaults(tenant.id)]);
+    const [usage, teamRoles, defaults] = await Promise.all([
+      this.tenants.usage(tenant.id),
+      this.teams.rolesOf(tenant.id, user.id),
+      this.channels.defaults(tenant.id),
+    ]);
     return {
       slug: row.slug,
       name: row.name,
-      runningTaskLimit: { value: row.maxRunningTasks ?? this.config.tenantMaxRunningTasks, source: row.maxRunningTasks === null ? 'platform' : 'tenant', editable: false },
+      runningTaskLimit: {
+        value: row.maxRunningTasks ?? this.config.tenantMaxRunningTasks,
+        source: row.maxRunningTasks === null ? 'platform' : 'tenant',
+        editable: false,
+      },
       defaultChannels: defaults.map((c) => ({ id: c.id, name: c.name, type: c.type })),
       usage,
       you: { role: tenant.role, permissions: [...new Set(permissionsOf(tenant.role))], teamRoles },
@@ -50,7 +59,11 @@ export class TenantSettingsController {
   @Patch()
   @RequirePermission(PERMISSIONS.tenantManage)
   @ApiErrors({ 403: 'Asked with an API token, or the role lacks the permission.' })
-  async update(@CurrentTenant() tenant: TenantContext, @CurrentUser() user: AuthenticatedUser, @Body() body: UpdateTenantSettingsDto): Promise<TenantSettings> {
+  async update(
+    @CurrentTenant() tenant: TenantContext,
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: UpdateTenantSettingsDto,
+  ): Promise<TenantSettings> {
     await this.tenants.rename(tenant.id, body.name.trim());
     return this.get(tenant, user);
   }

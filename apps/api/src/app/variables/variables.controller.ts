@@ -1,4 +1,17 @@
-import { BadRequestException, Body, ConflictException, Controller, Delete, Get, HttpCode, NotFoundException, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  ConflictException,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import type { Variable, VariablePage } from '@updraft/api-types';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
@@ -10,13 +23,22 @@ import { CreateVariableDto, UpdateVariableDto } from './variables.dto';
 import { ApiErrors } from '../../services/http/api-errors.decorator';
 
 function toView(v: VariableEntity): Variable {
-  return { key: v.key, value: v.isSecret ? MASK : v.value, isSecret: v.isSecret, description: v.description, updatedAt: v.updatedAt.toISOString() };
+  return {
+    key: v.key,
+    value: v.isSecret ? MASK : v.value,
+    isSecret: v.isSecret,
+    description: v.description,
+    updatedAt: v.updatedAt.toISOString(),
+  };
 }
 
 /** Tenant variables; secret values are stored encrypted and never leave the API in clear. */
 @Controller('tenants/:tenant/variables')
 export class VariablesController {
-  constructor(private readonly variables: VariableRepository, private readonly box: SecretBox) {}
+  constructor(
+    private readonly variables: VariableRepository,
+    private readonly box: SecretBox,
+  ) {}
 
   /** List variables. */
   @Get()
@@ -42,7 +64,15 @@ export class VariablesController {
     const isSecret = body.isSecret ?? false;
     const value = isSecret ? this.box.encrypt(body.value, variableSecretBinding(tenant.id, id)) : body.value;
     try {
-      return toView(await this.variables.create(tenant.id, { id, key: body.key, value, isSecret, description: body.description ?? null }));
+      return toView(
+        await this.variables.create(tenant.id, {
+          id,
+          key: body.key,
+          value,
+          isSecret,
+          description: body.description ?? null,
+        }),
+      );
     } catch (error) {
       if (error instanceof DuplicateKeyError) throw new ConflictException(error.message);
       throw error;
@@ -52,12 +82,21 @@ export class VariablesController {
   /** Change a variable. */
   @Patch(':key')
   @RequirePermission(PERMISSIONS.variablesEdit)
-  async update(@CurrentTenant() tenant: TenantContext, @Param('key') key: string, @Body() body: UpdateVariableDto): Promise<Variable> {
+  async update(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('key') key: string,
+    @Body() body: UpdateVariableDto,
+  ): Promise<Variable> {
     const variable = await this.find(tenant, key);
     const isSecret = body.isSecret ?? variable.isSecret;
     // A secret is never turned into plain text by the platform: the caller gives the plain value.
-    if (variable.isSecret && !isSecret && body.value === undefined) throw new BadRequestException('give the value to make a secret variable plain');
-    const plain = body.value ?? (variable.isSecret ? this.box.decrypt(variable.value, variableSecretBinding(tenant.id, variable.id)) : variable.value);
+    if (variable.isSecret && !isSecret && body.value === undefined)
+      throw new BadRequestException('give the value to make a secret variable plain');
+    const plain =
+      body.value ??
+      (variable.isSecret
+        ? this.box.decrypt(variable.value, variableSecretBinding(tenant.id, variable.id))
+        : variable.value);
     variable.value = isSecret ? this.box.encrypt(plain, variableSecretBinding(tenant.id, variable.id)) : plain;
     variable.isSecret = isSecret;
     if (body.description !== undefined) variable.description = body.description;

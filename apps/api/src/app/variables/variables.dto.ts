@@ -7,13 +7,18 @@ const MAX_VALUE = 65_536;
 export class CreateVariableDto {
   /** @example region */
   @Matches(KEY_PATTERN, { message: `key ${KEY_RULE}` }) key: string;
-  @IsString({ message: 'value must be a string' }) @MaxLength(MAX_VALUE, { message: `value may be at most ${MAX_VALUE} characters` }) value: string;
+  @IsString({ message: 'value must be a string' })
+  @MaxLength(MAX_VALUE, { message: `value may be at most ${MAX_VALUE} characters` })
+  value: string;
   @IsOptional() @IsBoolean({ message: 'isSecret must be true or false' }) isSecret?: boolean;
   @IsOptional() @IsString({ message: 'description must be a string' }) @MaxLength(1_000) description?: string | null;
 }
 
 export class UpdateVariableDto {
-  @IsOptional() @IsString({ message: 'value must be a string' }) @MaxLength(MAX_VALUE, { message: `value may be at most ${MAX_VALUE} characters` }) value?: string;
+  @IsOptional()
+  @IsString({ message: 'value must be a string' })
+  @MaxLength(MAX_VALUE, { message: `value may be at most ${MAX_VALUE} characters` })
+  value?: string;
   @IsOptional() @IsBoolean({ message: 'isSecret must be true or false' }) isSecret?: boolean;
   @IsOptional() @IsString({ message: 'description must be a string' }) @MaxLength(1_000) description?: string | null;
 }

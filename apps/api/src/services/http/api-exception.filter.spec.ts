@@ -3,7 +3,9 @@ import { ApiExceptionFilter } from './api-exception.filter';
 
 function respond(exception: unknown): { status: number; body: Record<string, unknown> } {
   const captured = { status: 0, body: {} as Record<string, unknown> };
-  const response = { status: (s: number) => ((captured.status = s), { json: (b: Record<string, unknown>) => (captured.body = b) }) };
+  const response = {
+    status: (s: number) => ((captured.status = s), { json: (b: Record<string, unknown>) => (captured.body = b) }),
+  };
   const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
   new ApiExceptionFilter().catch(exception, host);
   return captured;
@@ -11,11 +13,17 @@ function respond(exception: unknown): { status: number; body: Record<string, unk
 
 describe('ApiExceptionFilter', () => {
   it('keeps the status and message of HTTP errors, with details', () => {
-    expect(respond(new BadRequestException({ message: 'email must be an email', details: [{ field: 'email' }] }))).toEqual({
+    expect(
+      respond(new BadRequestException({ message: 'email must be an email', details: [{ field: 'email' }] })),
+    ).toEqual({
       status: 400,
       body: { statusCode: 400, error: 'Bad Request', message: 'email must be an email', details: [{ field: 'email' }] },
     });
-    expect(respond(new NotFoundException("DAG 'x' not found")).body).toEqual({ statusCode: 404, error: 'Not Found', message: "DAG 'x' not found" });
+    expect(respond(new NotFoundException("DAG 'x' not found")).body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: "DAG 'x' not found",
+    });
   });
 
   it('hides unexpected errors behind a plain 500 without a stack trace', () => {

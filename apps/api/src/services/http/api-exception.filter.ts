@@ -28,12 +28,25 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const raw = exception.getResponse();
       const payload = typeof raw === 'string' ? { message: raw } : (raw as Record<string, unknown>);
-      const message = Array.isArray(payload['message']) ? (payload['message'] as string[]).join('; ') : String(payload['message'] ?? exception.message);
-      return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message, ...(payload['details'] !== undefined && { details: payload['details'] }) };
+      const message = Array.isArray(payload['message'])
+        ? (payload['message'] as string[]).join('; ')
+        : String(payload['message'] ?? exception.message);
+      return {
+        statusCode: status,
+        error: STATUS_CODES[status] ?? 'Error',
+        message,
+        ...(payload['details'] !== undefined && { details: payload['details'] }),
+      };
     }
     const bodyParser = exception as { type?: string; status?: number; message?: string };
-    if (bodyParser?.type === 'entity.too.large') return { statusCode: 413, error: STATUS_CODES[413] as string, message: 'request body too large' };
-    if (bodyParser?.type === 'entity.parse.failed') return { statusCode: 400, error: STATUS_CODES[400] as string, message: 'request body is not valid JSON' };
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: STATUS_CODES[500] as string, message: 'internal error' };
+    if (bodyParser?.type === 'entity.too.large')
+      return { statusCode: 413, error: STATUS_CODES[413] as string, message: 'request body too large' };
+    if (bodyParser?.type === 'entity.parse.failed')
+      return { statusCode: 400, error: STATUS_CODES[400] as string, message: 'request body is not valid JSON' };
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      error: STATUS_CODES[500] as string,
+      message: 'internal error',
+    };
   }
 }

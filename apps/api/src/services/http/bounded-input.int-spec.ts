@@ -1,4 +1,10 @@
-import { createTestResources, packBundleFiles, streamBundleUpload, TestResources, UploadContent } from '@updraft/testing';
+import {
+  createTestResources,
+  packBundleFiles,
+  streamBundleUpload,
+  TestResources,
+  UploadContent,
+} from '@updraft/testing';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +20,17 @@ describe('bounded inputs: JSON depth, NUL characters, bundle upload size and rat
   let owner: string;
   let neighbour: string;
   beforeAll(async () => {
-    api = await startInProcessApi(await createTestResources(), { maxJsonDepth: 32, maxBundleBytes: MAX_BUNDLE_BYTES, bundleUploadsPerTenantPerMinute: 5 });
-    const signup = async (slug: string) => (await api.call('POST', 'auth/signup', { body: { email: `${slug}@example.com`, password: PASSWORD, tenantSlug: slug } })).json().accessToken as string;
+    api = await startInProcessApi(await createTestResources(), {
+      maxJsonDepth: 32,
+      maxBundleBytes: MAX_BUNDLE_BYTES,
+      bundleUploadsPerTenantPerMinute: 5,
+    });
+    const signup = async (slug: string) =>
+      (
+        await api.call('POST', 'auth/signup', {
+          body: { email: `${slug}@example.com`, password: PASSWORD, tenantSlug: slug },
+        })
+      ).json().accessToken as string;
     owner = await signup('bounded');
     neighbour = await signup('neighbour');
   }, 120_000);
@@ -24,12 +39,22 @@ describe('bounded inputs: JSON depth, NUL characters, bundle upload size and rat
   const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 
   it('refuses JSON nested deeper than MAX_JSON_DEPTH with a 400 naming the limit, also 400,000 deep and inside a run conf', async () => {
-    for (const body of [nested(400_000), `{"conf": ${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}}`, `{"conf": ${'{"a":'.repeat(33)}1${'}'.repeat(33)}}`]) {
+    for (const body of [
+      nested(400_000),
+      `{"conf": ${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}}`,
+      `{"conf": ${'{"a":'.repeat(33)}1${'}'.repeat(33)}}`,
+    ]) {
       const reply = await api.call('POST', 'tenants/bounded/dags/some_dag/dagRuns', { token: owner, body });
-      expect([reply.status, reply.json().message]).toEqual([400, 'request body nests objects and arrays more than 32 levels deep (MAX_JSON_DEPTH)']);
+      expect([reply.status, reply.json().message]).toEqual([
+        400,
+        'request body nests objects and arrays more than 32 levels deep (MAX_JSON_DEPTH)',
+      ]);
       expect(reply.text).not.toMatch(STACK_TRACE);
     }
-    const shallow = await api.call('POST', 'tenants/bounded/dags/some_dag/dagRuns', { token: owner, body: `{"conf": ${'{"a":'.repeat(30)}"[[[{{{"${'}'.repeat(30)}}` });
+    const shallow = await api.call('POST', 'tenants/bounded/dags/some_dag/dagRuns', {
+      token: owner,
+      body: `{"conf": ${'{"a":'.repeat(30)}"[[[{{{"${'}'.repeat(30)}}`,
+    });
     expect([shallow.status, shallow.json().message]).toEqual([404, expect.stringMatching(/some_dag/)]);
   });
 
@@ -41,11 +66,24 @@ describe('bounded inputs: JSON depth, NUL characters, bundle upload size and rat
     ];
     for (const [body, field] of cases) {
       const reply = await api.call('POST', 'tenants/bounded/variables', { token: owner, body });
-      expect([reply.status, reply.json().message, reply.json().details]).toEqual([400, `${field} must not contain a NUL character (\\u0000)`, [{ field, problems: ['contains a NUL character'] }]]);
+      expect([reply.status, reply.json().message, reply.json().details]).toEqual([
+        400,
+        `${field} must not contain a NUL character (\\u0000)`,
+        [{ field, problems: ['contains a NUL character'] }],
+      ]);
     }
-    const conf = await api.call('POST', 'tenants/bounded/dags/some_dag/dagRuns', { token: owner, body: { conf: { rows: [{ name: 'a' }, { name: 'b\u0000' }] } } });
-    expect([conf.status, conf.json().message]).toEqual([400, 'conf.rows[1].name must not contain a NUL character (\\u0000)']);
-    const escapedBackslash = await api.call('POST', 'tenants/bounded/variables', { token: owner, body: '{"key": "plain", "value": "a literal \\\\u0000 is fine"}' });
+    const conf = await api.call('POST', 'tenants/bounded/dags/some_dag/dagRuns', {
+      token: owner,
+      body: { conf: { rows: [{ name: 'a' }, { name: 'b\u0000' }] } },
+    });
+    expect([conf.status, conf.json().message]).toEqual([
+      400,
+      'conf.rows[1].name must not contain a NUL character (\\u0000)',
+    ]);
+    const escapedBackslash = await api.call('POST', 'tenants/bounded/variables', {
+      token: owner,
+      body: '{"key": "plain", "value": "a literal \\\\u0000 is fine"}',
+    });
     expect(escapedBackslash.status).toBe(201);
   });
 
@@ -65,7 +103,10 @@ describe('bounded inputs: JSON depth, NUL characters, bundle upload size and rat
 
   it('cuts off a bundle upload at MAX_BUNDLE_BYTES while it streams (413 naming the limit, memory bounded), refuses one declared too large unread, and limits uploads per tenant', async () => {
     const scratch = await mkdtemp(join(tmpdir(), 'bounded-upload-'));
-    const archive = await packBundleFiles(scratch, { 'updraft.json': JSON.stringify({ name: 'small', entries: ['dags/a.js'] }), 'dags/a.js': 'export default 1;' });
+    const archive = await packBundleFiles(scratch, {
+      'updraft.json': JSON.stringify({ name: 'small', entries: ['dags/a.js'] }),
+      'dags/a.js': 'export default 1;',
+    });
     await rm(scratch, { recursive: true, force: true });
     const small = await upload(owner, 'bounded', { archive });
     expect(small.status).toBe(201);
@@ -77,17 +118,22 @@ describe('bounded inputs: JSON depth, NUL characters, bundle upload size and rat
     const declared = await upload(owner, 'bounded', { zeroBytes: 200 * MiB, declareLength: true });
     expect([declared.status, declared.body.message]).toEqual([413, limitMessage]);
     expect(declared.peakMemoryGrowthMiB).toBeLessThan(64);
-    console.log(`upload of 200 MiB against a 4 MiB limit: peak RSS growth ${streamed.peakMemoryGrowthMiB.toFixed(1)} MiB streamed, ${declared.peakMemoryGrowthMiB.toFixed(1)} MiB declared`);
+    console.log(
+      `upload of 200 MiB against a 4 MiB limit: peak RSS growth ${streamed.peakMemoryGrowthMiB.toFixed(1)} MiB streamed, ${declared.peakMemoryGrowthMiB.toFixed(1)} MiB declared`,
+    );
 
     const fourth = await upload(owner, 'bounded', { archive });
     expect(fourth.status).toBe(201);
     const statuses = [];
     for (let i = 0; i < 2; i++) statuses.push(await upload(owner, 'bounded', { archive }));
     expect(statuses.map((u) => u.status)).toEqual([201, 429]);
-    expect(statuses[1].body.message).toMatch(/^too many bundle uploads for this tenant \(BUNDLE_UPLOADS_PER_TENANT_PER_MINUTE = 5\); try again in \d+ s$/);
+    expect(statuses[1].body.message).toMatch(
+      /^too many bundle uploads for this tenant \(BUNDLE_UPLOADS_PER_TENANT_PER_MINUTE = 5\); try again in \d+ s$/,
+    );
     expect(Number(statuses[1].retryAfter)).toBeGreaterThan(0);
     expect((await upload(neighbour, 'neighbour', { archive })).status).toBe(201);
   }, 120_000);
 
-  const upload = (token: string, tenant: string, content: UploadContent) => streamBundleUpload(api.base, tenant, token, content, () => process.memoryUsage().rss);
+  const upload = (token: string, tenant: string, content: UploadContent) =>
+    streamBundleUpload(api.base, tenant, token, content, () => process.memoryUsage().rss);
 });

@@ -9,7 +9,10 @@ type JsonLimits = Pick<UpdraftConfig, 'maxJsonBodyBytes' | 'maxJsonDepth'>;
  * characters in strings (which PostgreSQL text cannot hold) are refused with a 400 naming the
  * limit or the field.
  */
-export function jsonBodyOptions(limits: JsonLimits): { limit: number; verify: (req: unknown, res: unknown, raw: Buffer) => void } {
+export function jsonBodyOptions(limits: JsonLimits): {
+  limit: number;
+  verify: (req: unknown, res: unknown, raw: Buffer) => void;
+} {
   return {
     limit: limits.maxJsonBodyBytes,
     verify: (_req, _res, raw) => {
@@ -39,16 +42,26 @@ export function unsafeJsonProblem(text: string, maxDepth: number): Problem | nul
     } else if (c === QUOTE) inString = true;
     else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       if (++depth > maxDepth) {
-        return { message: `request body nests objects and arrays more than ${maxDepth} levels deep (MAX_JSON_DEPTH)`, details: [{ field: 'body', problems: [`nesting deeper than ${maxDepth}`] }] };
+        return {
+          message: `request body nests objects and arrays more than ${maxDepth} levels deep (MAX_JSON_DEPTH)`,
+          details: [{ field: 'body', problems: [`nesting deeper than ${maxDepth}`] }],
+        };
       }
     } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--;
   }
   if (!nulEscape) return null;
   const field = fieldWithNul(text);
-  return field === null ? null : { message: `${field} must not contain a NUL character (\\u0000)`, details: [{ field, problems: ['contains a NUL character'] }] };
+  return field === null
+    ? null
+    : {
+        message: `${field} must not contain a NUL character (\\u0000)`,
+        details: [{ field, problems: ['contains a NUL character'] }],
+      };
 }
 
-const [BACKSLASH, QUOTE, OPEN_BRACE, OPEN_BRACKET, CLOSE_BRACE, CLOSE_BRACKET] = ['\\', '"', '{', '[', '}', ']'].map((c) => c.charCodeAt(0));
+const [BACKSLASH, QUOTE, OPEN_BRACE, OPEN_BRACKET, CLOSE_BRACE, CLOSE_BRACKET] = ['\\', '"', '{', '[', '}', ']'].map(
+  (c) => c.charCodeAt(0),
+);
 
 /** The path (`conf.rows[2].name`) of the first string or key holding NUL; null when the text is not JSON (the parser says so) or holds none. */
 function fieldWithNul(text: string): string | null {

@@ -18,10 +18,16 @@ async function problemsOf(body: unknown): Promise<unknown> {
 
 describe('the validation pipe', () => {
   it('says a missing field is required, not which rule its absence breaks', async () => {
-    expect(await problemsOf({ password: 'x' })).toEqual({ message: 'email is required', details: [{ field: 'email', problems: ['email is required'] }] });
+    expect(await problemsOf({ password: 'x' })).toEqual({
+      message: 'email is required',
+      details: [{ field: 'email', problems: ['email is required'] }],
+    });
   });
 
   it('names the broken rules of a field that is there', async () => {
-    expect(await problemsOf({ email: 'nope', password: 'x' })).toEqual({ message: 'email must be a valid email address', details: [{ field: 'email', problems: ['email must be a valid email address'] }] });
+    expect(await problemsOf({ email: 'nope', password: 'x' })).toEqual({
+      message: 'email must be a valid email address',
+      details: [{ field: 'email', problems: ['email must be a valid email address'] }],
+    });
   });
 });

@@ -6,7 +6,10 @@ import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 /** 429 whose Retry-After header (set by ApiExceptionFilter from the details) says when to come back. */
 export function tooManyRequests(reason: string, retryAfterMs: number): HttpException {
   const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return new HttpException({ message: `${reason}; try again in ${retryAfterSeconds} s`, details: [{ retryAfterSeconds }] }, HttpStatus.TOO_MANY_REQUESTS);
+  return new HttpException(
+    { message: `${reason}; try again in ${retryAfterSeconds} s`, details: [{ retryAfterSeconds }] },
+    HttpStatus.TOO_MANY_REQUESTS,
+  );
 }
 
 /**
@@ -26,7 +29,12 @@ export class RateLimits implements OnModuleDestroy {
   }
 
   limiter(name: string, points: number, durationSeconds: number): RateLimiterRedis {
-    return new RateLimiterRedis({ storeClient: this.redis, keyPrefix: `${this.config.redisPrefix}:rate:${name}`, points, duration: durationSeconds });
+    return new RateLimiterRedis({
+      storeClient: this.redis,
+      keyPrefix: `${this.config.redisPrefix}:rate:${name}`,
+      points,
+      duration: durationSeconds,
+    });
   }
 }
 

@@ -1,5 +1,11 @@
 import { ChannelVault } from '@updraft/notifications';
-import { ConnectionRepository, connectionSecretBinding, NotificationChannelEntity, variableSecretBinding, VariableRepository } from '@updraft/persistence';
+import {
+  ConnectionRepository,
+  connectionSecretBinding,
+  NotificationChannelEntity,
+  variableSecretBinding,
+  VariableRepository,
+} from '@updraft/persistence';
 import type { SecretBox } from '@updraft/secrets';
 import type { DataSource } from 'typeorm';
 
@@ -9,7 +15,10 @@ import type { DataSource } from 'typeorm';
  * a retired one (after ENCRYPTION_KEY changed and the old key moved to ENCRYPTION_KEYS_RETIRED).
  * Idempotent: values already under the current key are left alone.
  */
-export async function rotateSecrets(db: DataSource, box: SecretBox): Promise<{ variables: number; connections: number; channels: number }> {
+export async function rotateSecrets(
+  db: DataSource,
+  box: SecretBox,
+): Promise<{ variables: number; connections: number; channels: number }> {
   const variables = new VariableRepository(db);
   const connections = new ConnectionRepository(db);
   const reseal = (stored: string, binding: string) => box.encrypt(box.decrypt(stored, binding), binding);
@@ -32,7 +41,11 @@ export async function rotateSecrets(db: DataSource, box: SecretBox): Promise<{ v
   let rotatedChannels = 0;
   for (const channel of await channels.find()) {
     if (!channel.secrets || !box.needsRotation(channel.secrets)) continue;
-    channel.secrets = vault.seal(channel.tenantId, channel.name, vault.open(channel.tenantId, channel.name, channel.secrets));
+    channel.secrets = vault.seal(
+      channel.tenantId,
+      channel.name,
+      vault.open(channel.tenantId, channel.name, channel.secrets),
+    );
     await channels.update({ id: channel.id, tenantId: channel.tenantId }, { secrets: channel.secrets });
     rotatedChannels++;
   }

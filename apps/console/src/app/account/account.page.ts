@@ -24,17 +24,30 @@ import { PasswordHintComponent } from './password-hint.component';
       <form class="account__form" [formGroup]="form" (ngSubmit)="changePassword()" novalidate>
         <label class="field">
           <span>Current password</span>
-          <input type="password" formControlName="currentPassword" autocomplete="current-password" data-testid="account-current-password" />
+          <input
+            type="password"
+            formControlName="currentPassword"
+            autocomplete="current-password"
+            data-testid="account-current-password"
+          />
         </label>
         <label class="field">
           <span>New password</span>
-          <input type="password" formControlName="newPassword" autocomplete="new-password" aria-describedby="new-password-hint" data-testid="account-new-password" />
+          <input
+            type="password"
+            formControlName="newPassword"
+            autocomplete="new-password"
+            aria-describedby="new-password-hint"
+            data-testid="account-new-password"
+          />
           <ud-password-hint hintId="new-password-hint" [password]="newPassword()" [email]="session.user()?.email" />
         </label>
         @if (passwordMessage(); as message) {
           <p [class.error]="!message.ok" role="status" data-testid="account-password-message">{{ message.text }}</p>
         }
-        <button class="btn btn--primary" type="submit" [disabled]="pending()" data-testid="account-password-submit">Change password</button>
+        <button class="btn btn--primary" type="submit" [disabled]="pending()" data-testid="account-password-submit">
+          Change password
+        </button>
       </form>
     </section>
 
@@ -47,26 +60,60 @@ import { PasswordHintComponent } from './password-hint.component';
         @for (s of sessions(); track s.id) {
           <li data-testid="account-session">
             <span>
-              {{ s.ip ?? 'unknown address' }} · logged in {{ s.createdAt | date: 'medium' }} · last active {{ s.lastUsedAt | date: 'medium' }}
+              {{ s.ip ?? 'unknown address' }} · logged in {{ s.createdAt | date: 'medium' }} · last active
+              {{ s.lastUsedAt | date: 'medium' }}
               @if (s.current) {
                 <strong>(this browser)</strong>
               }
             </span>
             @if (!s.current) {
-              <button class="btn" type="button" (click)="endSession(s)" [attr.aria-label]="'Log out the session from ' + (s.ip ?? 'an unknown address')">Log out</button>
+              <button
+                class="btn"
+                type="button"
+                (click)="endSession(s)"
+                [attr.aria-label]="'Log out the session from ' + (s.ip ?? 'an unknown address')"
+              >
+                Log out
+              </button>
             }
           </li>
         }
       </ul>
-      <button class="btn" type="button" (click)="logoutEverywhere()" data-testid="account-logout-everywhere">Log out everywhere</button>
+      <button class="btn" type="button" (click)="logoutEverywhere()" data-testid="account-logout-everywhere">
+        Log out everywhere
+      </button>
     </section>
   `,
   styles: `
-    .account__section { padding: 1rem 1.25rem; margin-top: 1rem; display: grid; gap: 0.75rem; max-width: 40rem; }
-    .account__section h2 { margin: 0; font-size: 1.1rem; }
-    .account__form { display: grid; gap: 0.75rem; }
-    .account__sessions { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5rem; }
-    .account__sessions li { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem; }
+    .account__section {
+      padding: 1rem 1.25rem;
+      margin-top: 1rem;
+      display: grid;
+      gap: 0.75rem;
+      max-width: 40rem;
+    }
+    .account__section h2 {
+      margin: 0;
+      font-size: 1.1rem;
+    }
+    .account__form {
+      display: grid;
+      gap: 0.75rem;
+    }
+    .account__sessions {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.5rem;
+    }
+    .account__sessions li {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: space-between;
+      align-items: center;
+      gap: 0.5rem;
+    }
   `,
 })
 export class AccountPage implements OnInit {
@@ -102,7 +149,9 @@ export class AccountPage implements OnInit {
   }
 
   protected endSession(s: AccountSession): void {
-    this.accounts.endSession(s.id).subscribe({ next: () => this.load(), error: (err: unknown) => this.error.set(apiErrorMessage(err)) });
+    this.accounts
+      .endSession(s.id)
+      .subscribe({ next: () => this.load(), error: (err: unknown) => this.error.set(apiErrorMessage(err)) });
   }
 
   protected logoutEverywhere(): void {
@@ -116,6 +165,9 @@ export class AccountPage implements OnInit {
   }
 
   private load(): void {
-    this.accounts.sessions().subscribe({ next: (items) => this.sessions.set(items), error: (err: unknown) => this.error.set(apiErrorMessage(err)) });
+    this.accounts.sessions().subscribe({
+      next: (items) => this.sessions.set(items),
+      error: (err: unknown) => this.error.set(apiErrorMessage(err)),
+    });
   }
 }

@@ -1,6 +1,15 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AccountSession, ChangePasswordRequest, DevMail, InvitationPreview, LoginResponse, MailDelivery, MeResponse, SignupResponse } from '@updraft/api-types';
+import type {
+  AccountSession,
+  ChangePasswordRequest,
+  DevMail,
+  InvitationPreview,
+  LoginResponse,
+  MailDelivery,
+  MeResponse,
+  SignupResponse,
+} from '@updraft/api-types';
 import { Observable, map } from 'rxjs';
 import { apiPath } from '../core/api.service';
 
@@ -19,7 +28,10 @@ export class AccountService {
   /** Signs up and answers like a log-in, so the session starts the same way. */
   signup(form: SignupForm): Observable<LoginResponse> {
     return this.http.post<SignupResponse>(apiPath('auth', 'signup'), form).pipe(
-      map(({ tenant, role, ...session }): LoginResponse => ({ ...session, tenants: [{ slug: tenant.slug, name: tenant.name, role }] })),
+      map(({ tenant, role, ...session }): LoginResponse => ({
+        ...session,
+        tenants: [{ slug: tenant.slug, name: tenant.name, role }],
+      })),
     );
   }
 

@@ -8,10 +8,14 @@ describe('DevMailboxPage', () => {
   let fixture: ComponentFixture<DevMailboxPage>;
   let http: HttpTestingController;
 
-  const all = (testId: string) => Array.from(fixture.nativeElement.querySelectorAll(`[data-testid="${testId}"]`)) as HTMLElement[];
+  const all = (testId: string) =>
+    Array.from(fixture.nativeElement.querySelectorAll(`[data-testid="${testId}"]`)) as HTMLElement[];
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ imports: [DevMailboxPage], providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      imports: [DevMailboxPage],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(DevMailboxPage);
     fixture.detectChanges();
@@ -22,7 +26,17 @@ describe('DevMailboxPage', () => {
   it('lists the mails with their links clickable', () => {
     const link = 'http://127.0.0.1:3000/accept-invitation?token=abc';
     http.expectOne('/api/v1/dev/mailbox').flush({
-      items: [{ id: 'm1', receivedAt: '2026-01-01T00:00:00.000Z', from: 'no-reply@updraft.local', to: ['grace@example.com'], subject: 'You are invited to Acme on Updraft', text: `join\n\n${link}\n`, links: [link] }],
+      items: [
+        {
+          id: 'm1',
+          receivedAt: '2026-01-01T00:00:00.000Z',
+          from: 'no-reply@updraft.local',
+          to: ['grace@example.com'],
+          subject: 'You are invited to Acme on Updraft',
+          text: `join\n\n${link}\n`,
+          links: [link],
+        },
+      ],
     });
     fixture.detectChanges();
     expect(all('mailbox-mail')).toHaveLength(1);
@@ -31,7 +45,12 @@ describe('DevMailboxPage', () => {
   });
 
   it('says there is no local mailbox when the api has none (production, or not started by npm start)', () => {
-    http.expectOne('/api/v1/dev/mailbox').flush({ statusCode: 404, error: 'Not Found', message: 'Cannot GET /api/v1/dev/mailbox' }, { status: 404, statusText: 'Not Found' });
+    http
+      .expectOne('/api/v1/dev/mailbox')
+      .flush(
+        { statusCode: 404, error: 'Not Found', message: 'Cannot GET /api/v1/dev/mailbox' },
+        { status: 404, statusText: 'Not Found' },
+      );
     fixture.detectChanges();
     expect(all('mailbox-error')[0].textContent).toContain('exists only in development');
     expect(all('mailbox-mail')).toHaveLength(0);

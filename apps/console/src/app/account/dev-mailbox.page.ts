@@ -20,7 +20,10 @@ import { AccountService } from './account.service';
           <button class="btn" type="button" (click)="load()" data-testid="mailbox-refresh">Refresh</button>
         </span>
       </header>
-      <p class="muted">Mails the platform sent while running with <code>npm start</code> (development only). Open a link to verify, reset a password or accept an invitation.</p>
+      <p class="muted">
+        Mails the platform sent while running with <code>npm start</code> (development only). Open a link to verify,
+        reset a password or accept an invitation.
+      </p>
       @if (error()) {
         <p class="error" role="alert" data-testid="mailbox-error">{{ error() }}</p>
       } @else if (mails().length === 0) {
@@ -39,15 +42,49 @@ import { AccountService } from './account.service';
     </main>
   `,
   styles: `
-    .mailbox { max-width: 56rem; margin: 0 auto; padding: 1.5rem 1rem; display: grid; gap: 1rem; }
-    .mailbox__head { display: flex; align-items: center; justify-content: space-between; gap: 1rem; }
-    .mailbox__head h1 { margin: 0; font-size: 1.4rem; }
-    .mailbox__actions { display: flex; align-items: center; gap: 1rem; }
-    .mailbox__mail { padding: 1rem; display: grid; gap: 0.5rem; }
-    .mailbox__mail h2 { margin: 0; font-size: 1.05rem; }
-    .mailbox__mail p { margin: 0; }
-    .mailbox__mail pre { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; font-family: inherit; }
-    .mailbox__mail a { overflow-wrap: anywhere; }
+    .mailbox {
+      max-width: 56rem;
+      margin: 0 auto;
+      padding: 1.5rem 1rem;
+      display: grid;
+      gap: 1rem;
+    }
+    .mailbox__head {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 1rem;
+    }
+    .mailbox__head h1 {
+      margin: 0;
+      font-size: 1.4rem;
+    }
+    .mailbox__actions {
+      display: flex;
+      align-items: center;
+      gap: 1rem;
+    }
+    .mailbox__mail {
+      padding: 1rem;
+      display: grid;
+      gap: 0.5rem;
+    }
+    .mailbox__mail h2 {
+      margin: 0;
+      font-size: 1.05rem;
+    }
+    .mailbox__mail p {
+      margin: 0;
+    }
+    .mailbox__mail pre {
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+      margin: 0;
+      font-family: inherit;
+    }
+    .mailbox__mail a {
+      overflow-wrap: anywhere;
+    }
   `,
 })
 export class DevMailboxPage implements OnInit {
@@ -67,7 +104,11 @@ export class DevMailboxPage implements OnInit {
         this.mails.set(mails);
       },
       error: (err: unknown) =>
-        this.error.set(err instanceof HttpErrorResponse && err.status === 404 ? 'There is no local mailbox here: it exists only in development, when the platform runs with npm start.' : apiErrorMessage(err)),
+        this.error.set(
+          err instanceof HttpErrorResponse && err.status === 404
+            ? 'There is no local mailbox here: it exists only in development, when the platform runs with npm start.'
+            : apiErrorMessage(err),
+        ),
     });
   }
 }

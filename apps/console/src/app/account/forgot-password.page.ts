@@ -15,7 +15,9 @@ import { AccountService } from './account.service';
       <form class="card auth-page__card" [formGroup]="form" (ngSubmit)="submit()" novalidate>
         <h1>Forgot your password?</h1>
         @if (sent()) {
-          <p role="status" data-testid="forgot-sent">If an account has this address, a link to choose a new password is on its way. It works once, for one hour.</p>
+          <p role="status" data-testid="forgot-sent">
+            If an account has this address, a link to choose a new password is on its way. It works once, for one hour.
+          </p>
         } @else {
           <label class="field">
             <span>Email</span>
@@ -24,7 +26,9 @@ import { AccountService } from './account.service';
           @if (error()) {
             <p class="error" role="alert" data-testid="forgot-error">{{ error() }}</p>
           }
-          <button class="btn btn--primary" type="submit" [disabled]="pending()" data-testid="forgot-submit">Send reset link</button>
+          <button class="btn btn--primary" type="submit" [disabled]="pending()" data-testid="forgot-submit">
+            Send reset link
+          </button>
         }
         <p class="muted"><a routerLink="/login">Back to sign in</a></p>
       </form>

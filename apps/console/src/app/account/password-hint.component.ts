@@ -5,19 +5,36 @@ import { PASSWORD_MIN_LENGTH, passwordProblem } from '@updraft/domain';
 @Component({
   selector: 'ud-password-hint',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<small [id]="hintId()" [class.error]="problem()" [class.muted]="!problem()" aria-live="polite" data-testid="password-hint">{{ message() }}</small>`,
-  styles: `small { display: block; margin-top: 0.25rem; }`,
+  template: `<small
+    [id]="hintId()"
+    [class.error]="problem()"
+    [class.muted]="!problem()"
+    aria-live="polite"
+    data-testid="password-hint"
+    >{{ message() }}</small
+  >`,
+  styles: `
+    small {
+      display: block;
+      margin-top: 0.25rem;
+    }
+  `,
 })
 export class PasswordHintComponent {
   readonly password = input.required<string>();
   readonly email = input<string | undefined>();
   readonly hintId = input('password-hint');
 
-  protected readonly problem = computed(() => (this.password() ? passwordProblem(this.password(), this.email()?.trim().toLowerCase() || undefined) : null));
+  protected readonly problem = computed(() =>
+    this.password() ? passwordProblem(this.password(), this.email()?.trim().toLowerCase() || undefined) : null,
+  );
   protected readonly message = computed(() =>
-    !this.password() ? `At least ${PASSWORD_MIN_LENGTH} characters, not a common password, not your email address.` : (this.problem() ?? 'This password is accepted.'),
+    !this.password()
+      ? `At least ${PASSWORD_MIN_LENGTH} characters, not a common password, not your email address.`
+      : (this.problem() ?? 'This password is accepted.'),
   );
 }
 
 /** The rule a password breaks, for a form to refuse before sending. */
-export const passwordIssue = (password: string, email?: string): string | null => passwordProblem(password, email?.trim().toLowerCase() || undefined);
+export const passwordIssue = (password: string, email?: string): string | null =>
+  passwordProblem(password, email?.trim().toLowerCase() || undefined);

@@ -19,7 +19,10 @@ describe('SignupPage', () => {
 
   beforeEach(() => {
     localStorage.clear();
-    TestBed.configureTestingModule({ imports: [SignupPage], providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      imports: [SignupPage],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    });
     http = TestBed.inject(HttpTestingController);
     vi.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
     fixture = TestBed.createComponent(SignupPage);
@@ -48,8 +51,20 @@ describe('SignupPage', () => {
     type('signup-password', 'a-brand-new-kestrel-password');
     el('signup-submit')?.click();
     const req = http.expectOne('/api/v1/auth/signup');
-    expect(req.request.body).toEqual({ tenantName: 'Acme', tenantSlug: 'acme', email: 'ada@example.com', password: 'a-brand-new-kestrel-password' });
-    req.flush({ accessToken: 'a', refreshToken: 'r'.repeat(30), expiresIn: 900, user: { id: 'u1', email: 'ada@example.com', emailVerified: false }, tenant: { id: 't1', slug: 'acme', name: 'Acme' }, role: 'owner' });
+    expect(req.request.body).toEqual({
+      tenantName: 'Acme',
+      tenantSlug: 'acme',
+      email: 'ada@example.com',
+      password: 'a-brand-new-kestrel-password',
+    });
+    req.flush({
+      accessToken: 'a',
+      refreshToken: 'r'.repeat(30),
+      expiresIn: 900,
+      user: { id: 'u1', email: 'ada@example.com', emailVerified: false },
+      tenant: { id: 't1', slug: 'acme', name: 'Acme' },
+      role: 'owner',
+    });
     const session = TestBed.inject(SessionService);
     expect(session.tenant()).toEqual({ slug: 'acme', name: 'Acme', role: 'owner' });
     expect(TestBed.inject(Router).navigateByUrl).toHaveBeenCalledWith('/dags');

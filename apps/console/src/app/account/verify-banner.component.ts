@@ -9,17 +9,30 @@ import { AccountService } from './account.service';
   template: `
     @if (unverifiedEmail(); as email) {
       <div class="verify-banner" role="status" data-testid="verify-banner">
-        <span>Confirm your email address: open the link we sent to <strong>{{ email }}</strong>.</span>
+        <span
+          >Confirm your email address: open the link we sent to <strong>{{ email }}</strong>.</span
+        >
         @if (note()) {
           <span data-testid="verify-banner-note">{{ note() }}</span>
         } @else {
-          <button class="btn" type="button" (click)="resend()" [disabled]="pending()" data-testid="verify-resend">Send the link again</button>
+          <button class="btn" type="button" (click)="resend()" [disabled]="pending()" data-testid="verify-resend">
+            Send the link again
+          </button>
         }
       </div>
     }
   `,
   styles: `
-    .verify-banner { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; padding: 0.5rem 1.5rem; background: #fff4ce; color: #3b2f00; border-bottom: 1px solid #e6d48a; }
+    .verify-banner {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1rem;
+      padding: 0.5rem 1.5rem;
+      background: #fff4ce;
+      color: #3b2f00;
+      border-bottom: 1px solid #e6d48a;
+    }
   `,
 })
 export class VerifyBannerComponent implements OnInit {
@@ -30,13 +43,19 @@ export class VerifyBannerComponent implements OnInit {
   protected readonly note = signal<string | null>(null);
 
   ngOnInit(): void {
-    this.accounts.me().subscribe({ next: ({ user }) => this.unverifiedEmail.set(user.emailVerified === false ? user.email : null), error: () => undefined });
+    this.accounts.me().subscribe({
+      next: ({ user }) => this.unverifiedEmail.set(user.emailVerified === false ? user.email : null),
+      error: () => undefined,
+    });
   }
 
   protected resend(): void {
     this.pending.set(true);
     this.accounts.resendVerification().subscribe({
-      next: ({ sent }) => this.note.set(sent ? 'A new link is on its way; the earlier one still works.' : 'Your address is already confirmed.'),
+      next: ({ sent }) =>
+        this.note.set(
+          sent ? 'A new link is on its way; the earlier one still works.' : 'Your address is already confirmed.',
+        ),
       error: (err: unknown) => {
         this.pending.set(false);
         this.note.set(apiErrorMessage(err));

@@ -7,7 +7,10 @@ import { SessionService } from '../core/session.service';
 type Query = Record<string, string | number | boolean | null | undefined>;
 
 function params(query: Query = {}): HttpParams {
-  return Object.entries(query).reduce((p, [key, value]) => (value === null || value === undefined || value === '' ? p : p.set(key, value)), new HttpParams());
+  return Object.entries(query).reduce(
+    (p, [key, value]) => (value === null || value === undefined || value === '' ? p : p.set(key, value)),
+    new HttpParams(),
+  );
 }
 
 /** Calls to the selected tenant's resources (`/api/v1/tenants/:tenant/…`) for the administration pages. */

@@ -18,14 +18,79 @@ import { VariablesPage } from './variables/variables.page';
 import { DagPage } from '../dags/dag.page';
 
 const ITEMS: Record<string, object> = {
-  members: { items: [{ userId: 'u1', email: 'ada@example.com', role: 'owner', joinedAt: '2024-01-01T00:00:00Z' }, { userId: 'u2', email: 'bob@example.com', role: 'viewer', joinedAt: '2024-01-01T00:00:00Z' }] },
+  members: {
+    items: [
+      { userId: 'u1', email: 'ada@example.com', role: 'owner', joinedAt: '2024-01-01T00:00:00Z' },
+      { userId: 'u2', email: 'bob@example.com', role: 'viewer', joinedAt: '2024-01-01T00:00:00Z' },
+    ],
+  },
   invitations: { items: [] },
   teams: { items: [{ name: 'data', description: null, createdAt: '2024-01-01T00:00:00Z' }] },
   dags: { items: [], total: 0, limit: 500, offset: 0 },
-  variables: { items: [{ key: 'region', value: 'eu', isSecret: false, description: null, updatedAt: '' }, { key: 'token', value: '********', isSecret: true, description: null, updatedAt: '' }], total: 2, limit: 500, offset: 0 },
-  connections: { items: [{ connId: 'warehouse', connType: 'postgres', host: 'db', port: 5432, login: 'etl', password: '********', schema: null, extra: {}, description: null, updatedAt: '' }], total: 1, limit: 500, offset: 0 },
-  pools: { items: [{ name: 'default_pool', slots: 128, description: '', runningSlots: 1, queuedSlots: 0, openSlots: 127, scheduledTasks: 0, updatedAt: '' }], total: 1, limit: 500, offset: 0 },
-  notificationChannels: { items: [{ id: 'c1', name: 'oncall', type: 'email', isDefault: true, config: { addresses: ['a@example.com'] }, failing: true, failingSince: '2024-01-01T00:00:00Z', lastError: 'mailbox full', createdAt: '', updatedAt: '' }], total: 1, limit: 1, offset: 0 },
+  variables: {
+    items: [
+      { key: 'region', value: 'eu', isSecret: false, description: null, updatedAt: '' },
+      { key: 'token', value: '********', isSecret: true, description: null, updatedAt: '' },
+    ],
+    total: 2,
+    limit: 500,
+    offset: 0,
+  },
+  connections: {
+    items: [
+      {
+        connId: 'warehouse',
+        connType: 'postgres',
+        host: 'db',
+        port: 5432,
+        login: 'etl',
+        password: '********',
+        schema: null,
+        extra: {},
+        description: null,
+        updatedAt: '',
+      },
+    ],
+    total: 1,
+    limit: 500,
+    offset: 0,
+  },
+  pools: {
+    items: [
+      {
+        name: 'default_pool',
+        slots: 128,
+        description: '',
+        runningSlots: 1,
+        queuedSlots: 0,
+        openSlots: 127,
+        scheduledTasks: 0,
+        updatedAt: '',
+      },
+    ],
+    total: 1,
+    limit: 500,
+    offset: 0,
+  },
+  notificationChannels: {
+    items: [
+      {
+        id: 'c1',
+        name: 'oncall',
+        type: 'email',
+        isDefault: true,
+        config: { addresses: ['a@example.com'] },
+        failing: true,
+        failingSince: '2024-01-01T00:00:00Z',
+        lastError: 'mailbox full',
+        createdAt: '',
+        updatedAt: '',
+      },
+    ],
+    total: 1,
+    limit: 1,
+    offset: 0,
+  },
   apiTokens: { items: [] },
   settings: { you: { role: 'member', permissions: ['tenant:read', 'teams:read'], teamRoles: { data: 'editor' } } },
 };
@@ -42,7 +107,8 @@ function render(component: Type<unknown>, role: Role): HTMLElement {
   return fixture.nativeElement as HTMLElement;
 }
 
-const buttons = (root: HTMLElement) => Array.from(root.querySelectorAll('button')).map((b) => b.textContent?.trim() ?? '');
+const buttons = (root: HTMLElement) =>
+  Array.from(root.querySelectorAll('button')).map((b) => b.textContent?.trim() ?? '');
 const forms = (root: HTMLElement) => root.querySelectorAll('form:not([role="search"])').length;
 
 describe('role-aware administration pages', () => {
@@ -94,13 +160,21 @@ describe('role-aware administration pages', () => {
     ['member', 'web', false],
   ] as const)('the DAG page shows Trigger to a %s (DAG of team %s): %s', async (role, team, shown) => {
     TestBed.resetTestingModule();
-    TestBed.configureTestingModule({ providers: [provideRouter([{ path: 'dags/:dagId', component: DagPage }]), provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([{ path: 'dags/:dagId', component: DagPage }]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
+    });
     TestBed.inject(SessionService).start({ ...LOGIN_RESPONSE, tenants: [{ slug: 'acme', name: 'Acme Corp', role }] });
     const harness = await RouterTestingHarness.create();
     await harness.navigateByUrl('/dags/etl');
     const http = TestBed.inject(HttpTestingController);
     http.match((r) => r.url.endsWith('/settings')).forEach((r) => r.flush(ITEMS['settings']));
-    http.match('/api/v1/tenants/acme/dags/etl').forEach((r) => r.flush({ dagId: 'etl', team, tasks: [], tags: [], params: {} }));
+    http
+      .match('/api/v1/tenants/acme/dags/etl')
+      .forEach((r) => r.flush({ dagId: 'etl', team, tasks: [], tags: [], params: {} }));
     harness.detectChanges();
     expect(!!harness.routeNativeElement?.querySelector('[data-testid="trigger-button"]')).toBe(shown);
   });
@@ -115,8 +189,28 @@ describe('role-aware administration pages', () => {
       const nav = render(ShellComponent, role).querySelector('[data-testid="admin-nav"]') as HTMLElement;
       return Array.from(nav.querySelectorAll('a')).map((a) => a.textContent?.trim());
     };
-    expect(links('owner')).toEqual(['Members', 'Teams', 'API tokens', 'Variables', 'Connections', 'Pools', 'Notification channels', 'SLA misses', 'Audit log', 'Tenant settings']);
-    expect(links('viewer')).toEqual(['Members', 'Teams', 'Variables', 'Connections', 'Pools', 'Notification channels', 'SLA misses', 'Tenant settings']);
+    expect(links('owner')).toEqual([
+      'Members',
+      'Teams',
+      'API tokens',
+      'Variables',
+      'Connections',
+      'Pools',
+      'Notification channels',
+      'SLA misses',
+      'Audit log',
+      'Tenant settings',
+    ]);
+    expect(links('viewer')).toEqual([
+      'Members',
+      'Teams',
+      'Variables',
+      'Connections',
+      'Pools',
+      'Notification channels',
+      'SLA misses',
+      'Tenant settings',
+    ]);
     expect(links('member')).toEqual(['Members', 'Teams', 'Tenant settings']);
   });
 });

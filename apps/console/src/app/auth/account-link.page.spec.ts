@@ -17,7 +17,10 @@ describe('AccountLinkPage', () => {
         provideRouter([]),
         provideHttpClient(),
         provideHttpClientTesting(),
-        { provide: ActivatedRoute, useValue: { snapshot: { data: { kind }, queryParamMap: convertToParamMap(query) } } },
+        {
+          provide: ActivatedRoute,
+          useValue: { snapshot: { data: { kind }, queryParamMap: convertToParamMap(query) } },
+        },
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -38,9 +41,16 @@ describe('AccountLinkPage', () => {
 
   it('asks to log in first when a verification link is opened without the session of its account', () => {
     open('verify-email', { token: 'tok-3' });
-    http.expectOne('/api/v1/auth/verifyEmail').flush({ statusCode: 401, error: 'Unauthorized', message: 'missing, invalid or expired access token' }, { status: 401, statusText: 'Unauthorized' });
+    http
+      .expectOne('/api/v1/auth/verifyEmail')
+      .flush(
+        { statusCode: 401, error: 'Unauthorized', message: 'missing, invalid or expired access token' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     fixture.detectChanges();
-    expect(el('account-link-error')?.textContent).toContain('Log in with the account that signed up with this address, then open the link again.');
+    expect(el('account-link-error')?.textContent).toContain(
+      'Log in with the account that signed up with this address, then open the link again.',
+    );
   });
 
   it('shows the rule a new password breaks, and succeeds with a better one', () => {
@@ -54,9 +64,14 @@ describe('AccountLinkPage', () => {
     };
 
     submit('qwertyuiop123');
-    http
-      .expectOne('/api/v1/auth/passwordReset/confirm')
-      .flush({ statusCode: 400, error: 'Bad Request', message: 'password is too common: it is on the list of common passwords; choose another' }, { status: 400, statusText: 'Bad Request' });
+    http.expectOne('/api/v1/auth/passwordReset/confirm').flush(
+      {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'password is too common: it is on the list of common passwords; choose another',
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
     fixture.detectChanges();
     expect(el('account-link-error')?.textContent).toContain('password is too common');
 
@@ -74,18 +89,33 @@ describe('AccountLinkPage', () => {
     expect((el('account-link-submit') as HTMLButtonElement).disabled).toBe(true);
   });
 
-  const PREVIEW = { email: 'grace@example.com', tenant: { slug: 'acme', name: 'Acme Data' }, role: 'editor', inviter: 'ada@example.com', expiresAt: '2030-01-01T00:00:00.000Z' };
+  const PREVIEW = {
+    email: 'grace@example.com',
+    tenant: { slug: 'acme', name: 'Acme Data' },
+    role: 'editor',
+    inviter: 'ada@example.com',
+    expiresAt: '2030-01-01T00:00:00.000Z',
+  };
 
   it('names the team, the inviter and the role, and accepts an existing verified account without a password', () => {
     open('accept-invitation', { token: 'tok-accept' });
     http.expectOne('/api/v1/auth/invitations/lookup').flush({ ...PREVIEW, passwordNeeded: null });
     fixture.detectChanges();
-    expect(el('invitation-summary')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('ada@example.com invites grace@example.com to join Acme Data as editor.');
+    expect(el('invitation-summary')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'ada@example.com invites grace@example.com to join Acme Data as editor.',
+    );
     expect(el('account-link-password')).toBeNull();
     el('account-link-submit')?.click();
     const req = http.expectOne('/api/v1/auth/invitations/accept');
     expect(req.request.body).toEqual({ token: 'tok-accept' });
-    req.flush({ user: { id: 'u2', email: 'grace@example.com', emailVerified: true }, tenant: PREVIEW.tenant, role: 'editor', created: false, claimed: false, alreadyMember: false });
+    req.flush({
+      user: { id: 'u2', email: 'grace@example.com', emailVerified: true },
+      tenant: PREVIEW.tenant,
+      role: 'editor',
+      created: false,
+      claimed: false,
+      alreadyMember: false,
+    });
     fixture.detectChanges();
     expect(el('account-link-done')).not.toBeNull();
   });
@@ -103,12 +133,20 @@ describe('AccountLinkPage', () => {
     input.value = 'a-brand-new-kestrel-password';
     input.dispatchEvent(new Event('input'));
     el('account-link-submit')?.click();
-    expect(http.expectOne('/api/v1/auth/invitations/accept').request.body).toEqual({ token: 'tok-claim', password: 'a-brand-new-kestrel-password' });
+    expect(http.expectOne('/api/v1/auth/invitations/accept').request.body).toEqual({
+      token: 'tok-claim',
+      password: 'a-brand-new-kestrel-password',
+    });
   });
 
   it('says the link is not valid when the look-up refuses it', () => {
     open('accept-invitation', { token: 'tok-bad' });
-    http.expectOne('/api/v1/auth/invitations/lookup').flush({ statusCode: 400, error: 'Bad Request', message: 'this invitation link is not valid' }, { status: 400, statusText: 'Bad Request' });
+    http
+      .expectOne('/api/v1/auth/invitations/lookup')
+      .flush(
+        { statusCode: 400, error: 'Bad Request', message: 'this invitation link is not valid' },
+        { status: 400, statusText: 'Bad Request' },
+      );
     fixture.detectChanges();
     expect(el('account-link-error')?.textContent).toContain('this invitation link is not valid');
     expect(el('invitation-summary')).toBeNull();

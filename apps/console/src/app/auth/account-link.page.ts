@@ -16,13 +16,18 @@ export type AccountLinkKind = 'verify-email' | 'reset-password' | 'accept-invita
 
 const TEXT: Record<AccountLinkKind, { title: string; action: string; done: string }> = {
   'verify-email': { title: 'Confirm your email', action: 'Confirm', done: 'Your email address is confirmed.' },
-  'reset-password': { title: 'Choose a new password', action: 'Set password', done: 'Your password is changed; every earlier session has ended.' },
+  'reset-password': {
+    title: 'Choose a new password',
+    action: 'Set password',
+    done: 'Your password is changed; every earlier session has ended.',
+  },
   'accept-invitation': { title: 'Join a team', action: 'Accept invitation', done: 'You have joined the team.' },
 };
 
 const PASSWORD_LABEL: Record<NonNullable<InvitationPreview['passwordNeeded']>, string> = {
   no_account: 'Choose a password for your new account',
-  unverified_account: 'Choose a new password: this address has an account that never confirmed it, so accepting replaces its password and ends its other sessions',
+  unverified_account:
+    'Choose a new password: this address has an account that never confirmed it, so accepting replaces its password and ends its other sessions',
 };
 
 /** The pages the links in account mails open: they hand the link's one-time token to the API. */
@@ -37,7 +42,8 @@ const PASSWORD_LABEL: Record<NonNullable<InvitationPreview['passwordNeeded']>, s
         @if (invitation(); as invitation) {
           <p data-testid="invitation-summary">
             {{ invitation.inviter ?? 'A member' }} invites <strong>{{ invitation.email }}</strong> to join
-            <strong data-testid="invitation-tenant">{{ invitation.tenant.name }}</strong> as <strong data-testid="invitation-role">{{ invitation.role }}</strong>.
+            <strong data-testid="invitation-tenant">{{ invitation.tenant.name }}</strong> as
+            <strong data-testid="invitation-role">{{ invitation.role }}</strong>.
           </p>
         }
         @if (done()) {
@@ -47,14 +53,27 @@ const PASSWORD_LABEL: Record<NonNullable<InvitationPreview['passwordNeeded']>, s
           @if (passwordLabel(); as label) {
             <label class="field">
               <span>{{ label }}</span>
-              <input type="password" formControlName="password" autocomplete="new-password" data-testid="account-link-password" aria-describedby="link-password-hint" />
+              <input
+                type="password"
+                formControlName="password"
+                autocomplete="new-password"
+                data-testid="account-link-password"
+                aria-describedby="link-password-hint"
+              />
               <ud-password-hint hintId="link-password-hint" [password]="password()" [email]="invitation()?.email" />
             </label>
           }
           @if (error()) {
             <p class="error" role="alert" data-testid="account-link-error">{{ error() }}</p>
           }
-          <button class="btn btn--primary" type="submit" [disabled]="pending() || !token" data-testid="account-link-submit">{{ text.action }}</button>
+          <button
+            class="btn btn--primary"
+            type="submit"
+            [disabled]="pending() || !token"
+            data-testid="account-link-submit"
+          >
+            {{ text.action }}
+          </button>
         }
       </form>
     </main>
@@ -74,7 +93,9 @@ export class AccountLinkPage implements OnInit {
   protected readonly pending = signal(false);
   protected readonly done = signal(false);
   protected readonly invitation = signal<InvitationPreview | null>(null);
-  protected readonly error = signal<string | null>(this.token ? null : 'This link has no token: open the link from the mail again.');
+  protected readonly error = signal<string | null>(
+    this.token ? null : 'This link has no token: open the link from the mail again.',
+  );
   protected readonly form = inject(NonNullableFormBuilder).group({ password: [''] });
   protected readonly password = toSignal(this.form.controls.password.valueChanges, { initialValue: '' });
 
@@ -82,7 +103,10 @@ export class AccountLinkPage implements OnInit {
     if (!this.token) return;
     if (this.kind === 'verify-email') this.submit();
     if (this.kind === 'accept-invitation') {
-      this.accounts.lookupInvitation(this.token).subscribe({ next: (preview) => this.invitation.set(preview), error: (err: unknown) => this.error.set(apiErrorMessage(err)) });
+      this.accounts.lookupInvitation(this.token).subscribe({
+        next: (preview) => this.invitation.set(preview),
+        error: (err: unknown) => this.error.set(apiErrorMessage(err)),
+      });
     }
   }
 
@@ -98,7 +122,10 @@ export class AccountLinkPage implements OnInit {
     const calls: Record<AccountLinkKind, () => Observable<unknown>> = {
       'verify-email': () => this.api.verifyEmail(this.token),
       'reset-password': () => this.api.confirmPasswordReset(this.token, password),
-      'accept-invitation': () => this.api.acceptInvitation(this.token, this.passwordLabel() ? password : undefined).pipe(map((accepted) => this.enter(accepted as InvitationAccepted))),
+      'accept-invitation': () =>
+        this.api
+          .acceptInvitation(this.token, this.passwordLabel() ? password : undefined)
+          .pipe(map((accepted) => this.enter(accepted as InvitationAccepted))),
     };
     this.pending.set(true);
     this.error.set(null);
@@ -110,7 +137,11 @@ export class AccountLinkPage implements OnInit {
   /** A new (or reclaimed) account is logged in by accepting: straight into the team's console. */
   private enter(accepted: InvitationAccepted): void {
     if (!accepted.session) return;
-    this.session.start({ ...accepted.session, user: accepted.user, tenants: [{ ...accepted.tenant, role: accepted.role }] });
+    this.session.start({
+      ...accepted.session,
+      user: accepted.user,
+      tenants: [{ ...accepted.tenant, role: accepted.role }],
+    });
     void this.router.navigateByUrl('/dags');
   }
 

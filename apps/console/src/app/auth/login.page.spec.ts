@@ -12,8 +12,7 @@ describe('LoginPage', () => {
   let http: HttpTestingController;
   let router: Router;
 
-  const el = (testId: string) =>
-    fixture.nativeElement.querySelector(`[data-testid="${testId}"]`) as HTMLElement | null;
+  const el = (testId: string) => fixture.nativeElement.querySelector(`[data-testid="${testId}"]`) as HTMLElement | null;
 
   function fillAndSubmit(email: string, password: string): void {
     const emailInput = el('login-email') as HTMLInputElement;

@@ -26,7 +26,13 @@ import { SessionService } from '../core/session.service';
         </label>
         <label class="field">
           <span>Password</span>
-          <input type="password" formControlName="password" autocomplete="current-password" data-testid="login-password" required />
+          <input
+            type="password"
+            formControlName="password"
+            autocomplete="current-password"
+            data-testid="login-password"
+            required
+          />
         </label>
 
         @if (error()) {
@@ -44,11 +50,31 @@ import { SessionService } from '../core/session.service';
     </main>
   `,
   styles: `
-    .login { min-height: 100vh; display: grid; place-items: center; padding: 1rem; }
-    .login__card { width: min(24rem, 100%); display: grid; gap: 0.9rem; padding: 2rem; }
-    .login__title { margin: 0; font-size: 1.5rem; }
-    .login__card p { margin: 0; }
-    .login__links { display: flex; justify-content: space-between; gap: 1rem; flex-wrap: wrap; }
+    .login {
+      min-height: 100vh;
+      display: grid;
+      place-items: center;
+      padding: 1rem;
+    }
+    .login__card {
+      width: min(24rem, 100%);
+      display: grid;
+      gap: 0.9rem;
+      padding: 2rem;
+    }
+    .login__title {
+      margin: 0;
+      font-size: 1.5rem;
+    }
+    .login__card p {
+      margin: 0;
+    }
+    .login__links {
+      display: flex;
+      justify-content: space-between;
+      gap: 1rem;
+      flex-wrap: wrap;
+    }
   `,
 })
 export class LoginPage {

@@ -9,7 +9,10 @@ export class BackfillApiService {
   private readonly http = inject(HttpClient);
 
   preview(tenant: string, dagId: string, request: CreateBackfillRequest): Observable<BackfillPlan> {
-    return this.http.post<BackfillPlan>(apiPath('tenants', tenant, 'dags', dagId, 'backfills'), { ...request, dryRun: true });
+    return this.http.post<BackfillPlan>(apiPath('tenants', tenant, 'dags', dagId, 'backfills'), {
+      ...request,
+      dryRun: true,
+    });
   }
 
   create(tenant: string, dagId: string, request: CreateBackfillRequest): Observable<BackfillCreated> {

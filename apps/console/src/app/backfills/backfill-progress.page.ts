@@ -17,17 +17,38 @@ const STATES = ['success', 'failed', 'running', 'queued'] as const;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [DatePipe, RouterLink],
   template: `
-    <nav class="breadcrumbs small"><a routerLink="/dags">DAGs</a> / <a [routerLink]="['/dags', dagId()]" class="mono">{{ dagId() }}</a> / backfill</nav>
-    @if (view().error; as error) { <p class="error" role="alert">{{ error }}</p> }
+    <nav class="breadcrumbs small">
+      <a routerLink="/dags">DAGs</a> / <a [routerLink]="['/dags', dagId()]" class="mono">{{ dagId() }}</a> / backfill
+    </nav>
+    @if (view().error; as error) {
+      <p class="error" role="alert">{{ error }}</p>
+    }
     @if (view().backfill; as b) {
-      <h1>Backfill of <span class="mono">{{ b.dagId }}</span></h1>
-      <p>{{ b.from | date: 'yyyy-MM-dd' : 'UTC' }} → {{ b.to | date: 'yyyy-MM-dd' : 'UTC' }}{{ b.reprocess ? ', reprocessing finished runs' : '' }}; started {{ b.createdAt | date: 'yyyy-MM-dd HH:mm:ss' }}</p>
-      <div class="bar" role="progressbar" [attr.aria-valuenow]="done()" aria-valuemin="0" [attr.aria-valuemax]="total()" data-testid="backfill-progress">
-        @for (s of states; track s) { <span [class]="'bar__' + s" [style.width.%]="total() ? (b.runs[s] * 100) / total() : 0"></span> }
+      <h1>
+        Backfill of <span class="mono">{{ b.dagId }}</span>
+      </h1>
+      <p>
+        {{ b.from | date: 'yyyy-MM-dd' : 'UTC' }} → {{ b.to | date: 'yyyy-MM-dd' : 'UTC'
+        }}{{ b.reprocess ? ', reprocessing finished runs' : '' }}; started
+        {{ b.createdAt | date: 'yyyy-MM-dd HH:mm:ss' }}
+      </p>
+      <div
+        class="bar"
+        role="progressbar"
+        [attr.aria-valuenow]="done()"
+        aria-valuemin="0"
+        [attr.aria-valuemax]="total()"
+        data-testid="backfill-progress"
+      >
+        @for (s of states; track s) {
+          <span [class]="'bar__' + s" [style.width.%]="total() ? (b.runs[s] * 100) / total() : 0"></span>
+        }
       </div>
       <p data-testid="backfill-summary" [attr.data-done]="done() === total()">
         {{ done() }} of {{ total() }} runs finished:
-        @for (s of states; track s) { <span class="count"><span [class]="'dot bar__' + s"></span>{{ b.runs[s] }} {{ s }}</span> }
+        @for (s of states; track s) {
+          <span class="count"><span [class]="'dot bar__' + s"></span>{{ b.runs[s] }} {{ s }}</span>
+        }
       </p>
       <a [routerLink]="['/dags', dagId()]" [queryParams]="{ tab: 'runs', runType: 'backfill' }">See the runs</a>
     } @else if (!view().error) {
@@ -35,10 +56,37 @@ const STATES = ['success', 'failed', 'running', 'queued'] as const;
     }
   `,
   styles: `
-    .bar { display: flex; height: 1rem; border-radius: 4px; overflow: hidden; background: #e0e0e0; max-width: 40rem; }
-    .bar__success { background: #008000; } .bar__failed { background: #d32f2f; } .bar__running { background: #32cd32; } .bar__queued { background: #808080; }
-    .count { margin-right: .75rem; white-space: nowrap; }
-    .dot { display: inline-block; width: .7rem; height: .7rem; border-radius: 50%; margin: 0 .25rem 0 .5rem; }
+    .bar {
+      display: flex;
+      height: 1rem;
+      border-radius: 4px;
+      overflow: hidden;
+      background: #e0e0e0;
+      max-width: 40rem;
+    }
+    .bar__success {
+      background: #008000;
+    }
+    .bar__failed {
+      background: #d32f2f;
+    }
+    .bar__running {
+      background: #32cd32;
+    }
+    .bar__queued {
+      background: #808080;
+    }
+    .count {
+      margin-right: 0.75rem;
+      white-space: nowrap;
+    }
+    .dot {
+      display: inline-block;
+      width: 0.7rem;
+      height: 0.7rem;
+      border-radius: 50%;
+      margin: 0 0.25rem 0 0.5rem;
+    }
   `,
 })
 export class BackfillProgressPage {

@@ -19,35 +19,76 @@ interface PlanView {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink],
   template: `
-    <nav class="breadcrumbs small"><a routerLink="/dags">DAGs</a> / <a [routerLink]="['/dags', dagId()]" class="mono">{{ dagId() }}</a> / backfill</nav>
-    <h1>Backfill <span class="mono">{{ dagId() }}</span></h1>
+    <nav class="breadcrumbs small">
+      <a routerLink="/dags">DAGs</a> / <a [routerLink]="['/dags', dagId()]" class="mono">{{ dagId() }}</a> / backfill
+    </nav>
+    <h1>
+      Backfill <span class="mono">{{ dagId() }}</span>
+    </h1>
     <form class="card form" (submit)="$event.preventDefault(); start()" data-testid="backfill-form">
       <div class="range">
-        <label class="field"><span>From (logical date, UTC)</span><input type="date" [value]="from()" (input)="from.set($any($event.target).value)" data-testid="backfill-from" /></label>
-        <label class="field"><span>To (included)</span><input type="date" [value]="to()" (input)="to.set($any($event.target).value)" data-testid="backfill-to" /></label>
+        <label class="field"
+          ><span>From (logical date, UTC)</span
+          ><input
+            type="date"
+            [value]="from()"
+            (input)="from.set($any($event.target).value)"
+            data-testid="backfill-from"
+        /></label>
+        <label class="field"
+          ><span>To (included)</span
+          ><input type="date" [value]="to()" (input)="to.set($any($event.target).value)" data-testid="backfill-to"
+        /></label>
       </div>
-      <label><input type="checkbox" [checked]="reprocess()" (change)="reprocess.set($any($event.target).checked)" data-testid="backfill-reprocess" /> Reprocess: clear and rerun finished runs already in the range</label>
+      <label
+        ><input
+          type="checkbox"
+          [checked]="reprocess()"
+          (change)="reprocess.set($any($event.target).checked)"
+          data-testid="backfill-reprocess"
+        />
+        Reprocess: clear and rerun finished runs already in the range</label
+      >
       <p class="plan" data-testid="backfill-plan" aria-live="polite">
         @if (planView().loading) {
           <span class="muted">Counting the runs…</span>
         } @else if (planView().error; as error) {
           <span class="error">{{ error }}</span>
         } @else if (planView().plan; as plan) {
-          Will create <strong data-testid="backfill-create-count">{{ plan.create.length }}</strong> run{{ plan.create.length === 1 ? '' : 's' }},
-          rerun <strong data-testid="backfill-reprocess-count">{{ plan.reprocess.length }}</strong>,
-          and leave <strong data-testid="backfill-skip-count">{{ plan.skip.length }}</strong> that already exist{{ plan.skip.length === 1 ? 's' : '' }}.
+          Will create <strong data-testid="backfill-create-count">{{ plan.create.length }}</strong> run{{
+            plan.create.length === 1 ? '' : 's'
+          }}, rerun <strong data-testid="backfill-reprocess-count">{{ plan.reprocess.length }}</strong>, and leave
+          <strong data-testid="backfill-skip-count">{{ plan.skip.length }}</strong> that already exist{{
+            plan.skip.length === 1 ? 's' : ''
+          }}.
         } @else {
           <span class="muted">Choose a range.</span>
         }
       </p>
-      @if (error(); as message) { <p class="error" role="alert">{{ message }}</p> }
-      <div><button class="btn btn--primary" type="submit" [disabled]="!canStart()" data-testid="backfill-start">{{ busy() ? 'Starting…' : 'Start backfill' }}</button></div>
+      @if (error(); as message) {
+        <p class="error" role="alert">{{ message }}</p>
+      }
+      <div>
+        <button class="btn btn--primary" type="submit" [disabled]="!canStart()" data-testid="backfill-start">
+          {{ busy() ? 'Starting…' : 'Start backfill' }}
+        </button>
+      </div>
     </form>
   `,
   styles: `
-    .form { display: grid; gap: 1rem; max-width: 40rem; }
-    .range { display: flex; flex-wrap: wrap; gap: 1rem; }
-    .plan { margin: 0; }
+    .form {
+      display: grid;
+      gap: 1rem;
+      max-width: 40rem;
+    }
+    .range {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 1rem;
+    }
+    .plan {
+      margin: 0;
+    }
   `,
 })
 export class BackfillPage {
@@ -63,18 +104,25 @@ export class BackfillPage {
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
 
-  private readonly request = computed(() => ({ dagId: this.dagId(), from: this.from(), to: this.to(), reprocess: this.reprocess() }));
+  private readonly request = computed(() => ({
+    dagId: this.dagId(),
+    from: this.from(),
+    to: this.to(),
+    reprocess: this.reprocess(),
+  }));
 
   protected readonly planView = toSignal(
     toObservable(this.request).pipe(
       debounceTime(250),
       switchMap((r) => {
         if (!r.from || !r.to) return of<PlanView>({ plan: null, error: null, loading: false });
-        return this.api.preview(this.session.tenant()?.slug ?? '', r.dagId, { from: r.from, to: r.to, reprocess: r.reprocess }).pipe(
-          map((plan): PlanView => ({ plan, error: null, loading: false })),
-          catchError((error: unknown) => of<PlanView>({ plan: null, error: apiErrorMessage(error), loading: false })),
-          startWith<PlanView>({ plan: null, error: null, loading: true }),
-        );
+        return this.api
+          .preview(this.session.tenant()?.slug ?? '', r.dagId, { from: r.from, to: r.to, reprocess: r.reprocess })
+          .pipe(
+            map((plan): PlanView => ({ plan, error: null, loading: false })),
+            catchError((error: unknown) => of<PlanView>({ plan: null, error: apiErrorMessage(error), loading: false })),
+            startWith<PlanView>({ plan: null, error: null, loading: true }),
+          );
       }),
     ),
     { initialValue: { plan: null, error: null, loading: false } as PlanView },
@@ -90,12 +138,14 @@ export class BackfillPage {
     const r = this.request();
     this.busy.set(true);
     this.error.set(null);
-    this.api.create(this.session.tenant()?.slug ?? '', r.dagId, { from: r.from, to: r.to, reprocess: r.reprocess }).subscribe({
-      next: (backfill) => void this.router.navigate(['/dags', r.dagId, 'backfills', backfill.id]),
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.error.set(apiErrorMessage(error));
-      },
-    });
+    this.api
+      .create(this.session.tenant()?.slug ?? '', r.dagId, { from: r.from, to: r.to, reprocess: r.reprocess })
+      .subscribe({
+        next: (backfill) => void this.router.navigate(['/dags', r.dagId, 'backfills', backfill.id]),
+        error: (error: unknown) => {
+          this.busy.set(false);
+          this.error.set(apiErrorMessage(error));
+        },
+      });
   }
 }

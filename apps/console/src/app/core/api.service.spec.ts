@@ -39,8 +39,9 @@ describe('ApiService', () => {
     const runId = 'manual__2024-01-01T00:00:00.000+00:00';
     api.listTaskInstances('acme', 'etl', runId).subscribe();
 
-    const req = http.expectOne((r) =>
-      r.url === '/api/v1/tenants/acme/dags/etl/dagRuns/manual__2024-01-01T00%3A00%3A00.000%2B00%3A00/taskInstances',
+    const req = http.expectOne(
+      (r) =>
+        r.url === '/api/v1/tenants/acme/dags/etl/dagRuns/manual__2024-01-01T00%3A00%3A00.000%2B00%3A00/taskInstances',
     );
     expect(req.request.method).toBe('GET');
     req.flush({ items: [], total: 0, limit: 100, offset: 0 });
@@ -67,6 +68,8 @@ describe('ApiService', () => {
   });
 
   it('builds paths from the document’s templates, encoding each parameter', () => {
-    expect(apiUrl('/api/v1/tenants/{tenant}/dags/{dagId}', { tenant: 'a b', dagId: 'x?y#z' })).toBe('/api/v1/tenants/a%20b/dags/x%3Fy%23z');
+    expect(apiUrl('/api/v1/tenants/{tenant}/dags/{dagId}', { tenant: 'a b', dagId: 'x?y#z' })).toBe(
+      '/api/v1/tenants/a%20b/dags/x%3Fy%23z',
+    );
   });
 });

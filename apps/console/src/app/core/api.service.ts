@@ -67,18 +67,30 @@ export class ApiService {
   }
 
   listTaskInstances(tenant: string, dagId: string, runId: string, limit = 100, offset = 0) {
-    return this.get('/api/v1/tenants/{tenant}/dags/{dagId}/dagRuns/{runId}/taskInstances', { tenant, dagId, runId }, pageParams(limit, offset));
+    return this.get(
+      '/api/v1/tenants/{tenant}/dags/{dagId}/dagRuns/{runId}/taskInstances',
+      { tenant, dagId, runId },
+      pageParams(limit, offset),
+    );
   }
 
   getTaskLog(tenant: string, dagId: string, runId: string, taskId: string, tryNumber: number, after?: string) {
-    return this.get('/api/v1/tenants/{tenant}/dags/{dagId}/dagRuns/{runId}/taskInstances/{taskId}/logs/{try}', { tenant, dagId, runId, taskId, try: tryNumber }, after ? new HttpParams().set('after', after) : undefined);
+    return this.get(
+      '/api/v1/tenants/{tenant}/dags/{dagId}/dagRuns/{runId}/taskInstances/{taskId}/logs/{try}',
+      { tenant, dagId, runId, taskId, try: tryNumber },
+      after ? new HttpParams().set('after', after) : undefined,
+    );
   }
 
   private get<P extends ApiPath>(path: P, params: PathParams, query?: HttpParams): Observable<ApiResult<P, 'get'>> {
     return this.http.get<ApiResult<P, 'get'>>(apiUrl(path, params), query ? { params: query } : {});
   }
 
-  private post<P extends ApiPath>(path: P, params: PathParams, body: ApiBody<P, 'post'>): Observable<ApiResult<P, 'post'>> {
+  private post<P extends ApiPath>(
+    path: P,
+    params: PathParams,
+    body: ApiBody<P, 'post'>,
+  ): Observable<ApiResult<P, 'post'>> {
     return this.http.post<ApiResult<P, 'post'>>(apiUrl(path, params), body);
   }
 }

@@ -53,9 +53,13 @@ describe('authInterceptor', () => {
   it('refreshes once on a 401, stores the new tokens and retries the call with the new access token', () => {
     session.start(LOGIN_RESPONSE);
     let dags: unknown;
-    TestBed.inject(ApiService).listDags('acme').subscribe((page) => (dags = page));
+    TestBed.inject(ApiService)
+      .listDags('acme')
+      .subscribe((page) => (dags = page));
 
-    http.expectOne((r) => r.url === '/api/v1/tenants/acme/dags').flush({ statusCode: 401, error: 'Unauthorized', message: 'expired' }, unauthorized);
+    http
+      .expectOne((r) => r.url === '/api/v1/tenants/acme/dags')
+      .flush({ statusCode: 401, error: 'Unauthorized', message: 'expired' }, unauthorized);
     const refresh = http.expectOne('/api/v1/auth/refresh');
     expect(refresh.request.body).toEqual({ refreshToken: 'refresh-1' });
     refresh.flush({ accessToken: 'token-2', refreshToken: 'refresh-2', expiresIn: 900 });
@@ -71,12 +75,16 @@ describe('authInterceptor', () => {
   it('logs out and goes to /login when the API answers 401 and the refresh is refused', () => {
     session.start(LOGIN_RESPONSE);
     let failed = false;
-    TestBed.inject(ApiService).listDags('acme').subscribe({ error: () => (failed = true) });
+    TestBed.inject(ApiService)
+      .listDags('acme')
+      .subscribe({ error: () => (failed = true) });
 
     http
       .expectOne((r) => r.url === '/api/v1/tenants/acme/dags')
       .flush({ statusCode: 401, error: 'Unauthorized', message: 'jwt expired' }, unauthorized);
-    http.expectOne('/api/v1/auth/refresh').flush({ statusCode: 401, error: 'Unauthorized', message: 'refresh token was already used' }, unauthorized);
+    http
+      .expectOne('/api/v1/auth/refresh')
+      .flush({ statusCode: 401, error: 'Unauthorized', message: 'refresh token was already used' }, unauthorized);
 
     expect(failed).toBe(true);
     expect(session.isLoggedIn()).toBe(false);
@@ -86,18 +94,25 @@ describe('authInterceptor', () => {
 
   it('keeps the session on other errors, such as a 404 for a foreign tenant', () => {
     session.start(LOGIN_RESPONSE);
-    TestBed.inject(ApiService).listDags('initech').subscribe({ error: () => undefined });
+    TestBed.inject(ApiService)
+      .listDags('initech')
+      .subscribe({ error: () => undefined });
 
     http
       .expectOne((r) => r.url === '/api/v1/tenants/initech/dags')
-      .flush({ statusCode: 404, error: 'Not Found', message: 'Tenant not found' }, { status: 404, statusText: 'Not Found' });
+      .flush(
+        { statusCode: 404, error: 'Not Found', message: 'Tenant not found' },
+        { status: 404, statusText: 'Not Found' },
+      );
 
     expect(session.isLoggedIn()).toBe(true);
     expect(router.navigate).not.toHaveBeenCalled();
   });
 
   it('leaves a failed login (401, no token yet) to the login page', () => {
-    TestBed.inject(ApiService).login({ email: 'a@b.c', password: 'bad' }).subscribe({ error: () => undefined });
+    TestBed.inject(ApiService)
+      .login({ email: 'a@b.c', password: 'bad' })
+      .subscribe({ error: () => undefined });
 
     const req = http.expectOne('/api/v1/auth/login');
     expect(req.request.headers.has('Authorization')).toBe(false);

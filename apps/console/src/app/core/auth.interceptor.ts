@@ -35,7 +35,8 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
   return next(req.clone({ setHeaders: { Authorization: `Bearer ${token}` } })).pipe(
     catchError((error: unknown) => {
       // Only the token we sent can be stale; a 401 from a token-less call (login) is a bad password.
-      if (!(error instanceof HttpErrorResponse && error.status === 401 && session.token() === token)) return throwError(() => error);
+      if (!(error instanceof HttpErrorResponse && error.status === 401 && session.token() === token))
+        return throwError(() => error);
       const refreshToken = session.refreshToken();
       if (!refreshToken) return endSession(error);
       refreshing ??= api.refresh(refreshToken).pipe(

@@ -8,7 +8,9 @@ import { Router, RouterLink } from '@angular/router';
   template: `
     <section class="card" data-testid="not-found">
       <h1>Page not found</h1>
-      <p>There is no page at <span class="mono">{{ path }}</span>.</p>
+      <p>
+        There is no page at <span class="mono">{{ path }}</span>.
+      </p>
       <p><a routerLink="/dags">Go to the DAG list</a></p>
     </section>
   `,

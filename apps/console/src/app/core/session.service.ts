@@ -25,9 +25,7 @@ export class SessionService {
   private readonly tokenState = signal<string | null>(localStorage.getItem(STORAGE_KEYS.token));
   private readonly refreshTokenState = signal<string | null>(localStorage.getItem(STORAGE_KEYS.refreshToken));
   private readonly userState = signal<User | null>(readJson<User | null>(STORAGE_KEYS.user, null));
-  private readonly tenantsState = signal<TenantMembership[]>(
-    readJson<TenantMembership[]>(STORAGE_KEYS.tenants, []),
-  );
+  private readonly tenantsState = signal<TenantMembership[]>(readJson<TenantMembership[]>(STORAGE_KEYS.tenants, []));
   private readonly tenantSlugState = signal<string | null>(localStorage.getItem(STORAGE_KEYS.tenant));
 
   readonly token = this.tokenState.asReadonly();

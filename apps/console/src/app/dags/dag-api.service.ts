@@ -1,7 +1,18 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
-  Bundle, DagDetail, DagListItem, DagRun, DagRunState, DagSort, DagSource, DagVersionDiff, DagVersionView, GridData, Page, TaskInstance,
+  Bundle,
+  DagDetail,
+  DagListItem,
+  DagRun,
+  DagRunState,
+  DagSort,
+  DagSource,
+  DagVersionDiff,
+  DagVersionView,
+  GridData,
+  Page,
+  TaskInstance,
 } from '@updraft/api-types';
 import type { RunType } from '@updraft/domain';
 import { Observable } from 'rxjs';
@@ -60,7 +71,9 @@ export class DagApiService {
   }
 
   runs(tenant: string, dagId: string, query: RunListQuery): Observable<Page<DagRun>> {
-    return this.http.get<Page<DagRun>>(apiPath('tenants', tenant, 'dags', dagId, 'dagRuns'), { params: toParams(query) });
+    return this.http.get<Page<DagRun>>(apiPath('tenants', tenant, 'dags', dagId, 'dagRuns'), {
+      params: toParams(query),
+    });
   }
 
   /** Runs of every DAG the user may see. */
@@ -69,9 +82,12 @@ export class DagApiService {
   }
 
   taskInstances(tenant: string, dagId: string, runId: string): Observable<Page<TaskInstance>> {
-    return this.http.get<Page<TaskInstance>>(apiPath('tenants', tenant, 'dags', dagId, 'dagRuns', runId, 'taskInstances'), {
-      params: toParams({ limit: 500 }),
-    });
+    return this.http.get<Page<TaskInstance>>(
+      apiPath('tenants', tenant, 'dags', dagId, 'dagRuns', runId, 'taskInstances'),
+      {
+        params: toParams({ limit: 500 }),
+      },
+    );
   }
 
   source(tenant: string, dagId: string, at: { runId?: string; versionId?: string } = {}): Observable<DagSource> {
@@ -83,7 +99,9 @@ export class DagApiService {
   }
 
   diff(tenant: string, dagId: string, from: string, to: string): Observable<DagVersionDiff> {
-    return this.http.get<DagVersionDiff>(apiPath('tenants', tenant, 'dags', dagId, 'versions', 'diff'), { params: toParams({ from, to }) });
+    return this.http.get<DagVersionDiff>(apiPath('tenants', tenant, 'dags', dagId, 'versions', 'diff'), {
+      params: toParams({ from, to }),
+    });
   }
 
   rollbackBundle(tenant: string, bundleVersionId: string): Observable<Bundle> {

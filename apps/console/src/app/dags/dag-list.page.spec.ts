@@ -9,9 +9,24 @@ import { DAG_PAGE_SIZE, DagListPage } from './dag-list.page';
 
 function aDag(overrides: Partial<DagListItem>): DagListItem {
   return {
-    dagId: 'etl', description: null, schedule: '@daily', timezone: 'UTC', startDate: '2024-01-01T00:00:00.000Z', catchup: false, team: null,
-    owners: [], isPaused: false, isActive: true, tags: [], bundleName: 'main', bundleVersion: 1, lastRun: null, nextRunAt: null,
-    recentRuns: [], slaMisses: 0, ...overrides,
+    dagId: 'etl',
+    description: null,
+    schedule: '@daily',
+    timezone: 'UTC',
+    startDate: '2024-01-01T00:00:00.000Z',
+    catchup: false,
+    team: null,
+    owners: [],
+    isPaused: false,
+    isActive: true,
+    tags: [],
+    bundleName: 'main',
+    bundleVersion: 1,
+    lastRun: null,
+    nextRunAt: null,
+    recentRuns: [],
+    slaMisses: 0,
+    ...overrides,
   };
 }
 
@@ -33,7 +48,9 @@ describe('DagListPage', () => {
   }
 
   function pageOf(offset: number, total = TEN_THOUSAND) {
-    const items = Array.from({ length: Math.min(DAG_PAGE_SIZE, total - offset) }, (_, i) => aDag({ dagId: `dag_${String(offset + i).padStart(5, '0')}` }));
+    const items = Array.from({ length: Math.min(DAG_PAGE_SIZE, total - offset) }, (_, i) =>
+      aDag({ dagId: `dag_${String(offset + i).padStart(5, '0')}` }),
+    );
     return { items, total, limit: DAG_PAGE_SIZE, offset };
   }
 
@@ -41,7 +58,11 @@ describe('DagListPage', () => {
     localStorage.clear();
     TestBed.configureTestingModule({
       imports: [DagListPage],
-      providers: [provideRouter([{ path: 'dags', component: DagListPage }]), provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        provideRouter([{ path: 'dags', component: DagListPage }]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
     });
     session = TestBed.inject(SessionService);
     session.start(LOGIN_RESPONSE);
@@ -61,12 +82,21 @@ describe('DagListPage', () => {
     request.flush({
       items: [
         aDag({
-          dagId: 'etl', owners: ['ada'], team: 'data', slaMisses: 3, tags: ['core'],
-          recentRuns: [{ runId: 'r2', state: 'failed', logicalDate: '2024-01-02T00:00:00Z' }, { runId: 'r1', state: 'success', logicalDate: '2024-01-01T00:00:00Z' }],
+          dagId: 'etl',
+          owners: ['ada'],
+          team: 'data',
+          slaMisses: 3,
+          tags: ['core'],
+          recentRuns: [
+            { runId: 'r2', state: 'failed', logicalDate: '2024-01-02T00:00:00Z' },
+            { runId: 'r1', state: 'success', logicalDate: '2024-01-01T00:00:00Z' },
+          ],
         }),
         aDag({ dagId: 'report', schedule: null, isPaused: true }),
       ],
-      total: 2, limit: DAG_PAGE_SIZE, offset: 0,
+      total: 2,
+      limit: DAG_PAGE_SIZE,
+      offset: 0,
     });
     await settle();
     const [etl, report] = rows();
@@ -75,7 +105,10 @@ describe('DagListPage', () => {
     expect(etl.textContent).toContain('ada');
     expect(etl.textContent).toContain('team data');
     const dots = Array.from(etl.querySelectorAll('.dot')) as HTMLAnchorElement[];
-    expect(dots.map((d) => [d.dataset['state'], d.getAttribute('href')])).toEqual([['failed', '/dags/etl/runs/r2'], ['success', '/dags/etl/runs/r1']]);
+    expect(dots.map((d) => [d.dataset['state'], d.getAttribute('href')])).toEqual([
+      ['failed', '/dags/etl/runs/r2'],
+      ['success', '/dags/etl/runs/r1'],
+    ]);
     expect(etl.querySelector('[data-testid="sla-misses"]')?.textContent?.trim()).toBe('3');
     expect(report.textContent).toContain('Manual only');
     expect(report.textContent).toContain('Never run');
@@ -131,7 +164,9 @@ describe('DagListPage', () => {
     expect(rows()[0].querySelector('[data-testid="pause-toggle"]')).not.toBeNull();
     session.selectTenant('globex');
     await settle();
-    http.expectOne((r) => r.url === '/api/v1/tenants/globex/dags').flush({ items: [aDag({ dagId: 'etl' })], total: 1, limit: DAG_PAGE_SIZE, offset: 0 });
+    http
+      .expectOne((r) => r.url === '/api/v1/tenants/globex/dags')
+      .flush({ items: [aDag({ dagId: 'etl' })], total: 1, limit: DAG_PAGE_SIZE, offset: 0 });
     await settle();
     expect(rows()[0].querySelector('[data-testid="pause-toggle"]')).toBeNull();
     expect(rows()[0].querySelector('[data-testid="paused-state"]')?.textContent?.trim()).toBe('Active');

@@ -25,8 +25,12 @@ interface ListState {
 }
 
 const SORT_LABELS: Record<DagSort, string> = {
-  dagId: 'DAG id (A–Z)', '-dagId': 'DAG id (Z–A)', nextRun: 'Next run (soonest)', '-nextRun': 'Next run (latest)',
-  lastRun: 'Last run (oldest)', '-lastRun': 'Last run (newest)',
+  dagId: 'DAG id (A–Z)',
+  '-dagId': 'DAG id (Z–A)',
+  nextRun: 'Next run (soonest)',
+  '-nextRun': 'Next run (latest)',
+  lastRun: 'Last run (oldest)',
+  '-lastRun': 'Last run (newest)',
 };
 
 /** Every DAG of the tenant, searched, filtered, sorted and paged on the server; the filters live in the URL. */
@@ -39,31 +43,76 @@ const SORT_LABELS: Record<DagSort, string> = {
     <h1>DAGs</h1>
 
     <form class="filters" role="search" (submit)="$event.preventDefault()">
-      <input type="search" class="filters__search" placeholder="Search DAG id or description" aria-label="Search DAGs" data-testid="dag-search"
-        [value]="query().search ?? ''" (input)="searchText.set($any($event.target).value)" />
-      <select aria-label="Paused or active" data-testid="filter-paused" [value]="pausedValue()" (change)="setFilter({ paused: $any($event.target).value })">
+      <input
+        type="search"
+        class="filters__search"
+        placeholder="Search DAG id or description"
+        aria-label="Search DAGs"
+        data-testid="dag-search"
+        [value]="query().search ?? ''"
+        (input)="searchText.set($any($event.target).value)"
+      />
+      <select
+        aria-label="Paused or active"
+        data-testid="filter-paused"
+        [value]="pausedValue()"
+        (change)="setFilter({ paused: $any($event.target).value })"
+      >
         <option value="">Active and paused</option>
         <option value="false">Active only</option>
         <option value="true">Paused only</option>
       </select>
-      <select aria-label="Last run state" data-testid="filter-last-run" [value]="query().lastRunState ?? ''" (change)="setFilter({ lastRunState: $any($event.target).value })">
+      <select
+        aria-label="Last run state"
+        data-testid="filter-last-run"
+        [value]="query().lastRunState ?? ''"
+        (change)="setFilter({ lastRunState: $any($event.target).value })"
+      >
         <option value="">Any last run</option>
         @for (state of runStates; track state) {
           <option [value]="state">Last run {{ state }}</option>
         }
       </select>
-      <input type="text" aria-label="Team" placeholder="Team" data-testid="filter-team" [value]="query().team ?? ''" (change)="setFilter({ team: $any($event.target).value })" />
-      <input type="text" aria-label="Owner" placeholder="Owner" data-testid="filter-owner" [value]="query().owner ?? ''" (change)="setFilter({ owner: $any($event.target).value })" />
-      <select aria-label="Sort" data-testid="dag-sort" [value]="query().sort ?? 'dagId'" (change)="setFilter({ sort: $any($event.target).value })">
+      <input
+        type="text"
+        aria-label="Team"
+        placeholder="Team"
+        data-testid="filter-team"
+        [value]="query().team ?? ''"
+        (change)="setFilter({ team: $any($event.target).value })"
+      />
+      <input
+        type="text"
+        aria-label="Owner"
+        placeholder="Owner"
+        data-testid="filter-owner"
+        [value]="query().owner ?? ''"
+        (change)="setFilter({ owner: $any($event.target).value })"
+      />
+      <select
+        aria-label="Sort"
+        data-testid="dag-sort"
+        [value]="query().sort ?? 'dagId'"
+        (change)="setFilter({ sort: $any($event.target).value })"
+      >
         @for (sort of sorts; track sort) {
           <option [value]="sort">{{ sortLabels[sort] }}</option>
         }
       </select>
     </form>
     @if (query().tags?.length) {
-      <p class="small">Tags:
+      <p class="small">
+        Tags:
         @for (tag of query().tags; track tag) {
-          <button type="button" class="tag tag--on" data-testid="active-tag" (click)="toggleTag(tag)" [title]="'Remove the tag filter ' + tag">{{ tag }} ✕</button>
+          <button
+            type="button"
+            class="tag tag--on"
+            data-testid="active-tag"
+            (click)="toggleTag(tag)"
+            [title]="'Remove the tag filter ' + tag"
+          >
+            {{ tag }} ✕
+          </button>
         }
       </p>
     }
@@ -73,12 +122,24 @@ const SORT_LABELS: Record<DagSort, string> = {
     } @else if (state().loading && state().items.length === 0) {
       <p class="muted">Loading DAGs…</p>
     } @else if (state().items.length === 0) {
-      <p class="muted" data-testid="no-dags">{{ filtered() ? 'No DAG matches these filters.' : 'No DAGs in this tenant yet. Upload a bundle to get started.' }}</p>
+      <p class="muted" data-testid="no-dags">
+        {{
+          filtered() ? 'No DAG matches these filters.' : 'No DAGs in this tenant yet. Upload a bundle to get started.'
+        }}
+      </p>
     } @else {
       <div class="table-scroll">
         <table class="table dag-table" [class.dag-table--loading]="state().loading">
           <thead>
-            <tr><th>DAG</th><th>Schedule</th><th>Next run</th><th>Owner / team</th><th>Recent runs</th><th>SLA</th><th>State</th></tr>
+            <tr>
+              <th>DAG</th>
+              <th>Schedule</th>
+              <th>Next run</th>
+              <th>Owner / team</th>
+              <th>Recent runs</th>
+              <th>SLA</th>
+              <th>State</th>
+            </tr>
           </thead>
           <tbody>
             @for (dag of state().items; track dag.dagId) {
@@ -91,7 +152,15 @@ const SORT_LABELS: Record<DagSort, string> = {
                   @if (dag.tags.length) {
                     <div class="tags">
                       @for (tag of dag.tags; track tag) {
-                        <button type="button" class="tag" data-testid="dag-tag" (click)="toggleTag(tag)" [title]="'Show DAGs tagged ' + tag">{{ tag }}</button>
+                        <button
+                          type="button"
+                          class="tag"
+                          data-testid="dag-tag"
+                          (click)="toggleTag(tag)"
+                          [title]="'Show DAGs tagged ' + tag"
+                        >
+                          {{ tag }}
+                        </button>
                       }
                     </div>
                   }
@@ -112,22 +181,33 @@ const SORT_LABELS: Record<DagSort, string> = {
                 <td>
                   <span class="dots" data-testid="recent-runs">
                     @for (run of dag.recentRuns; track run.runId) {
-                      <a class="dot" [routerLink]="['/dags', dag.dagId, 'runs', run.runId]" [style.background]="color(run.state)"
-                        [attr.data-state]="run.state" [title]="run.state + ' · ' + (run.logicalDate | date: 'yyyy-MM-dd HH:mm')"
-                        ><span class="visually-hidden">{{ run.state }} run {{ run.runId }}</span></a>
-                    }
-                    @empty {
+                      <a
+                        class="dot"
+                        [routerLink]="['/dags', dag.dagId, 'runs', run.runId]"
+                        [style.background]="color(run.state)"
+                        [attr.data-state]="run.state"
+                        [title]="run.state + ' · ' + (run.logicalDate | date: 'yyyy-MM-dd HH:mm')"
+                        ><span class="visually-hidden">{{ run.state }} run {{ run.runId }}</span></a
+                      >
+                    } @empty {
                       <span class="muted small">Never run</span>
                     }
                   </span>
                 </td>
                 <td>
                   @if (dag.slaMisses) {
-                    <span class="sla-badge" data-testid="sla-misses" [title]="dag.slaMisses + ' SLA misses'">{{ dag.slaMisses }}</span>
+                    <span class="sla-badge" data-testid="sla-misses" [title]="dag.slaMisses + ' SLA misses'">{{
+                      dag.slaMisses
+                    }}</span>
                   }
                 </td>
                 <td>
-                  <ud-pause-toggle [paused]="dag.isPaused" [editable]="canEdit()" [busy]="pausing() === dag.dagId" (pauseRequested)="setPaused(dag, $event)" />
+                  <ud-pause-toggle
+                    [paused]="dag.isPaused"
+                    [editable]="canEdit()"
+                    [busy]="pausing() === dag.dagId"
+                    (pauseRequested)="setPaused(dag, $event)"
+                  />
                 </td>
               </tr>
             }
@@ -135,9 +215,21 @@ const SORT_LABELS: Record<DagSort, string> = {
         </table>
       </div>
       <nav class="pager small" aria-label="Pages">
-        <button type="button" class="btn" data-testid="page-prev" [disabled]="offset() === 0" (click)="goToPage(-1)">Previous</button>
-        <span data-testid="page-info">{{ offset() + 1 }}–{{ offset() + state().items.length }} of {{ state().total }}</span>
-        <button type="button" class="btn" data-testid="page-next" [disabled]="offset() + state().items.length >= state().total" (click)="goToPage(1)">Next</button>
+        <button type="button" class="btn" data-testid="page-prev" [disabled]="offset() === 0" (click)="goToPage(-1)">
+          Previous
+        </button>
+        <span data-testid="page-info"
+          >{{ offset() + 1 }}–{{ offset() + state().items.length }} of {{ state().total }}</span
+        >
+        <button
+          type="button"
+          class="btn"
+          data-testid="page-next"
+          [disabled]="offset() + state().items.length >= state().total"
+          (click)="goToPage(1)"
+        >
+          Next
+        </button>
       </nav>
     }
     @if (pauseError(); as error) {
@@ -145,15 +237,62 @@ const SORT_LABELS: Record<DagSort, string> = {
     }
   `,
   styles: `
-    .filters { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-bottom: 0.75rem; }
-    .filters input, .filters select { padding: 0.4rem 0.5rem; border: 1px solid #c4c4c4; border-radius: 4px; font: inherit; min-width: 0; }
-    .filters__search { flex: 1 1 16rem; }
-    .dag-table--loading { opacity: 0.6; }
-    .tag { border: 1px solid #c5d7ef; background: #eef4fc; border-radius: 999px; font: inherit; font-size: 0.75rem; padding: 0 0.5rem; cursor: pointer; margin: 0.15rem 0.2rem 0 0; }
-    .tag--on { background: var(--accent); color: #fff; }
-    .dots { display: inline-flex; gap: 3px; flex-wrap: wrap; max-width: 9rem; }
-    .dot { position: relative; display: inline-block; width: 12px; height: 12px; border-radius: 50%; box-shadow: inset 0 0 0 1px rgb(0 0 0 / 15%); }
-    .sla-badge { background: #c62828; color: #fff; border-radius: 999px; padding: 0 0.5rem; font-size: 0.75rem; font-weight: 600; }
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      margin-bottom: 0.75rem;
+    }
+    .filters input,
+    .filters select {
+      padding: 0.4rem 0.5rem;
+      border: 1px solid #c4c4c4;
+      border-radius: 4px;
+      font: inherit;
+      min-width: 0;
+    }
+    .filters__search {
+      flex: 1 1 16rem;
+    }
+    .dag-table--loading {
+      opacity: 0.6;
+    }
+    .tag {
+      border: 1px solid #c5d7ef;
+      background: #eef4fc;
+      border-radius: 999px;
+      font: inherit;
+      font-size: 0.75rem;
+      padding: 0 0.5rem;
+      cursor: pointer;
+      margin: 0.15rem 0.2rem 0 0;
+    }
+    .tag--on {
+      background: var(--accent);
+      color: #fff;
+    }
+    .dots {
+      display: inline-flex;
+      gap: 3px;
+      flex-wrap: wrap;
+      max-width: 9rem;
+    }
+    .dot {
+      position: relative;
+      display: inline-block;
+      width: 12px;
+      height: 12px;
+      border-radius: 50%;
+      box-shadow: inset 0 0 0 1px rgb(0 0 0 / 15%);
+    }
+    .sla-badge {
+      background: #c62828;
+      color: #fff;
+      border-radius: 999px;
+      padding: 0 0.5rem;
+      font-size: 0.75rem;
+      font-weight: 600;
+    }
   `,
 })
 export class DagListPage {
@@ -200,7 +339,9 @@ export class DagListPage {
     { requireSync: true },
   );
   protected readonly offset = computed(() => this.query().offset);
-  protected readonly pausedValue = computed(() => (this.query().paused === undefined ? '' : String(this.query().paused)));
+  protected readonly pausedValue = computed(() =>
+    this.query().paused === undefined ? '' : String(this.query().paused),
+  );
   protected readonly filtered = computed(() => {
     const q = this.query();
     return Boolean(q.search || q.tags?.length || q.team || q.owner || q.paused !== undefined || q.lastRunState);
@@ -214,7 +355,9 @@ export class DagListPage {
           ? of<ListState>({ loading: false, items: [], total: 0, error: 'No tenant selected.' })
           : this.api.list(tenant, query).pipe(
               map((page): ListState => ({ loading: false, items: page.items, total: page.total, error: null })),
-              catchError((err: unknown) => of<ListState>({ loading: false, items: [], total: 0, error: apiErrorMessage(err) })),
+              catchError((err: unknown) =>
+                of<ListState>({ loading: false, items: [], total: 0, error: apiErrorMessage(err) }),
+              ),
               startWith<ListState>({ loading: true, items: this.lastItems, total: 0, error: null }),
             ),
       ),

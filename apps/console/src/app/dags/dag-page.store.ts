@@ -3,7 +3,18 @@ import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-i
 import { ActivatedRoute } from '@angular/router';
 import type { DagDetail, GridData } from '@updraft/api-types';
 import { PERMISSIONS } from '@updraft/domain/permissions';
-import { EMPTY, Subject, catchError, combineLatest, distinctUntilChanged, filter, map, startWith, switchMap, tap } from 'rxjs';
+import {
+  EMPTY,
+  Subject,
+  catchError,
+  combineLatest,
+  distinctUntilChanged,
+  filter,
+  map,
+  startWith,
+  switchMap,
+  tap,
+} from 'rxjs';
 import { apiErrorMessage } from '../core/api-error';
 import { SessionService } from '../core/session.service';
 import { whileActive } from '../shared/live';
@@ -80,7 +91,10 @@ export class DagPageStore {
           this.reload$.pipe(
             startWith(undefined),
             switchMap(() =>
-              whileActive(() => this.api.grid(tenant, dagId, runs), (grid) => grid.runs.some((r) => isLive(r.state))).pipe(
+              whileActive(
+                () => this.api.grid(tenant, dagId, runs),
+                (grid) => grid.runs.some((r) => isLive(r.state)),
+              ).pipe(
                 catchError((err: unknown) => {
                   this.gridError.set(apiErrorMessage(err));
                   return EMPTY;

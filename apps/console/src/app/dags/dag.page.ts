@@ -18,13 +18,22 @@ import { PauseToggleComponent } from './pause-toggle.component';
     <div class="dag-head">
       <h1 class="mono">{{ store.dagId() }}</h1>
       @if (store.dag(); as dag) {
-        <ud-pause-toggle [paused]="dag.isPaused" [editable]="store.canEdit()" [busy]="pausing()" (pauseRequested)="setPaused($event)" />
+        <ud-pause-toggle
+          [paused]="dag.isPaused"
+          [editable]="store.canEdit()"
+          [busy]="pausing()"
+          (pauseRequested)="setPaused($event)"
+        />
         @if (store.canTrigger()) {
-          <a class="btn btn--primary" [routerLink]="['/dags', store.dagId(), 'trigger']" data-testid="trigger-button">Trigger…</a>
+          <a class="btn btn--primary" [routerLink]="['/dags', store.dagId(), 'trigger']" data-testid="trigger-button"
+            >Trigger…</a
+          >
           <a class="btn" [routerLink]="['/dags', store.dagId(), 'backfill']" data-testid="dag-backfill">Backfill…</a>
         }
         @if (store.live()) {
-          <span class="live small" data-testid="live-indicator" title="Updating every 2 s while a run is active">● live</span>
+          <span class="live small" data-testid="live-indicator" title="Updating every 2 s while a run is active"
+            >● live</span
+          >
         }
       }
     </div>
@@ -50,12 +59,38 @@ import { PauseToggleComponent } from './pause-toggle.component';
     <router-outlet />
   `,
   styles: `
-    .dag-head { display: flex; align-items: center; gap: 1rem; flex-wrap: wrap; }
-    .dag-head h1 { margin-right: auto; overflow-wrap: anywhere; }
-    .live { color: #2e7d32; }
-    .tabs { display: flex; gap: 0.25rem; border-bottom: 1px solid var(--border); margin: 0.75rem 0 1rem; overflow-x: auto; }
-    .tabs__tab { padding: 0.45rem 0.8rem; color: inherit; text-decoration: none; border-bottom: 2px solid transparent; white-space: nowrap; }
-    .tabs__tab--active { color: var(--accent); border-bottom-color: var(--accent); font-weight: 600; }
+    .dag-head {
+      display: flex;
+      align-items: center;
+      gap: 1rem;
+      flex-wrap: wrap;
+    }
+    .dag-head h1 {
+      margin-right: auto;
+      overflow-wrap: anywhere;
+    }
+    .live {
+      color: #2e7d32;
+    }
+    .tabs {
+      display: flex;
+      gap: 0.25rem;
+      border-bottom: 1px solid var(--border);
+      margin: 0.75rem 0 1rem;
+      overflow-x: auto;
+    }
+    .tabs__tab {
+      padding: 0.45rem 0.8rem;
+      color: inherit;
+      text-decoration: none;
+      border-bottom: 2px solid transparent;
+      white-space: nowrap;
+    }
+    .tabs__tab--active {
+      color: var(--accent);
+      border-bottom-color: var(--accent);
+      font-weight: 600;
+    }
   `,
 })
 export class DagPage {

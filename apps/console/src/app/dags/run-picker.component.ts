@@ -9,17 +9,25 @@ import { DagPageStore } from './dag-page.store';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [DatePipe],
   template: `
-    <label class="small">Run
+    <label class="small"
+      >Run
       <select data-testid="run-picker" [value]="store.selectedRunId()" (change)="choose($any($event.target).value)">
         @for (run of runs(); track run.runId) {
-          <option [value]="run.runId">{{ run.logicalDate | date: 'yyyy-MM-dd HH:mm' }} · {{ run.runType }} · {{ run.state }}</option>
+          <option [value]="run.runId">
+            {{ run.logicalDate | date: 'yyyy-MM-dd HH:mm' }} · {{ run.runType }} · {{ run.state }}
+          </option>
         } @empty {
           <option value="">No runs yet</option>
         }
       </select>
     </label>
   `,
-  styles: `select { max-width: 22rem; margin-left: 0.35rem; }`,
+  styles: `
+    select {
+      max-width: 22rem;
+      margin-left: 0.35rem;
+    }
+  `,
 })
 export class RunPickerComponent {
   protected readonly store = inject(DagPageStore);

@@ -70,20 +70,27 @@ describe('TaskLogPage', () => {
   it('says so when the try has no log yet', () => {
     http
       .expectOne(LOG_URL)
-      .flush({ statusCode: 404, error: 'Not Found', message: 'Log not found' }, { status: 404, statusText: 'Not Found' });
+      .flush(
+        { statusCode: 404, error: 'Not Found', message: 'Log not found' },
+        { status: 404, statusText: 'Not Found' },
+      );
     fixture.detectChanges();
     expect(fixture.nativeElement.textContent).toContain('No log for this try yet');
   });
 
   it('says where the log stops, marks a cut output, and shows the following page on demand', () => {
     const line = (message: string) => ({ timestamp: '2024-01-01T00:00:01Z', stream: 'stdout', message });
-    http.expectOne(LOG_URL).flush({ taskId: 'extract', tryNumber: 2, lines: [line('one'), line('two')], next: '41', truncated: true });
+    http
+      .expectOne(LOG_URL)
+      .flush({ taskId: 'extract', tryNumber: 2, lines: [line('one'), line('two')], next: '41', truncated: true });
     fixture.detectChanges();
     expect(fixture.nativeElement.querySelector('[data-testid="log-truncated"]')).not.toBeNull();
     expect(fixture.nativeElement.textContent).toContain('goes on after these 2 lines');
 
     (fixture.nativeElement.querySelector('[data-testid="log-more"]') as HTMLButtonElement).click();
-    http.expectOne(`${LOG_URL}?after=41`).flush({ taskId: 'extract', tryNumber: 2, lines: [line('three')], next: null, truncated: true });
+    http
+      .expectOne(`${LOG_URL}?after=41`)
+      .flush({ taskId: 'extract', tryNumber: 2, lines: [line('three')], next: null, truncated: true });
     fixture.detectChanges();
     expect(lines().map((l) => l.querySelector('.log__message')?.textContent)).toEqual(['one', 'two', 'three']);
     expect(fixture.nativeElement.querySelector('[data-testid="log-more"]')).toBeNull();

@@ -30,14 +30,15 @@ interface LaterPages {
   imports: [DatePipe, RouterLink],
   template: `
     <nav class="breadcrumbs small">
-      <a routerLink="/dags">DAGs</a> /
-      <a [routerLink]="['/dags', dagId()]" class="mono">{{ dagId() }}</a> /
+      <a routerLink="/dags">DAGs</a> / <a [routerLink]="['/dags', dagId()]" class="mono">{{ dagId() }}</a> /
       <span class="mono">{{ runId() }}</span> /
       <span class="mono">{{ taskId() }}</span>
     </nav>
 
     <div class="page-title">
-      <h1>Log of <span class="mono">{{ taskId() }}</span>, try {{ tryNumber() }}</h1>
+      <h1>
+        Log of <span class="mono">{{ taskId() }}</span>, try {{ tryNumber() }}
+      </h1>
       <button class="btn" type="button" (click)="refresh()" data-testid="log-refresh">Refresh</button>
     </div>
 
@@ -45,7 +46,8 @@ interface LaterPages {
       <p class="small">
         Earlier tries:
         @for (n of earlierTries(); track n) {
-          <a [routerLink]="['/dags', dagId(), 'runs', runId(), 'tasks', taskId(), 'logs', n]">try {{ n }}</a>&nbsp;
+          <a [routerLink]="['/dags', dagId(), 'runs', runId(), 'tasks', taskId(), 'logs', n]">try {{ n }}</a
+          >&nbsp;
         }
       </p>
     }
@@ -58,12 +60,16 @@ interface LaterPages {
       <p class="muted">This try has not logged anything yet.</p>
     } @else {
       @if (log().truncated) {
-        <p class="small" data-testid="log-truncated">The task's output was cut at its limit; a system line marks where.</p>
+        <p class="small" data-testid="log-truncated">
+          The task's output was cut at its limit; a system line marks where.
+        </p>
       }
       <ol class="log" data-testid="log">
         @for (line of lines(); track $index) {
           <li class="log__line" [class]="'log__line log__line--' + line.stream" data-testid="log-line">
-            <time class="log__time" [attr.datetime]="line.timestamp">{{ line.timestamp | date: 'yyyy-MM-dd HH:mm:ss.SSS' }}</time>
+            <time class="log__time" [attr.datetime]="line.timestamp">{{
+              line.timestamp | date: 'yyyy-MM-dd HH:mm:ss.SSS'
+            }}</time>
             <span class="log__message">{{ line.message }}</span>
           </li>
         }
@@ -80,7 +86,12 @@ interface LaterPages {
     }
   `,
   styles: `
-    .page-title { display: flex; align-items: center; justify-content: space-between; gap: 1rem; }
+    .page-title {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 1rem;
+    }
     .log {
       list-style: none;
       margin: 0;
@@ -93,12 +104,29 @@ interface LaterPages {
       line-height: 1.5;
       overflow-x: auto;
     }
-    .log__line { display: flex; gap: 1rem; padding: 0 1rem; }
-    .log__line:hover { background: #2a2a2a; }
-    .log__time { flex: none; color: #8a8a8a; user-select: none; }
-    .log__message { white-space: pre-wrap; word-break: break-word; }
-    .log__line--stderr .log__message { color: #ff8a80; }
-    .log__line--system .log__message { color: #82b1ff; }
+    .log__line {
+      display: flex;
+      gap: 1rem;
+      padding: 0 1rem;
+    }
+    .log__line:hover {
+      background: #2a2a2a;
+    }
+    .log__time {
+      flex: none;
+      color: #8a8a8a;
+      user-select: none;
+    }
+    .log__message {
+      white-space: pre-wrap;
+      word-break: break-word;
+    }
+    .log__line--stderr .log__message {
+      color: #ff8a80;
+    }
+    .log__line--system .log__message {
+      color: #82b1ff;
+    }
   `,
 })
 export class TaskLogPage {
@@ -131,7 +159,13 @@ export class TaskLogPage {
       switchMap(([t]) => {
         if (t.tenant === null) return of<LogState>({ loading: false, lines: [], error: 'No tenant selected.' });
         return this.api.getTaskLog(t.tenant, t.dagId, t.runId, t.taskId, t.tryNumber).pipe(
-          map((log): LogState => ({ loading: false, lines: log.lines, error: null, next: log.next, truncated: log.truncated })),
+          map((log): LogState => ({
+            loading: false,
+            lines: log.lines,
+            error: null,
+            next: log.next,
+            truncated: log.truncated,
+          })),
           catchError((err: unknown) =>
             of<LogState>(
               err instanceof HttpErrorResponse && err.status === 404
@@ -161,7 +195,8 @@ export class TaskLogPage {
     if (t.tenant === null) return;
     this.moreError.set(null);
     this.api.getTaskLog(t.tenant, t.dagId, t.runId, t.taskId, t.tryNumber, after).subscribe({
-      next: (page) => this.later.update((before) => ({ lines: [...(before?.lines ?? []), ...page.lines], next: page.next })),
+      next: (page) =>
+        this.later.update((before) => ({ lines: [...(before?.lines ?? []), ...page.lines], next: page.next })),
       error: (err: unknown) => this.moreError.set(apiErrorMessage(err)),
     });
   }

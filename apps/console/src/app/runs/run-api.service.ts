@@ -27,16 +27,28 @@ export class RunApiService {
     return this.http.get<DagRun>(this.runPath(tenant, dagId, runId));
   }
 
-  taskInstances(tenant: string, dagId: string, runId: string, limit = TASK_PAGE, offset = 0): Observable<Page<TaskInstance>> {
-    return this.http.get<Page<TaskInstance>>(this.runPath(tenant, dagId, runId, 'taskInstances'), { params: new HttpParams().set('limit', limit).set('offset', offset) });
+  taskInstances(
+    tenant: string,
+    dagId: string,
+    runId: string,
+    limit = TASK_PAGE,
+    offset = 0,
+  ): Observable<Page<TaskInstance>> {
+    return this.http.get<Page<TaskInstance>>(this.runPath(tenant, dagId, runId, 'taskInstances'), {
+      params: new HttpParams().set('limit', limit).set('offset', offset),
+    });
   }
 
   /** Every task instance of the run: the first page, then the rest at once. */
   allTaskInstances(tenant: string, dagId: string, runId: string): Observable<TaskInstance[]> {
     return this.taskInstances(tenant, dagId, runId).pipe(
       switchMap((first) => {
-        const rest = Array.from({ length: Math.ceil(first.total / TASK_PAGE) - 1 }, (_, i) => this.taskInstances(tenant, dagId, runId, TASK_PAGE, (i + 1) * TASK_PAGE));
-        return rest.length ? forkJoin(rest).pipe(map((pages) => first.items.concat(...pages.map((p) => p.items)))) : of(first.items);
+        const rest = Array.from({ length: Math.ceil(first.total / TASK_PAGE) - 1 }, (_, i) =>
+          this.taskInstances(tenant, dagId, runId, TASK_PAGE, (i + 1) * TASK_PAGE),
+        );
+        return rest.length
+          ? forkJoin(rest).pipe(map((pages) => first.items.concat(...pages.map((p) => p.items))))
+          : of(first.items);
       }),
     );
   }
@@ -54,6 +66,9 @@ export class RunApiService {
   }
 
   trigger(tenant: string, dagId: string, conf: Record<string, unknown>, logicalDate?: string): Observable<DagRun> {
-    return this.http.post<DagRun>(apiPath('tenants', tenant, 'dags', dagId, 'dagRuns'), logicalDate ? { conf, logicalDate } : { conf });
+    return this.http.post<DagRun>(
+      apiPath('tenants', tenant, 'dags', dagId, 'dagRuns'),
+      logicalDate ? { conf, logicalDate } : { conf },
+    );
   }
 }

@@ -29,7 +29,10 @@ describe('RunHistoryService', () => {
     http.expectOne((r) => r.url === tisUrl('b')).flush(page([aTaskInstance({ taskId: 'x' })]));
     http.expectOne((r) => r.url === tisUrl('a')).flush(page([aTaskInstance({ taskId: 'y' })]));
 
-    expect(result.map((r) => [r.run.runId, r.taskInstances[0].taskId])).toEqual([['b', 'x'], ['a', 'y']]);
+    expect(result.map((r) => [r.run.runId, r.taskInstances[0].taskId])).toEqual([
+      ['b', 'x'],
+      ['a', 'y'],
+    ]);
   });
 
   it('reuses the task instances of runs that were already finished, and refetches active ones', () => {

@@ -25,9 +25,7 @@ export class RunHistoryService {
    */
   load(tenant: string, dagId: string, previous: readonly RunWithTasks[] = []): Observable<RunWithTasks[]> {
     const settled = new Map(
-      previous
-        .filter((p) => p.run.dagId === dagId && !isActiveRunState(p.run.state))
-        .map((p) => [p.run.runId, p]),
+      previous.filter((p) => p.run.dagId === dagId && !isActiveRunState(p.run.state)).map((p) => [p.run.runId, p]),
     );
 
     return this.api.listRuns(tenant, dagId, RUN_HISTORY_SIZE).pipe(

@@ -26,7 +26,9 @@ import { RunWithTasks } from './run-history.service';
             <td><ud-state-badge [state]="entry.run.state" /></td>
             <td>
               <div class="mono small">{{ entry.run.runId }}</div>
-              <div class="muted small">{{ entry.run.runType }} · logical date {{ entry.run.logicalDate | date: 'yyyy-MM-dd HH:mm:ss' }}</div>
+              <div class="muted small">
+                {{ entry.run.runType }} · logical date {{ entry.run.logicalDate | date: 'yyyy-MM-dd HH:mm:ss' }}
+              </div>
             </td>
             <td class="small">{{ (entry.run.startDate | date: 'yyyy-MM-dd HH:mm:ss') ?? '—' }}</td>
             <td class="small">{{ elapsed(entry.run.startDate, entry.run.endDate) | duration }}</td>
@@ -34,17 +36,37 @@ import { RunWithTasks } from './run-history.service';
               <ul class="task-instances">
                 @for (ti of entry.taskInstances; track ti.taskId + ':' + ti.mapIndex) {
                   <li class="task-instance">
-                    <span class="mono small">{{ ti.taskId }}@if (ti.mapIndex >= 0) {[{{ ti.mapIndex }}]}</span>
-                    <ud-state-badge data-testid="task-state" [attr.data-task-id]="ti.taskId" [attr.data-state]="ti.state ?? 'none'" [state]="ti.state" />
+                    <span class="mono small"
+                      >{{ ti.taskId }}
+                      @if (ti.mapIndex >= 0) {
+                        [{{ ti.mapIndex }}]
+                      }
+                    </span>
+                    <ud-state-badge
+                      data-testid="task-state"
+                      [attr.data-task-id]="ti.taskId"
+                      [attr.data-state]="ti.state ?? 'none'"
+                      [state]="ti.state"
+                    />
                     <span>
                       @if (ti.tryNumber > 0) {
                         <a
                           class="small"
                           data-testid="task-log-link"
                           [attr.data-task-id]="ti.taskId"
-                          [routerLink]="['/dags', dagId(), 'runs', entry.run.runId, 'tasks', ti.taskId, 'logs', ti.tryNumber]"
+                          [routerLink]="[
+                            '/dags',
+                            dagId(),
+                            'runs',
+                            entry.run.runId,
+                            'tasks',
+                            ti.taskId,
+                            'logs',
+                            ti.tryNumber,
+                          ]"
                           [title]="'Log of try ' + ti.tryNumber"
-                        >log{{ ti.tryNumber > 1 ? ' (try ' + ti.tryNumber + ')' : '' }}</a>
+                          >log{{ ti.tryNumber > 1 ? ' (try ' + ti.tryNumber + ')' : '' }}</a
+                        >
                       }
                     </span>
                     <span class="muted small">{{ ti.durationMs | duration }}</span>
@@ -60,7 +82,13 @@ import { RunWithTasks } from './run-history.service';
     </table>
   `,
   styles: `
-    .task-instances { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.3rem; }
+    .task-instances {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.3rem;
+    }
     .task-instance {
       display: grid;
       grid-template-columns: minmax(8rem, 1fr) auto 5.5rem 4.5rem;

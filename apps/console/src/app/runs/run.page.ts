@@ -28,44 +28,102 @@ const ACTIVE_RUN = ['queued', 'running'];
   imports: [DatePipe, JsonPipe, RouterLink, StateBadgeComponent, DurationPipe, ConfirmDialogComponent],
   template: `
     <nav class="breadcrumbs small">
-      <a routerLink="/dags">DAGs</a> / <a [routerLink]="['/dags', dagId()]" class="mono">{{ dagId() }}</a> / <span class="mono">{{ runId() }}</span>
+      <a routerLink="/dags">DAGs</a> / <a [routerLink]="['/dags', dagId()]" class="mono">{{ dagId() }}</a> /
+      <span class="mono">{{ runId() }}</span>
     </nav>
     @if (view().error; as error) {
       <p class="error" role="alert">{{ error }}</p>
     }
     @if (view().run; as run) {
       <div class="head">
-        <h1>Run <span class="mono">{{ run.runId }}</span></h1>
+        <h1>
+          Run <span class="mono">{{ run.runId }}</span>
+        </h1>
         <ud-state-badge [state]="run.state" data-testid="run-state" [attr.data-state]="run.state" />
       </div>
       <div class="actions" role="toolbar" aria-label="Run actions">
         <button class="btn" type="button" (click)="clear(false)" data-testid="run-clear">Clear…</button>
         <button class="btn" type="button" (click)="clear(true)" data-testid="run-clear-failed">Clear failed…</button>
-        <button class="btn" type="button" (click)="mark('success')" data-testid="run-mark-success">Mark success…</button>
-        <button class="btn" type="button" (click)="mark('failed')" data-testid="run-mark-failed">{{ active() ? 'Cancel run…' : 'Mark failed…' }}</button>
+        <button class="btn" type="button" (click)="mark('success')" data-testid="run-mark-success">
+          Mark success…
+        </button>
+        <button class="btn" type="button" (click)="mark('failed')" data-testid="run-mark-failed">
+          {{ active() ? 'Cancel run…' : 'Mark failed…' }}
+        </button>
       </div>
       <dl class="card facts">
-        <div><dt>Type</dt><dd data-testid="run-type">{{ run.runType }}</dd></div>
-        <div><dt>Logical date</dt><dd>{{ run.logicalDate | date: 'yyyy-MM-dd HH:mm:ss' : 'UTC' }} UTC</dd></div>
-        <div><dt>Data interval</dt><dd>{{ run.dataIntervalStart | date: 'yyyy-MM-dd HH:mm' : 'UTC' }} → {{ run.dataIntervalEnd | date: 'yyyy-MM-dd HH:mm' : 'UTC' }}</dd></div>
-        <div><dt>Queued</dt><dd>{{ run.queuedAt | date: 'yyyy-MM-dd HH:mm:ss' }}</dd></div>
-        <div><dt>Started</dt><dd>{{ (run.startDate | date: 'yyyy-MM-dd HH:mm:ss') || '—' }}</dd></div>
-        <div><dt>Ended</dt><dd>{{ (run.endDate | date: 'yyyy-MM-dd HH:mm:ss') || '—' }}</dd></div>
-        <div><dt>Queued for</dt><dd>{{ (waitMs() | duration) || '—' }}</dd></div>
-        <div><dt>Duration</dt><dd data-testid="run-duration">{{ (runMs() | duration) || '—' }}</dd></div>
-        <div><dt>Bundle version</dt><dd data-testid="run-version">{{ run.bundle ? run.bundle.name + ' v' + run.bundle.version : '—' }}</dd></div>
-        <div class="wide"><dt>Conf</dt><dd><pre class="mono conf" data-testid="run-conf">{{ run.conf | json }}</pre></dd></div>
+        <div>
+          <dt>Type</dt>
+          <dd data-testid="run-type">{{ run.runType }}</dd>
+        </div>
+        <div>
+          <dt>Logical date</dt>
+          <dd>{{ run.logicalDate | date: 'yyyy-MM-dd HH:mm:ss' : 'UTC' }} UTC</dd>
+        </div>
+        <div>
+          <dt>Data interval</dt>
+          <dd>
+            {{ run.dataIntervalStart | date: 'yyyy-MM-dd HH:mm' : 'UTC' }} →
+            {{ run.dataIntervalEnd | date: 'yyyy-MM-dd HH:mm' : 'UTC' }}
+          </dd>
+        </div>
+        <div>
+          <dt>Queued</dt>
+          <dd>{{ run.queuedAt | date: 'yyyy-MM-dd HH:mm:ss' }}</dd>
+        </div>
+        <div>
+          <dt>Started</dt>
+          <dd>{{ (run.startDate | date: 'yyyy-MM-dd HH:mm:ss') || '—' }}</dd>
+        </div>
+        <div>
+          <dt>Ended</dt>
+          <dd>{{ (run.endDate | date: 'yyyy-MM-dd HH:mm:ss') || '—' }}</dd>
+        </div>
+        <div>
+          <dt>Queued for</dt>
+          <dd>{{ (waitMs() | duration) || '—' }}</dd>
+        </div>
+        <div>
+          <dt>Duration</dt>
+          <dd data-testid="run-duration">{{ (runMs() | duration) || '—' }}</dd>
+        </div>
+        <div>
+          <dt>Bundle version</dt>
+          <dd data-testid="run-version">{{ run.bundle ? run.bundle.name + ' v' + run.bundle.version : '—' }}</dd>
+        </div>
+        <div class="wide">
+          <dt>Conf</dt>
+          <dd>
+            <pre class="mono conf" data-testid="run-conf">{{ run.conf | json }}</pre>
+          </dd>
+        </div>
       </dl>
 
-      <h2>Task instances <span class="muted small">({{ view().taskInstances.length }})</span></h2>
+      <h2>
+        Task instances <span class="muted small">({{ view().taskInstances.length }})</span>
+      </h2>
       <div class="scroll">
         <table class="table">
-          <thead><tr><th>Task</th><th>State</th><th>Try</th><th>Started</th><th>Duration</th><th>Host</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Task</th>
+              <th>State</th>
+              <th>Try</th>
+              <th>Started</th>
+              <th>Duration</th>
+              <th>Host</th>
+            </tr>
+          </thead>
           <tbody>
             @for (ti of view().taskInstances; track ti.taskId + ':' + ti.mapIndex) {
               <tr data-testid="run-task" [attr.data-task-id]="ti.taskId" [attr.data-state]="ti.state">
                 <td>
-                  <a class="mono" [routerLink]="['/dags', dagId(), 'runs', runId(), 'tasks', ti.taskId]" [queryParams]="ti.mapIndex >= 0 ? { mapIndex: ti.mapIndex } : {}">{{ ti.taskId }}{{ ti.mapIndex >= 0 ? '[' + ti.mapIndex + ']' : '' }}</a>
+                  <a
+                    class="mono"
+                    [routerLink]="['/dags', dagId(), 'runs', runId(), 'tasks', ti.taskId]"
+                    [queryParams]="ti.mapIndex >= 0 ? { mapIndex: ti.mapIndex } : {}"
+                    >{{ ti.taskId }}{{ ti.mapIndex >= 0 ? '[' + ti.mapIndex + ']' : '' }}</a
+                  >
                   @if (ti.error) {
                     <div class="error small mono" data-testid="task-error">{{ ti.error }}</div>
                   }
@@ -84,21 +142,66 @@ const ACTIVE_RUN = ['queued', 'running'];
       <p class="muted">Loading the run…</p>
     }
     @if (flow.pending(); as change) {
-      <ud-confirm-dialog [heading]="change.heading" [confirmLabel]="change.confirmLabel" [instances]="change.instances" [error]="change.error"
-                         [busy]="change.busy" [allowEmpty]="change.allowEmpty" (confirmed)="flow.confirm()" (cancelled)="flow.cancel()" />
+      <ud-confirm-dialog
+        [heading]="change.heading"
+        [confirmLabel]="change.confirmLabel"
+        [instances]="change.instances"
+        [error]="change.error"
+        [busy]="change.busy"
+        [allowEmpty]="change.allowEmpty"
+        (confirmed)="flow.confirm()"
+        (cancelled)="flow.cancel()"
+      />
     }
   `,
   styles: `
-    .head { display: flex; flex-wrap: wrap; align-items: center; gap: .75rem; }
-    .head h1 { margin-bottom: .25rem; word-break: break-all; }
-    .actions { display: flex; flex-wrap: wrap; gap: .5rem; margin: .5rem 0 1rem; }
-    .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: .75rem 1.5rem; margin: 0; }
-    .facts dt { font-size: .75rem; text-transform: uppercase; color: var(--muted); }
-    .facts dd { margin: 0; }
-    .facts .wide { grid-column: 1 / -1; }
-    .conf { margin: 0; white-space: pre-wrap; word-break: break-all; background: #f6f7f9; padding: .5rem; border-radius: 4px; }
-    .scroll { overflow-x: auto; }
-    .nowrap { white-space: nowrap; }
+    .head {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.75rem;
+    }
+    .head h1 {
+      margin-bottom: 0.25rem;
+      word-break: break-all;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      margin: 0.5rem 0 1rem;
+    }
+    .facts {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+      gap: 0.75rem 1.5rem;
+      margin: 0;
+    }
+    .facts dt {
+      font-size: 0.75rem;
+      text-transform: uppercase;
+      color: var(--muted);
+    }
+    .facts dd {
+      margin: 0;
+    }
+    .facts .wide {
+      grid-column: 1 / -1;
+    }
+    .conf {
+      margin: 0;
+      white-space: pre-wrap;
+      word-break: break-all;
+      background: #f6f7f9;
+      padding: 0.5rem;
+      border-radius: 4px;
+    }
+    .scroll {
+      overflow-x: auto;
+    }
+    .nowrap {
+      white-space: nowrap;
+    }
   `,
 })
 export class RunPage {
@@ -119,7 +222,9 @@ export class RunPage {
           () =>
             forkJoin([this.api.getRun(tenant, dagId, runId), this.api.allTaskInstances(tenant, dagId, runId)]).pipe(
               map(([run, taskInstances]): RunView => ({ run, taskInstances, error: null })),
-              catchError((error: unknown) => of<RunView>({ run: null, taskInstances: [], error: apiErrorMessage(error) })),
+              catchError((error: unknown) =>
+                of<RunView>({ run: null, taskInstances: [], error: apiErrorMessage(error) }),
+              ),
             ),
           (view) => view.run !== null && ACTIVE_RUN.includes(view.run.state),
           this.refresh$,

@@ -10,7 +10,8 @@ describe('RunsPage', () => {
   let fixture: ComponentFixture<RunsPage>;
   let http: HttpTestingController;
 
-  const rows = () => Array.from(fixture.nativeElement.querySelectorAll('[data-testid="all-runs-row"]')) as HTMLElement[];
+  const rows = () =>
+    Array.from(fixture.nativeElement.querySelectorAll('[data-testid="all-runs-row"]')) as HTMLElement[];
   const request = () => http.expectOne((r) => r.url === '/api/v1/tenants/acme/dagRuns');
 
   async function settle(): Promise<void> {
@@ -20,7 +21,14 @@ describe('RunsPage', () => {
 
   beforeEach(async () => {
     localStorage.clear();
-    TestBed.configureTestingModule({ imports: [RunsPage], providers: [provideRouter([{ path: 'runs', component: RunsPage }]), provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      imports: [RunsPage],
+      providers: [
+        provideRouter([{ path: 'runs', component: RunsPage }]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
+    });
     TestBed.inject(SessionService).start(LOGIN_RESPONSE);
     http = TestBed.inject(HttpTestingController);
     await TestBed.inject(Router).navigateByUrl('/runs?state=failed');
@@ -31,11 +39,19 @@ describe('RunsPage', () => {
 
   afterEach(() => http.verify());
 
-  it("lists runs of every DAG with links to the DAG and the run, filtered as the URL says", async () => {
+  it('lists runs of every DAG with links to the DAG and the run, filtered as the URL says', async () => {
     const first = request();
     expect(first.request.params.get('state')).toBe('failed');
     expect(first.request.params.get('limit')).toBe(String(ALL_RUNS_PAGE_SIZE));
-    first.flush({ items: [aRun({ dagId: 'etl', runId: 'r1', state: 'failed' }), aRun({ dagId: 'report', runId: 'r2', state: 'failed' })], total: 2, limit: 50, offset: 0 });
+    first.flush({
+      items: [
+        aRun({ dagId: 'etl', runId: 'r1', state: 'failed' }),
+        aRun({ dagId: 'report', runId: 'r2', state: 'failed' }),
+      ],
+      total: 2,
+      limit: 50,
+      offset: 0,
+    });
     await settle();
     expect(rows().map((r) => r.dataset['dagId'])).toEqual(['etl', 'report']);
     const links = Array.from(rows()[0].querySelectorAll('a')).map((a) => a.getAttribute('href'));

@@ -29,40 +29,75 @@ type Loaded = { page: Page<DagRun> | null; error: string | null };
     <ud-breadcrumbs [items]="[{ label: 'Runs' }]" />
     <h1>Runs</h1>
     <form class="filters small" (submit)="$event.preventDefault()">
-      <ud-run-state-filters testIdPrefix="all-runs" [state]="query().state" [runType]="query().runType" (changed)="filter($event)" />
+      <ud-run-state-filters
+        testIdPrefix="all-runs"
+        [state]="query().state"
+        [runType]="query().runType"
+        (changed)="filter($event)"
+      />
     </form>
     @if (loaded().error; as error) {
       <p class="error" role="alert">{{ error }}</p>
     } @else if (loaded().page; as page) {
       <div class="table-scroll">
         <table class="table">
-          <thead><tr><th>DAG</th><th>Run</th><th>State</th><th>Type</th><th>Logical date</th><th>Duration</th></tr></thead>
+          <thead>
+            <tr>
+              <th>DAG</th>
+              <th>Run</th>
+              <th>State</th>
+              <th>Type</th>
+              <th>Logical date</th>
+              <th>Duration</th>
+            </tr>
+          </thead>
           <tbody>
             @for (run of page.items; track run.dagId + run.runId) {
               <tr data-testid="all-runs-row" [attr.data-dag-id]="run.dagId" [attr.data-state]="run.state">
-                <td><a class="mono" [routerLink]="['/dags', run.dagId]">{{ run.dagId }}</a></td>
-                <td><a class="mono small" [routerLink]="['/dags', run.dagId, 'runs', run.runId]">{{ run.runId }}</a></td>
+                <td>
+                  <a class="mono" [routerLink]="['/dags', run.dagId]">{{ run.dagId }}</a>
+                </td>
+                <td>
+                  <a class="mono small" [routerLink]="['/dags', run.dagId, 'runs', run.runId]">{{ run.runId }}</a>
+                </td>
                 <td><ud-state-badge [state]="run.state" /></td>
                 <td>{{ run.runType }}</td>
                 <td class="small">{{ run.logicalDate | date: 'yyyy-MM-dd HH:mm' : 'UTC' }}</td>
                 <td class="small">{{ elapsed(run) | duration }}</td>
               </tr>
             } @empty {
-              <tr><td colspan="6" class="muted">No run matches.</td></tr>
+              <tr>
+                <td colspan="6" class="muted">No run matches.</td>
+              </tr>
             }
           </tbody>
         </table>
       </div>
       <nav class="pager small" aria-label="Pages">
         <button type="button" class="btn" [disabled]="query().offset === 0" (click)="goToPage(-1)">Previous</button>
-        <span>{{ page.total ? query().offset + 1 : 0 }}–{{ query().offset + page.items.length }} of {{ page.total }}</span>
-        <button type="button" class="btn" [disabled]="query().offset + page.items.length >= page.total" (click)="goToPage(1)">Next</button>
+        <span
+          >{{ page.total ? query().offset + 1 : 0 }}–{{ query().offset + page.items.length }} of {{ page.total }}</span
+        >
+        <button
+          type="button"
+          class="btn"
+          [disabled]="query().offset + page.items.length >= page.total"
+          (click)="goToPage(1)"
+        >
+          Next
+        </button>
       </nav>
     } @else {
       <p class="muted">Loading runs…</p>
     }
   `,
-  styles: `.filters { display: flex; gap: 0.5rem 1rem; margin-bottom: 0.75rem; }`,
+  styles: `
+    .filters {
+      display: flex;
+      gap: 0.5rem 1rem;
+      margin-bottom: 0.75rem;
+    }
+  `,
 })
 export class RunsPage {
   private readonly api = inject(DagApiService);
@@ -89,7 +124,10 @@ export class RunsPage {
       switchMap(([tenant, query]) =>
         tenant === null
           ? of<Loaded>({ page: null, error: 'No tenant selected.' })
-          : whileActive(() => this.api.allRuns(tenant, query), (page) => page.items.some((r) => isLive(r.state))).pipe(
+          : whileActive(
+              () => this.api.allRuns(tenant, query),
+              (page) => page.items.some((r) => isLive(r.state)),
+            ).pipe(
               map((page): Loaded => ({ page, error: null })),
               catchError((err: unknown) => of<Loaded>({ page: null, error: apiErrorMessage(err) })),
               startWith<Loaded>({ page: null, error: null }),

@@ -20,7 +20,8 @@ interface ParamField {
 
 function kindOf(spec: ParamSpec): FieldKind {
   if (spec.enum?.length) return 'enum';
-  if (spec.type === 'boolean' || spec.type === 'number' || spec.type === 'integer' || spec.type === 'string') return spec.type;
+  if (spec.type === 'boolean' || spec.type === 'number' || spec.type === 'integer' || spec.type === 'string')
+    return spec.type;
   return typeof spec.default === 'string' ? 'string' : 'json';
 }
 
@@ -59,38 +60,96 @@ function parseField(field: ParamField, text: string): { value?: unknown; error?:
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink],
   template: `
-    <nav class="breadcrumbs small"><a routerLink="/dags">DAGs</a> / <a [routerLink]="['/dags', dagId()]" class="mono">{{ dagId() }}</a> / trigger</nav>
-    <h1>Trigger <span class="mono">{{ dagId() }}</span></h1>
+    <nav class="breadcrumbs small">
+      <a routerLink="/dags">DAGs</a> / <a [routerLink]="['/dags', dagId()]" class="mono">{{ dagId() }}</a> / trigger
+    </nav>
+    <h1>
+      Trigger <span class="mono">{{ dagId() }}</span>
+    </h1>
     @if (dag().error; as error) {
       <p class="error" role="alert">{{ error }}</p>
     }
     @if (dag().dag) {
       <form class="card form" novalidate (submit)="$event.preventDefault(); submit()" data-testid="trigger-form">
         <div class="tabs" role="tablist">
-          <button type="button" role="tab" class="btn" [class.on]="mode() === 'form'" [attr.aria-selected]="mode() === 'form'" (click)="showForm()" data-testid="trigger-mode-form">Params</button>
-          <button type="button" role="tab" class="btn" [class.on]="mode() === 'json'" [attr.aria-selected]="mode() === 'json'" (click)="showJson()" data-testid="trigger-mode-json">Raw JSON conf</button>
+          <button
+            type="button"
+            role="tab"
+            class="btn"
+            [class.on]="mode() === 'form'"
+            [attr.aria-selected]="mode() === 'form'"
+            (click)="showForm()"
+            data-testid="trigger-mode-form"
+          >
+            Params
+          </button>
+          <button
+            type="button"
+            role="tab"
+            class="btn"
+            [class.on]="mode() === 'json'"
+            [attr.aria-selected]="mode() === 'json'"
+            (click)="showJson()"
+            data-testid="trigger-mode-json"
+          >
+            Raw JSON conf
+          </button>
         </div>
         @if (mode() === 'form') {
           @for (f of fields(); track f.name) {
             <div class="field" role="group" [attr.aria-label]="f.name" [attr.data-param]="f.name">
-              <span><span class="mono">{{ f.name }}</span>&nbsp;<span class="muted">{{ f.spec.type ?? 'any' }}{{ f.spec.default === undefined ? ', required' : '' }}</span></span>
+              <span
+                ><span class="mono">{{ f.name }}</span
+                >&nbsp;<span class="muted"
+                  >{{ f.spec.type ?? 'any' }}{{ f.spec.default === undefined ? ', required' : '' }}</span
+                ></span
+              >
               @switch (f.kind) {
                 @case ('enum') {
-                  <select [value]="texts()[f.name]" (change)="edit(f.name, $any($event.target).value)" [attr.aria-label]="f.name" [attr.data-testid]="'param-' + f.name">
-                    @for (option of f.spec.enum; track $index) { <option [value]="json(option)" [selected]="json(option) === texts()[f.name]">{{ option }}</option> }
+                  <select
+                    [value]="texts()[f.name]"
+                    (change)="edit(f.name, $any($event.target).value)"
+                    [attr.aria-label]="f.name"
+                    [attr.data-testid]="'param-' + f.name"
+                  >
+                    @for (option of f.spec.enum; track $index) {
+                      <option [value]="json(option)" [selected]="json(option) === texts()[f.name]">{{ option }}</option>
+                    }
                   </select>
                 }
                 @case ('boolean') {
-                  <input type="checkbox" [checked]="texts()[f.name] === 'true'" (change)="edit(f.name, String($any($event.target).checked))" [attr.aria-label]="f.name" [attr.data-testid]="'param-' + f.name" />
+                  <input
+                    type="checkbox"
+                    [checked]="texts()[f.name] === 'true'"
+                    (change)="edit(f.name, String($any($event.target).checked))"
+                    [attr.aria-label]="f.name"
+                    [attr.data-testid]="'param-' + f.name"
+                  />
                 }
                 @case ('json') {
-                  <textarea rows="4" class="mono" [value]="texts()[f.name]" (input)="edit(f.name, $any($event.target).value)" [attr.aria-label]="f.name" [attr.data-testid]="'param-' + f.name"></textarea>
+                  <textarea
+                    rows="4"
+                    class="mono"
+                    [value]="texts()[f.name]"
+                    (input)="edit(f.name, $any($event.target).value)"
+                    [attr.aria-label]="f.name"
+                    [attr.data-testid]="'param-' + f.name"
+                  ></textarea>
                 }
                 @default {
-                  <input [type]="f.kind === 'string' ? 'text' : 'number'" step="any" [value]="texts()[f.name]" (input)="edit(f.name, $any($event.target).value)" [attr.aria-label]="f.name" [attr.data-testid]="'param-' + f.name" />
+                  <input
+                    [type]="f.kind === 'string' ? 'text' : 'number'"
+                    step="any"
+                    [value]="texts()[f.name]"
+                    (input)="edit(f.name, $any($event.target).value)"
+                    [attr.aria-label]="f.name"
+                    [attr.data-testid]="'param-' + f.name"
+                  />
                 }
               }
-              @if (f.spec.description) { <small class="muted">{{ f.spec.description }}</small> }
+              @if (f.spec.description) {
+                <small class="muted">{{ f.spec.description }}</small>
+              }
               @for (problem of problems()['conf.' + f.name] ?? []; track problem) {
                 <small class="error" data-testid="param-error" [attr.data-param]="f.name">{{ problem }}</small>
               }
@@ -101,26 +160,61 @@ function parseField(field: ParamField, text: string): { value?: unknown; error?:
         } @else {
           <label class="field">
             <span>conf (a JSON object)</span>
-            <textarea rows="10" class="mono" [value]="jsonText()" (input)="jsonText.set($any($event.target).value)" data-testid="trigger-json"></textarea>
+            <textarea
+              rows="10"
+              class="mono"
+              [value]="jsonText()"
+              (input)="jsonText.set($any($event.target).value)"
+              data-testid="trigger-json"
+            ></textarea>
           </label>
         }
         <label class="field">
           <span>Logical date (UTC; empty: now)</span>
-          <input type="datetime-local" step="1" [value]="logicalDate()" (input)="logicalDate.set($any($event.target).value)" data-testid="trigger-logical-date" />
+          <input
+            type="datetime-local"
+            step="1"
+            [value]="logicalDate()"
+            (input)="logicalDate.set($any($event.target).value)"
+            data-testid="trigger-logical-date"
+          />
         </label>
         @if (error(); as message) {
           <p class="error" role="alert" data-testid="trigger-error">{{ message }}</p>
         }
-        <div><button class="btn btn--primary" type="submit" [disabled]="busy()" data-testid="trigger-submit">{{ busy() ? 'Triggering…' : 'Trigger' }}</button></div>
+        <div>
+          <button class="btn btn--primary" type="submit" [disabled]="busy()" data-testid="trigger-submit">
+            {{ busy() ? 'Triggering…' : 'Trigger' }}
+          </button>
+        </div>
       </form>
     }
   `,
   styles: `
-    .form { display: grid; gap: 1rem; max-width: 40rem; }
-    .tabs { display: flex; gap: .5rem; }
-    .tabs .on { background: var(--accent); color: #fff; border-color: var(--accent); }
-    textarea, select { font: inherit; padding: .4rem .5rem; border: 1px solid #c4c4c4; border-radius: 4px; }
-    .field input[type='checkbox'] { justify-self: start; }
+    .form {
+      display: grid;
+      gap: 1rem;
+      max-width: 40rem;
+    }
+    .tabs {
+      display: flex;
+      gap: 0.5rem;
+    }
+    .tabs .on {
+      background: var(--accent);
+      color: #fff;
+      border-color: var(--accent);
+    }
+    textarea,
+    select {
+      font: inherit;
+      padding: 0.4rem 0.5rem;
+      border: 1px solid #c4c4c4;
+      border-radius: 4px;
+    }
+    .field input[type='checkbox'] {
+      justify-self: start;
+    }
   `,
 })
 export class TriggerPage {
@@ -145,7 +239,14 @@ export class TriggerPage {
       switchMap(([dagId]) =>
         this.api.getDag(this.session.tenant()?.slug ?? '', dagId).pipe(
           map((dag) => {
-            this.texts.set(Object.fromEntries(Object.entries(dag.params as Record<string, ParamSpec>).map(([name, spec]) => [name, fieldText(kindOf(spec), spec.default)])));
+            this.texts.set(
+              Object.fromEntries(
+                Object.entries(dag.params as Record<string, ParamSpec>).map(([name, spec]) => [
+                  name,
+                  fieldText(kindOf(spec), spec.default),
+                ]),
+              ),
+            );
             return { dag: dag as DagDetail | null, error: null as string | null };
           }),
           catchError((error: unknown) => of({ dag: null, error: apiErrorMessage(error) })),
@@ -156,7 +257,11 @@ export class TriggerPage {
   );
 
   protected readonly fields = computed<ParamField[]>(() =>
-    Object.entries((this.dag().dag?.params ?? {}) as Record<string, ParamSpec>).map(([name, spec]) => ({ name, spec, kind: kindOf(spec) })),
+    Object.entries((this.dag().dag?.params ?? {}) as Record<string, ParamSpec>).map(([name, spec]) => ({
+      name,
+      spec,
+      kind: kindOf(spec),
+    })),
   );
 
   protected json(value: unknown): string {
@@ -176,7 +281,14 @@ export class TriggerPage {
   protected showForm(): void {
     const conf = this.rawConf();
     if (!conf) return;
-    this.texts.update((texts) => ({ ...texts, ...Object.fromEntries(this.fields().filter((f) => f.name in conf).map((f) => [f.name, fieldText(f.kind, conf[f.name])])) }));
+    this.texts.update((texts) => ({
+      ...texts,
+      ...Object.fromEntries(
+        this.fields()
+          .filter((f) => f.name in conf)
+          .map((f) => [f.name, fieldText(f.kind, conf[f.name])]),
+      ),
+    }));
     this.mode.set('form');
   }
 
@@ -195,7 +307,13 @@ export class TriggerPage {
         this.error.set(apiErrorMessage(error));
         const details = error instanceof HttpErrorResponse ? (error.error as ApiErrorBody | null)?.details : undefined;
         if (Array.isArray(details)) {
-          this.problems.set(Object.fromEntries((details as { field?: string; problems?: string[] }[]).filter((d) => d.field).map((d) => [d.field as string, d.problems ?? []])));
+          this.problems.set(
+            Object.fromEntries(
+              (details as { field?: string; problems?: string[] }[])
+                .filter((d) => d.field)
+                .map((d) => [d.field as string, d.problems ?? []]),
+            ),
+          );
         }
       },
     });

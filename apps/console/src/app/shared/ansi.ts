@@ -26,7 +26,9 @@ export function parseAnsi(text: string): AnsiSegment[] {
   const push = (chunk: string) => {
     const clean = stripAnsi(chunk);
     if (!clean) return;
-    const classes = [fg !== null ? `ansi-fg-${fg}` : '', bg !== null ? `ansi-bg-${bg}` : '', bold ? 'ansi-bold' : ''].filter(Boolean).join(' ');
+    const classes = [fg !== null ? `ansi-fg-${fg}` : '', bg !== null ? `ansi-bg-${bg}` : '', bold ? 'ansi-bold' : '']
+      .filter(Boolean)
+      .join(' ');
     segments.push({ text: clean, classes });
   };
   for (const match of text.matchAll(SGR)) {

@@ -33,7 +33,9 @@ describe('ConfirmDialogComponent', () => {
     ]);
     fixture.detectChanges();
     const items = Array.from(fixture.nativeElement.querySelectorAll('[data-testid="confirm-item"]')) as HTMLElement[];
-    expect(items.map((i) => [i.querySelector('.mono')?.textContent, i.querySelector('ud-state-badge')?.textContent?.trim()])).toEqual([
+    expect(
+      items.map((i) => [i.querySelector('.mono')?.textContent, i.querySelector('ud-state-badge')?.textContent?.trim()]),
+    ).toEqual([
       ['load', 'upstream failed'],
       ['transform[2]', 'failed'],
     ]);

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, ElementRef, afterNextRender, computed, input, output, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  afterNextRender,
+  computed,
+  input,
+  output,
+  viewChild,
+} from '@angular/core';
 import type { AffectedTaskInstance } from '@updraft/api-types';
 import { StateBadgeComponent } from '../core/state-badge.component';
 
@@ -14,7 +23,15 @@ import { StateBadgeComponent } from '../core/state-badge.component';
   host: { '(keydown.escape)': 'cancelled.emit()' },
   template: `
     <button type="button" class="cd__backdrop" tabindex="-1" aria-label="Close" (click)="cancelled.emit()"></button>
-    <section #panel class="cd card" role="dialog" aria-modal="true" [attr.aria-label]="heading()" tabindex="-1" data-testid="confirm-dialog">
+    <section
+      #panel
+      class="cd card"
+      role="dialog"
+      aria-modal="true"
+      [attr.aria-label]="heading()"
+      tabindex="-1"
+      data-testid="confirm-dialog"
+    >
       <h2 class="cd__title">{{ heading() }}</h2>
       <ng-content />
       @if (error(); as message) {
@@ -39,21 +56,69 @@ import { StateBadgeComponent } from '../core/state-badge.component';
       }
       <div class="cd__actions">
         <button class="btn" type="button" (click)="cancelled.emit()" data-testid="confirm-cancel">Cancel</button>
-        <button class="btn btn--primary" type="button" [disabled]="!canConfirm()" (click)="confirmed.emit()" data-testid="confirm-ok">
+        <button
+          class="btn btn--primary"
+          type="button"
+          [disabled]="!canConfirm()"
+          (click)="confirmed.emit()"
+          data-testid="confirm-ok"
+        >
           {{ busy() ? 'Working…' : confirmLabel() }}
         </button>
       </div>
     </section>
   `,
   styles: `
-    :host { position: fixed; inset: 0; z-index: 50; display: grid; place-items: center; padding: 1rem; }
-    .cd__backdrop { position: absolute; inset: 0; border: 0; background: rgb(0 0 0 / 35%); cursor: default; }
-    .cd { position: relative; width: min(34rem, 100%); max-height: 90vh; overflow: auto; box-shadow: 0 10px 30px rgb(0 0 0 / 25%); }
-    .cd__title { margin-top: 0; }
-    .cd__list { list-style: none; margin: 0 0 .75rem; padding: 0; max-height: 40vh; overflow: auto; border: 1px solid var(--border); border-radius: 4px; }
-    .cd__list li { display: flex; justify-content: space-between; gap: .75rem; padding: .3rem .6rem; border-bottom: 1px solid var(--border); }
-    .cd__list li:last-child { border-bottom: 0; }
-    .cd__actions { display: flex; justify-content: flex-end; gap: .5rem; margin-top: .75rem; }
+    :host {
+      position: fixed;
+      inset: 0;
+      z-index: 50;
+      display: grid;
+      place-items: center;
+      padding: 1rem;
+    }
+    .cd__backdrop {
+      position: absolute;
+      inset: 0;
+      border: 0;
+      background: rgb(0 0 0 / 35%);
+      cursor: default;
+    }
+    .cd {
+      position: relative;
+      width: min(34rem, 100%);
+      max-height: 90vh;
+      overflow: auto;
+      box-shadow: 0 10px 30px rgb(0 0 0 / 25%);
+    }
+    .cd__title {
+      margin-top: 0;
+    }
+    .cd__list {
+      list-style: none;
+      margin: 0 0 0.75rem;
+      padding: 0;
+      max-height: 40vh;
+      overflow: auto;
+      border: 1px solid var(--border);
+      border-radius: 4px;
+    }
+    .cd__list li {
+      display: flex;
+      justify-content: space-between;
+      gap: 0.75rem;
+      padding: 0.3rem 0.6rem;
+      border-bottom: 1px solid var(--border);
+    }
+    .cd__list li:last-child {
+      border-bottom: 0;
+    }
+    .cd__actions {
+      display: flex;
+      justify-content: flex-end;
+      gap: 0.5rem;
+      margin-top: 0.75rem;
+    }
   `,
 })
 export class ConfirmDialogComponent {

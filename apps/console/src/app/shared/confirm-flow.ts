@@ -27,13 +27,23 @@ export class ConfirmFlow {
   private spec: ChangeSpec | null = null;
   private request: Subscription | null = null;
 
-  constructor(destroyRef: DestroyRef, private readonly done: () => void) {
+  constructor(
+    destroyRef: DestroyRef,
+    private readonly done: () => void,
+  ) {
     destroyRef.onDestroy(() => this.request?.unsubscribe());
   }
 
   open(spec: ChangeSpec): void {
     this.spec = spec;
-    this.pending.set({ heading: spec.heading, confirmLabel: spec.confirmLabel, instances: null, error: null, busy: false, allowEmpty: spec.allowEmpty ?? false });
+    this.pending.set({
+      heading: spec.heading,
+      confirmLabel: spec.confirmLabel,
+      instances: null,
+      error: null,
+      busy: false,
+      allowEmpty: spec.allowEmpty ?? false,
+    });
     this.preview();
   }
 

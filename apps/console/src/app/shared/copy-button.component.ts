@@ -4,7 +4,9 @@ import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core
 @Component({
   selector: 'ud-copy-button',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<button class="btn" type="button" (click)="copy()" data-testid="copy-button">{{ copied() ? 'Copied' : label() }}</button>
+  template: `<button class="btn" type="button" (click)="copy()" data-testid="copy-button">
+      {{ copied() ? 'Copied' : label() }}
+    </button>
     <span class="visually-hidden" aria-live="polite">{{ copied() ? 'Copied to the clipboard' : '' }}</span>`,
 })
 export class CopyButtonComponent {
@@ -13,6 +15,9 @@ export class CopyButtonComponent {
   protected readonly copied = signal(false);
 
   protected copy(): void {
-    void navigator.clipboard?.writeText(this.text()).then(() => this.copied.set(true), () => this.copied.set(false));
+    void navigator.clipboard?.writeText(this.text()).then(
+      () => this.copied.set(true),
+      () => this.copied.set(false),
+    );
   }
 }

@@ -14,7 +14,11 @@ function pageVisible$(): Observable<boolean> {
  * Loads, then loads again every `intervalMs` for as long as the last answer shows something
  * still active; it waits while the browser tab is hidden and stops once nothing is active.
  */
-export function whileActive<T>(load: () => Observable<T>, isActive: (value: T) => boolean, intervalMs = LIVE_INTERVAL_MS): Observable<T> {
+export function whileActive<T>(
+  load: () => Observable<T>,
+  isActive: (value: T) => boolean,
+  intervalMs = LIVE_INTERVAL_MS,
+): Observable<T> {
   let last: T | undefined;
   let loaded = false;
   return defer(load).pipe(
@@ -26,14 +30,23 @@ export function whileActive<T>(load: () => Observable<T>, isActive: (value: T) =
     repeat({
       delay: () =>
         loaded && isActive(last as T)
-          ? pageVisible$().pipe(filter(Boolean), take(1), switchMap(() => timer(intervalMs)))
+          ? pageVisible$().pipe(
+              filter(Boolean),
+              take(1),
+              switchMap(() => timer(intervalMs)),
+            )
           : EMPTY,
     }),
   );
 }
 
 /** whileActive, started again from scratch each time `refresh$` emits (after an action changed something). */
-export function livePoll<T>(load: () => Observable<T>, isActive: (value: T) => boolean, refresh$: Observable<unknown>, intervalMs = LIVE_INTERVAL_MS): Observable<T> {
+export function livePoll<T>(
+  load: () => Observable<T>,
+  isActive: (value: T) => boolean,
+  refresh$: Observable<unknown>,
+  intervalMs = LIVE_INTERVAL_MS,
+): Observable<T> {
   return refresh$.pipe(
     startWith(null),
     switchMap(() => whileActive(load, isActive, intervalMs)),

@@ -13,14 +13,16 @@ function makeLines(count: number): TaskLogLine[] {
 }
 
 async function settle(fixture: ComponentFixture<LogViewerComponent>): Promise<void> {
-  for (let i = 0; i < 20 && fixture.componentInstance['searching'](); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  for (let i = 0; i < 20 && fixture.componentInstance['searching'](); i++)
+    await new Promise((resolve) => setTimeout(resolve, 5));
   await fixture.whenStable();
   fixture.detectChanges();
 }
 
 describe('LogViewerComponent with 100,000 lines', () => {
   let fixture: ComponentFixture<LogViewerComponent>;
-  const rendered = () => Array.from(fixture.nativeElement.querySelectorAll('[data-testid="log-line"]')) as HTMLElement[];
+  const rendered = () =>
+    Array.from(fixture.nativeElement.querySelectorAll('[data-testid="log-line"]')) as HTMLElement[];
   const viewport = () => fixture.nativeElement.querySelector('[data-testid="log"]') as HTMLElement;
 
   beforeEach(async () => {
@@ -46,7 +48,9 @@ describe('LogViewerComponent with 100,000 lines', () => {
     const numbers = rendered().map((row) => Number(row.dataset['line']));
     expect(numbers).toContain(50_001);
     expect(Math.max(...numbers) - Math.min(...numbers)).toBeLessThan(150);
-    expect(rendered().find((row) => row.dataset['line'] === '50001')?.textContent).toContain('processed record 50000 of 100000');
+    expect(rendered().find((row) => row.dataset['line'] === '50001')?.textContent).toContain(
+      'processed record 50000 of 100000',
+    );
   });
 
   it('finds a line by search, without its colour codes, jumps to it and highlights the match', async () => {
@@ -69,7 +73,10 @@ describe('LogViewerComponent with 100,000 lines', () => {
   });
 
   it('wraps long lines into more rows and keeps them virtualised', async () => {
-    fixture.componentRef.setInput('lines', [...makeLines(LINES - 1), { timestamp: '2024-01-01T00:00:00.000Z', stream: 'stdout', message: 'x'.repeat(1200) }]);
+    fixture.componentRef.setInput('lines', [
+      ...makeLines(LINES - 1),
+      { timestamp: '2024-01-01T00:00:00.000Z', stream: 'stdout', message: 'x'.repeat(1200) },
+    ]);
     (fixture.nativeElement.querySelector('[data-testid="log-wrap"]') as HTMLInputElement).click();
     fixture.detectChanges();
     await settle(fixture);

@@ -74,25 +74,89 @@ function highlight(segments: AnsiSegment[], query: string): (AnsiSegment & { hit
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="lv__bar">
-      <input class="lv__search" type="search" placeholder="Search the log" aria-label="Search the log" data-testid="log-search"
-             [value]="query()" (input)="search($any($event.target).value)" (keydown.enter)="step($any($event).shiftKey ? -1 : 1)" />
+      <input
+        class="lv__search"
+        type="search"
+        placeholder="Search the log"
+        aria-label="Search the log"
+        data-testid="log-search"
+        [value]="query()"
+        (input)="search($any($event.target).value)"
+        (keydown.enter)="step($any($event).shiftKey ? -1 : 1)"
+      />
       <span class="small muted" data-testid="log-matches">
-        @if (searching()) { searching… } @else if (query()) { {{ matches().length ? current() + 1 : 0 }} of {{ matches().length }} }
+        @if (searching()) {
+          searching…
+        } @else if (query()) {
+          {{ matches().length ? current() + 1 : 0 }} of {{ matches().length }}
+        }
       </span>
-      <button class="btn" type="button" (click)="step(-1)" [disabled]="!matches().length" aria-label="Previous match">↑</button>
-      <button class="btn" type="button" (click)="step(1)" [disabled]="!matches().length" aria-label="Next match" data-testid="log-next">↓</button>
-      <label class="small"><input type="checkbox" [checked]="wrap()" (change)="wrap.set($any($event.target).checked)" data-testid="log-wrap" /> Wrap</label>
-      <label class="small"><input type="checkbox" [checked]="follow()" (change)="setFollow($any($event.target).checked)" data-testid="log-follow" /> Follow</label>
+      <button class="btn" type="button" (click)="step(-1)" [disabled]="!matches().length" aria-label="Previous match">
+        ↑
+      </button>
+      <button
+        class="btn"
+        type="button"
+        (click)="step(1)"
+        [disabled]="!matches().length"
+        aria-label="Next match"
+        data-testid="log-next"
+      >
+        ↓
+      </button>
+      <label class="small"
+        ><input
+          type="checkbox"
+          [checked]="wrap()"
+          (change)="wrap.set($any($event.target).checked)"
+          data-testid="log-wrap"
+        />
+        Wrap</label
+      >
+      <label class="small"
+        ><input
+          type="checkbox"
+          [checked]="follow()"
+          (change)="setFollow($any($event.target).checked)"
+          data-testid="log-follow"
+        />
+        Follow</label
+      >
       <button class="btn" type="button" (click)="download()" data-testid="log-download">Download</button>
       <span class="small muted lv__count" data-testid="log-count">{{ lines().length.toLocaleString('en') }} lines</span>
     </div>
-    <div #viewport class="lv__viewport" [class.lv--wrap]="wrap()" [style.height.px]="boxPx()" (scroll)="onScroll()" data-testid="log" tabindex="0">
+    <div
+      #viewport
+      class="lv__viewport"
+      [class.lv--wrap]="wrap()"
+      [style.height.px]="boxPx()"
+      (scroll)="onScroll()"
+      data-testid="log"
+      tabindex="0"
+    >
       <div [style.height.px]="layout().total * rowPx"></div>
       <div class="lv__window" [style.transform]="'translateY(' + windowTop() + 'px)'">
         @for (v of visible(); track v.index) {
-          <div class="lv__row" [class]="'lv__row lv__row--' + v.line.stream" [class.lv__row--current]="v.index === currentLine()"
-               [style.height.px]="v.rows * rowPx" data-testid="log-line" [attr.data-line]="v.index + 1">
-            <span class="lv__no">{{ v.index + 1 }}</span><span class="lv__time">{{ v.line.timestamp.slice(11, 23) }}</span><span class="lv__msg">@for (p of v.parts; track $index) {@if (p.hit) {<mark [class]="p.classes">{{ p.text }}</mark>} @else {<span [class]="p.classes">{{ p.text }}</span>}}</span>
+          <div
+            class="lv__row"
+            [class]="'lv__row lv__row--' + v.line.stream"
+            [class.lv__row--current]="v.index === currentLine()"
+            [style.height.px]="v.rows * rowPx"
+            data-testid="log-line"
+            [attr.data-line]="v.index + 1"
+          >
+            <span class="lv__no">{{ v.index + 1 }}</span><span class="lv__time">{{
+              v.line.timestamp.slice(11, 23)
+            }}</span
+            ><span class="lv__msg">
+              @for (p of v.parts; track $index) {
+                @if (p.hit) {
+                  <mark [class]="p.classes">{{ p.text }}</mark>
+                } @else {
+                  <span [class]="p.classes">{{ p.text }}</span>
+                }
+              }
+            </span>
           </div>
         }
       </div>
@@ -100,31 +164,166 @@ function highlight(segments: AnsiSegment[], query: string): (AnsiSegment & { hit
     <span #probe class="lv__probe" aria-hidden="true">0123456789</span>
   `,
   styles: `
-    :host { display: block; }
-    .lv__bar { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; margin-bottom: .5rem; }
-    .lv__search { flex: 1 1 12rem; padding: .35rem .5rem; border: 1px solid #c4c4c4; border-radius: 4px; font: inherit; }
-    .lv__count { margin-left: auto; }
-    .lv__viewport { position: relative; max-height: 70vh; overflow: auto; background: #1e1e1e; color: #e6e6e6; border-radius: 6px;
-      font: .8rem/20px var(--mono); contain: strict; }
-    .lv__window { position: absolute; top: 0; left: 0; min-width: 100%; }
-    .lv__row { display: flex; white-space: pre; padding-right: 1rem; }
-    .lv--wrap .lv__row { white-space: pre-wrap; word-break: break-all; }
-    .lv--wrap .lv__window { right: 0; }
-    .lv__row--current { background: #3a3d41; }
-    .lv__no { flex: none; width: 4.5em; padding-right: .75em; text-align: right; color: #6e7681; user-select: none; }
-    .lv__time { flex: none; width: 7.5em; color: #8a8a8a; user-select: none; }
-    .lv__msg { flex: 1; min-width: 0; }
-    .lv__row--stderr .lv__msg { color: #ff8a80; }
-    .lv__row--system .lv__msg { color: #82b1ff; }
-    mark { background: #f9d849; color: #111; }
-    .lv__probe { position: absolute; visibility: hidden; font: .8rem var(--mono); white-space: pre; }
-    .ansi-bold { font-weight: 700; }
-    .ansi-fg-0 { color: #555 } .ansi-fg-1 { color: #f14c4c } .ansi-fg-2 { color: #23d18b } .ansi-fg-3 { color: #f5f543 }
-    .ansi-fg-4 { color: #3b8eea } .ansi-fg-5 { color: #d670d6 } .ansi-fg-6 { color: #29b8db } .ansi-fg-7 { color: #e5e5e5 }
-    .ansi-fg-8 { color: #888 } .ansi-fg-9 { color: #ff6e6e } .ansi-fg-10 { color: #5af78e } .ansi-fg-11 { color: #f4f99d }
-    .ansi-fg-12 { color: #6ab0f3 } .ansi-fg-13 { color: #ff92d0 } .ansi-fg-14 { color: #9aedfe } .ansi-fg-15 { color: #fff }
-    .ansi-bg-0 { background: #000 } .ansi-bg-1 { background: #cd3131 } .ansi-bg-2 { background: #0dbc79 } .ansi-bg-3 { background: #949800 }
-    .ansi-bg-4 { background: #2472c8 } .ansi-bg-5 { background: #bc3fbc } .ansi-bg-6 { background: #11a8cd } .ansi-bg-7 { background: #666 }
+    :host {
+      display: block;
+    }
+    .lv__bar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem;
+      margin-bottom: 0.5rem;
+    }
+    .lv__search {
+      flex: 1 1 12rem;
+      padding: 0.35rem 0.5rem;
+      border: 1px solid #c4c4c4;
+      border-radius: 4px;
+      font: inherit;
+    }
+    .lv__count {
+      margin-left: auto;
+    }
+    .lv__viewport {
+      position: relative;
+      max-height: 70vh;
+      overflow: auto;
+      background: #1e1e1e;
+      color: #e6e6e6;
+      border-radius: 6px;
+      font: 0.8rem/20px var(--mono);
+      contain: strict;
+    }
+    .lv__window {
+      position: absolute;
+      top: 0;
+      left: 0;
+      min-width: 100%;
+    }
+    .lv__row {
+      display: flex;
+      white-space: pre;
+      padding-right: 1rem;
+    }
+    .lv--wrap .lv__row {
+      white-space: pre-wrap;
+      word-break: break-all;
+    }
+    .lv--wrap .lv__window {
+      right: 0;
+    }
+    .lv__row--current {
+      background: #3a3d41;
+    }
+    .lv__no {
+      flex: none;
+      width: 4.5em;
+      padding-right: 0.75em;
+      text-align: right;
+      color: #6e7681;
+      user-select: none;
+    }
+    .lv__time {
+      flex: none;
+      width: 7.5em;
+      color: #8a8a8a;
+      user-select: none;
+    }
+    .lv__msg {
+      flex: 1;
+      min-width: 0;
+    }
+    .lv__row--stderr .lv__msg {
+      color: #ff8a80;
+    }
+    .lv__row--system .lv__msg {
+      color: #82b1ff;
+    }
+    mark {
+      background: #f9d849;
+      color: #111;
+    }
+    .lv__probe {
+      position: absolute;
+      visibility: hidden;
+      font: 0.8rem var(--mono);
+      white-space: pre;
+    }
+    .ansi-bold {
+      font-weight: 700;
+    }
+    .ansi-fg-0 {
+      color: #555;
+    }
+    .ansi-fg-1 {
+      color: #f14c4c;
+    }
+    .ansi-fg-2 {
+      color: #23d18b;
+    }
+    .ansi-fg-3 {
+      color: #f5f543;
+    }
+    .ansi-fg-4 {
+      color: #3b8eea;
+    }
+    .ansi-fg-5 {
+      color: #d670d6;
+    }
+    .ansi-fg-6 {
+      color: #29b8db;
+    }
+    .ansi-fg-7 {
+      color: #e5e5e5;
+    }
+    .ansi-fg-8 {
+      color: #888;
+    }
+    .ansi-fg-9 {
+      color: #ff6e6e;
+    }
+    .ansi-fg-10 {
+      color: #5af78e;
+    }
+    .ansi-fg-11 {
+      color: #f4f99d;
+    }
+    .ansi-fg-12 {
+      color: #6ab0f3;
+    }
+    .ansi-fg-13 {
+      color: #ff92d0;
+    }
+    .ansi-fg-14 {
+      color: #9aedfe;
+    }
+    .ansi-fg-15 {
+      color: #fff;
+    }
+    .ansi-bg-0 {
+      background: #000;
+    }
+    .ansi-bg-1 {
+      background: #cd3131;
+    }
+    .ansi-bg-2 {
+      background: #0dbc79;
+    }
+    .ansi-bg-3 {
+      background: #949800;
+    }
+    .ansi-bg-4 {
+      background: #2472c8;
+    }
+    .ansi-bg-5 {
+      background: #bc3fbc;
+    }
+    .ansi-bg-6 {
+      background: #11a8cd;
+    }
+    .ansi-bg-7 {
+      background: #666;
+    }
   `,
 })
 export class LogViewerComponent {
@@ -153,7 +352,8 @@ export class LogViewerComponent {
     if (!this.wrap()) return { total: lines.length, starts: null };
     const perRow = this.charsPerRow();
     const starts = new Int32Array(lines.length + 1);
-    for (let i = 0; i < lines.length; i++) starts[i + 1] = starts[i] + Math.max(1, Math.ceil(lines[i].message.length / perRow));
+    for (let i = 0; i < lines.length; i++)
+      starts[i + 1] = starts[i] + Math.max(1, Math.ceil(lines[i].message.length / perRow));
     return { total: starts[lines.length], starts };
   });
 
@@ -250,7 +450,9 @@ export class LogViewerComponent {
   }
 
   protected download(): void {
-    const text = this.lines().map((l) => `${l.timestamp} ${l.stream} ${stripAnsi(l.message)}\n`).join('');
+    const text = this.lines()
+      .map((l) => `${l.timestamp} ${l.stream} ${stripAnsi(l.message)}\n`)
+      .join('');
     const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
     const anchor = document.createElement('a');
     anchor.href = url;
@@ -261,7 +463,10 @@ export class LogViewerComponent {
 
   private scrollToRow(row: number): void {
     const element = this.viewport().nativeElement;
-    const top = Math.min(row * LOG_ROW_PX, Math.max(0, this.layout().total * LOG_ROW_PX - (element.clientHeight || this.viewportPx())));
+    const top = Math.min(
+      row * LOG_ROW_PX,
+      Math.max(0, this.layout().total * LOG_ROW_PX - (element.clientHeight || this.viewportPx())),
+    );
     element.scrollTop = top;
     this.scrollTop.set(top);
   }

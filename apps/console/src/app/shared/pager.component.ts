@@ -7,8 +7,12 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
   template: `
     <nav class="pager" aria-label="Pages">
       <button class="btn" type="button" [disabled]="offset() === 0" (click)="go.emit(previous())">Previous</button>
-      <span class="muted" data-testid="pager-range">{{ total() === 0 ? 0 : offset() + 1 }}–{{ last() }} of {{ total() }}</span>
-      <button class="btn" type="button" [disabled]="last() >= total()" (click)="go.emit(offset() + limit())">Next</button>
+      <span class="muted" data-testid="pager-range"
+        >{{ total() === 0 ? 0 : offset() + 1 }}–{{ last() }} of {{ total() }}</span
+      >
+      <button class="btn" type="button" [disabled]="last() >= total()" (click)="go.emit(offset() + limit())">
+        Next
+      </button>
     </nav>
   `,
 })

@@ -10,14 +10,34 @@ import { ChangeDetectionStrategy, Component, ElementRef, effect, input, output, 
       <ng-content />
       <div class="dialog__actions">
         <button type="button" class="btn" data-testid="confirm-cancel" (click)="cancelled.emit()">Cancel</button>
-        <button type="button" class="btn btn--primary" data-testid="confirm-ok" [disabled]="busy()" (click)="confirmed.emit()">{{ confirmLabel() }}</button>
+        <button
+          type="button"
+          class="btn btn--primary"
+          data-testid="confirm-ok"
+          [disabled]="busy()"
+          (click)="confirmed.emit()"
+        >
+          {{ confirmLabel() }}
+        </button>
       </div>
     </dialog>
   `,
   styles: `
-    .dialog { border: 1px solid var(--border); border-radius: 8px; max-width: min(32rem, 92vw); padding: 1rem 1.25rem; }
-    .dialog h2 { margin-top: 0; }
-    .dialog__actions { display: flex; justify-content: flex-end; gap: 0.5rem; margin-top: 1rem; }
+    .dialog {
+      border: 1px solid var(--border);
+      border-radius: 8px;
+      max-width: min(32rem, 92vw);
+      padding: 1rem 1.25rem;
+    }
+    .dialog h2 {
+      margin-top: 0;
+    }
+    .dialog__actions {
+      display: flex;
+      justify-content: flex-end;
+      gap: 0.5rem;
+      margin-top: 1rem;
+    }
   `,
 })
 export class QuestionDialogComponent {

@@ -8,20 +8,34 @@ const RUN_TYPES: readonly RunType[] = ['manual', 'scheduled', 'backfill'];
   selector: 'ud-run-state-filters',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <select aria-label="State" [attr.data-testid]="testIdPrefix() + '-state'" [value]="state() ?? ''" (change)="changed.emit({ state: $any($event.target).value })">
+    <select
+      aria-label="State"
+      [attr.data-testid]="testIdPrefix() + '-state'"
+      [value]="state() ?? ''"
+      (change)="changed.emit({ state: $any($event.target).value })"
+    >
       <option value="">Any state</option>
       @for (s of states; track s) {
         <option [value]="s">{{ s }}</option>
       }
     </select>
-    <select aria-label="Run type" [attr.data-testid]="testIdPrefix() + '-type'" [value]="runType() ?? ''" (change)="changed.emit({ runType: $any($event.target).value })">
+    <select
+      aria-label="Run type"
+      [attr.data-testid]="testIdPrefix() + '-type'"
+      [value]="runType() ?? ''"
+      (change)="changed.emit({ runType: $any($event.target).value })"
+    >
       <option value="">Any type</option>
       @for (t of types; track t) {
         <option [value]="t">{{ t }}</option>
       }
     </select>
   `,
-  styles: `:host { display: contents; }`,
+  styles: `
+    :host {
+      display: contents;
+    }
+  `,
 })
 export class RunStateFiltersComponent {
   readonly state = input<string | undefined>();

@@ -37,8 +37,16 @@ export class SseParser {
 }
 
 /** Follows an event stream until it ends or `signal` aborts; calls `onEvent` for each event. */
-export async function followEventStream(url: string, token: string | null, signal: AbortSignal, onEvent: (event: ServerSentEvent) => void): Promise<void> {
-  const response = await fetch(url, { headers: { accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) }, signal });
+export async function followEventStream(
+  url: string,
+  token: string | null,
+  signal: AbortSignal,
+  onEvent: (event: ServerSentEvent) => void,
+): Promise<void> {
+  const response = await fetch(url, {
+    headers: { accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    signal,
+  });
   if (!response.ok || !response.body) throw new Error(`log stream answered HTTP ${response.status}`);
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   const parser = new SseParser();

@@ -22,7 +22,9 @@ export function stateColor(state: string | null | undefined): string {
   return (state && STATE_COLORS[state as TaskState]) || NO_INSTANCE_COLOR;
 }
 
-const STATE_OF_CODE = new Map<string, TaskState>(Object.entries(GRID_STATE_CODES).map(([state, code]) => [code, state as TaskState]));
+const STATE_OF_CODE = new Map<string, TaskState>(
+  Object.entries(GRID_STATE_CODES).map(([state, code]) => [code, state as TaskState]),
+);
 
 /** The task state a grid letter stands for; null for a task with no instance in the run. */
 export function stateOfCode(code: string): TaskState | null {
@@ -31,5 +33,11 @@ export function stateOfCode(code: string): TaskState | null {
 
 /** Whether a run or task instance may still change on its own. */
 export function isLive(state: string | null | undefined): boolean {
-  return state === 'queued' || state === 'running' || state === 'scheduled' || state === 'up_for_retry' || state === 'up_for_reschedule';
+  return (
+    state === 'queued' ||
+    state === 'running' ||
+    state === 'scheduled' ||
+    state === 'up_for_retry' ||
+    state === 'up_for_reschedule'
+  );
 }

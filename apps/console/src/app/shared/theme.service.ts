@@ -15,7 +15,10 @@ export class ThemeService {
   }
 
   current(): Theme {
-    return this.chosen() ?? (this.document.defaultView?.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+    return (
+      this.chosen() ??
+      (this.document.defaultView?.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light')
+    );
   }
 
   toggle(): void {

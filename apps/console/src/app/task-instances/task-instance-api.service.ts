@@ -18,7 +18,17 @@ export class TaskInstanceApiService {
   private readonly http = inject(HttpClient);
 
   path(ref: TaskInstanceRef, ...rest: (string | number)[]): string {
-    return apiPath('tenants', ref.tenant, 'dags', ref.dagId, 'dagRuns', ref.runId, 'taskInstances', ref.taskId, ...rest);
+    return apiPath(
+      'tenants',
+      ref.tenant,
+      'dags',
+      ref.dagId,
+      'dagRuns',
+      ref.runId,
+      'taskInstances',
+      ref.taskId,
+      ...rest,
+    );
   }
 
   private params(ref: TaskInstanceRef): HttpParams {

@@ -1,5 +1,15 @@
 import { DatePipe, JsonPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { TaskDependencies, TaskInstance, TaskTry, XComEntry } from '@updraft/api-types';
@@ -32,11 +42,20 @@ const EMPTY_VIEW: TaskView = { ti: null, tries: [], dependencies: null, xcom: []
 @Component({
   selector: 'ud-task-instance-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, JsonPipe, RouterLink, StateBadgeComponent, DurationPipe, ConfirmDialogComponent, LogViewerComponent],
+  imports: [
+    DatePipe,
+    JsonPipe,
+    RouterLink,
+    StateBadgeComponent,
+    DurationPipe,
+    ConfirmDialogComponent,
+    LogViewerComponent,
+  ],
   template: `
     <nav class="breadcrumbs small">
       <a routerLink="/dags">DAGs</a> / <a [routerLink]="['/dags', dagId()]" class="mono">{{ dagId() }}</a> /
-      <a [routerLink]="['/dags', dagId(), 'runs', runId()]" class="mono" data-testid="ti-run-link">{{ runId() }}</a> / <span class="mono">{{ taskId() }}</span>
+      <a [routerLink]="['/dags', dagId(), 'runs', runId()]" class="mono" data-testid="ti-run-link">{{ runId() }}</a> /
+      <span class="mono">{{ taskId() }}</span>
     </nav>
     @if (view().error; as error) {
       <p class="error" role="alert">{{ error }}</p>
@@ -52,12 +71,27 @@ const EMPTY_VIEW: TaskView = { ti: null, tries: [], dependencies: null, xcom: []
         <button class="btn" type="button" (click)="mark('failed')" data-testid="ti-mark-failed">Mark failed…</button>
       </div>
       <dl class="card facts">
-        <div><dt>Operator</dt><dd class="mono">{{ ti.operator }}</dd></div>
-        <div><dt>Try</dt><dd>{{ ti.tryNumber }} of {{ ti.maxTries }}</dd></div>
-        <div><dt>Host</dt><dd class="mono">{{ ti.hostname || '—' }}</dd></div>
-        <div><dt>Duration</dt><dd>{{ (ti.durationMs | duration) || '—' }}</dd></div>
+        <div>
+          <dt>Operator</dt>
+          <dd class="mono">{{ ti.operator }}</dd>
+        </div>
+        <div>
+          <dt>Try</dt>
+          <dd>{{ ti.tryNumber }} of {{ ti.maxTries }}</dd>
+        </div>
+        <div>
+          <dt>Host</dt>
+          <dd class="mono">{{ ti.hostname || '—' }}</dd>
+        </div>
+        <div>
+          <dt>Duration</dt>
+          <dd>{{ (ti.durationMs | duration) || '—' }}</dd>
+        </div>
         @if (ti.error) {
-          <div class="wide"><dt>Error</dt><dd class="error mono" data-testid="ti-error">{{ ti.error }}</dd></div>
+          <div class="wide">
+            <dt>Error</dt>
+            <dd class="error mono" data-testid="ti-error">{{ ti.error }}</dd>
+          </div>
         }
       </dl>
 
@@ -66,7 +100,9 @@ const EMPTY_VIEW: TaskView = { ti: null, tries: [], dependencies: null, xcom: []
           <h2>Why it is not running yet</h2>
           <ul>
             @for (d of waiting(); track d.name) {
-              <li data-testid="ti-why-reason" [attr.data-dependency]="d.name"><span class="mono small">{{ d.name }}</span> {{ d.reason }}</li>
+              <li data-testid="ti-why-reason" [attr.data-dependency]="d.name">
+                <span class="mono small">{{ d.name }}</span> {{ d.reason }}
+              </li>
             }
           </ul>
         </section>
@@ -78,11 +114,25 @@ const EMPTY_VIEW: TaskView = { ti: null, tries: [], dependencies: null, xcom: []
       } @else {
         <div class="scroll">
           <table class="table">
-            <thead><tr><th>Try</th><th>State</th><th>Host</th><th>Started</th><th>Ended</th><th>Duration</th><th>Exit reason</th></tr></thead>
+            <thead>
+              <tr>
+                <th>Try</th>
+                <th>State</th>
+                <th>Host</th>
+                <th>Started</th>
+                <th>Ended</th>
+                <th>Duration</th>
+                <th>Exit reason</th>
+              </tr>
+            </thead>
             <tbody>
               @for (t of view().tries; track t.tryNumber) {
                 <tr [class.current]="t.tryNumber === selectedTry()" data-testid="ti-try" [attr.data-try]="t.tryNumber">
-                  <td><a [routerLink]="[]" [queryParams]="{ try: t.tryNumber }" queryParamsHandling="merge">try {{ t.tryNumber }}</a></td>
+                  <td>
+                    <a [routerLink]="[]" [queryParams]="{ try: t.tryNumber }" queryParamsHandling="merge"
+                      >try {{ t.tryNumber }}</a
+                    >
+                  </td>
                   <td><ud-state-badge [state]="t.state ?? 'running'" /></td>
                   <td class="mono small">{{ t.hostname || '—' }}</td>
                   <td>{{ t.startDate | date: 'yyyy-MM-dd HH:mm:ss' }}</td>
@@ -97,8 +147,11 @@ const EMPTY_VIEW: TaskView = { ti: null, tries: [], dependencies: null, xcom: []
       }
 
       @if (selectedTry() > 0) {
-        <h2>Log of try {{ selectedTry() }}
-          @if (follower.live()) { <span class="live small" data-testid="log-live">● live</span> }
+        <h2>
+          Log of try {{ selectedTry() }}
+          @if (follower.live()) {
+            <span class="live small" data-testid="log-live">● live</span>
+          }
         </h2>
         @if (follower.error(); as error) {
           <p class="error" role="alert">{{ error }}</p>
@@ -111,10 +164,22 @@ const EMPTY_VIEW: TaskView = { ti: null, tries: [], dependencies: null, xcom: []
         <p class="muted">No XCom entries.</p>
       } @else {
         <table class="table">
-          <thead><tr><th>Key</th><th>Map index</th><th>Value</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Key</th>
+              <th>Map index</th>
+              <th>Value</th>
+            </tr>
+          </thead>
           <tbody>
             @for (x of view().xcom; track x.key + ':' + x.mapIndex) {
-              <tr data-testid="ti-xcom"><td class="mono">{{ x.key }}</td><td>{{ x.mapIndex }}</td><td><pre class="mono xcom">{{ x.value | json }}</pre></td></tr>
+              <tr data-testid="ti-xcom">
+                <td class="mono">{{ x.key }}</td>
+                <td>{{ x.mapIndex }}</td>
+                <td>
+                  <pre class="mono xcom">{{ x.value | json }}</pre>
+                </td>
+              </tr>
             }
           </tbody>
         </table>
@@ -123,35 +188,119 @@ const EMPTY_VIEW: TaskView = { ti: null, tries: [], dependencies: null, xcom: []
       <p class="muted">Loading the task instance…</p>
     }
     @if (flow.pending(); as change) {
-      <ud-confirm-dialog [heading]="change.heading" [confirmLabel]="change.confirmLabel" [instances]="change.instances" [error]="change.error"
-                         [busy]="change.busy" (confirmed)="flow.confirm()" (cancelled)="flow.cancel()">
+      <ud-confirm-dialog
+        [heading]="change.heading"
+        [confirmLabel]="change.confirmLabel"
+        [instances]="change.instances"
+        [error]="change.error"
+        [busy]="change.busy"
+        (confirmed)="flow.confirm()"
+        (cancelled)="flow.cancel()"
+      >
         @if (clearOptions(); as o) {
           <fieldset class="options">
             <legend class="small">Also clear</legend>
-            <label><input type="checkbox" [checked]="o.upstream" (change)="setClearOption('upstream', $any($event.target).checked)" data-testid="clear-upstream" /> upstream</label>
-            <label><input type="checkbox" [checked]="o.downstream" (change)="setClearOption('downstream', $any($event.target).checked)" data-testid="clear-downstream" /> downstream</label>
-            <label><input type="checkbox" [checked]="o.onlyFailed" (change)="setClearOption('onlyFailed', $any($event.target).checked)" data-testid="clear-only-failed" /> only failed</label>
+            <label
+              ><input
+                type="checkbox"
+                [checked]="o.upstream"
+                (change)="setClearOption('upstream', $any($event.target).checked)"
+                data-testid="clear-upstream"
+              />
+              upstream</label
+            >
+            <label
+              ><input
+                type="checkbox"
+                [checked]="o.downstream"
+                (change)="setClearOption('downstream', $any($event.target).checked)"
+                data-testid="clear-downstream"
+              />
+              downstream</label
+            >
+            <label
+              ><input
+                type="checkbox"
+                [checked]="o.onlyFailed"
+                (change)="setClearOption('onlyFailed', $any($event.target).checked)"
+                data-testid="clear-only-failed"
+              />
+              only failed</label
+            >
           </fieldset>
         }
       </ud-confirm-dialog>
     }
   `,
   styles: `
-    .head { display: flex; flex-wrap: wrap; align-items: center; gap: .75rem; }
-    .head h1 { margin-bottom: .25rem; word-break: break-all; }
-    .actions { display: flex; flex-wrap: wrap; gap: .5rem; margin: .5rem 0 1rem; }
-    .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: .75rem 1.5rem; margin: 0; }
-    .facts dt { font-size: .75rem; text-transform: uppercase; color: var(--muted); }
-    .facts dd { margin: 0; }
-    .facts .wide { grid-column: 1 / -1; }
-    .why { margin-top: 1rem; border-color: #f0c36d; background: #fffaf0; }
-    .why h2 { margin-top: 0; }
-    .why ul { margin: 0; padding-left: 1.2rem; }
-    .scroll { overflow-x: auto; }
-    tr.current { background: #eef5ff; }
-    .live { color: #1b8a1b; font-weight: 600; }
-    .xcom { margin: 0; white-space: pre-wrap; word-break: break-all; }
-    .options { display: flex; flex-wrap: wrap; gap: 1rem; border: 1px solid var(--border); border-radius: 4px; margin: 0 0 .75rem; }
+    .head {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.75rem;
+    }
+    .head h1 {
+      margin-bottom: 0.25rem;
+      word-break: break-all;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      margin: 0.5rem 0 1rem;
+    }
+    .facts {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+      gap: 0.75rem 1.5rem;
+      margin: 0;
+    }
+    .facts dt {
+      font-size: 0.75rem;
+      text-transform: uppercase;
+      color: var(--muted);
+    }
+    .facts dd {
+      margin: 0;
+    }
+    .facts .wide {
+      grid-column: 1 / -1;
+    }
+    .why {
+      margin-top: 1rem;
+      border-color: #f0c36d;
+      background: #fffaf0;
+    }
+    .why h2 {
+      margin-top: 0;
+    }
+    .why ul {
+      margin: 0;
+      padding-left: 1.2rem;
+    }
+    .scroll {
+      overflow-x: auto;
+    }
+    tr.current {
+      background: #eef5ff;
+    }
+    .live {
+      color: #1b8a1b;
+      font-weight: 600;
+    }
+    .xcom {
+      margin: 0;
+      white-space: pre-wrap;
+      word-break: break-all;
+    }
+    .options {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 1rem;
+      border: 1px solid var(--border);
+      border-radius: 4px;
+      margin: 0 0 0.75rem;
+    }
   `,
 })
 export class TaskInstancePage {
@@ -169,7 +318,9 @@ export class TaskInstancePage {
   private readonly refresh$ = new Subject<void>();
   protected readonly follower = new TaskLogFollower();
   protected readonly flow = new ConfirmFlow(inject(DestroyRef), () => this.refresh$.next());
-  protected readonly clearOptions = signal<{ upstream: boolean; downstream: boolean; onlyFailed: boolean } | null>(null);
+  protected readonly clearOptions = signal<{ upstream: boolean; downstream: boolean; onlyFailed: boolean } | null>(
+    null,
+  );
 
   private readonly ref = computed<TaskInstanceRef>(() => ({
     tenant: this.session.tenant()?.slug ?? '',
@@ -185,7 +336,13 @@ export class TaskInstancePage {
         livePoll(
           () =>
             forkJoin([this.api.get(ref), this.api.tries(ref), this.api.dependencies(ref), this.api.xcom(ref)]).pipe(
-              map(([ti, tries, dependencies, xcom]): TaskView => ({ ti, tries: tries.items, dependencies, xcom: xcom.items.filter((x) => ref.mapIndex < 0 || x.mapIndex === ref.mapIndex), error: null })),
+              map(([ti, tries, dependencies, xcom]): TaskView => ({
+                ti,
+                tries: tries.items,
+                dependencies,
+                xcom: xcom.items.filter((x) => ref.mapIndex < 0 || x.mapIndex === ref.mapIndex),
+                error: null,
+              })),
               catchError((error: unknown) => of<TaskView>({ ...EMPTY_VIEW, error: apiErrorMessage(error) })),
             ),
           (view) => view.ti !== null && MOVING.includes(view.ti.state),
@@ -223,7 +380,9 @@ export class TaskInstancePage {
     // (Re)follow the log when the try changes, or when a try of that number starts again (after a clear).
     effect(() => {
       const target = this.logTarget();
-      untracked(() => (target ? this.follower.follow(target.split('#')[0], this.session.token()) : this.follower.stop()));
+      untracked(() =>
+        target ? this.follower.follow(target.split('#')[0], this.session.token()) : this.follower.stop(),
+      );
     });
     inject(DestroyRef).onDestroy(() => this.follower.stop());
   }
@@ -235,7 +394,8 @@ export class TaskInstancePage {
     this.flow.open({
       heading: `Clear ${ref.taskId}`,
       confirmLabel: 'Clear',
-      preview: () => this.runs.clear(ref.tenant, ref.dagId, ref.runId, request(), true).pipe(map((r) => r.taskInstances)),
+      preview: () =>
+        this.runs.clear(ref.tenant, ref.dagId, ref.runId, request(), true).pipe(map((r) => r.taskInstances)),
       apply: () => this.runs.clear(ref.tenant, ref.dagId, ref.runId, request(), false),
     });
   }

@@ -1,15 +1,41 @@
-import { AccountRepository, BundleRepository, dataSourceOptions, DagRepository, DagRunRepository } from '@updraft/persistence';
+import {
+  AccountRepository,
+  BundleRepository,
+  dataSourceOptions,
+  DagRepository,
+  DagRunRepository,
+} from '@updraft/persistence';
 import { QUEUES } from '@updraft/queues';
 import type { SerializedDag } from '@updraft/sdk';
-import { createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, TestDatabase, uniqueRedisPrefix } from '@updraft/testing';
+import {
+  createTestDatabase,
+  DEFAULT_REDIS_URL,
+  flushRedisPrefix,
+  TestDatabase,
+  uniqueRedisPrefix,
+} from '@updraft/testing';
 import Bull from 'bull';
 import { DataSource } from 'typeorm';
 import { RunCreator } from './run-creator.service';
 
 function dagOf(dagId: string, over: Partial<SerializedDag>): SerializedDag {
   return {
-    dagId, schedule: '@daily', startDate: '2024-01-01T00:00:00.000Z', endDate: null, timezone: 'UTC', catchup: true, maxActiveRuns: 16,
-    maxActiveTasks: 16, tags: [], description: null, team: null, params: {}, deadlineMs: null, source: null, tasks: [], ...over,
+    dagId,
+    schedule: '@daily',
+    startDate: '2024-01-01T00:00:00.000Z',
+    endDate: null,
+    timezone: 'UTC',
+    catchup: true,
+    maxActiveRuns: 16,
+    maxActiveTasks: 16,
+    tags: [],
+    description: null,
+    team: null,
+    params: {},
+    deadlineMs: null,
+    source: null,
+    tasks: [],
+    ...over,
   };
 }
 
@@ -29,9 +55,21 @@ describe('RunCreator on PostgreSQL', () => {
     queue = new Bull(QUEUES.scheduler, DEFAULT_REDIS_URL, { prefix: redisPrefix });
     runs = new DagRunRepository(db);
     dags = new DagRepository(db);
-    tenantId = (await new AccountRepository(db).createTenantWithOwner({ email: 's@example.com', passwordHash: 'x', tenantSlug: 'acme', tenantName: 'Acme' })).tenant.id;
+    tenantId = (
+      await new AccountRepository(db).createTenantWithOwner({
+        email: 's@example.com',
+        passwordHash: 'x',
+        tenantSlug: 'acme',
+        tenantName: 'Acme',
+      })
+    ).tenant.id;
     const bundles = new BundleRepository(db);
-    const version = await bundles.createVersion(tenantId, { name: 'b', archive: Buffer.from('x'), format: 'tar.gz', createdBy: null });
+    const version = await bundles.createVersion(tenantId, {
+      name: 'b',
+      archive: Buffer.from('x'),
+      format: 'tar.gz',
+      createdBy: null,
+    });
     await bundles.activate(tenantId, version.id, [
       { dagId: 'catching_up', entryFile: 'x.js', serialized: dagOf('catching_up', {}) },
       { dagId: 'latest_only', entryFile: 'x.js', serialized: dagOf('latest_only', { catchup: false }) },
@@ -49,7 +87,9 @@ describe('RunCreator on PostgreSQL', () => {
   });
 
   const logicalDates = async (dagId: string) =>
-    (await runs.list(tenantId, dagId, { limit: 100, offset: 0 })).items.map((r) => r.logicalDate.toISOString().slice(0, 10)).sort();
+    (await runs.list(tenantId, dagId, { limit: 100, offset: 0 })).items
+      .map((r) => r.logicalDate.toISOString().slice(0, 10))
+      .sort();
 
   it('creates every missed interval with catchup, only the latest without, none for manual DAGs; two schedulers never duplicate a run', async () => {
     const now = new Date('2024-01-04T12:00:00Z');
@@ -58,7 +98,11 @@ describe('RunCreator on PostgreSQL', () => {
     expect(await logicalDates('latest_only')).toEqual(['2024-01-03']);
     expect(await logicalDates('manual')).toEqual([]);
     const run = (await runs.list(tenantId, 'catching_up', { limit: 1, offset: 0 })).items[0];
-    expect([run.runType, run.dataIntervalStart.toISOString(), run.dataIntervalEnd.toISOString()]).toEqual(['scheduled', '2024-01-03T00:00:00.000Z', '2024-01-04T00:00:00.000Z']);
+    expect([run.runType, run.dataIntervalStart.toISOString(), run.dataIntervalEnd.toISOString()]).toEqual([
+      'scheduled',
+      '2024-01-03T00:00:00.000Z',
+      '2024-01-04T00:00:00.000Z',
+    ]);
   });
 
   it('holds maxActiveRuns and gives a paused DAG no new runs', async () => {

@@ -30,14 +30,19 @@ export class RunCreator {
       try {
         created += (await this.dags.withSchedulingLock(dag.tenantId, dag.dagId, () => this.createFor(dag, now))) ?? 0;
       } catch (error) {
-        this.logger.error(`scheduling DAG '${dag.dagId}' of tenant ${dag.tenantId} failed: ${(error as Error).message}`);
+        this.logger.error(
+          `scheduling DAG '${dag.dagId}' of tenant ${dag.tenantId} failed: ${(error as Error).message}`,
+        );
         await this.dags.setNextDagrunAt(dag.tenantId, dag.dagId, new Date(now.getTime() + RECHECK_BLOCKED_MS));
       }
     }
     return created;
   }
 
-  private async createFor(dag: DagSummary & { tenantId: string }, now: Date): Promise<{ result: number; nextDagrunAt: Date | null }> {
+  private async createFor(
+    dag: DagSummary & { tenantId: string },
+    now: Date,
+  ): Promise<{ result: number; nextDagrunAt: Date | null }> {
     const spec = dag.serialized;
     let last = await this.runs.lastScheduledInterval(dag.tenantId, dag.dagId);
     let active = await this.runs.activeRunCount(dag.tenantId, dag.dagId);
@@ -69,8 +74,13 @@ export class RunCreator {
     return this.done(dag, now, created);
   }
 
-  private done(dag: DagSummary & { tenantId: string }, nextDagrunAt: Date | null, created: number): { result: number; nextDagrunAt: Date | null } {
-    if (created > 0) this.logger.log(`created ${created} scheduled run(s) of DAG '${dag.dagId}' (tenant ${dag.tenantId})`);
+  private done(
+    dag: DagSummary & { tenantId: string },
+    nextDagrunAt: Date | null,
+    created: number,
+  ): { result: number; nextDagrunAt: Date | null } {
+    if (created > 0)
+      this.logger.log(`created ${created} scheduled run(s) of DAG '${dag.dagId}' (tenant ${dag.tenantId})`);
     return { result: created, nextDagrunAt };
   }
 }

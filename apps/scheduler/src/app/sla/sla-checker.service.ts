@@ -23,7 +23,10 @@ export class SlaChecker {
 
   async check(): Promise<{ recorded: number; notified: number }> {
     const recorded = await this.misses.recordDue(ENDED_RUN_LOOKBACK_MS, BATCH);
-    for (const miss of recorded) this.logger.warn(`${miss.taskId ? `task ${miss.dagId}.${miss.taskId} missed its SLA` : `DAG ${miss.dagId} missed its deadline`} (run ${miss.dagRunId}, due ${miss.expectedAt.toISOString()})`);
+    for (const miss of recorded)
+      this.logger.warn(
+        `${miss.taskId ? `task ${miss.dagId}.${miss.taskId} missed its SLA` : `DAG ${miss.dagId} missed its deadline`} (run ${miss.dagRunId}, due ${miss.expectedAt.toISOString()})`,
+      );
     const notified = await this.misses.notifyPending(BATCH, async (alerts) => {
       for (const alert of alerts) await this.alert(alert);
     });
@@ -38,7 +41,13 @@ export class SlaChecker {
       kind: miss.taskId ? 'sla_miss' : 'deadline_miss',
       message: slaMissMessage(alert, this.config.publicUrl),
     });
-    if (result.unknown.length > 0) this.logger.warn(`DAG ${miss.dagId} names notification channel(s) that do not exist: ${result.unknown.join(', ')}`);
-    if (result.channels.length === 0) this.logger.warn(`SLA miss ${miss.id} of DAG ${miss.dagId}: no notification channel to tell (name some, or set a default channel)`);
+    if (result.unknown.length > 0)
+      this.logger.warn(
+        `DAG ${miss.dagId} names notification channel(s) that do not exist: ${result.unknown.join(', ')}`,
+      );
+    if (result.channels.length === 0)
+      this.logger.warn(
+        `SLA miss ${miss.id} of DAG ${miss.dagId}: no notification channel to tell (name some, or set a default channel)`,
+      );
   }
 }

@@ -2,10 +2,31 @@ import { INestApplicationContext, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { ConfigModule, loadConfig, UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { ChannelService, NotificationProcessor, NotificationsModule } from '@updraft/notifications';
-import { AccountRepository, BundleRepository, DagRepository, DagRunRepository, NotificationChannelRepository, NotificationDeliveryRepository, PersistenceModule, SlaMissRepository, TaskInstanceRepository } from '@updraft/persistence';
+import {
+  AccountRepository,
+  BundleRepository,
+  DagRepository,
+  DagRunRepository,
+  NotificationChannelRepository,
+  NotificationDeliveryRepository,
+  PersistenceModule,
+  SlaMissRepository,
+  TaskInstanceRepository,
+} from '@updraft/persistence';
 import { QueuesModule } from '@updraft/queues';
 import type { SerializedDag, SerializedTask } from '@updraft/sdk';
-import { createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, SlackStandIn, SmtpCapture, startSlackStandIn, startSmtpCapture, TestDatabase, uniqueRedisPrefix, waitFor } from '@updraft/testing';
+import {
+  createTestDatabase,
+  DEFAULT_REDIS_URL,
+  flushRedisPrefix,
+  SlackStandIn,
+  SmtpCapture,
+  startSlackStandIn,
+  startSmtpCapture,
+  TestDatabase,
+  uniqueRedisPrefix,
+  waitFor,
+} from '@updraft/testing';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import { SweepService } from '../sweep/sweep.service';
@@ -16,22 +37,53 @@ const DEADLINE_MS = 2_500;
 
 function task(taskId: string, upstream: string[], slaMs: number | null): SerializedTask {
   return {
-    taskId, operator: 'empty', upstream, config: {}, owner: null, retries: 0, retryDelayMs: 0, retryExponentialBackoff: false,
-    maxRetryDelayMs: null, executionTimeoutMs: null, slaMs, priorityWeight: 1, pool: null, triggerRule: 'all_success',
-    onFailure: [], onRetry: [], onSuccess: [], source: null,
+    taskId,
+    operator: 'empty',
+    upstream,
+    config: {},
+    owner: null,
+    retries: 0,
+    retryDelayMs: 0,
+    retryExponentialBackoff: false,
+    maxRetryDelayMs: null,
+    executionTimeoutMs: null,
+    slaMs,
+    priorityWeight: 1,
+    pool: null,
+    triggerRule: 'all_success',
+    onFailure: [],
+    onRetry: [],
+    onSuccess: [],
+    source: null,
   };
 }
 
 function dagOf(dagId: string, extra: Partial<SerializedDag>): SerializedDag {
   return {
-    dagId, schedule: null, startDate: null, endDate: null, timezone: 'UTC', catchup: false, maxActiveRuns: 16, maxActiveTasks: 16,
-    tags: [], description: null, team: null, params: {}, deadlineMs: null, source: null,
-    tasks: [task('extract', [], SLA_MS), task('load', ['extract'], SLA_MS)], ...extra,
+    dagId,
+    schedule: null,
+    startDate: null,
+    endDate: null,
+    timezone: 'UTC',
+    catchup: false,
+    maxActiveRuns: 16,
+    maxActiveTasks: 16,
+    tags: [],
+    description: null,
+    team: null,
+    params: {},
+    deadlineMs: null,
+    source: null,
+    tasks: [task('extract', [], SLA_MS), task('load', ['extract'], SLA_MS)],
+    ...extra,
   };
 }
 
 /** What apps/worker hosts for notifications: the queue processor and the senders behind it. */
-@Module({ imports: [ConfigModule, PersistenceModule, QueuesModule.register(), NotificationsModule], providers: [NotificationProcessor] })
+@Module({
+  imports: [ConfigModule, PersistenceModule, QueuesModule.register(), NotificationsModule],
+  providers: [NotificationProcessor],
+})
 class NotificationDeliveryModule {}
 
 describe('SLA misses and deadlines, checked by two schedulers, alerted by email and Slack', () => {
@@ -48,40 +100,84 @@ describe('SLA misses and deadlines, checked by two schedulers, alerted by email 
   let db: DataSource;
 
   async function boot(module: unknown): Promise<INestApplicationContext> {
-    const ref = await Test.createTestingModule({ imports: [module as never] }).overrideProvider(UPDRAFT_CONFIG).useValue(config).compile();
+    const ref = await Test.createTestingModule({ imports: [module as never] })
+      .overrideProvider(UPDRAFT_CONFIG)
+      .useValue(config)
+      .compile();
     return ref.init();
   }
 
   async function deploy(serialized: SerializedDag): Promise<string> {
     const bundles = delivery.get(BundleRepository);
-    const version = await bundles.createVersion(tenantId, { name: serialized.dagId, archive: Buffer.from('x'), format: 'tar.gz', createdBy: null });
+    const version = await bundles.createVersion(tenantId, {
+      name: serialized.dagId,
+      archive: Buffer.from('x'),
+      format: 'tar.gz',
+      createdBy: null,
+    });
     await bundles.activate(tenantId, version.id, [{ dagId: serialized.dagId, entryFile: 'x.js', serialized }]);
     return (await delivery.get(DagRepository).get(tenantId, serialized.dagId))?.dagVersionId as string;
   }
 
   async function startRun(serialized: SerializedDag, runType: 'manual' | 'scheduled', dataIntervalEnd: Date) {
     const dagVersionId = await deploy(serialized);
-    return runs.create(tenantId, { dagId: serialized.dagId, dagVersionId, serialized, runType, logicalDate: dataIntervalEnd, dataIntervalStart: dataIntervalEnd, dataIntervalEnd, conf: {} });
+    return runs.create(tenantId, {
+      dagId: serialized.dagId,
+      dagVersionId,
+      serialized,
+      runType,
+      logicalDate: dataIntervalEnd,
+      dataIntervalStart: dataIntervalEnd,
+      dataIntervalEnd,
+      conf: {},
+    });
   }
 
-  const missesOf = async (dagRunId: string) => (await misses.list(tenantId, { limit: 50, offset: 0 })).items.filter((m) => m.dagRunId === dagRunId);
+  const missesOf = async (dagRunId: string) =>
+    (await misses.list(tenantId, { limit: 50, offset: 0 })).items.filter((m) => m.dagRunId === dagRunId);
 
   beforeAll(async () => {
     [database, smtp, slack] = await Promise.all([createTestDatabase(), startSmtpCapture(), startSlackStandIn()]);
     config = loadConfig({
-      NODE_ENV: 'test', DATABASE_URL: database.url, REDIS_URL: DEFAULT_REDIS_URL, REDIS_PREFIX: redisPrefix, SMTP_URL: smtp.url, SLACK_API_URL: slack.url,
-      PUBLIC_URL: 'https://updraft.example.com', SLA_CHECK_INTERVAL_MS: '250', EGRESS_ALLOWED_HOSTS: '127.0.0.1', NOTIFICATION_ATTEMPTS: '3', NOTIFICATION_BACKOFF_MS: '100',
+      NODE_ENV: 'test',
+      DATABASE_URL: database.url,
+      REDIS_URL: DEFAULT_REDIS_URL,
+      REDIS_PREFIX: redisPrefix,
+      SMTP_URL: smtp.url,
+      SLACK_API_URL: slack.url,
+      PUBLIC_URL: 'https://updraft.example.com',
+      SLA_CHECK_INTERVAL_MS: '250',
+      EGRESS_ALLOWED_HOSTS: '127.0.0.1',
+      NOTIFICATION_ATTEMPTS: '3',
+      NOTIFICATION_BACKOFF_MS: '100',
     });
     delivery = await boot(NotificationDeliveryModule);
     schedulers = [await boot(AppModule), await boot(AppModule)];
     runs = delivery.get(DagRunRepository);
     misses = delivery.get(SlaMissRepository);
     db = delivery.get(DataSource);
-    tenantId = (await delivery.get(AccountRepository).createTenantWithOwner({ email: 'o@example.com', passwordHash: 'x', tenantSlug: 'acme', tenantName: 'Acme' })).tenant.id;
+    tenantId = (
+      await delivery
+        .get(AccountRepository)
+        .createTenantWithOwner({ email: 'o@example.com', passwordHash: 'x', tenantSlug: 'acme', tenantName: 'Acme' })
+    ).tenant.id;
     const channels = delivery.get(ChannelService);
-    await channels.create(tenantId, { name: 'ops-mail', type: 'email', isDefault: true, config: { addresses: ['ops@example.com'] } });
-    await channels.create(tenantId, { name: 'ops-slack', type: 'slack', config: { botToken: 'xoxb-test-token', channel: '#ops' } });
-    await channels.create(tenantId, { name: 'broken-hook', type: 'slack', config: { webhookUrl: 'http://127.0.0.1:9/webhooks/unreachable' } });
+    await channels.create(tenantId, {
+      name: 'ops-mail',
+      type: 'email',
+      isDefault: true,
+      config: { addresses: ['ops@example.com'] },
+    });
+    await channels.create(tenantId, {
+      name: 'ops-slack',
+      type: 'slack',
+      config: { botToken: 'xoxb-test-token', channel: '#ops' },
+    });
+    await channels.create(tenantId, {
+      name: 'broken-hook',
+      type: 'slack',
+      config: { webhookUrl: 'http://127.0.0.1:9/webhooks/unreachable' },
+    });
   });
 
   afterAll(async () => {
@@ -99,11 +195,16 @@ describe('SLA misses and deadlines, checked by two schedulers, alerted by email 
     const extractMail = await smtp.waitForMail('ops@example.com', /SLA missed: stuck_etl\.extract/);
     expect(extractMail.text).toMatch(/Task extract of DAG stuck_etl missed its SLA in run scheduled__.* by \d/);
     expect(extractMail.text).toContain('counted from the end of its data interval');
-    expect(extractMail.text).toContain(`https://updraft.example.com/dags/stuck_etl?tenant=acme&run=${encodeURIComponent(run.runId)}`);
+    expect(extractMail.text).toContain(
+      `https://updraft.example.com/dags/stuck_etl?tenant=acme&run=${encodeURIComponent(run.runId)}`,
+    );
     await smtp.waitForMail('ops@example.com', /SLA missed: stuck_etl\.load/);
     await smtp.waitForMail('ops@example.com', /Deadline missed: stuck_etl/);
     await slack.waitForMessage((m) => m.text.includes('Deadline missed: stuck_etl'), 'the deadline alert on Slack');
-    const slackAlert = await slack.waitForMessage((m) => m.text.includes('SLA missed: stuck_etl.load'), 'the load alert on Slack');
+    const slackAlert = await slack.waitForMessage(
+      (m) => m.text.includes('SLA missed: stuck_etl.load'),
+      'the load alert on Slack',
+    );
     expect(slackAlert).toMatchObject({ method: 'chat.postMessage', credential: 'xoxb-test-token', channel: '#ops' });
     expect(slackAlert.text).toContain('not started');
 
@@ -115,15 +216,26 @@ describe('SLA misses and deadlines, checked by two schedulers, alerted by email 
     expect(recorded.every((m) => m.notifiedAt !== null && m.finishedAt === null)).toBe(true);
 
     // Both schedulers checking again, at the same time, find nothing new to record or tell.
-    const again = await Promise.all(schedulers.flatMap((app) => [app.get(SlaChecker).check(), app.get(SlaChecker).check()]));
+    const again = await Promise.all(
+      schedulers.flatMap((app) => [app.get(SlaChecker).check(), app.get(SlaChecker).check()]),
+    );
     expect(again.every((r) => r.recorded === 0)).toBe(true);
     expect(await missesOf(run.id)).toHaveLength(3);
-    await waitFor(async () => (await delivery.get(NotificationDeliveryRepository).list(tenantId, { limit: 100, offset: 0 }, { status: 'sent' })).items, (items) => items.filter((d) => d.subject.includes('stuck_etl')).length >= 6, { timeoutMs: 10_000, what: 'six deliveries' });
+    await waitFor(
+      async () =>
+        (
+          await delivery
+            .get(NotificationDeliveryRepository)
+            .list(tenantId, { limit: 100, offset: 0 }, { status: 'sent' })
+        ).items,
+      (items) => items.filter((d) => d.subject.includes('stuck_etl')).length >= 6,
+      { timeoutMs: 10_000, what: 'six deliveries' },
+    );
     expect(smtp.mails.filter((m) => m.subject.includes('stuck_etl'))).toHaveLength(3);
     expect(slack.messages.filter((m) => m.text.includes('stuck_etl'))).toHaveLength(3);
   });
 
-  it('counts a manual run\'s SLA from when it was queued, and uses the tenant default channel when the DAG names none', async () => {
+  it("counts a manual run's SLA from when it was queued, and uses the tenant default channel when the DAG names none", async () => {
     const longAgo = new Date('2020-01-01T00:00:00Z');
     const run = await startRun(dagOf('manual_etl', { tasks: [task('extract', [], SLA_MS)] }), 'manual', longAgo);
     await smtp.waitForMail('ops@example.com', /SLA missed: manual_etl\.extract/);
@@ -139,13 +251,22 @@ describe('SLA misses and deadlines, checked by two schedulers, alerted by email 
     const ti = await taskInstances.find(tenantId, done.id, 'extract');
     await taskInstances.transition(tenantId, [ti?.id as string], ['none', 'scheduled', 'queued'], 'queued');
     const claimed = await taskInstances.claim({ tenantId, taskInstanceId: ti?.id as string }, 'test-worker');
-    await taskInstances.finish({ tenantId, taskInstanceId: ti?.id as string }, claimed?.tryNumber as number, 'success', null);
+    await taskInstances.finish(
+      { tenantId, taskInstanceId: ti?.id as string },
+      claimed?.tryNumber as number,
+      'success',
+      null,
+    );
     await runs.mark(tenantId, done.id, 'success');
     const cancelled = await startRun({ ...onTime, dagId: 'cancelled' }, 'manual', new Date());
     await runs.mark(tenantId, cancelled.id, 'failed');
 
     const dueAt = Math.max(done.queuedAt.getTime(), cancelled.queuedAt.getTime()) + DEADLINE_MS;
-    await waitFor(async () => Date.now(), (now) => now > dueAt, { timeoutMs: 10_000, what: 'the deadline to pass' });
+    await waitFor(
+      async () => Date.now(),
+      (now) => now > dueAt,
+      { timeoutMs: 10_000, what: 'the deadline to pass' },
+    );
     await schedulers[0].get(SlaChecker).check();
     expect(await missesOf(done.id)).toEqual([]);
     expect(await missesOf(cancelled.id)).toEqual([]);
@@ -157,14 +278,24 @@ describe('SLA misses and deadlines, checked by two schedulers, alerted by email 
     const taskInstances = delivery.get(TaskInstanceRepository);
     const ti = await taskInstances.find(tenantId, run.id, 'extract');
     const reap = async () => {
-      await taskInstances.transition(tenantId, [ti?.id as string], ['none', 'scheduled', 'queued', 'up_for_retry'], 'queued');
-      expect(await taskInstances.claim({ tenantId, taskInstanceId: ti?.id as string }, 'vanished-worker')).not.toBeNull();
+      await taskInstances.transition(
+        tenantId,
+        [ti?.id as string],
+        ['none', 'scheduled', 'queued', 'up_for_retry'],
+        'queued',
+      );
+      expect(
+        await taskInstances.claim({ tenantId, taskInstanceId: ti?.id as string }, 'vanished-worker'),
+      ).not.toBeNull();
       // As if that worker had been killed an hour ago: it never heartbeats again.
       await db.query(`UPDATE task_instance SET heartbeat_at = now() - interval '1 hour' WHERE id = $1`, [ti?.id]);
       await schedulers[0].get(SweepService).sweep();
     };
     await reap();
-    const retryMail = await smtp.waitForMail('ops@example.com', /zombie_etl\.extract failed and will be retried \(try 1 of 2\)/);
+    const retryMail = await smtp.waitForMail(
+      'ops@example.com',
+      /zombie_etl\.extract failed and will be retried \(try 1 of 2\)/,
+    );
     expect(retryMail.text).toContain('the worker stopped heartbeating');
     await reap();
     const failureMail = await smtp.waitForMail('ops@example.com', /zombie_etl\.extract failed \(try 2 of 2\)/);
@@ -173,11 +304,18 @@ describe('SLA misses and deadlines, checked by two schedulers, alerted by email 
   });
 
   it('records a task that finished late while no scheduler was looking, saying by how much', async () => {
-    const run = await startRun(dagOf('late', { tasks: [task('extract', [], SLA_MS)], slaChannels: ['ops-slack'] }), 'manual', new Date());
+    const run = await startRun(
+      dagOf('late', { tasks: [task('extract', [], SLA_MS)], slaChannels: ['ops-slack'] }),
+      'manual',
+      new Date(),
+    );
     // As if every scheduler had been down: the run was queued 10 s ago and its task ended now, 8.5 s after its SLA.
     await db.transaction(async (tx) => {
       await tx.query(`UPDATE dag_run SET queued_at = queued_at - interval '10 seconds' WHERE id = $1`, [run.id]);
-      await tx.query(`UPDATE task_instance SET state = 'success', start_date = now(), end_date = now() WHERE dag_run_id = $1`, [run.id]);
+      await tx.query(
+        `UPDATE task_instance SET state = 'success', start_date = now(), end_date = now() WHERE dag_run_id = $1`,
+        [run.id],
+      );
       await tx.query(`UPDATE dag_run SET state = 'success', end_date = now() WHERE id = $1`, [run.id]);
     });
     const alert = await slack.waitForMessage((m) => m.text.includes('SLA missed: late.extract'), 'the late task alert');
@@ -188,13 +326,25 @@ describe('SLA misses and deadlines, checked by two schedulers, alerted by email 
 
   it('retries a delivery after the Slack API fails, and marks a channel that never answers as failing', async () => {
     slack.failNext(1);
-    await startRun(dagOf('flaky', { tasks: [task('extract', [], SLA_MS)], slaChannels: ['ops-slack', 'broken-hook'] }), 'manual', new Date());
+    await startRun(
+      dagOf('flaky', { tasks: [task('extract', [], SLA_MS)], slaChannels: ['ops-slack', 'broken-hook'] }),
+      'manual',
+      new Date(),
+    );
     await slack.waitForMessage((m) => m.text.includes('SLA missed: flaky.extract'), 'the alert after a retry');
     const deliveries = delivery.get(NotificationDeliveryRepository);
     const channelRepo = delivery.get(NotificationChannelRepository);
-    const [slackChannel, hook] = [await channelRepo.byNames(tenantId, ['ops-slack']), await channelRepo.byNames(tenantId, ['broken-hook'])].map((c) => c[0]);
-    const toSlack = (await deliveries.list(tenantId, { limit: 50, offset: 0 }, { channelId: slackChannel.id })).items.filter((d) => d.subject.includes('flaky'));
-    expect(toSlack.map((d) => [d.attempt, d.status]).sort()).toEqual([[1, 'failed'], [2, 'sent']]);
+    const [slackChannel, hook] = [
+      await channelRepo.byNames(tenantId, ['ops-slack']),
+      await channelRepo.byNames(tenantId, ['broken-hook']),
+    ].map((c) => c[0]);
+    const toSlack = (
+      await deliveries.list(tenantId, { limit: 50, offset: 0 }, { channelId: slackChannel.id })
+    ).items.filter((d) => d.subject.includes('flaky'));
+    expect(toSlack.map((d) => [d.attempt, d.status]).sort()).toEqual([
+      [1, 'failed'],
+      [2, 'sent'],
+    ]);
     expect(toSlack.find((d) => d.status === 'failed')?.error).toMatch(/internal_error|500/);
 
     const toHook = await waitFor(
@@ -202,7 +352,11 @@ describe('SLA misses and deadlines, checked by two schedulers, alerted by email 
       (items) => items.some((d) => d.status === 'abandoned'),
       { timeoutMs: 15_000, what: 'the broken webhook to be given up on' },
     );
-    expect(toHook.map((d) => [d.attempt, d.status]).sort()).toEqual([[1, 'failed'], [2, 'failed'], [3, 'abandoned']]);
+    expect(toHook.map((d) => [d.attempt, d.status]).sort()).toEqual([
+      [1, 'failed'],
+      [2, 'failed'],
+      [3, 'abandoned'],
+    ]);
     const marked = await channelRepo.get(tenantId, hook.id);
     expect(marked?.failingSince).not.toBeNull();
     expect(marked?.lastError).toMatch(/webhook could not be reached/);

@@ -28,6 +28,10 @@ export class SlaProcessor implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private async arm(): Promise<void> {
-    await this.queue.add(JOBS.checkSlas, {}, { repeat: { every: this.config.slaCheckIntervalMs }, jobId: JOBS.checkSlas });
+    await this.queue.add(
+      JOBS.checkSlas,
+      {},
+      { repeat: { every: this.config.slaCheckIntervalMs }, jobId: JOBS.checkSlas },
+    );
   }
 }

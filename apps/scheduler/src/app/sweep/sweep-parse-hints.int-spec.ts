@@ -4,7 +4,13 @@ import { Test } from '@nestjs/testing';
 import { loadConfig, UPDRAFT_CONFIG } from '@updraft/config';
 import { AccountRepository, BundleRepository } from '@updraft/persistence';
 import { ParseBundleJobData, QUEUES } from '@updraft/queues';
-import { createTestDatabase, DEFAULT_REDIS_URL, flushRedisPrefix, TestDatabase, uniqueRedisPrefix } from '@updraft/testing';
+import {
+  createTestDatabase,
+  DEFAULT_REDIS_URL,
+  flushRedisPrefix,
+  TestDatabase,
+  uniqueRedisPrefix,
+} from '@updraft/testing';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
@@ -22,11 +28,26 @@ describe('the sweep asks for a parse that a lost job or a vanished worker left w
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, REDIS_URL: DEFAULT_REDIS_URL, REDIS_PREFIX: redisPrefix, PARSE_TIMEOUT_MS: String(PARSE_TIMEOUT_MS) });
-    app = await (await Test.createTestingModule({ imports: [AppModule] }).overrideProvider(UPDRAFT_CONFIG).useValue(config).compile()).init();
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: database.url,
+      REDIS_URL: DEFAULT_REDIS_URL,
+      REDIS_PREFIX: redisPrefix,
+      PARSE_TIMEOUT_MS: String(PARSE_TIMEOUT_MS),
+    });
+    app = await (
+      await Test.createTestingModule({ imports: [AppModule] })
+        .overrideProvider(UPDRAFT_CONFIG)
+        .useValue(config)
+        .compile()
+    ).init();
     bundles = app.get(BundleRepository);
     queue = app.get(getQueueToken(QUEUES.bundles));
-    tenantId = (await app.get(AccountRepository).createTenantWithOwner({ email: 'o@example.com', passwordHash: 'x', tenantSlug: 'acme', tenantName: 'Acme' })).tenant.id;
+    tenantId = (
+      await app
+        .get(AccountRepository)
+        .createTenantWithOwner({ email: 'o@example.com', passwordHash: 'x', tenantSlug: 'acme', tenantName: 'Acme' })
+    ).tenant.id;
   }, 60_000);
 
   afterAll(async () => {
@@ -39,7 +60,12 @@ describe('the sweep asks for a parse that a lost job or a vanished worker left w
   const waitingJobs = async () => (await queue.getWaiting()).map((job) => job.data);
 
   it('enqueues one parse job for a version nobody parses, none while its parse is under way, and one again once that parse is stale', async () => {
-    const version = await bundles.createVersion(tenantId, { name: 'etl', archive: Buffer.from('x'), format: 'tar.gz', createdBy: null });
+    const version = await bundles.createVersion(tenantId, {
+      name: 'etl',
+      archive: Buffer.from('x'),
+      format: 'tar.gz',
+      createdBy: null,
+    });
     const expected = [{ tenantId, bundleVersionId: version.id }];
     await sweep();
     await sweep();
@@ -51,7 +77,9 @@ describe('the sweep asks for a parse that a lost job or a vanished worker left w
     expect(await waitingJobs()).toEqual([]);
 
     // As if the worker parsing it had died an hour ago.
-    await app.get(DataSource).query(`UPDATE bundle_version SET parse_started_at = now() - interval '1 hour' WHERE id = $1`, [version.id]);
+    await app
+      .get(DataSource)
+      .query(`UPDATE bundle_version SET parse_started_at = now() - interval '1 hour' WHERE id = $1`, [version.id]);
     await sweep();
     expect(await waitingJobs()).toEqual(expected);
   });

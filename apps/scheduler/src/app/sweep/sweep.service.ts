@@ -48,7 +48,8 @@ export class SweepService {
     }
     await this.dispatcher.request();
     const unfinished = await this.runs.unfinished(BATCH);
-    if (unfinished.length > 0) await this.scheduler.addBulk(unfinished.map((data) => ({ name: JOBS.evaluateRun, data })));
+    if (unfinished.length > 0)
+      await this.scheduler.addBulk(unfinished.map((data) => ({ name: JOBS.evaluateRun, data })));
     await this.hintWaitingParse();
   }
 
@@ -59,10 +60,21 @@ export class SweepService {
   }
 
   /** A reaped try gets the same onRetry / onFailure notifications as one its worker recorded. */
-  private async tellCallbacks(tenantId: string, taskInstanceId: string, dagRunId: string, state: 'up_for_retry' | 'failed', reason: string): Promise<void> {
-    const [ti, loaded] = await Promise.all([this.taskInstances.get(tenantId, taskInstanceId), this.runs.forEvaluation(tenantId, dagRunId)]);
+  private async tellCallbacks(
+    tenantId: string,
+    taskInstanceId: string,
+    dagRunId: string,
+    state: 'up_for_retry' | 'failed',
+    reason: string,
+  ): Promise<void> {
+    const [ti, loaded] = await Promise.all([
+      this.taskInstances.get(tenantId, taskInstanceId),
+      this.runs.forEvaluation(tenantId, dagRunId),
+    ]);
     const task = loaded?.serialized.tasks.find((t) => t.taskId === ti?.taskId);
     if (!ti || !loaded || !task) return;
-    await this.callbacks.afterOutcome(ti, loaded, task, state, reason, (line) => this.logger.warn(`task instance ${taskInstanceId}: ${line}`));
+    await this.callbacks.afterOutcome(ti, loaded, task, state, reason, (line) =>
+      this.logger.warn(`task instance ${taskInstanceId}: ${line}`),
+    );
   }
 }

@@ -24,7 +24,10 @@ export class BundleCache {
   /** Versions are immutable: once a copy is ready, later tries skip even the disk check. */
   private readonly ready = new Map<string, MaterializedBundle>();
 
-  constructor(@Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig, private readonly bundles: BundleRepository) {}
+  constructor(
+    @Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig,
+    private readonly bundles: BundleRepository,
+  ) {}
 
   root(tenantId: string, bundleVersionId: string): string {
     return join(this.config.dataDir, 'bundles', tenantId, bundleVersionId);

@@ -42,7 +42,8 @@ export class BundleParser {
 
   /** Parses this version now, whatever else waits. */
   async parse({ tenantId, bundleVersionId }: ParseBundleJobData): Promise<void> {
-    if (await this.bundles.markParsing(tenantId, bundleVersionId)) await this.parseClaimed({ tenantId, bundleVersionId });
+    if (await this.bundles.markParsing(tenantId, bundleVersionId))
+      await this.parseClaimed({ tenantId, bundleVersionId });
   }
 
   private async parseClaimed({ tenantId, bundleVersionId }: ParseBundleJobData): Promise<void> {
@@ -71,18 +72,30 @@ export class BundleParser {
     ).finally(() => rm(scratch, { recursive: true, force: true }));
     if ('outcome' in result) {
       const detail = result.outcome === 'error' ? result.message : 'the bundle did not finish loading';
-      return this.bundles.fail(tenantId, bundleVersionId, [{ file: '(bundle)', message: `loading the bundle failed: ${detail}` }]);
+      return this.bundles.fail(tenantId, bundleVersionId, [
+        { file: '(bundle)', message: `loading the bundle failed: ${detail}` },
+      ]);
     }
     const parsed = result as ParseOutcome;
     const sourceOf = new Map(materialized.compiled.map((c) => [c.compiled, c.entry]));
     if (parsed.problems.length > 0) {
-      return this.bundles.fail(tenantId, bundleVersionId, parsed.problems.map((p) => ({ ...p, file: sourceOf.get(p.file) ?? p.file })));
+      return this.bundles.fail(
+        tenantId,
+        bundleVersionId,
+        parsed.problems.map((p) => ({ ...p, file: sourceOf.get(p.file) ?? p.file })),
+      );
     }
-    const dags: ParsedDag[] = parsed.files.flatMap((f) => f.dags.map((serialized) => ({ dagId: serialized.dagId, entryFile: f.file, serialized })));
+    const dags: ParsedDag[] = parsed.files.flatMap((f) =>
+      f.dags.map((serialized) => ({ dagId: serialized.dagId, entryFile: f.file, serialized })),
+    );
     if (dags.length === 0) {
-      return this.bundles.fail(tenantId, bundleVersionId, [{ file: '(bundle)', message: 'the bundle defines no DAG: call dag(...) in an entry file' }]);
+      return this.bundles.fail(tenantId, bundleVersionId, [
+        { file: '(bundle)', message: 'the bundle defines no DAG: call dag(...) in an entry file' },
+      ]);
     }
     const version = await this.bundles.activate(tenantId, bundleVersionId, dags);
-    this.logger.log(`bundle version ${bundleVersionId} of tenant ${tenantId}: ${version?.status} with ${dags.length} DAG(s) in ${Date.now() - started} ms`);
+    this.logger.log(
+      `bundle version ${bundleVersionId} of tenant ${tenantId}: ${version?.status} with ${dags.length} DAG(s) in ${Date.now() - started} ms`,
+    );
   }
 }

@@ -10,7 +10,10 @@ import type { OperatorExecutor, TryContext } from './operator-executor';
 export class EmailExecutor implements OperatorExecutor {
   readonly operators = ['email'] as const;
 
-  constructor(private readonly channels: NotificationChannelRepository, private readonly sender: NotificationSender) {}
+  constructor(
+    private readonly channels: NotificationChannelRepository,
+    private readonly sender: NotificationSender,
+  ) {}
 
   async execute({ ti, task, sink }: TryContext): Promise<TaskOutcome> {
     const config = task.config as { to?: string[]; subject?: string; body?: string; channel?: string | null };
@@ -18,11 +21,18 @@ export class EmailExecutor implements OperatorExecutor {
     if (typeof channel === 'string') return { outcome: 'fail', message: channel };
     const to = config.to ?? [];
     try {
-      await this.sender.send(channel, { subject: String(config.subject ?? ''), text: String(config.body ?? '') }, { to });
+      await this.sender.send(
+        channel,
+        { subject: String(config.subject ?? ''), text: String(config.body ?? '') },
+        { to },
+      );
     } catch (error) {
       return { outcome: 'error', message: (error as Error).message };
     }
-    sink.write('system', `mail '${config.subject}' sent through channel '${channel.name}'${to.length > 0 ? ` to ${to.join(', ')}` : ''}`);
+    sink.write(
+      'system',
+      `mail '${config.subject}' sent through channel '${channel.name}'${to.length > 0 ? ` to ${to.join(', ')}` : ''}`,
+    );
     return { outcome: 'success', valueJson: null };
   }
 }

@@ -11,11 +11,16 @@ import { PlatformCalls } from './platform-calls.service';
 export class HttpExecutor implements OperatorExecutor {
   readonly operators = ['http'] as const;
 
-  constructor(private readonly platform: PlatformCalls, private readonly egress: EgressPolicy) {}
+  constructor(
+    private readonly platform: PlatformCalls,
+    private readonly egress: EgressPolicy,
+  ) {}
 
   execute({ ti, task, sink, signal, timeoutMs }: TryContext): Promise<TaskOutcome> {
     return runHttpOperator(task.config as unknown as HttpConfig, {
-      signal, timeoutMs, log: (line) => sink.write('system', line),
+      signal,
+      timeoutMs,
+      log: (line) => sink.write('system', line),
       fetch: egressFetcher(this.egress),
       connection: (connId) => this.platform.connection(ti.tenantId, connId, sink),
     });

@@ -1,7 +1,16 @@
-import { NotificationChannelEntity, NotificationChannelRepository, NotificationChannelType } from '@updraft/persistence';
+import {
+  NotificationChannelEntity,
+  NotificationChannelRepository,
+  NotificationChannelType,
+} from '@updraft/persistence';
 
 /** The tenant channel an email or slack task names, or the tenant's default channel of that type. */
-export async function findChannel(channels: NotificationChannelRepository, tenantId: string, type: NotificationChannelType, name: string | null): Promise<NotificationChannelEntity | string> {
+export async function findChannel(
+  channels: NotificationChannelRepository,
+  tenantId: string,
+  type: NotificationChannelType,
+  name: string | null,
+): Promise<NotificationChannelEntity | string> {
   if (name) {
     const [named] = await channels.byNames(tenantId, [name]);
     if (!named) return `no notification channel named '${name}' exists in this tenant`;

@@ -15,8 +15,19 @@ import { TriggerDagRunExecutor } from './trigger-dag-run.executor';
 export class OperatorRegistry {
   private readonly byOperator = new Map<string, OperatorExecutor>();
 
-  constructor(empty: EmptyExecutor, bash: BashExecutor, fn: FunctionExecutor, email: EmailExecutor, slack: SlackExecutor, sensors: SensorExecutor, http: HttpExecutor, triggerDagRun: TriggerDagRunExecutor, sqlExecutor: SqlExecutor) {
-    for (const executor of [empty, bash, fn, email, slack, sensors, http, triggerDagRun, sqlExecutor]) for (const operator of executor.operators) this.byOperator.set(operator, executor);
+  constructor(
+    empty: EmptyExecutor,
+    bash: BashExecutor,
+    fn: FunctionExecutor,
+    email: EmailExecutor,
+    slack: SlackExecutor,
+    sensors: SensorExecutor,
+    http: HttpExecutor,
+    triggerDagRun: TriggerDagRunExecutor,
+    sqlExecutor: SqlExecutor,
+  ) {
+    for (const executor of [empty, bash, fn, email, slack, sensors, http, triggerDagRun, sqlExecutor])
+      for (const operator of executor.operators) this.byOperator.set(operator, executor);
   }
 
   find(operator: string): OperatorExecutor | undefined {
@@ -24,4 +35,14 @@ export class OperatorRegistry {
   }
 }
 
-export const OPERATOR_EXECUTORS = [EmptyExecutor, BashExecutor, FunctionExecutor, EmailExecutor, SlackExecutor, SensorExecutor, HttpExecutor, TriggerDagRunExecutor, SqlExecutor];
+export const OPERATOR_EXECUTORS = [
+  EmptyExecutor,
+  BashExecutor,
+  FunctionExecutor,
+  EmailExecutor,
+  SlackExecutor,
+  SensorExecutor,
+  HttpExecutor,
+  TriggerDagRunExecutor,
+  SqlExecutor,
+];

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ConnectionRepository, connectionSecretBinding, TaskInstanceEntity, variableSecretBinding, VariableRepository, XComRepository } from '@updraft/persistence';
+import {
+  ConnectionRepository,
+  connectionSecretBinding,
+  TaskInstanceEntity,
+  variableSecretBinding,
+  VariableRepository,
+  XComRepository,
+} from '@updraft/persistence';
 import type { PlatformCall } from '@updraft/sandbox';
 import type { TaskConnection } from '@updraft/sdk';
 import { SecretBox } from '@updraft/secrets';
@@ -43,6 +50,15 @@ export class PlatformCalls {
     if (!c) return null;
     const password = c.password === null ? null : this.box.decrypt(c.password, connectionSecretBinding(tenantId, c.id));
     if (password !== null) sink?.mask(password);
-    return { connId: c.connId, connType: c.connType, host: c.host, port: c.port, login: c.login, password, schema: c.schema, extra: c.extra };
+    return {
+      connId: c.connId,
+      connType: c.connType,
+      host: c.host,
+      port: c.port,
+      login: c.login,
+      password,
+      schema: c.schema,
+      extra: c.extra,
+    };
   }
 }

@@ -13,13 +13,19 @@ import type { ExecutorOutcome, OperatorExecutor, TryContext } from './operator-e
 export class SensorExecutor implements OperatorExecutor {
   readonly operators = SENSOR_OPERATORS;
 
-  constructor(private readonly taskInstances: TaskInstanceRepository, private readonly egress: EgressPolicy) {}
+  constructor(
+    private readonly taskInstances: TaskInstanceRepository,
+    private readonly egress: EgressPolicy,
+  ) {}
 
   execute({ ti, task, loaded, sink, signal, timeoutMs }: TryContext): Promise<ExecutorOutcome> {
     return runSensor(task, loaded.run, {
-      signal, timeoutMs, log: (line) => sink.write('system', line),
+      signal,
+      timeoutMs,
+      log: (line) => sink.write('system', line),
       fetch: egressFetcher(this.egress),
-      externalTaskState: (dagId, taskId, logicalDate) => this.taskInstances.stateAt(ti.tenantId, dagId, taskId, logicalDate),
+      externalTaskState: (dagId, taskId, logicalDate) =>
+        this.taskInstances.stateAt(ti.tenantId, dagId, taskId, logicalDate),
       firstPokeAt: ti.firstPokeAt ?? new Date(),
       canReschedule: true,
     });

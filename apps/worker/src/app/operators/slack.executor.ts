@@ -10,7 +10,10 @@ import type { OperatorExecutor, TryContext } from './operator-executor';
 export class SlackExecutor implements OperatorExecutor {
   readonly operators = ['slack'] as const;
 
-  constructor(private readonly channels: NotificationChannelRepository, private readonly sender: NotificationSender) {}
+  constructor(
+    private readonly channels: NotificationChannelRepository,
+    private readonly sender: NotificationSender,
+  ) {}
 
   async execute({ ti, task, sink }: TryContext): Promise<TaskOutcome> {
     const config = task.config as { text?: string; channel?: string | null; slackChannel?: string | null };
@@ -22,7 +25,10 @@ export class SlackExecutor implements OperatorExecutor {
     } catch (error) {
       return { outcome: 'error', message: (error as Error).message };
     }
-    sink.write('system', `Slack message posted through channel '${channel.name}'${config.slackChannel ? ` to ${config.slackChannel}` : ''}`);
+    sink.write(
+      'system',
+      `Slack message posted through channel '${channel.name}'${config.slackChannel ? ` to ${config.slackChannel}` : ''}`,
+    );
     return { outcome: 'success', valueJson: null };
   }
 }

@@ -12,11 +12,17 @@ import { PlatformCalls } from './platform-calls.service';
 export class SqlExecutor implements OperatorExecutor {
   readonly operators = ['sql'] as const;
 
-  constructor(private readonly platform: PlatformCalls, private readonly egress: EgressPolicy) {}
+  constructor(
+    private readonly platform: PlatformCalls,
+    private readonly egress: EgressPolicy,
+  ) {}
 
   execute({ ti, task, sink, signal, timeoutMs }: TryContext): Promise<TaskOutcome> {
     return runSqlOperator(task.config as unknown as SqlConfig, {
-      signal, timeoutMs, taskId: task.taskId, log: (line) => sink.write('system', line),
+      signal,
+      timeoutMs,
+      taskId: task.taskId,
+      log: (line) => sink.write('system', line),
       connection: (connId) => this.platform.connection(ti.tenantId, connId, sink),
       resolveHost: egressHostResolver(this.egress),
       openClient: (options) => new Client(options),

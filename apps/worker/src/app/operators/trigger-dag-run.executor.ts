@@ -25,13 +25,23 @@ export class TriggerDagRunExecutor implements OperatorExecutor {
     const dag = await this.dags.get(ti.tenantId, config.dagId);
     if (!dag || !dag.isActive) return { outcome: 'fail', message: `DAG '${config.dagId}' not found in this tenant` };
     const { problems } = resolveParams(dag.serialized.params, config.conf);
-    if (problems.length > 0) return { outcome: 'fail', message: `conf for DAG '${config.dagId}': ${problems.flatMap((p) => p.problems).join('; ')}` };
+    if (problems.length > 0)
+      return {
+        outcome: 'fail',
+        message: `conf for DAG '${config.dagId}': ${problems.flatMap((p) => p.problems).join('; ')}`,
+      };
     const now = new Date();
     let run;
     try {
       run = await this.runs.create(ti.tenantId, {
-        dagId: config.dagId, dagVersionId: dag.dagVersionId, serialized: dag.serialized, runType: 'manual',
-        logicalDate: now, dataIntervalStart: now, dataIntervalEnd: now, conf: config.conf,
+        dagId: config.dagId,
+        dagVersionId: dag.dagVersionId,
+        serialized: dag.serialized,
+        runType: 'manual',
+        logicalDate: now,
+        dataIntervalStart: now,
+        dataIntervalEnd: now,
+        conf: config.conf,
       });
     } catch (error) {
       if (error instanceof DuplicateRunError) return { outcome: 'error', message: error.message };
@@ -39,14 +49,23 @@ export class TriggerDagRunExecutor implements OperatorExecutor {
     }
     await this.scheduler.add(JOBS.evaluateRun, { tenantId: ti.tenantId, dagRunId: run.id });
     sink.write('system', `triggered DAG '${config.dagId}': run ${run.runId}`);
-    if (!config.waitForCompletion) return { outcome: 'success', valueJson: JSON.stringify({ dagId: config.dagId, runId: run.runId, state: run.state }) };
+    if (!config.waitForCompletion)
+      return {
+        outcome: 'success',
+        valueJson: JSON.stringify({ dagId: config.dagId, runId: run.runId, state: run.state }),
+      };
 
     const stop = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
     for (;;) {
       const current = await this.runs.get(ti.tenantId, config.dagId, run.runId);
       if (!current) return { outcome: 'fail', message: `run ${run.runId} of DAG '${config.dagId}' disappeared` };
-      if (current.state === 'success') return { outcome: 'success', valueJson: JSON.stringify({ dagId: config.dagId, runId: run.runId, state: current.state }) };
-      if (current.state === 'failed') return { outcome: 'fail', message: `the triggered run ${run.runId} of DAG '${config.dagId}' failed` };
+      if (current.state === 'success')
+        return {
+          outcome: 'success',
+          valueJson: JSON.stringify({ dagId: config.dagId, runId: run.runId, state: current.state }),
+        };
+      if (current.state === 'failed')
+        return { outcome: 'fail', message: `the triggered run ${run.runId} of DAG '${config.dagId}' failed` };
       try {
         await sleep(config.pokeIntervalMs, undefined, { signal: stop });
       } catch {

@@ -14,7 +14,10 @@ describe('GroupCommit', () => {
     const second = [group.submit(4), group.submit(5)];
     release();
     expect(await Promise.all([...first, ...second])).toEqual([10, 20, 30, 40, 50]);
-    expect(batches).toEqual([[1, 2, 3], [4, 5]]);
+    expect(batches).toEqual([
+      [1, 2, 3],
+      [4, 5],
+    ]);
   });
 
   it('fails every item of a failed batch and goes on with the next', async () => {
@@ -39,11 +42,15 @@ describe('GroupCommit', () => {
   it('with two in flight, starts the next batch while the first is written, and gathers what comes while both are', async () => {
     const batches: number[][] = [];
     const releases: (() => void)[] = [];
-    const group = new GroupCommit<number, number>(async (items) => {
-      batches.push(items);
-      await new Promise<void>((resolve) => releases.push(resolve));
-      return items;
-    }, 256, 2);
+    const group = new GroupCommit<number, number>(
+      async (items) => {
+        batches.push(items);
+        await new Promise<void>((resolve) => releases.push(resolve));
+        return items;
+      },
+      256,
+      2,
+    );
     const turn = () => new Promise((resolve) => setImmediate(resolve));
     const all = [group.submit(1)];
     await turn();
@@ -63,22 +70,36 @@ describe('GroupCommit', () => {
 
   it('with isolation, writes a failed batch again item by item, so only the item at fault fails', async () => {
     const writes: string[][] = [];
-    const group = new GroupCommit<string, string>(async (items) => {
-      writes.push(items);
-      if (items.includes('bad')) throw new Error('unsupported Unicode escape sequence');
-      return items.map((i) => i.toUpperCase());
-    }, 256, 1, { when: (error) => !/restarting/.test((error as Error).message) });
+    const group = new GroupCommit<string, string>(
+      async (items) => {
+        writes.push(items);
+        if (items.includes('bad')) throw new Error('unsupported Unicode escape sequence');
+        return items.map((i) => i.toUpperCase());
+      },
+      256,
+      1,
+      { when: (error) => !/restarting/.test((error as Error).message) },
+    );
     const results = await Promise.allSettled(['a', 'bad', 'c'].map((i) => group.submit(i)));
-    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual(['A', 'unsupported Unicode escape sequence', 'C']);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([
+      'A',
+      'unsupported Unicode escape sequence',
+      'C',
+    ]);
     expect(writes).toEqual([['a', 'bad', 'c'], ['a'], ['bad'], ['c']]);
   });
 
-  it('with isolation, still fails every item alike when the error is not an item\'s fault', async () => {
+  it("with isolation, still fails every item alike when the error is not an item's fault", async () => {
     let calls = 0;
-    const group = new GroupCommit<string, string>(async (items) => {
-      calls++;
-      throw new Error('database restarting');
-    }, 256, 1, { when: (error) => !/restarting/.test((error as Error).message) });
+    const group = new GroupCommit<string, string>(
+      async (items) => {
+        calls++;
+        throw new Error('database restarting');
+      },
+      256,
+      1,
+      { when: (error) => !/restarting/.test((error as Error).message) },
+    );
     const results = await Promise.allSettled(['a', 'b'].map((i) => group.submit(i)));
     expect(results.every((r) => r.status === 'rejected')).toBe(true);
     expect(calls).toBe(1);

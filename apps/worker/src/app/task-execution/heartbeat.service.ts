@@ -11,7 +11,10 @@ export class HeartbeatService implements OnModuleInit, OnApplicationShutdown {
   private readonly running = new Map<string, AbortController>();
   private timer?: NodeJS.Timeout;
 
-  constructor(@Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig, private readonly taskInstances: TaskInstanceRepository) {}
+  constructor(
+    @Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig,
+    private readonly taskInstances: TaskInstanceRepository,
+  ) {}
 
   onModuleInit(): void {
     this.timer = setInterval(() => void this.beat(), this.config.heartbeatIntervalMs);

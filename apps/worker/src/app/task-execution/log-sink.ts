@@ -15,7 +15,12 @@ export class LogSink {
   private readonly timer: NodeJS.Timeout;
   private readonly secrets = new Set<string>();
 
-  constructor(private readonly store: (lines: TryLogLines) => Promise<void>, private readonly tenantId: string, private readonly taskInstanceId: string, private readonly tryNumber: number) {
+  constructor(
+    private readonly store: (lines: TryLogLines) => Promise<void>,
+    private readonly tenantId: string,
+    private readonly taskInstanceId: string,
+    private readonly tryNumber: number,
+  ) {
     this.timer = setInterval(() => void this.flush(), FLUSH_INTERVAL_MS);
   }
 
@@ -35,7 +40,14 @@ export class LogSink {
     const batch = this.buffer;
     this.buffer = [];
     this.writing = this.writing
-      .then(() => this.store({ tenantId: this.tenantId, taskInstanceId: this.taskInstanceId, tryNumber: this.tryNumber, lines: batch }))
+      .then(() =>
+        this.store({
+          tenantId: this.tenantId,
+          taskInstanceId: this.taskInstanceId,
+          tryNumber: this.tryNumber,
+          lines: batch,
+        }),
+      )
       .catch((error) => {
         // Kept for the next flush while the database restarts, so the try's log loses nothing.
         if (isDatabaseUnreachable(error)) this.buffer = [...batch, ...this.buffer];

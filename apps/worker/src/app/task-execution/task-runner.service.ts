@@ -4,7 +4,15 @@ import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { expansionOf, retryDelayAfter, tasksSkippedBy, TaskState, unstorableJsonReason } from '@updraft/domain';
 import { TaskCallbacks } from '@updraft/notifications';
 import { Dispatcher } from '@updraft/orchestration';
-import { DagRunRepository, isInfrastructureError, RunForEvaluation, TaskInstanceEntity, TaskInstanceRepository, TryEnd, XComRepository } from '@updraft/persistence';
+import {
+  DagRunRepository,
+  isInfrastructureError,
+  RunForEvaluation,
+  TaskInstanceEntity,
+  TaskInstanceRepository,
+  TryEnd,
+  XComRepository,
+} from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES, RunTaskJobData } from '@updraft/queues';
 import type { SerializedDag, SerializedTask } from '@updraft/sdk';
 import type { Queue } from 'bull';
@@ -115,7 +123,9 @@ export class TaskRunner {
   private startClaimed(ti: TaskInstanceEntity): void {
     const ref = { tenantId: ti.tenantId, taskInstanceId: ti.id };
     const slot = newSlot();
-    this.track(slot, this.runClaimed(ref, ti, slot)).catch((error) => this.logger.warn(`task instance ${ti.id} failed to run here: ${(error as Error).message}`));
+    this.track(slot, this.runClaimed(ref, ti, slot)).catch((error) =>
+      this.logger.warn(`task instance ${ti.id} failed to run here: ${(error as Error).message}`),
+    );
   }
 
   /** Frees the try's slot when it is over, unless the slot went to its hand-off (which passed it on or freed it). */
@@ -137,7 +147,10 @@ export class TaskRunner {
     let timer: NodeJS.Timeout | undefined;
     const graceOver = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
     while (this.inFlight.size > 0) {
-      const over = await Promise.race([Promise.allSettled([...this.inFlight]).then(() => false), graceOver.then(() => true)]);
+      const over = await Promise.race([
+        Promise.allSettled([...this.inFlight]).then(() => false),
+        graceOver.then(() => true),
+      ]);
       if (over) break;
     }
     clearTimeout(timer);
@@ -167,19 +180,36 @@ export class TaskRunner {
     let handedBack = false;
     try {
       sink.write('system', `try ${ti.tryNumber} of ${ti.maxTries} started on ${this.host}`);
-      const loaded = await whileDatabaseDown(() => this.runs.forExecution(ref.tenantId, ti.dagRunId), this.config.zombieThresholdMs);
+      const loaded = await whileDatabaseDown(
+        () => this.runs.forExecution(ref.tenantId, ti.dagRunId),
+        this.config.zombieThresholdMs,
+      );
       const task = loaded ? taskOf(loaded.serialized, ti.taskId) : undefined;
-      const outcome: ExecutorOutcome = loaded && task ? await this.execute(loaded, task, ti, scratch, sink, signal) : { outcome: 'fail', message: 'the task no longer exists in its DAG version' };
+      const outcome: ExecutorOutcome =
+        loaded && task
+          ? await this.execute(loaded, task, ti, scratch, sink, signal)
+          : { outcome: 'fail', message: 'the task no longer exists in its DAG version' };
       // Retried while the database restarts, as long as the try would not be reaped as a zombie meanwhile.
       const within = this.config.zombieThresholdMs;
-      if (signal.aborted && signal.reason === HANDED_BACK) handedBack = await whileDatabaseDown(() => this.handBack(ti, sink), within);
+      if (signal.aborted && signal.reason === HANDED_BACK)
+        handedBack = await whileDatabaseDown(() => this.handBack(ti, sink), within);
       else delayMs = await whileDatabaseDown(() => this.record(ti, loaded, task, outcome, sink, slot), within);
     } catch (error) {
       if (isInfrastructureError(error)) handedBack = await this.handBackAfter(ti, error, sink);
       else {
         this.logger.error(`task instance ${ti.id}: ${(error as Error).stack}`);
         sink.write('system', `internal error: ${(error as Error).message}`);
-        await this.endTry(ti, { ...ref, tryNumber: ti.tryNumber, state: 'failed', exitReason: `internal error: ${(error as Error).message}`, nextTryAt: null }, slot);
+        await this.endTry(
+          ti,
+          {
+            ...ref,
+            tryNumber: ti.tryNumber,
+            state: 'failed',
+            exitReason: `internal error: ${(error as Error).message}`,
+            nextTryAt: null,
+          },
+          slot,
+        );
       }
     } finally {
       this.heartbeat.untrack(ti.id);
@@ -190,7 +220,11 @@ export class TaskRunner {
           ? this.scheduler.add(JOBS.evaluateRun, { tenantId: ref.tenantId, dagRunId: ti.dagRunId }, { delay: delayMs })
           : undefined;
       // Most operators never make a scratch folder: a sync check is far cheaper than an rm of nothing.
-      await Promise.all([next, sink.close(), existsSync(scratch) ? rm(scratch, { recursive: true, force: true }) : undefined]);
+      await Promise.all([
+        next,
+        sink.close(),
+        existsSync(scratch) ? rm(scratch, { recursive: true, force: true }) : undefined,
+      ]);
     }
   }
 
@@ -200,7 +234,10 @@ export class TaskRunner {
    * A write that fails has freed the slot already: its retry hands off without one.
    */
   private async endTry(ti: TaskInstanceEntity, tryEnd: TryEnd, slot: SlotOfTry): Promise<boolean> {
-    const handOff = tryEnd.state === 'up_for_retry' || slot.ended ? null : { dagRunId: ti.dagRunId, taskId: ti.taskId, passesSlot: !slot.passed };
+    const handOff =
+      tryEnd.state === 'up_for_retry' || slot.ended
+        ? null
+        : { dagRunId: ti.dagRunId, taskId: ti.taskId, passesSlot: !slot.passed };
     if (handOff) slot.passed = true;
     const { applied, runEndChecked } = await this.batches.end(tryEnd, handOff);
     slot.ended = true;
@@ -211,9 +248,17 @@ export class TaskRunner {
     return applied;
   }
 
-  private async execute(loaded: RunForEvaluation, task: SerializedTask, ti: TaskInstanceEntity, scratch: string, sink: LogSink, signal: AbortSignal): Promise<ExecutorOutcome> {
+  private async execute(
+    loaded: RunForEvaluation,
+    task: SerializedTask,
+    ti: TaskInstanceEntity,
+    scratch: string,
+    sink: LogSink,
+    signal: AbortSignal,
+  ): Promise<ExecutorOutcome> {
     const executor = this.operators.find(task.operator);
-    if (!executor) return { outcome: 'fail', message: `operator '${task.operator}' is not available on this platform version` };
+    if (!executor)
+      return { outcome: 'fail', message: `operator '${task.operator}' is not available on this platform version` };
     const timeoutMs = task.executionTimeoutMs ?? this.config.defaultTaskTimeoutMs;
     const rendered = await this.templates.render({ ti, task, loaded, scratch, sink, signal, timeoutMs });
     if ('outcome' in rendered) return rendered;
@@ -226,7 +271,11 @@ export class TaskRunner {
     return executor.execute({ ti, task: rendered, loaded, scratch, sink, signal, timeoutMs, mapped });
   }
 
-  private async handBack(ti: TaskInstanceEntity, sink: LogSink, reason = `the worker ${this.host} shut down before try ${ti.tryNumber} finished; handed back to the queue (the try does not count)`): Promise<boolean> {
+  private async handBack(
+    ti: TaskInstanceEntity,
+    sink: LogSink,
+    reason = `the worker ${this.host} shut down before try ${ti.tryNumber} finished; handed back to the queue (the try does not count)`,
+  ): Promise<boolean> {
     sink.write('system', reason);
     await sink.flush();
     return this.taskInstances.handBack({ tenantId: ti.tenantId, taskInstanceId: ti.id }, ti.tryNumber, reason);
@@ -246,7 +295,9 @@ export class TaskRunner {
   }
 
   private async skipDownstream(ti: TaskInstanceEntity, taskIds: string[], sink: LogSink): Promise<void> {
-    const ids = (await this.taskInstances.allForRun(ti.tenantId, ti.dagRunId)).filter((other) => taskIds.includes(other.taskId)).map((other) => other.id);
+    const ids = (await this.taskInstances.allForRun(ti.tenantId, ti.dagRunId))
+      .filter((other) => taskIds.includes(other.taskId))
+      .map((other) => other.id);
     const skipped = await this.taskInstances.transition(ti.tenantId, ids, ['none', 'scheduled'], 'skipped');
     sink.write('system', `skipping ${taskIds.sort().join(', ')} (${skipped.length} task instance(s))`);
   }
@@ -255,20 +306,39 @@ export class TaskRunner {
   private async mappedElement(ti: TaskInstanceEntity, task: SerializedTask): Promise<Record<string, unknown> | string> {
     const expansion = expansionOf(task.expand ?? {}, await this.xcoms.mappingInputs(ti.tenantId, ti.dagRunId, task));
     if ('error' in expansion) return expansion.error;
-    return expansion.items[ti.mapIndex] ?? `map_index ${ti.mapIndex} is beyond the ${expansion.items.length} element(s) mapped over now`;
+    return (
+      expansion.items[ti.mapIndex] ??
+      `map_index ${ti.mapIndex} is beyond the ${expansion.items.length} element(s) mapped over now`
+    );
   }
 
   /** A sensor in reschedule mode: its slot is freed and the scheduler queues the next check when it is due. */
-  private async reschedule(ti: TaskInstanceEntity, result: { at: Date; message: string }, sink: LogSink): Promise<number> {
+  private async reschedule(
+    ti: TaskInstanceEntity,
+    result: { at: Date; message: string },
+    sink: LogSink,
+  ): Promise<number> {
     sink.write('system', `up_for_reschedule: ${result.message}`);
     await sink.flush();
-    const applied = await this.taskInstances.reschedule({ tenantId: ti.tenantId, taskInstanceId: ti.id }, ti.tryNumber, result.at, result.message);
+    const applied = await this.taskInstances.reschedule(
+      { tenantId: ti.tenantId, taskInstanceId: ti.id },
+      ti.tryNumber,
+      result.at,
+      result.message,
+    );
     if (!applied) sink.write('system', 'the outcome was not recorded: this try was cleared or reaped meanwhile');
     return Math.max(result.at.getTime() - Date.now(), 1);
   }
 
   /** Stores the outcome; returns the delay before the run should be evaluated again (for a retry). */
-  private async record(ti: TaskInstanceEntity, loaded: RunForEvaluation | null, task: SerializedTask | undefined, result: ExecutorOutcome, sink: LogSink, slot: SlotOfTry): Promise<number> {
+  private async record(
+    ti: TaskInstanceEntity,
+    loaded: RunForEvaluation | null,
+    task: SerializedTask | undefined,
+    result: ExecutorOutcome,
+    sink: LogSink,
+    slot: SlotOfTry,
+  ): Promise<number> {
     if (result.outcome === 'reschedule') return this.reschedule(ti, result, sink);
     const ref = { tenantId: ti.tenantId, taskInstanceId: ti.id };
     let outcome = result;
@@ -276,12 +346,25 @@ export class TaskRunner {
     if (outcome.outcome === 'success' && outcome.valueJson !== null) {
       const bytes = Buffer.byteLength(outcome.valueJson);
       const unstorable = unstorableJsonReason(outcome.valueJson);
-      if (bytes > MAX_XCOM_BYTES) outcome = { outcome: 'fail', message: `the return value is ${bytes} bytes of JSON; XCom values are limited to ${MAX_XCOM_BYTES} bytes` };
-      else if (unstorable) outcome = { outcome: 'fail', message: `the return value holds ${unstorable}, which XCom cannot store (PostgreSQL jsonb); return it escaped or encoded` };
-      else returnValue = { dagRunId: ti.dagRunId, taskId: ti.taskId, mapIndex: ti.mapIndex, valueJson: outcome.valueJson };
+      if (bytes > MAX_XCOM_BYTES)
+        outcome = {
+          outcome: 'fail',
+          message: `the return value is ${bytes} bytes of JSON; XCom values are limited to ${MAX_XCOM_BYTES} bytes`,
+        };
+      else if (unstorable)
+        outcome = {
+          outcome: 'fail',
+          message: `the return value holds ${unstorable}, which XCom cannot store (PostgreSQL jsonb); return it escaped or encoded`,
+        };
+      else
+        returnValue = { dagRunId: ti.dagRunId, taskId: ti.taskId, mapIndex: ti.mapIndex, valueJson: outcome.valueJson };
     }
     if (outcome.outcome === 'success' && task && loaded) {
-      const decision = tasksSkippedBy(loaded.serialized.tasks, task, outcome.valueJson === null ? null : JSON.parse(outcome.valueJson));
+      const decision = tasksSkippedBy(
+        loaded.serialized.tasks,
+        task,
+        outcome.valueJson === null ? null : JSON.parse(outcome.valueJson),
+      );
       if ('error' in decision) outcome = { outcome: 'fail', message: decision.error };
       // Skipped before this task counts as done, so the scheduler never sees a branch done with its losers still waiting.
       else if (decision.skip.length > 0) await this.skipDownstream(ti, decision.skip, sink);
@@ -296,17 +379,23 @@ export class TaskRunner {
     } else state = 'failed';
     const reason = outcome.outcome === 'success' ? null : outcome.message;
     sink.write('system', reason ? `${state}: ${reason}` : `task finished: ${state}`);
-    if (state === 'up_for_retry') sink.write('system', `retrying in ${Math.round(delayMs / 1000)} s (try ${ti.tryNumber + 1} of ${ti.maxTries})`);
+    if (state === 'up_for_retry')
+      sink.write('system', `retrying in ${Math.round(delayMs / 1000)} s (try ${ti.tryNumber + 1} of ${ti.maxTries})`);
     // Stored with the outcome, so whoever sees the try end (a live log stream) has all its lines.
     const lines = await sink.takePending();
     const nextTryAt = state === 'up_for_retry' ? new Date(Date.now() + delayMs) : null;
     // The return value goes with the outcome too: downstream tasks, which start once it is recorded, find it.
-    const applied = await this.endTry(ti, { ...ref, tryNumber: ti.tryNumber, state, exitReason: reason, nextTryAt, lines, returnValue }, slot).catch((error) => {
+    const applied = await this.endTry(
+      ti,
+      { ...ref, tryNumber: ti.tryNumber, state, exitReason: reason, nextTryAt, lines, returnValue },
+      slot,
+    ).catch((error) => {
       sink.restore(lines);
       throw error;
     });
     if (!applied) sink.write('system', 'the outcome was not recorded: this try was cleared or reaped meanwhile');
-    else if (loaded && task) await this.callbacks.afterOutcome(ti, loaded, task, state, reason, (line) => sink.write('system', line));
+    else if (loaded && task)
+      await this.callbacks.afterOutcome(ti, loaded, task, state, reason, (line) => sink.write('system', line));
     return delayMs;
   }
 }

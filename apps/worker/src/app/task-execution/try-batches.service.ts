@@ -1,7 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { EndingTry, RunEvaluator } from '@updraft/orchestration';
-import { isDatabaseUnreachable, TaskInstanceEntity, TaskInstanceRef, TaskInstanceRepository, TaskLogRepository, TryEnd, TryLogLines } from '@updraft/persistence';
+import {
+  isDatabaseUnreachable,
+  TaskInstanceEntity,
+  TaskInstanceRef,
+  TaskInstanceRepository,
+  TaskLogRepository,
+  TryEnd,
+  TryLogLines,
+} from '@updraft/persistence';
 import { hostname } from 'node:os';
 import { GroupCommit, Isolation } from './group-commit';
 
@@ -13,7 +21,10 @@ export interface TryEnded {
 }
 
 /** A failed batch is written again item by item unless PostgreSQL is unreachable (then every item is retried by its try alike). */
-const itemByItem = <T>(again?: (item: T) => T): Isolation<T> => ({ when: (error) => !isDatabaseUnreachable(error), again });
+const itemByItem = <T>(again?: (item: T) => T): Isolation<T> => ({
+  when: (error) => !isDatabaseUnreachable(error),
+  again,
+});
 
 /**
  * The worker's writes on the path of every try, each gathered across the tries running at the
@@ -29,22 +40,46 @@ export class TryBatches {
   private readonly ends: GroupCommit<EndingTry, TryEnded>;
   private readonly logLines: GroupCommit<TryLogLines, void>;
 
-  constructor(@Inject(UPDRAFT_CONFIG) config: UpdraftConfig, taskInstances: TaskInstanceRepository, logs: TaskLogRepository, evaluator: RunEvaluator) {
+  constructor(
+    @Inject(UPDRAFT_CONFIG) config: UpdraftConfig,
+    taskInstances: TaskInstanceRepository,
+    logs: TaskLogRepository,
+    evaluator: RunEvaluator,
+  ) {
     const host = (this.host = config.workerHostname || `${hostname()}:${process.pid}`);
-    this.claims = new GroupCommit(function claims(refs) { return taskInstances.claimMany(refs, host); }, 256, 1, itemByItem());
+    this.claims = new GroupCommit(
+      function claims(refs) {
+        return taskInstances.claimMany(refs, host);
+      },
+      256,
+      1,
+      itemByItem(),
+    );
     // The hand-off rides in its end's batch, and the batch's slots pass on together. Two batches may
     // be in flight, so the worker runs tries while PostgreSQL stores others. A batch is done once it
     // has dispatched what its ends decided: it does not wait for the rest (a join's decision, the
     // runs' end checks). Written alone after its batch failed, an end passes no slot: the failed
     // batch's dispatch freed them.
-    this.ends = new GroupCommit<EndingTry, TryEnded>(async (items) => {
-      const { applied, ended } = await evaluator.endTries(items);
-      return items.map((i, n) => ({ applied: applied[n], runEndChecked: i.handOff ? ended : null }));
-    }, 256, 2, itemByItem((item) => (item.handOff?.passesSlot ? { ...item, handOff: { ...item.handOff, passesSlot: false } } : item)));
-    this.logLines = new GroupCommit<TryLogLines, void>(async (batches) => {
-      await logs.appendMany(batches);
-      return batches.map(() => undefined);
-    }, 256, 1, itemByItem());
+    this.ends = new GroupCommit<EndingTry, TryEnded>(
+      async (items) => {
+        const { applied, ended } = await evaluator.endTries(items);
+        return items.map((i, n) => ({ applied: applied[n], runEndChecked: i.handOff ? ended : null }));
+      },
+      256,
+      2,
+      itemByItem((item) =>
+        item.handOff?.passesSlot ? { ...item, handOff: { ...item.handOff, passesSlot: false } } : item,
+      ),
+    );
+    this.logLines = new GroupCommit<TryLogLines, void>(
+      async (batches) => {
+        await logs.appendMany(batches);
+        return batches.map(() => undefined);
+      },
+      256,
+      1,
+      itemByItem(),
+    );
   }
 
   /** The instance, now running this worker's next try of it; null when it was not queued any more. */

@@ -46,7 +46,9 @@ export class WorkerPresence implements OnApplicationBootstrap, OnApplicationShut
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
-    await this.workers.remove(this.host).catch((error) => this.logger.warn(`could not deregister ${this.host}: ${(error as Error).message}`));
+    await this.workers
+      .remove(this.host)
+      .catch((error) => this.logger.warn(`could not deregister ${this.host}: ${(error as Error).message}`));
   }
 
   private async beat(): Promise<void> {

@@ -16,9 +16,18 @@ export function templateContextOf({ ti, task, loaded }: Pick<TryContext, 'ti' | 
   const run = loaded.run;
   const logicalDate = run.logicalDate.toISOString();
   return {
-    dagId: run.dagId, taskId: task.taskId, operator: task.operator, runId: run.runId, logicalDate, ds: logicalDate.slice(0, 10),
-    dataIntervalStart: run.dataIntervalStart.toISOString(), dataIntervalEnd: run.dataIntervalEnd.toISOString(),
-    tryNumber: ti.tryNumber, mapIndex: ti.mapIndex, params: resolveParams(loaded.serialized.params, run.conf).params, conf: run.conf,
+    dagId: run.dagId,
+    taskId: task.taskId,
+    operator: task.operator,
+    runId: run.runId,
+    logicalDate,
+    ds: logicalDate.slice(0, 10),
+    dataIntervalStart: run.dataIntervalStart.toISOString(),
+    dataIntervalEnd: run.dataIntervalEnd.toISOString(),
+    tryNumber: ti.tryNumber,
+    mapIndex: ti.mapIndex,
+    params: resolveParams(loaded.serialized.params, run.conf).params,
+    conf: run.conf,
   };
 }
 
@@ -44,14 +53,21 @@ export class TemplateRenderer {
     const result = await runInSandbox(
       { kind: 'render', fields, context: templateContextOf(context) },
       {
-        runnerPath: this.runnerPath, readable: [], scratchDir: scratch, memoryMb: this.config.sandboxMemoryMb,
-        timeoutMs: Math.min(timeoutMs, RENDER_TIMEOUT_MS), isolateNetwork: this.config.sandboxNetworkIsolation,
-        onOutput: sink.write.bind(sink), signal, allowCodeGeneration: true,
+        runnerPath: this.runnerPath,
+        readable: [],
+        scratchDir: scratch,
+        memoryMb: this.config.sandboxMemoryMb,
+        timeoutMs: Math.min(timeoutMs, RENDER_TIMEOUT_MS),
+        isolateNetwork: this.config.sandboxNetworkIsolation,
+        onOutput: sink.write.bind(sink),
+        signal,
+        allowCodeGeneration: true,
         onCall: (call) => this.platform.answer(ti, call, sink),
       },
     );
     if ('rendered' in result) return { ...task, config: { ...task.config, ...(result as RenderOutcome).rendered } };
-    if ('outcome' in result && result.outcome !== 'success') return { outcome: 'fail', message: `rendering templates failed: ${result.message}` };
+    if ('outcome' in result && result.outcome !== 'success')
+      return { outcome: 'fail', message: `rendering templates failed: ${result.message}` };
     return { outcome: 'fail', message: 'rendering templates failed: the sandbox gave no result' };
   }
 }

@@ -151,6 +151,8 @@ export class InitialSchema1732400000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE xcom, task_log, task_try, task_instance, dag_run, dag, dag_version, bundle_version, membership, app_user, tenant`);
+    await q.query(
+      `DROP TABLE xcom, task_log, task_try, task_instance, dag_run, dag, dag_version, bundle_version, membership, app_user, tenant`,
+    );
   }
 }

@@ -55,6 +55,8 @@ export class NotificationsAndSla1732450000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP INDEX dag_run_recently_ended_idx; DROP TABLE sla_miss, notification_delivery, notification_channel`);
+    await q.query(
+      `DROP INDEX dag_run_recently_ended_idx; DROP TABLE sla_miss, notification_delivery, notification_channel`,
+    );
   }
 }

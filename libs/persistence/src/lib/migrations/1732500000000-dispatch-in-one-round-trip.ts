@@ -19,7 +19,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * `updraft_dispatch`, choosing with `selection` (a call over the snapshot's columns and $1-$3);
  * `settings`, its SET clauses (a later migration's).
  */
-export function updraftDispatchSql(selection = 'updraft_select_for_dispatch(snapshot.free_slots, snapshot.usage_rows, snapshot.candidate_rows, $3, $2)', settings = ''): string {
+export function updraftDispatchSql(
+  selection = 'updraft_select_for_dispatch(snapshot.free_slots, snapshot.usage_rows, snapshot.candidate_rows, $3, $2)',
+  settings = '',
+): string {
   return `
       CREATE OR REPLACE FUNCTION updraft_dispatch(int, int, int, int, text) RETURNS TABLE (ord int, claimed boolean, instance json) LANGUAGE plpgsql${settings} AS $fn$
       #variable_conflict use_column

@@ -50,7 +50,12 @@ export class HeadroomForOtherTenants1732520000000 implements MigrationInterface 
       END
       $fn$;
     `);
-    await q.query(updraftDispatchSql('updraft_select_sharing_headroom(snapshot.free_slots, snapshot.usage_rows, snapshot.candidate_rows, $3, $2, $1)', ' SET plan_cache_mode = force_generic_plan'));
+    await q.query(
+      updraftDispatchSql(
+        'updraft_select_sharing_headroom(snapshot.free_slots, snapshot.usage_rows, snapshot.candidate_rows, $3, $2, $1)',
+        ' SET plan_cache_mode = force_generic_plan',
+      ),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -20,6 +20,8 @@ export class AccountMailDelivery1732600000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE one_time_token DROP COLUMN mail_status, DROP COLUMN mail_attempts, DROP COLUMN mail_error, DROP COLUMN mail_sent_at`);
+    await q.query(
+      `ALTER TABLE one_time_token DROP COLUMN mail_status, DROP COLUMN mail_attempts, DROP COLUMN mail_error, DROP COLUMN mail_sent_at`,
+    );
   }
 }

@@ -14,5 +14,20 @@ import { HeadroomForOtherTenants1732520000000 } from './1732520000000-headroom-f
 import { FairParsingAndLogNotices1732540000000 } from './1732540000000-fair-parsing-and-log-notices';
 import { AccountMailDelivery1732600000000 } from './1732600000000-account-mail-delivery';
 
-export const MIGRATIONS = [InitialSchema1732400000000, AccountsSessionsAudit1732410000000, TeamsTokensVariablesConnections1732420000000, PoolsAndDispatch1732430000000, MappingSensorsBackfill1732440000000, NotificationsAndSla1732450000000, HandOffIndexes1732460000000, DispatchSnapshotFunction1732470000000, DispatchSnapshotGenericPlan1732480000000, WorkerCapacity1732490000000, DispatchInOneRoundTrip1732500000000, EndTriesWithHandOff1732510000000,
-  HeadroomForOtherTenants1732520000000, FairParsingAndLogNotices1732540000000, AccountMailDelivery1732600000000];
+export const MIGRATIONS = [
+  InitialSchema1732400000000,
+  AccountsSessionsAudit1732410000000,
+  TeamsTokensVariablesConnections1732420000000,
+  PoolsAndDispatch1732430000000,
+  MappingSensorsBackfill1732440000000,
+  NotificationsAndSla1732450000000,
+  HandOffIndexes1732460000000,
+  DispatchSnapshotFunction1732470000000,
+  DispatchSnapshotGenericPlan1732480000000,
+  WorkerCapacity1732490000000,
+  DispatchInOneRoundTrip1732500000000,
+  EndTriesWithHandOff1732510000000,
+  HeadroomForOtherTenants1732520000000,
+  FairParsingAndLogNotices1732540000000,
+  AccountMailDelivery1732600000000,
+];

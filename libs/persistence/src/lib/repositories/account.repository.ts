@@ -37,7 +37,12 @@ export class AccountRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Creates a tenant and its owner in one transaction; nothing is left behind on failure. */
-  async createTenantWithOwner(input: { email: string; passwordHash: string; tenantSlug: string; tenantName: string }): Promise<{ user: UserEntity; tenant: TenantEntity }> {
+  async createTenantWithOwner(input: {
+    email: string;
+    passwordHash: string;
+    tenantSlug: string;
+    tenantName: string;
+  }): Promise<{ user: UserEntity; tenant: TenantEntity }> {
     try {
       return await this.db.transaction(async (tx) => {
         const user = await tx.save(tx.create(UserEntity, { email: input.email, passwordHash: input.passwordHash }));
@@ -47,7 +52,8 @@ export class AccountRepository {
       });
     } catch (error) {
       const pg = error as { code?: string; detail?: string; constraint?: string };
-      if (pg.code === '23505') throw new DuplicateAccountError(/email/.test(`${pg.constraint} ${pg.detail}`) ? 'email' : 'tenantSlug');
+      if (pg.code === '23505')
+        throw new DuplicateAccountError(/email/.test(`${pg.constraint} ${pg.detail}`) ? 'email' : 'tenantSlug');
       throw error;
     }
   }
@@ -79,11 +85,16 @@ export class AccountRepository {
     );
     if (rows.length === 0) return null;
     const r = rows[0];
-    return { tenant: Object.assign(new TenantEntity(), { id: r.id, slug: r.slug, name: r.name, createdAt: r.created_at }), role: r.role };
+    return {
+      tenant: Object.assign(new TenantEntity(), { id: r.id, slug: r.slug, name: r.name, createdAt: r.created_at }),
+      role: r.role,
+    };
   }
 
   async markEmailVerified(userId: string, tx: EntityManager = this.db.manager): Promise<void> {
-    await tx.query(`UPDATE app_user SET email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`, [userId]);
+    await tx.query(`UPDATE app_user SET email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`, [
+      userId,
+    ]);
   }
 
   async setPassword(userId: string, passwordHash: string, tx: EntityManager = this.db.manager): Promise<void> {
@@ -97,7 +108,10 @@ export class AccountRepository {
    * must set a new password, which claims the account (verified; the caller ends its earlier
    * sessions). An existing membership keeps its role.
    */
-  async joinTenant(input: { email: string; tenantId: string; role: Role; passwordHash: () => Promise<string | null> }, tx: EntityManager): Promise<JoinOutcome> {
+  async joinTenant(
+    input: { email: string; tenantId: string; role: Role; passwordHash: () => Promise<string | null> },
+    tx: EntityManager,
+  ): Promise<JoinOutcome> {
     let user = await tx.findOneBy(UserEntity, { email: input.email });
     let created = false;
     let claimed = false;
@@ -105,7 +119,10 @@ export class AccountRepository {
       const passwordHash = await input.passwordHash();
       if (!passwordHash) return { user: null, passwordNeeded: user ? 'unverified_account' : 'no_account' };
       if (user) {
-        await tx.query(`UPDATE app_user SET password_hash = $2, email_verified_at = now() WHERE id = $1`, [user.id, passwordHash]);
+        await tx.query(`UPDATE app_user SET password_hash = $2, email_verified_at = now() WHERE id = $1`, [
+          user.id,
+          passwordHash,
+        ]);
         user = Object.assign(user, { passwordHash, emailVerifiedAt: new Date() });
         claimed = true;
       } else {
@@ -143,12 +160,21 @@ export class AccountRepository {
   }
 
   /** Runs a change with the tenant's memberships locked, so two concurrent changes cannot remove the last two owners. */
-  private changeMembership(tenantId: string, userId: string, losesOwnership: boolean, change: (tx: EntityManager) => Promise<void>): Promise<TenantMember | MembershipChangeRefusal> {
+  private changeMembership(
+    tenantId: string,
+    userId: string,
+    losesOwnership: boolean,
+    change: (tx: EntityManager) => Promise<void>,
+  ): Promise<TenantMember | MembershipChangeRefusal> {
     return this.db.transaction(async (tx) => {
-      const rows: { user_id: string; role: Role }[] = await tx.query(`SELECT user_id, role FROM membership WHERE tenant_id = $1 ORDER BY user_id FOR UPDATE`, [tenantId]);
+      const rows: { user_id: string; role: Role }[] = await tx.query(
+        `SELECT user_id, role FROM membership WHERE tenant_id = $1 ORDER BY user_id FOR UPDATE`,
+        [tenantId],
+      );
       const target = rows.find((row) => row.user_id === userId);
       if (!target) return 'not_a_member';
-      if (losesOwnership && target.role === 'owner' && rows.filter((row) => row.role === 'owner').length === 1) return 'last_owner';
+      if (losesOwnership && target.role === 'owner' && rows.filter((row) => row.role === 'owner').length === 1)
+        return 'last_owner';
       const [before] = (await this.membersOf(tx, tenantId, userId)) as TenantMember[];
       await change(tx);
       const [after] = await this.membersOf(tx, tenantId, userId);

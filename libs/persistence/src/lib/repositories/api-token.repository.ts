@@ -19,7 +19,17 @@ const LAST_USED_GRANULARITY = `interval '1 minute'`;
 export class ApiTokenRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  create(tenantId: string, input: { createdBy: string; name: string; tokenHash: string; tokenHint: string; scopes: TokenScope[]; expiresAt: Date | null }): Promise<ApiTokenEntity> {
+  create(
+    tenantId: string,
+    input: {
+      createdBy: string;
+      name: string;
+      tokenHash: string;
+      tokenHint: string;
+      scopes: TokenScope[];
+      expiresAt: Date | null;
+    },
+  ): Promise<ApiTokenEntity> {
     return this.db.getRepository(ApiTokenEntity).save({ tenantId, ...input });
   }
 
@@ -58,10 +68,24 @@ export class ApiTokenRepository {
       [r.id],
     );
     const token = Object.assign(new ApiTokenEntity(), {
-      id: r.id, tenantId: r.tenant_id, createdBy: r.created_by, name: r.name, tokenHash: r.token_hash, tokenHint: r.token_hint, scopes: r.scopes,
-      expiresAt: r.expires_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at, createdAt: r.created_at,
+      id: r.id,
+      tenantId: r.tenant_id,
+      createdBy: r.created_by,
+      name: r.name,
+      tokenHash: r.token_hash,
+      tokenHint: r.token_hint,
+      scopes: r.scopes,
+      expiresAt: r.expires_at,
+      lastUsedAt: r.last_used_at,
+      revokedAt: r.revoked_at,
+      createdAt: r.created_at,
     });
-    const tenant = Object.assign(new TenantEntity(), { id: r.tenant_id, slug: r.slug, name: r.tenant_name, createdAt: r.tenant_created_at });
+    const tenant = Object.assign(new TenantEntity(), {
+      id: r.tenant_id,
+      slug: r.slug,
+      name: r.tenant_name,
+      createdAt: r.tenant_created_at,
+    });
     return { token, tenant, creatorRole: r.role, creatorEmail: r.email };
   }
 }

@@ -21,10 +21,19 @@ describe('bundle parse claims: one parse per tenant at a time, the tenant served
 
   async function tenant(): Promise<string> {
     n++;
-    return (await accounts.createTenantWithOwner({ email: `t${n}@example.com`, passwordHash: 'x', tenantSlug: `tenant-${n}`, tenantName: `T${n}` })).tenant.id;
+    return (
+      await accounts.createTenantWithOwner({
+        email: `t${n}@example.com`,
+        passwordHash: 'x',
+        tenantSlug: `tenant-${n}`,
+        tenantName: `T${n}`,
+      })
+    ).tenant.id;
   }
   async function upload(tenantId: string, name = 'b'): Promise<string> {
-    return (await bundles.createVersion(tenantId, { name, archive: Buffer.from('x'), format: 'tar.gz', createdBy: null })).id;
+    return (
+      await bundles.createVersion(tenantId, { name, archive: Buffer.from('x'), format: 'tar.gz', createdBy: null })
+    ).id;
   }
   const claim = async () => (await bundles.claimNextParse(PARSE_TIMEOUT_MS))?.bundleVersionId ?? null;
   const finish = (tenantId: string, id: string) => bundles.fail(tenantId, id, [{ file: '(bundle)', message: 'done' }]);
@@ -57,7 +66,9 @@ describe('bundle parse claims: one parse per tenant at a time, the tenant served
     const [a, b] = [await tenant(), await tenant()];
     const ids = new Map<string, string>();
     for (const t of [a, a, a, a, b, b]) ids.set(await upload(t), t);
-    const claimed = (await Promise.all(Array.from({ length: 8 }, () => claim()))).filter((id): id is string => id !== null);
+    const claimed = (await Promise.all(Array.from({ length: 8 }, () => claim()))).filter(
+      (id): id is string => id !== null,
+    );
     expect(claimed.map((id) => ids.get(id)).sort()).toEqual([a, b].sort());
     await drainAll();
   });

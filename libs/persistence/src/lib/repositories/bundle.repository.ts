@@ -54,11 +54,17 @@ export class BundleRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Stores an upload as the bundle's next immutable version, status `pending`. */
-  async createVersion(tenantId: string, input: { name: string; archive: Buffer; format: 'tar.gz' | 'zip'; createdBy: string | null }): Promise<BundleVersionEntity> {
+  async createVersion(
+    tenantId: string,
+    input: { name: string; archive: Buffer; format: 'tar.gz' | 'zip'; createdBy: string | null },
+  ): Promise<BundleVersionEntity> {
     return this.db.transaction(async (tx) => {
       // Serialises concurrent uploads of one bundle so version numbers never collide.
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`bundle:${tenantId}:${input.name}`]);
-      const [{ next }] = await tx.query(`SELECT COALESCE(MAX(version), 0) + 1 AS next FROM bundle_version WHERE tenant_id = $1 AND name = $2`, [tenantId, input.name]);
+      const [{ next }] = await tx.query(
+        `SELECT COALESCE(MAX(version), 0) + 1 AS next FROM bundle_version WHERE tenant_id = $1 AND name = $2`,
+        [tenantId, input.name],
+      );
       const entity = tx.create(BundleVersionEntity, {
         tenantId,
         name: input.name,
@@ -111,7 +117,10 @@ export class BundleRepository {
   }
 
   async archive(tenantId: string, id: string): Promise<Buffer | null> {
-    const rows = await this.db.query(`SELECT archive FROM bundle_version WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+    const rows = await this.db.query(`SELECT archive FROM bundle_version WHERE tenant_id = $1 AND id = $2`, [
+      tenantId,
+      id,
+    ]);
     return rows[0]?.archive ?? null;
   }
 
@@ -142,7 +151,9 @@ export class BundleRepository {
 
   /** The version a claim would take now, without claiming it: the sweep's hint that a parse may start. */
   async nextParse(parseTimeoutMs: number): Promise<ParseToClaim | null> {
-    const [row] = await this.db.query(`WITH ${NEXT_PARSE} SELECT next.id, next.tenant_id FROM next`, [parseTimeoutMs + PARSE_CLAIM_GRACE_MS]);
+    const [row] = await this.db.query(`WITH ${NEXT_PARSE} SELECT next.id, next.tenant_id FROM next`, [
+      parseTimeoutMs + PARSE_CLAIM_GRACE_MS,
+    ]);
     return row ? { tenantId: row.tenant_id, bundleVersionId: row.id } : null;
   }
 
@@ -161,19 +172,29 @@ export class BundleRepository {
    */
   async activate(tenantId: string, id: string, dags: ParsedDag[]): Promise<BundleVersionEntity | null> {
     await this.db.transaction(async (tx) => {
-      const [version] = await tx.query(`SELECT name, version, status FROM bundle_version WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [tenantId, id]);
+      const [version] = await tx.query(
+        `SELECT name, version, status FROM bundle_version WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
+        [tenantId, id],
+      );
       if (!version || !['pending', 'parsing'].includes(version.status)) return;
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`dags:${tenantId}`]);
       const fileOf = new Map<string, DagPlace>();
       const errors: BundleError[] = [];
       for (const d of dags) {
         const before = fileOf.get(d.dagId);
-        if (before) errors.push({ ...placeOf(d), message: `DAG '${d.dagId}' is defined twice in this bundle (also in ${before.file}${before.line ? `:${before.line}` : ''})` });
+        if (before)
+          errors.push({
+            ...placeOf(d),
+            message: `DAG '${d.dagId}' is defined twice in this bundle (also in ${before.file}${before.line ? `:${before.line}` : ''})`,
+          });
         fileOf.set(d.dagId, placeOf(d));
       }
       errors.push(...(await this.conflicts(tx, tenantId, version.name, fileOf)));
       if (errors.length > 0) {
-        await tx.query(`UPDATE bundle_version SET status = 'failed', errors = $3, parsed_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, id, JSON.stringify(errors)]);
+        await tx.query(
+          `UPDATE bundle_version SET status = 'failed', errors = $3, parsed_at = now() WHERE tenant_id = $1 AND id = $2`,
+          [tenantId, id, JSON.stringify(errors)],
+        );
         return;
       }
       // One statement for all DAGs: a bundle may hold thousands, and a round trip each is what made big bundles slow.
@@ -182,7 +203,14 @@ export class BundleRepository {
         `INSERT INTO dag_version (tenant_id, dag_id, bundle_version_id, serialized, hash, entry_file)
          SELECT $1, t.dag_id, $2, t.serialized::jsonb, t.hash, t.entry_file FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) AS t(dag_id, serialized, hash, entry_file)
          RETURNING dag_id, id`,
-        [tenantId, id, dags.map((d) => d.dagId), serialized, serialized.map((json) => createHash('sha256').update(json).digest('hex')), dags.map((d) => d.entryFile)],
+        [
+          tenantId,
+          id,
+          dags.map((d) => d.dagId),
+          serialized,
+          serialized.map((json) => createHash('sha256').update(json).digest('hex')),
+          dags.map((d) => d.entryFile),
+        ],
       );
       const byDag = new Map(inserted.map((row) => [row.dag_id, row.id]));
       const dagVersions = new Map(dags.map((d) => [d.dagId, byDag.get(d.dagId) as string]));
@@ -191,7 +219,10 @@ export class BundleRepository {
         [tenantId, version.name, version.version],
       );
       if (newer) {
-        await tx.query(`UPDATE bundle_version SET status = 'superseded', dag_ids = $3, parsed_at = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, id, JSON.stringify([...dagVersions.keys()])]);
+        await tx.query(
+          `UPDATE bundle_version SET status = 'superseded', dag_ids = $3, parsed_at = now() WHERE tenant_id = $1 AND id = $2`,
+          [tenantId, id, JSON.stringify([...dagVersions.keys()])],
+        );
         return;
       }
       await this.makeCurrent(tx, tenantId, id, version.name, dagVersions);
@@ -205,14 +236,29 @@ export class BundleRepository {
    */
   async rollback(tenantId: string, id: string): Promise<BundleVersionEntity | null> {
     const found = await this.db.transaction(async (tx) => {
-      const [version] = await tx.query(`SELECT name, status FROM bundle_version WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [tenantId, id]);
+      const [version] = await tx.query(
+        `SELECT name, status FROM bundle_version WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
+        [tenantId, id],
+      );
       if (!version) return false;
       if (version.status !== 'superseded') {
-        throw new RollbackRefused(version.status === 'active' ? 'this version is already active' : `a ${version.status} version cannot be made active; only one that parsed successfully can`);
+        throw new RollbackRefused(
+          version.status === 'active'
+            ? 'this version is already active'
+            : `a ${version.status} version cannot be made active; only one that parsed successfully can`,
+        );
       }
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`dags:${tenantId}`]);
-      const rows: { dag_id: string; id: string; entry_file: string }[] = await tx.query(`SELECT dag_id, id, entry_file FROM dag_version WHERE tenant_id = $1 AND bundle_version_id = $2`, [tenantId, id]);
-      const conflicts = await this.conflicts(tx, tenantId, version.name, new Map(rows.map((r) => [r.dag_id, { file: r.entry_file }])));
+      const rows: { dag_id: string; id: string; entry_file: string }[] = await tx.query(
+        `SELECT dag_id, id, entry_file FROM dag_version WHERE tenant_id = $1 AND bundle_version_id = $2`,
+        [tenantId, id],
+      );
+      const conflicts = await this.conflicts(
+        tx,
+        tenantId,
+        version.name,
+        new Map(rows.map((r) => [r.dag_id, { file: r.entry_file }])),
+      );
       if (conflicts.length > 0) throw new RollbackRefused(conflicts.map((c) => c.message).join('; '));
       await this.makeCurrent(tx, tenantId, id, version.name, new Map(rows.map((r) => [r.dag_id, r.id])));
       return true;
@@ -220,7 +266,12 @@ export class BundleRepository {
     return found ? this.get(tenantId, id) : null;
   }
 
-  private async conflicts(tx: EntityManager, tenantId: string, bundleName: string, fileOf: Map<string, DagPlace>): Promise<BundleError[]> {
+  private async conflicts(
+    tx: EntityManager,
+    tenantId: string,
+    bundleName: string,
+    fileOf: Map<string, DagPlace>,
+  ): Promise<BundleError[]> {
     const rows = await tx.query(
       `SELECT dag_id, bundle_name FROM dag WHERE tenant_id = $1 AND dag_id = ANY($2) AND bundle_name <> $3 AND is_active`,
       [tenantId, [...fileOf.keys()], bundleName],
@@ -232,7 +283,13 @@ export class BundleRepository {
   }
 
   /** Points the bundle's DAGs at these DAG versions, deactivates the DAGs it no longer has, and swaps the active version. */
-  private async makeCurrent(tx: EntityManager, tenantId: string, id: string, bundleName: string, dagVersions: Map<string, string>): Promise<void> {
+  private async makeCurrent(
+    tx: EntityManager,
+    tenantId: string,
+    id: string,
+    bundleName: string,
+    dagVersions: Map<string, string>,
+  ): Promise<void> {
     await tx.query(
       `INSERT INTO dag (tenant_id, dag_id, bundle_name, current_version_id, is_active, is_paused)
        SELECT $1, t.dag_id, $2, t.version_id, true, false FROM unnest($3::text[], $4::uuid[]) AS t(dag_id, version_id)
@@ -241,9 +298,18 @@ export class BundleRepository {
       [tenantId, bundleName, [...dagVersions.keys()], [...dagVersions.values()]],
     );
     const dagIds = [...dagVersions.keys()];
-    await tx.query(`UPDATE dag SET is_active = false, updated_at = now() WHERE tenant_id = $1 AND bundle_name = $2 AND NOT (dag_id = ANY($3))`, [tenantId, bundleName, dagIds]);
-    await tx.query(`UPDATE bundle_version SET status = 'superseded' WHERE tenant_id = $1 AND name = $2 AND status = 'active'`, [tenantId, bundleName]);
-    await tx.query(`UPDATE bundle_version SET status = 'active', dag_ids = $3, errors = '[]', parsed_at = COALESCE(parsed_at, now()) WHERE tenant_id = $1 AND id = $2`, [tenantId, id, JSON.stringify(dagIds)]);
+    await tx.query(
+      `UPDATE dag SET is_active = false, updated_at = now() WHERE tenant_id = $1 AND bundle_name = $2 AND NOT (dag_id = ANY($3))`,
+      [tenantId, bundleName, dagIds],
+    );
+    await tx.query(
+      `UPDATE bundle_version SET status = 'superseded' WHERE tenant_id = $1 AND name = $2 AND status = 'active'`,
+      [tenantId, bundleName],
+    );
+    await tx.query(
+      `UPDATE bundle_version SET status = 'active', dag_ids = $3, errors = '[]', parsed_at = COALESCE(parsed_at, now()) WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, id, JSON.stringify(dagIds)],
+    );
   }
 }
 

@@ -40,9 +40,21 @@ export class DuplicateRunError extends Error {
 
 function toRun(row: Record<string, any>): DagRunEntity {
   return Object.assign(new DagRunEntity(), {
-    id: row['id'], tenantId: row['tenant_id'], dagId: row['dag_id'], dagVersionId: row['dag_version_id'], runId: row['run_id'],
-    runType: row['run_type'], state: row['state'], logicalDate: row['logical_date'], dataIntervalStart: row['data_interval_start'],
-    dataIntervalEnd: row['data_interval_end'], conf: row['conf'], queuedAt: row['queued_at'], startDate: row['start_date'], endDate: row['end_date'], backfillId: row['backfill_id'],
+    id: row['id'],
+    tenantId: row['tenant_id'],
+    dagId: row['dag_id'],
+    dagVersionId: row['dag_version_id'],
+    runId: row['run_id'],
+    runType: row['run_type'],
+    state: row['state'],
+    logicalDate: row['logical_date'],
+    dataIntervalStart: row['data_interval_start'],
+    dataIntervalEnd: row['data_interval_end'],
+    conf: row['conf'],
+    queuedAt: row['queued_at'],
+    startDate: row['start_date'],
+    endDate: row['end_date'],
+    backfillId: row['backfill_id'],
     maxActiveTasks: row['max_active_tasks'],
   });
 }
@@ -62,15 +74,34 @@ export class DagRunRepository {
         const [row] = await tx.query(
           `INSERT INTO dag_run (tenant_id, dag_id, dag_version_id, run_id, run_type, state, logical_date, data_interval_start, data_interval_end, conf, max_active_tasks)
            VALUES ($1, $2, $3, $4, $5, 'queued', $6, $7, $8, $9, $10) RETURNING *`,
-          [tenantId, input.dagId, input.dagVersionId, runId, input.runType, input.logicalDate, input.dataIntervalStart, input.dataIntervalEnd, JSON.stringify(input.conf), input.serialized.maxActiveTasks],
+          [
+            tenantId,
+            input.dagId,
+            input.dagVersionId,
+            runId,
+            input.runType,
+            input.logicalDate,
+            input.dataIntervalStart,
+            input.dataIntervalEnd,
+            JSON.stringify(input.conf),
+            input.serialized.maxActiveTasks,
+          ],
         );
         const tasks = input.serialized.tasks;
         await tx.query(
           `INSERT INTO task_instance (tenant_id, dag_run_id, task_id, operator, state, max_tries, priority_weight, pool, pool_slots)
            SELECT $1, $2, t.task_id, t.operator, 'none', t.max_tries, t.priority_weight, t.pool, t.pool_slots
              FROM unnest($3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::int[]) AS t(task_id, operator, max_tries, priority_weight, pool, pool_slots)`,
-          [tenantId, row.id, tasks.map((t) => t.taskId), tasks.map((t) => t.operator), tasks.map((t) => t.retries + 1), tasks.map((t) => t.priorityWeight),
-            tasks.map((t) => t.pool ?? DEFAULT_POOL), tasks.map((t) => t.poolSlots ?? 1)],
+          [
+            tenantId,
+            row.id,
+            tasks.map((t) => t.taskId),
+            tasks.map((t) => t.operator),
+            tasks.map((t) => t.retries + 1),
+            tasks.map((t) => t.priorityWeight),
+            tasks.map((t) => t.pool ?? DEFAULT_POOL),
+            tasks.map((t) => t.poolSlots ?? 1),
+          ],
         );
         return toRun(row);
       });
@@ -88,8 +119,18 @@ export class DagRunRepository {
   ): Promise<Page<DagRunEntity>> {
     const where = `tenant_id = $1 AND dag_id = $2 AND ($3::text IS NULL OR state = $3) AND ($4::text IS NULL OR run_type = $4)
       AND ($5::timestamptz IS NULL OR logical_date >= $5) AND ($6::timestamptz IS NULL OR logical_date < $6)`;
-    const args = [tenantId, dagId, filter.state ?? null, filter.runType ?? null, filter.logicalDateFrom ?? null, filter.logicalDateTo ?? null];
-    const rows = await this.db.query(`SELECT * FROM dag_run WHERE ${where} ORDER BY logical_date DESC LIMIT $7 OFFSET $8`, [...args, page.limit, page.offset]);
+    const args = [
+      tenantId,
+      dagId,
+      filter.state ?? null,
+      filter.runType ?? null,
+      filter.logicalDateFrom ?? null,
+      filter.logicalDateTo ?? null,
+    ];
+    const rows = await this.db.query(
+      `SELECT * FROM dag_run WHERE ${where} ORDER BY logical_date DESC LIMIT $7 OFFSET $8`,
+      [...args, page.limit, page.offset],
+    );
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM dag_run WHERE ${where}`, args);
     return { items: rows.map(toRun), total, ...page };
   }
@@ -98,19 +139,40 @@ export class DagRunRepository {
   async listAcrossDags(
     tenantId: string,
     page: PageRequest,
-    filter: { state?: RunState; runType?: RunType; logicalDateFrom?: Date; logicalDateTo?: Date; teams?: readonly string[] | null } = {},
+    filter: {
+      state?: RunState;
+      runType?: RunType;
+      logicalDateFrom?: Date;
+      logicalDateTo?: Date;
+      teams?: readonly string[] | null;
+    } = {},
   ): Promise<Page<DagRunEntity>> {
     const from = `FROM dag_run r JOIN dag d ON d.tenant_id = r.tenant_id AND d.dag_id = r.dag_id JOIN dag_version v ON v.id = d.current_version_id
       WHERE r.tenant_id = $1 AND ($2::text IS NULL OR r.state = $2) AND ($3::text IS NULL OR r.run_type = $3) AND ($4::text[] IS NULL OR ${EFFECTIVE_TEAM} = ANY($4))
         AND ($5::timestamptz IS NULL OR r.logical_date >= $5) AND ($6::timestamptz IS NULL OR r.logical_date < $6)`;
-    const args = [tenantId, filter.state ?? null, filter.runType ?? null, filter.teams ?? null, filter.logicalDateFrom ?? null, filter.logicalDateTo ?? null];
-    const rows = await this.db.query(`SELECT r.* ${from} ORDER BY r.logical_date DESC, r.dag_id LIMIT $7 OFFSET $8`, [...args, page.limit, page.offset]);
+    const args = [
+      tenantId,
+      filter.state ?? null,
+      filter.runType ?? null,
+      filter.teams ?? null,
+      filter.logicalDateFrom ?? null,
+      filter.logicalDateTo ?? null,
+    ];
+    const rows = await this.db.query(`SELECT r.* ${from} ORDER BY r.logical_date DESC, r.dag_id LIMIT $7 OFFSET $8`, [
+      ...args,
+      page.limit,
+      page.offset,
+    ]);
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${from}`, args);
     return { items: rows.map(toRun), total, ...page };
   }
 
   async get(tenantId: string, dagId: string, runId: string): Promise<DagRunEntity | null> {
-    const rows = await this.db.query(`SELECT * FROM dag_run WHERE tenant_id = $1 AND dag_id = $2 AND run_id = $3`, [tenantId, dagId, runId]);
+    const rows = await this.db.query(`SELECT * FROM dag_run WHERE tenant_id = $1 AND dag_id = $2 AND run_id = $3`, [
+      tenantId,
+      dagId,
+      runId,
+    ]);
     return rows.length > 0 ? toRun(rows[0]) : null;
   }
 
@@ -119,8 +181,15 @@ export class DagRunRepository {
   }
 
   /** The run for evaluation and, in the same statement, its instances of the given tasks. */
-  async withInstancesOf(tenantId: string, dagRunId: string, taskIds: string[]): Promise<{ loaded: RunForEvaluation; instances: TaskInstanceEntity[] } | null> {
-    const instances = taskIds.length === 0 ? `'[]'::json` : `(SELECT COALESCE(json_agg(ti), '[]') FROM task_instance ti WHERE ti.tenant_id = r.tenant_id AND ti.dag_run_id = r.id AND ti.task_id = ANY($3))`;
+  async withInstancesOf(
+    tenantId: string,
+    dagRunId: string,
+    taskIds: string[],
+  ): Promise<{ loaded: RunForEvaluation; instances: TaskInstanceEntity[] } | null> {
+    const instances =
+      taskIds.length === 0
+        ? `'[]'::json`
+        : `(SELECT COALESCE(json_agg(ti), '[]') FROM task_instance ti WHERE ti.tenant_id = r.tenant_id AND ti.dag_run_id = r.id AND ti.task_id = ANY($3))`;
     const rows = await this.db.query(
       `SELECT r.*, v.bundle_version_id, v.entry_file, ${instances} AS instances FROM dag_run r JOIN dag_version v ON v.id = r.dag_version_id
         WHERE r.tenant_id = $1 AND r.id = $2`,
@@ -128,7 +197,12 @@ export class DagRunRepository {
     );
     if (rows.length === 0) return null;
     const run = toRun(rows[0]);
-    const loaded = { run, serialized: await this.serializedVersion(tenantId, run.dagVersionId), bundleVersionId: rows[0].bundle_version_id, entryFile: rows[0].entry_file };
+    const loaded = {
+      run,
+      serialized: await this.serializedVersion(tenantId, run.dagVersionId),
+      bundleVersionId: rows[0].bundle_version_id,
+      entryFile: rows[0].entry_file,
+    };
     return { loaded, instances: rows[0].instances.map(taskInstanceFromJson) };
   }
 
@@ -144,7 +218,10 @@ export class DagRunRepository {
   /** DAG versions are immutable: each process reads and parses one at most once (the hot path runs per task). */
   private serializedVersion(tenantId: string, dagVersionId: string): Promise<SerializedDag> {
     return this.versions.get(tenantId, dagVersionId, async () => {
-      const [row] = await this.db.query(`SELECT serialized FROM dag_version WHERE tenant_id = $1 AND id = $2`, [tenantId, dagVersionId]);
+      const [row] = await this.db.query(`SELECT serialized FROM dag_version WHERE tenant_id = $1 AND id = $2`, [
+        tenantId,
+        dagVersionId,
+      ]);
       if (!row) throw new Error(`DAG version ${dagVersionId} of tenant ${tenantId} not found`);
       return row.serialized;
     });
@@ -174,7 +251,10 @@ export class DagRunRepository {
   }
 
   async activeRunCount(tenantId: string, dagId: string): Promise<number> {
-    const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM dag_run WHERE tenant_id = $1 AND dag_id = $2 AND state IN ('queued', 'running')`, [tenantId, dagId]);
+    const [{ count }] = await this.db.query(
+      `SELECT count(*)::int AS count FROM dag_run WHERE tenant_id = $1 AND dag_id = $2 AND state IN ('queued', 'running')`,
+      [tenantId, dagId],
+    );
     return count;
   }
 
@@ -198,13 +278,19 @@ export class DagRunRepository {
           [tenantId, dagRunId],
         );
       }
-      await tx.query(`UPDATE dag_run SET state = $3, start_date = COALESCE(start_date, now()), end_date = now() WHERE tenant_id = $1 AND id = $2`, [tenantId, dagRunId, to]);
+      await tx.query(
+        `UPDATE dag_run SET state = $3, start_date = COALESCE(start_date, now()), end_date = now() WHERE tenant_id = $1 AND id = $2`,
+        [tenantId, dagRunId, to],
+      );
     });
   }
 
   /** Re-opens a run whose task instances were cleared. */
   async reopen(tenantId: string, dagRunId: string): Promise<void> {
-    await this.db.query(`UPDATE dag_run SET state = 'queued', end_date = NULL WHERE tenant_id = $1 AND id = $2 AND state IN ('success', 'failed')`, [tenantId, dagRunId]);
+    await this.db.query(
+      `UPDATE dag_run SET state = 'queued', end_date = NULL WHERE tenant_id = $1 AND id = $2 AND state IN ('success', 'failed')`,
+      [tenantId, dagRunId],
+    );
   }
 
   /**
@@ -213,9 +299,15 @@ export class DagRunRepository {
    */
   async startIfAdmitted(tenantId: string, dagRunId: string, maxActiveRuns: number): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      const [run] = await tx.query(`SELECT dag_id, logical_date FROM dag_run WHERE tenant_id = $1 AND id = $2 AND state = 'queued'`, [tenantId, dagRunId]);
+      const [run] = await tx.query(
+        `SELECT dag_id, logical_date FROM dag_run WHERE tenant_id = $1 AND id = $2 AND state = 'queued'`,
+        [tenantId, dagRunId],
+      );
       if (!run) return false;
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('run-admission:' || $1 || ':' || $2))`, [tenantId, run.dag_id]);
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('run-admission:' || $1 || ':' || $2))`, [
+        tenantId,
+        run.dag_id,
+      ]);
       const [, count] = await tx.query(
         `UPDATE dag_run r SET state = 'running', start_date = COALESCE(r.start_date, now())
           WHERE r.tenant_id = $1 AND r.id = $2 AND r.state = 'queued'
@@ -239,13 +331,19 @@ export class DagRunRepository {
 
   /** The runs of a DAG whose logical dates are among these. */
   async atLogicalDates(tenantId: string, dagId: string, logicalDates: Date[]): Promise<DagRunEntity[]> {
-    const rows = await this.db.query(`SELECT * FROM dag_run WHERE tenant_id = $1 AND dag_id = $2 AND logical_date = ANY($3::timestamptz[])`, [tenantId, dagId, logicalDates]);
+    const rows = await this.db.query(
+      `SELECT * FROM dag_run WHERE tenant_id = $1 AND dag_id = $2 AND logical_date = ANY($3::timestamptz[])`,
+      [tenantId, dagId, logicalDates],
+    );
     return rows.map(toRun);
   }
 
   /** Unfinished runs, for the scheduler's safety sweep. */
   async unfinished(limit: number): Promise<{ tenantId: string; dagRunId: string }[]> {
-    const rows = await this.db.query(`SELECT tenant_id, id FROM dag_run WHERE state IN ('queued', 'running') ORDER BY queued_at LIMIT $1`, [limit]);
+    const rows = await this.db.query(
+      `SELECT tenant_id, id FROM dag_run WHERE state IN ('queued', 'running') ORDER BY queued_at LIMIT $1`,
+      [limit],
+    );
     return rows.map((r: { tenant_id: string; id: string }) => ({ tenantId: r.tenant_id, dagRunId: r.id }));
   }
 }

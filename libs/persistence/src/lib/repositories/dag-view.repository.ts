@@ -102,11 +102,18 @@ export class DagViewRepository {
 
   /** Every stored version of the DAG, newest first. */
   async versions(tenantId: string, dagId: string): Promise<DagVersionRow[]> {
-    return this.db.query(`${VERSION_SELECT} WHERE v.tenant_id = $1 AND v.dag_id = $2 ORDER BY v.created_at DESC, b.version DESC`, [tenantId, dagId]);
+    return this.db.query(
+      `${VERSION_SELECT} WHERE v.tenant_id = $1 AND v.dag_id = $2 ORDER BY v.created_at DESC, b.version DESC`,
+      [tenantId, dagId],
+    );
   }
 
   async version(tenantId: string, dagId: string, id: string): Promise<DagVersionRow | null> {
-    const rows = await this.db.query(`${VERSION_SELECT} WHERE v.tenant_id = $1 AND v.dag_id = $2 AND v.id = $3`, [tenantId, dagId, id]);
+    const rows = await this.db.query(`${VERSION_SELECT} WHERE v.tenant_id = $1 AND v.dag_id = $2 AND v.id = $3`, [
+      tenantId,
+      dagId,
+      id,
+    ]);
     return rows[0] ?? null;
   }
 

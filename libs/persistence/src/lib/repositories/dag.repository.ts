@@ -77,7 +77,9 @@ function toSummary(row: Record<string, any>): DagSummary {
     nextDagrunAt: row['next_dagrun_at'],
     serialized: row['serialized'],
     team: row['team'],
-    lastRun: row['last_run_id'] ? { runId: row['last_run_id'], state: row['last_run_state'], logicalDate: row['last_run_logical_date'] } : null,
+    lastRun: row['last_run_id']
+      ? { runId: row['last_run_id'], state: row['last_run_state'], logicalDate: row['last_run_logical_date'] }
+      : null,
   };
 }
 
@@ -102,13 +104,19 @@ export class DagRepository {
     }
     if (filter.tags?.length) conditions.push(`(v.serialized->'tags') ?| ${arg(filter.tags)}::text[]`);
     if (filter.team) conditions.push(`${EFFECTIVE_TEAM} = ${arg(filter.team)}`);
-    if (filter.owner) conditions.push(`EXISTS (SELECT 1 FROM jsonb_array_elements(v.serialized->'tasks') t WHERE t->>'owner' = ${arg(filter.owner)})`);
+    if (filter.owner)
+      conditions.push(
+        `EXISTS (SELECT 1 FROM jsonb_array_elements(v.serialized->'tasks') t WHERE t->>'owner' = ${arg(filter.owner)})`,
+      );
     if (filter.paused !== undefined) conditions.push(`d.is_paused = ${arg(filter.paused)}`);
     if (filter.lastRunState) conditions.push(`r.state = ${arg(filter.lastRunState)}`);
     const where = conditions.join(' AND ');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${SUMMARY_FROM} WHERE ${where}`, args);
     const order = SORTS[filter.sort ?? 'dagId'];
-    const rows = await this.db.query(`${SUMMARY_SELECT} WHERE ${where} ORDER BY ${order} LIMIT ${arg(page.limit)} OFFSET ${arg(page.offset)}`, args);
+    const rows = await this.db.query(
+      `${SUMMARY_SELECT} WHERE ${where} ORDER BY ${order} LIMIT ${arg(page.limit)} OFFSET ${arg(page.offset)}`,
+      args,
+    );
     return { items: rows.map(toSummary), total, ...page };
   }
 
@@ -122,7 +130,11 @@ export class DagRepository {
   }
 
   /** The teams of every DAG of this bundle version whose serialized source is in `file` (a file may define several DAGs). */
-  async teamsDefinedIn(tenantId: string, bundleVersionId: string, file: string): Promise<{ dagId: string; team: string | null }[]> {
+  async teamsDefinedIn(
+    tenantId: string,
+    bundleVersionId: string,
+    file: string,
+  ): Promise<{ dagId: string; team: string | null }[]> {
     return this.db.query(
       `SELECT d.dag_id AS "dagId", ${EFFECTIVE_TEAM} AS team FROM dag d JOIN dag_version v ON v.id = d.current_version_id
         WHERE d.tenant_id = $1 AND v.bundle_version_id = $2 AND split_part(v.serialized->>'source', ':', 1) = $3`,
@@ -132,7 +144,10 @@ export class DagRepository {
 
   /** Assigns the DAG to a team (null: back to the team its code names); false when the DAG does not exist. */
   async setTeam(tenantId: string, dagId: string, team: string | null): Promise<boolean> {
-    const [, count] = await this.db.query(`UPDATE dag SET team = $3, updated_at = now() WHERE tenant_id = $1 AND dag_id = $2`, [tenantId, dagId, team]);
+    const [, count] = await this.db.query(
+      `UPDATE dag SET team = $3, updated_at = now() WHERE tenant_id = $1 AND dag_id = $2`,
+      [tenantId, dagId, team],
+    );
     return count > 0;
   }
 
@@ -152,23 +167,41 @@ export class DagRepository {
    * Runs `plan` while holding this DAG's scheduling lock, then stores the next time to look at
    * the DAG that `plan` returns. Another scheduler holding the lock makes this a no-op (null).
    */
-  async withSchedulingLock<T>(tenantId: string, dagId: string, plan: () => Promise<{ result: T; nextDagrunAt: Date | null }>): Promise<T | null> {
+  async withSchedulingLock<T>(
+    tenantId: string,
+    dagId: string,
+    plan: () => Promise<{ result: T; nextDagrunAt: Date | null }>,
+  ): Promise<T | null> {
     return this.db.transaction(async (tx) => {
-      const locked = await tx.query(`SELECT 1 FROM dag WHERE tenant_id = $1 AND dag_id = $2 FOR NO KEY UPDATE SKIP LOCKED`, [tenantId, dagId]);
+      const locked = await tx.query(
+        `SELECT 1 FROM dag WHERE tenant_id = $1 AND dag_id = $2 FOR NO KEY UPDATE SKIP LOCKED`,
+        [tenantId, dagId],
+      );
       if (locked.length === 0) return null;
       const { result, nextDagrunAt } = await plan();
-      await tx.query(`UPDATE dag SET next_dagrun_at = $3 WHERE tenant_id = $1 AND dag_id = $2`, [tenantId, dagId, nextDagrunAt]);
+      await tx.query(`UPDATE dag SET next_dagrun_at = $3 WHERE tenant_id = $1 AND dag_id = $2`, [
+        tenantId,
+        dagId,
+        nextDagrunAt,
+      ]);
       return result;
     });
   }
 
   async setNextDagrunAt(tenantId: string, dagId: string, at: Date | null): Promise<void> {
-    await this.db.query(`UPDATE dag SET next_dagrun_at = $3 WHERE tenant_id = $1 AND dag_id = $2`, [tenantId, dagId, at]);
+    await this.db.query(`UPDATE dag SET next_dagrun_at = $3 WHERE tenant_id = $1 AND dag_id = $2`, [
+      tenantId,
+      dagId,
+      at,
+    ]);
   }
 
   /** Pauses or unpauses; false when the DAG does not exist for this tenant. */
   async setPaused(tenantId: string, dagId: string, isPaused: boolean): Promise<boolean> {
-    const [, count] = await this.db.query(`UPDATE dag SET is_paused = $3, next_dagrun_at = NULL, updated_at = now() WHERE tenant_id = $1 AND dag_id = $2`, [tenantId, dagId, isPaused]);
+    const [, count] = await this.db.query(
+      `UPDATE dag SET is_paused = $3, next_dagrun_at = NULL, updated_at = now() WHERE tenant_id = $1 AND dag_id = $2`,
+      [tenantId, dagId, isPaused],
+    );
     return count > 0;
   }
 

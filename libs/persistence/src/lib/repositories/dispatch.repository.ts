@@ -5,7 +5,13 @@ import { DataSource } from 'typeorm';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import type { TaskInstanceEntity } from '../entities/task-instance.entity';
 import { queryNamed } from './named-query';
-import { END_TRIES_PARAMETERS, endTriesValues, TaskInstanceRef, taskInstanceFromJson, TryEnd } from './task-instance.repository';
+import {
+  END_TRIES_PARAMETERS,
+  endTriesValues,
+  TaskInstanceRef,
+  taskInstanceFromJson,
+  TryEnd,
+} from './task-instance.repository';
 
 export interface DispatchLimits {
   /** Task instances the whole platform may have queued or running at once. */
@@ -36,19 +42,26 @@ export class DispatchRepository {
    * One round trip: BEGIN, the lock, the marking, `updraft_dispatch` (snapshot, choice, claims,
    * queueing) and COMMIT; the lock is held only while the server works.
    */
-  async dispatch(limits: DispatchLimits, schedule: TaskInstanceRef[] = [], claim: ClaimFor | null = null): Promise<Dispatched> {
+  async dispatch(
+    limits: DispatchLimits,
+    schedule: TaskInstanceRef[] = [],
+    claim: ClaimFor | null = null,
+  ): Promise<Dispatched> {
     const runner = this.db.createQueryRunner() as PostgresQueryRunner;
     try {
       const client = await runner.connect();
-      const claimFor = claim && claim.count > 0 ? `${whole(claim.count)}, ${client.escapeLiteral(claim.hostname)}` : '0, NULL';
+      const claimFor =
+        claim && claim.count > 0 ? `${whole(claim.count)}, ${client.escapeLiteral(claim.hostname)}` : '0, NULL';
       // Several statements go in one round trip only without bound parameters: every value below is a checked integer, UUID or an escaped literal.
-      const results = await this.simple(runner,
+      const results = await this.simple(
+        runner,
         `BEGIN; SELECT pg_advisory_xact_lock(${DISPATCH_LOCK});
          UPDATE task_instance ti SET state = 'scheduled', scheduled_at = now(), next_try_at = NULL
            FROM unnest(${uuidArray(schedule.map((r) => r.tenantId))}, ${uuidArray(schedule.map((r) => r.taskInstanceId))}) AS c(tenant_id, id)
           WHERE ti.tenant_id = c.tenant_id AND ti.id = c.id AND ti.state IN ('none', 'up_for_retry', 'up_for_reschedule');
          SELECT * FROM updraft_dispatch(${whole(limits.slots)}, ${whole(limits.defaultPoolSlots)}, ${whole(limits.tenantMaxRunningTasks)}, ${claimFor});
-         COMMIT`);
+         COMMIT`,
+      );
       return dispatchedFrom(results[3].rows);
     } catch (error) {
       await runner.query('ROLLBACK').catch(() => undefined);
@@ -63,12 +76,33 @@ export class DispatchRepository {
    * under the dispatch lock, `ready` scheduled (each only if every end it `requires` applied), then
    * the dispatch as `dispatch` does it. Per try, `applied` is false when it was no longer running.
    */
-  async endTriesAndDispatch(tries: TryEnd[], ready: ReadyFromEnds[], limits: DispatchLimits, claim: ClaimFor | null): Promise<EndedAndDispatched> {
+  async endTriesAndDispatch(
+    tries: TryEnd[],
+    ready: ReadyFromEnds[],
+    limits: DispatchLimits,
+    claim: ClaimFor | null,
+  ): Promise<EndedAndDispatched> {
     const claimFor = claim && claim.count > 0 ? [whole(claim.count), claim.hostname] : [0, null];
-    const rows = await queryNamed<{ kind: 'ended' | 'scheduled' | 'dispatched'; id: string | null } & DispatchedRow>(this.db, 'updraft_end_tries_and_dispatch',
+    const rows = await queryNamed<{ kind: 'ended' | 'scheduled' | 'dispatched'; id: string | null } & DispatchedRow>(
+      this.db,
+      'updraft_end_tries_and_dispatch',
       `SELECT * FROM updraft_end_tries(${END_TRIES_PARAMETERS}, $19, $20, $21, $22, $23, $24, $25)`,
-      [...endTriesValues(tries), JSON.stringify(ready.map((r) => ({ tenant_id: r.tenantId, dag_run_id: r.dagRunId, task_id: r.taskId, requires: r.requires }))),
-        DISPATCH_LOCK, whole(limits.slots), whole(limits.defaultPoolSlots), whole(limits.tenantMaxRunningTasks), ...claimFor],
+      [
+        ...endTriesValues(tries),
+        JSON.stringify(
+          ready.map((r) => ({
+            tenant_id: r.tenantId,
+            dag_run_id: r.dagRunId,
+            task_id: r.taskId,
+            requires: r.requires,
+          })),
+        ),
+        DISPATCH_LOCK,
+        whole(limits.slots),
+        whole(limits.defaultPoolSlots),
+        whole(limits.tenantMaxRunningTasks),
+        ...claimFor,
+      ],
     );
     const ended = new Set(rows.flatMap((r) => (r.kind === 'ended' ? [r.id] : [])));
     return {
@@ -95,7 +129,10 @@ function whole(n: number): string {
 function dispatchedFrom(rows: DispatchedRow[]): Dispatched {
   const ordered = [...rows].sort((a, b) => a.ord - b.ord);
   return {
-    queued: ordered.map((r) => ({ tenantId: r.instance['tenant_id'] as string, taskInstanceId: r.instance['id'] as string })),
+    queued: ordered.map((r) => ({
+      tenantId: r.instance['tenant_id'] as string,
+      taskInstanceId: r.instance['id'] as string,
+    })),
     claimed: ordered.filter((r) => r.claimed).map((r) => taskInstanceFromJson(r.instance)),
   };
 }

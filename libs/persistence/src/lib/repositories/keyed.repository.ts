@@ -3,14 +3,22 @@ import { Page, PageRequest } from './page';
 import { isUniqueViolation } from './unique-violation';
 
 export class DuplicateKeyError extends Error {
-  constructor(readonly kind: string, readonly key: string) {
+  constructor(
+    readonly kind: string,
+    readonly key: string,
+  ) {
     super(`a ${kind} '${key}' already exists`);
   }
 }
 
 /** Tenant rows named by a key unique within the tenant (variables, connections). */
 export abstract class KeyedRepository<E extends ObjectLiteral & { tenantId: string }> {
-  protected constructor(protected readonly db: DataSource, private readonly entity: EntityTarget<E>, private readonly keyField: keyof E & string, private readonly kind: string) {}
+  protected constructor(
+    protected readonly db: DataSource,
+    private readonly entity: EntityTarget<E>,
+    private readonly keyField: keyof E & string,
+    private readonly kind: string,
+  ) {}
 
   protected get rows(): Repository<E> {
     return this.db.getRepository(this.entity);
@@ -22,11 +30,14 @@ export abstract class KeyedRepository<E extends ObjectLiteral & { tenantId: stri
 
   /** In key order; `search` keeps the rows whose key contains it (any case). */
   async list(tenantId: string, page: PageRequest, search?: string): Promise<Page<E>> {
-    const column = this.db.getMetadata(this.entity).findColumnWithPropertyName(this.keyField)?.databaseName ?? this.keyField;
+    const column =
+      this.db.getMetadata(this.entity).findColumnWithPropertyName(this.keyField)?.databaseName ?? this.keyField;
     const [items, total] = await this.rows
       .createQueryBuilder('k')
       .where('k.tenant_id = :tenantId', { tenantId })
-      .andWhere(search ? `k.${column} ILIKE :pattern ESCAPE '\\'` : '1 = 1', { pattern: `%${(search ?? '').replace(/[\\%_]/g, '\\$&')}%` })
+      .andWhere(search ? `k.${column} ILIKE :pattern ESCAPE '\\'` : '1 = 1', {
+        pattern: `%${(search ?? '').replace(/[\\%_]/g, '\\$&')}%`,
+      })
       .orderBy(`k.${this.keyField}`)
       .take(page.limit)
       .skip(page.offset)
@@ -42,7 +53,8 @@ export abstract class KeyedRepository<E extends ObjectLiteral & { tenantId: stri
     try {
       return await this.rows.save({ tenantId, ...input } as DeepPartial<E>);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new DuplicateKeyError(this.kind, String(input[this.keyField as keyof typeof input]));
+      if (isUniqueViolation(error))
+        throw new DuplicateKeyError(this.kind, String(input[this.keyField as keyof typeof input]));
       throw error;
     }
   }

@@ -77,7 +77,10 @@ export class NotificationChannelRepository {
   }
 
   async markHealthy(tenantId: string, id: string): Promise<void> {
-    await this.channels.query(`UPDATE notification_channel SET failing_since = NULL, last_error = NULL WHERE tenant_id = $1 AND id = $2 AND failing_since IS NOT NULL`, [tenantId, id]);
+    await this.channels.query(
+      `UPDATE notification_channel SET failing_since = NULL, last_error = NULL WHERE tenant_id = $1 AND id = $2 AND failing_since IS NOT NULL`,
+      [tenantId, id],
+    );
   }
 }
 

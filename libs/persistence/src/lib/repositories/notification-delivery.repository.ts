@@ -34,10 +34,19 @@ export class NotificationDeliveryRepository {
     await this.deliveries.insert({ tenantId, ...attempt });
   }
 
-  async list(tenantId: string, page: PageRequest, filters: DeliveryFilters = {}): Promise<Page<NotificationDeliveryEntity>> {
+  async list(
+    tenantId: string,
+    page: PageRequest,
+    filters: DeliveryFilters = {},
+  ): Promise<Page<NotificationDeliveryEntity>> {
     const where: FindOptionsWhere<NotificationDeliveryEntity> = { tenantId };
     for (const [key, value] of Object.entries(filters)) if (value !== undefined) Object.assign(where, { [key]: value });
-    const [items, total] = await this.deliveries.findAndCount({ where, order: { createdAt: 'DESC', id: 'DESC' }, take: page.limit, skip: page.offset });
+    const [items, total] = await this.deliveries.findAndCount({
+      where,
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: page.limit,
+      skip: page.offset,
+    });
     return { items, total, limit: page.limit, offset: page.offset };
   }
 }

@@ -15,7 +15,8 @@ export interface NewOneTimeToken {
   createdBy?: string | null;
 }
 
-export type ConsumeResult = { ok: true; token: OneTimeTokenEntity } | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+export type ConsumeResult =
+  { ok: true; token: OneTimeTokenEntity } | { ok: false; reason: 'unknown' | 'used' | 'expired' };
 
 @Injectable()
 export class OneTimeTokenRepository {
@@ -30,9 +31,15 @@ export class OneTimeTokenRepository {
    * Marks the token used and runs `apply` in the same transaction: if `apply` throws, the token
    * stays unused and nothing it did is kept.
    */
-  async consume<T>(purpose: OneTimeTokenPurpose, tokenHash: string, apply: (token: OneTimeTokenEntity, tx: EntityManager) => Promise<T>): Promise<{ ok: true; value: T } | Exclude<ConsumeResult, { ok: true }>> {
+  async consume<T>(
+    purpose: OneTimeTokenPurpose,
+    tokenHash: string,
+    apply: (token: OneTimeTokenEntity, tx: EntityManager) => Promise<T>,
+  ): Promise<{ ok: true; value: T } | Exclude<ConsumeResult, { ok: true }>> {
     return this.db.transaction(async (tx) => {
-      const token = await tx.getRepository(OneTimeTokenEntity).findOne({ where: { purpose, tokenHash }, lock: { mode: 'pessimistic_write' } });
+      const token = await tx
+        .getRepository(OneTimeTokenEntity)
+        .findOne({ where: { purpose, tokenHash }, lock: { mode: 'pessimistic_write' } });
       if (!token) return { ok: false, reason: 'unknown' } as const;
       if (token.usedAt) return { ok: false, reason: 'used' } as const;
       if (token.expiresAt.getTime() <= Date.now()) return { ok: false, reason: 'expired' } as const;
@@ -46,7 +53,10 @@ export class OneTimeTokenRepository {
     return this.db
       .getRepository(OneTimeTokenEntity)
       .createQueryBuilder('t')
-      .where('t.purpose = :purpose AND t.token_hash = :tokenHash AND t.used_at IS NULL AND t.expires_at > now()', { purpose, tokenHash })
+      .where('t.purpose = :purpose AND t.token_hash = :tokenHash AND t.used_at IS NULL AND t.expires_at > now()', {
+        purpose,
+        tokenHash,
+      })
       .getOne();
   }
 
@@ -56,10 +66,21 @@ export class OneTimeTokenRepository {
   }
 
   /** One attempt to mail the token: `sent`, or `failed` / `abandoned` with the server's answer. */
-  async recordMailAttempt(id: string, attempt: number, status: Exclude<MailStatus, 'queued'>, error: string | null): Promise<void> {
-    await this.db
-      .getRepository(OneTimeTokenEntity)
-      .update({ id }, { mailStatus: status, mailAttempts: attempt, mailError: error, ...(status === 'sent' && { mailSentAt: new Date() }) });
+  async recordMailAttempt(
+    id: string,
+    attempt: number,
+    status: Exclude<MailStatus, 'queued'>,
+    error: string | null,
+  ): Promise<void> {
+    await this.db.getRepository(OneTimeTokenEntity).update(
+      { id },
+      {
+        mailStatus: status,
+        mailAttempts: attempt,
+        mailError: error,
+        ...(status === 'sent' && { mailSentAt: new Date() }),
+      },
+    );
   }
 
   findById(id: string): Promise<OneTimeTokenEntity | null> {
@@ -71,7 +92,9 @@ export class OneTimeTokenRepository {
     return this.db
       .getRepository(OneTimeTokenEntity)
       .createQueryBuilder('t')
-      .where(`t.tenant_id = :tenantId AND t.purpose = 'invitation' AND t.used_at IS NULL AND t.expires_at > now()`, { tenantId })
+      .where(`t.tenant_id = :tenantId AND t.purpose = 'invitation' AND t.used_at IS NULL AND t.expires_at > now()`, {
+        tenantId,
+      })
       .orderBy('t.created_at', 'DESC')
       .getMany();
   }

@@ -23,8 +23,13 @@ export class DuplicatePoolError extends Error {
 
 function toPool(row: Record<string, any>): PoolEntity {
   return Object.assign(new PoolEntity(), {
-    id: row['id'], tenantId: row['tenant_id'], name: row['name'], slots: row['slots'], description: row['description'],
-    createdAt: row['created_at'], updatedAt: row['updated_at'],
+    id: row['id'],
+    tenantId: row['tenant_id'],
+    name: row['name'],
+    slots: row['slots'],
+    description: row['description'],
+    createdAt: row['created_at'],
+    updatedAt: row['updated_at'],
   });
 }
 
@@ -37,7 +42,12 @@ const WITH_USAGE = `
         FROM task_instance ti WHERE ti.tenant_id = p.tenant_id AND ti.pool = p.name AND ti.state IN ('scheduled', 'queued', 'running')
     ) u ON true`;
 
-const toUsage = (row: Record<string, any>): PoolUsage => ({ pool: toPool(row), running: row['running'], queued: row['queued'], scheduled: row['scheduled'] });
+const toUsage = (row: Record<string, any>): PoolUsage => ({
+  pool: toPool(row),
+  running: row['running'],
+  queued: row['queued'],
+  scheduled: row['scheduled'],
+});
 
 /** A tenant's pools. Its default_pool comes into being with `defaultSlots` the first time it is looked at. */
 @Injectable()
@@ -46,7 +56,11 @@ export class PoolRepository {
 
   async list(tenantId: string, defaultSlots: number, page: PageRequest): Promise<Page<PoolUsage>> {
     await this.ensureDefault(tenantId, defaultSlots);
-    const rows = await this.db.query(`${WITH_USAGE} WHERE p.tenant_id = $1 ORDER BY p.name LIMIT $2 OFFSET $3`, [tenantId, page.limit, page.offset]);
+    const rows = await this.db.query(`${WITH_USAGE} WHERE p.tenant_id = $1 ORDER BY p.name LIMIT $2 OFFSET $3`, [
+      tenantId,
+      page.limit,
+      page.offset,
+    ]);
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM pool WHERE tenant_id = $1`, [tenantId]);
     return { items: rows.map(toUsage), total, ...page };
   }
@@ -59,7 +73,12 @@ export class PoolRepository {
 
   async create(tenantId: string, input: { name: string; slots: number; description: string }): Promise<void> {
     try {
-      await this.db.query(`INSERT INTO pool (tenant_id, name, slots, description) VALUES ($1, $2, $3, $4)`, [tenantId, input.name, input.slots, input.description]);
+      await this.db.query(`INSERT INTO pool (tenant_id, name, slots, description) VALUES ($1, $2, $3, $4)`, [
+        tenantId,
+        input.name,
+        input.slots,
+        input.description,
+      ]);
     } catch (error) {
       if (isUniqueViolation(error)) throw new DuplicatePoolError(input.name);
       throw error;
@@ -67,7 +86,12 @@ export class PoolRepository {
   }
 
   /** Changes what is given; false when there is no such pool. */
-  async update(tenantId: string, defaultSlots: number, name: string, change: { slots?: number; description?: string }): Promise<boolean> {
+  async update(
+    tenantId: string,
+    defaultSlots: number,
+    name: string,
+    change: { slots?: number; description?: string },
+  ): Promise<boolean> {
     if (name === DEFAULT_POOL) await this.ensureDefault(tenantId, defaultSlots);
     const [, count] = await this.db.query(
       `UPDATE pool SET slots = COALESCE($3, slots), description = COALESCE($4, description), updated_at = now() WHERE tenant_id = $1 AND name = $2`,

@@ -23,7 +23,12 @@ describe('sessions, one-time tokens and the audit log against PostgreSQL', () =>
     sessions = new SessionRepository(db);
     tokens = new OneTimeTokenRepository(db);
     accounts = new AccountRepository(db);
-    const created = await accounts.createTenantWithOwner({ email: 'owner@example.com', passwordHash: 'x', tenantSlug: 'acme', tenantName: 'Acme' });
+    const created = await accounts.createTenantWithOwner({
+      email: 'owner@example.com',
+      passwordHash: 'x',
+      tenantSlug: 'acme',
+      tenantName: 'Acme',
+    });
     [userId, tenantId] = [created.user.id, created.tenant.id];
   });
   afterAll(() => drop());
@@ -41,14 +46,29 @@ describe('sessions, one-time tokens and the audit log against PostgreSQL', () =>
 
   it('refuses an expired refresh token without touching the session', async () => {
     const stale = hash();
-    const session = await sessions.start({ userId, ip: '10.0.0.1', tokenHash: stale, expiresAt: new Date(Date.now() - 1000) });
+    const session = await sessions.start({
+      userId,
+      ip: '10.0.0.1',
+      tokenHash: stale,
+      expiresAt: new Date(Date.now() - 1000),
+    });
     expect(await sessions.rotate(stale, { tokenHash: hash(), expiresAt: inAnHour() })).toEqual({ kind: 'expired' });
-    expect(await sessions.liveUser(userId, session.id)).toEqual({ id: userId, email: 'owner@example.com', sessionId: session.id });
+    expect(await sessions.liveUser(userId, session.id)).toEqual({
+      id: userId,
+      email: 'owner@example.com',
+      sessionId: session.id,
+    });
   });
 
   it('keeps a one-time token unused when the change it authorises fails, and spends it once when it succeeds', async () => {
     const tokenHash = hash();
-    await tokens.create({ purpose: 'reset_password', tokenHash, email: 'owner@example.com', userId, expiresAt: inAnHour() });
+    await tokens.create({
+      purpose: 'reset_password',
+      tokenHash,
+      email: 'owner@example.com',
+      userId,
+      expiresAt: inAnHour(),
+    });
     await expect(
       tokens.consume('reset_password', tokenHash, async (_token, tx) => {
         await accounts.setPassword(userId, 'changed', tx);
@@ -58,17 +78,34 @@ describe('sessions, one-time tokens and the audit log against PostgreSQL', () =>
     expect((await accounts.findUserById(userId))?.passwordHash).toBe('x');
 
     expect(await tokens.consume('reset_password', tokenHash, async () => 'ok')).toEqual({ ok: true, value: 'ok' });
-    expect(await tokens.consume('reset_password', tokenHash, async () => 'again')).toEqual({ ok: false, reason: 'used' });
-    expect(await tokens.consume('verify_email', tokenHash, async () => 'other purpose')).toEqual({ ok: false, reason: 'unknown' });
+    expect(await tokens.consume('reset_password', tokenHash, async () => 'again')).toEqual({
+      ok: false,
+      reason: 'used',
+    });
+    expect(await tokens.consume('verify_email', tokenHash, async () => 'other purpose')).toEqual({
+      ok: false,
+      reason: 'unknown',
+    });
   });
 
   it('appends audit entries and lists them per tenant with filters; the table refuses UPDATE and DELETE', async () => {
     const audit = new AuditLogRepository(db);
-    const entry = { tenantId, actorUserId: userId, actorEmail: 'owner@example.com', target: {}, statusCode: 200, ip: null };
+    const entry = {
+      tenantId,
+      actorUserId: userId,
+      actorEmail: 'owner@example.com',
+      target: {},
+      statusCode: 200,
+      ip: null,
+    };
     await audit.append({ ...entry, action: 'POST /auth/login', outcome: 'success' });
     await audit.append({ ...entry, action: 'POST /auth/login', outcome: 'failure', statusCode: 401 });
     await audit.append({ ...entry, tenantId: null, action: 'POST /auth/login', outcome: 'failure', statusCode: 401 });
-    const failures = await audit.list(tenantId, { actor: 'OWNER@example.com', outcome: 'failure' }, { limit: 10, offset: 0 });
+    const failures = await audit.list(
+      tenantId,
+      { actor: 'OWNER@example.com', outcome: 'failure' },
+      { limit: 10, offset: 0 },
+    );
     expect([failures.total, failures.items[0].statusCode]).toEqual([1, 401]);
     await expect(db.query(`UPDATE audit_log SET outcome = 'success'`)).rejects.toThrow(/append-only/);
     await expect(db.query(`DELETE FROM audit_log WHERE tenant_id IS NULL`)).rejects.toThrow(/append-only/);

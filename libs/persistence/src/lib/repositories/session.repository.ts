@@ -17,10 +17,21 @@ export type RefreshOutcome =
 export class SessionRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async start(input: { userId: string; ip: string | null; tokenHash: string; expiresAt: Date }): Promise<AuthSessionEntity> {
+  async start(input: {
+    userId: string;
+    ip: string | null;
+    tokenHash: string;
+    expiresAt: Date;
+  }): Promise<AuthSessionEntity> {
     return this.db.transaction(async (tx) => {
       const session = await tx.save(tx.create(AuthSessionEntity, { userId: input.userId, ip: input.ip }));
-      await tx.save(tx.create(RefreshTokenEntity, { sessionId: session.id, tokenHash: input.tokenHash, expiresAt: input.expiresAt }));
+      await tx.save(
+        tx.create(RefreshTokenEntity, {
+          sessionId: session.id,
+          tokenHash: input.tokenHash,
+          expiresAt: input.expiresAt,
+        }),
+      );
       return session;
     });
   }
@@ -28,7 +39,14 @@ export class SessionRepository {
   /** Swaps a refresh token for its successor in one transaction (row-locked, so two concurrent uses cannot both win). */
   async rotate(tokenHash: string, next: { tokenHash: string; expiresAt: Date }): Promise<RefreshOutcome> {
     return this.db.transaction(async (tx) => {
-      const rows: { id: string; session_id: string; user_id: string; expires_at: Date; rotated_at: Date | null; revoked_at: Date | null }[] = await tx.query(
+      const rows: {
+        id: string;
+        session_id: string;
+        user_id: string;
+        expires_at: Date;
+        rotated_at: Date | null;
+        revoked_at: Date | null;
+      }[] = await tx.query(
         `SELECT r.id, r.session_id, s.user_id, r.expires_at, r.rotated_at, s.revoked_at
            FROM refresh_token r JOIN auth_session s ON s.id = r.session_id
           WHERE r.token_hash = $1 FOR UPDATE OF r, s`,
@@ -38,12 +56,21 @@ export class SessionRepository {
       if (!token) return { kind: 'unknown' };
       if (token.revoked_at) return { kind: 'revoked' };
       if (token.rotated_at) {
-        await tx.query(`UPDATE auth_session SET revoked_at = now(), revoked_reason = 'refresh token reused' WHERE id = $1`, [token.session_id]);
+        await tx.query(
+          `UPDATE auth_session SET revoked_at = now(), revoked_reason = 'refresh token reused' WHERE id = $1`,
+          [token.session_id],
+        );
         return { kind: 'reused', sessionId: token.session_id };
       }
       if (token.expires_at.getTime() <= Date.now()) return { kind: 'expired' };
       await tx.query(`UPDATE refresh_token SET rotated_at = now() WHERE id = $1`, [token.id]);
-      await tx.save(tx.create(RefreshTokenEntity, { sessionId: token.session_id, tokenHash: next.tokenHash, expiresAt: next.expiresAt }));
+      await tx.save(
+        tx.create(RefreshTokenEntity, {
+          sessionId: token.session_id,
+          tokenHash: next.tokenHash,
+          expiresAt: next.expiresAt,
+        }),
+      );
       return { kind: 'rotated', sessionId: token.session_id, userId: token.user_id };
     });
   }
@@ -60,7 +87,10 @@ export class SessionRepository {
   }
 
   async revokeAllOf(userId: string, reason: string, tx: EntityManager = this.db.manager): Promise<void> {
-    await tx.query(`UPDATE auth_session SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`, [userId, reason]);
+    await tx.query(
+      `UPDATE auth_session SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`,
+      [userId, reason],
+    );
   }
 
   /** The user behind an access token (and its session), if the token's session is still live. */
@@ -87,12 +117,18 @@ export class SessionRepository {
 
   /** Revokes one session of this user; false when the user has no such live session. */
   async revokeOne(userId: string, sessionId: string, reason: string): Promise<boolean> {
-    const [, count] = await this.db.query(`UPDATE auth_session SET revoked_at = now(), revoked_reason = $3 WHERE id = $2 AND user_id = $1 AND revoked_at IS NULL`, [userId, sessionId, reason]);
+    const [, count] = await this.db.query(
+      `UPDATE auth_session SET revoked_at = now(), revoked_reason = $3 WHERE id = $2 AND user_id = $1 AND revoked_at IS NULL`,
+      [userId, sessionId, reason],
+    );
     return count > 0;
   }
 
   /** Revokes every session of the user but `keep` (the one changing the password stays logged in). */
   async revokeOthers(userId: string, keep: string, reason: string, tx: EntityManager = this.db.manager): Promise<void> {
-    await tx.query(`UPDATE auth_session SET revoked_at = now(), revoked_reason = $3 WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`, [userId, keep, reason]);
+    await tx.query(
+      `UPDATE auth_session SET revoked_at = now(), revoked_reason = $3 WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`,
+      [userId, keep, reason],
+    );
   }
 }

@@ -17,7 +17,9 @@ describe('SharedLoads', () => {
 
   it('does not keep a load that failed or found nothing', async () => {
     const cache = new SharedLoads<string | null>(10);
-    await expect(cache.get('t1', 'k', () => Promise.reject(new Error('connection lost')))).rejects.toThrow('connection lost');
+    await expect(cache.get('t1', 'k', () => Promise.reject(new Error('connection lost')))).rejects.toThrow(
+      'connection lost',
+    );
     await settle();
     expect(await cache.get('t1', 'k', async () => null)).toBeNull();
     await settle();

@@ -31,8 +31,15 @@ export interface SlaMissFilters {
 
 function toMiss(row: Record<string, any>): SlaMissEntity {
   return Object.assign(new SlaMissEntity(), {
-    id: row['id'], tenantId: row['tenant_id'], dagId: row['dag_id'], dagRunId: row['dag_run_id'], taskId: row['task_id'],
-    expectedAt: row['expected_at'], detectedAt: row['detected_at'], finishedAt: row['finished_at'], notifiedAt: row['notified_at'],
+    id: row['id'],
+    tenantId: row['tenant_id'],
+    dagId: row['dag_id'],
+    dagRunId: row['dag_run_id'],
+    taskId: row['task_id'],
+    expectedAt: row['expected_at'],
+    detectedAt: row['detected_at'],
+    finishedAt: row['finished_at'],
+    notifiedAt: row['notified_at'],
   });
 }
 
@@ -111,16 +118,28 @@ export class SlaMissRepository {
         [limit],
       );
       if (rows.length === 0) return 0;
-      await notify(rows.map((row) => ({
-        miss: toMiss(row), tenantSlug: row['tenant_slug'], runId: row['run_id'], runType: row['run_type'], runState: row['run_state'],
-        taskState: row['task_state'] ?? null, slaChannels: row['sla_channels'] ?? null, deadlineChannels: row['deadline_channels'] ?? null,
-      })));
+      await notify(
+        rows.map((row) => ({
+          miss: toMiss(row),
+          tenantSlug: row['tenant_slug'],
+          runId: row['run_id'],
+          runType: row['run_type'],
+          runState: row['run_state'],
+          taskState: row['task_state'] ?? null,
+          slaChannels: row['sla_channels'] ?? null,
+          deadlineChannels: row['deadline_channels'] ?? null,
+        })),
+      );
       await tx.query(`UPDATE sla_miss SET notified_at = now() WHERE id = ANY($1)`, [rows.map((row) => row['id'])]);
       return rows.length;
     });
   }
 
-  async list(tenantId: string, page: PageRequest, filters: SlaMissFilters = {}): Promise<Page<SlaMissEntity & { runId: string }>> {
+  async list(
+    tenantId: string,
+    page: PageRequest,
+    filters: SlaMissFilters = {},
+  ): Promise<Page<SlaMissEntity & { runId: string }>> {
     const conditions = ['m.tenant_id = $1'];
     const params: unknown[] = [tenantId];
     const add = (sql: string, value: unknown) => {
@@ -134,12 +153,20 @@ export class SlaMissRepository {
     if (filters.to) add('m.detected_at < ?', filters.to);
     if (filters.kind) conditions.push(filters.kind === 'deadline' ? 'm.task_id IS NULL' : 'm.task_id IS NOT NULL');
     const where = conditions.join(' AND ');
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM sla_miss m JOIN dag_run r ON r.id = m.dag_run_id WHERE ${where}`, params);
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM sla_miss m JOIN dag_run r ON r.id = m.dag_run_id WHERE ${where}`,
+      params,
+    );
     const rows: Record<string, any>[] = await this.db.query(
       `SELECT m.*, r.run_id FROM sla_miss m JOIN dag_run r ON r.id = m.dag_run_id WHERE ${where}
         ORDER BY m.detected_at DESC, m.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, page.limit, page.offset],
     );
-    return { items: rows.map((row) => Object.assign(toMiss(row), { runId: row['run_id'] as string })), total, limit: page.limit, offset: page.offset };
+    return {
+      items: rows.map((row) => Object.assign(toMiss(row), { runId: row['run_id'] as string })),
+      total,
+      limit: page.limit,
+      offset: page.offset,
+    };
   }
 }

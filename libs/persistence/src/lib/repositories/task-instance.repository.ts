@@ -29,18 +29,39 @@ export interface TryEnd extends TaskInstanceRef {
 export const END_TRIES_PARAMETERS = Array.from({ length: 18 }, (_, i) => `$${i + 1}`).join(', ');
 
 export function endTriesValues(tries: TryEnd[]): unknown[] {
-  return [tries.map((t) => t.tenantId), tries.map((t) => t.taskInstanceId), tries.map((t) => t.tryNumber), tries.map((t) => t.state),
-    tries.map((t) => t.exitReason && storableText(t.exitReason)), tries.map((t) => t.nextTryAt), ...logRowValues(tries.map((t) => ({ ...t, lines: t.lines ?? [] }))),
-    ...returnValueRows(tries)];
+  return [
+    tries.map((t) => t.tenantId),
+    tries.map((t) => t.taskInstanceId),
+    tries.map((t) => t.tryNumber),
+    tries.map((t) => t.state),
+    tries.map((t) => t.exitReason && storableText(t.exitReason)),
+    tries.map((t) => t.nextTryAt),
+    ...logRowValues(tries.map((t) => ({ ...t, lines: t.lines ?? [] }))),
+    ...returnValueRows(tries),
+  ];
 }
 
 function returnValueRows(tries: TryEnd[]): [string[], string[], string[], number[], string[], string[]] {
   const values = tries.flatMap((t) => (t.returnValue ? [{ tenantId: t.tenantId, ...t.returnValue }] : []));
-  return [values.map((v) => v.tenantId), values.map((v) => v.dagRunId), values.map((v) => v.taskId), values.map((v) => v.mapIndex),
-    values.map(() => RETURN_VALUE_KEY), values.map((v) => v.valueJson)];
+  return [
+    values.map((v) => v.tenantId),
+    values.map((v) => v.dagRunId),
+    values.map((v) => v.taskId),
+    values.map((v) => v.mapIndex),
+    values.map(() => RETURN_VALUE_KEY),
+    values.map((v) => v.valueJson),
+  ];
 }
 
-const DATE_COLUMNS = ['queued_at', 'start_date', 'end_date', 'heartbeat_at', 'next_try_at', 'scheduled_at', 'first_poke_at'];
+const DATE_COLUMNS = [
+  'queued_at',
+  'start_date',
+  'end_date',
+  'heartbeat_at',
+  'next_try_at',
+  'scheduled_at',
+  'first_poke_at',
+];
 
 /** A task instance from a row of `json_agg(task_instance)`: its timestamps arrive as strings. */
 export function taskInstanceFromJson(row: Record<string, any>): TaskInstanceEntity {
@@ -51,10 +72,25 @@ export function taskInstanceFromJson(row: Record<string, any>): TaskInstanceEnti
 
 export function toTaskInstance(row: Record<string, any>): TaskInstanceEntity {
   return Object.assign(new TaskInstanceEntity(), {
-    id: row['id'], tenantId: row['tenant_id'], dagRunId: row['dag_run_id'], taskId: row['task_id'], mapIndex: row['map_index'],
-    operator: row['operator'], state: row['state'], tryNumber: row['try_number'], maxTries: row['max_tries'], priorityWeight: row['priority_weight'],
-    queuedAt: row['queued_at'], startDate: row['start_date'], endDate: row['end_date'], hostname: row['hostname'],
-    heartbeatAt: row['heartbeat_at'], nextTryAt: row['next_try_at'], pool: row['pool'], poolSlots: row['pool_slots'], scheduledAt: row['scheduled_at'],
+    id: row['id'],
+    tenantId: row['tenant_id'],
+    dagRunId: row['dag_run_id'],
+    taskId: row['task_id'],
+    mapIndex: row['map_index'],
+    operator: row['operator'],
+    state: row['state'],
+    tryNumber: row['try_number'],
+    maxTries: row['max_tries'],
+    priorityWeight: row['priority_weight'],
+    queuedAt: row['queued_at'],
+    startDate: row['start_date'],
+    endDate: row['end_date'],
+    hostname: row['hostname'],
+    heartbeatAt: row['heartbeat_at'],
+    nextTryAt: row['next_try_at'],
+    pool: row['pool'],
+    poolSlots: row['pool_slots'],
+    scheduledAt: row['scheduled_at'],
     firstPokeAt: row['first_poke_at'],
   });
 }
@@ -63,7 +99,10 @@ const ENDED = ', end_date = COALESCE(end_date, now())';
 const STAMPS: Partial<Record<TaskState, string>> = {
   scheduled: ', scheduled_at = now(), next_try_at = NULL',
   queued: ', queued_at = now(), next_try_at = NULL',
-  skipped: ENDED, upstream_failed: ENDED, success: ENDED, failed: ENDED,
+  skipped: ENDED,
+  upstream_failed: ENDED,
+  success: ENDED,
+  failed: ENDED,
 };
 
 /** Every state change here is conditional (`WHERE state = expected`): of two racers, one wins. */
@@ -76,18 +115,27 @@ export class TaskInstanceRepository {
       `SELECT * FROM task_instance WHERE tenant_id = $1 AND dag_run_id = $2 ORDER BY task_id, map_index LIMIT $3 OFFSET $4`,
       [tenantId, dagRunId, page.limit, page.offset],
     );
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM task_instance WHERE tenant_id = $1 AND dag_run_id = $2`, [tenantId, dagRunId]);
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM task_instance WHERE tenant_id = $1 AND dag_run_id = $2`,
+      [tenantId, dagRunId],
+    );
     return { items: rows.map(toTaskInstance), total, ...page };
   }
 
   async allForRun(tenantId: string, dagRunId: string): Promise<TaskInstanceEntity[]> {
-    const rows = await this.db.query(`SELECT * FROM task_instance WHERE tenant_id = $1 AND dag_run_id = $2`, [tenantId, dagRunId]);
+    const rows = await this.db.query(`SELECT * FROM task_instance WHERE tenant_id = $1 AND dag_run_id = $2`, [
+      tenantId,
+      dagRunId,
+    ]);
     return rows.map(toTaskInstance);
   }
 
   /** The instances of these tasks in a run (what one evaluation step needs, not the whole run). */
   async ofTasks(tenantId: string, dagRunId: string, taskIds: string[]): Promise<TaskInstanceEntity[]> {
-    const rows = await this.db.query(`SELECT * FROM task_instance WHERE tenant_id = $1 AND dag_run_id = $2 AND task_id = ANY($3)`, [tenantId, dagRunId, taskIds]);
+    const rows = await this.db.query(
+      `SELECT * FROM task_instance WHERE tenant_id = $1 AND dag_run_id = $2 AND task_id = ANY($3)`,
+      [tenantId, dagRunId, taskIds],
+    );
     return rows.map(toTaskInstance);
   }
 
@@ -103,7 +151,9 @@ export class TaskInstanceRepository {
   /** Whether any of a run's instances is unfinished, and if none is, how many failed: enough to end the run. */
   async progress(tenantId: string, dagRunId: string): Promise<{ unfinished: boolean; failed: number }> {
     // Two probes rather than one count: the first is answered by the unfinished-instances index alone.
-    const [{ unfinished }] = await queryNamed<{ unfinished: boolean }>(this.db, 'updraft_run_unfinished',
+    const [{ unfinished }] = await queryNamed<{ unfinished: boolean }>(
+      this.db,
+      'updraft_run_unfinished',
       `SELECT EXISTS (SELECT 1 FROM task_instance WHERE dag_run_id = $2 AND tenant_id = $1
           AND state NOT IN ('success', 'failed', 'skipped', 'upstream_failed', 'removed')) AS unfinished`,
       [tenantId, dagRunId],
@@ -125,7 +175,10 @@ export class TaskInstanceRepository {
   }
 
   async get(tenantId: string, taskInstanceId: string): Promise<TaskInstanceEntity | null> {
-    const rows = await this.db.query(`SELECT * FROM task_instance WHERE tenant_id = $1 AND id = $2`, [tenantId, taskInstanceId]);
+    const rows = await this.db.query(`SELECT * FROM task_instance WHERE tenant_id = $1 AND id = $2`, [
+      tenantId,
+      taskInstanceId,
+    ]);
     return rows.length > 0 ? toTaskInstance(rows[0]) : null;
   }
 
@@ -151,15 +204,24 @@ export class TaskInstanceRepository {
    * the order of `refs`, null for each one that was not queued any more (someone else has it).
    */
   async claimMany(refs: TaskInstanceRef[], hostname: string): Promise<(TaskInstanceEntity | null)[]> {
-    const rows = await this.db.query(`SELECT * FROM updraft_claim($1::uuid[], $2::uuid[], $3, 'queued')`, [refs.map((r) => r.tenantId), refs.map((r) => r.taskInstanceId), hostname]);
-    const byId = new Map<string, TaskInstanceEntity>(rows.map((row: Record<string, unknown>) => [row['id'], toTaskInstance(row)]));
+    const rows = await this.db.query(`SELECT * FROM updraft_claim($1::uuid[], $2::uuid[], $3, 'queued')`, [
+      refs.map((r) => r.tenantId),
+      refs.map((r) => r.taskInstanceId),
+      hostname,
+    ]);
+    const byId = new Map<string, TaskInstanceEntity>(
+      rows.map((row: Record<string, unknown>) => [row['id'], toTaskInstance(row)]),
+    );
     return refs.map((r) => byId.get(r.taskInstanceId) ?? null);
   }
 
   /** Marks these tries alive; returns the ids still running (the others were cancelled, marked or cleared). */
   async heartbeat(ids: string[]): Promise<string[]> {
     if (ids.length === 0) return [];
-    const [rows] = await this.db.query(`UPDATE task_instance SET heartbeat_at = now() WHERE id = ANY($1) AND state = 'running' RETURNING id`, [ids]);
+    const [rows] = await this.db.query(
+      `UPDATE task_instance SET heartbeat_at = now() WHERE id = ANY($1) AND state = 'running' RETURNING id`,
+      [ids],
+    );
     return rows.map((r: { id: string }) => r.id);
   }
 
@@ -189,7 +251,13 @@ export class TaskInstanceRepository {
   }
 
   /** Ends a running try; false when the try is no longer this worker's (cleared, reaped, or marked). */
-  async finish(ref: TaskInstanceRef, tryNumber: number, to: TaskState, exitReason: string | null, nextTryAt: Date | null = null): Promise<boolean> {
+  async finish(
+    ref: TaskInstanceRef,
+    tryNumber: number,
+    to: TaskState,
+    exitReason: string | null,
+    nextTryAt: Date | null = null,
+  ): Promise<boolean> {
     return (await this.finishMany([{ ...ref, tryNumber, state: to, exitReason, nextTryAt }]))[0];
   }
 
@@ -199,8 +267,12 @@ export class TaskInstanceRepository {
    * longer running. The lines are kept either way.
    */
   async finishMany(tries: TryEnd[]): Promise<boolean[]> {
-    const rows = await queryNamed<{ id: string }>(this.db, 'updraft_finish_tries',
-      `SELECT id FROM updraft_end_tries(${END_TRIES_PARAMETERS}, '[]', NULL, NULL, NULL, NULL, NULL, NULL)`, endTriesValues(tries));
+    const rows = await queryNamed<{ id: string }>(
+      this.db,
+      'updraft_finish_tries',
+      `SELECT id FROM updraft_end_tries(${END_TRIES_PARAMETERS}, '[]', NULL, NULL, NULL, NULL, NULL, NULL)`,
+      endTriesValues(tries),
+    );
     const ended = new Set(rows.map((r) => r.id));
     return tries.map((t) => ended.has(t.taskInstanceId));
   }
@@ -217,7 +289,10 @@ export class TaskInstanceRepository {
         [ref.tenantId, ref.taskInstanceId, tryNumber],
       );
       if (count > 0) {
-        await tx.query(`UPDATE task_try SET exit_reason = $4, end_date = now() WHERE tenant_id = $1 AND task_instance_id = $2 AND try_number = $3`, [ref.tenantId, ref.taskInstanceId, tryNumber, reason]);
+        await tx.query(
+          `UPDATE task_try SET exit_reason = $4, end_date = now() WHERE tenant_id = $1 AND task_instance_id = $2 AND try_number = $3`,
+          [ref.tenantId, ref.taskInstanceId, tryNumber, reason],
+        );
       }
       return count > 0;
     });
@@ -289,12 +364,21 @@ export class TaskInstanceRepository {
   }
 
   /** Running instances whose worker stopped heartbeating. */
-  async zombies(olderThanMs: number, limit: number): Promise<(TaskInstanceRef & { tryNumber: number; maxTries: number; dagRunId: string })[]> {
+  async zombies(
+    olderThanMs: number,
+    limit: number,
+  ): Promise<(TaskInstanceRef & { tryNumber: number; maxTries: number; dagRunId: string })[]> {
     const rows = await this.db.query(
       `SELECT tenant_id, id, try_number, max_tries, dag_run_id FROM task_instance
         WHERE state = 'running' AND heartbeat_at < now() - ($1 || ' milliseconds')::interval LIMIT $2`,
       [olderThanMs, limit],
     );
-    return rows.map((r: Record<string, any>) => ({ tenantId: r['tenant_id'], taskInstanceId: r['id'], tryNumber: r['try_number'], maxTries: r['max_tries'], dagRunId: r['dag_run_id'] }));
+    return rows.map((r: Record<string, any>) => ({
+      tenantId: r['tenant_id'],
+      taskInstanceId: r['id'],
+      tryNumber: r['try_number'],
+      maxTries: r['max_tries'],
+      dagRunId: r['dag_run_id'],
+    }));
   }
 }

@@ -31,8 +31,14 @@ export interface TryLogLines {
  */
 export function logRowValues(batches: TryLogLines[]): [string[], string[], number[], Date[], string[], string[]] {
   const rows = batches.flatMap((b) => b.lines.map((line) => ({ ...b, line })));
-  return [rows.map((r) => r.tenantId), rows.map((r) => r.taskInstanceId), rows.map((r) => r.tryNumber), rows.map((r) => r.line.timestamp),
-    rows.map((r) => r.line.stream), rows.map((r) => storableText(r.line.message))];
+  return [
+    rows.map((r) => r.tenantId),
+    rows.map((r) => r.taskInstanceId),
+    rows.map((r) => r.tryNumber),
+    rows.map((r) => r.line.timestamp),
+    rows.map((r) => r.line.stream),
+    rows.map((r) => storableText(r.line.message)),
+  ];
 }
 
 @Injectable()
@@ -55,7 +61,13 @@ export class TaskLogRepository {
   }
 
   /** Up to `limit` lines after the line `afterId` (ids only grow), in the order they were written. */
-  async read(tenantId: string, taskInstanceId: string, tryNumber: number, afterId = '0', limit = MAX_LOG_PAGE_LINES): Promise<StoredLogLine[]> {
+  async read(
+    tenantId: string,
+    taskInstanceId: string,
+    tryNumber: number,
+    afterId = '0',
+    limit = MAX_LOG_PAGE_LINES,
+  ): Promise<StoredLogLine[]> {
     return this.db.query(
       `SELECT id, timestamp, stream, message FROM task_log WHERE tenant_id = $1 AND task_instance_id = $2 AND try_number = $3 AND id > $4 ORDER BY id LIMIT $5`,
       [tenantId, taskInstanceId, tryNumber, afterId, limit],
@@ -63,7 +75,13 @@ export class TaskLogRepository {
   }
 
   /** One page of a try's log, and where the next one starts: never a silent cut. */
-  async page(tenantId: string, taskInstanceId: string, tryNumber: number, afterId = '0', limit = MAX_LOG_PAGE_LINES): Promise<LogPage> {
+  async page(
+    tenantId: string,
+    taskInstanceId: string,
+    tryNumber: number,
+    afterId = '0',
+    limit = MAX_LOG_PAGE_LINES,
+  ): Promise<LogPage> {
     const lines = await this.read(tenantId, taskInstanceId, tryNumber, afterId, limit + 1);
     if (lines.length <= limit) return { lines, next: null };
     lines.length = limit;

@@ -14,8 +14,15 @@ export interface WaitingRoom {
 
 function toTry(row: Record<string, any>): TaskTryEntity {
   return Object.assign(new TaskTryEntity(), {
-    id: row['id'], tenantId: row['tenant_id'], taskInstanceId: row['task_instance_id'], tryNumber: row['try_number'], hostname: row['hostname'],
-    state: row['state'], exitReason: row['exit_reason'], startDate: row['start_date'], endDate: row['end_date'],
+    id: row['id'],
+    tenantId: row['tenant_id'],
+    taskInstanceId: row['task_instance_id'],
+    tryNumber: row['try_number'],
+    hostname: row['hostname'],
+    state: row['state'],
+    exitReason: row['exit_reason'],
+    startDate: row['start_date'],
+    endDate: row['end_date'],
   });
 }
 
@@ -25,7 +32,10 @@ export class TaskTryRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async list(tenantId: string, taskInstanceId: string): Promise<TaskTryEntity[]> {
-    const rows = await this.db.query(`SELECT * FROM task_try WHERE tenant_id = $1 AND task_instance_id = $2 ORDER BY try_number`, [tenantId, taskInstanceId]);
+    const rows = await this.db.query(
+      `SELECT * FROM task_try WHERE tenant_id = $1 AND task_instance_id = $2 ORDER BY try_number`,
+      [tenantId, taskInstanceId],
+    );
     return rows.map(toTry);
   }
 
@@ -51,6 +61,12 @@ export class TaskTryRepository {
             WHERE ti.tenant_id = $1 AND r.dag_id = $3 AND ti.state IN ('queued', 'running')) AS dag_in_flight`,
       [tenantId, pool, dagId],
     );
-    return { poolInUse: row.pool_in_use, poolTotal: row.pool_total, tenantInFlight: row.tenant_in_flight, tenantLimit: row.tenant_limit, dagInFlight: row.dag_in_flight };
+    return {
+      poolInUse: row.pool_in_use,
+      poolTotal: row.pool_total,
+      tenantInFlight: row.tenant_in_flight,
+      tenantLimit: row.tenant_limit,
+      dagInFlight: row.dag_in_flight,
+    };
   }
 }

@@ -39,7 +39,11 @@ export class TeamRepository {
   }
 
   /** Renames a team and the DAG assignments that name it, in one transaction. */
-  async update(tenantId: string, name: string, changes: { name?: string; description?: string | null }): Promise<TeamEntity | null> {
+  async update(
+    tenantId: string,
+    name: string,
+    changes: { name?: string; description?: string | null },
+  ): Promise<TeamEntity | null> {
     try {
       return await this.db.transaction(async (tx) => {
         const team = await tx.getRepository(TeamEntity).findOneBy({ tenantId, name });
@@ -69,7 +73,11 @@ export class TeamRepository {
         WHERE tm.tenant_id = $1 AND tm.team_id = $2 ORDER BY u.email`,
       [tenantId, teamId],
     );
-    return rows.map((r: { user_id: string; email: string; role: TeamRole }) => ({ userId: r.user_id, email: r.email, role: r.role }));
+    return rows.map((r: { user_id: string; email: string; role: TeamRole }) => ({
+      userId: r.user_id,
+      email: r.email,
+      role: r.role,
+    }));
   }
 
   /** Adds or changes a member's team role; false when the user is not a member of the tenant. */
@@ -84,7 +92,10 @@ export class TeamRepository {
   }
 
   async removeMember(tenantId: string, teamId: string, userId: string): Promise<boolean> {
-    const [, count] = await this.db.query(`DELETE FROM team_member WHERE tenant_id = $1 AND team_id = $2 AND user_id = $3`, [tenantId, teamId, userId]);
+    const [, count] = await this.db.query(
+      `DELETE FROM team_member WHERE tenant_id = $1 AND team_id = $2 AND user_id = $3`,
+      [tenantId, teamId, userId],
+    );
     return count > 0;
   }
 

@@ -10,7 +10,14 @@ export const RETURN_VALUE_KEY = 'return_value';
 export class XComRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async set(tenantId: string, dagRunId: string, taskId: string, mapIndex: number, key: string, valueJson: string): Promise<void> {
+  async set(
+    tenantId: string,
+    dagRunId: string,
+    taskId: string,
+    mapIndex: number,
+    key: string,
+    valueJson: string,
+  ): Promise<void> {
     // Replaces any value under the same run, task, map index and key.
     await this.db.query(
       `INSERT INTO xcom (tenant_id, dag_run_id, task_id, map_index, key, value) VALUES ($1, $2, $3, $4, $5, $6::jsonb)
@@ -52,11 +59,19 @@ export class XComRepository {
     return inputs;
   }
 
-  async list(tenantId: string, dagRunId: string, taskId: string): Promise<{ key: string; mapIndex: number; value: unknown }[]> {
+  async list(
+    tenantId: string,
+    dagRunId: string,
+    taskId: string,
+  ): Promise<{ key: string; mapIndex: number; value: unknown }[]> {
     const rows = await this.db.query(
       `SELECT key, map_index, value FROM xcom WHERE tenant_id = $1 AND dag_run_id = $2 AND task_id = $3 ORDER BY map_index, key`,
       [tenantId, dagRunId, taskId],
     );
-    return rows.map((r: { key: string; map_index: number; value: unknown }) => ({ key: r.key, mapIndex: r.map_index, value: r.value }));
+    return rows.map((r: { key: string; map_index: number; value: unknown }) => ({
+      key: r.key,
+      mapIndex: r.map_index,
+      value: r.value,
+    }));
   }
 }

@@ -27,21 +27,46 @@ import { AdminApiService } from '../admin-api.service';
     }
 
     <form class="card form-row" (ngSubmit)="create()" data-testid="token-form">
-      <label class="field"><span>Name</span><input name="name" required [(ngModel)]="name" data-testid="token-name" /></label>
+      <label class="field"
+        ><span>Name</span><input name="name" required [(ngModel)]="name" data-testid="token-name"
+      /></label>
       <fieldset class="field scopes">
         <legend>Scopes</legend>
         @for (scope of scopes; track scope) {
-          <label class="check"><input type="checkbox" [name]="'scope-' + scope" [ngModel]="chosen().has(scope)" (ngModelChange)="toggle(scope)" /> {{ scope }}</label>
+          <label class="check"
+            ><input
+              type="checkbox"
+              [name]="'scope-' + scope"
+              [ngModel]="chosen().has(scope)"
+              (ngModelChange)="toggle(scope)"
+            />
+            {{ scope }}</label
+          >
         }
       </fieldset>
-      <label class="field"><span>Expires in (days)</span><input name="days" type="number" min="1" max="365" [(ngModel)]="days" /></label>
-      <button class="btn btn--primary" type="submit" [disabled]="state.busy() || !name || chosen().size === 0">Create token</button>
+      <label class="field"
+        ><span>Expires in (days)</span><input name="days" type="number" min="1" max="365" [(ngModel)]="days"
+      /></label>
+      <button class="btn btn--primary" type="submit" [disabled]="state.busy() || !name || chosen().size === 0">
+        Create token
+      </button>
     </form>
 
     <div class="table-wrap" tabindex="0" role="region" aria-label="API tokens">
       <table class="table" data-testid="tokens-table">
-        <caption class="visually-hidden">API tokens</caption>
-        <thead><tr><th scope="col">Name</th><th scope="col">Starts with</th><th scope="col">Scopes</th><th scope="col">Last used</th><th scope="col">Expires</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
+        <caption class="visually-hidden">
+          API tokens
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Starts with</th>
+            <th scope="col">Scopes</th>
+            <th scope="col">Last used</th>
+            <th scope="col">Expires</th>
+            <th scope="col"><span class="visually-hidden">Actions</span></th>
+          </tr>
+        </thead>
         <tbody>
           @for (token of tokens(); track token.id) {
             <tr>
@@ -50,10 +75,21 @@ import { AdminApiService } from '../admin-api.service';
               <td class="small">{{ token.scopes.join(', ') }}</td>
               <td class="small">{{ token.lastUsedAt ? token.lastUsedAt.slice(0, 16).replace('T', ' ') : 'never' }}</td>
               <td class="small">{{ token.expiresAt ? token.expiresAt.slice(0, 10) : 'never' }}</td>
-              <td><button class="btn btn--danger" type="button" (click)="revoke(token)" [attr.aria-label]="'Revoke ' + token.name">Revoke</button></td>
+              <td>
+                <button
+                  class="btn btn--danger"
+                  type="button"
+                  (click)="revoke(token)"
+                  [attr.aria-label]="'Revoke ' + token.name"
+                >
+                  Revoke
+                </button>
+              </td>
             </tr>
           } @empty {
-            <tr><td colspan="6" class="muted">No tokens.</td></tr>
+            <tr>
+              <td colspan="6" class="muted">No tokens.</td>
+            </tr>
           }
         </tbody>
       </table>
@@ -81,11 +117,18 @@ export class ApiTokensPage implements OnInit {
   }
 
   protected create(): void {
-    this.state.run(this.api.post<CreatedApiToken>(['apiTokens'], { name: this.name.trim(), scopes: [...this.chosen()], expiresInDays: Number(this.days) }), (token) => {
-      this.created.set(token);
-      this.name = '';
-      this.load();
-    });
+    this.state.run(
+      this.api.post<CreatedApiToken>(['apiTokens'], {
+        name: this.name.trim(),
+        scopes: [...this.chosen()],
+        expiresInDays: Number(this.days),
+      }),
+      (token) => {
+        this.created.set(token);
+        this.name = '';
+        this.load();
+      },
+    );
   }
 
   protected revoke(token: ApiToken): void {

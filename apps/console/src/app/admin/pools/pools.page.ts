@@ -17,27 +17,72 @@ import { AdminApiService } from '../admin-api.service';
     <ud-page-messages [state]="state" />
     @if (canManage()) {
       <form class="card form-row" (ngSubmit)="save()" data-testid="pool-form">
-        <label class="field"><span>Name</span><input name="name" required [readonly]="editing()" [(ngModel)]="name" data-testid="pool-name" /></label>
-        <label class="field"><span>Slots</span><input name="slots" type="number" min="0" required [(ngModel)]="slots" data-testid="pool-slots" /></label>
+        <label class="field"
+          ><span>Name</span
+          ><input name="name" required [readonly]="editing()" [(ngModel)]="name" data-testid="pool-name"
+        /></label>
+        <label class="field"
+          ><span>Slots</span
+          ><input name="slots" type="number" min="0" required [(ngModel)]="slots" data-testid="pool-slots"
+        /></label>
         <label class="field"><span>Description</span><input name="description" [(ngModel)]="description" /></label>
-        <button class="btn btn--primary" type="submit" [disabled]="state.busy() || !name">{{ editing() ? 'Save' : 'Add pool' }}</button>
-        @if (editing()) { <button class="btn" type="button" (click)="reset()">Cancel</button> }
+        <button class="btn btn--primary" type="submit" [disabled]="state.busy() || !name">
+          {{ editing() ? 'Save' : 'Add pool' }}
+        </button>
+        @if (editing()) {
+          <button class="btn" type="button" (click)="reset()">Cancel</button>
+        }
       </form>
     }
     <div class="table-wrap" tabindex="0" role="region" aria-label="Pools">
       <table class="table" data-testid="pools-table">
-        <caption class="visually-hidden">Pools</caption>
-        <thead><tr><th scope="col">Pool</th><th scope="col">Slots</th><th scope="col">Running</th><th scope="col">Queued</th><th scope="col">Open</th><th scope="col">Waiting</th>@if (canManage()) {<th scope="col"><span class="visually-hidden">Actions</span></th>}</tr></thead>
+        <caption class="visually-hidden">
+          Pools
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Pool</th>
+            <th scope="col">Slots</th>
+            <th scope="col">Running</th>
+            <th scope="col">Queued</th>
+            <th scope="col">Open</th>
+            <th scope="col">Waiting</th>
+            @if (canManage()) {
+              <th scope="col"><span class="visually-hidden">Actions</span></th>
+            }
+          </tr>
+        </thead>
         <tbody>
           @for (pool of pools(); track pool.name) {
             <tr>
-              <td class="mono">{{ pool.name }}<div class="small muted">{{ pool.description }}</div></td>
-              <td>{{ pool.slots }}</td><td>{{ pool.runningSlots }}</td><td>{{ pool.queuedSlots }}</td><td>{{ pool.openSlots }}</td><td>{{ pool.scheduledTasks }}</td>
+              <td class="mono">
+                {{ pool.name }}
+                <div class="small muted">{{ pool.description }}</div>
+              </td>
+              <td>{{ pool.slots }}</td>
+              <td>{{ pool.runningSlots }}</td>
+              <td>{{ pool.queuedSlots }}</td>
+              <td>{{ pool.openSlots }}</td>
+              <td>{{ pool.scheduledTasks }}</td>
               @if (canManage()) {
                 <td class="actions">
-                  <button class="btn btn--small" type="button" (click)="edit(pool)" [attr.aria-label]="'Edit ' + pool.name">Edit</button>
+                  <button
+                    class="btn btn--small"
+                    type="button"
+                    (click)="edit(pool)"
+                    [attr.aria-label]="'Edit ' + pool.name"
+                  >
+                    Edit
+                  </button>
                   @if (pool.name !== 'default_pool') {
-                    <button class="btn btn--small btn--danger" type="button" (click)="remove(pool)" [attr.aria-label]="'Delete ' + pool.name">Delete</button>
+                    <button
+                      class="btn btn--small btn--danger"
+                      type="button"
+                      (click)="remove(pool)"
+                      [attr.aria-label]="'Delete ' + pool.name"
+                    >
+                      Delete
+                    </button>
                   }
                 </td>
               }
@@ -76,8 +121,17 @@ export class PoolsPage implements OnInit {
   protected save(): void {
     const name = this.name.trim();
     const body = { slots: Number(this.slots), description: this.description };
-    const call = this.editing() ? this.api.patch<Pool>(['pools', name], body) : this.api.post<Pool>(['pools'], { name, ...body });
-    this.state.run(call, () => { this.reset(); this.load(); }, `Pool ${name} saved.`);
+    const call = this.editing()
+      ? this.api.patch<Pool>(['pools', name], body)
+      : this.api.post<Pool>(['pools'], { name, ...body });
+    this.state.run(
+      call,
+      () => {
+        this.reset();
+        this.load();
+      },
+      `Pool ${name} saved.`,
+    );
   }
 
   protected remove(pool: Pool): void {

@@ -18,7 +18,9 @@ import { AdminApiService } from '../admin-api.service';
 
     @if (canManage()) {
       <form class="card form-row" (ngSubmit)="create()" data-testid="team-form">
-        <label class="field"><span>Team name</span><input name="name" required [(ngModel)]="newName" data-testid="team-name" /></label>
+        <label class="field"
+          ><span>Team name</span><input name="name" required [(ngModel)]="newName" data-testid="team-name"
+        /></label>
         <label class="field"><span>Description</span><input name="description" [(ngModel)]="newDescription" /></label>
         <button class="btn btn--primary" type="submit" [disabled]="state.busy() || !newName">Create team</button>
       </form>
@@ -26,17 +28,36 @@ import { AdminApiService } from '../admin-api.service';
 
     <div class="table-wrap" tabindex="0" role="region" aria-label="Teams">
       <table class="table" data-testid="teams-table">
-        <caption class="visually-hidden">Teams</caption>
-        <thead><tr><th scope="col">Team</th><th scope="col">Description</th><th scope="col">DAGs</th></tr></thead>
+        <caption class="visually-hidden">
+          Teams
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Team</th>
+            <th scope="col">Description</th>
+            <th scope="col">DAGs</th>
+          </tr>
+        </thead>
         <tbody>
           @for (team of teams(); track team.name) {
             <tr>
-              <td><button class="link" type="button" (click)="open(team.name)" [attr.aria-expanded]="selected()?.name === team.name">{{ team.name }}</button></td>
+              <td>
+                <button
+                  class="link"
+                  type="button"
+                  (click)="open(team.name)"
+                  [attr.aria-expanded]="selected()?.name === team.name"
+                >
+                  {{ team.name }}
+                </button>
+              </td>
               <td>{{ team.description }}</td>
               <td>{{ dagsOf(team.name).length }}</td>
             </tr>
           } @empty {
-            <tr><td colspan="3" class="muted">No teams yet.</td></tr>
+            <tr>
+              <td colspan="3" class="muted">No teams yet.</td>
+            </tr>
           }
         </tbody>
       </table>
@@ -56,16 +77,36 @@ import { AdminApiService } from '../admin-api.service';
         <h3>Members</h3>
         <ul class="plain">
           @for (member of team.members; track member.userId) {
-            <li>{{ member.email }} <span class="tag">{{ member.role }}</span>
-              @if (canManage()) { <button class="btn btn--small" type="button" (click)="removeMember(team, member.userId)" [attr.aria-label]="'Remove ' + member.email + ' from ' + team.name">Remove</button> }
+            <li>
+              {{ member.email }} <span class="tag">{{ member.role }}</span>
+              @if (canManage()) {
+                <button
+                  class="btn btn--small"
+                  type="button"
+                  (click)="removeMember(team, member.userId)"
+                  [attr.aria-label]="'Remove ' + member.email + ' from ' + team.name"
+                >
+                  Remove
+                </button>
+              }
             </li>
-          } @empty { <li class="muted">No members.</li> }
+          } @empty {
+            <li class="muted">No members.</li>
+          }
         </ul>
         @if (canManage()) {
           <form class="form-row" (ngSubmit)="addMember(team)">
-            <label class="field"><span>Member email</span><input name="memberEmail" type="email" [(ngModel)]="memberEmail" data-testid="team-member-email" /></label>
-            <label class="field"><span>Team role</span>
-              <select name="memberRole" [(ngModel)]="memberRole">@for (role of teamRoles; track role) { <option [value]="role">{{ role }}</option> }</select>
+            <label class="field"
+              ><span>Member email</span
+              ><input name="memberEmail" type="email" [(ngModel)]="memberEmail" data-testid="team-member-email"
+            /></label>
+            <label class="field"
+              ><span>Team role</span>
+              <select name="memberRole" [(ngModel)]="memberRole">
+                @for (role of teamRoles; track role) {
+                  <option [value]="role">{{ role }}</option>
+                }
+              </select>
             </label>
             <button class="btn" type="submit" [disabled]="!memberEmail">Add to team</button>
           </form>
@@ -73,14 +114,21 @@ import { AdminApiService } from '../admin-api.service';
 
         <h3>DAGs</h3>
         <ul class="plain" data-testid="team-dags">
-          @for (dag of dagsOf(team.name); track dag.dagId) { <li class="mono">{{ dag.dagId }}</li> } @empty { <li class="muted">This team owns no DAGs.</li> }
+          @for (dag of dagsOf(team.name); track dag.dagId) {
+            <li class="mono">{{ dag.dagId }}</li>
+          } @empty {
+            <li class="muted">This team owns no DAGs.</li>
+          }
         </ul>
         @if (canManage()) {
           <form class="form-row" (ngSubmit)="assign(team)">
-            <label class="field"><span>Assign a DAG</span>
+            <label class="field"
+              ><span>Assign a DAG</span>
               <select name="assignDag" [(ngModel)]="assignDag" data-testid="assign-dag">
                 <option value="">Choose a DAG</option>
-                @for (dag of otherDags(team.name); track dag.dagId) { <option [value]="dag.dagId">{{ dag.dagId }}{{ dag.team ? ' (' + dag.team + ')' : '' }}</option> }
+                @for (dag of otherDags(team.name); track dag.dagId) {
+                  <option [value]="dag.dagId">{{ dag.dagId }}{{ dag.team ? ' (' + dag.team + ')' : '' }}</option>
+                }
               </select>
             </label>
             <button class="btn" type="submit" [disabled]="!assignDag">Assign to {{ team.name }}</button>
@@ -119,47 +167,91 @@ export class TeamsPage implements OnInit {
   }
 
   protected open(name: string): void {
-    this.api.get<TeamDetail>(['teams', name]).subscribe({ next: (team) => { this.selected.set(team); this.renameTo = team.name; }, error: () => this.selected.set(null) });
+    this.api.get<TeamDetail>(['teams', name]).subscribe({
+      next: (team) => {
+        this.selected.set(team);
+        this.renameTo = team.name;
+      },
+      error: () => this.selected.set(null),
+    });
   }
 
   protected create(): void {
     const name = this.newName.trim();
-    this.state.run(this.api.post<Team>(['teams'], { name, description: this.newDescription || undefined }), () => {
-      this.newName = '';
-      this.newDescription = '';
-      this.load();
-      this.open(name);
-    }, `Team ${name} created.`);
+    this.state.run(
+      this.api.post<Team>(['teams'], { name, description: this.newDescription || undefined }),
+      () => {
+        this.newName = '';
+        this.newDescription = '';
+        this.load();
+        this.open(name);
+      },
+      `Team ${name} created.`,
+    );
   }
 
   protected rename(team: TeamDetail): void {
     const name = this.renameTo.trim();
-    this.state.run(this.api.patch<Team>(['teams', team.name], { name }), () => { this.load(); this.open(name); }, `Team renamed to ${name}.`);
+    this.state.run(
+      this.api.patch<Team>(['teams', team.name], { name }),
+      () => {
+        this.load();
+        this.open(name);
+      },
+      `Team renamed to ${name}.`,
+    );
   }
 
   protected remove(team: TeamDetail): void {
     if (!confirm(`Delete team ${team.name}? Its DAGs stay, without a team.`)) return;
-    this.state.run(this.api.delete(['teams', team.name]), () => { this.selected.set(null); this.load(); }, `Team ${team.name} deleted.`);
+    this.state.run(
+      this.api.delete(['teams', team.name]),
+      () => {
+        this.selected.set(null);
+        this.load();
+      },
+      `Team ${team.name} deleted.`,
+    );
   }
 
   protected addMember(team: TeamDetail): void {
-    this.state.run(this.api.put<TeamDetail>(['teams', team.name, 'members'], { email: this.memberEmail.trim(), role: this.memberRole }), (updated) => {
-      this.selected.set(updated);
-      this.memberEmail = '';
-    }, 'Team member saved.');
+    this.state.run(
+      this.api.put<TeamDetail>(['teams', team.name, 'members'], {
+        email: this.memberEmail.trim(),
+        role: this.memberRole,
+      }),
+      (updated) => {
+        this.selected.set(updated);
+        this.memberEmail = '';
+      },
+      'Team member saved.',
+    );
   }
 
   protected removeMember(team: TeamDetail, userId: string): void {
-    this.state.run(this.api.delete(['teams', team.name, 'members', userId]), () => this.open(team.name), 'Removed from the team.');
+    this.state.run(
+      this.api.delete(['teams', team.name, 'members', userId]),
+      () => this.open(team.name),
+      'Removed from the team.',
+    );
   }
 
   protected assign(team: TeamDetail): void {
     const dagId = this.assignDag;
-    this.state.run(this.api.patch<Dag>(['dags', dagId], { team: team.name }), () => { this.assignDag = ''; this.load(); }, `${dagId} now belongs to ${team.name}.`);
+    this.state.run(
+      this.api.patch<Dag>(['dags', dagId], { team: team.name }),
+      () => {
+        this.assignDag = '';
+        this.load();
+      },
+      `${dagId} now belongs to ${team.name}.`,
+    );
   }
 
   private load(): void {
     this.state.load(this.api.get<{ items: Team[] }>(['teams']), (page) => this.teams.set(page.items));
-    this.api.get<Page<Dag>>(['dags'], { limit: 500 }).subscribe({ next: (page) => this.dags.set(page.items), error: () => this.dags.set([]) });
+    this.api
+      .get<Page<Dag>>(['dags'], { limit: 500 })
+      .subscribe({ next: (page) => this.dags.set(page.items), error: () => this.dags.set([]) });
   }
 }

@@ -13,23 +13,37 @@ import { DagPageStore } from '../dag-page.store';
       <section class="card">
         <dl class="facts" data-testid="dag-details">
           <dt>Schedule</dt>
-          <dd>{{ describe(dag.schedule) }} @if (cron(); as cron) {<span class="mono small muted">({{ cron }})</span>}</dd>
-          <dt>Timezone</dt><dd>{{ dag.timezone }}</dd>
+          <dd>
+            {{ describe(dag.schedule) }}
+            @if (cron(); as cron) {
+              <span class="mono small muted">({{ cron }})</span>
+            }
+          </dd>
+          <dt>Timezone</dt>
+          <dd>{{ dag.timezone }}</dd>
           <dt>Next run</dt>
           <dd>
             @if (dag.nextRunAt) {
-              {{ dag.nextRunAt | date: 'yyyy-MM-dd HH:mm' : 'UTC' }} UTC <span class="muted small">(when its data interval ends)</span>
+              {{ dag.nextRunAt | date: 'yyyy-MM-dd HH:mm' : 'UTC' }} UTC
+              <span class="muted small">(when its data interval ends)</span>
             } @else {
               {{ dag.isPaused ? 'None while paused' : 'None scheduled' }}
             }
           </dd>
-          <dt>Start date</dt><dd>{{ dag.startDate ?? '—' }} · catchup {{ dag.catchup ? 'on' : 'off' }}</dd>
-          <dt>State</dt><dd>{{ dag.isPaused ? 'Paused' : 'Active' }}{{ dag.isActive ? '' : ' (not in the active bundle)' }}</dd>
-          <dt>Tags</dt><dd>{{ dag.tags.join(', ') || '—' }}</dd>
-          <dt>Owners</dt><dd>{{ dag.owners.join(', ') || '—' }}</dd>
-          <dt>Team</dt><dd>{{ dag.team ?? '—' }}</dd>
-          <dt>Bundle</dt><dd>{{ dag.bundleName }} version {{ dag.bundleVersion }}</dd>
-          <dt>Declared at</dt><dd class="mono small">{{ dag.source ?? '—' }}</dd>
+          <dt>Start date</dt>
+          <dd>{{ dag.startDate ?? '—' }} · catchup {{ dag.catchup ? 'on' : 'off' }}</dd>
+          <dt>State</dt>
+          <dd>{{ dag.isPaused ? 'Paused' : 'Active' }}{{ dag.isActive ? '' : ' (not in the active bundle)' }}</dd>
+          <dt>Tags</dt>
+          <dd>{{ dag.tags.join(', ') || '—' }}</dd>
+          <dt>Owners</dt>
+          <dd>{{ dag.owners.join(', ') || '—' }}</dd>
+          <dt>Team</dt>
+          <dd>{{ dag.team ?? '—' }}</dd>
+          <dt>Bundle</dt>
+          <dd>{{ dag.bundleName }} version {{ dag.bundleVersion }}</dd>
+          <dt>Declared at</dt>
+          <dd class="mono small">{{ dag.source ?? '—' }}</dd>
         </dl>
       </section>
       <h2>Params</h2>
@@ -41,11 +55,22 @@ import { DagPageStore } from '../dag-page.store';
       <h2>Tasks ({{ dag.tasks.length }})</h2>
       <div class="table-scroll">
         <table class="table small">
-          <thead><tr><th>Task</th><th>Operator</th><th>Trigger rule</th><th>Retries</th><th>Upstream</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Task</th>
+              <th>Operator</th>
+              <th>Trigger rule</th>
+              <th>Retries</th>
+              <th>Upstream</th>
+            </tr>
+          </thead>
           <tbody>
             @for (task of dag.tasks; track task.taskId) {
               <tr data-testid="task-row" [attr.data-task-id]="task.taskId">
-                <td class="mono">{{ task.taskId }}</td><td>{{ task.operator }}</td><td>{{ task.triggerRule }}</td><td>{{ task.retries }}</td>
+                <td class="mono">{{ task.taskId }}</td>
+                <td>{{ task.operator }}</td>
+                <td>{{ task.triggerRule }}</td>
+                <td>{{ task.retries }}</td>
                 <td class="mono">{{ task.upstream.join(', ') || '—' }}</td>
               </tr>
             }
@@ -57,9 +82,18 @@ import { DagPageStore } from '../dag-page.store';
     }
   `,
   styles: `
-    .facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.35rem 1rem; margin: 0; }
-    .facts dt { color: var(--muted); }
-    .facts dd { margin: 0; }
+    .facts {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 0.35rem 1rem;
+      margin: 0;
+    }
+    .facts dt {
+      color: var(--muted);
+    }
+    .facts dd {
+      margin: 0;
+    }
   `,
 })
 export class DetailsTab {

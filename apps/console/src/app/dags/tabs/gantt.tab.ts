@@ -34,11 +34,21 @@ interface Bar {
       <p class="small muted">{{ span() }}</p>
       <div class="gantt" data-testid="gantt">
         @for (bar of bars; track bar.key) {
-          <div class="gantt__row" data-testid="gantt-row" [attr.data-task-id]="bar.taskId" [attr.data-state]="bar.state">
+          <div
+            class="gantt__row"
+            data-testid="gantt-row"
+            [attr.data-task-id]="bar.taskId"
+            [attr.data-state]="bar.state"
+          >
             <span class="gantt__label mono small" [title]="bar.label">{{ bar.label }}</span>
             <span class="gantt__track" [title]="bar.title">
               <span class="gantt__queued" [style.left.%]="bar.queuedLeft" [style.width.%]="bar.queuedWidth"></span>
-              <span class="gantt__run" [style.left.%]="bar.runLeft" [style.width.%]="bar.runWidth" [style.background]="color(bar.state)"></span>
+              <span
+                class="gantt__run"
+                [style.left.%]="bar.runLeft"
+                [style.width.%]="bar.runWidth"
+                [style.background]="color(bar.state)"
+              ></span>
             </span>
           </div>
         } @empty {
@@ -50,14 +60,48 @@ interface Bar {
     }
   `,
   styles: `
-    .toolbar { margin-bottom: 0.5rem; }
-    .gantt { background: #fff; border: 1px solid var(--border); border-radius: 6px; padding: 0.5rem; max-height: 75vh; overflow: auto; }
-    .gantt__row { display: grid; grid-template-columns: minmax(6rem, 14rem) 1fr; gap: 0.5rem; align-items: center; height: 22px; }
-    .gantt__label { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .gantt__track { position: relative; height: 14px; background: #f3f4f6; border-radius: 3px; }
-    .gantt__queued, .gantt__run { position: absolute; top: 0; height: 100%; border-radius: 3px; }
-    .gantt__queued { background: #bdbdbd; }
-    .gantt__run { min-width: 2px; }
+    .toolbar {
+      margin-bottom: 0.5rem;
+    }
+    .gantt {
+      background: #fff;
+      border: 1px solid var(--border);
+      border-radius: 6px;
+      padding: 0.5rem;
+      max-height: 75vh;
+      overflow: auto;
+    }
+    .gantt__row {
+      display: grid;
+      grid-template-columns: minmax(6rem, 14rem) 1fr;
+      gap: 0.5rem;
+      align-items: center;
+      height: 22px;
+    }
+    .gantt__label {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .gantt__track {
+      position: relative;
+      height: 14px;
+      background: #f3f4f6;
+      border-radius: 3px;
+    }
+    .gantt__queued,
+    .gantt__run {
+      position: absolute;
+      top: 0;
+      height: 100%;
+      border-radius: 3px;
+    }
+    .gantt__queued {
+      background: #bdbdbd;
+    }
+    .gantt__run {
+      min-width: 2px;
+    }
   `,
 })
 export class GanttTab {
@@ -65,9 +109,12 @@ export class GanttTab {
   private readonly api = inject(DagApiService);
   protected readonly color = stateColor;
 
-  private readonly target = computed(() => ({ tenant: this.store.tenant(), dagId: this.store.dagId(), runId: this.store.selectedRunId() }), {
-    equal: (a, b) => a.tenant === b.tenant && a.dagId === b.dagId && a.runId === b.runId,
-  });
+  private readonly target = computed(
+    () => ({ tenant: this.store.tenant(), dagId: this.store.dagId(), runId: this.store.selectedRunId() }),
+    {
+      equal: (a, b) => a.tenant === b.tenant && a.dagId === b.dagId && a.runId === b.runId,
+    },
+  );
 
   private readonly instances = toSignal(
     toObservable(this.target).pipe(
@@ -84,7 +131,9 @@ export class GanttTab {
 
   private readonly window = computed(() => {
     const items = this.instances() ?? [];
-    const starts = items.flatMap((ti) => [ti.queuedAt, ti.startDate].filter((d): d is string => d !== null).map(Date.parse));
+    const starts = items.flatMap((ti) =>
+      [ti.queuedAt, ti.startDate].filter((d): d is string => d !== null).map(Date.parse),
+    );
     const ends = items.flatMap((ti) => (ti.endDate ? [Date.parse(ti.endDate)] : ti.startDate ? [Date.now()] : []));
     if (starts.length === 0) return null;
     const from = Math.min(...starts);
@@ -94,7 +143,9 @@ export class GanttTab {
 
   protected readonly span = computed(() => {
     const w = this.window();
-    return w ? `${new Date(w.from).toISOString().replace('T', ' ').slice(0, 19)} UTC, ${formatDuration(w.to - w.from)} in all` : '';
+    return w
+      ? `${new Date(w.from).toISOString().replace('T', ' ').slice(0, 19)} UTC, ${formatDuration(w.to - w.from)} in all`
+      : '';
   });
 
   protected readonly bars = computed((): Bar[] | null => {
@@ -113,9 +164,14 @@ export class GanttTab {
         const queuedUntil = start ?? Date.now();
         const label = `${ti.taskId}${ti.mapIndex >= 0 ? ` [${ti.mapIndex}]` : ''}${ti.tryNumber > 1 ? ` · try ${ti.tryNumber}` : ''}`;
         return {
-          key: `${ti.taskId}:${ti.mapIndex}`, taskId: ti.taskId, label, state: ti.state,
-          queuedLeft: queued === null ? 0 : pct(queued), queuedWidth: queued === null ? 0 : pct(queuedUntil) - pct(queued),
-          runLeft: start === null ? 0 : pct(start), runWidth: start === null || end === null ? 0 : pct(end) - pct(start),
+          key: `${ti.taskId}:${ti.mapIndex}`,
+          taskId: ti.taskId,
+          label,
+          state: ti.state,
+          queuedLeft: queued === null ? 0 : pct(queued),
+          queuedWidth: queued === null ? 0 : pct(queuedUntil) - pct(queued),
+          runLeft: start === null ? 0 : pct(start),
+          runWidth: start === null || end === null ? 0 : pct(end) - pct(start),
           title: `${label} · ${ti.state}${queued !== null && start !== null ? ` · queued ${formatDuration(start - queued)}` : ''}${start !== null && end !== null ? ` · ran ${formatDuration(end - start)}` : ''}`,
         };
       });

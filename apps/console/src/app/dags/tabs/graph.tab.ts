@@ -18,12 +18,25 @@ import { RunPickerComponent } from '../run-picker.component';
       <ud-state-legend />
     </div>
     @if (graph(); as graph) {
-      <ud-dag-graph [graph]="graph" [states]="states()" (openTask)="openTask($event)" (toggleGroup)="toggleGroup($event)" />
+      <ud-dag-graph
+        [graph]="graph"
+        [states]="states()"
+        (openTask)="openTask($event)"
+        (toggleGroup)="toggleGroup($event)"
+      />
     } @else {
       <p class="muted">Loading the DAG…</p>
     }
   `,
-  styles: `.toolbar { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin-bottom: 0.5rem; }`,
+  styles: `
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 1rem;
+      align-items: center;
+      margin-bottom: 0.5rem;
+    }
+  `,
 })
 export class GraphTab {
   protected readonly store = inject(DagPageStore);
@@ -31,17 +44,20 @@ export class GraphTab {
   private readonly collapsed = signal<string[]>([]);
 
   /** The structure only: a new state in the run recolours the drawing without laying it out again. */
-  protected readonly graph = computed((): GraphInput | null => {
-    const dag = this.store.dag();
-    const grid = this.store.grid();
-    if (!dag || !grid) return null;
-    return {
-      tasks: grid.tasks.map((t) => ({ id: t.taskId, groupId: t.groupId, operator: t.operator })),
-      groups: grid.groups.map((g) => ({ id: g.groupId, parentId: g.parentGroupId })),
-      edges: dag.tasks.flatMap((t) => t.upstream.map((up): [string, string] => [up, t.taskId])),
-      collapsed: this.collapsed(),
-    };
-  }, { equal: (a, b) => a === b || (a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b)) });
+  protected readonly graph = computed(
+    (): GraphInput | null => {
+      const dag = this.store.dag();
+      const grid = this.store.grid();
+      if (!dag || !grid) return null;
+      return {
+        tasks: grid.tasks.map((t) => ({ id: t.taskId, groupId: t.groupId, operator: t.operator })),
+        groups: grid.groups.map((g) => ({ id: g.groupId, parentId: g.parentGroupId })),
+        edges: dag.tasks.flatMap((t) => t.upstream.map((up): [string, string] => [up, t.taskId])),
+        collapsed: this.collapsed(),
+      };
+    },
+    { equal: (a, b) => a === b || (a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b)) },
+  );
 
   protected readonly states = computed(() => {
     const grid = this.store.grid();
@@ -53,7 +69,8 @@ export class GraphTab {
       const state = stateOfCode(run.states[i] ?? '.');
       if (!state) return;
       states.set(task.taskId, state);
-      for (let g = task.groupId; g; g = grid.groups.find((x) => x.groupId === g)?.parentGroupId ?? null) byGroup.set(g, [...(byGroup.get(g) ?? []), state]);
+      for (let g = task.groupId; g; g = grid.groups.find((x) => x.groupId === g)?.parentGroupId ?? null)
+        byGroup.set(g, [...(byGroup.get(g) ?? []), state]);
     });
     for (const [group, list] of byGroup) states.set(group, mostUrgentState(list) ?? 'none');
     return states;

@@ -10,7 +10,8 @@ import { DagPageStore } from '../dag-page.store';
   imports: [DagGridComponent, StateLegendComponent],
   template: `
     <div class="toolbar">
-      <label class="small">Runs shown
+      <label class="small"
+        >Runs shown
         <select data-testid="grid-run-count" [value]="store.gridRuns()" (change)="setRuns($any($event.target).value)">
           @for (n of counts; track n) {
             <option [value]="n">{{ n }}</option>
@@ -23,7 +24,9 @@ import { DagPageStore } from '../dag-page.store';
       <p class="error" role="alert">{{ error }}</p>
     } @else if (store.grid(); as grid) {
       @if (grid.runs.length === 0) {
-        <p class="muted" data-testid="grid-empty">No runs yet. {{ grid.tasks.length }} tasks will show here once the DAG runs.</p>
+        <p class="muted" data-testid="grid-empty">
+          No runs yet. {{ grid.tasks.length }} tasks will show here once the DAG runs.
+        </p>
       } @else {
         <ud-dag-grid [data]="grid" [dagId]="store.dagId()" [selectedRunId]="store.selectedRunId()" />
       }
@@ -31,7 +34,15 @@ import { DagPageStore } from '../dag-page.store';
       <p class="muted">Loading the grid…</p>
     }
   `,
-  styles: `.toolbar { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin-bottom: 0.5rem; }`,
+  styles: `
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 1rem;
+      align-items: center;
+      margin-bottom: 0.5rem;
+    }
+  `,
 })
 export class GridTab {
   protected readonly store = inject(DagPageStore);

@@ -15,17 +15,34 @@ const DAY_ORDER = ['failed', 'running', 'queued', 'success'] as const;
       @for (week of weeks(); track $index) {
         <div class="calendar__week">
           @for (day of week; track day.date) {
-            <span class="calendar__day" [attr.data-date]="day.date" [attr.data-state]="day.state ?? 'none'" [style.background]="day.state ? color(day.state) : '#eef0f3'"
-              [title]="day.date + (day.count ? ' · ' + day.count + ' runs · ' + day.state : ' · no runs')"></span>
+            <span
+              class="calendar__day"
+              [attr.data-date]="day.date"
+              [attr.data-state]="day.state ?? 'none'"
+              [style.background]="day.state ? color(day.state) : '#eef0f3'"
+              [title]="day.date + (day.count ? ' · ' + day.count + ' runs · ' + day.state : ' · no runs')"
+            ></span>
           }
         </div>
       }
     </div>
   `,
   styles: `
-    .calendar { display: flex; gap: 3px; overflow-x: auto; }
-    .calendar__week { display: grid; grid-template-rows: repeat(7, 11px); gap: 3px; }
-    .calendar__day { width: 11px; height: 11px; border-radius: 2px; }
+    .calendar {
+      display: flex;
+      gap: 3px;
+      overflow-x: auto;
+    }
+    .calendar__week {
+      display: grid;
+      grid-template-rows: repeat(7, 11px);
+      gap: 3px;
+    }
+    .calendar__day {
+      width: 11px;
+      height: 11px;
+      border-radius: 2px;
+    }
   `,
 })
 export class RunCalendarComponent {

@@ -13,9 +13,25 @@ const HEIGHT = 140;
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (bars().length) {
-      <svg class="chart" [attr.viewBox]="'0 0 ' + width + ' ' + (height + 16)" preserveAspectRatio="none" data-testid="durations-chart" role="img" aria-label="Run durations">
+      <svg
+        class="chart"
+        [attr.viewBox]="'0 0 ' + width + ' ' + (height + 16)"
+        preserveAspectRatio="none"
+        data-testid="durations-chart"
+        role="img"
+        aria-label="Run durations"
+      >
         @for (bar of bars(); track bar.runId) {
-          <rect [attr.x]="bar.x" [attr.y]="height - bar.h" [attr.width]="bar.w" [attr.height]="bar.h" [attr.fill]="bar.color" (click)="open(bar.runId)"><title>{{ bar.title }}</title></rect>
+          <rect
+            [attr.x]="bar.x"
+            [attr.y]="height - bar.h"
+            [attr.width]="bar.w"
+            [attr.height]="bar.h"
+            [attr.fill]="bar.color"
+            (click)="open(bar.runId)"
+          >
+            <title>{{ bar.title }}</title>
+          </rect>
         }
         <text x="0" [attr.y]="height + 13" class="axis">{{ first() }}</text>
         <text [attr.x]="width" [attr.y]="height + 13" text-anchor="end" class="axis">{{ last() }}</text>
@@ -25,7 +41,19 @@ const HEIGHT = 140;
       <p class="muted small">No finished run yet.</p>
     }
   `,
-  styles: `.chart { width: 100%; height: 9.5rem; } rect { cursor: pointer; } .axis { font-size: 11px; fill: #777; }`,
+  styles: `
+    .chart {
+      width: 100%;
+      height: 9.5rem;
+    }
+    rect {
+      cursor: pointer;
+    }
+    .axis {
+      font-size: 11px;
+      fill: #777;
+    }
+  `,
 })
 export class RunDurationsChartComponent {
   readonly runs = input.required<DagRun[]>();
@@ -49,8 +77,12 @@ export class RunDurationsChartComponent {
     // A few runs get narrow bars too, so the chart reads as a series rather than blocks.
     const step = Math.min(WIDTH / Math.max(list.length, 1), 24);
     return list.map(({ run, ms }, i) => ({
-      runId: run.runId, x: i * step + step * 0.1, w: Math.max(step * 0.8, 0.5), h: Math.max(1, (ms / this.max()) * HEIGHT),
-      color: stateColor(run.state), title: `${run.runId} · ${run.state} · ${formatDuration(ms)}`,
+      runId: run.runId,
+      x: i * step + step * 0.1,
+      w: Math.max(step * 0.8, 0.5),
+      h: Math.max(1, (ms / this.max()) * HEIGHT),
+      color: stateColor(run.state),
+      title: `${run.runId} · ${run.state} · ${formatDuration(ms)}`,
     }));
   });
 

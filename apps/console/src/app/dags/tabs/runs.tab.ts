@@ -27,18 +27,46 @@ type Loaded = { page: Page<DagRun> | null; error: string | null };
 @Component({
   selector: 'ud-runs-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, DurationPipe, RouterLink, RunCalendarComponent, RunDurationsChartComponent, RunStateFiltersComponent, StateBadgeComponent],
+  imports: [
+    DatePipe,
+    DurationPipe,
+    RouterLink,
+    RunCalendarComponent,
+    RunDurationsChartComponent,
+    RunStateFiltersComponent,
+    StateBadgeComponent,
+  ],
   template: `
     <form class="filters small" (submit)="$event.preventDefault()">
       <ud-run-state-filters [state]="query().state" [runType]="query().runType" (changed)="setFilter($event)" />
-      <label>From <input type="date" data-testid="runs-filter-from" [value]="fromDay()" (change)="setFilter({ from: $any($event.target).value })" /></label>
-      <label>To <input type="date" data-testid="runs-filter-to" [value]="toDay()" (change)="setFilter({ to: $any($event.target).value })" /></label>
+      <label
+        >From
+        <input
+          type="date"
+          data-testid="runs-filter-from"
+          [value]="fromDay()"
+          (change)="setFilter({ from: $any($event.target).value })"
+      /></label>
+      <label
+        >To
+        <input
+          type="date"
+          data-testid="runs-filter-to"
+          [value]="toDay()"
+          (change)="setFilter({ to: $any($event.target).value })"
+      /></label>
     </form>
 
     <div class="charts">
       @if (history(); as runs) {
-        <section class="card"><h2 class="small">Durations</h2><ud-run-durations-chart [runs]="runs" [dagId]="store.dagId()" /></section>
-        <section class="card"><h2 class="small">Calendar</h2><ud-run-calendar [runs]="runs" /></section>
+        <section class="card">
+          <h2 class="small">Durations</h2>
+          <ud-run-durations-chart [runs]="runs" [dagId]="store.dagId()" />
+        </section>
+        <section class="card">
+          <h2 class="small">Calendar</h2>
+          <ud-run-calendar [runs]="runs" />
+        </section>
       }
     </div>
 
@@ -47,11 +75,22 @@ type Loaded = { page: Page<DagRun> | null; error: string | null };
     } @else if (loaded().page; as page) {
       <div class="table-scroll">
         <table class="table">
-          <thead><tr><th>Run</th><th>State</th><th>Type</th><th>Logical date</th><th>Started</th><th>Duration</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Run</th>
+              <th>State</th>
+              <th>Type</th>
+              <th>Logical date</th>
+              <th>Started</th>
+              <th>Duration</th>
+            </tr>
+          </thead>
           <tbody>
             @for (run of page.items; track run.runId) {
               <tr data-testid="runs-row" [attr.data-run-id]="run.runId" [attr.data-state]="run.state">
-                <td><a class="mono small" [routerLink]="['/dags', store.dagId(), 'runs', run.runId]">{{ run.runId }}</a></td>
+                <td>
+                  <a class="mono small" [routerLink]="['/dags', store.dagId(), 'runs', run.runId]">{{ run.runId }}</a>
+                </td>
                 <td><ud-state-badge [state]="run.state" /></td>
                 <td>{{ run.runType }}</td>
                 <td class="small">{{ run.logicalDate | date: 'yyyy-MM-dd HH:mm' : 'UTC' }}</td>
@@ -59,24 +98,57 @@ type Loaded = { page: Page<DagRun> | null; error: string | null };
                 <td class="small">{{ elapsed(run) | duration }}</td>
               </tr>
             } @empty {
-              <tr><td colspan="6" class="muted" data-testid="runs-empty">No run matches.</td></tr>
+              <tr>
+                <td colspan="6" class="muted" data-testid="runs-empty">No run matches.</td>
+              </tr>
             }
           </tbody>
         </table>
       </div>
       <nav class="pager small" aria-label="Pages">
-        <button type="button" class="btn" data-testid="runs-prev" [disabled]="query().offset === 0" (click)="goToPage(-1)">Previous</button>
-        <span data-testid="runs-page-info">{{ page.total ? query().offset + 1 : 0 }}–{{ query().offset + page.items.length }} of {{ page.total }}</span>
-        <button type="button" class="btn" data-testid="runs-next" [disabled]="query().offset + page.items.length >= page.total" (click)="goToPage(1)">Next</button>
+        <button
+          type="button"
+          class="btn"
+          data-testid="runs-prev"
+          [disabled]="query().offset === 0"
+          (click)="goToPage(-1)"
+        >
+          Previous
+        </button>
+        <span data-testid="runs-page-info"
+          >{{ page.total ? query().offset + 1 : 0 }}–{{ query().offset + page.items.length }} of {{ page.total }}</span
+        >
+        <button
+          type="button"
+          class="btn"
+          data-testid="runs-next"
+          [disabled]="query().offset + page.items.length >= page.total"
+          (click)="goToPage(1)"
+        >
+          Next
+        </button>
       </nav>
     } @else {
       <p class="muted">Loading runs…</p>
     }
   `,
   styles: `
-    .filters { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; margin-bottom: 0.75rem; }
-    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 0.75rem; margin-bottom: 0.75rem; }
-    .charts h2 { margin: 0 0 0.5rem; }
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1rem;
+      align-items: center;
+      margin-bottom: 0.75rem;
+    }
+    .charts {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr));
+      gap: 0.75rem;
+      margin-bottom: 0.75rem;
+    }
+    .charts h2 {
+      margin: 0 0 0.5rem;
+    }
   `,
 })
 export class RunsTab {
@@ -91,7 +163,9 @@ export class RunsTab {
         state: (params.get('state') as DagRunState | null) ?? undefined,
         runType: (params.get('runType') as RunType | null) ?? undefined,
         logicalDateFrom: params.get('from') ? `${params.get('from')}T00:00:00Z` : undefined,
-        logicalDateTo: params.get('to') ? new Date(Date.parse(`${params.get('to')}T00:00:00Z`) + 86_400_000).toISOString() : undefined,
+        logicalDateTo: params.get('to')
+          ? new Date(Date.parse(`${params.get('to')}T00:00:00Z`) + 86_400_000).toISOString()
+          : undefined,
         limit: RUNS_PAGE_SIZE,
         offset: Number(params.get('offset')) || 0,
       })),
@@ -104,7 +178,10 @@ export class RunsTab {
       switchMap(([tenant, dagId, query]) =>
         tenant === null
           ? of<Loaded>({ page: null, error: null })
-          : whileActive(() => this.api.runs(tenant, dagId, query), (page) => page.items.some((r) => isLive(r.state))).pipe(
+          : whileActive(
+              () => this.api.runs(tenant, dagId, query),
+              (page) => page.items.some((r) => isLive(r.state)),
+            ).pipe(
               map((page): Loaded => ({ page, error: null })),
               catchError((err: unknown) => of<Loaded>({ page: null, error: apiErrorMessage(err) })),
               startWith<Loaded>({ page: null, error: null }),
@@ -117,7 +194,12 @@ export class RunsTab {
   protected readonly history = toSignal(
     combineLatest([toObservable(this.store.tenant), toObservable(this.store.dagId)]).pipe(
       switchMap(([tenant, dagId]) =>
-        tenant === null ? of(null) : this.api.runs(tenant, dagId, { limit: HISTORY_RUNS, offset: 0 }).pipe(map((page) => page.items), catchError(() => of(null))),
+        tenant === null
+          ? of(null)
+          : this.api.runs(tenant, dagId, { limit: HISTORY_RUNS, offset: 0 }).pipe(
+              map((page) => page.items),
+              catchError(() => of(null)),
+            ),
       ),
     ),
   );

@@ -23,19 +23,54 @@ type Compared = { diff: DagVersionDiff; code: ReturnType<typeof diffLines> | nul
     @if (versions(); as versions) {
       <div class="table-scroll">
         <table class="table small">
-          <thead><tr><th>From</th><th>To</th><th>Bundle version</th><th>Deployed</th><th>Tasks</th><th>Bundle state</th><th></th></tr></thead>
+          <thead>
+            <tr>
+              <th>From</th>
+              <th>To</th>
+              <th>Bundle version</th>
+              <th>Deployed</th>
+              <th>Tasks</th>
+              <th>Bundle state</th>
+              <th></th>
+            </tr>
+          </thead>
           <tbody>
             @for (v of versions; track v.id) {
               <tr data-testid="version-row" [attr.data-version]="v.bundleVersion" [class.current]="v.isCurrent">
-                <td><input type="radio" name="from" [attr.aria-label]="'Compare from version ' + v.bundleVersion" data-testid="diff-from" [checked]="from() === v.id" (change)="from.set(v.id)" /></td>
-                <td><input type="radio" name="to" [attr.aria-label]="'Compare to version ' + v.bundleVersion" data-testid="diff-to" [checked]="to() === v.id" (change)="to.set(v.id)" /></td>
-                <td>{{ v.bundleName }} v{{ v.bundleVersion }} @if (v.isCurrent) {<strong>(current)</strong>}</td>
+                <td>
+                  <input
+                    type="radio"
+                    name="from"
+                    [attr.aria-label]="'Compare from version ' + v.bundleVersion"
+                    data-testid="diff-from"
+                    [checked]="from() === v.id"
+                    (change)="from.set(v.id)"
+                  />
+                </td>
+                <td>
+                  <input
+                    type="radio"
+                    name="to"
+                    [attr.aria-label]="'Compare to version ' + v.bundleVersion"
+                    data-testid="diff-to"
+                    [checked]="to() === v.id"
+                    (change)="to.set(v.id)"
+                  />
+                </td>
+                <td>
+                  {{ v.bundleName }} v{{ v.bundleVersion }}
+                  @if (v.isCurrent) {
+                    <strong>(current)</strong>
+                  }
+                </td>
                 <td>{{ v.createdAt | date: 'yyyy-MM-dd HH:mm' }}</td>
                 <td>{{ v.taskCount }}</td>
                 <td>{{ v.bundleStatus }}</td>
                 <td>
                   @if (!v.isCurrent && v.bundleStatus === 'superseded' && store.canDeploy()) {
-                    <button type="button" class="btn" data-testid="rollback" (click)="rollbackTo.set(v)">Roll back to v{{ v.bundleVersion }}</button>
+                    <button type="button" class="btn" data-testid="rollback" (click)="rollbackTo.set(v)">
+                      Roll back to v{{ v.bundleVersion }}
+                    </button>
                   }
                 </td>
               </tr>
@@ -54,41 +89,101 @@ type Compared = { diff: DagVersionDiff; code: ReturnType<typeof diffLines> | nul
           <p class="muted" data-testid="diff-none">The structure is the same.</p>
         }
         <ul class="changes">
-          @for (task of compared.diff.structure.addedTasks; track task) {<li class="added" data-testid="diff-added-task">+ task <span class="mono">{{ task }}</span></li>}
-          @for (task of compared.diff.structure.removedTasks; track task) {<li class="removed" data-testid="diff-removed-task">− task <span class="mono">{{ task }}</span></li>}
-          @for (change of compared.diff.structure.changedTasks; track change.taskId) {
-            <li data-testid="diff-changed-task">~ task <span class="mono">{{ change.taskId }}</span>:
-              @for (c of change.changed; track c.option) {<span class="mono small"> {{ c.option }} {{ c.from | json }} → {{ c.to | json }};</span>}
+          @for (task of compared.diff.structure.addedTasks; track task) {
+            <li class="added" data-testid="diff-added-task">
+              + task <span class="mono">{{ task }}</span>
             </li>
           }
-          @for (edge of compared.diff.structure.addedEdges; track $index) {<li class="added">+ edge <span class="mono">{{ edge[0] }} → {{ edge[1] }}</span></li>}
-          @for (edge of compared.diff.structure.removedEdges; track $index) {<li class="removed">− edge <span class="mono">{{ edge[0] }} → {{ edge[1] }}</span></li>}
-          @for (c of compared.diff.structure.changedOptions; track c.option) {<li>~ <span class="mono">{{ c.option }}</span> {{ c.from | json }} → {{ c.to | json }}</li>}
+          @for (task of compared.diff.structure.removedTasks; track task) {
+            <li class="removed" data-testid="diff-removed-task">
+              − task <span class="mono">{{ task }}</span>
+            </li>
+          }
+          @for (change of compared.diff.structure.changedTasks; track change.taskId) {
+            <li data-testid="diff-changed-task">
+              ~ task <span class="mono">{{ change.taskId }}</span>:
+              @for (c of change.changed; track c.option) {
+                <span class="mono small"> {{ c.option }} {{ c.from | json }} → {{ c.to | json }};</span>
+              }
+            </li>
+          }
+          @for (edge of compared.diff.structure.addedEdges; track $index) {
+            <li class="added">
+              + edge <span class="mono">{{ edge[0] }} → {{ edge[1] }}</span>
+            </li>
+          }
+          @for (edge of compared.diff.structure.removedEdges; track $index) {
+            <li class="removed">
+              − edge <span class="mono">{{ edge[0] }} → {{ edge[1] }}</span>
+            </li>
+          }
+          @for (c of compared.diff.structure.changedOptions; track c.option) {
+            <li>
+              ~ <span class="mono">{{ c.option }}</span> {{ c.from | json }} → {{ c.to | json }}
+            </li>
+          }
         </ul>
         <h3 class="small">Code</h3>
         @if (compared.codeError) {
           <p class="muted small">{{ compared.codeError }}</p>
         } @else if (compared.code; as lines) {
-          <pre class="code-diff mono small" data-testid="code-diff">@for (line of lines; track $index) {<span [class]="'line-' + line.kind">{{ line.kind === 'added' ? '+' : line.kind === 'removed' ? '−' : ' ' }} {{ line.text }}
+          <pre
+            class="code-diff mono small"
+            data-testid="code-diff"
+          >@for (line of lines; track $index) {<span [class]="'line-' + line.kind">{{ line.kind === 'added' ? '+' : line.kind === 'removed' ? '−' : ' ' }} {{ line.text }}
 </span>}</pre>
         }
       </section>
     }
 
-    <ud-question-dialog [open]="rollbackTo() !== null" heading="Roll the bundle back?" confirmLabel="Roll back" [busy]="rollingBack()" (confirmed)="rollback()" (cancelled)="rollbackTo.set(null)">
+    <ud-question-dialog
+      [open]="rollbackTo() !== null"
+      heading="Roll the bundle back?"
+      confirmLabel="Roll back"
+      [busy]="rollingBack()"
+      (confirmed)="rollback()"
+      (cancelled)="rollbackTo.set(null)"
+    >
       @if (rollbackTo(); as v) {
-        <p>Makes <strong>{{ v.bundleName }} v{{ v.bundleVersion }}</strong> the active bundle again: every DAG of the bundle goes back to the version it had then. Runs already started keep their version.</p>
+        <p>
+          Makes <strong>{{ v.bundleName }} v{{ v.bundleVersion }}</strong> the active bundle again: every DAG of the
+          bundle goes back to the version it had then. Runs already started keep their version.
+        </p>
       }
     </ud-question-dialog>
   `,
   styles: `
-    tr.current { background: #f2f8ff; }
-    .diff { margin-top: 1rem; }
-    .changes { padding-left: 1rem; list-style: none; }
-    .added, .line-added { color: #1b5e20; background: #e8f5e9; }
-    .removed, .line-removed { color: #b71c1c; background: #ffebee; }
-    .code-diff { background: #fbfbfd; border: 1px solid var(--border); padding: 0.5rem; overflow: auto; max-height: 60vh; }
-    .code-diff span { display: block; white-space: pre; }
+    tr.current {
+      background: #f2f8ff;
+    }
+    .diff {
+      margin-top: 1rem;
+    }
+    .changes {
+      padding-left: 1rem;
+      list-style: none;
+    }
+    .added,
+    .line-added {
+      color: #1b5e20;
+      background: #e8f5e9;
+    }
+    .removed,
+    .line-removed {
+      color: #b71c1c;
+      background: #ffebee;
+    }
+    .code-diff {
+      background: #fbfbfd;
+      border: 1px solid var(--border);
+      padding: 0.5rem;
+      overflow: auto;
+      max-height: 60vh;
+    }
+    .code-diff span {
+      display: block;
+      white-space: pre;
+    }
   `,
 })
 export class VersionsTab {
@@ -116,15 +211,19 @@ export class VersionsTab {
       map((versions) => {
         // By default, what the newest version changed.
         if (!this.to() || !versions.some((v) => v.id === this.to())) this.to.set(versions[0]?.id ?? null);
-        if (!this.from() || !versions.some((v) => v.id === this.from())) this.from.set(versions[1]?.id ?? versions[0]?.id ?? null);
+        if (!this.from() || !versions.some((v) => v.id === this.from()))
+          this.from.set(versions[1]?.id ?? versions[0]?.id ?? null);
         return versions;
       }),
     ),
   );
 
-  private readonly pair = computed(() => ({ tenant: this.store.tenant(), dagId: this.store.dagId(), from: this.from(), to: this.to() }), {
-    equal: (a, b) => a.tenant === b.tenant && a.dagId === b.dagId && a.from === b.from && a.to === b.to,
-  });
+  private readonly pair = computed(
+    () => ({ tenant: this.store.tenant(), dagId: this.store.dagId(), from: this.from(), to: this.to() }),
+    {
+      equal: (a, b) => a.tenant === b.tenant && a.dagId === b.dagId && a.from === b.from && a.to === b.to,
+    },
+  );
 
   protected readonly compared = toSignal(
     toObservable(this.pair).pipe(
@@ -135,7 +234,9 @@ export class VersionsTab {
           switchMap((diff) =>
             forkJoin([source(from), source(to)]).pipe(
               map(([a, b]): Compared => ({ diff, code: diffLines(a, b), codeError: null })),
-              catchError((err: unknown) => of<Compared>({ diff, code: null, codeError: `The code is not available: ${apiErrorMessage(err)}` })),
+              catchError((err: unknown) =>
+                of<Compared>({ diff, code: null, codeError: `The code is not available: ${apiErrorMessage(err)}` }),
+              ),
               startWith<Compared>({ diff, code: null, codeError: null }),
             ),
           ),
@@ -150,7 +251,14 @@ export class VersionsTab {
 
   protected noChange(diff: DagVersionDiff): boolean {
     const s = diff.structure;
-    return !s.addedTasks.length && !s.removedTasks.length && !s.changedTasks.length && !s.addedEdges.length && !s.removedEdges.length && !s.changedOptions.length;
+    return (
+      !s.addedTasks.length &&
+      !s.removedTasks.length &&
+      !s.changedTasks.length &&
+      !s.addedEdges.length &&
+      !s.removedEdges.length &&
+      !s.changedOptions.length
+    );
   }
 
   protected rollback(): void {

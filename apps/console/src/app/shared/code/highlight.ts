@@ -5,10 +5,13 @@ export interface Token {
 }
 
 const KEYWORDS = new Set(
-  ('import export from default const let var function return async await if else for while of in new class extends ' +
-    'true false null undefined try catch finally throw typeof interface type as').split(' '),
+  (
+    'import export from default const let var function return async await if else for while of in new class extends ' +
+    'true false null undefined try catch finally throw typeof interface type as'
+  ).split(' '),
 );
-const TOKEN = /(\/\/.*$|\/\*.*?\*\/)|('(?:\\.|[^'\\])*'?|"(?:\\.|[^"\\])*"?|`(?:\\.|[^`\\])*`?)|(\b\d+(?:\.\d+)?\b)|([A-Za-z_$][\w$]*)/g;
+const TOKEN =
+  /(\/\/.*$|\/\*.*?\*\/)|('(?:\\.|[^'\\])*'?|"(?:\\.|[^"\\])*"?|`(?:\\.|[^`\\])*`?)|(\b\d+(?:\.\d+)?\b)|([A-Za-z_$][\w$]*)/g;
 
 /**
  * Splits one line of TypeScript or JavaScript into coloured tokens. Line by line, so a comment
@@ -21,7 +24,15 @@ export function highlightLine(line: string): Token[] {
     const index = match.index ?? 0;
     if (index > at) tokens.push({ kind: 'plain', text: line.slice(at, index) });
     const [text, comment, string, number, word] = match;
-    const kind: TokenKind = comment ? 'comment' : string ? 'string' : number ? 'number' : word && KEYWORDS.has(word) ? 'keyword' : 'plain';
+    const kind: TokenKind = comment
+      ? 'comment'
+      : string
+        ? 'string'
+        : number
+          ? 'number'
+          : word && KEYWORDS.has(word)
+            ? 'keyword'
+            : 'plain';
     tokens.push({ kind, text });
     at = index + text.length;
   }

@@ -26,27 +26,79 @@ const DARK_STATES = new Set(['success', 'failed', 'queued', 'skipped']);
     </div>
     <div class="graph-scroll" data-testid="dag-graph">
       @if (layout(); as layout) {
-        <svg [attr.width]="layout.width * scale()" [attr.height]="layout.height * scale()" [attr.viewBox]="'0 0 ' + layout.width + ' ' + layout.height" role="img" [attr.aria-label]="'Graph of ' + graph().tasks.length + ' tasks'">
+        <svg
+          [attr.width]="layout.width * scale()"
+          [attr.height]="layout.height * scale()"
+          [attr.viewBox]="'0 0 ' + layout.width + ' ' + layout.height"
+          role="img"
+          [attr.aria-label]="'Graph of ' + graph().tasks.length + ' tasks'"
+        >
           <defs>
-            <marker id="ud-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <marker
+              id="ud-arrow"
+              viewBox="0 0 10 10"
+              refX="10"
+              refY="5"
+              markerWidth="7"
+              markerHeight="7"
+              orient="auto-start-reverse"
+            >
               <path d="M 0 0 L 10 5 L 0 10 z" fill="#8a8a8a" />
             </marker>
           </defs>
           @for (node of groups(); track node.id) {
-            <g class="graph-group" data-testid="graph-group" [attr.data-group-id]="node.id" (click)="toggleGroup.emit(node.id)">
-              <rect [attr.x]="node.x" [attr.y]="node.y" [attr.width]="node.width" [attr.height]="node.height" rx="8" [attr.fill]="node.collapsed ? groupFill(node) : '#f4f8fd'" stroke="#9ab7dc" stroke-dasharray="4 3" />
-              <text [attr.x]="node.x + 10" [attr.y]="node.y + 17" class="graph-group__label">{{ node.collapsed ? '▸' : '▾' }} {{ node.label }}</text>
+            <g
+              class="graph-group"
+              data-testid="graph-group"
+              [attr.data-group-id]="node.id"
+              (click)="toggleGroup.emit(node.id)"
+            >
+              <rect
+                [attr.x]="node.x"
+                [attr.y]="node.y"
+                [attr.width]="node.width"
+                [attr.height]="node.height"
+                rx="8"
+                [attr.fill]="node.collapsed ? groupFill(node) : '#f4f8fd'"
+                stroke="#9ab7dc"
+                stroke-dasharray="4 3"
+              />
+              <text [attr.x]="node.x + 10" [attr.y]="node.y + 17" class="graph-group__label">
+                {{ node.collapsed ? '▸' : '▾' }} {{ node.label }}
+              </text>
             </g>
           }
           @for (edge of layout.edges; track edge.id) {
-            <polyline [attr.points]="pointsOf(edge.points)" fill="none" stroke="#8a8a8a" stroke-width="1.2" marker-end="url(#ud-arrow)" />
+            <polyline
+              [attr.points]="pointsOf(edge.points)"
+              fill="none"
+              stroke="#8a8a8a"
+              stroke-width="1.2"
+              marker-end="url(#ud-arrow)"
+            />
           }
           @for (node of tasks(); track node.id) {
-            <g class="graph-node" data-testid="graph-node" [attr.data-task-id]="node.id" [attr.data-state]="states().get(node.id) ?? 'none'" (click)="openTask.emit(node.id)">
+            <g
+              class="graph-node"
+              data-testid="graph-node"
+              [attr.data-task-id]="node.id"
+              [attr.data-state]="states().get(node.id) ?? 'none'"
+              (click)="openTask.emit(node.id)"
+            >
               <title>{{ node.id }} · {{ node.operator }} · {{ states().get(node.id) ?? 'no instance' }}</title>
-              <rect [attr.x]="node.x" [attr.y]="node.y" [attr.width]="node.width" [attr.height]="node.height" rx="5"
-                [attr.fill]="fill(node)" stroke="#5c6b7a" stroke-width="1" />
-              <text [attr.x]="node.x + 8" [attr.y]="node.y + 22" [attr.fill]="textColor(node)">{{ short(node.label) }}</text>
+              <rect
+                [attr.x]="node.x"
+                [attr.y]="node.y"
+                [attr.width]="node.width"
+                [attr.height]="node.height"
+                rx="5"
+                [attr.fill]="fill(node)"
+                stroke="#5c6b7a"
+                stroke-width="1"
+              />
+              <text [attr.x]="node.x + 8" [attr.y]="node.y + 22" [attr.fill]="textColor(node)">
+                {{ short(node.label) }}
+              </text>
             </g>
           }
         </svg>
@@ -54,12 +106,34 @@ const DARK_STATES = new Set(['success', 'failed', 'queued', 'skipped']);
     </div>
   `,
   styles: `
-    .graph-tools { display: flex; gap: 0.4rem; align-items: center; margin-bottom: 0.4rem; }
-    .graph-tools .btn { padding: 0.1rem 0.55rem; }
-    .graph-scroll { overflow: auto; max-height: 75vh; background: #fff; border: 1px solid var(--border); border-radius: 6px; }
-    svg { display: block; font: 12px var(--mono); }
-    .graph-node, .graph-group { cursor: pointer; }
-    .graph-group__label { font-weight: 600; fill: #2c4a6e; }
+    .graph-tools {
+      display: flex;
+      gap: 0.4rem;
+      align-items: center;
+      margin-bottom: 0.4rem;
+    }
+    .graph-tools .btn {
+      padding: 0.1rem 0.55rem;
+    }
+    .graph-scroll {
+      overflow: auto;
+      max-height: 75vh;
+      background: #fff;
+      border: 1px solid var(--border);
+      border-radius: 6px;
+    }
+    svg {
+      display: block;
+      font: 12px var(--mono);
+    }
+    .graph-node,
+    .graph-group {
+      cursor: pointer;
+    }
+    .graph-group__label {
+      font-weight: 600;
+      fill: #2c4a6e;
+    }
   `,
 })
 export class DagGraphComponent {

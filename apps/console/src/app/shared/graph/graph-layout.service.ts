@@ -6,7 +6,10 @@ import type { GraphInput, GraphLayout } from './graph-layout';
 export class GraphLayoutService implements OnDestroy {
   private worker: Worker | null = null;
   private nextId = 0;
-  private readonly pending = new Map<number, { resolve: (layout: GraphLayout) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (layout: GraphLayout) => void; reject: (error: Error) => void }
+  >();
 
   layout(input: GraphInput): Promise<GraphLayout> {
     if (typeof Worker === 'undefined') return this.inProcess(input);
@@ -35,7 +38,10 @@ export class GraphLayoutService implements OnDestroy {
 
   /** Where there are no workers (server-side rendering, unit tests). */
   private async inProcess(input: GraphInput): Promise<GraphLayout> {
-    const [{ default: ELK }, { layoutGraph }] = await Promise.all([import('elkjs/lib/elk.bundled.js'), import('./graph-layout')]);
+    const [{ default: ELK }, { layoutGraph }] = await Promise.all([
+      import('elkjs/lib/elk.bundled.js'),
+      import('./graph-layout'),
+    ]);
     return layoutGraph(new ELK(), input);
   }
 }

@@ -36,7 +36,11 @@ const TASK_SIZE = { width: 170, height: 36 };
 const GROUP_HEADER = 26;
 
 /** What stands for a task on the drawing: itself, or its outermost collapsed group. */
-function visibleOwner(taskGroup: string | null, parents: Map<string, string | null>, collapsed: Set<string>): string | null {
+function visibleOwner(
+  taskGroup: string | null,
+  parents: Map<string, string | null>,
+  collapsed: Set<string>,
+): string | null {
   const chain: string[] = [];
   for (let g = taskGroup; g; g = parents.get(g) ?? null) chain.unshift(g);
   return chain.find((g) => collapsed.has(g)) ?? null;
@@ -50,7 +54,11 @@ export async function layoutGraph(elk: ElkLike, input: GraphInput): Promise<Grap
   const parents = new Map(input.groups.map((g) => [g.id, g.parentId]));
   const collapsed = new Set(input.collapsed.filter((g) => parents.has(g)));
   const standIn = new Map<string, string>();
-  for (const task of input.tasks) standIn.set(task.id, visibleOwner(task.groupId && parents.has(task.groupId) ? task.groupId : null, parents, collapsed) ?? task.id);
+  for (const task of input.tasks)
+    standIn.set(
+      task.id,
+      visibleOwner(task.groupId && parents.has(task.groupId) ? task.groupId : null, parents, collapsed) ?? task.id,
+    );
 
   const nodeOf = new Map<string, ElkNode>();
   const root: ElkNode = {
@@ -111,7 +119,8 @@ export async function layoutGraph(elk: ElkLike, input: GraphInput): Promise<Grap
       const x = dx + (child.x ?? 0);
       const y = dy + (child.y ?? 0);
       const info = meta.get(child.id);
-      if (info) nodes.push({ ...info, x, y, width: child.width ?? TASK_SIZE.width, height: child.height ?? TASK_SIZE.height });
+      if (info)
+        nodes.push({ ...info, x, y, width: child.width ?? TASK_SIZE.width, height: child.height ?? TASK_SIZE.height });
       place(child, x, y);
     }
   };

@@ -11,13 +11,21 @@ const RUNS = 50;
 function bigGrid(): GridData {
   const tasks = Array.from({ length: TASKS }, (_, i) => ({
     taskId: i < 20 ? `extract.t_${String(i).padStart(4, '0')}` : `t_${String(i).padStart(4, '0')}`,
-    operator: 'bash', groupId: i < 20 ? 'extract' : null, mapped: i === 25,
+    operator: 'bash',
+    groupId: i < 20 ? 'extract' : null,
+    mapped: i === 25,
   }));
   const runs: GridRun[] = Array.from({ length: RUNS }, (_, r) => ({
-    runId: `scheduled__2024-01-${String(r + 1).padStart(2, '0')}`, state: r === RUNS - 1 ? 'running' : 'success', runType: 'scheduled',
-    logicalDate: `2024-01-${String(r + 1).padStart(2, '0')}T00:00:00.000Z`, queuedAt: '2024-01-01T00:00:00.000Z',
-    startDate: '2024-01-01T00:00:00.000Z', endDate: r === RUNS - 1 ? null : `2024-01-01T00:0${(r % 9) + 1}:00.000Z`,
-    states: Array.from({ length: TASKS }, (_, i) => (r === RUNS - 1 && i === 3 ? GRID_STATE_CODES.failed : GRID_STATE_CODES.success)).join(''),
+    runId: `scheduled__2024-01-${String(r + 1).padStart(2, '0')}`,
+    state: r === RUNS - 1 ? 'running' : 'success',
+    runType: 'scheduled',
+    logicalDate: `2024-01-${String(r + 1).padStart(2, '0')}T00:00:00.000Z`,
+    queuedAt: '2024-01-01T00:00:00.000Z',
+    startDate: '2024-01-01T00:00:00.000Z',
+    endDate: r === RUNS - 1 ? null : `2024-01-01T00:0${(r % 9) + 1}:00.000Z`,
+    states: Array.from({ length: TASKS }, (_, i) =>
+      r === RUNS - 1 && i === 3 ? GRID_STATE_CODES.failed : GRID_STATE_CODES.success,
+    ).join(''),
     mapped: { 25: { success: 2, running: 1 } },
   }));
   return { dagId: 'big', tasks, groups: [{ groupId: 'extract', parentGroupId: null }], runs };
@@ -25,7 +33,8 @@ function bigGrid(): GridData {
 
 describe('DagGridComponent', () => {
   let fixture: ComponentFixture<DagGridComponent>;
-  const all = (testId: string) => Array.from(fixture.nativeElement.querySelectorAll(`[data-testid="${testId}"]`)) as HTMLElement[];
+  const all = (testId: string) =>
+    Array.from(fixture.nativeElement.querySelectorAll(`[data-testid="${testId}"]`)) as HTMLElement[];
 
   beforeEach(() => {
     TestBed.configureTestingModule({ imports: [DagGridComponent], providers: [provideRouter([])] });
@@ -74,7 +83,9 @@ describe('DagGridComponent', () => {
 
   it('opens the task instance of a cell and the run of a bar', () => {
     const navigate = vi.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
-    const cell = all('grid-cell').find((c) => c.dataset['state'] === 'failed' && !c.classList.contains('grid-cell--group')) as HTMLElement;
+    const cell = all('grid-cell').find(
+      (c) => c.dataset['state'] === 'failed' && !c.classList.contains('grid-cell--group'),
+    ) as HTMLElement;
     cell.click();
     expect(navigate).toHaveBeenCalledWith(['/dags', 'big', 'runs', 'scheduled__2024-01-50', 'tasks', 'extract.t_0003']);
     all('grid-run')[0].click();

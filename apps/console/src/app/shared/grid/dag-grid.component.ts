@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, ElementRef, afterNextRender, computed, inject, input, signal, DestroyRef } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  signal,
+  DestroyRef,
+} from '@angular/core';
 import { Router } from '@angular/router';
 import type { GridData } from '@updraft/api-types';
 import { formatDuration } from '../../core/duration.pipe';
@@ -33,24 +43,49 @@ interface Cell {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="grid-scroll" data-testid="dag-grid" (scroll)="onScroll($event)" [style.height.px]="viewHeight()">
-      <div class="grid-canvas" [style.width.px]="nameWidth() + data().runs.length * col" [style.height.px]="header + rows().length * row">
+      <div
+        class="grid-canvas"
+        [style.width.px]="nameWidth() + data().runs.length * col"
+        [style.height.px]="header + rows().length * row"
+      >
         <div class="grid-header" [style.height.px]="header">
           <div class="grid-corner" [style.width.px]="nameWidth()">
             <span class="muted small">{{ data().tasks.length }} tasks · {{ data().runs.length }} runs</span>
           </div>
           @for (bar of visibleBars(); track bar.runId) {
-            <button type="button" class="grid-bar" data-testid="grid-run" [attr.data-run-id]="bar.runId" [attr.data-state]="bar.state"
+            <button
+              type="button"
+              class="grid-bar"
+              data-testid="grid-run"
+              [attr.data-run-id]="bar.runId"
+              [attr.data-state]="bar.state"
               [class.grid-bar--selected]="bar.runId === selectedRunId()"
-              [style.left.px]="nameWidth() + bar.index * col" [style.width.px]="col" [title]="bar.title" (click)="openRun(bar.runId)">
+              [style.left.px]="nameWidth() + bar.index * col"
+              [style.width.px]="col"
+              [title]="bar.title"
+              (click)="openRun(bar.runId)"
+            >
               <span class="grid-bar__fill" [style.height.%]="bar.heightPct" [style.background]="bar.color"></span>
             </button>
           }
         </div>
         <div class="grid-names" [style.width.px]="nameWidth()" [style.height.px]="rows().length * row">
           @for (r of visibleRows(); track r.row.id) {
-            <div class="grid-name" [style.top.px]="r.index * row" [style.padding-left.px]="6 + r.row.depth * 12" [title]="r.row.id">
+            <div
+              class="grid-name"
+              [style.top.px]="r.index * row"
+              [style.padding-left.px]="6 + r.row.depth * 12"
+              [title]="r.row.id"
+            >
               @if (r.row.kind === 'group') {
-                <button type="button" class="grid-group" data-testid="grid-group" [attr.data-group-id]="r.row.id" [attr.aria-expanded]="!r.row.collapsed" (click)="toggleGroup(r.row.id)">
+                <button
+                  type="button"
+                  class="grid-group"
+                  data-testid="grid-group"
+                  [attr.data-group-id]="r.row.id"
+                  [attr.aria-expanded]="!r.row.collapsed"
+                  (click)="toggleGroup(r.row.id)"
+                >
                   {{ r.row.collapsed ? '▸' : '▾' }} {{ r.row.label }}
                 </button>
               } @else {
@@ -59,33 +94,129 @@ interface Cell {
             </div>
           }
         </div>
-        <div class="grid-cells" tabindex="-1" role="presentation" [style.left.px]="nameWidth()" [style.top.px]="header"
-          (click)="onCellClick($event)" (keydown.enter)="onCellClick($event)" (mouseover)="describeCell($event)" (focus)="describeCell($event)">
+        <div
+          class="grid-cells"
+          tabindex="-1"
+          role="presentation"
+          [style.left.px]="nameWidth()"
+          [style.top.px]="header"
+          (click)="onCellClick($event)"
+          (keydown.enter)="onCellClick($event)"
+          (mouseover)="describeCell($event)"
+          (focus)="describeCell($event)"
+        >
           <!-- Tracked by slot: scrolling moves the same elements instead of making new ones. -->
           @for (cell of visibleCells(); track $index) {
-            <div class="grid-cell" data-testid="grid-cell" [attr.data-run]="cell.runIndex" [attr.data-row]="cell.rowIndex" [attr.data-state]="cell.state"
-              [class.grid-cell--mapped]="cell.mapped" [class.grid-cell--group]="cell.group"
-              [style.left.px]="cell.x" [style.top.px]="cell.y" [style.background]="cell.color"></div>
+            <div
+              class="grid-cell"
+              data-testid="grid-cell"
+              [attr.data-run]="cell.runIndex"
+              [attr.data-row]="cell.rowIndex"
+              [attr.data-state]="cell.state"
+              [class.grid-cell--mapped]="cell.mapped"
+              [class.grid-cell--group]="cell.group"
+              [style.left.px]="cell.x"
+              [style.top.px]="cell.y"
+              [style.background]="cell.color"
+            ></div>
           }
         </div>
       </div>
     </div>
   `,
   styles: `
-    .grid-scroll { position: relative; overflow: auto; background: #fff; border: 1px solid var(--border); border-radius: 6px; max-height: 75vh; }
-    .grid-canvas { position: relative; }
-    .grid-header { position: sticky; top: 0; z-index: 2; background: #fff; border-bottom: 1px solid var(--border); }
-    .grid-corner { position: sticky; left: 0; z-index: 3; height: 100%; background: #fff; display: flex; align-items: flex-end; padding: 0.3rem; }
-    .grid-bar { position: absolute; bottom: 0; height: 100%; padding: 0 3px 2px; border: 0; background: none; cursor: pointer; display: flex; align-items: flex-end; }
-    .grid-bar__fill { display: block; width: 100%; min-height: 3px; border-radius: 2px 2px 0 0; }
-    .grid-bar--selected { background: #e3efff; }
-    .grid-names { position: sticky; left: 0; z-index: 1; background: #fff; border-right: 1px solid var(--border); }
-    .grid-name { position: absolute; left: 0; right: 0; height: 22px; line-height: 22px; font-size: 0.8rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-    .grid-group { border: 0; background: none; font: inherit; font-weight: 600; cursor: pointer; padding: 0; }
-    .grid-cells { position: absolute; }
-    .grid-cell { position: absolute; width: 14px; height: 14px; margin: 4px 3px; border-radius: 3px; cursor: pointer; box-shadow: inset 0 0 0 1px rgb(0 0 0 / 12%); }
-    .grid-cell--mapped { border-radius: 50%; }
-    .grid-cell--group { opacity: 0.75; }
+    .grid-scroll {
+      position: relative;
+      overflow: auto;
+      background: #fff;
+      border: 1px solid var(--border);
+      border-radius: 6px;
+      max-height: 75vh;
+    }
+    .grid-canvas {
+      position: relative;
+    }
+    .grid-header {
+      position: sticky;
+      top: 0;
+      z-index: 2;
+      background: #fff;
+      border-bottom: 1px solid var(--border);
+    }
+    .grid-corner {
+      position: sticky;
+      left: 0;
+      z-index: 3;
+      height: 100%;
+      background: #fff;
+      display: flex;
+      align-items: flex-end;
+      padding: 0.3rem;
+    }
+    .grid-bar {
+      position: absolute;
+      bottom: 0;
+      height: 100%;
+      padding: 0 3px 2px;
+      border: 0;
+      background: none;
+      cursor: pointer;
+      display: flex;
+      align-items: flex-end;
+    }
+    .grid-bar__fill {
+      display: block;
+      width: 100%;
+      min-height: 3px;
+      border-radius: 2px 2px 0 0;
+    }
+    .grid-bar--selected {
+      background: #e3efff;
+    }
+    .grid-names {
+      position: sticky;
+      left: 0;
+      z-index: 1;
+      background: #fff;
+      border-right: 1px solid var(--border);
+    }
+    .grid-name {
+      position: absolute;
+      left: 0;
+      right: 0;
+      height: 22px;
+      line-height: 22px;
+      font-size: 0.8rem;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .grid-group {
+      border: 0;
+      background: none;
+      font: inherit;
+      font-weight: 600;
+      cursor: pointer;
+      padding: 0;
+    }
+    .grid-cells {
+      position: absolute;
+    }
+    .grid-cell {
+      position: absolute;
+      width: 14px;
+      height: 14px;
+      margin: 4px 3px;
+      border-radius: 3px;
+      cursor: pointer;
+      box-shadow: inset 0 0 0 1px rgb(0 0 0 / 12%);
+    }
+    .grid-cell--mapped {
+      border-radius: 50%;
+    }
+    .grid-cell--group {
+      opacity: 0.75;
+    }
   `,
 })
 export class DagGridComponent {
@@ -111,18 +242,26 @@ export class DagGridComponent {
 
   private readonly rowWindow = computed(() => {
     const first = Math.max(0, Math.floor(this.scrollTop() / ROW_HEIGHT) - OVERSCAN);
-    const last = Math.min(this.rows().length, Math.ceil((this.scrollTop() + this.view().height) / ROW_HEIGHT) + OVERSCAN);
+    const last = Math.min(
+      this.rows().length,
+      Math.ceil((this.scrollTop() + this.view().height) / ROW_HEIGHT) + OVERSCAN,
+    );
     return { first, last };
   });
   private readonly columnWindow = computed(() => {
     const first = Math.max(0, Math.floor(this.scrollLeft() / COLUMN_WIDTH) - OVERSCAN);
-    const last = Math.min(this.data().runs.length, Math.ceil((this.scrollLeft() + this.view().width) / COLUMN_WIDTH) + OVERSCAN);
+    const last = Math.min(
+      this.data().runs.length,
+      Math.ceil((this.scrollLeft() + this.view().width) / COLUMN_WIDTH) + OVERSCAN,
+    );
     return { first, last };
   });
 
   protected readonly visibleRows = computed(() => {
     const { first, last } = this.rowWindow();
-    return this.rows().slice(first, last).map((row, i) => ({ row, index: first + i }));
+    return this.rows()
+      .slice(first, last)
+      .map((row, i) => ({ row, index: first + i }));
   });
 
   protected readonly visibleBars = computed(() => {
@@ -132,7 +271,10 @@ export class DagGridComponent {
     return runs.slice(first, last).map((run, i) => {
       const duration = runDurationMs(run);
       return {
-        runId: run.runId, index: first + i, state: run.state, color: stateColor(run.state),
+        runId: run.runId,
+        index: first + i,
+        state: run.state,
+        color: stateColor(run.state),
         heightPct: duration === null ? 4 : Math.max(4, (duration / longest) * 100),
         title: `${run.runId}\n${run.state}${duration === null ? '' : ` · ${formatDuration(duration)}`}`,
       };
@@ -153,8 +295,14 @@ export class DagGridComponent {
         const state = rowState(row, run);
         if (state === null) continue;
         cells.push({
-          x: c * COLUMN_WIDTH, y: r * ROW_HEIGHT, color: stateColor(state), state, runIndex: c, rowIndex: r,
-          mapped: row.kind === 'task' && tasks[row.taskIndex].mapped, group: row.kind === 'group',
+          x: c * COLUMN_WIDTH,
+          y: r * ROW_HEIGHT,
+          color: stateColor(state),
+          state,
+          runIndex: c,
+          rowIndex: r,
+          mapped: row.kind === 'task' && tasks[row.taskIndex].mapped,
+          group: row.kind === 'group',
         });
       }
     }
@@ -166,7 +314,8 @@ export class DagGridComponent {
       const scroller = this.host.nativeElement.querySelector<HTMLElement>('.grid-scroll');
       if (!scroller || typeof ResizeObserver === 'undefined') return;
       const measure = () => {
-        if (scroller.clientWidth > 0 && scroller.clientHeight > 0) this.view.set({ width: scroller.clientWidth, height: scroller.clientHeight });
+        if (scroller.clientWidth > 0 && scroller.clientHeight > 0)
+          this.view.set({ width: scroller.clientWidth, height: scroller.clientHeight });
       };
       const observer = new ResizeObserver(measure);
       observer.observe(scroller);

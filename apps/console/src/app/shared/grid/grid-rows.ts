@@ -18,7 +18,8 @@ export function gridRows(data: Pick<GridData, 'tasks' | 'groups'>, collapsed: Re
     return entry;
   };
   const known = new Set(data.groups.map((g) => g.groupId));
-  for (const group of data.groups) slot(group.parentGroupId && known.has(group.parentGroupId) ? group.parentGroupId : null).groups.push(group.groupId);
+  for (const group of data.groups)
+    slot(group.parentGroupId && known.has(group.parentGroupId) ? group.parentGroupId : null).groups.push(group.groupId);
   data.tasks.forEach((task, i) => slot(task.groupId && known.has(task.groupId) ? task.groupId : null).tasks.push(i));
 
   const descendants = (group: string): number[] => {
@@ -43,7 +44,14 @@ export function gridRows(data: Pick<GridData, 'tasks' | 'groups'>, collapsed: Re
       } else {
         const isCollapsed = collapsed.has(item.g);
         const label = group && item.g.startsWith(`${group}.`) ? item.g.slice(group.length + 1) : item.g;
-        rows.push({ kind: 'group', id: item.g, label, depth, taskIndexes: descendants(item.g), collapsed: isCollapsed });
+        rows.push({
+          kind: 'group',
+          id: item.g,
+          label,
+          depth,
+          taskIndexes: descendants(item.g),
+          collapsed: isCollapsed,
+        });
         if (!isCollapsed) walk(item.g, depth + 1);
       }
     }
