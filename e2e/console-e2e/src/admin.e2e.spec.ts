@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -21,7 +20,7 @@ import {
   waitFor,
   workspaceRoot,
 } from '@updraft/testing';
-import { assertChromiumInstalled, Browser, launchBrowser } from './browser';
+import { assertChromiumInstalled, Browser, launchBrowser, seriousA11yViolations } from './browser';
 
 const SUITE = 'console-admin-e2e';
 const DAG = 'do_nice_things';
@@ -65,11 +64,7 @@ describe('administration pages in headless Chromium: an owner sets the tenant up
 
   /** No serious or critical accessibility violation on the page as it is now. */
   async function expectAccessible(what: string): Promise<void> {
-    const result = await new AxeBuilder({ page: page() }).analyze();
-    const bad = result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(bad).toEqual([]);
+    expect(await seriousA11yViolations(page(), what)).toEqual([]);
   }
 
   async function open(path: string, ready: string): Promise<void> {

@@ -1,7 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
 
 /** Debian's Chromium; CI installs it. Playwright's own browser downloads are never used. */
@@ -18,10 +16,13 @@ const ARGS = [
 ];
 
 export interface Browser {
+  /** The first context: its own cookies and storage, like every context of `newPage`. */
   context: BrowserContext;
   page: Page;
-  /** Uncaught exceptions thrown in the page. */
+  /** Uncaught exceptions thrown in any page of this browser. */
   pageErrors: string[];
+  /** A page in a fresh context of the same browser: another person at another computer. */
+  newPage(): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -35,37 +36,36 @@ export function assertChromiumInstalled(): void {
   }
 }
 
-/** Headless Chromium with a fresh user-data-dir, removed again by close(). */
+/** Headless Chromium (one per suite) with a first context and page; close() ends them all. */
 export async function launchBrowser(): Promise<Browser> {
   assertChromiumInstalled();
-  const userDataDir = await mkdtemp(join(tmpdir(), 'updraft-console-e2e-'));
-  let context: BrowserContext;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS, timeout: 30_000 });
+  const pageErrors: string[] = [];
+  const open = async (): Promise<{ context: BrowserContext; page: Page }> => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
+    return { context, page };
+  };
   try {
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      viewport: { width: 1280, height: 900 },
-      timeout: 30_000,
-    });
+    const first = await open();
+    return {
+      ...first,
+      pageErrors,
+      newPage: async () => (await open()).page,
+      close: () => browser.close(),
+    };
   } catch (error) {
-    await rm(userDataDir, { recursive: true, force: true });
+    await browser.close();
     throw error;
   }
-  context.setDefaultTimeout(15_000);
-  const page = context.pages()[0] ?? (await context.newPage());
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
-  return {
-    context,
-    page,
-    pageErrors,
-    close: async () => {
-      try {
-        await context.close();
-      } finally {
-        await rm(userDataDir, { recursive: true, force: true });
-      }
-    },
-  };
+}
+
+/** The serious and critical axe-core violations on `page` as it is now, one line each, named by `what`. */
+export async function seriousA11yViolations(page: Page, what: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

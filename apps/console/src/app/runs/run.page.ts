@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { DagRun, TaskInstance } from '@updraft/api-types';
+import { PERMISSIONS } from '@updraft/domain/permissions';
 import { Subject, catchError, combineLatest, forkJoin, map, of, switchMap } from 'rxjs';
 import { apiErrorMessage } from '../core/api-error';
 import { DurationPipe, elapsedMs } from '../core/duration.pipe';
@@ -10,6 +11,7 @@ import { SessionService } from '../core/session.service';
 import { StateBadgeComponent } from '../core/state-badge.component';
 import { ConfirmDialogComponent } from '../shared/confirm-dialog.component';
 import { ConfirmFlow } from '../shared/confirm-flow';
+import { dagPermission } from '../shared/dag-permission';
 import { livePoll } from '../shared/live';
 import { RunApiService } from './run-api.service';
 
@@ -41,16 +43,18 @@ const ACTIVE_RUN = ['queued', 'running'];
         </h1>
         <ud-state-badge [state]="run.state" data-testid="run-state" [attr.data-state]="run.state" />
       </div>
-      <div class="actions" role="toolbar" aria-label="Run actions">
-        <button class="btn" type="button" (click)="clear(false)" data-testid="run-clear">Clear…</button>
-        <button class="btn" type="button" (click)="clear(true)" data-testid="run-clear-failed">Clear failed…</button>
-        <button class="btn" type="button" (click)="mark('success')" data-testid="run-mark-success">
-          Mark success…
-        </button>
-        <button class="btn" type="button" (click)="mark('failed')" data-testid="run-mark-failed">
-          {{ active() ? 'Cancel run…' : 'Mark failed…' }}
-        </button>
-      </div>
+      @if (canEdit()) {
+        <div class="actions" role="toolbar" aria-label="Run actions">
+          <button class="btn" type="button" (click)="clear(false)" data-testid="run-clear">Clear…</button>
+          <button class="btn" type="button" (click)="clear(true)" data-testid="run-clear-failed">Clear failed…</button>
+          <button class="btn" type="button" (click)="mark('success')" data-testid="run-mark-success">
+            Mark success…
+          </button>
+          <button class="btn" type="button" (click)="mark('failed')" data-testid="run-mark-failed">
+            {{ active() ? 'Cancel run…' : 'Mark failed…' }}
+          </button>
+        </div>
+      }
       <dl class="card facts">
         <div>
           <dt>Type</dt>
@@ -207,6 +211,8 @@ const ACTIVE_RUN = ['queued', 'running'];
 export class RunPage {
   readonly dagId = input.required<string>();
   readonly runId = input.required<string>();
+  /** Clear, mark and cancel need runs:edit on this DAG (docs/console.md); the API refuses them otherwise. */
+  protected readonly canEdit = dagPermission(() => this.dagId(), PERMISSIONS.runsEdit);
 
   private readonly api = inject(RunApiService);
   private readonly session = inject(SessionService);

@@ -13,6 +13,7 @@ import {
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { TaskDependencies, TaskInstance, TaskTry, XComEntry } from '@updraft/api-types';
+import { PERMISSIONS } from '@updraft/domain/permissions';
 import { Subject, catchError, combineLatest, forkJoin, map, of, switchMap } from 'rxjs';
 import { apiErrorMessage } from '../core/api-error';
 import { DurationPipe } from '../core/duration.pipe';
@@ -21,6 +22,7 @@ import { StateBadgeComponent } from '../core/state-badge.component';
 import { RunApiService } from '../runs/run-api.service';
 import { ConfirmDialogComponent } from '../shared/confirm-dialog.component';
 import { ConfirmFlow } from '../shared/confirm-flow';
+import { dagPermission } from '../shared/dag-permission';
 import { livePoll } from '../shared/live';
 import { LogViewerComponent } from '../shared/log-viewer.component';
 import { TaskInstanceApiService, TaskInstanceRef } from './task-instance-api.service';
@@ -65,11 +67,15 @@ const EMPTY_VIEW: TaskView = { ti: null, tries: [], dependencies: null, xcom: []
         <h1 class="mono">{{ ti.taskId }}{{ ti.mapIndex >= 0 ? '[' + ti.mapIndex + ']' : '' }}</h1>
         <ud-state-badge [state]="ti.state" data-testid="ti-state" [attr.data-state]="ti.state" />
       </div>
-      <div class="actions" role="toolbar" aria-label="Task instance actions">
-        <button class="btn" type="button" (click)="clear()" data-testid="ti-clear">Clear…</button>
-        <button class="btn" type="button" (click)="mark('success')" data-testid="ti-mark-success">Mark success…</button>
-        <button class="btn" type="button" (click)="mark('failed')" data-testid="ti-mark-failed">Mark failed…</button>
-      </div>
+      @if (canEdit()) {
+        <div class="actions" role="toolbar" aria-label="Task instance actions">
+          <button class="btn" type="button" (click)="clear()" data-testid="ti-clear">Clear…</button>
+          <button class="btn" type="button" (click)="mark('success')" data-testid="ti-mark-success">
+            Mark success…
+          </button>
+          <button class="btn" type="button" (click)="mark('failed')" data-testid="ti-mark-failed">Mark failed…</button>
+        </div>
+      }
       <dl class="card facts">
         <div>
           <dt>Operator</dt>
@@ -307,6 +313,8 @@ export class TaskInstancePage {
   readonly dagId = input.required<string>();
   readonly runId = input.required<string>();
   readonly taskId = input.required<string>();
+  /** Clear and mark need runs:edit on this DAG (docs/console.md); the API refuses them otherwise. */
+  protected readonly canEdit = dagPermission(() => this.dagId(), PERMISSIONS.runsEdit);
   /** `?try=N`: the try whose log is shown (default: the latest). */
   readonly try = input<string | undefined>(undefined);
   /** `?mapIndex=N`: one instance of a mapped task. */
