@@ -1,5 +1,5 @@
 import type { Role } from '@updraft/domain';
-import { PageInfo, SessionTokens, TenantMembership, User } from './api-types';
+import { MailDelivery, PageInfo, SessionTokens, TenantMembership, User } from './api-types';
 
 export class RefreshRequest {
   refreshToken!: string;
@@ -8,15 +8,6 @@ export class RefreshRequest {
 export class MeResponse {
   user!: User;
   tenants!: TenantMembership[];
-}
-
-/** Where an account mail (verification, password reset, invitation) stands: it leaves through a retried queue. */
-export class MailDelivery {
-  /** `failed`: an attempt failed and another follows; `abandoned`: the last attempt failed. */
-  status!: 'queued' | 'sent' | 'failed' | 'abandoned';
-  attempts!: number;
-  lastError!: string | null;
-  sentAt!: string | null;
 }
 
 export class Invitation {
@@ -96,6 +87,11 @@ export class VerificationSent {
 /** The same answer whether or not the address has an account. */
 export class PasswordResetRequested {
   message!: string;
+  /**
+   * `queued`, the same whether or not the address has an account (a real state would tell who has
+   * one): the mail, when there is one, leaves through the retried notifications queue.
+   */
+  delivery!: MailDelivery;
 }
 
 /** A log-in session of the signed-in user (each device or browser that logged in). */

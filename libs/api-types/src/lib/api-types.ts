@@ -58,10 +58,21 @@ export class LoginResponse extends SessionTokens {
   tenants!: TenantMembership[];
 }
 
+/** Where an account mail (verification, password reset, invitation) stands: it leaves through a retried queue. */
+export class MailDelivery {
+  /** `failed`: an attempt failed and another follows; `abandoned`: the last attempt failed. */
+  status!: 'queued' | 'sent' | 'failed' | 'abandoned';
+  attempts!: number;
+  lastError!: string | null;
+  sentAt!: string | null;
+}
+
 export class SignupResponse extends SessionTokens {
   user!: User;
   tenant!: { id: string; slug: string; name: string };
   role!: Role;
+  /** Where the verification mail stands: it leaves through the retried notifications queue, so sign-up never waits on mail. */
+  verification!: MailDelivery;
 }
 
 export type BundleStatus = 'pending' | 'parsing' | 'active' | 'failed' | 'superseded';

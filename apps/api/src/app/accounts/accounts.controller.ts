@@ -67,13 +67,14 @@ export class AccountsController {
         tenantSlug: body.tenantSlug,
         tenantName: body.tenantName ?? body.tenantSlug,
       });
-      await this.mails.send({ purpose: 'verify_email', email: user.email, userId: user.id });
+      const { token } = await this.mails.send({ purpose: 'verify_email', email: user.email, userId: user.id });
       const tokens = await this.sessions.start(user, ip);
       return {
         ...tokens,
         user: { id: user.id, email: user.email, emailVerified: false },
         tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
         role: 'owner',
+        verification: mailDelivery(token),
       };
     } catch (error) {
       if (error instanceof DuplicateAccountError)
@@ -197,7 +198,10 @@ export class AccountsController {
     await this.throttle.check(ip, body.email);
     const user = await this.accounts.findUserByEmail(body.email);
     if (user) this.mails.sendInBackground({ purpose: 'reset_password', email: user.email, userId: user.id });
-    return { message: 'if an account has this address, a reset link is on its way' };
+    return {
+      message: 'if an account has this address, a reset link is on its way',
+      delivery: { status: 'queued', attempts: 0, lastError: null, sentAt: null },
+    };
   }
 
   /**

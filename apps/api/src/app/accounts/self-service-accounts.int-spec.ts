@@ -36,7 +36,7 @@ describe('self-service accounts: mails through the notifications queue, invitati
       body: { email, password: PASSWORD, tenantSlug, tenantName: `Tenant ${tenantSlug}` },
     });
     expect([reply.status, reply.text]).toEqual([201, expect.any(String)]);
-    return reply.json() as { accessToken: string; refreshToken: string };
+    return reply.json() as { accessToken: string; refreshToken: string; verification: { status: string } };
   };
   const pending = async (tenant: string, token: string, id: string): Promise<Invitation | undefined> =>
     ((await api.call('GET', `tenants/${tenant}/invitations`, { token })).json() as { items: Invitation[] }).items.find(
@@ -45,6 +45,13 @@ describe('self-service accounts: mails through the notifications queue, invitati
 
   it('answers 201 to an invitation while no SMTP server listens, retries, and delivers the mail once the server is up', async () => {
     const owner = await signup('owner@queue.example.com', 'queue-acme');
+    // Sign-up and password reset answer at once too, saying the mail is queued.
+    expect(owner.verification).toEqual({ status: 'queued', attempts: 0, lastError: null, sentAt: null });
+    const reset = await api.call('POST', 'auth/passwordReset', { body: { email: 'owner@queue.example.com' } });
+    expect([reset.status, reset.json().delivery]).toEqual([
+      202,
+      { status: 'queued', attempts: 0, lastError: null, sentAt: null },
+    ]);
     const invited = await api.call('POST', 'tenants/queue-acme/invitations', {
       token: owner.accessToken,
       body: { email: 'teammate@queue.example.com', role: 'editor' },

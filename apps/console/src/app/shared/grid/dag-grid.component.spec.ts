@@ -91,4 +91,34 @@ describe('DagGridComponent', () => {
     all('grid-run')[0].click();
     expect(navigate).toHaveBeenCalledWith(['/dags', 'big', 'runs', 'scheduled__2024-01-01']);
   });
+
+  it('moves between cells with the arrow keys and opens the one it is on with Enter', () => {
+    const navigate = vi.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    const cells = fixture.nativeElement.querySelector('[data-testid="grid-cells"]') as HTMLElement;
+    const press = (key: string) => {
+      cells.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+      fixture.detectChanges();
+    };
+    expect(cells.tabIndex).toBe(0);
+    cells.dispatchEvent(new FocusEvent('focus'));
+    fixture.detectChanges();
+    const active = () => fixture.nativeElement.querySelector('[data-testid="grid-active"]') as HTMLElement;
+    expect([active().dataset['run'], active().dataset['row']]).toEqual([String(RUNS - 1), '0']);
+    for (let i = 0; i < 4; i++) press('ArrowDown');
+    const label = () =>
+      (fixture.nativeElement.querySelector('[data-testid="grid-active-label"]') as HTMLElement).textContent;
+    expect(label()).toContain('extract.t_0003 in scheduled__2024-01-50: failed');
+    press('Enter');
+    expect(navigate).toHaveBeenCalledWith(['/dags', 'big', 'runs', 'scheduled__2024-01-50', 'tasks', 'extract.t_0003']);
+    press('ArrowLeft');
+    press('ArrowUp');
+    expect([active().dataset['run'], active().dataset['row']]).toEqual([String(RUNS - 2), '3']);
+    press('Home');
+    expect(active().dataset['run']).toBe('0');
+    press('ArrowLeft');
+    expect(active().dataset['run']).toBe('0');
+    press('End');
+    press('PageDown');
+    expect(Number(active().dataset['row'])).toBeGreaterThan(3);
+  });
 });

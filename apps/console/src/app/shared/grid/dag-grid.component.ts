@@ -96,15 +96,30 @@ interface Cell {
         </div>
         <div
           class="grid-cells"
-          tabindex="-1"
-          role="presentation"
+          tabindex="0"
+          role="group"
+          aria-label="Task instances: arrow keys move between runs and tasks, Enter opens"
+          aria-describedby="grid-active-cell"
+          data-testid="grid-cells"
           [style.left.px]="nameWidth()"
           [style.top.px]="header"
+          [style.width.px]="data().runs.length * col"
+          [style.height.px]="rows().length * row"
           (click)="onCellClick($event)"
-          (keydown.enter)="onCellClick($event)"
+          (keydown)="onKey($event)"
+          (focus)="onFocus()"
           (mouseover)="describeCell($event)"
-          (focus)="describeCell($event)"
         >
+          @if (active(); as a) {
+            <div
+              class="grid-active"
+              data-testid="grid-active"
+              [attr.data-run]="a.runIndex"
+              [attr.data-row]="a.rowIndex"
+              [style.left.px]="a.runIndex * col"
+              [style.top.px]="a.rowIndex * row"
+            ></div>
+          }
           <!-- Tracked by slot: scrolling moves the same elements instead of making new ones. -->
           @for (cell of visibleCells(); track $index) {
             <div
@@ -122,6 +137,9 @@ interface Cell {
           }
         </div>
       </div>
+      <span id="grid-active-cell" class="visually-hidden" role="status" data-testid="grid-active-label">{{
+        activeLabel()
+      }}</span>
     </div>
   `,
   styles: `
@@ -217,6 +235,29 @@ interface Cell {
     .grid-cell--group {
       opacity: 0.75;
     }
+    .grid-cells:focus {
+      outline: none;
+    }
+    .grid-active {
+      position: absolute;
+      width: 18px;
+      height: 18px;
+      margin: 2px 1px;
+      border-radius: 4px;
+      pointer-events: none;
+    }
+    .grid-cells:focus .grid-active {
+      outline: 2px solid var(--focus, #1a5fd0);
+      outline-offset: 0;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
   `,
 })
 export class DagGridComponent {
@@ -235,6 +276,25 @@ export class DagGridComponent {
   private readonly scrollLeft = signal(0);
   private readonly view = signal(FALLBACK_VIEW);
   private readonly collapsed = signal<ReadonlySet<string>>(new Set());
+
+  /** The cell the keyboard is on (run column, row), kept inside the grid as rows fold. */
+  private readonly cursor = signal<{ runIndex: number; rowIndex: number } | null>(null);
+  protected readonly active = computed(() => {
+    const at = this.cursor();
+    const runs = this.data().runs.length;
+    const rows = this.rows().length;
+    if (!at || runs === 0 || rows === 0) return null;
+    return { runIndex: Math.min(at.runIndex, runs - 1), rowIndex: Math.min(at.rowIndex, rows - 1) };
+  });
+  protected readonly activeLabel = computed(() => {
+    const at = this.active();
+    if (!at) return '';
+    const run = this.data().runs[at.runIndex];
+    const row = this.rows()[at.rowIndex];
+    const state = rowState(row, run);
+    const what = row.kind === 'task' ? row.id : `group ${row.id}`;
+    return `${what} in ${run.runId}: ${state === null ? 'not in this run' : state.replace(/_/g, ' ')}`;
+  });
 
   protected readonly nameWidth = computed(() => (this.view().width < 600 ? 120 : 220));
   protected readonly rows = computed(() => gridRows(this.data(), this.collapsed()));
@@ -353,13 +413,72 @@ export class DagGridComponent {
   protected onCellClick(event: Event): void {
     const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-testid="grid-cell"]');
     if (!cell) return;
-    const run = this.data().runs[Number(cell.dataset['run'])];
-    const row = this.rows()[Number(cell.dataset['row'])];
+    this.cursor.set({ runIndex: Number(cell.dataset['run']), rowIndex: Number(cell.dataset['row']) });
+    this.open(Number(cell.dataset['run']), Number(cell.dataset['row']));
+  }
+
+  /** Keyboard focus lands on the newest run's first row unless a cell was chosen before. */
+  protected onFocus(): void {
+    if (!this.cursor() && this.data().runs.length > 0)
+      this.cursor.set({ runIndex: this.data().runs.length - 1, rowIndex: 0 });
+  }
+
+  /** Arrows move between cells, Home/End to the first/last run, PageUp/PageDown by a screen; Enter opens. */
+  protected onKey(event: KeyboardEvent): void {
+    const at = this.active();
+    if (!at) return;
+    const runs = this.data().runs.length;
+    const rows = this.rows().length;
+    const page = Math.max(1, Math.floor(this.view().height / ROW_HEIGHT) - 1);
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [at.runIndex - 1, at.rowIndex],
+      ArrowRight: [at.runIndex + 1, at.rowIndex],
+      ArrowUp: [at.runIndex, at.rowIndex - 1],
+      ArrowDown: [at.runIndex, at.rowIndex + 1],
+      Home: [0, at.rowIndex],
+      End: [runs - 1, at.rowIndex],
+      PageUp: [at.runIndex, at.rowIndex - page],
+      PageDown: [at.runIndex, at.rowIndex + page],
+    };
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.open(at.runIndex, at.rowIndex);
+      return;
+    }
+    const to = moves[event.key];
+    if (!to) return;
+    event.preventDefault();
+    const next = {
+      runIndex: Math.max(0, Math.min(runs - 1, to[0])),
+      rowIndex: Math.max(0, Math.min(rows - 1, to[1])),
+    };
+    this.cursor.set(next);
+    this.scrollIntoView(next.runIndex, next.rowIndex);
+  }
+
+  /** Scrolls just enough for the cell to be in view below the sticky header and beside the names. */
+  private scrollIntoView(runIndex: number, rowIndex: number): void {
+    const scroller = this.host.nativeElement.querySelector<HTMLElement>('.grid-scroll');
+    if (!scroller) return;
+    const top = HEADER_HEIGHT + rowIndex * ROW_HEIGHT;
+    const left = this.nameWidth() + runIndex * COLUMN_WIDTH;
+    if (top - HEADER_HEIGHT < scroller.scrollTop) scroller.scrollTop = top - HEADER_HEIGHT;
+    else if (top + ROW_HEIGHT > scroller.scrollTop + scroller.clientHeight)
+      scroller.scrollTop = top + ROW_HEIGHT - scroller.clientHeight;
+    if (left - this.nameWidth() < scroller.scrollLeft) scroller.scrollLeft = left - this.nameWidth();
+    else if (left + COLUMN_WIDTH > scroller.scrollLeft + scroller.clientWidth)
+      scroller.scrollLeft = left + COLUMN_WIDTH - scroller.clientWidth;
+  }
+
+  private open(runIndex: number, rowIndex: number): void {
+    const run = this.data().runs[runIndex];
+    const row = this.rows()[rowIndex];
     if (!run || !row) return;
     if (row.kind === 'group') {
       this.toggleGroup(row.id);
       return;
     }
+    if (rowState(row, run) === null) return;
     void this.router.navigate(['/dags', this.dagId(), 'runs', run.runId, 'tasks', row.id]);
   }
 
