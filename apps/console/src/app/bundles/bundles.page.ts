@@ -8,6 +8,8 @@ import { Subject, catchError, map, of, switchMap } from 'rxjs';
 import { apiErrorMessage } from '../core/api-error';
 import { SessionService } from '../core/session.service';
 import { livePoll } from '../shared/live';
+import { PermissionsService } from '../shared/permissions.service';
+import { PERMISSIONS } from '@updraft/domain/permissions';
 import { BundleApiService } from './bundle-api.service';
 
 interface Upload {
@@ -25,25 +27,31 @@ interface Upload {
   imports: [DatePipe, RouterLink],
   template: `
     <h1>Bundles</h1>
-    <label
-      class="drop card"
-      [class.drop--over]="over()"
-      (dragover)="$event.preventDefault(); over.set(true)"
-      (dragleave)="over.set(false)"
-      (drop)="$event.preventDefault(); over.set(false); dropped($event)"
-      data-testid="bundle-drop"
-    >
-      <strong>Drop a bundle here</strong> (.tar.gz or .zip, made by <span class="mono">updraft deploy</span> or by hand)
-      or
-      <span class="link">choose a file</span>
-      <input
-        type="file"
-        accept=".tar.gz,.tgz,.zip,application/gzip,application/zip"
-        class="visually-hidden"
-        (change)="chosen($event)"
-        data-testid="bundle-file"
-      />
-    </label>
+    @if (canDeploy()) {
+      <label
+        class="drop card"
+        [class.drop--over]="over()"
+        (dragover)="$event.preventDefault(); over.set(true)"
+        (dragleave)="over.set(false)"
+        (drop)="$event.preventDefault(); over.set(false); dropped($event)"
+        data-testid="bundle-drop"
+      >
+        <strong>Drop a bundle here</strong> (.tar.gz or .zip, made by <span class="mono">updraft deploy</span> or by
+        hand) or
+        <span class="link">choose a file</span>
+        <input
+          type="file"
+          accept=".tar.gz,.tgz,.zip,application/gzip,application/zip"
+          class="visually-hidden"
+          (change)="chosen($event)"
+          data-testid="bundle-file"
+        />
+      </label>
+    } @else {
+      <p class="muted" data-testid="bundle-read-only">
+        Your role may look at bundles; deploying one needs bundles:deploy.
+      </p>
+    }
     @if (upload(); as u) {
       <div class="upload" data-testid="bundle-upload">
         <span class="mono small">{{ u.name }}</span>
@@ -89,7 +97,7 @@ interface Upload {
                 }
               </td>
               <td>
-                @if (b.status === 'superseded') {
+                @if (b.status === 'superseded' && canDeploy()) {
                   @if (confirming() === b.id) {
                     <span class="small">Make v{{ b.version }} active again?</span>
                     <button
@@ -204,6 +212,9 @@ interface Upload {
 export class BundlesPage {
   private readonly api = inject(BundleApiService);
   private readonly session = inject(SessionService);
+  /** Uploading and rolling back need bundles:deploy (docs/console.md); the API refuses them otherwise. */
+  private readonly permissions = inject(PermissionsService);
+  protected readonly canDeploy = computed(() => this.permissions.can(PERMISSIONS.bundlesDeploy));
   private readonly refresh$ = new Subject<void>();
   protected readonly over = signal(false);
   protected readonly upload = signal<Upload | null>(null);
