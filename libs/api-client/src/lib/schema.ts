@@ -1469,6 +1469,16 @@ export interface components {
             email: string;
             emailVerified?: boolean;
         };
+        MailDelivery: {
+            /**
+             * @description `failed`: an attempt failed and another follows; `abandoned`: the last attempt failed.
+             * @enum {string}
+             */
+            status: "abandoned" | "failed" | "queued" | "sent";
+            attempts: number;
+            lastError: string | null;
+            sentAt: string | null;
+        };
         SignupResponse: {
             user: components["schemas"]["User"];
             tenant: {
@@ -1478,6 +1488,8 @@ export interface components {
             };
             /** @enum {string} */
             role: "admin" | "editor" | "member" | "owner" | "viewer";
+            /** @description Where the verification mail stands: it leaves through the retried notifications queue, so sign-up never waits on mail. */
+            verification: components["schemas"]["MailDelivery"];
             accessToken: string;
             /** @description Seconds until the access token expires. */
             expiresIn: number;
@@ -1531,16 +1543,6 @@ export interface components {
         UserResponse: {
             user: components["schemas"]["User"];
         };
-        MailDelivery: {
-            /**
-             * @description `failed`: an attempt failed and another follows; `abandoned`: the last attempt failed.
-             * @enum {string}
-             */
-            status: "abandoned" | "failed" | "queued" | "sent";
-            attempts: number;
-            lastError: string | null;
-            sentAt: string | null;
-        };
         VerificationSent: {
             /** @description False when the address is already verified. */
             sent: boolean;
@@ -1553,6 +1555,11 @@ export interface components {
         };
         PasswordResetRequested: {
             message: string;
+            /**
+             * @description `queued`, the same whether or not the address has an account (a real state would tell who has
+             *     one): the mail, when there is one, leaves through the retried notifications queue.
+             */
+            delivery: components["schemas"]["MailDelivery"];
         };
         ResetPasswordDto: {
             token: string;
