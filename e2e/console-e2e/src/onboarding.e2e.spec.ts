@@ -31,6 +31,8 @@ const SUITE = 'console-e2e-onboarding';
 const redisUrl = process.env['REDIS_URL'] ?? DEFAULT_REDIS_URL;
 const outDir = testOutputDir(SUITE);
 const LONG = 90_000;
+/** A walk over many pages, each checked by axe and photographed twice, on a busy two-core machine. */
+const WALK = 300_000;
 const PASSWORD = 'onboarding-kittiwake-58';
 
 /** The administration pages, by path and heading. */
@@ -290,38 +292,42 @@ dag('${teamDag}', { schedule: null }, () => {
     });
   });
 
-  it('every page of the DAG, its run, task and log is shown without accessibility faults', async () => {
-    const page = owner();
-    await step(page, 'dag-pages', async () => {
-      for (const tab of DAG_TABS) {
-        await page.goto(`${base()}/dags/${firstDag}/${tab}`);
+  it(
+    'every page of the DAG, its run, task and log is shown without accessibility faults',
+    async () => {
+      const page = owner();
+      await step(page, 'dag-pages', async () => {
+        for (const tab of DAG_TABS) {
+          await page.goto(`${base()}/dags/${firstDag}/${tab}`);
+          await settled(page);
+          await look(page, `11-dag-${tab}`);
+        }
+        await page.goto(`${runUrl}/tasks/say_hello`);
+        await byTestId(page, 'ti-state', { state: 'success' }).waitFor();
+        await byTestId(page, 'log-line')
+          .filter({ hasText: 'hello from the first run' })
+          .first()
+          .waitFor({ timeout: LONG });
+        await look(page, '12-task-instance');
+        await page.goto(`${runUrl}/tasks/say_hello/logs/1`);
         await settled(page);
-        await look(page, `11-dag-${tab}`);
-      }
-      await page.goto(`${runUrl}/tasks/say_hello`);
-      await byTestId(page, 'ti-state', { state: 'success' }).waitFor();
-      await byTestId(page, 'log-line')
-        .filter({ hasText: 'hello from the first run' })
-        .first()
-        .waitFor({ timeout: LONG });
-      await look(page, '12-task-instance');
-      await page.goto(`${runUrl}/tasks/say_hello/logs/1`);
-      await settled(page);
-      await look(page, '13-task-log');
-      await page.goto(`${base()}/dags/${firstDag}/backfill`);
-      await settled(page);
-      await look(page, '14-backfill');
-      await page.goto(`${base()}/runs`);
-      await settled(page);
-      await look(page, '15-runs');
-      await page.goto(`${base()}/account`);
-      await settled(page);
-      await look(page, '16-account');
-      await page.goto(`${base()}/no-such-page`);
-      await settled(page);
-      await look(page, '17-not-found');
-    });
-  });
+        await look(page, '13-task-log');
+        await page.goto(`${base()}/dags/${firstDag}/backfill`);
+        await settled(page);
+        await look(page, '14-backfill');
+        await page.goto(`${base()}/runs`);
+        await settled(page);
+        await look(page, '15-runs');
+        await page.goto(`${base()}/account`);
+        await settled(page);
+        await look(page, '16-account');
+        await page.goto(`${base()}/no-such-page`);
+        await settled(page);
+        await look(page, '17-not-found');
+      });
+    },
+    WALK,
+  );
 
   it('invites a viewer, who accepts in another browser context; the viewer cannot trigger or clear, and the API refuses', async () => {
     const page = owner();
@@ -469,58 +475,66 @@ dag('${teamDag}', { schedule: null }, () => {
     await member.context().close();
   });
 
-  it('walks every administration page as the owner without accessibility faults', async () => {
-    const page = owner();
-    await step(page, 'admin-pages', async () => {
-      for (const [path, heading] of ADMIN_PAGES) {
-        await page.goto(`${base()}/admin/${path}`);
-        await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-        await settled(page);
-        await look(page, `26-admin-${path}`);
-      }
-    });
-    const answers = await Promise.all(ownerAnswers);
-    expect(answers.length).toBeGreaterThan(20);
-    expect(answers.filter((text) => text.includes(secret))).toEqual([]);
-    expect(await page.content()).not.toContain(secret);
-  });
-
-  it('tenant B’s owner never sees a name of tenant A on any page', async () => {
-    const otherEmail = `other-${suffix}@e2e.updraft.test`;
-    await signupOwner(base(), otherEmail, `other-${suffix}`);
-    const other = await (browser as Browser).newPage();
-    await step(other, 'tenant-b', async () => {
-      await logIn(other, otherEmail, E2E_PASSWORD);
-      const paths = [
-        '/dags',
-        '/runs',
-        '/bundles',
-        '/account',
-        ...ADMIN_PAGES.map(([path]) => `/admin/${path}`),
-        `/dags/${firstDag}`,
-        `/dags/${firstDag}/runs`,
-      ];
-      const seen: string[] = [];
-      for (const path of paths) {
-        await other.goto(`${base()}${path}`);
-        await settled(other);
-        // The last two URLs name A's DAG themselves: there, only what else the page shows counts.
-        const text = await other.locator('body').innerText();
-        const shown = path.includes(firstDag) ? text.split(firstDag).join('') : text;
-        for (const name of tenantANames) if (shown.includes(name)) seen.push(`${path}: ${name}`);
-        if (!path.includes(firstDag)) {
-          const html = await other.content();
-          for (const name of tenantANames) if (html.includes(name)) seen.push(`${path} (markup): ${name}`);
+  it(
+    'walks every administration page as the owner without accessibility faults',
+    async () => {
+      const page = owner();
+      await step(page, 'admin-pages', async () => {
+        for (const [path, heading] of ADMIN_PAGES) {
+          await page.goto(`${base()}/admin/${path}`);
+          await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+          await settled(page);
+          await look(page, `26-admin-${path}`);
         }
-        await look(other, `30-tenant-b${path.replace(/\//g, '-')}`);
-      }
-      expect(seen).toEqual([]);
-      await other.goto(`${base()}/dags/${firstDag}/runs`);
-      await settled(other);
-      expect(await byTestId(other, 'run-row').count()).toBe(0);
-    });
-    await other.context().close();
-  });
+      });
+      const answers = await Promise.all(ownerAnswers);
+      expect(answers.length).toBeGreaterThan(20);
+      expect(answers.filter((text) => text.includes(secret))).toEqual([]);
+      expect(await page.content()).not.toContain(secret);
+    },
+    WALK,
+  );
+
+  it(
+    'tenant B’s owner never sees a name of tenant A on any page',
+    async () => {
+      const otherEmail = `other-${suffix}@e2e.updraft.test`;
+      await signupOwner(base(), otherEmail, `other-${suffix}`);
+      const other = await (browser as Browser).newPage();
+      await step(other, 'tenant-b', async () => {
+        await logIn(other, otherEmail, E2E_PASSWORD);
+        const paths = [
+          '/dags',
+          '/runs',
+          '/bundles',
+          '/account',
+          ...ADMIN_PAGES.map(([path]) => `/admin/${path}`),
+          `/dags/${firstDag}`,
+          `/dags/${firstDag}/runs`,
+        ];
+        const seen: string[] = [];
+        for (const path of paths) {
+          await other.goto(`${base()}${path}`);
+          await settled(other);
+          // The last two URLs name A's DAG themselves: there, only what else the page shows counts.
+          const text = await other.locator('body').innerText();
+          const shown = path.includes(firstDag) ? text.split(firstDag).join('') : text;
+          for (const name of tenantANames) if (shown.includes(name)) seen.push(`${path}: ${name}`);
+          if (!path.includes(firstDag)) {
+            const html = await other.content();
+            for (const name of tenantANames) if (html.includes(name)) seen.push(`${path} (markup): ${name}`);
+          }
+          await look(other, `30-tenant-b${path.replace(/\//g, '-')}`);
+        }
+        expect(seen).toEqual([]);
+        await other.goto(`${base()}/dags/${firstDag}/runs`);
+        await settled(other);
+        expect(await byTestId(other, 'run-row').count()).toBe(0);
+      });
+      await other.context().close();
+    },
+    WALK,
+  );
 
   it('found no serious or critical accessibility violation, and no page threw', () => {
     expect(a11y).toEqual([]);
