@@ -1,3 +1,5 @@
+// The `*.sql` module declaration must reach every program that compiles this file (the apps too).
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./sql-files.d.ts" />
 import updraftClaim from './functions/updraft_claim.sql';
 import updraftDispatch from './functions/updraft_dispatch.sql';

@@ -6,7 +6,7 @@
 -- next try (try_number + 1) and writes its task_try row. Returns the claimed instances.
 -- Why: the claim is the one place a try begins, in one statement, so a lost race reads as "not
 -- claimed" rather than as an error; a generic plan because its arrays re-planned on every call.
--- Pure model: claimTries in libs/domain (claims.ts).
+-- Pure model: claimTries in libs/domain (try-policy.ts); property test: sql/try-policy.int-spec.ts.
 CREATE OR REPLACE FUNCTION updraft_claim(uuid[], uuid[], text, text) RETURNS SETOF task_instance
 LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $fn$
 BEGIN

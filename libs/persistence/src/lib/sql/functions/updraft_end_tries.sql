@@ -12,7 +12,7 @@
 -- (id: the run of an instance it scheduled) and 'dispatched' (as updraft_dispatch).
 -- Why: a chain's link, or a batch of parallel tasks, is one round trip; what is ready was decided
 -- by libs/orchestration from the outcomes, and is applied here only if those outcomes stood.
--- Pure model: endTries in libs/domain (try-ends.ts).
+-- Pure model: endTries in libs/domain (try-policy.ts); property test: sql/try-policy.int-spec.ts.
 CREATE OR REPLACE FUNCTION updraft_end_tries(
   uuid[], uuid[], int[], text[], text[], timestamptz[],
   uuid[], uuid[], int[], timestamptz[], text[], text[],

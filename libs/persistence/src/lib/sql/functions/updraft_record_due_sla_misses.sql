@@ -8,7 +8,7 @@
 -- concurrent checkers insert it once); returns the misses this call inserted.
 -- Why: runs still going are found through dag_run_unfinished_idx, runs that ended lately through
 -- dag_run_recently_ended_idx, so a check costs what is live, not the history.
--- Pure model: dueSlaMisses in libs/domain (sla-misses.ts).
+-- No pure model yet (open in issue 19); its cases: apps/scheduler/src/app/sla/sla.int-spec.ts.
 CREATE OR REPLACE FUNCTION updraft_record_due_sla_misses(double precision, int) RETURNS SETOF sla_miss
 LANGUAGE sql AS $fn$
   WITH runs AS (
