@@ -10,6 +10,8 @@ module.exports = {
       devtoolModuleFilenameTemplate: '[absolute-resource-path]',
     }),
   },
+  // The SQL functions' files (libs/persistence/src/lib/sql/functions) are bundled as their text.
+  module: { rules: [{ test: /\.sql$/, type: 'asset/source' }] },
   plugins: [
     new NxAppWebpackPlugin({
       target: 'node',

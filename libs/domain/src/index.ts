@@ -16,3 +16,5 @@ export * from './lib/task-logs';
 export * from './lib/storable-values';
 export * from './lib/dispatch-selection';
 export * from './lib/dag-diff';
+export { claimTries, endTries } from './lib/try-policy';
+export type { InstanceRef, ReadyTaskModel, TryEndModel, TryInstance } from './lib/try-policy';

@@ -4,7 +4,7 @@ import {
   expandSourceTasks,
   expansionOf,
   resolveParams,
-  retryDelayAfter,
+  stateAfterTry,
   tasksSkippedBy,
   upstreamStates,
   type RunState,
@@ -223,13 +223,10 @@ export class LocalRun {
         task,
         await this.operators.execute({ task, tryNumber, mapIndex, mapped, output }),
       );
-      if (outcome.outcome === 'success') {
-        if (outcome.value !== undefined) result.returnValue = outcome.value;
-        result.state = 'success';
-      } else if (outcome.outcome === 'skip') {
-        result.state = 'skipped';
-      } else if (outcome.outcome === 'error' && tryNumber < maxTries) {
-        const platformDelayMs = retryDelayAfter(task, tryNumber);
+      const after = stateAfterTry(outcome.outcome, task, tryNumber, maxTries);
+      if (outcome.outcome === 'success' && outcome.value !== undefined) result.returnValue = outcome.value;
+      if (after.state === 'up_for_retry' && outcome.outcome === 'error') {
+        const platformDelayMs = after.retryDelayMs;
         const delayMs = Math.min(platformDelayMs, this.options.retryDelayCapMs);
         this.options.onEvent({
           kind: 'retry',
@@ -242,9 +239,8 @@ export class LocalRun {
         });
         await new Promise((done) => setTimeout(done, delayMs));
         continue;
-      } else {
-        result.state = 'failed';
       }
+      result.state = after.state;
       result.message = outcome.outcome === 'success' ? null : this.options.environment.secrets.mask(outcome.message);
       this.finish(result);
       return result;

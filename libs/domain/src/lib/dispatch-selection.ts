@@ -1,6 +1,6 @@
 /**
  * The dispatch's choice, as a pure model of the PostgreSQL functions that make it
- * (`updraft_select_for_dispatch`, `updraft_select_sharing_headroom`; see their migrations). The
+ * (`updraft_select_for_dispatch`, `updraft_select_sharing_headroom`; see libs/persistence/src/lib/sql/functions). The
  * integration spec of those functions runs every case through this model too, so the two agree.
  */
 

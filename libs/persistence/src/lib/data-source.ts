@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { applySqlFunctions } from './sql/apply-sql-functions';
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   return {
@@ -49,13 +50,17 @@ export async function dropDatabase(databaseUrl: string): Promise<void> {
   }
 }
 
-/** Applies every pending migration; returns the names applied. */
+/**
+ * Applies every pending migration, then re-creates the SQL functions whose files changed
+ * (sql/functions/*.sql); returns the names of both applied.
+ */
 export async function runMigrations(databaseUrl: string): Promise<string[]> {
   const dataSource = new DataSource(dataSourceOptions(databaseUrl));
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'all' });
-    return applied.map((m) => m.name);
+    const functions = await applySqlFunctions(dataSource);
+    return [...applied.map((m) => m.name), ...functions.map((name) => `${name}.sql`)];
   } finally {
     await dataSource.destroy();
   }

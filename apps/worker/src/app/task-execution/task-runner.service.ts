@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
-import { expansionOf, retryDelayAfter, tasksSkippedBy, TaskState, unstorableJsonReason } from '@updraft/domain';
+import { expansionOf, stateAfterTry, tasksSkippedBy, unstorableJsonReason } from '@updraft/domain';
 import { TaskCallbacks } from '@updraft/notifications';
 import { Dispatcher } from '@updraft/orchestration';
 import {
@@ -369,14 +369,7 @@ export class TaskRunner {
       // Skipped before this task counts as done, so the scheduler never sees a branch done with its losers still waiting.
       else if (decision.skip.length > 0) await this.skipDownstream(ti, decision.skip, sink);
     }
-    let state: TaskState;
-    let delayMs = 0;
-    if (outcome.outcome === 'success') state = 'success';
-    else if (outcome.outcome === 'skip') state = 'skipped';
-    else if (outcome.outcome === 'error' && task && ti.tryNumber < ti.maxTries) {
-      state = 'up_for_retry';
-      delayMs = retryDelayAfter(task, ti.tryNumber);
-    } else state = 'failed';
+    const { state, retryDelayMs: delayMs } = stateAfterTry(outcome.outcome, task ?? null, ti.tryNumber, ti.maxTries);
     const reason = outcome.outcome === 'success' ? null : outcome.message;
     sink.write('system', reason ? `${state}: ${reason}` : `task finished: ${state}`);
     if (state === 'up_for_retry')

@@ -1,17 +1,18 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { MigrationInterface } from 'typeorm';
 
 /**
- * The snapshot's generic plan from its first call on each connection: its custom plans cost 1.5–2 ms
- * each for the first five calls (planning included) where the generic one runs in ~0.4 ms.
+ * Was: the snapshot's generic plan (now the SET clause of updraft_dispatch_snapshot.sql).
+ * Its function now lives in libs/persistence/src/lib/sql/functions/ and is applied by
+ * applySqlFunctions (re-created when its text changes), so this migration no longer defines it.
  */
 export class DispatchSnapshotGenericPlan1732480000000 implements MigrationInterface {
   name = 'DispatchSnapshotGenericPlan1732480000000';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER FUNCTION updraft_dispatch_snapshot(int, int) SET plan_cache_mode = force_generic_plan`);
+  async up(): Promise<void> {
+    // The function is created by applySqlFunctions after the migrations.
   }
 
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER FUNCTION updraft_dispatch_snapshot(int, int) RESET plan_cache_mode`);
+  async down(): Promise<void> {
+    // Nothing: the function belongs to sql/functions.
   }
 }

@@ -13,6 +13,7 @@ import { EndTriesWithHandOff1732510000000 } from './1732510000000-end-tries-with
 import { HeadroomForOtherTenants1732520000000 } from './1732520000000-headroom-for-other-tenants';
 import { FairParsingAndLogNotices1732540000000 } from './1732540000000-fair-parsing-and-log-notices';
 import { AccountMailDelivery1732600000000 } from './1732600000000-account-mail-delivery';
+import { RepeatableSqlFunctions1733000000000 } from './1733000000000-repeatable-sql-functions';
 
 export const MIGRATIONS = [
   InitialSchema1732400000000,
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   HeadroomForOtherTenants1732520000000,
   FairParsingAndLogNotices1732540000000,
   AccountMailDelivery1732600000000,
+  RepeatableSqlFunctions1733000000000,
 ];

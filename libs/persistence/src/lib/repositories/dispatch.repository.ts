@@ -28,7 +28,7 @@ const DISPATCH_LOCK = 727_001;
 /**
  * Moves ready task instances (`scheduled`) to `queued` while the platform, their tenant, pool and
  * DAG have room, in the order `updraft_select_for_dispatch` gives (fair share across tenants, then
- * priorityWeight; see its migration). Cross-tenant by nature, like the sweep:
+ * priorityWeight; see sql/functions/updraft_select_for_dispatch.sql). Cross-tenant by nature, like the sweep:
  * every row it touches is addressed by its tenant and id.
  */
 @Injectable()

@@ -43,49 +43,8 @@ function toMiss(row: Record<string, any>): SlaMissEntity {
   });
 }
 
-/**
- * Finds every task SLA and DAG deadline that has passed without its task (or run) ending in time and
- * records each once. SLAs count from the data interval end for scheduled runs and from the queued
- * time otherwise. Runs still going are found through dag_run_unfinished_idx, runs that ended lately
- * through dag_run_recently_ended_idx; a run that ended before the expected time misses nothing.
- * The unique constraint sla_miss_once makes concurrent checkers insert each miss once.
- */
-const RECORD_DUE_MISSES = `
-  WITH runs AS (
-    SELECT id, tenant_id, dag_id, dag_version_id, end_date, CASE WHEN run_type = 'scheduled' THEN data_interval_end ELSE queued_at END AS base
-      FROM dag_run WHERE state IN ('queued', 'running')
-    UNION ALL
-    SELECT id, tenant_id, dag_id, dag_version_id, end_date, CASE WHEN run_type = 'scheduled' THEN data_interval_end ELSE queued_at END
-      FROM dag_run WHERE end_date IS NOT NULL AND end_date > now() - make_interval(secs => $1::double precision / 1000) AND state NOT IN ('queued', 'running')
-  ), versions AS (
-    SELECT id, serialized FROM dag_version WHERE id IN (SELECT dag_version_id FROM runs)
-  ), points AS (
-    SELECT v.id AS dag_version_id, t->>'taskId' AS task_id, (t->>'slaMs')::double precision AS ms
-      FROM versions v CROSS JOIN LATERAL jsonb_array_elements(v.serialized->'tasks') t WHERE jsonb_typeof(t->'slaMs') = 'number'
-    UNION ALL
-    SELECT id, NULL, (serialized->>'deadlineMs')::double precision FROM versions WHERE jsonb_typeof(serialized->'deadlineMs') = 'number'
-  ), due AS (
-    SELECT runs.*, points.task_id, runs.base + make_interval(secs => points.ms / 1000) AS expected_at
-      FROM runs JOIN points USING (dag_version_id)
-  ), judged AS (
-    SELECT due.tenant_id, due.dag_id, due.id AS dag_run_id, due.task_id, due.expected_at,
-           CASE WHEN due.task_id IS NULL THEN due.end_date
-                WHEN ti.unfinished = 0 AND ti.instances > 0 THEN ti.last_end
-                ELSE due.end_date END AS finished_at
-      FROM due
-      LEFT JOIN LATERAL (
-        SELECT count(*) AS instances, count(*) FILTER (WHERE end_date IS NULL) AS unfinished, max(end_date) AS last_end
-          FROM task_instance WHERE dag_run_id = due.id AND task_id = due.task_id
-      ) ti ON due.task_id IS NOT NULL
-     WHERE due.expected_at <= now()
-       AND NOT EXISTS (SELECT 1 FROM sla_miss m WHERE m.dag_run_id = due.id AND m.task_id IS NOT DISTINCT FROM due.task_id)
-  )
-  INSERT INTO sla_miss (tenant_id, dag_id, dag_run_id, task_id, expected_at, finished_at)
-  SELECT tenant_id, dag_id, dag_run_id, task_id, expected_at, finished_at FROM judged
-   WHERE finished_at IS NULL OR finished_at > expected_at
-   LIMIT $2
-  ON CONFLICT ON CONSTRAINT sla_miss_once DO NOTHING
-  RETURNING *`;
+/** The SLA rules: sql/functions/updraft_record_due_sla_misses.sql. */
+const RECORD_DUE_MISSES = `SELECT * FROM updraft_record_due_sla_misses($1, $2)`;
 
 @Injectable()
 export class SlaMissRepository {

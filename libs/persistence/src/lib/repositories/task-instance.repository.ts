@@ -25,7 +25,7 @@ export interface TryEnd extends TaskInstanceRef {
   returnValue?: { dagRunId: string; taskId: string; mapIndex: number; valueJson: string };
 }
 
-/** The first 18 arguments of `updraft_end_tries` (see its migration): the tries, their last log lines and their return values. */
+/** The first 18 arguments of `updraft_end_tries` (see sql/functions/updraft_end_tries.sql): the tries, their last log lines and their return values. */
 export const END_TRIES_PARAMETERS = Array.from({ length: 18 }, (_, i) => `$${i + 1}`).join(', ');
 
 export function endTriesValues(tries: TryEnd[]): unknown[] {
