@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { DagRunsModule } from '../dag-runs/dag-runs.module';
+import { TaskDependenciesService } from './task-dependencies.service';
+import { TaskInstancesController } from './task-instances.controller';
+
+@Module({
+  imports: [DagRunsModule],
+  controllers: [TaskInstancesController],
+  providers: [TaskDependenciesService],
+})
+export class TaskInstancesModule {}
