@@ -3,8 +3,10 @@ import { AuthModule } from '@updraft/auth';
 import { MailModule } from '@updraft/mail';
 import { RateLimitsModule } from '../../services/rate-limits/rate-limits.module';
 import { AccountMailService } from './account-mail.service';
+import { AccountSessionsService } from './account-sessions.service';
 import { AccountSessionsController } from './account-sessions.controller';
 import { AccountsController } from './accounts.controller';
+import { AccountsService } from './accounts.service';
 import { LoginThrottle } from './login-throttle.service';
 import { SessionsService } from './sessions.service';
 import { SignupThrottle } from './signup-throttle.service';
@@ -13,7 +15,14 @@ import { SignupThrottle } from './signup-throttle.service';
 @Module({
   imports: [AuthModule, MailModule, RateLimitsModule],
   controllers: [AccountsController, AccountSessionsController],
-  providers: [LoginThrottle, SignupThrottle, SessionsService, AccountMailService],
+  providers: [
+    AccountsService,
+    AccountSessionsService,
+    LoginThrottle,
+    SignupThrottle,
+    SessionsService,
+    AccountMailService,
+  ],
   exports: [SessionsService, AccountMailService],
 })
 export class AccountsModule {}

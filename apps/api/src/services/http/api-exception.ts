@@ -3,9 +3,11 @@ import { HttpStatus } from '@nestjs/common';
 /** What kind of refusal an error is; the exception filter answers each with its status. */
 export const ERROR_STATUS = {
   invalid: HttpStatus.BAD_REQUEST,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
   forbidden: HttpStatus.FORBIDDEN,
   notFound: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
+  gone: HttpStatus.GONE,
   badGateway: HttpStatus.BAD_GATEWAY,
 } as const;
 
