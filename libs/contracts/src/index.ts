@@ -1,1 +1,2 @@
 export * from './lib/bundle-manifest';
+export * from './lib/queue-contracts';

@@ -4,65 +4,61 @@ import { AuthModule } from '@updraft/auth';
 import { ConfigModule } from '@updraft/config';
 import { PersistenceModule } from '@updraft/persistence';
 import { QueuesModule } from '@updraft/queues';
+import { SecretsModule } from '@updraft/secrets';
 import { ApiExceptionFilter } from '../services/http/api-exception.filter';
 import { JsonBodyInterceptor } from '../services/http/json-body.interceptor';
-import { RateLimitsModule } from '../services/rate-limits/rate-limits.module';
-import { AccessModule } from './access.module';
-import { AccountSessionsController } from './accounts/account-sessions.controller';
-import { AccountsController } from './accounts/accounts.controller';
 import { AccountsModule } from './accounts/accounts.module';
-import { AuditLogController } from './audit/audit-log.controller';
-import { BackfillsController } from './backfills/backfills.controller';
-import { BackfillsService } from './backfills/backfills.service';
-import { BundlesController } from './bundles/bundles.controller';
-import { BundlesService } from './bundles/bundles.service';
-import { DagRunsController } from './dag-runs/dag-runs.controller';
-import { DagRunsService } from './dag-runs/dag-runs.service';
-import { TenantRunsController } from './dag-runs/tenant-runs.controller';
-import { DagViewsService } from './dags/dag-views.service';
-import { DagsController } from './dags/dags.controller';
-import { DevMailboxController } from './dev-mailbox/dev-mailbox.controller';
-import { HealthController } from './health/health.controller';
-import { InvitationsController } from './invitations/invitations.controller';
+import { ApiTokensModule } from './api-tokens/api-tokens.module';
+import { AuditModule } from './audit/audit.module';
+import { BackfillsModule } from './backfills/backfills.module';
+import { BundlesModule } from './bundles/bundles.module';
+import { ConnectionsModule } from './connections/connections.module';
+import { DagRunsModule } from './dag-runs/dag-runs.module';
+import { DagsModule } from './dags/dags.module';
+import { DevMailboxModule } from './dev-mailbox/dev-mailbox.module';
+import { HealthModule } from './health/health.module';
+import { InvitationsModule } from './invitations/invitations.module';
+import { MembersModule } from './members/members.module';
 import { NotificationChannelsModule } from './notification-channels/notification-channels.module';
-import { PoolsController } from './pools/pools.controller';
-import { TaskInstancesController } from './task-instances/task-instances.controller';
-import { TaskDependenciesService } from './task-instances/task-dependencies.service';
-import { TenantSettingsController } from './tenant-settings/tenant-settings.controller';
+import { PoolsModule } from './pools/pools.module';
+import { SlaMissesModule } from './sla-misses/sla-misses.module';
+import { TaskInstancesModule } from './task-instances/task-instances.module';
+import { TeamsModule } from './teams/teams.module';
+import { TenantSettingsModule } from './tenant-settings/tenant-settings.module';
+import { VariablesModule } from './variables/variables.module';
 
+/**
+ * Infrastructure, then one module per feature (each with its controller, service and DTOs). The features are
+ * listed in the order their routes appear in the OpenAPI document.
+ */
 @Module({
   imports: [
     ConfigModule,
     PersistenceModule,
     QueuesModule.register(),
     AuthModule,
-    AccessModule,
+    SecretsModule,
+    HealthModule,
     AccountsModule,
+    InvitationsModule,
+    DevMailboxModule,
+    AuditModule,
+    BundlesModule,
+    DagsModule,
+    DagRunsModule,
+    BackfillsModule,
+    PoolsModule,
+    TaskInstancesModule,
+    TenantSettingsModule,
+    MembersModule,
+    TeamsModule,
+    ApiTokensModule,
+    VariablesModule,
+    ConnectionsModule,
     NotificationChannelsModule,
-    RateLimitsModule,
-  ],
-  controllers: [
-    HealthController,
-    AccountsController,
-    AccountSessionsController,
-    InvitationsController,
-    DevMailboxController,
-    AuditLogController,
-    BundlesController,
-    DagsController,
-    DagRunsController,
-    TenantRunsController,
-    BackfillsController,
-    PoolsController,
-    TaskInstancesController,
-    TenantSettingsController,
+    SlaMissesModule,
   ],
   providers: [
-    BundlesService,
-    DagRunsService,
-    BackfillsService,
-    TaskDependenciesService,
-    DagViewsService,
     { provide: APP_FILTER, useClass: ApiExceptionFilter },
     { provide: APP_INTERCEPTOR, useClass: JsonBodyInterceptor },
   ],

@@ -1,54 +1,21 @@
-import {
-  BadRequestException,
-  Body,
-  ConflictException,
-  Controller,
-  ForbiddenException,
-  Get,
-  HttpCode,
-  Ip,
-  Post,
-  UnauthorizedException,
-} from '@nestjs/common';
-import { AuthenticatedUser, Authenticated, CurrentUser, PasswordHasher, Public, hashOpaqueToken } from '@updraft/auth';
-import { passwordProblem } from '@updraft/domain';
-import {
-  AccountRepository,
-  DuplicateAccountError,
-  OneTimeTokenRepository,
-  SessionRepository,
-} from '@updraft/persistence';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { AuthenticatedUser, Authenticated, CurrentUser, Public } from '@updraft/auth';
 import type {
   LoginResponse,
   MeResponse,
   PasswordResetRequested,
   SessionTokens,
   SignupResponse,
-  TenantMembership,
-  User,
   UserResponse,
   VerificationSent,
 } from '@updraft/api-types';
-import { AccountMailService, mailDelivery } from './account-mail.service';
-import { EmailDto, LoginDto, RefreshDto, ResetPasswordDto, SignupDto, TokenDto } from './accounts.dto';
-import { LoginThrottle } from './login-throttle.service';
-import { SessionsService } from './sessions.service';
-import { SignupThrottle } from './signup-throttle.service';
-import { refuseToken } from './one-time-token-errors';
 import { ApiErrors } from '../../services/http/api-errors.decorator';
+import { EmailDto, LoginDto, RefreshDto, ResetPasswordDto, SignupDto, TokenDto } from './accounts.dto';
+import { AccountsService } from './accounts.service';
 
 @Controller('auth')
 export class AccountsController {
-  constructor(
-    private readonly accounts: AccountRepository,
-    private readonly hasher: PasswordHasher,
-    private readonly sessions: SessionsService,
-    private readonly sessionStore: SessionRepository,
-    private readonly throttle: LoginThrottle,
-    private readonly signupThrottle: SignupThrottle,
-    private readonly mails: AccountMailService,
-    private readonly oneTimeTokens: OneTimeTokenRepository,
-  ) {}
+  constructor(private readonly accounts: AccountsService) {}
 
   /** Sign up: create an account and its tenant, and log in. */
   @Post('signup')
@@ -57,30 +24,8 @@ export class AccountsController {
     409: 'The email or the tenant slug is taken.',
     429: 'Too many sign-ups from this address or on the platform: `Retry-After` says when to try again.',
   })
-  async signup(@Body() body: SignupDto, @Ip() ip: string): Promise<SignupResponse> {
-    await this.signupThrottle.check(ip);
-    const passwordHash = await this.hasher.hash(body.password);
-    try {
-      const { user, tenant } = await this.accounts.createTenantWithOwner({
-        email: body.email,
-        passwordHash,
-        tenantSlug: body.tenantSlug,
-        tenantName: body.tenantName ?? body.tenantSlug,
-      });
-      const { token } = await this.mails.send({ purpose: 'verify_email', email: user.email, userId: user.id });
-      const tokens = await this.sessions.start(user, ip);
-      return {
-        ...tokens,
-        user: { id: user.id, email: user.email, emailVerified: false },
-        tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
-        role: 'owner',
-        verification: mailDelivery(token),
-      };
-    } catch (error) {
-      if (error instanceof DuplicateAccountError)
-        throw new ConflictException({ message: error.message, details: [{ field: error.field }] });
-      throw error;
-    }
+  signup(@Body() body: SignupDto, @Ip() ip: string): Promise<SignupResponse> {
+    return this.accounts.signup(body, ip);
   }
 
   /** Log in with email and password. */
@@ -88,23 +33,8 @@ export class AccountsController {
   @HttpCode(200)
   @Public()
   @ApiErrors({ 401: 'Wrong email or password.', 429: 'Too many failed log-ins: `Retry-After` says when to try again.' })
-  async login(@Body() body: LoginDto, @Ip() ip: string): Promise<LoginResponse> {
-    await this.throttle.check(ip, body.email);
-    const user = await this.accounts.findUserByEmail(body.email);
-    const valid = user
-      ? await this.hasher.verify(user.passwordHash, body.password)
-      : await this.hasher.verify(DUMMY_HASH, body.password);
-    if (!user || !valid) {
-      await this.throttle.recordFailure(ip, body.email);
-      throw new UnauthorizedException('invalid email or password');
-    }
-    await this.throttle.recordSuccess(ip, body.email);
-    const tokens = await this.sessions.start(user, ip);
-    return {
-      ...tokens,
-      user: { id: user.id, email: user.email, emailVerified: user.emailVerifiedAt !== null },
-      tenants: await this.tenantsOf(user.id),
-    };
+  login(@Body() body: LoginDto, @Ip() ip: string): Promise<LoginResponse> {
+    return this.accounts.login(body, ip);
   }
 
   /**
@@ -118,7 +48,7 @@ export class AccountsController {
   @Public()
   @ApiErrors({ 401: 'The refresh token is unknown, spent or expired.' })
   refresh(@Body() body: RefreshDto): Promise<SessionTokens> {
-    return this.sessions.refresh(body.refreshToken);
+    return this.accounts.refresh(body);
   }
 
   /**
@@ -131,15 +61,15 @@ export class AccountsController {
   @HttpCode(204)
   @Public()
   @ApiErrors({ 401: 'The refresh token is unknown or spent.' })
-  async logout(@Body() body: RefreshDto): Promise<void> {
-    await this.sessions.logout(body.refreshToken);
+  logout(@Body() body: RefreshDto): Promise<void> {
+    return this.accounts.logout(body);
   }
 
   /** The logged-in user and their tenants. */
   @Get('me')
   @Authenticated()
-  async me(@CurrentUser() current: AuthenticatedUser): Promise<MeResponse> {
-    return { user: await this.userOf(current.id), tenants: await this.tenantsOf(current.id) };
+  me(@CurrentUser() current: AuthenticatedUser): Promise<MeResponse> {
+    return this.accounts.me(current);
   }
 
   /**
@@ -157,31 +87,16 @@ export class AccountsController {
     403: 'The link is for another account: log in as the account that signed up with this address.',
     410: 'The link was already used or has expired.',
   })
-  async verifyEmail(@Body() body: TokenDto, @CurrentUser() current: AuthenticatedUser): Promise<UserResponse> {
-    const result = await this.oneTimeTokens.consume('verify_email', hashOpaqueToken(body.token), async (token, tx) => {
-      if (token.userId !== current.id) {
-        throw new ForbiddenException({
-          message:
-            'this verification link is for another account: log in as the account that signed up with this address, then open the link again',
-          details: [{ field: 'token', reason: 'other_account' }],
-        });
-      }
-      await this.accounts.markEmailVerified(token.userId as string, tx);
-      return token.userId as string;
-    });
-    if (!result.ok) refuseToken('verification', result.reason);
-    return { user: await this.userOf(result.value) };
+  verifyEmail(@Body() body: TokenDto, @CurrentUser() current: AuthenticatedUser): Promise<UserResponse> {
+    return this.accounts.verifyEmail(body, current);
   }
 
   /** Send the verification mail again. */
   @Post('verifyEmail/resend')
   @HttpCode(202)
   @Authenticated()
-  async resendVerification(@CurrentUser() current: AuthenticatedUser): Promise<VerificationSent> {
-    const user = await this.userOf(current.id);
-    if (user.emailVerified) return { sent: false };
-    const { token } = await this.mails.send({ purpose: 'verify_email', email: user.email, userId: user.id });
-    return { sent: true, delivery: mailDelivery(token) };
+  resendVerification(@CurrentUser() current: AuthenticatedUser): Promise<VerificationSent> {
+    return this.accounts.resendVerification(current);
   }
 
   /**
@@ -194,14 +109,8 @@ export class AccountsController {
   @HttpCode(202)
   @Public()
   @ApiErrors({ 429: 'Too many requests: `Retry-After` says when to try again.' })
-  async requestPasswordReset(@Body() body: EmailDto, @Ip() ip: string): Promise<PasswordResetRequested> {
-    await this.throttle.check(ip, body.email);
-    const user = await this.accounts.findUserByEmail(body.email);
-    if (user) this.mails.sendInBackground({ purpose: 'reset_password', email: user.email, userId: user.id });
-    return {
-      message: 'if an account has this address, a reset link is on its way',
-      delivery: { status: 'queued', attempts: 0, lastError: null, sentAt: null },
-    };
+  requestPasswordReset(@Body() body: EmailDto, @Ip() ip: string): Promise<PasswordResetRequested> {
+    return this.accounts.requestPasswordReset(body, ip);
   }
 
   /**
@@ -214,39 +123,7 @@ export class AccountsController {
   @HttpCode(200)
   @Public()
   @ApiErrors({ 410: 'The link was already used or has expired.' })
-  async confirmPasswordReset(@Body() body: ResetPasswordDto): Promise<UserResponse> {
-    const result = await this.oneTimeTokens.consume(
-      'reset_password',
-      hashOpaqueToken(body.token),
-      async (token, tx) => {
-        const problem = passwordProblem(body.password, token.email);
-        if (problem)
-          throw new BadRequestException({ message: problem, details: [{ field: 'password', problems: [problem] }] });
-        const userId = token.userId as string;
-        await this.accounts.setPassword(userId, await this.hasher.hash(body.password), tx);
-        await this.accounts.markEmailVerified(userId, tx);
-        await this.sessionStore.revokeAllOf(userId, 'password reset', tx);
-        return userId;
-      },
-    );
-    if (!result.ok) refuseToken('password reset', result.reason);
-    return { user: await this.userOf(result.value) };
-  }
-
-  private async userOf(id: string): Promise<User> {
-    const user = await this.accounts.findUserById(id);
-    if (!user) throw new UnauthorizedException('this account no longer exists');
-    return { id: user.id, email: user.email, emailVerified: user.emailVerifiedAt !== null };
-  }
-
-  private async tenantsOf(userId: string): Promise<TenantMembership[]> {
-    return (await this.accounts.membershipsOf(userId)).map((m) => ({
-      slug: m.tenant.slug,
-      name: m.tenant.name,
-      role: m.role,
-    }));
+  confirmPasswordReset(@Body() body: ResetPasswordDto): Promise<UserResponse> {
+    return this.accounts.confirmPasswordReset(body);
   }
 }
-
-// Verifying against a fixed hash when the user is unknown keeps log-in timing the same either way.
-const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$0Ww3q6J4bq+VjL1oRPyV7bXgU6oAX0ae8p3kmbPSG5I';

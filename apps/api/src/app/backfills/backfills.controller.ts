@@ -5,17 +5,13 @@ import { BackfillCreated, BackfillPlan } from '@updraft/api-types';
 import type { Backfill, BackfillPage } from '@updraft/api-types';
 import { AuthenticatedUser, CurrentTenant, CurrentUser, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
-import { BackfillRepository } from '@updraft/persistence';
 import { PaginationQuery } from '../../services/http/pagination.dto';
 import { CreateBackfillDto } from './backfills.dto';
-import { BackfillsService, toBackfillView } from './backfills.service';
+import { BackfillsService } from './backfills.service';
 
 @Controller('tenants/:tenant/dags/:dagId/backfills')
 export class BackfillsController {
-  constructor(
-    private readonly service: BackfillsService,
-    private readonly backfills: BackfillRepository,
-  ) {}
+  constructor(private readonly service: BackfillsService) {}
 
   /**
    * Backfill a DAG over a range of logical dates.
@@ -43,13 +39,12 @@ export class BackfillsController {
   /** List a DAG's backfills. */
   @Get()
   @RequirePermission(PERMISSIONS.runsRead)
-  async list(
+  list(
     @CurrentTenant() tenant: TenantContext,
     @Param('dagId') dagId: string,
     @Query() query: PaginationQuery,
   ): Promise<BackfillPage> {
-    const page = await this.backfills.list(tenant.id, dagId, { limit: query.limit, offset: query.offset });
-    return { ...page, items: page.items.map(toBackfillView) };
+    return this.service.list(tenant.id, dagId, query);
   }
 
   /** Get a backfill with its run counts. */

@@ -1,6 +1,6 @@
 import { InjectQueue } from '@nestjs/bull';
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import type { Backfill, BackfillCreated, BackfillPlan } from '@updraft/api-types';
+import type { Backfill, BackfillCreated, BackfillPage, BackfillPlan } from '@updraft/api-types';
 import { backfillIntervals } from '@updraft/domain';
 import {
   BackfillRepository,
@@ -15,6 +15,7 @@ import { EvaluateRunJobData, JOBS, QUEUES } from '@updraft/queues';
 import type { Queue } from 'bull';
 import { toDagRunView } from '../dag-runs/dag-run.view';
 import { DagRunsService } from '../dag-runs/dag-runs.service';
+import type { PaginationQuery } from '../../services/http/pagination.dto';
 
 export function toBackfillView(b: BackfillSummary): Backfill {
   return {
@@ -126,6 +127,11 @@ export class BackfillsService {
       ).map((r) => [r.logicalDate.getTime(), r]),
     );
     return { dag, from, to, intervals, existing };
+  }
+
+  async list(tenantId: string, dagId: string, query: PaginationQuery): Promise<BackfillPage> {
+    const page = await this.backfills.list(tenantId, dagId, { limit: query.limit, offset: query.offset });
+    return { ...page, items: page.items.map(toBackfillView) };
   }
 
   async get(tenantId: string, dagId: string, backfillId: string): Promise<Backfill> {

@@ -1,10 +1,11 @@
 import { InjectQueue } from '@nestjs/bull';
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { BundleRejected, detectArchiveFormat, extractArchive, readManifest } from '@updraft/bundles';
 import { BundleRepository, BundleVersionEntity, PageRequest, RollbackRefused } from '@updraft/persistence';
 import { JOBS, ParseBundleJobData, QUEUES } from '@updraft/queues';
 import type { Bundle } from '@updraft/api-types';
 import type { Queue } from 'bull';
+import { BundleException, versionNotFound } from './bundles.exception';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,9 +40,10 @@ export class BundlesService {
    */
   async upload(tenantId: string, userId: string, archive: Buffer | undefined, wait: boolean) {
     if (!archive || archive.length === 0)
-      throw new BadRequestException({
-        message: 'file: a bundle archive (.tar.gz or .zip) is required in the multipart field "file"',
-      });
+      throw new BundleException(
+        'archiveMissing',
+        'file: a bundle archive (.tar.gz or .zip) is required in the multipart field "file"',
+      );
     const scratch = await mkdtemp(join(tmpdir(), 'updraft-upload-'));
     let manifestName: string;
     let format: 'tar.gz' | 'zip';
@@ -51,7 +53,7 @@ export class BundlesService {
       manifestName = (await readManifest(scratch)).name;
     } catch (error) {
       if (error instanceof BundleRejected)
-        throw new BadRequestException({ message: `bundle rejected: ${error.message}`, details: error.problems });
+        throw new BundleException('bundleRejected', `bundle rejected: ${error.message}`, error.problems);
       throw error;
     } finally {
       await rm(scratch, { recursive: true, force: true });
@@ -68,7 +70,7 @@ export class BundlesService {
 
   async get(tenantId: string, id: string) {
     const version = await this.bundles.get(tenantId, id);
-    if (!version) throw new NotFoundException(`bundle version '${id}' not found`);
+    if (!version) throw versionNotFound(id);
     return this.view(tenantId, version);
   }
 
@@ -76,11 +78,11 @@ export class BundlesService {
   async rollback(tenantId: string, id: string) {
     try {
       const version = await this.bundles.rollback(tenantId, id);
-      if (!version) throw new NotFoundException(`bundle version '${id}' not found`);
+      if (!version) throw versionNotFound(id);
       return await this.view(tenantId, version);
     } catch (error) {
       if (error instanceof RollbackRefused)
-        throw new ConflictException(`cannot roll back to this version: ${error.message}`);
+        throw new BundleException('rollbackRefused', `cannot roll back to this version: ${error.message}`);
       throw error;
     }
   }
@@ -104,7 +106,7 @@ export class BundlesService {
     const deadline = Date.now() + WAIT_LIMIT_MS;
     for (;;) {
       const version = await this.bundles.get(tenantId, id);
-      if (!version) throw new NotFoundException(`bundle version '${id}' not found`);
+      if (!version) throw versionNotFound(id);
       if (!['pending', 'parsing'].includes(version.status) || Date.now() > deadline) return version;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

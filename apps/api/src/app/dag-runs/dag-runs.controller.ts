@@ -1,8 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
-import { BundleRepository, DagRunRepository } from '@updraft/persistence';
-import { toDagRunView } from './dag-run.view';
 import { ClearTaskInstancesDto, ListDagRunsQuery, MarkStateDto, TriggerDagRunDto } from './dag-runs.dto';
 import { DagRunsService } from './dag-runs.service';
 import { DagRun, MarkPreview } from '@updraft/api-types';
@@ -11,56 +9,40 @@ import { ApiErrors, ApiOneOfResponse } from '../../services/http/api-errors.deco
 
 @Controller('tenants/:tenant/dags/:dagId/dagRuns')
 export class DagRunsController {
-  constructor(
-    private readonly service: DagRunsService,
-    private readonly runs: DagRunRepository,
-    private readonly bundles: BundleRepository,
-  ) {}
+  constructor(private readonly service: DagRunsService) {}
 
   /** Trigger a run of a DAG. */
   @Post()
   @RequirePermission(PERMISSIONS.dagsTrigger)
   @ApiErrors({ 409: 'A run with the same logical date exists.' })
-  async trigger(
+  trigger(
     @CurrentTenant() tenant: TenantContext,
     @Param('dagId') dagId: string,
     @Body() body: TriggerDagRunDto,
   ): Promise<DagRun> {
-    return toDagRunView(await this.service.trigger(tenant.id, dagId, body.conf ?? {}, body.logicalDate));
+    return this.service.trigger(tenant.id, dagId, body.conf ?? {}, body.logicalDate);
   }
 
   /** List a DAG's runs, newest first. */
   @Get()
   @RequirePermission(PERMISSIONS.runsRead)
-  async list(
+  list(
     @CurrentTenant() tenant: TenantContext,
     @Param('dagId') dagId: string,
     @Query() query: ListDagRunsQuery,
   ): Promise<DagRunPage> {
-    const result = await this.runs.list(
-      tenant.id,
-      dagId,
-      { limit: query.limit, offset: query.offset },
-      {
-        state: query.state,
-        runType: query.runType,
-        logicalDateFrom: query.logicalDateFrom,
-        logicalDateTo: query.logicalDateTo,
-      },
-    );
-    return { ...result, items: result.items.map(toDagRunView) };
+    return this.service.list(tenant.id, dagId, query);
   }
 
   /** Get a run. */
   @Get(':runId')
   @RequirePermission(PERMISSIONS.runsRead)
-  async get(
+  get(
     @CurrentTenant() tenant: TenantContext,
     @Param('dagId') dagId: string,
     @Param('runId') runId: string,
   ): Promise<DagRun> {
-    const run = await this.service.get(tenant.id, dagId, runId);
-    return { ...toDagRunView(run), bundle: await this.bundles.ofDagVersion(tenant.id, run.dagVersionId) };
+    return this.service.view(tenant.id, dagId, runId);
   }
 
   /**
@@ -77,14 +59,14 @@ export class DagRunsController {
     DagRun,
     MarkPreview,
   )
-  async mark(
+  mark(
     @CurrentTenant() tenant: TenantContext,
     @Param('dagId') dagId: string,
     @Param('runId') runId: string,
     @Body() body: MarkStateDto,
   ): Promise<DagRun | MarkPreview> {
     if (body.dryRun) return this.service.previewMark(tenant.id, dagId, runId, body.state);
-    return toDagRunView(await this.service.mark(tenant.id, dagId, runId, body.state));
+    return this.service.mark(tenant.id, dagId, runId, body.state);
   }
 
   /**

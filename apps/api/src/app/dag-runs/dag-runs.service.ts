@@ -1,8 +1,10 @@
 import { InjectQueue } from '@nestjs/bull';
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { FINISHED_TASK_STATES, resolveParams, withRelatives } from '@updraft/domain';
-import type { AffectedTaskInstance, ClearResult, MarkPreview } from '@updraft/api-types';
+import type { AffectedTaskInstance, ClearResult, DagRun, DagRunPage, MarkPreview } from '@updraft/api-types';
+import type { TenantContext } from '@updraft/auth';
 import {
+  BundleRepository,
   DagRepository,
   DagRunEntity,
   DagRunRepository,
@@ -12,6 +14,9 @@ import {
 } from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES } from '@updraft/queues';
 import type { Queue } from 'bull';
+import { toDagRunView } from './dag-run.view';
+import type { ListDagRunsQuery } from './dag-runs.dto';
+import { DagRunException } from './dag-runs.exception';
 
 export interface ClearOptions {
   taskIds?: string[];
@@ -33,21 +38,17 @@ export class DagRunsService {
     private readonly dags: DagRepository,
     private readonly runs: DagRunRepository,
     private readonly taskInstances: TaskInstanceRepository,
+    private readonly bundles: BundleRepository,
     @InjectQueue(QUEUES.scheduler) private readonly scheduler: Queue<EvaluateRunJobData>,
   ) {}
 
   /** A manual run on the DAG's current version; the scheduler is asked to evaluate it at once. */
-  async trigger(
-    tenantId: string,
-    dagId: string,
-    conf: Record<string, unknown>,
-    logicalDate?: string,
-  ): Promise<DagRunEntity> {
+  async trigger(tenantId: string, dagId: string, conf: Record<string, unknown>, logicalDate?: string): Promise<DagRun> {
     const dag = await this.dags.get(tenantId, dagId);
-    if (!dag || !dag.isActive) throw new NotFoundException(`DAG '${dagId}' not found`);
+    if (!dag || !dag.isActive) throw new DagRunException('dagNotFound', `DAG '${dagId}' not found`);
     const { problems } = resolveParams(dag.serialized.params, conf);
     if (problems.length > 0)
-      throw new BadRequestException({ message: problems.flatMap((p) => p.problems).join('; '), details: problems });
+      throw new DagRunException('invalidParams', problems.flatMap((p) => p.problems).join('; '), problems);
     const now = logicalDate ? new Date(logicalDate) : new Date();
     try {
       const run = await this.runs.create(tenantId, {
@@ -61,21 +62,49 @@ export class DagRunsService {
         conf,
       });
       await this.scheduler.add(JOBS.evaluateRun, { tenantId, dagRunId: run.id });
-      return run;
+      return toDagRunView(run);
     } catch (error) {
-      if (error instanceof DuplicateRunError) throw new ConflictException(error.message);
+      if (error instanceof DuplicateRunError) throw new DagRunException('runExists', error.message);
       throw error;
     }
   }
 
+  async list(tenantId: string, dagId: string, query: ListDagRunsQuery): Promise<DagRunPage> {
+    const result = await this.runs.list(
+      tenantId,
+      dagId,
+      { limit: query.limit, offset: query.offset },
+      {
+        state: query.state,
+        runType: query.runType,
+        logicalDateFrom: query.logicalDateFrom,
+        logicalDateTo: query.logicalDateTo,
+      },
+    );
+    return { ...result, items: result.items.map(toDagRunView) };
+  }
+
+  /** The runs of every DAG the caller may see (a team role sees its teams' DAGs only). */
+  async listAcrossDags(tenant: TenantContext, query: ListDagRunsQuery): Promise<DagRunPage> {
+    const { limit, offset, ...filter } = query;
+    const result = await this.runs.listAcrossDags(tenant.id, { limit, offset }, { ...filter, teams: tenant.teams });
+    return { ...result, items: result.items.map(toDagRunView) };
+  }
+
+  /** A run with the bundle version it runs. */
+  async view(tenantId: string, dagId: string, runId: string): Promise<DagRun> {
+    const run = await this.get(tenantId, dagId, runId);
+    return { ...toDagRunView(run), bundle: await this.bundles.ofDagVersion(tenantId, run.dagVersionId) };
+  }
+
   /** Mark success, or mark failed (cancel): running tries are killed at their worker's next heartbeat. */
-  async mark(tenantId: string, dagId: string, runId: string, state: 'success' | 'failed'): Promise<DagRunEntity> {
+  async mark(tenantId: string, dagId: string, runId: string, state: 'success' | 'failed'): Promise<DagRun> {
     const run = await this.get(tenantId, dagId, runId);
     await this.runs.mark(tenantId, run.id, state);
     // The run no longer holds a maxActiveRuns slot: the oldest queued run of the DAG may start.
     const next = await this.runs.nextQueuedAfter(tenantId, run.id);
     if (next) await this.scheduler.add(JOBS.evaluateRun, { tenantId, dagRunId: next });
-    return this.get(tenantId, dagId, runId);
+    return toDagRunView(await this.get(tenantId, dagId, runId));
   }
 
   /** The instances marking the run would change: every unfinished one (runs.mark's condition). */
@@ -121,7 +150,7 @@ export class DagRunsService {
     const loaded = await this.runs.forEvaluation(tenantId, run.id);
     const tasks = loaded?.serialized.tasks ?? [];
     const unknown = (options.taskIds ?? []).filter((id) => !tasks.some((t) => t.taskId === id));
-    if (unknown.length > 0) throw new BadRequestException(`taskIds: unknown task(s) ${unknown.join(', ')}`);
+    if (unknown.length > 0) throw new DagRunException('unknownTasks', `taskIds: unknown task(s) ${unknown.join(', ')}`);
     const chosen = options.taskIds
       ? withRelatives(tasks, options.taskIds, options)
       : new Set(tasks.map((t) => t.taskId));
@@ -154,7 +183,8 @@ export class DagRunsService {
     const run = await this.get(tenantId, dagId, runId);
     const ti = await this.taskInstances.find(tenantId, run.id, taskId, mapIndex);
     if (!ti)
-      throw new NotFoundException(
+      throw new DagRunException(
+        'taskNotFound',
         mapIndex < 0
           ? `task '${taskId}' not found in run '${runId}'`
           : `task '${taskId}' has no instance with map index ${mapIndex} in run '${runId}'`,
@@ -164,7 +194,7 @@ export class DagRunsService {
 
   async get(tenantId: string, dagId: string, runId: string): Promise<DagRunEntity> {
     const run = await this.runs.get(tenantId, dagId, runId);
-    if (!run) throw new NotFoundException(`run '${runId}' of DAG '${dagId}' not found`);
+    if (!run) throw new DagRunException('runNotFound', `run '${runId}' of DAG '${dagId}' not found`);
     return run;
   }
 }

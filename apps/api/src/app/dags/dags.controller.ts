@@ -1,28 +1,16 @@
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  ForbiddenException,
-  Get,
-  NotFoundException,
-  Param,
-  Patch,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
-import { PERMISSIONS, roleHasPermission } from '@updraft/domain';
-import { DagRepository, TeamRepository } from '@updraft/persistence';
+import { PERMISSIONS } from '@updraft/domain';
 import type { DagDetail, DagListPage, DagSource, DagVersionDiff, DagVersionView, GridData } from '@updraft/api-types';
 import { DagViewsService } from './dag-views.service';
-import { toDagView } from './dag.view';
 import { DagSourceQuery, GridQuery, ListDagsQuery, UpdateDagDto, VersionDiffQuery } from './dags.dto';
+import { DagsService } from './dags.service';
 
 @Controller('tenants/:tenant/dags')
 export class DagsController {
   constructor(
-    private readonly dags: DagRepository,
+    private readonly dags: DagsService,
     private readonly views: DagViewsService,
-    private readonly teams: TeamRepository,
   ) {}
 
   /**
@@ -40,26 +28,8 @@ export class DagsController {
   /** Get a DAG with its tasks. */
   @Get(':dagId')
   @RequirePermission(PERMISSIONS.dagsRead)
-  async get(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string): Promise<DagDetail> {
-    const dag = await this.dags.get(tenant.id, dagId);
-    if (!dag) throw new NotFoundException(`DAG '${dagId}' not found`);
-    const downstream = new Map<string, string[]>();
-    for (const t of dag.serialized.tasks)
-      for (const up of t.upstream) downstream.set(up, [...(downstream.get(up) ?? []), t.taskId]);
-    return {
-      ...toDagView(dag),
-      params: dag.serialized.params,
-      source: dag.serialized.source,
-      tasks: dag.serialized.tasks.map((t) => ({
-        taskId: t.taskId,
-        operator: t.operator,
-        upstream: t.upstream,
-        downstream: downstream.get(t.taskId) ?? [],
-        triggerRule: t.triggerRule,
-        retries: t.retries,
-        source: t.source,
-      })),
-    };
+  get(@CurrentTenant() tenant: TenantContext, @Param('dagId') dagId: string): Promise<DagDetail> {
+    return this.dags.get(tenant.id, dagId);
   }
 
   /**
@@ -120,28 +90,11 @@ export class DagsController {
   /** Pause, unpause or move a DAG to a team. */
   @Patch(':dagId')
   @RequirePermission(PERMISSIONS.dagsEdit)
-  async update(
+  update(
     @CurrentTenant() tenant: TenantContext,
     @Param('dagId') dagId: string,
     @Body() body: UpdateDagDto,
   ): Promise<DagDetail> {
-    if (body.team !== undefined) await this.checkTeam(tenant, body.team);
-    if (!(await this.dags.get(tenant.id, dagId))) throw new NotFoundException(`DAG '${dagId}' not found`);
-    if (body.isPaused !== undefined) await this.dags.setPaused(tenant.id, dagId, body.isPaused);
-    if (body.team !== undefined) await this.dags.setTeam(tenant.id, dagId, body.team);
-    return this.get(tenant, dagId);
-  }
-
-  /** Moving a DAG between teams changes who may see it, so it takes a tenant role that manages teams. */
-  private async checkTeam(tenant: TenantContext, team: string | null): Promise<void> {
-    if (!roleHasPermission(tenant.role, PERMISSIONS.teamsManage) || tenant.apiTokenId) {
-      throw new ForbiddenException(`assigning a DAG to a team needs '${PERMISSIONS.teamsManage}'`);
-    }
-    if (team !== null && !(await this.teams.find(tenant.id, team))) {
-      throw new BadRequestException({
-        message: `team '${team}' does not exist`,
-        details: [{ field: 'team', problems: ['no such team'] }],
-      });
-    }
+    return this.dags.update(tenant, dagId, body);
   }
 }

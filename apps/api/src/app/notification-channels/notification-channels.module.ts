@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '@updraft/notifications';
-import { SlaMissesController } from '../sla-misses/sla-misses.controller';
 import { NotificationChannelsController, NotificationDeliveriesController } from './notification-channels.controller';
+import { NotificationChannelsService } from './notification-channels.service';
 
-/** Alerts in the API: channels (with a test message), the delivery log, and SLA misses. */
+/** Alerts in the API: channels (with a test message) and the delivery log. */
 @Module({
   imports: [NotificationsModule],
-  controllers: [NotificationChannelsController, NotificationDeliveriesController, SlaMissesController],
+  controllers: [NotificationChannelsController, NotificationDeliveriesController],
+  providers: [NotificationChannelsService],
 })
 export class NotificationChannelsModule {}

@@ -1,48 +1,19 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import type { SlaMiss, SlaMissPage } from '@updraft/api-types';
+import type { SlaMissPage } from '@updraft/api-types';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
-import { slaMissNotificationKey } from '@updraft/notifications';
-import { SlaMissEntity, SlaMissRepository } from '@updraft/persistence';
 import { ListSlaMissesQuery } from './sla-misses.dto';
-
-function toView(miss: SlaMissEntity & { runId: string }): SlaMiss {
-  return {
-    id: miss.id,
-    notificationKey: slaMissNotificationKey(miss.id),
-    dagId: miss.dagId,
-    runId: miss.runId,
-    taskId: miss.taskId,
-    kind: miss.taskId ? 'sla' : 'deadline',
-    expectedAt: miss.expectedAt.toISOString(),
-    detectedAt: miss.detectedAt.toISOString(),
-    finishedAt: miss.finishedAt?.toISOString() ?? null,
-    notifiedAt: miss.notifiedAt?.toISOString() ?? null,
-    lateByMs: (miss.finishedAt ?? miss.detectedAt).getTime() - miss.expectedAt.getTime(),
-  };
-}
+import { SlaMissesService } from './sla-misses.service';
 
 /** Task SLA and DAG deadline misses, newest first; a miss's alerts are the notification deliveries with its `notificationKey`. */
 @Controller('tenants/:tenant/slaMisses')
 export class SlaMissesController {
-  constructor(private readonly misses: SlaMissRepository) {}
+  constructor(private readonly misses: SlaMissesService) {}
 
   /** List SLA and deadline misses, newest first. */
   @Get()
   @RequirePermission(PERMISSIONS.runsRead)
-  async list(@CurrentTenant() tenant: TenantContext, @Query() query: ListSlaMissesQuery): Promise<SlaMissPage> {
-    const result = await this.misses.list(
-      tenant.id,
-      { limit: query.limit, offset: query.offset },
-      {
-        dagId: query.dagId,
-        dagRunId: query.runId,
-        taskId: query.taskId,
-        kind: query.kind,
-        from: query.from,
-        to: query.to,
-      },
-    );
-    return { ...result, items: result.items.map(toView) };
+  list(@CurrentTenant() tenant: TenantContext, @Query() query: ListSlaMissesQuery): Promise<SlaMissPage> {
+    return this.misses.list(tenant.id, query);
   }
 }

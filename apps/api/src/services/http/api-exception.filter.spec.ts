@@ -1,5 +1,6 @@
 import { ArgumentsHost, BadRequestException, NotFoundException } from '@nestjs/common';
 import { ApiExceptionFilter } from './api-exception.filter';
+import { featureException } from './api-exception';
 
 function respond(exception: unknown): { status: number; body: Record<string, unknown> } {
   const captured = { status: 0, body: {} as Record<string, unknown> };
@@ -36,5 +37,22 @@ describe('ApiExceptionFilter', () => {
   it('names body-parser failures', () => {
     expect(respond({ type: 'entity.too.large' }).body['statusCode']).toBe(413);
     expect(respond({ type: 'entity.parse.failed' }).body['message']).toBe('request body is not valid JSON');
+  });
+});
+
+describe('ApiExceptionFilter with coded exceptions', () => {
+  const TestException = featureException('TestException', { gone: 'notFound', taken: 'conflict' });
+
+  it('answers a coded exception with the status of its kind, in the same shape', () => {
+    expect(respond(new TestException('gone', "pool 'x' not found"))).toEqual({
+      status: 404,
+      body: { statusCode: 404, error: 'Not Found', message: "pool 'x' not found" },
+    });
+    expect(respond(new TestException('taken', 'exists', [{ field: 'name' }])).body).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'exists',
+      details: [{ field: 'name' }],
+    });
   });
 });

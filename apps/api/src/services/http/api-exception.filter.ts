@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { Response } from 'express';
+import { ApiException, ERROR_STATUS } from './api-exception';
 
 export interface ApiError {
   statusCode: number;
@@ -9,7 +10,7 @@ export interface ApiError {
   details?: unknown;
 }
 
-/** Every error leaves as `{ statusCode, error, message, details? }`; never a stack trace. */
+/** Every error leaves as `{ statusCode, error, message, details? }`; never a stack trace. A feature's coded ApiException gets the status of its kind. */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Http');
@@ -24,6 +25,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 
   private toApiError(exception: unknown): ApiError {
+    if (exception instanceof ApiException) {
+      const status = ERROR_STATUS[exception.kind];
+      return {
+        statusCode: status,
+        error: STATUS_CODES[status] as string,
+        message: exception.message,
+        ...(exception.details !== undefined && { details: exception.details }),
+      };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const raw = exception.getResponse();

@@ -1,0 +1,67 @@
+/** The Bull queues and jobs the api, scheduler and worker share, and each job's payload (what crosses Redis). */
+export const QUEUES = {
+  /** Run evaluation and the periodic sweep (apps/scheduler). */
+  scheduler: 'scheduler',
+  /** Task instances to execute (apps/worker). */
+  tasks: 'tasks',
+  /** Uploaded bundle versions to parse (apps/worker). */
+  bundles: 'bundles',
+  /** Notifications to deliver to a channel, retried with backoff (apps/worker). */
+  notifications: 'notifications',
+} as const;
+
+export const JOBS = {
+  evaluateRun: 'evaluate-run',
+  sweep: 'sweep',
+  createScheduledRuns: 'create-scheduled-runs',
+  runTask: 'run-task',
+  parseBundle: 'parse-bundle',
+  checkSlas: 'check-slas',
+  deliverNotification: 'deliver-notification',
+  deliverAccountMail: 'deliver-account-mail',
+} as const;
+
+export interface EvaluateRunJobData {
+  tenantId: string;
+  dagRunId: string;
+  /** The task whose try just ended: only what lies downstream of it is looked at. Absent: the whole run. */
+  finishedTaskId?: string;
+}
+
+/** A task instance as queues and workers name it. */
+export interface TaskInstanceRef {
+  tenantId: string;
+  taskInstanceId: string;
+}
+
+export type RunTaskJobData = TaskInstanceRef;
+
+export interface ParseBundleJobData {
+  tenantId: string;
+  bundleVersionId: string;
+}
+
+export interface NotificationMessage {
+  subject: string;
+  text: string;
+  /** A link the message points to (the run in the console). */
+  link?: string;
+}
+
+export interface DeliverNotificationJobData {
+  tenantId: string;
+  channelId: string;
+  /** What this notification is about, e.g. `sla-miss:<id>`: the same key is never delivered twice to one channel. */
+  key: string;
+  kind: 'sla_miss' | 'deadline_miss' | 'on_failure' | 'on_retry' | 'on_success';
+  message: NotificationMessage;
+}
+
+/** A verification, password-reset or invitation mail; its delivery state is kept on the token row. */
+export interface DeliverAccountMailJobData {
+  oneTimeTokenId: string;
+  to: string;
+  subject: string;
+  /** Holds the link with the token: the only copy, since the database keeps only its hash. */
+  text: string;
+}
