@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import type { ChannelTestResult, NotificationChannel, NotificationChannelType, Page } from '@updraft/api-types';
+import type { NotificationChannel, NotificationChannelType } from '@updraft/api-types';
 import { PERMISSIONS } from '@updraft/domain/permissions';
 import { PageMessagesComponent } from '../../shared/page-messages.component';
 import { PageState } from '../../shared/page-state';
