@@ -77,9 +77,9 @@ describe('ApiClient against a stand-in server', () => {
   });
 
   it('keeps a non-JSON error on one line', async () => {
-    await expect(client().request('GET', '/tenants/acme/bundles')).rejects.toThrow(
-      'Bad Gateway: upstream connect error (HTTP 502)',
-    );
+    await expect(
+      client().call('get', '/api/v1/tenants/{tenant}/bundles', { params: { tenant: 'acme' } }),
+    ).rejects.toThrow('Bad Gateway: upstream connect error (HTTP 502)');
   });
 
   it('never repeats an HTML error page', async () => {

@@ -1,6 +1,17 @@
+import {
+  apiPath,
+  type ApiBody,
+  type ApiItem,
+  type ApiMethod,
+  type ApiPathFor,
+  type ApiPathParams,
+  type ApiQuery,
+  type ApiResult,
+} from '@updraft/api-client';
 import type {
   BackfillCreated,
   Bundle,
+  ClearResult,
   Connection,
   CreatedApiToken,
   DagDetail,
@@ -39,19 +50,40 @@ export interface ApiClientOptions {
 export type LogStreamEvent = { kind: 'line'; line: LogLine } | { kind: 'end'; state: string };
 
 /** Which task instances `POST …/dagRuns/{runId}/clear` sets back to run again. */
-export interface ClearRequest {
-  taskIds?: string[];
-  downstream?: boolean;
-  upstream?: boolean;
-  onlyFailed?: boolean;
-}
+export type ClearRequest = ApiBody<'/api/v1/tenants/{tenant}/dags/{dagId}/dagRuns/{runId}/clear', 'post'>;
+
+type ApiPath = ApiPathFor<ApiMethod>;
 
 /** The tenant resources the API lists, reads, creates, patches and deletes by one key. */
 export type KeyedResource = 'variables' | 'connections' | 'pools';
 
-interface RequestOptions {
-  query?: Record<string, string | number | boolean | undefined>;
-  json?: unknown;
+/** Each kind's routes, from the document: a route renamed there breaks this table's compile. */
+const KEYED_ROUTES = {
+  variables: {
+    list: '/api/v1/tenants/{tenant}/variables',
+    one: '/api/v1/tenants/{tenant}/variables/{key}',
+    key: 'key',
+  },
+  connections: {
+    list: '/api/v1/tenants/{tenant}/connections',
+    one: '/api/v1/tenants/{tenant}/connections/{connId}',
+    key: 'connId',
+  },
+  pools: { list: '/api/v1/tenants/{tenant}/pools', one: '/api/v1/tenants/{tenant}/pools/{name}', key: 'name' },
+} as const satisfies Record<
+  KeyedResource,
+  {
+    list: ApiPathFor<'get'> & ApiPathFor<'post'>;
+    one: ApiPathFor<'get'> & ApiPathFor<'patch'> & ApiPathFor<'delete'>;
+    key: string;
+  }
+>;
+
+/** A call of an operation of the api's OpenAPI document: its path parameters, query and body as the document types them. */
+export interface CallOptions<P extends ApiPath, M extends ApiMethod> {
+  params?: ApiPathParams<P, M>;
+  query?: ApiQuery<P, M>;
+  json?: ApiBody<P, M>;
   form?: FormData;
   timeoutMs?: number;
   /** Leave the body unread and return the response (a stream); no timeout once it answers. */
@@ -79,9 +111,14 @@ function reportingStream(
   });
 }
 
-const API_PREFIX = '/api/v1';
 const PAGE_SIZE = 100;
+const RUN = '/api/v1/tenants/{tenant}/dags/{dagId}/dagRuns/{runId}';
 
+/**
+ * The CLI's calls to the api, each an operation of the OpenAPI document by its path template (libs/api-client's
+ * generated `paths`): its parameters, body and answer are the document's types, so a route or field the api changes
+ * breaks the CLI's compile. Sent with fetch here for upload progress, timeouts, streams and one token refresh.
+ */
 export class ApiClient {
   readonly baseUrl: string;
   private token?: string;
@@ -96,7 +133,7 @@ export class ApiClient {
   }
 
   login(email: string, password: string): Promise<LoginResponse> {
-    return this.request('POST', '/auth/login', { json: { email, password } });
+    return this.call('post', '/api/v1/auth/login', { json: { email, password } });
   }
 
   uploadBundle(
@@ -108,7 +145,8 @@ export class ApiClient {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(archive)], { type: 'application/gzip' }), fileName);
     // The server waits up to 30 s for the parse; leave room for the upload itself.
-    return this.request('POST', `${tenantPath(tenant)}/bundles`, {
+    return this.call('post', '/api/v1/tenants/{tenant}/bundles', {
+      params: { tenant },
       query: { wait: true },
       form,
       timeoutMs: Math.max(this.timeoutMs, 120_000),
@@ -117,27 +155,35 @@ export class ApiClient {
   }
 
   listBundles(tenant: string): Promise<Bundle[]> {
-    return this.listAll(`${tenantPath(tenant)}/bundles`);
+    return this.listAll('/api/v1/tenants/{tenant}/bundles', { tenant });
   }
 
   rollbackBundle(tenant: string, bundleVersionId: string): Promise<Bundle> {
-    return this.request('POST', `${tenantPath(tenant)}/bundles/${encodeURIComponent(bundleVersionId)}/rollback`);
+    return this.call('post', '/api/v1/tenants/{tenant}/bundles/{id}/rollback', {
+      params: { tenant, id: bundleVersionId },
+    });
   }
 
   listDags(tenant: string): Promise<DagSummary[]> {
-    return this.listAll(`${tenantPath(tenant)}/dags`);
+    return this.listAll('/api/v1/tenants/{tenant}/dags', { tenant });
   }
 
   getDag(tenant: string, dagId: string): Promise<DagDetail> {
-    return this.request('GET', dagPath(tenant, dagId));
+    return this.call('get', '/api/v1/tenants/{tenant}/dags/{dagId}', { params: { tenant, dagId } });
   }
 
-  setDagPaused(tenant: string, dagId: string, isPaused: boolean): Promise<DagSummary> {
-    return this.request('PATCH', dagPath(tenant, dagId), { json: { isPaused } });
+  setDagPaused(tenant: string, dagId: string, isPaused: boolean): Promise<DagSummary | DagDetail> {
+    return this.call('patch', '/api/v1/tenants/{tenant}/dags/{dagId}', {
+      params: { tenant, dagId },
+      json: { isPaused },
+    });
   }
 
   triggerDagRun(tenant: string, dagId: string, conf?: Record<string, unknown>): Promise<DagRun> {
-    return this.request('POST', `${dagPath(tenant, dagId)}/dagRuns`, { json: conf === undefined ? {} : { conf } });
+    return this.call('post', '/api/v1/tenants/{tenant}/dags/{dagId}/dagRuns', {
+      params: { tenant, dagId },
+      json: conf === undefined ? {} : { conf },
+    });
   }
 
   createBackfill(
@@ -145,27 +191,33 @@ export class ApiClient {
     dagId: string,
     request: { from: string; to: string; reprocess: boolean },
   ): Promise<BackfillCreated> {
-    return this.request('POST', `${dagPath(tenant, dagId)}/backfills`, { json: request });
+    return this.call('post', '/api/v1/tenants/{tenant}/dags/{dagId}/backfills', {
+      params: { tenant, dagId },
+      json: request,
+    }) as Promise<BackfillCreated>; // without dryRun the route answers 201 with the backfill
   }
 
   listDagRuns(tenant: string, dagId: string, page: { limit: number; offset: number }): Promise<Page<DagRun>> {
-    return this.request('GET', `${dagPath(tenant, dagId)}/dagRuns`, { query: page });
+    return this.call('get', '/api/v1/tenants/{tenant}/dags/{dagId}/dagRuns', {
+      params: { tenant, dagId },
+      query: page,
+    });
   }
 
   listAllDagRuns(tenant: string, dagId: string): Promise<DagRun[]> {
-    return this.listAll(`${dagPath(tenant, dagId)}/dagRuns`);
+    return this.listAll('/api/v1/tenants/{tenant}/dags/{dagId}/dagRuns', { tenant, dagId });
   }
 
   getDagRun(tenant: string, dagId: string, runId: string): Promise<DagRun> {
-    return this.request('GET', runPath(tenant, dagId, runId));
+    return this.call('get', RUN, { params: { tenant, dagId, runId } });
   }
 
   markDagRun(tenant: string, dagId: string, runId: string, state: 'success' | 'failed'): Promise<DagRun> {
-    return this.request('PATCH', runPath(tenant, dagId, runId), { json: { state } });
+    return this.call('patch', RUN, { params: { tenant, dagId, runId }, json: { state } }) as Promise<DagRun>; // not a dry run
   }
 
-  clearDagRun(tenant: string, dagId: string, runId: string, request: ClearRequest): Promise<{ cleared: number }> {
-    return this.request('POST', `${runPath(tenant, dagId, runId)}/clear`, { json: request });
+  clearDagRun(tenant: string, dagId: string, runId: string, request: ClearRequest): Promise<ClearResult> {
+    return this.call('post', `${RUN}/clear`, { params: { tenant, dagId, runId }, json: request });
   }
 
   markTaskInstance(
@@ -175,13 +227,14 @@ export class ApiClient {
     taskId: string,
     state: 'success' | 'failed',
   ): Promise<TaskInstance> {
-    return this.request('PATCH', `${runPath(tenant, dagId, runId)}/taskInstances/${encodeURIComponent(taskId)}`, {
+    return this.call('patch', `${RUN}/taskInstances/{taskId}`, {
+      params: { tenant, dagId, runId, taskId },
       json: { state },
-    });
+    }) as Promise<TaskInstance>; // not a dry run
   }
 
   listTaskInstances(tenant: string, dagId: string, runId: string): Promise<TaskInstance[]> {
-    return this.listAll(`${runPath(tenant, dagId, runId)}/taskInstances`);
+    return this.listAll(`${RUN}/taskInstances`, { tenant, dagId, runId });
   }
 
   /** A try's whole stored log: the route answers a page at a time (at most 10,000 lines), each naming the next by its `next` cursor. */
@@ -192,10 +245,11 @@ export class ApiClient {
     taskId: string,
     tryNumber: number,
   ): Promise<TaskLogs> {
-    const path = `${runPath(tenant, dagId, runId)}/taskInstances/${encodeURIComponent(taskId)}/logs/${tryNumber}`;
-    let logs = await this.request<TaskLogs>('GET', path);
+    const path = `${RUN}/taskInstances/{taskId}/logs/{try}` as const;
+    const params = { tenant, dagId, runId, taskId, try: tryNumber };
+    let logs = await this.call('get', path, { params });
     while (logs.next) {
-      const page: TaskLogs = await this.request<TaskLogs>('GET', path, { query: { after: logs.next } });
+      const page = await this.call('get', path, { params, query: { after: logs.next } });
       logs = { ...page, lines: logs.lines.concat(page.lines), truncated: logs.truncated || page.truncated };
     }
     return logs;
@@ -209,8 +263,9 @@ export class ApiClient {
     taskId: string,
     tryNumber: number,
   ): AsyncGenerator<LogStreamEvent> {
-    const path = `${runPath(tenant, dagId, runId)}/taskInstances/${encodeURIComponent(taskId)}/logs/${tryNumber}/stream`;
-    const response = await this.request<Response>('GET', path, { stream: true });
+    const response = await this.stream(`${RUN}/taskInstances/{taskId}/logs/{try}/stream`, {
+      params: { tenant, dagId, runId, taskId, try: tryNumber },
+    });
     if (!response.body) return;
     for await (const event of serverSentEvents(response.body)) {
       const data = JSON.parse(event.data) as LogLine & { state?: string };
@@ -223,11 +278,12 @@ export class ApiClient {
   }
 
   listResource<T extends Variable | Connection | Pool>(tenant: string, kind: KeyedResource): Promise<T[]> {
-    return this.listAll(`${tenantPath(tenant)}/${kind}`);
+    return this.listAll(KEYED_ROUTES[kind].list, { tenant }) as Promise<T[]>;
   }
 
   getResource<T extends Variable | Connection | Pool>(tenant: string, kind: KeyedResource, key: string): Promise<T> {
-    return this.request('GET', `${tenantPath(tenant)}/${kind}/${encodeURIComponent(key)}`);
+    const route = KEYED_ROUTES[kind];
+    return this.call('get', route.one, { params: keyParams(tenant, route.key, key) }) as Promise<T>;
   }
 
   createResource<T extends Variable | Connection | Pool>(
@@ -235,7 +291,8 @@ export class ApiClient {
     kind: KeyedResource,
     body: Record<string, unknown>,
   ): Promise<T> {
-    return this.request('POST', `${tenantPath(tenant)}/${kind}`, { json: body });
+    const json = body as ApiBody<(typeof KEYED_ROUTES)[KeyedResource]['list'], 'post'>; // the command line's fields
+    return this.call('post', KEYED_ROUTES[kind].list, { params: { tenant }, json }) as Promise<T>;
   }
 
   updateResource<T extends Variable | Connection | Pool>(
@@ -244,37 +301,62 @@ export class ApiClient {
     key: string,
     body: Record<string, unknown>,
   ): Promise<T> {
-    return this.request('PATCH', `${tenantPath(tenant)}/${kind}/${encodeURIComponent(key)}`, { json: body });
+    const route = KEYED_ROUTES[kind];
+    const json = body as ApiBody<(typeof KEYED_ROUTES)[KeyedResource]['one'], 'patch'>; // the command line's fields
+    return this.call('patch', route.one, { params: keyParams(tenant, route.key, key), json }) as Promise<T>;
   }
 
-  deleteResource(tenant: string, kind: KeyedResource, key: string): Promise<void> {
-    return this.request('DELETE', `${tenantPath(tenant)}/${kind}/${encodeURIComponent(key)}`);
+  async deleteResource(tenant: string, kind: KeyedResource, key: string): Promise<void> {
+    const route = KEYED_ROUTES[kind];
+    await this.call('delete', route.one, { params: keyParams(tenant, route.key, key) });
   }
 
   createApiToken(
     tenant: string,
-    request: { name: string; scopes: string[]; expiresInDays?: number },
+    request: {
+      name: string;
+      scopes: ApiBody<'/api/v1/tenants/{tenant}/apiTokens', 'post'>['scopes'];
+      expiresInDays?: number;
+    },
   ): Promise<CreatedApiToken> {
-    return this.request('POST', `${tenantPath(tenant)}/apiTokens`, { json: request });
+    return this.call('post', '/api/v1/tenants/{tenant}/apiTokens', { params: { tenant }, json: request });
   }
 
-  async listAll<T>(path: string): Promise<T[]> {
-    const items: T[] = [];
+  /** Every item of a paged list route, a page at a time. */
+  async listAll<P extends ApiPathFor<'get'>>(template: P, params: ApiPathParams<P, 'get'>): Promise<ApiItem<P>[]> {
+    const items: ApiItem<P>[] = [];
     for (let offset = 0; ;) {
-      const page = await this.request<Page<T>>('GET', path, { query: { limit: PAGE_SIZE, offset } });
+      const page = (await this.call('get', template as ApiPathFor<'get'>, {
+        params: params as never,
+        query: { limit: PAGE_SIZE, offset } as never,
+      })) as unknown as { items: ApiItem<P>[]; total: number };
       items.push(...page.items);
       offset += page.items.length;
       if (page.items.length === 0 || offset >= page.total) return items;
     }
   }
 
-  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  /** An operation of the document, by its method and path template; a 401 on an expired access token is answered by one refresh and a retry. */
+  call<M extends ApiMethod, P extends ApiPathFor<M>>(
+    method: M,
+    template: P,
+    options: CallOptions<P, M> = {},
+  ): Promise<ApiResult<P, M>> {
+    return this.withRefresh(() => this.send(method, template, options)).then(parseJson<ApiResult<P, M>>);
+  }
+
+  /** A `text/event-stream` operation: the open response, its body unread (no timeout once it answers). */
+  private stream<P extends ApiPathFor<'get'>>(template: P, options: CallOptions<P, 'get'>): Promise<Response> {
+    return this.withRefresh(() => this.send('get', template, { ...options, stream: true }));
+  }
+
+  private async withRefresh(send: () => Promise<Response>): Promise<Response> {
     try {
-      return await this.send<T>(method, path, options);
+      return await send();
     } catch (err) {
       if (!(err instanceof ApiError && err.status === 401 && this.token && this.refresh)) throw err;
       await this.refreshTokens(this.refresh);
-      return this.send<T>(method, path, options);
+      return send();
     }
   }
 
@@ -282,7 +364,7 @@ export class ApiClient {
   private async refreshTokens(refresh: NonNullable<ApiClientOptions['refresh']>): Promise<void> {
     this.refresh = undefined;
     const tokens = await new ApiClient({ baseUrl: this.baseUrl, timeoutMs: this.timeoutMs })
-      .request<SessionTokens>('POST', '/auth/refresh', { json: { refreshToken: refresh.token } })
+      .call('post', '/api/v1/auth/refresh', { json: { refreshToken: refresh.token } })
       .catch((err: ApiError) => {
         throw new ApiError(`the session has ended (${err.message}); run \`updraft login\` again`, err.status);
       });
@@ -291,10 +373,17 @@ export class ApiClient {
     this.refresh = { ...refresh, token: tokens.refreshToken };
   }
 
-  private async send<T>(method: string, path: string, options: RequestOptions): Promise<T> {
-    const url = new URL(`${this.baseUrl}${API_PREFIX}${path}`);
-    for (const [key, value] of Object.entries(options.query ?? {})) {
-      if (value !== undefined) url.searchParams.set(key, String(value));
+  /** Sends the request; answers the response when it is a success (a JSON body read into `text`, or an open stream). */
+  private async send<P extends ApiPath, M extends ApiMethod>(
+    method: M,
+    template: P,
+    options: CallOptions<P, M>,
+  ): Promise<Response> {
+    const url = new URL(
+      `${this.baseUrl}${apiPath(template, (options.params ?? {}) as Record<string, string | number>)}`,
+    );
+    for (const [key, value] of Object.entries((options.query ?? {}) as Record<string, unknown>)) {
+      if (value !== undefined) url.searchParams.set(key, Array.isArray(value) ? value.join(',') : String(value));
     }
     const headers: Record<string, string> = { accept: options.stream ? 'text/event-stream' : 'application/json' };
     if (this.token) headers['authorization'] = `Bearer ${this.token}`;
@@ -318,7 +407,7 @@ export class ApiClient {
     try {
       // A streamed body needs half-duplex (Node's fetch refuses it otherwise).
       response = await fetch(url, {
-        method,
+        method: method.toUpperCase(),
         headers,
         body,
         signal: abort.signal,
@@ -326,7 +415,7 @@ export class ApiClient {
       } as RequestInit);
       if (options.stream && response.ok) {
         clearTimeout(timer);
-        return response as T;
+        return response;
       }
     } catch (err) {
       clearTimeout(timer);
@@ -339,15 +428,28 @@ export class ApiClient {
       if (response.status === 401 && this.token) message += '; run `updraft login` again';
       throw new ApiError(message, response.status);
     }
-    if (!text) return undefined as T;
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      throw new ApiError(
-        `${method} ${url.pathname} answered with something that is not JSON (HTTP ${response.status})`,
-      );
-    }
+    return new Response(text || null, {
+      status: response.status,
+      headers: { 'x-request': `${method.toUpperCase()} ${url.pathname}` },
+    });
   }
+}
+
+/** The JSON of a successful answer (nothing for an empty one). */
+async function parseJson<T>(response: Response): Promise<T> {
+  const text = await response.text();
+  if (!text) return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new ApiError(
+      `${response.headers.get('x-request')} answered with something that is not JSON (HTTP ${response.status})`,
+    );
+  }
+}
+
+function keyParams(tenant: string, name: string, key: string): { tenant: string; key: string } {
+  return { tenant, [name]: key } as { tenant: string; key: string };
 }
 
 /** The events of a `text/event-stream` body: each block's `event:` (default `message`) and joined `data:` lines. */
@@ -434,16 +536,4 @@ function normaliseBaseUrl(raw: string): string {
     throw new CliError(`invalid API URL "${raw}": only http and https are supported`);
   }
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '').replace(/\/api\/v1$/, '');
-}
-
-function tenantPath(tenant: string): string {
-  return `/tenants/${encodeURIComponent(tenant)}`;
-}
-
-function dagPath(tenant: string, dagId: string): string {
-  return `${tenantPath(tenant)}/dags/${encodeURIComponent(dagId)}`;
-}
-
-function runPath(tenant: string, dagId: string, runId: string): string {
-  return `${dagPath(tenant, dagId)}/dagRuns/${encodeURIComponent(runId)}`;
 }

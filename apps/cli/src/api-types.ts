@@ -3,6 +3,7 @@ import type { Schemas } from '@updraft/api-client';
 /** The api's shapes, from its OpenAPI document (the generated libs/api-client), so that the CLI cannot drift from the api. */
 export type BackfillCreated = Schemas['BackfillCreated'];
 export type Bundle = Schemas['Bundle'];
+export type ClearResult = Schemas['ClearResult'];
 export type BundleError = Schemas['BundleError'];
 export type BundleStatus = Bundle['status'];
 export type Connection = Schemas['Connection'];

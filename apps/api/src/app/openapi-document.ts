@@ -53,6 +53,26 @@ const FIELD_SCHEMAS: Record<string, Record<string, SchemaObject>> = {
   },
 };
 
+/**
+ * Timestamps the api answers as ISO 8601 strings: `…At`, `timestamp`, and a run's, try's or grid column's dates.
+ * A DAG's own `startDate` (Dag, DagListItem, DagDetail) stays as its file wrote it; request DTOs keep what they accept.
+ */
+function isTimestamp(schema: string, field: string): boolean {
+  if (schema.endsWith('Dto')) return false;
+  if (/At$/.test(field) || field === 'timestamp') return true;
+  return ['logicalDate', 'startDate', 'endDate'].includes(field) && !/^Dag(ListItem|Detail)?$/.test(schema);
+}
+
+function markTimestamps(schemas: Record<string, SchemaObject | ReferenceObject>): void {
+  for (const [name, schema] of Object.entries(schemas)) {
+    for (const [field, property] of Object.entries((schema as SchemaObject).properties ?? {})) {
+      const value = property as SchemaObject;
+      if (value.type === 'string' && !value.format && !value.enum && isTimestamp(name, field))
+        value.format = 'date-time';
+    }
+  }
+}
+
 /** Declared for every route on top of its own responses: the errors any such route may answer with. */
 function commonErrors(rule: RouteRule['rule'], operation: OperationObject, path: string): Record<number, string> {
   const hasJsonBody = Boolean(
@@ -133,6 +153,7 @@ function complete(document: OpenAPIObject, routes: RouteRule[]): OpenAPIObject {
     const schema = document.components?.schemas?.[name] as SchemaObject | undefined;
     if (schema?.properties) Object.assign(schema.properties, properties);
   }
+  markTimestamps(document.components?.schemas ?? {});
   return document;
 }
 

@@ -74,7 +74,7 @@ async function tokenLogin(ctx: CliContext, options: LoginOptions, token: string)
   const config = ctx.loadConfig();
   const client = new ApiClient({ baseUrl: options.url ?? config.url, token });
   await client
-    .request('GET', `/tenants/${encodeURIComponent(options.tenant)}/dags`, { query: { limit: 1 } })
+    .call('get', '/api/v1/tenants/{tenant}/dags', { params: { tenant: options.tenant }, query: { limit: 1 } })
     .catch((error: unknown) => {
       if (!(error instanceof ApiError && error.status === 403)) throw error;
     });

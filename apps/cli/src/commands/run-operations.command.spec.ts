@@ -42,7 +42,9 @@ describe('run and task commands against a stand-in API', () => {
     [`PATCH ${RUNS}/${encodeURIComponent(OLDER)}`]: (req) => ({
       json: run(OLDER, JSON.parse(req.body.toString()).state),
     }),
-    [`POST ${RUNS}/${encodeURIComponent(OLDER)}/clear`]: () => ({ json: { cleared: 2 } }),
+    [`POST ${RUNS}/${encodeURIComponent(OLDER)}/clear`]: () => ({
+      json: { cleared: ['load', 'report'], taskInstances: [], dryRun: false },
+    }),
     [`PATCH ${RUNS}/${encodeURIComponent(NEWEST)}/taskInstances/load`]: (req) => ({
       json: TI('load', JSON.parse(req.body.toString()).state, 2),
     }),

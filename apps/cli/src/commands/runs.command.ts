@@ -127,7 +127,8 @@ export async function clear(
   });
   outputFor(ctx, options).result(
     { runId: run.runId, cleared },
-    () => `Cleared ${cleared} task ${cleared === 1 ? 'instance' : 'instances'} of run ${run.runId}; they run again.`,
+    () =>
+      `Cleared ${cleared.length} task ${cleared.length === 1 ? 'instance' : 'instances'} of run ${run.runId}; they run again.`,
   );
 }
 

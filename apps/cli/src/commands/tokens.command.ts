@@ -1,11 +1,11 @@
-import { InvalidArgumentError, type Command } from 'commander';
-import { TOKEN_SCOPES } from '@updraft/domain';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { TOKEN_SCOPES, type TokenScope } from '@updraft/domain';
 import { outputFor, tenantSession, type CliContext, type JsonOption } from '../context';
 import { formatDate } from '../output';
 
 interface CreateTokenOptions extends JsonOption {
   name: string;
-  scope: string[];
+  scope: TokenScope[];
   expiresInDays?: number;
 }
 
@@ -15,7 +15,11 @@ export function registerTokensCommand(program: Command, ctx: CliContext): void {
     .command('create')
     .description('create an API token that acts for you within its scopes; it is printed once')
     .requiredOption('--name <name>', 'what it is for, e.g. "ci deploy"')
-    .requiredOption('--scope <scope...>', `one or more of ${TOKEN_SCOPES.join(', ')}`)
+    .addOption(
+      new Option('--scope <scope...>', `one or more of ${TOKEN_SCOPES.join(', ')}`)
+        .choices(TOKEN_SCOPES)
+        .makeOptionMandatory(),
+    )
     .option('--expires-in-days <n>', 'days until it expires (default 90)', parseDays)
     .option('--json', 'machine-readable output')
     .action(async (options: CreateTokenOptions) => {

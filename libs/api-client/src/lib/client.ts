@@ -4,8 +4,14 @@ import type { components, paths } from './schema';
 /** The API's named shapes, as the OpenAPI document declares them: `Schemas['DagRun']`. */
 export type Schemas = components['schemas'];
 export type ApiPath = keyof paths;
-type Method = 'get' | 'put' | 'post' | 'delete' | 'patch';
+export type ApiMethod = 'get' | 'put' | 'post' | 'delete' | 'patch';
+type Method = ApiMethod;
 type Operation<P extends ApiPath, M extends Method> = NonNullable<paths[P][M]>;
+
+/** The paths of the document that answer `method`. */
+export type ApiPathFor<M extends Method> = {
+  [P in ApiPath]: [NonNullable<paths[P][M]>] extends [never] ? never : P;
+}[ApiPath];
 type JsonOf<R> = R extends { content: { 'application/json': infer T } } ? T : void;
 
 /** The JSON a successful call answers with. */
@@ -23,6 +29,10 @@ export type ApiPathParams<P extends ApiPath, M extends Method = 'get'> =
 /** The query parameters of an operation. */
 export type ApiQuery<P extends ApiPath, M extends Method = 'get'> =
   Operation<P, M> extends { parameters: { query?: infer T } } ? NonNullable<T> : never;
+
+/** The item of a paged answer (`{ items, total }`) or of a list. */
+export type ApiItem<P extends ApiPath, M extends Method = 'get'> =
+  ApiResult<P, M> extends { items: (infer T)[] } ? T : ApiResult<P, M> extends (infer T)[] ? T : never;
 
 /** A path of the document with its `{parameters}` filled in, each encoded whole (run ids hold ':' and '+'). */
 export function apiPath<P extends ApiPath>(template: P, params: Record<string, string | number>): string {

@@ -1477,6 +1477,7 @@ export interface components {
             status: "abandoned" | "failed" | "queued" | "sent";
             attempts: number;
             lastError: string | null;
+            /** Format: date-time */
             sentAt: string | null;
         };
         SignupResponse: {
@@ -1568,7 +1569,9 @@ export interface components {
         AccountSession: {
             id: string;
             ip: string | null;
+            /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
             lastUsedAt: string;
             /** @description The session of the access token asking. */
             current: boolean;
@@ -1591,7 +1594,9 @@ export interface components {
             email: string;
             /** @enum {string} */
             role: "admin" | "editor" | "member" | "owner" | "viewer";
+            /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
             expiresAt: string;
             delivery: components["schemas"]["MailDelivery"];
             /** @description Only in the answer to inviting or re-sending (the token is stored as its hash): to copy and pass on by hand. */
@@ -1606,6 +1611,7 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "editor" | "member" | "owner" | "viewer";
             inviter: string | null;
+            /** Format: date-time */
             expiresAt: string;
             /**
              * @description Accepting needs a password: there is no account for the address yet, or it never confirmed its address.
@@ -1638,6 +1644,7 @@ export interface components {
         };
         DevMail: {
             id: string;
+            /** Format: date-time */
             receivedAt: string;
             from: string;
             to: string[];
@@ -1686,7 +1693,9 @@ export interface components {
             errors: components["schemas"]["BundleError"][];
             dagIds: string[];
             archiveSha256: string;
+            /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
             parsedAt: string | null;
             /** @description E-mail of the member who uploaded it; null when they left the tenant. */
             deployedBy: string | null;
@@ -1702,6 +1711,7 @@ export interface components {
             runId: string;
             /** @enum {string} */
             state: "failed" | "queued" | "running" | "success";
+            /** Format: date-time */
             logicalDate: string;
         };
         DagListItem: {
@@ -1723,7 +1733,10 @@ export interface components {
             bundleName: string;
             bundleVersion: number;
             lastRun: components["schemas"]["LastRun"] | null;
-            /** @description When the scheduler next looks at the DAG (the end of its next data interval); null when manual or paused. */
+            /**
+             * Format: date-time
+             * @description When the scheduler next looks at the DAG (the end of its next data interval); null when manual or paused.
+             */
             nextRunAt: string | null;
         };
         DagListPage: {
@@ -1764,7 +1777,10 @@ export interface components {
             bundleName: string;
             bundleVersion: number;
             lastRun: components["schemas"]["LastRun"] | null;
-            /** @description When the scheduler next looks at the DAG (the end of its next data interval); null when manual or paused. */
+            /**
+             * Format: date-time
+             * @description When the scheduler next looks at the DAG (the end of its next data interval); null when manual or paused.
+             */
             nextRunAt: string | null;
         };
         DagSource: {
@@ -1792,9 +1808,13 @@ export interface components {
             state: "failed" | "queued" | "running" | "success";
             /** @enum {string} */
             runType: "backfill" | "manual" | "scheduled";
+            /** Format: date-time */
             logicalDate: string;
+            /** Format: date-time */
             queuedAt: string;
+            /** Format: date-time */
             startDate: string | null;
+            /** Format: date-time */
             endDate: string | null;
             /** @description One GRID_STATE_CODES letter per task of `GridData.tasks`, in that order; a mapped task's letter is its most urgent state. */
             states: string;
@@ -1817,6 +1837,7 @@ export interface components {
             bundleVersion: number;
             bundleStatus: string;
             hash: string;
+            /** Format: date-time */
             createdAt: string;
             isCurrent: boolean;
             taskCount: number;
@@ -1877,14 +1898,18 @@ export interface components {
             state: "failed" | "queued" | "running" | "success";
             /** @enum {string} */
             runType: "backfill" | "manual" | "scheduled";
+            /** Format: date-time */
             logicalDate: string;
             dataIntervalStart: string;
             dataIntervalEnd: string;
             conf: {
                 [key: string]: unknown;
             };
+            /** Format: date-time */
             queuedAt: string;
+            /** Format: date-time */
             startDate: string | null;
+            /** Format: date-time */
             endDate: string | null;
             /** @description The bundle version the run pinned (answered by the single-run route only). */
             bundle?: components["schemas"]["RunBundle"] | null;
@@ -1963,6 +1988,7 @@ export interface components {
             from: string;
             to: string;
             reprocess: boolean;
+            /** Format: date-time */
             createdAt: string;
             /** @description How many of its runs are in each state. */
             runs: {
@@ -1975,6 +2001,7 @@ export interface components {
             from: string;
             to: string;
             reprocess: boolean;
+            /** Format: date-time */
             createdAt: string;
             /** @description How many of its runs are in each state. */
             runs: {
@@ -2000,6 +2027,7 @@ export interface components {
             openSlots: number;
             /** @description Ready task instances waiting for a slot (of this pool, their tenant's limit or the platform's). */
             scheduledTasks: number;
+            /** Format: date-time */
             updatedAt: string;
         };
         PoolPage: {
@@ -2028,8 +2056,11 @@ export interface components {
             state: "failed" | "none" | "queued" | "removed" | "running" | "scheduled" | "skipped" | "success" | "up_for_reschedule" | "up_for_retry" | "upstream_failed";
             tryNumber: number;
             maxTries: number;
+            /** Format: date-time */
             queuedAt: string | null;
+            /** Format: date-time */
             startDate: string | null;
+            /** Format: date-time */
             endDate: string | null;
             durationMs: number | null;
             hostname: string | null;
@@ -2048,7 +2079,9 @@ export interface components {
             /** @enum {string|null} */
             state: "failed" | "none" | "queued" | "removed" | "running" | "scheduled" | "skipped" | "success" | "up_for_reschedule" | "up_for_retry" | "upstream_failed" | null;
             hostname: string | null;
+            /** Format: date-time */
             startDate: string;
+            /** Format: date-time */
             endDate: string | null;
             durationMs: number | null;
             exitReason: string | null;
@@ -2070,6 +2103,7 @@ export interface components {
             dependencies: components["schemas"]["TaskDependencyStatus"][];
         };
         TaskLogLine: {
+            /** Format: date-time */
             timestamp: string;
             /** @enum {string} */
             stream: "stderr" | "stdout" | "system";
@@ -2133,6 +2167,7 @@ export interface components {
             email: string;
             /** @enum {string} */
             role: "admin" | "editor" | "member" | "owner" | "viewer";
+            /** Format: date-time */
             joinedAt: string;
         };
         TenantMemberList: {
@@ -2145,6 +2180,7 @@ export interface components {
         Team: {
             name: string;
             description: string | null;
+            /** Format: date-time */
             createdAt: string;
         };
         TeamList: {
@@ -2163,6 +2199,7 @@ export interface components {
         TeamDetail: {
             name: string;
             description: string | null;
+            /** Format: date-time */
             createdAt: string;
             members: components["schemas"]["TeamMember"][];
         };
@@ -2183,8 +2220,11 @@ export interface components {
             hint: string;
             scopes: ("bundles:deploy" | "connections:edit" | "dags:edit" | "dags:trigger" | "read" | "runs:edit" | "variables:edit")[];
             createdBy: string;
+            /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
             expiresAt: string | null;
+            /** Format: date-time */
             lastUsedAt: string | null;
         };
         ApiTokenList: {
@@ -2202,8 +2242,11 @@ export interface components {
             hint: string;
             scopes: ("bundles:deploy" | "connections:edit" | "dags:edit" | "dags:trigger" | "read" | "runs:edit" | "variables:edit")[];
             createdBy: string;
+            /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
             expiresAt: string | null;
+            /** Format: date-time */
             lastUsedAt: string | null;
             token: string;
         };
@@ -2213,6 +2256,7 @@ export interface components {
             value: string;
             isSecret: boolean;
             description: string | null;
+            /** Format: date-time */
             updatedAt: string;
         };
         VariablePage: {
@@ -2247,6 +2291,7 @@ export interface components {
                 [key: string]: unknown;
             };
             description: string | null;
+            /** Format: date-time */
             updatedAt: string;
         };
         ConnectionPage: {
@@ -2302,7 +2347,9 @@ export interface components {
             failing: boolean;
             failingSince: string | null;
             lastError: string | null;
+            /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
             updatedAt: string;
         };
         NotificationChannelPage: {
@@ -2344,6 +2391,7 @@ export interface components {
             status: "abandoned" | "failed" | "sent";
             attempt: number;
             error: string | null;
+            /** Format: date-time */
             createdAt: string;
         };
         NotificationDeliveryPage: {
@@ -2361,9 +2409,13 @@ export interface components {
             taskId: string | null;
             /** @enum {string} */
             kind: "deadline" | "sla";
+            /** Format: date-time */
             expectedAt: string;
+            /** Format: date-time */
             detectedAt: string;
+            /** Format: date-time */
             finishedAt: string | null;
+            /** Format: date-time */
             notifiedAt: string | null;
             lateByMs: number;
             /** @description Its alerts' deliveries: `GET notificationDeliveries?notificationKey=…`. */
@@ -6260,12 +6312,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `message` events, each a `TaskLogLine` as JSON, then one `end` event `{ "state": … }`. */
+            /** @description A `text/event-stream`: `message` events whose `data` is a `TaskLogLine` as JSON (`{ "timestamp": ISO 8601, "stream": "stdout" | "stderr" | "system", "message": string }`), then, once the try is over, one `end` event whose `data` is `{ "state": <the task instance state> }`; the server then closes the stream. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example data: {"timestamp":"2024-01-01T00:00:01.000Z","stream":"stdout","message":"fetching"}
+                     *
+                     *     event: end
+                     *     data: {"state":"success"}
+                     */
                     "text/event-stream": string;
                 };
             };

@@ -123,8 +123,18 @@ export class TaskInstancesController {
   @Sse(':taskId/logs/:try/stream')
   @ApiProduces('text/event-stream')
   @ApiOkResponse({
-    description: '`message` events, each a `TaskLogLine` as JSON, then one `end` event `{ "state": … }`.',
-    content: { 'text/event-stream': { schema: { type: 'string' } } },
+    description:
+      'A `text/event-stream`: `message` events whose `data` is a `TaskLogLine` as JSON ' +
+      '(`{ "timestamp": ISO 8601, "stream": "stdout" | "stderr" | "system", "message": string }`), ' +
+      'then, once the try is over, one `end` event whose `data` is `{ "state": <the task instance state> }`; the server then closes the stream.',
+    content: {
+      'text/event-stream': {
+        schema: { type: 'string' },
+        example:
+          'data: {"timestamp":"2024-01-01T00:00:01.000Z","stream":"stdout","message":"fetching"}\n\n' +
+          'event: end\ndata: {"state":"success"}\n\n',
+      },
+    },
   })
   @RequirePermission(PERMISSIONS.logsRead)
   @ApiMapIndex()

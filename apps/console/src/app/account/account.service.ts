@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   AccountSession,
@@ -8,10 +7,9 @@ import type {
   LoginResponse,
   MailDelivery,
   MeResponse,
-  SignupResponse,
 } from '@updraft/api-types';
 import { Observable, map } from 'rxjs';
-import { apiPath } from '../core/api.service';
+import { ApiHttp } from '../core/api.service';
 
 export interface SignupForm {
   tenantName: string;
@@ -23,11 +21,11 @@ export interface SignupForm {
 /** Self-service account calls: sign-up, password reset, invitation look-up, the development mailbox. */
 @Injectable({ providedIn: 'root' })
 export class AccountService {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiHttp);
 
   /** Signs up and answers like a log-in, so the session starts the same way. */
   signup(form: SignupForm): Observable<LoginResponse> {
-    return this.http.post<SignupResponse>(apiPath('auth', 'signup'), form).pipe(
+    return this.api.post('/api/v1/auth/signup', {}, form).pipe(
       map(({ tenant, role, ...session }): LoginResponse => ({
         ...session,
         tenants: [{ slug: tenant.slug, name: tenant.name, role }],
@@ -36,38 +34,38 @@ export class AccountService {
   }
 
   requestPasswordReset(email: string): Observable<{ message: string }> {
-    return this.http.post<{ message: string }>(apiPath('auth', 'passwordReset'), { email });
+    return this.api.post('/api/v1/auth/passwordReset', {}, { email });
   }
 
   resendVerification(): Observable<{ sent: boolean; delivery?: MailDelivery }> {
-    return this.http.post<{ sent: boolean; delivery?: MailDelivery }>(apiPath('auth', 'verifyEmail', 'resend'), {});
+    return this.api.post('/api/v1/auth/verifyEmail/resend', {}, {});
   }
 
   lookupInvitation(token: string): Observable<InvitationPreview> {
-    return this.http.post<InvitationPreview>(apiPath('auth', 'invitations', 'lookup'), { token });
+    return this.api.post('/api/v1/auth/invitations/lookup', {}, { token });
   }
 
   me(): Observable<MeResponse> {
-    return this.http.get<MeResponse>(apiPath('auth', 'me'));
+    return this.api.get('/api/v1/auth/me', {});
   }
 
   sessions(): Observable<AccountSession[]> {
-    return this.http.get<{ items: AccountSession[] }>(apiPath('auth', 'sessions')).pipe(map((page) => page.items));
+    return this.api.get('/api/v1/auth/sessions', {}).pipe(map((page) => page.items));
   }
 
   endSession(id: string): Observable<void> {
-    return this.http.delete<void>(apiPath('auth', 'sessions', id));
+    return this.api.delete('/api/v1/auth/sessions/{id}', { id });
   }
 
   logoutEverywhere(): Observable<void> {
-    return this.http.post<void>(apiPath('auth', 'logoutEverywhere'), {});
+    return this.api.post('/api/v1/auth/logoutEverywhere', {}, {});
   }
 
   changePassword(body: ChangePasswordRequest): Observable<void> {
-    return this.http.post<void>(apiPath('auth', 'password'), body);
+    return this.api.post('/api/v1/auth/password', {}, body);
   }
 
   devMailbox(): Observable<DevMail[]> {
-    return this.http.get<{ items: DevMail[] }>(apiPath('dev', 'mailbox')).pipe(map((page) => page.items));
+    return this.api.get('/api/v1/dev/mailbox', {}).pipe(map((page) => page.items));
   }
 }

@@ -1,15 +1,12 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
+import type { ApiBody } from '@updraft/api-client';
 import type { ClearResult, DagRun, MarkPreview, Page, TaskInstance } from '@updraft/api-types';
 import { Observable, forkJoin, map, of, switchMap } from 'rxjs';
-import { apiPath } from '../core/api.service';
+import { ApiHttp } from '../core/api.service';
 
-export interface ClearRequest {
-  taskIds?: string[];
-  upstream?: boolean;
-  downstream?: boolean;
-  onlyFailed?: boolean;
-}
+const RUN = '/api/v1/tenants/{tenant}/dags/{dagId}/dagRuns/{runId}';
+
+export type ClearRequest = Omit<ApiBody<`${typeof RUN}/clear`, 'post'>, 'dryRun'>;
 
 /** The most the API answers in one page. */
 const TASK_PAGE = 500;
@@ -17,14 +14,10 @@ const TASK_PAGE = 500;
 /** The run page's calls: one run, its task instances, and the operations on them (each with a dry run). */
 @Injectable({ providedIn: 'root' })
 export class RunApiService {
-  private readonly http = inject(HttpClient);
-
-  private runPath(tenant: string, dagId: string, runId: string, ...rest: string[]): string {
-    return apiPath('tenants', tenant, 'dags', dagId, 'dagRuns', runId, ...rest);
-  }
+  private readonly api = inject(ApiHttp);
 
   getRun(tenant: string, dagId: string, runId: string): Observable<DagRun> {
-    return this.http.get<DagRun>(this.runPath(tenant, dagId, runId));
+    return this.api.get(RUN, { tenant, dagId, runId });
   }
 
   taskInstances(
@@ -34,9 +27,7 @@ export class RunApiService {
     limit = TASK_PAGE,
     offset = 0,
   ): Observable<Page<TaskInstance>> {
-    return this.http.get<Page<TaskInstance>>(this.runPath(tenant, dagId, runId, 'taskInstances'), {
-      params: new HttpParams().set('limit', limit).set('offset', offset),
-    });
+    return this.api.get(`${RUN}/taskInstances`, { tenant, dagId, runId }, { limit, offset });
   }
 
   /** Every task instance of the run: the first page, then the rest at once. */
@@ -54,20 +45,22 @@ export class RunApiService {
   }
 
   clear(tenant: string, dagId: string, runId: string, request: ClearRequest, dryRun: boolean): Observable<ClearResult> {
-    return this.http.post<ClearResult>(this.runPath(tenant, dagId, runId, 'clear'), { ...request, dryRun });
+    return this.api.post(`${RUN}/clear`, { tenant, dagId, runId }, { ...request, dryRun });
   }
 
   previewMark(tenant: string, dagId: string, runId: string, state: 'success' | 'failed'): Observable<MarkPreview> {
-    return this.http.patch<MarkPreview>(this.runPath(tenant, dagId, runId), { state, dryRun: true });
+    // With dryRun the route answers the preview.
+    return this.api.patch(RUN, { tenant, dagId, runId }, { state, dryRun: true }) as Observable<MarkPreview>;
   }
 
   mark(tenant: string, dagId: string, runId: string, state: 'success' | 'failed'): Observable<DagRun> {
-    return this.http.patch<DagRun>(this.runPath(tenant, dagId, runId), { state });
+    return this.api.patch(RUN, { tenant, dagId, runId }, { state }) as Observable<DagRun>;
   }
 
   trigger(tenant: string, dagId: string, conf: Record<string, unknown>, logicalDate?: string): Observable<DagRun> {
-    return this.http.post<DagRun>(
-      apiPath('tenants', tenant, 'dags', dagId, 'dagRuns'),
+    return this.api.post(
+      '/api/v1/tenants/{tenant}/dags/{dagId}/dagRuns',
+      { tenant, dagId },
       logicalDate ? { conf, logicalDate } : { conf },
     );
   }

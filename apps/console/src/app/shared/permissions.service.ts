@@ -1,8 +1,6 @@
-import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, effect, inject, signal } from '@angular/core';
-import type { TenantSettings } from '@updraft/api-types';
 import { Permission, permissionsOf, TeamRole, teamRolePermissions } from '@updraft/domain/permissions';
-import { apiPath } from '../core/api.service';
+import { ApiHttp } from '../core/api.service';
 import { SessionService } from '../core/session.service';
 
 /**
@@ -12,7 +10,7 @@ import { SessionService } from '../core/session.service';
 @Injectable({ providedIn: 'root' })
 export class PermissionsService {
   private readonly session = inject(SessionService);
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiHttp);
   private readonly teamRoles = signal<Readonly<Record<string, TeamRole>>>({});
 
   readonly role = computed(() => this.session.tenant()?.role ?? null);
@@ -27,8 +25,9 @@ export class PermissionsService {
       const tenant = this.session.tenant();
       this.teamRoles.set({});
       if (!tenant || tenant.role !== 'member') return;
-      this.http.get<TenantSettings>(apiPath('tenants', tenant.slug, 'settings')).subscribe({
-        next: (settings) => this.teamRoles.set(settings.you.teamRoles),
+      this.api.get('/api/v1/tenants/{tenant}/settings', { tenant: tenant.slug }).subscribe({
+        // The document declares teamRoles as a free-form map (team name → team role).
+        next: (settings) => this.teamRoles.set(settings.you.teamRoles as Record<string, TeamRole>),
         error: () => undefined,
       });
     });

@@ -1,8 +1,7 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { MarkPreview, TaskDependencies, TaskInstance, TaskLog, TaskTry, XComEntry } from '@updraft/api-types';
 import { Observable } from 'rxjs';
-import { apiPath } from '../core/api.service';
+import { ApiHttp, apiUrl, queryParams } from '../core/api.service';
 
 export interface TaskInstanceRef {
   tenant: string;
@@ -12,60 +11,57 @@ export interface TaskInstanceRef {
   mapIndex: number;
 }
 
-/** The task instance page's calls. The log route may grow paging fields (`next`, `truncated`); they are read when present. */
+const TI = '/api/v1/tenants/{tenant}/dags/{dagId}/dagRuns/{runId}/taskInstances/{taskId}';
+
+/** The task instance page's calls. */
 @Injectable({ providedIn: 'root' })
 export class TaskInstanceApiService {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(ApiHttp);
 
-  path(ref: TaskInstanceRef, ...rest: (string | number)[]): string {
-    return apiPath(
-      'tenants',
-      ref.tenant,
-      'dags',
-      ref.dagId,
-      'dagRuns',
-      ref.runId,
-      'taskInstances',
-      ref.taskId,
-      ...rest,
-    );
+  private params(ref: TaskInstanceRef) {
+    return { tenant: ref.tenant, dagId: ref.dagId, runId: ref.runId, taskId: ref.taskId };
   }
 
-  private params(ref: TaskInstanceRef): HttpParams {
-    return ref.mapIndex >= 0 ? new HttpParams().set('mapIndex', ref.mapIndex) : new HttpParams();
+  private mapIndex(ref: TaskInstanceRef): { mapIndex?: number } {
+    return ref.mapIndex >= 0 ? { mapIndex: ref.mapIndex } : {};
   }
 
   get(ref: TaskInstanceRef): Observable<TaskInstance> {
-    return this.http.get<TaskInstance>(this.path(ref), { params: this.params(ref) });
+    return this.api.get(TI, this.params(ref), this.mapIndex(ref));
   }
 
   tries(ref: TaskInstanceRef): Observable<{ items: TaskTry[] }> {
-    return this.http.get<{ items: TaskTry[] }>(this.path(ref, 'tries'), { params: this.params(ref) });
+    return this.api.get(`${TI}/tries`, this.params(ref), this.mapIndex(ref));
   }
 
   dependencies(ref: TaskInstanceRef): Observable<TaskDependencies> {
-    return this.http.get<TaskDependencies>(this.path(ref, 'dependencies'), { params: this.params(ref) });
+    return this.api.get(`${TI}/dependencies`, this.params(ref), this.mapIndex(ref));
   }
 
   xcom(ref: TaskInstanceRef): Observable<{ items: XComEntry[] }> {
-    return this.http.get<{ items: XComEntry[] }>(this.path(ref, 'xcomEntries'));
+    return this.api.get(`${TI}/xcomEntries`, this.params(ref));
   }
 
   log(ref: TaskInstanceRef, tryNumber: number, after?: string): Observable<TaskLog> {
-    const params = after ? this.params(ref).set('after', after) : this.params(ref);
-    return this.http.get<TaskLog>(this.path(ref, 'logs', tryNumber), { params });
+    return this.api.get(
+      `${TI}/logs/{try}`,
+      { ...this.params(ref), try: tryNumber },
+      after ? { ...this.mapIndex(ref), after } : this.mapIndex(ref),
+    );
   }
 
+  /** The log stream's URL (Server-Sent Events, read with fetch by the page's follower). */
   logStreamUrl(ref: TaskInstanceRef, tryNumber: number): string {
-    const query = ref.mapIndex >= 0 ? `?mapIndex=${ref.mapIndex}` : '';
-    return `${this.path(ref, 'logs', tryNumber, 'stream')}${query}`;
+    const query = queryParams(this.mapIndex(ref)).toString();
+    return `${apiUrl(`${TI}/logs/{try}/stream`, { ...this.params(ref), try: tryNumber })}${query ? `?${query}` : ''}`;
   }
 
   previewMark(ref: TaskInstanceRef, state: 'success' | 'failed'): Observable<MarkPreview> {
-    return this.http.patch<MarkPreview>(this.path(ref), { state, dryRun: true }, { params: this.params(ref) });
+    // With dryRun the route answers the preview.
+    return this.api.patch(TI, this.params(ref), { state, dryRun: true }, this.mapIndex(ref)) as Observable<MarkPreview>;
   }
 
   mark(ref: TaskInstanceRef, state: 'success' | 'failed'): Observable<TaskInstance> {
-    return this.http.patch<TaskInstance>(this.path(ref), { state }, { params: this.params(ref) });
+    return this.api.patch(TI, this.params(ref), { state }, this.mapIndex(ref)) as Observable<TaskInstance>;
   }
 }

@@ -118,11 +118,15 @@ export class ApiTokensPage implements OnInit {
 
   protected create(): void {
     this.state.run(
-      this.api.post<CreatedApiToken>(['apiTokens'], {
-        name: this.name.trim(),
-        scopes: [...this.chosen()],
-        expiresInDays: Number(this.days),
-      }),
+      this.api.post(
+        '/apiTokens',
+        {},
+        {
+          name: this.name.trim(),
+          scopes: [...this.chosen()],
+          expiresInDays: Number(this.days),
+        },
+      ),
       (token) => {
         this.created.set(token);
         this.name = '';
@@ -133,10 +137,10 @@ export class ApiTokensPage implements OnInit {
 
   protected revoke(token: ApiToken): void {
     if (!confirm(`Revoke ${token.name}? Anything using it stops working.`)) return;
-    this.state.run(this.api.delete(['apiTokens', token.id]), () => this.load(), `${token.name} revoked.`);
+    this.state.run(this.api.delete('/apiTokens/{id}', { id: token.id }), () => this.load(), `${token.name} revoked.`);
   }
 
   private load(): void {
-    this.state.load(this.api.get<{ items: ApiToken[] }>(['apiTokens']), (page) => this.tokens.set(page.items));
+    this.state.load(this.api.get('/apiTokens', {}), (page) => this.tokens.set(page.items));
   }
 }

@@ -77,7 +77,7 @@ export class AuditLogPage implements OnInit {
   protected readonly state = new PageState();
   protected readonly page = signal<Page<AuditEntry>>({ items: [], total: 0, limit: PAGE_SIZE, offset: 0 });
   protected readonly pageSize = PAGE_SIZE;
-  protected filters = { actor: '', action: '', outcome: '', from: '', to: '' };
+  protected filters = { actor: '', action: '', outcome: '' as '' | 'success' | 'failure' | 'error', from: '', to: '' };
 
   ngOnInit(): void {
     this.load(0);
@@ -93,15 +93,19 @@ export class AuditLogPage implements OnInit {
   protected load(offset: number): void {
     const { actor, action, outcome, from, to } = this.filters;
     this.state.load(
-      this.api.get<Page<AuditEntry>>(['auditLog'], {
-        actor,
-        action,
-        outcome,
-        from: from && `${from}T00:00:00Z`,
-        to: to && `${to}T00:00:00Z`,
-        limit: PAGE_SIZE,
-        offset,
-      }),
+      this.api.get(
+        '/auditLog',
+        {},
+        {
+          actor,
+          action,
+          outcome: outcome || undefined,
+          from: from && `${from}T00:00:00Z`,
+          to: to && `${to}T00:00:00Z`,
+          limit: PAGE_SIZE,
+          offset,
+        },
+      ),
       (page) => this.page.set(page),
     );
   }

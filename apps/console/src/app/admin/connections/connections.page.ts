@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import type { Connection, ConnectionTestResult, Page } from '@updraft/api-types';
+import type { Connection, ConnectionTestResult } from '@updraft/api-types';
 import { PERMISSIONS } from '@updraft/domain/permissions';
 import { PageMessagesComponent } from '../../shared/page-messages.component';
 import { PageState } from '../../shared/page-state';
@@ -201,7 +201,7 @@ export class ConnectionsPage implements OnInit {
   }
 
   protected load(): void {
-    this.state.load(this.api.get<Page<Connection>>(['connections'], { search: this.search, limit: 500 }), (page) =>
+    this.state.load(this.api.get('/connections', {}, { search: this.search, limit: 500 }), (page) =>
       this.connections.set(page.items),
     );
   }
@@ -247,8 +247,8 @@ export class ConnectionsPage implements OnInit {
       ...(f.password !== '' ? { password: f.password } : {}),
     };
     const call = this.editing()
-      ? this.api.patch<Connection>(['connections', f.connId], body)
-      : this.api.post<Connection>(['connections'], { connId: f.connId.trim(), ...body });
+      ? this.api.patch('/connections/{connId}', { connId: f.connId }, body)
+      : this.api.post('/connections', {}, { connId: f.connId.trim(), ...body });
     this.state.run(
       call,
       () => {
@@ -260,7 +260,7 @@ export class ConnectionsPage implements OnInit {
   }
 
   protected test(connection: Connection): void {
-    this.state.run(this.api.post<ConnectionTestResult>(['connections', connection.connId, 'test']), (result) =>
+    this.state.run(this.api.post('/connections/{connId}/test', { connId: connection.connId }, {}), (result) =>
       this.results.set({ ...this.results(), [connection.connId]: result }),
     );
   }
@@ -268,7 +268,7 @@ export class ConnectionsPage implements OnInit {
   protected remove(connection: Connection): void {
     if (!confirm(`Delete connection ${connection.connId}?`)) return;
     this.state.run(
-      this.api.delete(['connections', connection.connId]),
+      this.api.delete('/connections/{connId}', { connId: connection.connId }),
       () => this.load(),
       `Connection ${connection.connId} deleted.`,
     );

@@ -183,7 +183,7 @@ export class MembersPage implements OnInit {
   protected invite(): void {
     const email = this.inviteEmail.trim();
     this.state.run(
-      this.api.post<Invitation>(['invitations'], { email, role: this.inviteRole }),
+      this.api.post('/invitations', {}, { email, role: this.inviteRole }),
       () => {
         this.inviteEmail = '';
         this.load();
@@ -194,9 +194,9 @@ export class MembersPage implements OnInit {
 
   /** A new mail with a new link; the old link stops working. */
   protected resend(invitation: Invitation): void {
-    const withdrawOld = this.api.delete(['invitations', invitation.id]);
+    const withdrawOld = this.api.delete('/invitations/{id}', { id: invitation.id });
     this.state.run(
-      this.api.post<Invitation>(['invitations'], { email: invitation.email, role: invitation.role }).pipe(
+      this.api.post('/invitations', {}, { email: invitation.email, role: invitation.role }).pipe(
         switchMap(() => withdrawOld),
         finalize(() => this.load()),
       ),
@@ -208,7 +208,7 @@ export class MembersPage implements OnInit {
   protected revoke(invitation: Invitation): void {
     if (!confirm(`Revoke the invitation to ${invitation.email}? Its link stops working.`)) return;
     this.state.run(
-      this.api.delete(['invitations', invitation.id]).pipe(finalize(() => this.load())),
+      this.api.delete('/invitations/{id}', { id: invitation.id }).pipe(finalize(() => this.load())),
       undefined,
       `Invitation to ${invitation.email} revoked.`,
     );
@@ -217,7 +217,7 @@ export class MembersPage implements OnInit {
   protected changeRole(member: TenantMemberView, role: Role): void {
     // Reloaded either way: on a refusal (the last owner) the select goes back to the stored role.
     this.state.run(
-      this.api.patch<TenantMemberView>(['members', member.userId], { role }).pipe(finalize(() => this.load())),
+      this.api.patch('/members/{userId}', { userId: member.userId }, { role }).pipe(finalize(() => this.load())),
       undefined,
       `${member.email} is now ${role}.`,
     );
@@ -225,14 +225,15 @@ export class MembersPage implements OnInit {
 
   protected remove(member: TenantMemberView): void {
     if (!confirm(`Remove ${member.email} from the tenant?`)) return;
-    this.state.run(this.api.delete(['members', member.userId]), () => this.load(), `${member.email} was removed.`);
+    this.state.run(
+      this.api.delete('/members/{userId}', { userId: member.userId }),
+      () => this.load(),
+      `${member.email} was removed.`,
+    );
   }
 
   private load(): void {
-    this.state.load(this.api.get<{ items: TenantMemberView[] }>(['members']), (page) => this.members.set(page.items));
-    if (this.canManage())
-      this.state.load(this.api.get<{ items: Invitation[] }>(['invitations']), (page) =>
-        this.invitations.set(page.items),
-      );
+    this.state.load(this.api.get('/members', {}), (page) => this.members.set(page.items));
+    if (this.canManage()) this.state.load(this.api.get('/invitations', {}), (page) => this.invitations.set(page.items));
   }
 }

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import type { ChannelTestResult, NotificationChannel, NotificationChannelType, Page } from '@updraft/api-types';
+import type { NotificationChannel, NotificationChannelType } from '@updraft/api-types';
 import { PERMISSIONS } from '@updraft/domain/permissions';
 import { PageMessagesComponent } from '../../shared/page-messages.component';
 import { PageState } from '../../shared/page-state';
@@ -157,12 +157,16 @@ export class NotificationChannelsPage implements OnInit {
         : { channel: this.slackChannel.trim(), botToken: this.botToken };
     const name = this.name.trim();
     this.state.run(
-      this.api.post<NotificationChannel>(['notificationChannels'], {
-        name,
-        type: this.type,
-        isDefault: this.isDefault,
-        config,
-      }),
+      this.api.post(
+        '/notificationChannels',
+        {},
+        {
+          name,
+          type: this.type,
+          isDefault: this.isDefault,
+          config,
+        },
+      ),
       () => {
         Object.assign(this, { name: '', addresses: '', slackChannel: '', botToken: '', isDefault: false });
         this.load();
@@ -172,7 +176,7 @@ export class NotificationChannelsPage implements OnInit {
   }
 
   protected test(channel: NotificationChannel): void {
-    this.state.run(this.api.post<ChannelTestResult>(['notificationChannels', channel.id, 'test']), (result) => {
+    this.state.run(this.api.post('/notificationChannels/{id}/test', { id: channel.id }, {}), (result) => {
       if (result.delivered) this.state.notice.set(`Test message delivered to ${channel.name}.`);
       else this.state.error.set(`Test message to ${channel.name} failed: ${result.error}`);
       this.load();
@@ -181,7 +185,7 @@ export class NotificationChannelsPage implements OnInit {
 
   protected toggleDefault(channel: NotificationChannel): void {
     this.state.run(
-      this.api.patch<NotificationChannel>(['notificationChannels', channel.id], { isDefault: !channel.isDefault }),
+      this.api.patch('/notificationChannels/{id}', { id: channel.id }, { isDefault: !channel.isDefault }),
       () => this.load(),
     );
   }
@@ -189,15 +193,13 @@ export class NotificationChannelsPage implements OnInit {
   protected remove(channel: NotificationChannel): void {
     if (!confirm(`Delete channel ${channel.name}?`)) return;
     this.state.run(
-      this.api.delete(['notificationChannels', channel.id]),
+      this.api.delete('/notificationChannels/{id}', { id: channel.id }),
       () => this.load(),
       `Channel ${channel.name} deleted.`,
     );
   }
 
   private load(): void {
-    this.state.load(this.api.get<Page<NotificationChannel>>(['notificationChannels']), (page) =>
-      this.channels.set(page.items),
-    );
+    this.state.load(this.api.get('/notificationChannels', {}), (page) => this.channels.set(page.items));
   }
 }

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import type { Page, Pool } from '@updraft/api-types';
+import type { Pool } from '@updraft/api-types';
 import { PERMISSIONS } from '@updraft/domain/permissions';
 import { PageMessagesComponent } from '../../shared/page-messages.component';
 import { PageState } from '../../shared/page-state';
@@ -122,8 +122,8 @@ export class PoolsPage implements OnInit {
     const name = this.name.trim();
     const body = { slots: Number(this.slots), description: this.description };
     const call = this.editing()
-      ? this.api.patch<Pool>(['pools', name], body)
-      : this.api.post<Pool>(['pools'], { name, ...body });
+      ? this.api.patch('/pools/{name}', { name }, body)
+      : this.api.post('/pools', {}, { name, ...body });
     this.state.run(
       call,
       () => {
@@ -136,10 +136,14 @@ export class PoolsPage implements OnInit {
 
   protected remove(pool: Pool): void {
     if (!confirm(`Delete pool ${pool.name}?`)) return;
-    this.state.run(this.api.delete(['pools', pool.name]), () => this.load(), `Pool ${pool.name} deleted.`);
+    this.state.run(
+      this.api.delete('/pools/{name}', { name: pool.name }),
+      () => this.load(),
+      `Pool ${pool.name} deleted.`,
+    );
   }
 
   private load(): void {
-    this.state.load(this.api.get<Page<Pool>>(['pools'], { limit: 500 }), (page) => this.pools.set(page.items));
+    this.state.load(this.api.get('/pools', {}, { limit: 500 }), (page) => this.pools.set(page.items));
   }
 }

@@ -98,14 +98,14 @@ export class SettingsPage implements OnInit {
   protected name = '';
 
   ngOnInit(): void {
-    this.state.load(this.api.get<TenantSettings>(['settings']), (s) => this.show(s));
+    this.state.load(this.api.get('/settings', {}), (s) => this.show(s as TenantSettings));
   }
 
   protected rename(): void {
     this.state.run(
-      this.api.patch<TenantSettings>(['settings'], { name: this.name.trim() }),
+      this.api.patch('/settings', {}, { name: this.name.trim() }),
       (s) => {
-        this.show(s);
+        this.show(s as TenantSettings); // teamRoles: a free-form map in the document
         this.session.renameTenant(s.slug, s.name);
       },
       'Tenant renamed.',

@@ -117,24 +117,32 @@ export class SlaMissesPage implements OnInit {
   protected load(offset: number): void {
     const { dagId, taskId, from, to } = this.filters;
     this.state.load(
-      this.api.get<Page<SlaMiss>>(['slaMisses'], {
-        dagId,
-        taskId,
-        from: from && `${from}T00:00:00Z`,
-        to: to && `${to}T00:00:00Z`,
-        limit: PAGE_SIZE,
-        offset,
-      }),
+      this.api.get(
+        '/slaMisses',
+        {},
+        {
+          dagId,
+          taskId,
+          from: from && `${from}T00:00:00Z`,
+          to: to && `${to}T00:00:00Z`,
+          limit: PAGE_SIZE,
+          offset,
+        },
+      ),
       (page) => this.page.set(page),
     );
   }
 
   protected deliveriesOf(miss: SlaMiss): void {
     this.state.load(
-      this.api.get<Page<NotificationDelivery>>(['notificationDeliveries'], {
-        notificationKey: miss.notificationKey,
-        limit: 50,
-      }),
+      this.api.get(
+        '/notificationDeliveries',
+        {},
+        {
+          notificationKey: miss.notificationKey,
+          limit: 50,
+        },
+      ),
       (page) => this.deliveries.set({ ...this.deliveries(), [miss.id]: page.items }),
     );
   }

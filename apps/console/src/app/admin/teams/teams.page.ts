@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import type { Dag, Page, Team, TeamDetail } from '@updraft/api-types';
+import type { Dag, Team, TeamDetail } from '@updraft/api-types';
 import { PERMISSIONS, TEAM_ROLES, TeamRole } from '@updraft/domain/permissions';
 import { PageMessagesComponent } from '../../shared/page-messages.component';
 import { PageState } from '../../shared/page-state';
@@ -167,7 +167,7 @@ export class TeamsPage implements OnInit {
   }
 
   protected open(name: string): void {
-    this.api.get<TeamDetail>(['teams', name]).subscribe({
+    this.api.get('/teams/{team}', { team: name }).subscribe({
       next: (team) => {
         this.selected.set(team);
         this.renameTo = team.name;
@@ -179,7 +179,7 @@ export class TeamsPage implements OnInit {
   protected create(): void {
     const name = this.newName.trim();
     this.state.run(
-      this.api.post<Team>(['teams'], { name, description: this.newDescription || undefined }),
+      this.api.post('/teams', {}, { name, description: this.newDescription || undefined }),
       () => {
         this.newName = '';
         this.newDescription = '';
@@ -193,7 +193,7 @@ export class TeamsPage implements OnInit {
   protected rename(team: TeamDetail): void {
     const name = this.renameTo.trim();
     this.state.run(
-      this.api.patch<Team>(['teams', team.name], { name }),
+      this.api.patch('/teams/{team}', { team: team.name }, { name }),
       () => {
         this.load();
         this.open(name);
@@ -205,7 +205,7 @@ export class TeamsPage implements OnInit {
   protected remove(team: TeamDetail): void {
     if (!confirm(`Delete team ${team.name}? Its DAGs stay, without a team.`)) return;
     this.state.run(
-      this.api.delete(['teams', team.name]),
+      this.api.delete('/teams/{team}', { team: team.name }),
       () => {
         this.selected.set(null);
         this.load();
@@ -216,10 +216,14 @@ export class TeamsPage implements OnInit {
 
   protected addMember(team: TeamDetail): void {
     this.state.run(
-      this.api.put<TeamDetail>(['teams', team.name, 'members'], {
-        email: this.memberEmail.trim(),
-        role: this.memberRole,
-      }),
+      this.api.put(
+        '/teams/{team}/members',
+        { team: team.name },
+        {
+          email: this.memberEmail.trim(),
+          role: this.memberRole,
+        },
+      ),
       (updated) => {
         this.selected.set(updated);
         this.memberEmail = '';
@@ -230,7 +234,7 @@ export class TeamsPage implements OnInit {
 
   protected removeMember(team: TeamDetail, userId: string): void {
     this.state.run(
-      this.api.delete(['teams', team.name, 'members', userId]),
+      this.api.delete('/teams/{team}/members/{userId}', { team: team.name, userId }),
       () => this.open(team.name),
       'Removed from the team.',
     );
@@ -239,7 +243,7 @@ export class TeamsPage implements OnInit {
   protected assign(team: TeamDetail): void {
     const dagId = this.assignDag;
     this.state.run(
-      this.api.patch<Dag>(['dags', dagId], { team: team.name }),
+      this.api.patch('/dags/{dagId}', { dagId }, { team: team.name }),
       () => {
         this.assignDag = '';
         this.load();
@@ -249,9 +253,9 @@ export class TeamsPage implements OnInit {
   }
 
   private load(): void {
-    this.state.load(this.api.get<{ items: Team[] }>(['teams']), (page) => this.teams.set(page.items));
+    this.state.load(this.api.get('/teams', {}), (page) => this.teams.set(page.items));
     this.api
-      .get<Page<Dag>>(['dags'], { limit: 500 })
+      .get('/dags', {}, { limit: 500 })
       .subscribe({ next: (page) => this.dags.set(page.items), error: () => this.dags.set([]) });
   }
 }

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import type { Page, Variable } from '@updraft/api-types';
+import type { Variable } from '@updraft/api-types';
 import { PERMISSIONS } from '@updraft/domain/permissions';
 import { PageMessagesComponent } from '../../shared/page-messages.component';
 import { PageState } from '../../shared/page-state';
@@ -132,7 +132,7 @@ export class VariablesPage implements OnInit {
   }
 
   protected load(): void {
-    this.state.load(this.api.get<Page<Variable>>(['variables'], { search: this.search, limit: 500 }), (page) =>
+    this.state.load(this.api.get('/variables', {}, { search: this.search, limit: 500 }), (page) =>
       this.variables.set(page.items),
     );
   }
@@ -155,17 +155,25 @@ export class VariablesPage implements OnInit {
   protected save(): void {
     const { key, value, isSecret, description } = this.form;
     const call = this.editing()
-      ? this.api.patch<Variable>(['variables', key], {
-          isSecret,
-          description: description || null,
-          ...(value !== '' || !isSecret ? { value } : {}),
-        })
-      : this.api.post<Variable>(['variables'], {
-          key: key.trim(),
-          value,
-          isSecret,
-          description: description || undefined,
-        });
+      ? this.api.patch(
+          '/variables/{key}',
+          { key },
+          {
+            isSecret,
+            description: description || null,
+            ...(value !== '' || !isSecret ? { value } : {}),
+          },
+        )
+      : this.api.post(
+          '/variables',
+          {},
+          {
+            key: key.trim(),
+            value,
+            isSecret,
+            description: description || undefined,
+          },
+        );
     this.state.run(
       call,
       () => {
@@ -179,7 +187,7 @@ export class VariablesPage implements OnInit {
   protected remove(variable: Variable): void {
     if (!confirm(`Delete variable ${variable.key}?`)) return;
     this.state.run(
-      this.api.delete(['variables', variable.key]),
+      this.api.delete('/variables/{key}', { key: variable.key }),
       () => this.load(),
       `Variable ${variable.key} deleted.`,
     );
