@@ -100,6 +100,10 @@ function render(component: Type<unknown>, role: Role): HTMLElement {
   const fixture = TestBed.createComponent(component);
   fixture.detectChanges();
   for (const request of TestBed.inject(HttpTestingController).match(() => true)) {
+    if (request.request.url.endsWith('/auth/me')) {
+      request.flush({ user: { ...LOGIN_RESPONSE.user, emailVerified: true }, tenants: [] });
+      continue;
+    }
     const resource = request.request.url.replace('/api/v1/tenants/acme/', '').split('/')[0];
     request.flush(ITEMS[resource] ?? { items: [] });
   }
