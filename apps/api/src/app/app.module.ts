@@ -25,6 +25,7 @@ import { DevMailboxController } from './dev-mailbox/dev-mailbox.controller';
 import { HealthController } from './health/health.controller';
 import { InvitationsController } from './invitations/invitations.controller';
 import { NotificationChannelsModule } from './notification-channels/notification-channels.module';
+import { OperationsModule } from './operations/operations.module';
 import { PoolsController } from './pools/pools.controller';
 import { TaskInstancesController } from './task-instances/task-instances.controller';
 import { TaskDependenciesService } from './task-instances/task-dependencies.service';
@@ -40,6 +41,7 @@ import { TenantSettingsController } from './tenant-settings/tenant-settings.cont
     AccountsModule,
     NotificationChannelsModule,
     RateLimitsModule,
+    OperationsModule,
   ],
   controllers: [
     HealthController,
