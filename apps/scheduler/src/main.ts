@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bull';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@updraft/config';
-import { installLogger, JobMetrics, platformNotReady, startOpsServer, UpdraftMetrics } from '@updraft/observability';
+import { installLogger, JobMetrics, platformNotReady, openOpsPort, UpdraftMetrics } from '@updraft/observability';
 import { QUEUES } from '@updraft/queues';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
@@ -18,18 +18,12 @@ async function bootstrap(): Promise<void> {
   metrics.watchQueues(Object.values(QUEUES).map(queue));
   metrics.watchDatabase(db, config.dispatchSlots);
   new JobMetrics(metrics, db).watchScheduler(queue(QUEUES.scheduler), config.schedulerSweepIntervalMs);
-  const ops =
-    config.schedulerMetricsPort > 0
-      ? await startOpsServer(config.schedulerMetricsPort, metrics, () =>
-          platformNotReady(db, queue(QUEUES.scheduler).client),
-        )
-      : null;
+  const ops = await openOpsPort('Scheduler', config.schedulerMetricsPort, metrics, () =>
+    platformNotReady(db, queue(QUEUES.scheduler).client),
+  );
   app.enableShutdownHooks();
   process.once('beforeExit', () => ops?.close());
-  Logger.log(
-    `Updraft scheduler started${ops ? ` (metrics and health on port ${config.schedulerMetricsPort})` : ''}`,
-    'Scheduler',
-  );
+  Logger.log('Updraft scheduler started', 'Scheduler');
 }
 
 bootstrap().catch((error) => {

@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bull';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@updraft/config';
-import { installLogger, JobMetrics, platformNotReady, startOpsServer, UpdraftMetrics } from '@updraft/observability';
+import { installLogger, JobMetrics, platformNotReady, openOpsPort, UpdraftMetrics } from '@updraft/observability';
 import { QUEUES } from '@updraft/queues';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
@@ -18,14 +18,11 @@ async function bootstrap(): Promise<void> {
   metrics.watchQueues(Object.values(QUEUES).map(queue));
   new JobMetrics(metrics, db).watchWorker(queue(QUEUES.tasks), queue(QUEUES.notifications));
   let draining = false;
-  const ops =
-    config.workerMetricsPort > 0
-      ? await startOpsServer(config.workerMetricsPort, metrics, async () =>
-          draining
-            ? 'draining: taking no new task, finishing the running ones'
-            : platformNotReady(db, queue(QUEUES.tasks).client),
-        )
-      : null;
+  const ops = await openOpsPort('Worker', config.workerMetricsPort, metrics, async () =>
+    draining
+      ? 'draining: taking no new task, finishing the running ones'
+      : platformNotReady(db, queue(QUEUES.tasks).client),
+  );
   // Not enableShutdownHooks(): that re-raises the signal after closing; a drained worker exits 0.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
@@ -43,10 +40,7 @@ async function bootstrap(): Promise<void> {
       );
     });
   }
-  Logger.log(
-    `Updraft worker started${ops ? ` (metrics and health on port ${config.workerMetricsPort})` : ''}`,
-    'Worker',
-  );
+  Logger.log('Updraft worker started', 'Worker');
 }
 
 bootstrap().catch((error) => {

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { createServer, Server } from 'node:http';
 import type { UpdraftMetrics } from './metrics';
 
@@ -42,4 +43,28 @@ export async function startOpsServer(
     server.listen(port, host, () => resolve());
   });
   return server;
+}
+
+/**
+ * Starts the ops port of a worker or scheduler (0: none). A port already taken is logged, not
+ * fatal: the app's work matters more than its metrics, and the probes will say the port is missing.
+ */
+export async function openOpsPort(
+  app: string,
+  port: number,
+  metrics: UpdraftMetrics,
+  ready: ReadinessCheck,
+): Promise<Server | null> {
+  if (port === 0) return null;
+  try {
+    const server = await startOpsServer(port, metrics, ready);
+    Logger.log(`metrics at http://127.0.0.1:${port}/metrics, health at /health/live and /health/ready`, app);
+    return server;
+  } catch (error) {
+    Logger.error(
+      `metrics and health port ${port} unavailable (${(error as Error).message}): running without them`,
+      app,
+    );
+    return null;
+  }
 }
