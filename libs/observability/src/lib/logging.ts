@@ -54,7 +54,6 @@ export function createLogger(
 function prettyStream(): DestinationStream {
   // A development tool only (LOG_FORMAT=pretty is refused in production); required here so that
   // production images need not carry it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const pretty = require('pino-pretty') as (options: object) => DestinationStream;
   return pretty({
     sync: true,
