@@ -116,8 +116,9 @@ describe('metrics, health and logs of the apps as processes', () => {
     expect(sample(scheduler, 'updraft_scheduler_job_duration_seconds_count', { job: 'evaluate-run' })).toBeGreaterThan(
       0,
     );
-    expect(sample(scheduler, 'updraft_task_instances', { state: 'queued' })).toBeGreaterThanOrEqual(0);
-    expect(scheduler).toMatch(/airflow_pool_open_slots\{pool="default_pool",app="scheduler"\} \d+/);
+    expect(scheduler).toMatch(/updraft_task_instances\{state="queued",app="scheduler"\} 0/);
+    expect(sample(scheduler, 'updraft_dispatch_open_slots')).toBe(32);
+    expect(scheduler).toContain('# TYPE airflow_pool_open_slots gauge');
 
     const api = await scrape(`${stack.baseUrl}/metrics`);
     expect(

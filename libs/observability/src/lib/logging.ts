@@ -152,7 +152,7 @@ export function httpLogging(
     autoLogging: { ignore: (req) => quietPaths.test(req.url ?? '') },
     customLogLevel: (_req, res, error) =>
       error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-    customProps: (req) => idsFromPath(req.url ?? ''),
+    customProps: (req) => ({ requestId: req.id, ...idsFromPath(req.url ?? '') }),
     serializers: {
       req: (req) => ({ method: req.method, url: req.url, remoteAddress: req.remoteAddress }),
       res: (res) => ({ statusCode: res.statusCode }),

@@ -108,17 +108,44 @@ export class UpdraftMetrics {
    * is what KEDA scales workers on (deploy/).
    */
   watchDatabase(db: DataSource, dispatchSlots: number): void {
-    const waiting = ['scheduled', 'queued', 'running', 'up_for_retry', 'up_for_reschedule', 'deferred'];
-    const taskInstances = new Gauge({
+    const waiting = ['scheduled', 'queued', 'running', 'up_for_retry', 'up_for_reschedule'];
+    // One read per scrape, shared by the three gauges (prom-client collects them concurrently).
+    let pending: Promise<{ states: Map<string, number>; pools: { pool: string; open: string }[] }> | null = null;
+    const read = () =>
+      (pending ??= (async () => {
+        const [states, pools] = await Promise.all([
+          db.query(`SELECT state, count(*) AS count FROM task_instance WHERE state = ANY($1) GROUP BY state`, [
+            waiting,
+          ]) as Promise<{ state: string; count: string }[]>,
+          db.query(
+            `SELECT p.name AS pool, sum(p.slots) - coalesce(sum(used.slots), 0) AS open
+               FROM pool p
+               LEFT JOIN (SELECT tenant_id, pool, sum(pool_slots) AS slots FROM task_instance
+                           WHERE state IN ('queued', 'running') GROUP BY tenant_id, pool) used
+                 ON used.tenant_id = p.tenant_id AND used.pool = p.name
+              GROUP BY p.name`,
+          ) as Promise<{ pool: string; open: string }[]>,
+        ]);
+        return { states: new Map(states.map((row) => [row.state, Number(row.count)])), pools };
+      })().finally(() => setTimeout(() => (pending = null), 1_000).unref()));
+    new Gauge({
       name: 'updraft_task_instances',
       help: 'Task instances by (unfinished) state, from PostgreSQL',
       labelNames: ['state'] as const,
       registers: [this.registry],
+      async collect() {
+        const { states } = await read();
+        for (const state of waiting) this.set({ state }, states.get(state) ?? 0);
+      },
     });
-    const openDispatch = new Gauge({
+    new Gauge({
       name: 'updraft_dispatch_open_slots',
       help: 'DISPATCH_SLOTS minus task instances queued or running',
       registers: [this.registry],
+      async collect() {
+        const { states } = await read();
+        this.set(dispatchSlots - (states.get('queued') ?? 0) - (states.get('running') ?? 0));
+      },
     });
     new Gauge({
       name: 'airflow_pool_open_slots',
@@ -126,25 +153,7 @@ export class UpdraftMetrics {
       labelNames: ['pool'] as const,
       registers: [this.registry],
       async collect() {
-        const states: { state: string; count: string }[] = await db.query(
-          `SELECT state, count(*) AS count FROM task_instance WHERE state = ANY($1) GROUP BY state`,
-          [waiting],
-        );
-        taskInstances.reset();
-        for (const state of waiting) taskInstances.set({ state }, 0);
-        for (const row of states) taskInstances.set({ state: row.state }, Number(row.count));
-        const busy = states
-          .filter((row) => row.state === 'queued' || row.state === 'running')
-          .reduce((sum, row) => sum + Number(row.count), 0);
-        openDispatch.set(dispatchSlots - busy);
-        const pools: { pool: string; open: string }[] = await db.query(
-          `SELECT p.name AS pool, sum(p.slots) - coalesce(sum(used.slots), 0) AS open
-             FROM pool p
-             LEFT JOIN (SELECT tenant_id, pool, sum(pool_slots) AS slots FROM task_instance
-                         WHERE state IN ('queued', 'running') GROUP BY tenant_id, pool) used
-               ON used.tenant_id = p.tenant_id AND used.pool = p.name
-            GROUP BY p.name`,
-        );
+        const { pools } = await read();
         this.reset();
         for (const row of pools) this.set({ pool: row.pool }, Number(row.open));
       },

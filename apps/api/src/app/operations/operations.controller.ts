@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Controller, Get, Header, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { Controller, Get, Header, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
+import { HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import type { Response } from 'express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '@updraft/auth';
 import { databaseNotReady, redisNotReady, UpdraftMetrics } from '@updraft/observability';
@@ -33,12 +34,18 @@ export class OperationsController {
   /** PostgreSQL and Redis answer and every migration this build needs is applied (a readiness probe). */
   @Get('health/ready')
   @Public()
-  @HealthCheck()
-  ready() {
-    return this.health.check([
-      () => this.check('database', () => databaseNotReady(this.db)),
-      () => this.check('redis', () => redisNotReady(this.queue.client)),
-    ]);
+  async ready(@Res({ passthrough: true }) res: Response): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([
+        () => this.check('database', () => databaseNotReady(this.db)),
+        () => this.check('redis', () => redisNotReady(this.queue.client)),
+      ]);
+    } catch (error) {
+      // Terminus' own answer (which check is down, and why), not the API's error shape.
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      res.status(503);
+      return error.getResponse() as HealthCheckResult;
+    }
   }
 
   @Get('metrics')
