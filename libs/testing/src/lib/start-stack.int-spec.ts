@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStack } from './start-stack';
+import { waitFor } from './wait-for';
 
 // Stand-ins for the built apps, so the harness itself is proven without a build.
 const fakeApi = `
@@ -13,10 +14,11 @@ const server = http.createServer((req, res) => {
 server.listen(Number(process.env.PORT), '127.0.0.1', () => console.log('api listening'));
 process.on('SIGTERM', () => { console.log('api stopping'); server.close(() => process.exit(0)); });
 `;
+// Says it is up only once its SIGTERM handler is in place: a stop sent before that would kill it.
 const fakeIdle = `
-console.log(process.argv[1].split('/').slice(-2)[0] + ' up with ' + process.env.DATABASE_URL);
 const timer = setInterval(() => undefined, 1000);
 process.on('SIGTERM', () => { clearInterval(timer); });
+console.log(process.argv[1].split('/').slice(-2)[0] + ' up with ' + process.env.DATABASE_URL);
 `;
 
 describe('startStack', () => {
@@ -49,6 +51,14 @@ describe('startStack', () => {
     const answer = await fetch(`${stack.baseUrl}/api/v1/anything`).then((r) => r.json());
     expect(answer).toEqual({ prefix: 'updraft_test_fake' });
 
+    // The stack waits for the api's health only; on a loaded machine the idle apps may still be starting.
+    for (const idle of stack.processes.slice(1)) {
+      await waitFor(
+        async () => readFileSync(idle.logFile, 'utf8'),
+        (log) => log.includes(' up with '),
+        { timeoutMs: 30_000, what: `${idle.app} to start` },
+      );
+    }
     const exits = await stack.stop();
 
     expect(exits).toEqual([
