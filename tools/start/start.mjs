@@ -260,9 +260,12 @@ async function main() {
   if (stopping) return;
   for (const line of await ensureServices({ log: say })) say(line);
 
+  const nodeEnv = process.env.NODE_ENV || 'development';
   const env = {
     ...process.env,
-    NODE_ENV: process.env.NODE_ENV || 'development',
+    NODE_ENV: nodeEnv,
+    // One readable line per entry on a developer's terminal; JSON lines (as in production) otherwise.
+    LOG_FORMAT: process.env.LOG_FORMAT || (process.stdout.isTTY && nodeEnv === 'development' ? 'pretty' : 'json'),
     ...localSecrets(),
     ...(await localMail()),
   };
@@ -284,6 +287,8 @@ async function main() {
       '',
       `  Updraft is running: ${baseUrl}/   (API ${baseUrl}/api/v1, OpenAPI ${baseUrl}/api/docs)`,
       seeded === 'failed' ? '' : `  Log in as ${DEMO.email} / ${DEMO.password} (tenant "${DEMO.tenant}")`,
+      `  Metrics: ${baseUrl}/metrics, worker http://127.0.0.1:${env.WORKER_METRICS_PORT || 9464}/metrics, scheduler http://127.0.0.1:${env.SCHEDULER_METRICS_PORT || 9465}/metrics`,
+      `  Health: ${baseUrl}/health/ready (and /health/live; the worker's and scheduler's on their metrics ports)`,
       env.DEV_MAILBOX_URL ? `  Mails the platform sends land in the local mailbox: ${baseUrl}/dev/mailbox` : '',
       ...cliHelp(baseUrl),
       '  Ctrl-C stops everything.',

@@ -1,8 +1,9 @@
-import { BadRequestException, Logger } from '@nestjs/common';
+import { BadRequestException, Logger, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { loadConfig, UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
+import { httpLogging, httpMetrics, installLogger, UpdraftMetrics } from '@updraft/observability';
 import { createDatabaseIfMissing, dataSourceOptions, runMigrations } from '@updraft/persistence';
 import { SecretBox } from '@updraft/secrets';
 import { DataSource } from 'typeorm';
@@ -16,8 +17,16 @@ import { jsonBodyOptions } from './services/http/json-body';
 import { createValidationPipe } from './services/http/validation';
 import { rotateSecrets } from './services/secrets/rotate-secrets';
 
+/** Kubernetes' probes and Prometheus' scrape, outside /api/v1 (apps/api/src/app/operations). */
+const OPERATIONS_ROUTES = ['health/live', 'health/ready', 'metrics'].map((path) => ({
+  path,
+  method: RequestMethod.GET,
+}));
+const OPERATIONS_PATHS = /^\/(health\/live|health\/ready|metrics)(\?|$)/;
+
 async function migrate(): Promise<void> {
   const config = loadConfig();
+  installLogger(config, 'api');
   await createDatabaseIfMissing(config.databaseUrl);
   const applied = await runMigrations(config.databaseUrl);
   Logger.log(applied.length > 0 ? `applied migrations: ${applied.join(', ')}` : 'database is up to date', 'Migrate');
@@ -26,6 +35,7 @@ async function migrate(): Promise<void> {
 /** After a key change: re-encrypts stored secrets under the current ENCRYPTION_KEY. */
 async function rotate(): Promise<void> {
   const config = loadConfig();
+  installLogger(config, 'api');
   const db = await new DataSource(dataSourceOptions(config.databaseUrl)).initialize();
   try {
     const rotated = await rotateSecrets(db, new SecretBox(config.encryptionKey, config.retiredEncryptionKeys));
@@ -48,9 +58,13 @@ async function openapi(): Promise<void> {
 }
 
 async function serve(): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false });
+  const logger = installLogger(loadConfig(), 'api');
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger });
   const config = app.get<UpdraftConfig>(UPDRAFT_CONFIG);
   app.set('trust proxy', config.trustProxy);
+  // Probes and scrapes answer every few seconds: timed, but not logged.
+  app.use(httpLogging(logger.root, OPERATIONS_PATHS));
+  app.use(httpMetrics(app.get(UpdraftMetrics)));
   // First, so that every answer (also a refused body) carries the security and CORS headers.
   app.use(
     helmet({
@@ -71,7 +85,7 @@ async function serve(): Promise<void> {
   app.use((error: { type?: string }, _req: unknown, _res: unknown, next: (error: unknown) => void) =>
     next(error?.type === 'entity.parse.failed' ? new BadRequestException('request body is not valid JSON') : error),
   );
-  app.setGlobalPrefix(API_PREFIX);
+  app.setGlobalPrefix(API_PREFIX, { exclude: OPERATIONS_ROUTES });
   app.useGlobalPipes(createValidationPipe());
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { swaggerOptions: { persistAuthorization: true } });
   const consoleServed = serveConsole(app, config.consoleDir);

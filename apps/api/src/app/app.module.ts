@@ -20,6 +20,7 @@ import { HealthModule } from './health/health.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { MembersModule } from './members/members.module';
 import { NotificationChannelsModule } from './notification-channels/notification-channels.module';
+import { OperationsModule } from './operations/operations.module';
 import { PoolsModule } from './pools/pools.module';
 import { SlaMissesModule } from './sla-misses/sla-misses.module';
 import { TaskInstancesModule } from './task-instances/task-instances.module';
@@ -57,6 +58,7 @@ import { VariablesModule } from './variables/variables.module';
     ConnectionsModule,
     NotificationChannelsModule,
     SlaMissesModule,
+    OperationsModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ApiExceptionFilter },

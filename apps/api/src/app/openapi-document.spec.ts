@@ -23,7 +23,7 @@ type Document = {
 const document: Document = JSON.parse(
   readFileSync(join(__dirname, '../../../../libs/api-client/openapi.json'), 'utf8'),
 );
-const routes = routeRules(AppModule);
+const routes = routeRules(AppModule).filter((route) => !route.undocumented);
 const templateOf = (route: RouteRule) => `/${API_PREFIX}${route.path.replace(/:(\w+)/g, '{$1}')}`;
 
 /** What the handler reads: `@Body()`/`@Query()` DTO classes and single `@Query('name')` values (from Nest's own metadata). */

@@ -159,7 +159,7 @@ function complete(document: OpenAPIObject, routes: RouteRule[]): OpenAPIObject {
 
 /** The OpenAPI document of the api, from the controllers, the DTO and response classes (via the swagger plugin) and the access rules. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  const routes = routeRules(AppModule);
+  const routes = routeRules(AppModule).filter((route) => !route.undocumented);
   const builder = new DocumentBuilder()
     .setTitle('Updraft API')
     .setDescription(

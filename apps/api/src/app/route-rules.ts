@@ -10,6 +10,8 @@ export interface RouteRule {
   method: string;
   path: string;
   rule: AccessRule | undefined;
+  /** Kept out of the API document (@ApiExcludeController: the probes and the metrics scrape, outside /api/v1). */
+  undocumented: boolean;
 }
 
 /** Every controller a module mounts: its own and those of the modules it imports, however deep. */
@@ -44,6 +46,7 @@ export function routeRules(module: unknown): RouteRule[] {
           method: RequestMethod[Reflect.getMetadata(METHOD_METADATA, prototype[name]) as RequestMethod],
           path: `/${[prefix, own].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/'),
           rule: Reflect.getMetadata(ACCESS_KEY, prototype[name]) ?? Reflect.getMetadata(ACCESS_KEY, controller),
+          undocumented: Boolean(Reflect.getMetadata('swagger/apiExcludeController', controller)?.[0]),
         };
       });
   });

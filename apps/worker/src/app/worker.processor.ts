@@ -8,6 +8,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
+import { withLogContext } from '@updraft/observability';
 import { JOBS, ParseBundleJobData, QUEUES, RunTaskJobData } from '@updraft/queues';
 import type { Job, Queue } from 'bull';
 import { BundleParser } from './bundle-parsing/bundle-parser.service';
@@ -33,7 +34,10 @@ export class WorkerProcessor implements OnApplicationBootstrap, BeforeApplicatio
     void this.tasks.process(
       JOBS.runTask,
       this.config.workerConcurrency + this.config.workerReservedSlots,
-      (job: Job<RunTaskJobData>) => this.runner.run(job.data),
+      (job: Job<RunTaskJobData>) =>
+        withLogContext({ tenant: job.data.tenantId, taskInstanceId: job.data.taskInstanceId }, () =>
+          this.runner.run(job.data),
+        ),
     );
     void this.bundles.process(JOBS.parseBundle, PARSE_CONCURRENCY, () => this.parser.parseWaiting());
     for (const queue of [this.tasks, this.bundles])

@@ -106,4 +106,27 @@ describe('loadConfig', () => {
       /TRUST_PROXY must be a number of proxy hops or a comma-separated list/,
     );
   });
+
+  it('reads the log level and format and the metrics ports, refusing pretty logs in production', () => {
+    expect(loadConfig({})).toMatchObject({
+      logLevel: 'info',
+      logFormat: 'json',
+      workerMetricsPort: 9464,
+      schedulerMetricsPort: 9465,
+    });
+    expect(loadConfig({ LOG_LEVEL: 'debug', LOG_FORMAT: 'pretty', WORKER_METRICS_PORT: '0' })).toMatchObject({
+      logLevel: 'debug',
+      logFormat: 'pretty',
+      workerMetricsPort: 0,
+    });
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL/);
+    expect(() => loadConfig({ LOG_FORMAT: 'text' })).toThrow(/LOG_FORMAT/);
+    expect(() => loadConfig({ SCHEDULER_METRICS_PORT: '70000' })).toThrow(
+      /SCHEDULER_METRICS_PORT must be a port number/,
+    );
+    const secrets = { JWT_SECRET: 'x'.repeat(32), ENCRYPTION_KEY: 'a'.repeat(64) };
+    expect(() => loadConfig({ NODE_ENV: 'production', ...secrets, LOG_FORMAT: 'pretty' })).toThrow(
+      /LOG_FORMAT=pretty is for development only/,
+    );
+  });
 });

@@ -18,7 +18,13 @@ export interface UpdraftConfig {
   retiredEncryptionKeys: string[];
   dataDir: string;
   consoleDir: string;
-  logLevel: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+  /** `json` (one object a line, the default) or `pretty` (for a developer's terminal; never in production). */
+  logFormat: 'json' | 'pretty';
+  /** Port of the worker's /metrics and /health routes (0: none). */
+  workerMetricsPort: number;
+  /** Port of the scheduler's /metrics and /health routes (0: none). */
+  schedulerMetricsPort: number;
   workerConcurrency: number;
   /** Slots a worker keeps beyond WORKER_CONCURRENCY for tenants below their fair share (docs/scheduling.md). */
   workerReservedSlots: number;
@@ -109,6 +115,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
       DATA_DIR: str({ default: './data' }),
       CONSOLE_DIR: str({ default: 'dist/apps/console/browser' }),
       LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace'], default: 'info' }),
+      LOG_FORMAT: str({ choices: ['json', 'pretty'], default: 'json' }),
+      WORKER_METRICS_PORT: num({ default: 9464 }),
+      SCHEDULER_METRICS_PORT: num({ default: 9465 }),
       WORKER_CONCURRENCY: num({ default: 8 }),
       WORKER_RESERVED_SLOTS: num({ default: 2 }),
       WORKER_HOSTNAME: str({ default: '' }),
@@ -231,6 +240,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
     if (!Number.isInteger(clean[name]) || clean[name] < 1)
       throw new ConfigError(`Invalid configuration: ${name} must be a positive integer`);
   }
+  for (const name of ['WORKER_METRICS_PORT', 'SCHEDULER_METRICS_PORT'] as const) {
+    if (!Number.isInteger(clean[name]) || clean[name] < 0 || clean[name] > 65535)
+      throw new ConfigError(`Invalid configuration: ${name} must be a port number (1-65535), or 0 for none`);
+  }
+  if (clean.NODE_ENV === 'production' && clean.LOG_FORMAT === 'pretty')
+    throw new ConfigError(
+      'Invalid configuration: LOG_FORMAT=pretty is for development only (production logs are JSON)',
+    );
   const trustProxy = parseTrustProxy(clean.TRUST_PROXY);
   if (!Number.isInteger(clean.LOGIN_FREE_FAILURES_PER_SOURCE) || clean.LOGIN_FREE_FAILURES_PER_SOURCE < 0) {
     throw new ConfigError('Invalid configuration: LOGIN_FREE_FAILURES_PER_SOURCE must be a whole number, 0 or more');
@@ -250,7 +267,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
     retiredEncryptionKeys,
     dataDir: resolve(clean.DATA_DIR),
     consoleDir: resolve(clean.CONSOLE_DIR),
-    logLevel: clean.LOG_LEVEL,
+    logLevel: clean.LOG_LEVEL as UpdraftConfig['logLevel'],
+    logFormat: clean.LOG_FORMAT as UpdraftConfig['logFormat'],
+    workerMetricsPort: clean.WORKER_METRICS_PORT,
+    schedulerMetricsPort: clean.SCHEDULER_METRICS_PORT,
     workerConcurrency: clean.WORKER_CONCURRENCY,
     workerReservedSlots: clean.WORKER_RESERVED_SLOTS,
     workerHostname: clean.WORKER_HOSTNAME,

@@ -79,6 +79,9 @@ export async function startStack(options: StartStackOptions): Promise<Stack> {
     REDIS_URL: options.redisUrl ?? loadConfig().redisUrl,
     REDIS_PREFIX: options.redisPrefix,
     PORT: String(port),
+    // Their own ports: stacks (and `npm start`) run side by side on one machine.
+    WORKER_METRICS_PORT: String(await freePort()),
+    SCHEDULER_METRICS_PORT: String(await freePort()),
     JWT_SECRET: randomBytes(32).toString('hex'),
     ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     DATA_DIR: join(outDir, `data-${options.redisPrefix}`),

@@ -9,7 +9,8 @@ export function serveConsole(app: INestApplication, consoleDir: string): boolean
   if (!existsSync(index)) return false;
   app.use(express.static(consoleDir, { index: false, maxAge: '1h' }));
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+    if (req.method !== 'GET' || req.path.startsWith('/api') || /^\/(health|metrics)(\/|$)/.test(req.path))
+      return next();
     res.sendFile(index);
   });
   return true;

@@ -1,0 +1,169 @@
+import type { DagRun } from '@updraft/api-types';
+import { ApiClient, deployBundle, seg, signupOwner, startSuiteStack, SuiteStack, waitFor } from '@updraft/testing';
+import { readFileSync } from 'node:fs';
+import { Client } from 'pg';
+
+const SUITE = 'api-e2e-observability';
+const tenant = 'observed';
+
+const DAGS = `import { bash, dag } from '@updraft/sdk';
+
+dag('observed', { schedule: null }, () => {
+  bash('quick', { command: 'echo observed' });
+});
+
+dag('slow', { schedule: null }, () => {
+  bash('sleepy', { command: 'sleep 6' });
+});
+`;
+
+async function scrape(url: string): Promise<string> {
+  const response = await fetch(url);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+  return response.text();
+}
+
+/** The value of one sample (`name{labels} value`), 0 when absent. */
+function sample(text: string, name: string, labels: Record<string, string> = {}): number {
+  const line = text
+    .split('\n')
+    .find(
+      (l) =>
+        (l.startsWith(`${name}{`) || l.startsWith(`${name} `)) &&
+        Object.entries(labels).every(([key, value]) => l.includes(`${key}="${value}"`)),
+    );
+  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
+}
+
+describe('metrics, health and logs of the apps as processes', () => {
+  let stack: SuiteStack;
+  let owner: ApiClient;
+  const port = (app: 'WORKER' | 'SCHEDULER') => `http://127.0.0.1:${stack.env[`${app}_METRICS_PORT`]}`;
+
+  beforeAll(async () => {
+    stack = await startSuiteStack(SUITE, { env: { LOG_LEVEL: 'info' } });
+    owner = await signupOwner(stack.baseUrl, 'observed@e2e.updraft.test', tenant);
+    const uploaded = await deployBundle(owner, tenant, 'observed', { 'dags/observed.ts': DAGS });
+    expect([uploaded.status, uploaded.body.status, uploaded.body.errors]).toEqual([201, 'active', []]);
+  }, 120_000);
+
+  afterAll(() => stack?.release(), 60_000);
+
+  async function trigger(dagId: string): Promise<string> {
+    const triggered = await owner.post<DagRun>(`/tenants/${tenant}/dags/${dagId}/dagRuns`, { json: {} });
+    expect(triggered.status).toBe(201);
+    return `/tenants/${tenant}/dags/${dagId}/dagRuns/${seg(triggered.body.runId)}`;
+  }
+
+  it('answers live and ready on every app, and not ready while a migration this build needs is missing', async () => {
+    for (const base of [stack.baseUrl, port('WORKER'), port('SCHEDULER')]) {
+      expect((await fetch(`${base}/health/live`)).status).toBe(200);
+      const ready = await fetch(`${base}/health/ready`);
+      expect([base, ready.status]).toEqual([base, 200]);
+    }
+    const db = new Client({ connectionString: stack.databaseUrl });
+    await db.connect();
+    try {
+      const [last] = (await db.query('SELECT * FROM typeorm_migrations ORDER BY id DESC LIMIT 1')).rows;
+      await db.query('DELETE FROM typeorm_migrations WHERE id = $1', [last.id]);
+      try {
+        const api = await fetch(`${stack.baseUrl}/health/ready`);
+        const body = await api.json();
+        expect([api.status, body.status, body.error?.database?.message]).toEqual([
+          503,
+          'error',
+          expect.stringMatching(/1 migration\(s\) not applied/),
+        ]);
+        expect(body.info.redis).toEqual({ status: 'up' });
+        const worker = await fetch(`${port('WORKER')}/health/ready`);
+        expect([worker.status, (await worker.json()).error]).toEqual([503, expect.stringMatching(/not applied/)]);
+      } finally {
+        await db.query('INSERT INTO typeorm_migrations (id, timestamp, name) VALUES ($1, $2, $3)', [
+          last.id,
+          last.timestamp,
+          last.name,
+        ]);
+      }
+    } finally {
+      await db.end();
+    }
+    expect((await fetch(`${stack.baseUrl}/health/ready`)).status).toBe(200);
+  }, 60_000);
+
+  it('counts a run in Prometheus form: tries by state, time queued, scheduler jobs, HTTP routes by template, queues', async () => {
+    const before = await scrape(`${port('WORKER')}/metrics`);
+    const path = await trigger('observed');
+    await waitFor(
+      async () => (await owner.get<DagRun>(path)).body.state,
+      (state) => state === 'success',
+      { timeoutMs: 60_000, what: 'the run to succeed' },
+    );
+    const worker = await waitFor(
+      () => scrape(`${port('WORKER')}/metrics`),
+      (text) => sample(text, 'airflow_ti_finish_total', { state: 'success' }) > 0,
+      { timeoutMs: 10_000, what: 'the worker to count the try' },
+    );
+    expect(sample(worker, 'airflow_ti_finish_total', { state: 'success' })).toBe(
+      sample(before, 'airflow_ti_finish_total', { state: 'success' }) + 1,
+    );
+    expect(sample(worker, 'airflow_task_queued_duration_seconds_count')).toBeGreaterThan(
+      sample(before, 'airflow_task_queued_duration_seconds_count'),
+    );
+    expect(worker).toMatch(/updraft_queue_jobs\{queue="tasks",state="completed",app="worker"\}/);
+
+    const scheduler = await scrape(`${port('SCHEDULER')}/metrics`);
+    expect(sample(scheduler, 'updraft_scheduler_job_duration_seconds_count', { job: 'evaluate-run' })).toBeGreaterThan(
+      0,
+    );
+    expect(scheduler).toMatch(/updraft_task_instances\{state="queued",app="scheduler"\} 0/);
+    expect(sample(scheduler, 'updraft_dispatch_open_slots')).toBe(32);
+    expect(scheduler).toContain('# TYPE airflow_pool_open_slots gauge');
+
+    const api = await scrape(`${stack.baseUrl}/metrics`);
+    expect(
+      sample(api, 'updraft_http_request_duration_seconds_count', {
+        method: 'POST',
+        route: '/api/v1/tenants/:tenant/dags/:dagId/dagRuns',
+        status: '201',
+      }),
+    ).toBe(1);
+    // Routes by template only: no tenant slug, run id or other unbounded value becomes a label.
+    expect(api).not.toContain(tenant);
+  }, 90_000);
+
+  it('logs JSON lines with the request id, tenant and DAG, and the request id back to the caller', async () => {
+    const response = await fetch(`${stack.baseUrl}/api/v1/tenants/${tenant}/dags/observed`, {
+      headers: { authorization: `Bearer ${owner.token}`, 'x-request-id': 'e2e-request-42' },
+    });
+    expect([response.status, response.headers.get('x-request-id')]).toEqual([200, 'e2e-request-42']);
+    const logFile = stack.processes.find((p) => p.app === 'api')?.logFile as string;
+    const line = await waitFor(
+      async () =>
+        readFileSync(logFile, 'utf8')
+          .split('\n')
+          .filter((l) => l.startsWith('{'))
+          .map((l) => JSON.parse(l))
+          .find((entry) => entry.requestId === 'e2e-request-42'),
+      (entry) => entry !== undefined,
+      { timeoutMs: 5_000, what: 'the request in the api log' },
+    );
+    expect(line).toMatchObject({ level: 'info', app: 'api', tenant, dagId: 'observed', res: { statusCode: 200 } });
+    expect(JSON.stringify(line)).not.toContain(owner.token as string);
+  });
+
+  it('reports a draining worker as not ready while it finishes its running try', async () => {
+    const path = await trigger('slow');
+    await waitFor(
+      async () => (await owner.get<{ items: { state: string }[] }>(`${path}/taskInstances`)).body.items[0]?.state,
+      (state) => state === 'running',
+      { timeoutMs: 30_000, what: 'the slow task to run' },
+    );
+    const worker = stack.processes.find((p) => p.app === 'worker');
+    worker?.child.kill('SIGTERM');
+    const ready = await fetch(`${port('WORKER')}/health/ready`);
+    expect([ready.status, (await ready.json()).error]).toEqual([503, expect.stringMatching(/draining/)]);
+    expect((await fetch(`${port('WORKER')}/health/live`)).status).toBe(200);
+    await worker?.exited;
+  }, 60_000);
+});

@@ -1,0 +1,5 @@
+export * from './lib/logging';
+export * from './lib/metrics';
+export * from './lib/ops-server';
+export * from './lib/readiness';
+export * from './lib/job-metrics';
