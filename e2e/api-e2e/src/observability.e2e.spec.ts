@@ -161,8 +161,16 @@ describe('metrics, health and logs of the apps as processes', () => {
     );
     const worker = stack.processes.find((p) => p.app === 'worker');
     worker?.child.kill('SIGTERM');
-    const ready = await fetch(`${port('WORKER')}/health/ready`);
-    expect([ready.status, (await ready.json()).error]).toEqual([503, expect.stringMatching(/draining/)]);
+    // The signal reaches the worker's event loop asynchronously: a probe sent at once may be answered first.
+    const ready = await waitFor(
+      async () => {
+        const answer = await fetch(`${port('WORKER')}/health/ready`);
+        return [answer.status, (await answer.json()).error];
+      },
+      ([status]) => status === 503,
+      { timeoutMs: 10_000, what: 'the draining worker to report not ready' },
+    );
+    expect(ready).toEqual([503, expect.stringMatching(/draining/)]);
     expect((await fetch(`${port('WORKER')}/health/live`)).status).toBe(200);
     await worker?.exited;
   }, 60_000);
