@@ -22,3 +22,4 @@ export * from './lib/test-resources';
 export * from './lib/stream-upload';
 export * from './lib/suite-stack';
 export * from './lib/mail-catcher-process';
+export * from './lib/network-hosts';

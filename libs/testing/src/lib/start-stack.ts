@@ -24,6 +24,10 @@ export interface StartStackOptions {
   distDir?: string;
   healthTimeoutMs?: number;
   stopTimeoutMs?: number;
+  /** A command prefix the apps run under, e.g. a test host's `ip netns exec <namespace>`. */
+  launcher?: string[];
+  /** Where the api is reached from here (its host's address); 127.0.0.1 by default. */
+  host?: string;
 }
 
 export interface AppExit {
@@ -72,7 +76,7 @@ export async function startStack(options: StartStackOptions): Promise<Stack> {
     if (!existsSync(main)) throw new Error(`${main} is missing: build it first (npx nx run ${app}:build)`);
   }
 
-  const port = await freePort();
+  const port = options.env?.['PORT'] ? Number(options.env['PORT']) : await freePort();
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     DATABASE_URL: options.databaseUrl,
@@ -93,7 +97,8 @@ export async function startStack(options: StartStackOptions): Promise<Stack> {
     ...options.env,
   };
 
-  const processes = apps.map((app) => spawnApp(app, join(distDir, app, 'main.js'), root, outDir, env));
+  const launcher = options.launcher ?? [];
+  const processes = apps.map((app) => spawnApp(app, join(distDir, app, 'main.js'), root, outDir, env, launcher));
   killLeftoversOnExit();
 
   const stop = async (): Promise<AppExit[]> => {
@@ -111,7 +116,7 @@ export async function startStack(options: StartStackOptions): Promise<Stack> {
     );
   };
 
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const baseUrl = `http://${options.host ?? '127.0.0.1'}:${port}`;
   if (apps.includes('api')) {
     try {
       await waitForHealth(baseUrl, processes, options.healthTimeoutMs ?? 30_000);
@@ -123,13 +128,22 @@ export async function startStack(options: StartStackOptions): Promise<Stack> {
   return { baseUrl, env, processes, stop };
 }
 
-function spawnApp(app: AppName, main: string, cwd: string, outDir: string, env: Record<string, string>): StackProcess {
+function spawnApp(
+  app: AppName,
+  main: string,
+  cwd: string,
+  outDir: string,
+  env: Record<string, string>,
+  launcher: string[],
+): StackProcess {
   const logFile = join(outDir, `${app}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
   log.write(
     `\n==== ${new Date().toISOString()} node ${main} (REDIS_PREFIX=${env['REDIS_PREFIX']}, PORT=${env['PORT']})\n`,
   );
-  const child = spawn(process.execPath, [main], {
+  // `ip netns exec` execs its command, so the child's pid (and its signals) are node's.
+  const [command, ...args] = [...launcher, process.execPath, main];
+  const child = spawn(command, args, {
     cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
