@@ -3,7 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { loadConfig, UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
-import { httpLogging, httpMetrics, installLogger, UpdraftMetrics } from '@updraft/observability';
+import {
+  httpLogging,
+  httpMetrics,
+  httpTracing,
+  installLogger,
+  startTracing,
+  UpdraftMetrics,
+} from '@updraft/observability';
 import { createDatabaseIfMissing, dataSourceOptions, runMigrations } from '@updraft/persistence';
 import { SecretBox } from '@updraft/secrets';
 import { DataSource } from 'typeorm';
@@ -59,10 +66,13 @@ async function openapi(): Promise<void> {
 
 async function serve(): Promise<void> {
   const logger = installLogger(loadConfig(), 'api');
+  // Spans leave each second; at a signal Nest exits without a flush, so the last second's may be lost.
+  startTracing(loadConfig().tracing, 'api');
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger });
   const config = app.get<UpdraftConfig>(UPDRAFT_CONFIG);
   app.set('trust proxy', config.trustProxy);
-  // Probes and scrapes answer every few seconds: timed, but not logged.
+  // Probes and scrapes answer every few seconds: timed, but neither logged nor traced.
+  app.use(httpTracing(OPERATIONS_PATHS));
   app.use(httpLogging(logger.root, OPERATIONS_PATHS));
   app.use(httpMetrics(app.get(UpdraftMetrics)));
   // First, so that every answer (also a refused body) carries the security and CORS headers.

@@ -2,7 +2,14 @@ import { getQueueToken } from '@nestjs/bull';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@updraft/config';
-import { installLogger, JobMetrics, platformNotReady, openOpsPort, UpdraftMetrics } from '@updraft/observability';
+import {
+  installLogger,
+  JobMetrics,
+  platformNotReady,
+  openOpsPort,
+  startTracing,
+  UpdraftMetrics,
+} from '@updraft/observability';
 import { QUEUES } from '@updraft/queues';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
@@ -11,6 +18,7 @@ import { AppModule } from './app/app.module';
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const logger = installLogger(config, 'worker');
+  const tracing = startTracing(config.tracing, 'worker');
   const app = await NestFactory.createApplicationContext(AppModule, { logger });
   const db = app.get(DataSource);
   const queue = (name: string) => app.get<Queue>(getQueueToken(name));
@@ -29,8 +37,9 @@ async function bootstrap(): Promise<void> {
       draining = true;
       Logger.log(`${signal}: draining`, 'Worker');
       app.close().then(
-        () => {
+        async () => {
           ops?.close();
+          await tracing?.shutdown().catch(() => undefined);
           process.exit(0);
         },
         (error) => {

@@ -1,5 +1,16 @@
 import type { DagRun } from '@updraft/api-types';
-import { ApiClient, deployBundle, seg, signupOwner, startSuiteStack, SuiteStack, waitFor } from '@updraft/testing';
+import {
+  ApiClient,
+  deployBundle,
+  OtlpCollector,
+  seg,
+  signupOwner,
+  startOtlpCollector,
+  startSuiteStack,
+  SuiteStack,
+  waitFor,
+} from '@updraft/testing';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 
@@ -36,19 +47,24 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
   return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
 }
 
-describe('metrics, health and logs of the apps as processes', () => {
+describe('metrics, health, logs and traces of the apps as processes', () => {
   let stack: SuiteStack;
+  let collector: OtlpCollector;
   let owner: ApiClient;
   const port = (app: 'WORKER' | 'SCHEDULER') => `http://127.0.0.1:${stack.env[`${app}_METRICS_PORT`]}`;
 
   beforeAll(async () => {
-    stack = await startSuiteStack(SUITE, { env: { LOG_LEVEL: 'info' } });
+    collector = await startOtlpCollector();
+    stack = await startSuiteStack(SUITE, { env: { LOG_LEVEL: 'info', OTEL_EXPORTER_OTLP_ENDPOINT: collector.url } });
     owner = await signupOwner(stack.baseUrl, 'observed@e2e.updraft.test', tenant);
     const uploaded = await deployBundle(owner, tenant, 'observed', { 'dags/observed.ts': DAGS });
     expect([uploaded.status, uploaded.body.status, uploaded.body.errors]).toEqual([201, 'active', []]);
   }, 120_000);
 
-  afterAll(() => stack?.release(), 60_000);
+  afterAll(async () => {
+    await stack?.release();
+    await collector?.close();
+  }, 60_000);
 
   async function trigger(dagId: string): Promise<string> {
     const triggered = await owner.post<DagRun>(`/tenants/${tenant}/dags/${dagId}/dagRuns`, { json: {} });
@@ -151,6 +167,53 @@ describe('metrics, health and logs of the apps as processes', () => {
     expect(line).toMatchObject({ level: 'info', app: 'api', tenant, dagId: 'observed', res: { statusCode: 200 } });
     expect(JSON.stringify(line)).not.toContain(owner.token as string);
   });
+
+  it("traces a run from the API request through the scheduler's decision to its task's try, under the caller's trace", async () => {
+    const hex = (bytes: number) => randomBytes(bytes).toString('hex');
+    const [traceId, callerSpan] = [hex(16), hex(8)];
+    const response = await fetch(`${stack.baseUrl}/api/v1/tenants/${tenant}/dags/observed/dagRuns`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${owner.token}`,
+        'content-type': 'application/json',
+        traceparent: `00-${traceId}-${callerSpan}-01`,
+      },
+      body: '{}',
+    });
+    expect(response.status).toBe(201);
+    const spans = (
+      await collector.waitForSpans(
+        (all) => all.some((s) => s.traceId === traceId && s.service === 'updraft-worker'),
+        'the task try in the trace of the caller',
+      )
+    ).filter((s) => s.traceId === traceId);
+    const request = spans.find((s) => s.service === 'updraft-api');
+    expect(request).toMatchObject({
+      name: expect.stringMatching(/^POST \/api\/v1\/tenants\/:\w+\/dags\/:\w+\/dagRuns$/),
+      parentSpanId: callerSpan,
+    });
+    expect(spans.find((s) => s.service === 'updraft-scheduler')).toMatchObject({
+      name: 'schedule observed',
+      parentSpanId: request?.spanId,
+      attributes: expect.objectContaining({ 'updraft.dag_id': 'observed', 'updraft.tasks_ready': 1 }),
+    });
+    expect(spans.find((s) => s.service === 'updraft-worker')).toMatchObject({
+      name: 'task observed.quick',
+      parentSpanId: request?.spanId,
+      attributes: expect.objectContaining({ 'updraft.try_number': 1, 'updraft.outcome': 'success' }),
+    });
+
+    // A parent trace context in the run's conf wins (as Airflow 3 allows): the run joins that trace.
+    const confTrace = hex(16);
+    const viaConf = await owner.post<DagRun>(`/tenants/${tenant}/dags/observed/dagRuns`, {
+      json: { conf: { traceparent: `00-${confTrace}-${hex(8)}-01` } },
+    });
+    expect(viaConf.status).toBe(201);
+    await collector.waitForSpans(
+      (all) => all.some((s) => s.traceId === confTrace && s.name === 'task observed.quick'),
+      'the task try in the trace given in the conf',
+    );
+  }, 60_000);
 
   it('reports a draining worker as not ready while it finishes its running try', async () => {
     const path = await trigger('slow');

@@ -23,3 +23,4 @@ export * from './lib/stream-upload';
 export * from './lib/suite-stack';
 export * from './lib/mail-catcher-process';
 export * from './lib/network-hosts';
+export * from './lib/otlp-collector';

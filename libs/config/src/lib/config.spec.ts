@@ -98,6 +98,37 @@ describe('loadConfig', () => {
     );
   });
 
+  it('turns tracing on only with an OTLP endpoint, as OpenTelemetry defines its variables', () => {
+    expect(loadConfig({}).tracing).toBeNull();
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' }).tracing).toEqual({
+      tracesUrl: 'http://collector:4318/v1/traces',
+      serviceName: '',
+      headers: {},
+    });
+    expect(
+      loadConfig({
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://traces.example.com/ingest',
+        OTEL_EXPORTER_OTLP_HEADERS: 'x-api-key=abc%3D,tenant = ops',
+        OTEL_SERVICE_NAME: 'updraft-eu',
+      }).tracing,
+    ).toEqual({
+      tracesUrl: 'https://traces.example.com/ingest',
+      serviceName: 'updraft-eu',
+      headers: { 'x-api-key': 'abc=', tenant: 'ops' },
+    });
+    expect(
+      loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', OTEL_TRACES_EXPORTER: 'none' }).tracing,
+    ).toBeNull();
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', OTEL_SDK_DISABLED: 'true' }).tracing).toBeNull();
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toThrow(
+      /OTEL_EXPORTER_OTLP_ENDPOINT must be an http\(s\) URL/,
+    );
+    expect(() =>
+      loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', OTEL_EXPORTER_OTLP_HEADERS: 'novalue' }),
+    ).toThrow(/OTEL_EXPORTER_OTLP_HEADERS must be key=value pairs/);
+  });
+
   it('reads which proxies to trust for the client address', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);

@@ -21,6 +21,8 @@ export interface UpdraftConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
   /** `json` (one object a line, the default) or `pretty` (for a developer's terminal; never in production). */
   logFormat: 'json' | 'pretty';
+  /** OpenTelemetry tracing, opt-in by the standard OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT; null: off. */
+  tracing: TracingConfig | null;
   /** Port of the worker's /metrics and /health routes (0: none). */
   workerMetricsPort: number;
   /** Port of the scheduler's /metrics and /health routes (0: none). */
@@ -79,6 +81,14 @@ export interface UpdraftConfig {
 
 export class ConfigError extends Error {}
 
+export interface TracingConfig {
+  /** Where spans are sent (OTLP over HTTP, JSON). */
+  tracesUrl: string;
+  /** OTEL_SERVICE_NAME; `updraft-<app>` when empty. */
+  serviceName: string;
+  headers: Record<string, string>;
+}
+
 /** Names of variables that hold secrets: never logged, never passed to tenant code. */
 export const SECRET_VARIABLES = [
   'DATABASE_URL',
@@ -116,6 +126,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
       CONSOLE_DIR: str({ default: 'dist/apps/console/browser' }),
       LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace'], default: 'info' }),
       LOG_FORMAT: str({ choices: ['json', 'pretty'], default: 'json' }),
+      OTEL_SDK_DISABLED: bool({ default: false }),
+      OTEL_TRACES_EXPORTER: str({ choices: ['otlp', 'none'], default: 'otlp' }),
+      OTEL_EXPORTER_OTLP_ENDPOINT: str({ default: '' }),
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: str({ default: '' }),
+      OTEL_EXPORTER_OTLP_HEADERS: str({ default: '' }),
+      OTEL_SERVICE_NAME: str({ default: '' }),
       WORKER_METRICS_PORT: num({ default: 9464 }),
       SCHEDULER_METRICS_PORT: num({ default: 9465 }),
       WORKER_CONCURRENCY: num({ default: 8 }),
@@ -249,6 +265,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
       'Invalid configuration: LOG_FORMAT=pretty is for development only (production logs are JSON)',
     );
   const trustProxy = parseTrustProxy(clean.TRUST_PROXY);
+  const tracing = parseTracing(clean);
   if (!Number.isInteger(clean.LOGIN_FREE_FAILURES_PER_SOURCE) || clean.LOGIN_FREE_FAILURES_PER_SOURCE < 0) {
     throw new ConfigError('Invalid configuration: LOGIN_FREE_FAILURES_PER_SOURCE must be a whole number, 0 or more');
   }
@@ -269,6 +286,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
     consoleDir: resolve(clean.CONSOLE_DIR),
     logLevel: clean.LOG_LEVEL as UpdraftConfig['logLevel'],
     logFormat: clean.LOG_FORMAT as UpdraftConfig['logFormat'],
+    tracing,
     workerMetricsPort: clean.WORKER_METRICS_PORT,
     schedulerMetricsPort: clean.SCHEDULER_METRICS_PORT,
     workerConcurrency: clean.WORKER_CONCURRENCY,
@@ -311,6 +329,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
     maxJsonDepth: clean.MAX_JSON_DEPTH,
     trustProxy,
   };
+}
+
+/** The OTLP/HTTP traces URL as OpenTelemetry's variables define it: the signal's own endpoint as is, else `<endpoint>/v1/traces`. */
+function parseTracing(clean: {
+  OTEL_SDK_DISABLED: boolean;
+  OTEL_TRACES_EXPORTER: string;
+  OTEL_EXPORTER_OTLP_ENDPOINT: string;
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: string;
+  OTEL_EXPORTER_OTLP_HEADERS: string;
+  OTEL_SERVICE_NAME: string;
+}): TracingConfig | null {
+  const own = clean.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT.trim();
+  const base = clean.OTEL_EXPORTER_OTLP_ENDPOINT.trim();
+  if (clean.OTEL_SDK_DISABLED || clean.OTEL_TRACES_EXPORTER === 'none' || (!own && !base)) return null;
+  const tracesUrl = own || `${base.replace(/\/$/, '')}/v1/traces`;
+  let protocol = '';
+  try {
+    protocol = new URL(tracesUrl).protocol;
+  } catch {
+    // Not a URL at all: refused below like any other scheme.
+  }
+  if (protocol !== 'http:' && protocol !== 'https:')
+    throw new ConfigError(
+      `Invalid configuration: ${own ? 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT' : 'OTEL_EXPORTER_OTLP_ENDPOINT'} must be an http(s) URL (got '${own || base}')`,
+    );
+  const headers: Record<string, string> = {};
+  for (const pair of clean.OTEL_EXPORTER_OTLP_HEADERS.split(',').filter((p) => p.trim())) {
+    const at = pair.indexOf('=');
+    if (at < 1)
+      throw new ConfigError(
+        `Invalid configuration: OTEL_EXPORTER_OTLP_HEADERS must be key=value pairs separated by commas (got '${pair.trim()}')`,
+      );
+    headers[decodeURIComponent(pair.slice(0, at).trim())] = decodeURIComponent(pair.slice(at + 1).trim());
+  }
+  return { tracesUrl, serviceName: clean.OTEL_SERVICE_NAME.trim(), headers };
 }
 
 /** Empty: no proxy (the socket's address is the client's); a number: that many proxy hops; else addresses, subnets or loopback/linklocal/uniquelocal. */

@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
 import { evaluateTriggerRule, isFinished, TaskState, upstreamStates } from '@updraft/domain';
+import { inSpan, runAttributes } from '@updraft/observability';
 import type { SerializedDag, SerializedTask } from '@updraft/sdk';
 import {
   DagRunRepository,
@@ -235,26 +236,35 @@ export class RunEvaluator {
     const fetched = await this.runs.withInstancesOf(tenantId, dagRunId, first?.needed ?? []);
     if (!fetched || !['queued', 'running'].includes(fetched.loaded.run.state)) return false;
     const { loaded } = fetched;
-    // A queued run starts when maxActiveRuns allows it, oldest first (backfills queue many at once).
-    if (
-      loaded.run.state === 'queued' &&
-      !(await this.runs.startIfAdmitted(tenantId, dagRunId, loaded.serialized.maxActiveRuns))
-    )
-      return false;
-    const graph = this.graphOf(loaded.run.dagVersionId, loaded.serialized);
-    this.rememberVersion(dagRunId, loaded.run.dagVersionId);
-    const finished = finishedTaskIds?.filter((id) => graph.tasks.has(id)) ?? [];
-    if (finished.length > 0)
-      await this.evaluateDownstream(
-        tenantId,
-        dagRunId,
-        graph,
-        finished,
-        ready,
-        first && graph === known ? fetched.instances : null,
-      );
-    else await this.evaluateWholeRun(tenantId, dagRunId, graph, ready);
-    return true;
+    // The decision joins the trace the run was created in (an API request, a schedule tick).
+    return inSpan(
+      `schedule ${loaded.run.dagId}`,
+      { parent: loaded.run.traceContext, attributes: runAttributes(loaded.run) },
+      async (span) => {
+        // A queued run starts when maxActiveRuns allows it, oldest first (backfills queue many at once).
+        if (
+          loaded.run.state === 'queued' &&
+          !(await this.runs.startIfAdmitted(tenantId, dagRunId, loaded.serialized.maxActiveRuns))
+        )
+          return false;
+        const graph = this.graphOf(loaded.run.dagVersionId, loaded.serialized);
+        this.rememberVersion(dagRunId, loaded.run.dagVersionId);
+        const finished = finishedTaskIds?.filter((id) => graph.tasks.has(id)) ?? [];
+        const readyBefore = ready.length;
+        if (finished.length > 0)
+          await this.evaluateDownstream(
+            tenantId,
+            dagRunId,
+            graph,
+            finished,
+            ready,
+            first && graph === known ? fetched.instances : null,
+          );
+        else await this.evaluateWholeRun(tenantId, dagRunId, graph, ready);
+        span.setAttribute('updraft.tasks_ready', ready.length - readyBefore);
+        return true;
+      },
+    );
   }
 
   /** After tasks end: decide only their downstream tasks, following skips and upstream failures as they spread. */

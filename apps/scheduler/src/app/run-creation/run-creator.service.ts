@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
 import { isDue, nextDataInterval } from '@updraft/domain';
+import { inSpan } from '@updraft/observability';
 import { DagRepository, DagRunRepository, DagSummary, DuplicateRunError } from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES } from '@updraft/queues';
 import type { Queue } from 'bull';
@@ -53,16 +54,22 @@ export class RunCreator {
       if (!isDue(interval, now)) return this.done(dag, interval.end, created);
       if (active >= spec.maxActiveRuns) return this.done(dag, new Date(now.getTime() + RECHECK_BLOCKED_MS), created);
       try {
-        const run = await this.runs.create(dag.tenantId, {
-          dagId: dag.dagId,
-          dagVersionId: dag.dagVersionId,
-          serialized: spec,
-          runType: 'scheduled',
-          logicalDate: interval.start,
-          dataIntervalStart: interval.start,
-          dataIntervalEnd: interval.end,
-          conf: {},
-        });
+        // Each scheduled run starts its own trace (its decisions and tries join it).
+        const run = await inSpan(
+          `create run ${dag.dagId}`,
+          { attributes: { 'updraft.tenant_id': dag.tenantId, 'updraft.dag_id': dag.dagId } },
+          () =>
+            this.runs.create(dag.tenantId, {
+              dagId: dag.dagId,
+              dagVersionId: dag.dagVersionId,
+              serialized: spec,
+              runType: 'scheduled',
+              logicalDate: interval.start,
+              dataIntervalStart: interval.start,
+              dataIntervalEnd: interval.end,
+              conf: {},
+            }),
+        );
         await this.scheduler.add(JOBS.evaluateRun, { tenantId: dag.tenantId, dagRunId: run.id });
         created++;
         active++;

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { expansionOf, stateAfterTry, tasksSkippedBy, unstorableJsonReason } from '@updraft/domain';
 import { TaskCallbacks } from '@updraft/notifications';
+import { inSpan, runAttributes } from '@updraft/observability';
 import { Dispatcher } from '@updraft/orchestration';
 import {
   DagRunRepository,
@@ -187,7 +188,24 @@ export class TaskRunner {
       const task = loaded ? taskOf(loaded.serialized, ti.taskId) : undefined;
       const outcome: ExecutorOutcome =
         loaded && task
-          ? await this.execute(loaded, task, ti, scratch, sink, signal)
+          ? await inSpan(
+              `task ${loaded.run.dagId}.${ti.taskId}`,
+              {
+                parent: loaded.run.traceContext,
+                attributes: {
+                  ...runAttributes(loaded.run),
+                  'updraft.task_id': ti.taskId,
+                  'updraft.map_index': ti.mapIndex,
+                  'updraft.try_number': ti.tryNumber,
+                  'updraft.hostname': this.host,
+                },
+              },
+              async (span) => {
+                const ended = await this.execute(loaded, task, ti, scratch, sink, signal);
+                span.setAttribute('updraft.outcome', ended.outcome);
+                return ended;
+              },
+            )
           : { outcome: 'fail', message: 'the task no longer exists in its DAG version' };
       // Retried while the database restarts, as long as the try would not be reaped as a zombie meanwhile.
       const within = this.config.zombieThresholdMs;

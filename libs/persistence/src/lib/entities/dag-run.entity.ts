@@ -14,6 +14,8 @@ export class DagRunEntity {
   @Column({ name: 'data_interval_start', type: 'timestamptz' }) dataIntervalStart: Date;
   @Column({ name: 'data_interval_end', type: 'timestamptz' }) dataIntervalEnd: Date;
   @Column({ type: 'jsonb', default: () => "'{}'" }) conf: Record<string, unknown>;
+  /** The W3C trace context the run was created in (null: not traced). */
+  @Column({ name: 'trace_context', type: 'jsonb', nullable: true }) traceContext: Record<string, string> | null;
   @Column({ name: 'queued_at', type: 'timestamptz' }) queuedAt: Date;
   /** The DAG version's maxActiveTasks, read by the dispatcher without the serialized DAG. */
   @Column({ name: 'max_active_tasks', type: 'int', default: 16 }) maxActiveTasks: number;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_POOL, makeRunId, RunState, RunType } from '@updraft/domain';
+import { activeTraceCarrier, carrierFromConf } from '@updraft/observability';
 import type { SerializedDag } from '@updraft/sdk';
 import { DataSource } from 'typeorm';
 import { DagRunEntity } from '../entities/dag-run.entity';
@@ -19,6 +20,11 @@ export interface NewDagRun {
   dataIntervalStart: Date;
   dataIntervalEnd: Date;
   conf: Record<string, unknown>;
+}
+
+function traceContextJson(conf: Record<string, unknown>): string | null {
+  const carrier = carrierFromConf(conf) ?? activeTraceCarrier();
+  return carrier ? JSON.stringify(carrier) : null;
 }
 
 /** A run with what the scheduler needs to evaluate it. */
@@ -56,6 +62,7 @@ function toRun(row: Record<string, any>): DagRunEntity {
     endDate: row['end_date'],
     backfillId: row['backfill_id'],
     maxActiveTasks: row['max_active_tasks'],
+    traceContext: row['trace_context'] ?? null,
   });
 }
 
@@ -72,8 +79,8 @@ export class DagRunRepository {
     try {
       return await this.db.transaction(async (tx) => {
         const [row] = await tx.query(
-          `INSERT INTO dag_run (tenant_id, dag_id, dag_version_id, run_id, run_type, state, logical_date, data_interval_start, data_interval_end, conf, max_active_tasks)
-           VALUES ($1, $2, $3, $4, $5, 'queued', $6, $7, $8, $9, $10) RETURNING *`,
+          `INSERT INTO dag_run (tenant_id, dag_id, dag_version_id, run_id, run_type, state, logical_date, data_interval_start, data_interval_end, conf, max_active_tasks, trace_context)
+           VALUES ($1, $2, $3, $4, $5, 'queued', $6, $7, $8, $9, $10, $11) RETURNING *`,
           [
             tenantId,
             input.dagId,
@@ -85,6 +92,8 @@ export class DagRunRepository {
             input.dataIntervalEnd,
             JSON.stringify(input.conf),
             input.serialized.maxActiveTasks,
+            // A parent the caller put in the conf wins over the span the run is created in.
+            traceContextJson(input.conf),
           ],
         );
         const tasks = input.serialized.tasks;
