@@ -1,41 +1,37 @@
-// Renders deploy/kubernetes/updraft.yaml with a values file into plain manifests for `kubectl apply`:
-//   node deploy/kubernetes/render.cjs [my-values.json] > updraft.rendered.yaml
-// Every `{{ a.b }}` is replaced by that value; a value missing from the file is an error.
-const { readFileSync } = require('node:fs');
-const { join } = require('node:path');
-const { parseAllDocuments, stringify } = require('yaml');
+// Renders a kustomize overlay into manifests with kubectl's built-in kustomize (any kubectl since
+// 1.14; Debian's `kubernetes-client` will do):
+//   node deploy/kubernetes/render.cjs [overlay folder]      (default: overlays/production)
+// prints the manifests as YAML, exactly what `kubectl apply -k <overlay>` would apply.
+const { spawnSync } = require('node:child_process');
+const { resolve, join } = require('node:path');
+const { parseAllDocuments } = require('yaml');
 
-const TEMPLATE = join(__dirname, 'updraft.yaml');
-const DEFAULTS = join(__dirname, 'values.json');
+const PRODUCTION = join(__dirname, 'overlays', 'production');
 
-function merge(base, over) {
-  if (typeof base !== 'object' || base === null || typeof over !== 'object' || over === null) return over ?? base;
-  const out = { ...base };
-  for (const [key, value] of Object.entries(over)) out[key] = merge(base[key], value);
-  return out;
+function kustomize(overlay) {
+  const run = spawnSync('kubectl', ['kustomize', overlay], { encoding: 'utf8' });
+  if (run.error)
+    throw new Error(
+      `kubectl is needed to render ${overlay} (apt-get install -y kubernetes-client): ${run.error.message}`,
+    );
+  // Newer kustomize warns about `bases` and `patchesStrategicMerge`, kept for Debian's older kubectl.
+  const errors = run.stderr
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('# Warning'))
+    .join('\n');
+  if (run.status !== 0) throw new Error(`kubectl kustomize ${overlay}: ${errors}`);
+  return run.stdout;
 }
 
-/** The manifests as objects, from the defaults merged with `values`. */
-function render(values = {}) {
-  const all = merge(JSON.parse(readFileSync(DEFAULTS, 'utf8')), values);
-  const text = readFileSync(TEMPLATE, 'utf8').replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_, path) => {
-    const value = path.split('.').reduce((node, key) => (node == null ? undefined : node[key]), all);
-    if (value === undefined || typeof value === 'object') throw new Error(`deploy values: '${path}' is not set`);
-    return String(value);
-  });
-  return parseAllDocuments(text).map((doc) => {
-    if (doc.errors.length > 0) throw new Error(`deploy/kubernetes/updraft.yaml: ${doc.errors[0].message}`);
+/** The overlay's manifests as objects. */
+function render(overlay = PRODUCTION) {
+  const folder = resolve(overlay);
+  return parseAllDocuments(kustomize(folder)).map((doc) => {
+    if (doc.errors.length > 0) throw new Error(`${folder}: ${doc.errors[0].message}`);
     return doc.toJSON();
   });
 }
 
-module.exports = { render };
+module.exports = { render, PRODUCTION };
 
-if (require.main === module) {
-  const values = process.argv[2] ? JSON.parse(readFileSync(process.argv[2], 'utf8')) : {};
-  process.stdout.write(
-    render(values)
-      .map((doc) => stringify(doc))
-      .join('---\n'),
-  );
-}
+if (require.main === module) process.stdout.write(kustomize(resolve(process.argv[2] ?? PRODUCTION)));

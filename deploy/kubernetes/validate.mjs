@@ -1,6 +1,6 @@
-// Validates the rendered manifests against the Kubernetes and KEDA API schemas (kubernetes-models,
+// Validates an overlay's manifests against the Kubernetes and KEDA API schemas (kubernetes-models,
 // @kubernetes-models/keda): prints one JSON line per manifest, `{ name, error }`; exits 1 on any error.
-//   node deploy/kubernetes/validate.mjs [my-values.json | -]   (-: the manifests as JSON on stdin)
+//   node deploy/kubernetes/validate.mjs [overlay folder | -]   (-: the manifests as JSON on stdin)
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -21,8 +21,7 @@ async function modelOf(manifest) {
 }
 
 const arg = process.argv[2];
-const manifests =
-  arg === '-' ? JSON.parse(readFileSync(0, 'utf8')) : render(arg ? JSON.parse(readFileSync(arg, 'utf8')) : {});
+const manifests = arg === '-' ? JSON.parse(readFileSync(0, 'utf8')) : render(arg);
 let failed = false;
 for (const manifest of manifests) {
   const name = `${manifest.kind}/${manifest.metadata?.name}`;
