@@ -37,7 +37,9 @@ RUN node /tmp/check-runtime-deps.cjs dist/apps/worker/main.js \
 ENV NODE_ENV=production DATA_DIR=/data
 # Unlike the api and scheduler, the worker stays root on purpose: the sandbox runs each tenant
 # process as `nobody` (setpriv) inside its own network namespace (unshare -n), and both need
-# root in the container. Tenant code itself never runs as root. Without CAP_SYS_ADMIN (see
-# compose.yml) `unshare -n` is refused and tasks run without network isolation.
+# root in the container. Tenant code itself never runs as root. Privileges the sandbox needs:
+# CAP_SYS_ADMIN (`unshare -n`/`-p`), CAP_SETUID/CAP_SETGID (`setpriv` to nobody), CAP_KILL (see
+# compose.yml and deploy/kubernetes/base/worker.yaml). Without them the worker still runs, degraded:
+# it logs `sandbox degraded: …` at start naming what is missing, and updraft_sandbox_isolation says 0.
 ENTRYPOINT ["/usr/bin/tini", "--"]
 CMD ["node", "dist/apps/worker/main.js"]

@@ -24,7 +24,7 @@ async function bootstrap(): Promise<void> {
   const queue = (name: string) => app.get<Queue>(getQueueToken(name));
   const metrics = new UpdraftMetrics('scheduler');
   metrics.watchQueues(Object.values(QUEUES).map(queue));
-  metrics.watchDatabase(db, config.dispatchSlots);
+  metrics.watchDatabase(db, config.dispatchSlots, config.defaultPoolSlots);
   new JobMetrics(metrics, db).watchScheduler(queue(QUEUES.scheduler), config.schedulerSweepIntervalMs);
   const ops = await openOpsPort('Scheduler', config.schedulerMetricsPort, metrics, () =>
     platformNotReady(db, queue(QUEUES.scheduler).client),

@@ -11,9 +11,27 @@ import {
   UpdraftMetrics,
 } from '@updraft/observability';
 import { QUEUES } from '@updraft/queues';
+import { SandboxCapabilities, sandboxCapabilities } from '@updraft/sandbox';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app/app.module';
+import { WarmSandboxes } from './app/operators/warm-sandboxes.service';
+
+/** Says once, at start, what of the sandbox this host does not allow: the worker runs without it. */
+function warnIfDegraded(sandbox: SandboxCapabilities, networkIsolationWanted: boolean): void {
+  const missing = [
+    !sandbox.network &&
+      (networkIsolationWanted
+        ? 'no network isolation (unshare -n refused: the container needs CAP_SYS_ADMIN); tenant code reaches what the worker reaches'
+        : 'no network isolation (SANDBOX_NETWORK_ISOLATION=false)'),
+    !sandbox.processes &&
+      "no process isolation (unshare -p refused: CAP_SYS_ADMIN); a task's processes may outlive its try",
+    !sandbox.memory && 'no memory limit for tasks (prlimit refused)',
+    !sandbox.unprivilegedUser && "tenant shell commands run as the worker's own user (the worker is not root)",
+  ].filter(Boolean);
+  if (missing.length > 0) Logger.warn(`sandbox degraded: ${missing.join('; ')} (docs/security.md)`, 'Worker');
+  else Logger.log('sandbox: network, process and memory isolation, tasks as nobody', 'Worker');
+}
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
@@ -25,6 +43,10 @@ async function bootstrap(): Promise<void> {
   const metrics = new UpdraftMetrics('worker');
   metrics.watchQueues(Object.values(QUEUES).map(queue));
   new JobMetrics(metrics, db).watchWorker(queue(QUEUES.tasks), queue(QUEUES.notifications));
+  const sandbox = sandboxCapabilities();
+  sandbox.network &&= config.sandboxNetworkIsolation;
+  metrics.watchSandboxes(app.get(WarmSandboxes), { ...sandbox });
+  warnIfDegraded(sandbox, config.sandboxNetworkIsolation);
   let draining = false;
   const ops = await openOpsPort('Worker', config.workerMetricsPort, metrics, async () =>
     draining

@@ -134,7 +134,12 @@ describe('metrics, health, logs and traces of the apps as processes', () => {
     );
     expect(scheduler).toMatch(/updraft_task_instances\{state="queued",app="scheduler"\} 0/);
     expect(sample(scheduler, 'updraft_dispatch_open_slots')).toBe(32);
-    expect(scheduler).toContain('# TYPE airflow_pool_open_slots gauge');
+    // The tenant has no default_pool row: it has DEFAULT_POOL_SLOTS of it, as the dispatch counts them.
+    expect(sample(scheduler, 'airflow_pool_open_slots', { pool: 'default_pool' })).toBe(
+      Number(stack.env['DEFAULT_POOL_SLOTS'] ?? 128),
+    );
+    expect(worker).toContain('# TYPE updraft_sandbox_warm_processes_started_total counter');
+    expect(worker).toMatch(/updraft_sandbox_isolation\{feature="network",app="worker"\} [01]/);
 
     const api = await scrape(`${stack.baseUrl}/metrics`);
     expect(

@@ -36,7 +36,8 @@ describe('metrics', () => {
 
   it('has every metric the Grafana dashboard queries (those read from PostgreSQL and Redis once watched)', () => {
     metrics.watchQueues([]);
-    metrics.watchDatabase({ query: async () => [] } as never, 32);
+    metrics.watchDatabase({ query: async () => [] } as never, 32, 128);
+    metrics.watchSandboxes({ idleCount: 0, busyCount: 0, processesStarted: 0 }, { network: true });
     const all = new Set(metrics.registry.getMetricsAsArray().map((metric) => metric.name));
     const dashboard = readFileSync(join(root, 'deploy', 'grafana', 'updraft.json'), 'utf8');
     const missing = used(dashboard).filter((name) => !all.has(name));

@@ -107,7 +107,7 @@ export class UpdraftMetrics {
    * pool slots (summed over tenants, by pool name) and the platform's open dispatch slots, which
    * is what KEDA scales workers on (deploy/).
    */
-  watchDatabase(db: DataSource, dispatchSlots: number): void {
+  watchDatabase(db: DataSource, dispatchSlots: number, defaultPoolSlots: number): void {
     const waiting = ['scheduled', 'queued', 'running', 'up_for_retry', 'up_for_reschedule'];
     // One read per scrape, shared by the three gauges (prom-client collects them concurrently).
     let pending: Promise<{ states: Map<string, number>; pools: { pool: string; open: string }[] }> | null = null;
@@ -117,13 +117,18 @@ export class UpdraftMetrics {
           db.query(`SELECT state, count(*) AS count FROM task_instance WHERE state = ANY($1) GROUP BY state`, [
             waiting,
           ]) as Promise<{ state: string; count: string }[]>,
+          // A tenant whose default_pool has no row has DEFAULT_POOL_SLOTS of it, as the dispatch counts.
           db.query(
             `SELECT p.name AS pool, sum(p.slots) - coalesce(sum(used.slots), 0) AS open
-               FROM pool p
+               FROM (SELECT tenant_id, name, slots FROM pool
+                     UNION ALL
+                     SELECT t.id, 'default_pool', $1 FROM tenant t
+                      WHERE NOT EXISTS (SELECT 1 FROM pool d WHERE d.tenant_id = t.id AND d.name = 'default_pool')) p
                LEFT JOIN (SELECT tenant_id, pool, sum(pool_slots) AS slots FROM task_instance
                            WHERE state IN ('queued', 'running') GROUP BY tenant_id, pool) used
                  ON used.tenant_id = p.tenant_id AND used.pool = p.name
               GROUP BY p.name`,
+            [defaultPoolSlots],
           ) as Promise<{ pool: string; open: string }[]>,
         ]);
         return { states: new Map(states.map((row) => [row.state, Number(row.count)])), pools };
@@ -158,6 +163,43 @@ export class UpdraftMetrics {
         for (const row of pools) this.set({ pool: row.pool }, Number(row.open));
       },
     });
+  }
+
+  /**
+   * The worker's sandboxes: warm processes idle and busy, processes started (fewer than tries means
+   * reuse), and which isolation features this host allows (0: the worker runs without it).
+   */
+  watchSandboxes(
+    pool: { idleCount: number; busyCount: number; processesStarted: number },
+    capabilities: Record<string, boolean>,
+  ): void {
+    new Gauge({
+      name: 'updraft_sandbox_warm_processes',
+      help: 'Warm sandbox processes of this worker, idle or busy',
+      labelNames: ['state'] as const,
+      registers: [this.registry],
+      collect() {
+        this.set({ state: 'idle' }, pool.idleCount);
+        this.set({ state: 'busy' }, pool.busyCount);
+      },
+    });
+    let counted = 0;
+    new Counter({
+      name: 'updraft_sandbox_warm_processes_started_total',
+      help: 'Warm sandbox processes started by this worker for function tasks (each serves many tries)',
+      registers: [this.registry],
+      collect() {
+        this.inc(pool.processesStarted - counted);
+        counted = pool.processesStarted;
+      },
+    });
+    const isolation = new Gauge({
+      name: 'updraft_sandbox_isolation',
+      help: 'Sandbox features this host allows (1) or the worker runs without (0)',
+      labelNames: ['feature'] as const,
+      registers: [this.registry],
+    });
+    for (const [feature, allowed] of Object.entries(capabilities)) isolation.set({ feature }, allowed ? 1 : 0);
   }
 
   text(): Promise<string> {

@@ -36,6 +36,27 @@ export function canLimitMemory(): boolean {
   return works('prlimit', ['--data=1073741824', 'true']);
 }
 
+export interface SandboxCapabilities {
+  /** `unshare -n`: tenant code gets an empty network namespace (needs CAP_SYS_ADMIN). */
+  network: boolean;
+  /** `unshare -p`: tenant processes see only themselves and die with their try (needs CAP_SYS_ADMIN). */
+  processes: boolean;
+  /** `prlimit --data`: a try's memory is bounded. */
+  memory: boolean;
+  /** Tenant shell commands run as `nobody` (the worker is root and may SETUID/SETGID). */
+  unprivilegedUser: boolean;
+}
+
+/** What of the sandbox this host allows; what it does not, the worker runs without (degraded) and says so. */
+export function sandboxCapabilities(): SandboxCapabilities {
+  return {
+    network: canIsolateNetwork(),
+    processes: canIsolateProcesses(),
+    memory: canLimitMemory(),
+    unprivilegedUser: unprivilegedIdentity() !== undefined,
+  };
+}
+
 /** The uid/gid tenant shell commands run as when the worker is root (`nobody`). */
 export function unprivilegedIdentity(): { uid: number; gid: number } | undefined {
   return process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;

@@ -307,6 +307,10 @@ export class SandboxPool {
     return this.idle.length;
   }
 
+  get busyCount(): number {
+    return this.busy.size;
+  }
+
   async run(request: WarmRunRequest, options: WarmRunOptions): Promise<TaskOutcome> {
     if (this.closed) return { outcome: 'error', message: 'the worker is shutting down' };
     const key = JSON.stringify([

@@ -20,7 +20,7 @@ const queueTokens = Object.values(QUEUES).map((name) => getQueueToken(name));
       useFactory: (config: UpdraftConfig, db: DataSource, ...queues: Queue[]) => {
         const metrics = new UpdraftMetrics('api');
         metrics.watchQueues(queues);
-        metrics.watchDatabase(db, config.dispatchSlots);
+        metrics.watchDatabase(db, config.dispatchSlots, config.defaultPoolSlots);
         return metrics;
       },
     },
