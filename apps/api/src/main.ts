@@ -1,4 +1,4 @@
-import { BadRequestException, Logger, RequestMethod } from '@nestjs/common';
+import { BadRequestException, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -18,18 +18,12 @@ import { writeFileSync } from 'node:fs';
 import helmet from 'helmet';
 import { AppModule } from './app/app.module';
 import { AuditService } from './app/audit/audit.service';
+import { OPERATIONS_REQUEST, OPERATIONS_ROUTES } from './app/operations/operations-routes';
 import { API_PREFIX, buildOpenApiDocument } from './app/openapi-document';
 import { serveConsole } from './services/http/console-static';
 import { jsonBodyOptions } from './services/http/json-body';
 import { createValidationPipe } from './services/http/validation';
 import { rotateSecrets } from './services/secrets/rotate-secrets';
-
-/** Kubernetes' probes and Prometheus' scrape, outside /api/v1 (apps/api/src/app/operations). */
-const OPERATIONS_ROUTES = ['health/live', 'health/ready', 'metrics'].map((path) => ({
-  path,
-  method: RequestMethod.GET,
-}));
-const OPERATIONS_PATHS = /^\/(health\/live|health\/ready|metrics)(\?|$)/;
 
 async function migrate(): Promise<void> {
   const config = loadConfig();
@@ -72,8 +66,8 @@ async function serve(): Promise<void> {
   const config = app.get<UpdraftConfig>(UPDRAFT_CONFIG);
   app.set('trust proxy', config.trustProxy);
   // Probes and scrapes answer every few seconds: timed, but neither logged nor traced.
-  app.use(httpTracing(OPERATIONS_PATHS));
-  app.use(httpLogging(logger.root, OPERATIONS_PATHS));
+  app.use(httpTracing(OPERATIONS_REQUEST));
+  app.use(httpLogging(logger.root, OPERATIONS_REQUEST));
   app.use(httpMetrics(app.get(UpdraftMetrics)));
   // First, so that every answer (also a refused body) carries the security and CORS headers.
   app.use(

@@ -8,6 +8,7 @@ import {
   teamRolePermissions,
   TOKEN_SCOPES,
 } from '@updraft/domain';
+import { OPERATIONS_PATHS } from './operations/operations-routes';
 import type { RouteRule } from './route-rules';
 
 const ALL: Permission[] = Object.values(PERMISSIONS);
@@ -26,6 +27,16 @@ function access(rule: RouteRule['rule']): string {
   if (!rule) return '**none (refused)**';
   if (rule.kind !== 'tenant') return rule.kind;
   return `\`${rule.permission}\`${rule.filtersByTeam ? ' (lists only the member’s teams’ DAGs)' : ''}`;
+}
+
+const operations = (r: RouteRule) => OPERATIONS_PATHS.includes(r.path.slice(1));
+
+function routeTable(routes: RouteRule[]): string[] {
+  return [
+    row(['method', 'path', 'needs']),
+    row(['---', '---', '---']),
+    ...routes.map((r) => row([r.method, `\`${r.path}\``, access(r.rule)])),
+  ];
 }
 
 /** docs/permissions.md, from the role tables in libs/domain and the routes' own access decorators. */
@@ -58,9 +69,11 @@ export function renderPermissionsDoc(routes: RouteRule[]): string {
     '',
     'Under `/api/v1`. `public`: no token; `authenticated`: any logged-in user (not an API token); otherwise the permission the caller needs in `:tenant`.',
     '',
-    row(['method', 'path', 'needs']),
-    row(['---', '---', '---']),
-    ...sorted.map((r) => row([r.method, `\`${r.path}\``, access(r.rule)])),
+    ...routeTable(sorted.filter((r) => !operations(r))),
+    '',
+    'Outside `/api/v1`, for probes and scrapes (keep them off the public ingress: docs/operations.md):',
+    '',
+    ...routeTable(sorted.filter(operations)),
     '',
   ].join('\n');
 }
