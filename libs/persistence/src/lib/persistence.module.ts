@@ -25,6 +25,7 @@ import { NotificationChannelRepository } from './repositories/notification-chann
 import { NotificationDeliveryRepository } from './repositories/notification-delivery.repository';
 import { SlaMissRepository } from './repositories/sla-miss.repository';
 import { ScheduledRunRepository } from './repositories/scheduled-run.repository';
+import { RetentionRepository } from './repositories/retention.repository';
 import { TenantRepository } from './repositories/tenant.repository';
 import { WorkerRepository } from './repositories/worker.repository';
 
@@ -38,6 +39,7 @@ const REPOSITORIES = [
   DagViewRepository,
   DagRunRepository,
   ScheduledRunRepository,
+  RetentionRepository,
   TaskInstanceRepository,
   DispatchRepository,
   PoolRepository,

@@ -42,9 +42,14 @@ export class RunCreator {
     let created = 0;
     try {
       for (let full = true; full;) {
+        const started = Date.now();
         const batch = await this.scheduled.createDue(this.batchSize, now, (dag) =>
           planScheduledRuns(stateOf(dag), now, LIMITS),
         );
+        if (batch.created.length > 0)
+          this.logger.log(
+            `batch of ${batch.dags} DAG(s): ${batch.created.length} run(s) in ${Date.now() - started} ms`,
+          );
         full = batch.dags === this.batchSize;
         // Another scheduler may take the next batch while this one enqueues.
         if (full) await this.wakeUp(now, 'more');
@@ -55,7 +60,6 @@ export class RunCreator {
       this.logger.error(`batch run creation failed, going DAG by DAG: ${(error as Error).message}`);
       created += await this.createOneByOne(now);
     }
-    if (created > 0) this.logger.log(`created ${created} scheduled run(s)`);
     await this.armNextWakeUp();
     return created;
   }

@@ -15,6 +15,7 @@ import { FairParsingAndLogNotices1732540000000 } from './1732540000000-fair-pars
 import { AccountMailDelivery1732600000000 } from './1732600000000-account-mail-delivery';
 import { RepeatableSqlFunctions1733000000000 } from './1733000000000-repeatable-sql-functions';
 import { SchedulingAtScale1734400000000 } from './1734400000000-scheduling-at-scale';
+import { TenantRetention1734410000000 } from './1734410000000-tenant-retention';
 
 export const MIGRATIONS = [
   InitialSchema1732400000000,
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   AccountMailDelivery1732600000000,
   RepeatableSqlFunctions1733000000000,
   SchedulingAtScale1734400000000,
+  TenantRetention1734410000000,
 ];
