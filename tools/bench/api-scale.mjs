@@ -65,7 +65,7 @@ async function seed(kit, db, size) {
     `INSERT INTO task_instance (tenant_id, dag_run_id, task_id, operator, state, try_number, max_tries, queued_at, start_date, end_date, hostname)
      SELECT r.tenant_id, r.id, ${tasksOf}, 'empty', CASE WHEN r.state = 'failed' AND k = $1 - 1 THEN 'failed' ELSE 'success' END, 1, 1,
             r.start_date, r.start_date + k * interval '1 second', r.start_date + (k + 1) * interval '1 second', 'worker-1'
-       FROM dag_run r CROSS JOIN generate_series(0, $1 - 1) k WHERE r.${where.replace(/^d\./, '')}`,
+       FROM dag_run r CROSS JOIN generate_series(0, $1 - 1) k WHERE ${where.replace(/\bd\./g, 'r.')}`,
   ];
   const [etlRuns, etlTis] = runsSql(`d.dag_id <> 'grid_big'`, size.runsPerDag, `'step_' || k`);
   seconds.runs = await timed(kit, 'runs', db, etlRuns, [size.runsPerDag]);

@@ -61,7 +61,9 @@ export class RetentionRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Every tenant's retention (its own settings over the platform defaults); one tenant's when a slug is given. */
-  async settings(slug?: string): Promise<{ tenantId: string; slug: string; days: RetentionDays }[]> {
+  async settings(
+    slug?: string,
+  ): Promise<{ tenantId: string; slug: string; days: RetentionDays; own: Record<keyof RetentionDays, boolean> }[]> {
     const rows: Record<string, any>[] = await this.db.query(
       `SELECT t.id, t.slug, r.runs_days, r.logs_days, r.xcom_days, r.audit_log_days
          FROM tenant t LEFT JOIN tenant_retention r ON r.tenant_id = t.id
@@ -76,6 +78,12 @@ export class RetentionRepository {
         logs: row['logs_days'] ?? RETENTION_DEFAULTS.logs,
         xcom: row['xcom_days'] ?? RETENTION_DEFAULTS.xcom,
         auditLog: row['audit_log_days'] ?? RETENTION_DEFAULTS.auditLog,
+      },
+      own: {
+        runs: row['runs_days'] !== null,
+        logs: row['logs_days'] !== null,
+        xcom: row['xcom_days'] !== null,
+        auditLog: row['audit_log_days'] !== null,
       },
     }));
   }
