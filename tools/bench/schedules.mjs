@@ -107,17 +107,11 @@ export async function benchSchedules(kit, options, tempRoot) {
   const ctx = await kit.prepareTenant(platform, bundleDir);
   const db = await kit.connect(platform.env.DATABASE_URL);
   try {
-    const [{ id: sourceTenantId, user_id: userId }] = (
-      await db.query(`SELECT t.id, m.user_id FROM tenant t JOIN membership m ON m.tenant_id = t.id WHERE t.slug = $1`, [
-        ctx.tenant,
-      ])
-    ).rows;
     const cloned = Date.now();
     const { tenants, copiedDags } = await cloneTenants(db, {
-      sourceTenantId,
+      sourceSlug: ctx.tenant,
       count: size.tenants,
       prefix: 'bench',
-      userId,
     });
     kit.say(
       `schedules: ${tenants.length} tenants x ${size.dags} DAGs (${copiedDags} copied by SQL in ${Date.now() - cloned} ms)`,

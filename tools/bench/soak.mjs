@@ -42,12 +42,7 @@ export async function benchSoak(kit, options, tempRoot) {
   const ctx = await kit.prepareTenant(platform, dir);
   const db = await kit.connect(platform.env.DATABASE_URL);
   try {
-    const [{ id: sourceTenantId, user_id: userId }] = (
-      await db.query(`SELECT t.id, m.user_id FROM tenant t JOIN membership m ON m.tenant_id = t.id WHERE t.slug = $1`, [
-        ctx.tenant,
-      ])
-    ).rows;
-    const { tenants } = await cloneTenants(db, { sourceTenantId, count: size.tenants, prefix: 'bench', userId });
+    const { tenants } = await cloneTenants(db, { sourceSlug: ctx.tenant, count: size.tenants, prefix: 'bench' });
     const runsPerSecond = size.rate / TASKS_PER_RUN;
     kit.say(
       `soak: ${size.rate} tasks/s = ${runsPerSecond} runs/s of ${TASKS_PER_RUN} tasks over ${tenants.length} tenants for ${size.minutes} min`,

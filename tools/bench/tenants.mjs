@@ -19,11 +19,13 @@ async function copyRows(client, table, set, from, params) {
 }
 
 /**
- * Makes `count - 1` copies of the tenant `sourceTenantId` with its DAGs (slugs `<prefix>-2` ...),
- * gives `userId` (if any) the owner role in each, and returns every tenant's id and slug, the
- * source first. DAGs are copied unpaused with no next run time, as a fresh upload leaves them.
+ * Makes `count - 1` copies of the tenant `sourceSlug` with its DAGs (slugs `<prefix>-2` ...),
+ * gives the source's members the owner role in each (so the bench's token reaches them all), and
+ * returns every tenant's id and slug, the source first. DAGs are copied unpaused with no next run
+ * time, as a fresh upload leaves them.
  */
-export async function cloneTenants(client, { sourceTenantId, count, prefix, userId = null }) {
+export async function cloneTenants(client, { sourceSlug, count, prefix }) {
+  const [{ id: sourceTenantId }] = (await client.query(`SELECT id FROM tenant WHERE slug = $1`, [sourceSlug])).rows;
   await client.query('BEGIN');
   try {
     const { rows: made } = await client.query(
@@ -62,11 +64,11 @@ export async function cloneTenants(client, { sourceTenantId, count, prefix, user
       { tenant_id: 'x.tenant_id', current_version_id: 'x.new_id', next_dagrun_at: 'NULL', is_paused: 'false' },
       'FROM dag s JOIN clone_dv x ON x.old_id = s.current_version_id',
     );
-    if (userId)
-      await client.query(
-        `INSERT INTO membership (tenant_id, user_id, role) SELECT tenant_id, $1, 'owner' FROM clone_tenant`,
-        [userId],
-      );
+    await client.query(
+      `INSERT INTO membership (tenant_id, user_id, role)
+       SELECT c.tenant_id, m.user_id, 'owner' FROM clone_tenant c CROSS JOIN membership m WHERE m.tenant_id = $1`,
+      [sourceTenantId],
+    );
     await client.query('COMMIT');
     const { rows: source } = await client.query(`SELECT id, slug FROM tenant WHERE id = $1`, [sourceTenantId]);
     return { tenants: [...source, ...made], copiedDags: dags };
