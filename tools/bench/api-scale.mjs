@@ -196,6 +196,13 @@ export async function benchApiScale(kit, options, tempRoot) {
     ).rows;
     kit.say(`api-scale: seeded in ${seedTotal.toFixed(0)} s: ${JSON.stringify(counts)}`);
 
+    // Seeding the full size outlasts an access token (15 minutes here): a fresh one for the load.
+    const refreshed = await kit.expectStatus(
+      kit.callApi(ctx.baseUrl, 'POST', '/auth/refresh', { json: { refreshToken: ctx.refreshToken } }),
+      200,
+      'token refresh',
+    );
+    ctx.token = refreshed.accessToken;
     const pick = (n) => Math.floor(Math.random() * n);
     const slug = () => tenants[pick(tenants.length)].slug;
     const dagId = () => `etl_${String(pick(size.dags)).padStart(4, '0')}`;

@@ -420,7 +420,7 @@ async function prepareTenant(platform, bundleDir) {
       `the bench bundle did not parse: ${JSON.stringify(bundle)}\n${tail(platform.processes.worker.logFile)}`,
     );
   say(`bundle v${bundle.version} active in ${Date.now() - started} ms: ${bundle.dagIds.join(', ')}`);
-  return { baseUrl: platform.baseUrl, tenant, token, platform };
+  return { baseUrl: platform.baseUrl, tenant, token, refreshToken: signup.refreshToken, platform };
 }
 
 /** Triggers a run and polls it every 20 ms until it ends; wall-clock seconds from trigger to the poll that saw it end. */
