@@ -1,6 +1,6 @@
-import type { SerializedDag } from '@updraft/sdk';
 import { DataSource } from 'typeorm';
 import { scratchDatabase } from '../testing/scratch-database';
+import { serializedDag } from '../testing/serialized-dag';
 import { AccountRepository } from './account.repository';
 import { BundleRepository } from './bundle.repository';
 import { RetentionRepository } from './retention.repository';
@@ -8,26 +8,6 @@ import { RetentionRepository } from './retention.repository';
 const DAY = 86_400_000;
 const NOW = new Date('2026-06-01T00:00:00Z');
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY);
-
-function dagOf(dagId: string): SerializedDag {
-  return {
-    dagId,
-    schedule: '@daily',
-    startDate: '2025-01-01T00:00:00.000Z',
-    endDate: null,
-    timezone: 'UTC',
-    catchup: false,
-    maxActiveRuns: 16,
-    maxActiveTasks: 16,
-    tags: [],
-    description: null,
-    team: null,
-    params: {},
-    deadlineMs: null,
-    source: null,
-    tasks: [],
-  };
-}
 
 describe('retention cleaning (db-clean) on PostgreSQL', () => {
   let db: DataSource;
@@ -107,7 +87,13 @@ describe('retention cleaning (db-clean) on PostgreSQL', () => {
         format: 'tar.gz',
         createdBy: null,
       });
-      await bundles.activate(tenants[t], version.id, [{ dagId: 'etl', entryFile: 'x.js', serialized: dagOf('etl') }]);
+      await bundles.activate(tenants[t], version.id, [
+        {
+          dagId: 'etl',
+          entryFile: 'x.js',
+          serialized: serializedDag('etl', { schedule: '@daily', startDate: '2025-01-01T00:00:00.000Z' }),
+        },
+      ]);
     }
     // Tenant a keeps the defaults (runs 90 days, logs and XCom 30, audit log 365); b keeps runs 3 days.
     await retention.set(tenants.b, { runs: 3 });
