@@ -27,6 +27,9 @@ import { bundleFiles, CHAIN_CPU_MS, CHAIN_LENGTH, DAGS, PARALLEL_EMPTY, PARALLEL
 import { callApi } from '../api-call.mjs';
 import { BUNDLE_DAGS, bigBundleFiles, sampleDescendantsPeak, TASKS_PER_DAG } from './bundles.mjs';
 import { benchConsole } from './console.mjs';
+import { benchSchedules } from './schedules.mjs';
+import { benchApiScale } from './api-scale.mjs';
+import { benchSoak } from './soak.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(join(root, 'package.json'));
@@ -64,8 +67,24 @@ function parseArgs(argv) {
   const options = { mode: 'all', build: true, concurrency: 8, runs: 3, repeat: 1 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (['chain', 'throughput', 'lag', 'all', 'bundles', 'console'].includes(arg)) options.mode = arg;
-    else if (arg === '--no-build') options.build = false;
+    if (['chain', 'throughput', 'lag', 'all', 'bundles', 'console', 'schedules', 'api-scale', 'soak'].includes(arg))
+      options.mode = arg;
+    else if (
+      [
+        '--tenants',
+        '--dags',
+        '--minutes',
+        '--runs-per-dag',
+        '--tasks-per-run',
+        '--clients',
+        '--seconds',
+        '--rate',
+      ].includes(arg)
+    ) {
+      const value = Number(argv[++i]);
+      if (!(value > 0)) throw new Error(`${arg} needs a positive number`);
+      options.size = { ...options.size, [arg.slice(2).replace(/-([a-z])/g, (_, c) => c.toUpperCase())]: value };
+    } else if (arg === '--no-build') options.build = false;
     else if (arg === '--cpu-prof') options.cpuProfDir = argv[++i];
     else if (arg === '--keep-database') options.keepDatabase = true;
     else if (arg === '--concurrency' || arg === '--runs' || arg === '--repeat') {
@@ -74,7 +93,10 @@ function parseArgs(argv) {
       options[arg.slice(2)] = value;
     } else if (arg === '--help' || arg === '-h') {
       process.stderr.write(
-        'usage: node tools/bench/run.mjs [chain|throughput|lag|all|bundles|console] [--no-build] [--concurrency N] [--runs N] [--repeat N]\n',
+        'usage: node tools/bench/run.mjs [chain|throughput|lag|all|bundles|console|schedules|api-scale|soak] [--no-build] [--concurrency N] [--runs N] [--repeat N]\n' +
+          '  schedules [--tenants 100] [--dags 100] [--minutes 10]\n' +
+          '  api-scale [--tenants 100] [--dags 100] [--runs-per-dag 20] [--tasks-per-run 10] [--clients 20] [--seconds 10]\n' +
+          '  soak [--tenants 20] [--rate 50] [--minutes 60]\n',
       );
       process.exit(0);
     } else throw new Error(`unknown argument '${arg}' (see --help)`);
@@ -251,6 +273,9 @@ async function startPlatform(label, options, tempRoot) {
     ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     DATA_DIR: join(dir, 'data'),
     WORKER_CONCURRENCY: String(options.concurrency),
+    // Replicas (and other benches) on one machine cannot share the metrics ports: none is opened.
+    WORKER_METRICS_PORT: '0',
+    SCHEDULER_METRICS_PORT: '0',
   };
 
   if (options.keepDatabase) say(`${label}: keeping database updraft_bench_${suffix} (--keep-database)`);
@@ -275,10 +300,17 @@ async function startPlatform(label, options, tempRoot) {
     throw new Error(`migrate failed (exit ${migrate.status ?? migrate.signal}):\n${migrate.stdout}\n${migrate.stderr}`);
 
   const processes = {};
-  for (const app of ['api', 'scheduler', 'worker']) {
-    const logFile = join(dir, `${app}.log`);
+  // The first of each app keeps its plain name (`scheduler`); extra replicas are `scheduler-2`, ...
+  const replicas = (app, count = 1) =>
+    Array.from({ length: count }, (_, i) => [i === 0 ? app : `${app}-${i + 1}`, app]);
+  for (const [name, app] of [
+    ['api', 'api'],
+    ...replicas('scheduler', options.schedulers),
+    ...replicas('worker', options.workers),
+  ]) {
+    const logFile = join(dir, `${name}.log`);
     const log = createWriteStream(logFile);
-    const profile = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${join(options.cpuProfDir, app)}`] : [];
+    const profile = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${join(options.cpuProfDir, name)}`] : [];
     const child = spawn(process.execPath, [...profile, join(root, 'dist', 'apps', app, 'main.js')], {
       cwd: root,
       env,
@@ -287,7 +319,7 @@ async function startPlatform(label, options, tempRoot) {
     child.stdout.pipe(log, { end: false });
     child.stderr.pipe(log, { end: false });
     const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-    processes[app] = { child, logFile, exited };
+    processes[name] = { child, logFile, exited };
   }
   const stop = async () => {
     await Promise.all(
@@ -319,7 +351,7 @@ async function startPlatform(label, options, tempRoot) {
       throw new Error(`the api did not become healthy within 60 s:\n${tail(processes.api.logFile)}`);
     await sleep(200);
   }
-  say(`${label}: api, scheduler and worker up at ${baseUrl} (WORKER_CONCURRENCY=${options.concurrency})`);
+  say(`${label}: ${Object.keys(processes).join(', ')} up at ${baseUrl} (WORKER_CONCURRENCY=${options.concurrency})`);
 
   const peakRss = () => ({
     workerMb: peakRssMb(processes.worker.child.pid),
@@ -388,7 +420,7 @@ async function prepareTenant(platform, bundleDir) {
       `the bench bundle did not parse: ${JSON.stringify(bundle)}\n${tail(platform.processes.worker.logFile)}`,
     );
   say(`bundle v${bundle.version} active in ${Date.now() - started} ms: ${bundle.dagIds.join(', ')}`);
-  return { baseUrl: platform.baseUrl, tenant, token, platform };
+  return { baseUrl: platform.baseUrl, tenant, token, refreshToken: signup.refreshToken, platform };
 }
 
 /** Triggers a run and polls it every 20 ms until it ends; wall-clock seconds from trigger to the poll that saw it end. */
@@ -772,6 +804,26 @@ async function benchBundles(options, tempRoot) {
 
 // ---------------------------------------------------------------------------------------------
 
+/** What the scale benches (schedules, api-scale, soak) use of this file. */
+const kit = {
+  say,
+  sleep,
+  round,
+  percentile,
+  peakRssMb,
+  cpuSeconds,
+  cpuSecondsOfCommand,
+  startPlatform,
+  prepareTenant,
+  expectStatus,
+  callApi,
+  async connect(url) {
+    const client = new PgClient({ connectionString: url });
+    await client.connect();
+    return client;
+  },
+};
+
 function machine() {
   const cpu = cpus();
   return {
@@ -846,6 +898,9 @@ async function main() {
       result.console = await benchConsole(platform, options.repeat < 3 ? 3 : options.repeat);
       await platform.stop();
     }
+    if (options.mode === 'schedules') result.schedules = await benchSchedules(kit, options, tempRoot);
+    if (options.mode === 'api-scale') result.apiScale = await benchApiScale(kit, options, tempRoot);
+    if (options.mode === 'soak') result.soak = await benchSoak(kit, options, tempRoot);
     if (options.mode === 'throughput' || options.mode === 'all') {
       const throughput = await benchThroughput(options, bundleDir, tempRoot);
       result.throughput = throughput;

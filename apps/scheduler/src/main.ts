@@ -14,6 +14,7 @@ import { QUEUES } from '@updraft/queues';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app/app.module';
+import { dbClean } from './app/retention/db-clean';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
@@ -37,7 +38,9 @@ async function bootstrap(): Promise<void> {
   Logger.log('Updraft scheduler started', 'Scheduler');
 }
 
-bootstrap().catch((error) => {
+const command = process.argv[2] === 'db-clean' ? () => dbClean(process.argv.slice(3)) : bootstrap;
+
+command().catch((error) => {
   Logger.error(error instanceof Error ? error.message : String(error), 'Scheduler');
   process.exit(1);
 });

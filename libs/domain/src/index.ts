@@ -4,6 +4,8 @@ export * from './lib/permissions';
 export * from './lib/password-policy';
 export * from './lib/retries';
 export * from './lib/schedule';
+export * from './lib/scheduled-runs';
+export * from './lib/retention';
 export * from './lib/params';
 export * from './lib/relatives';
 export * from './lib/branching';

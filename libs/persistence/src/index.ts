@@ -9,6 +9,8 @@ export * from './lib/repositories/session.repository';
 export * from './lib/repositories/backfill.repository';
 export * from './lib/repositories/bundle.repository';
 export * from './lib/repositories/dag-run.repository';
+export * from './lib/repositories/scheduled-run.repository';
+export * from './lib/repositories/retention.repository';
 export * from './lib/repositories/dag-view.repository';
 export * from './lib/repositories/dag.repository';
 export * from './lib/repositories/dispatch.repository';

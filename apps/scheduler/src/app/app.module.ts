@@ -9,9 +9,10 @@ import { SchedulerProcessor } from './scheduler.processor';
 import { SlaChecker } from './sla/sla-checker.service';
 import { SlaProcessor } from './sla/sla.processor';
 import { SweepService } from './sweep/sweep.service';
+import { RetentionProcessor } from './retention/retention.processor';
 
 @Module({
   imports: [ConfigModule, PersistenceModule, QueuesModule.register(), NotificationsModule, OrchestrationModule],
-  providers: [RunCreator, SweepService, SchedulerProcessor, SlaChecker, SlaProcessor],
+  providers: [RunCreator, SweepService, SchedulerProcessor, SlaChecker, SlaProcessor, RetentionProcessor],
 })
 export class AppModule {}

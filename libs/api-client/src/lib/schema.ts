@@ -1022,6 +1022,36 @@ export interface paths {
         patch: operations["tenantSettings_update"];
         trace?: never;
     };
+    "/api/v1/tenants/{tenant}/settings/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the tenant's retention.
+         * @description How many days finished runs (with their task instances, tries, logs and XComs), log lines, XComs and audit
+         *     entries are kept, and whether the tenant set each or the platform default applies.
+         *
+         *     Needs the permission `tenant:read` in the tenant.
+         */
+        get: operations["tenantSettings_retention"];
+        /**
+         * Set the tenant's retention.
+         * @description All four at once; a field left out or null goes back to the platform default. Older data goes at the
+         *     scheduler's next hourly cleaning; queued and running runs are never removed.
+         *
+         *     Needs the permission `tenant:manage` in the tenant.
+         */
+        put: operations["tenantSettings_setRetention"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenant}/members": {
         parameters: {
             query?: never;
@@ -2161,6 +2191,30 @@ export interface components {
              * @example Acme Data
              */
             name: string;
+        };
+        RetentionSetting: {
+            days: number;
+            /** @enum {string} */
+            source: "platform" | "tenant";
+        };
+        TenantRetention: {
+            /** @description Finished runs with their task instances, tries, logs, XComs and SLA misses (by the run's end). */
+            runs: components["schemas"]["RetentionSetting"];
+            /** @description Log lines of finished runs. */
+            logs: components["schemas"]["RetentionSetting"];
+            /** @description XComs of finished runs. */
+            xcom: components["schemas"]["RetentionSetting"];
+            auditLog: components["schemas"]["RetentionSetting"];
+        };
+        UpdateTenantRetentionDto: {
+            /** @description Days to keep finished runs with their task instances, tries, logs and XComs; null or absent: the platform default */
+            runsDays?: number | null;
+            /** @description Days to keep log lines of finished runs; null or absent: the platform default */
+            logsDays?: number | null;
+            /** @description Days to keep XComs of finished runs; null or absent: the platform default */
+            xcomDays?: number | null;
+            /** @description Days to keep audit log entries; null or absent: the platform default */
+            auditLogDays?: number | null;
         };
         TenantMemberView: {
             userId: string;
@@ -6557,6 +6611,162 @@ export interface operations {
                 };
             };
             /** @description Asked with an API token, or the role lacks the permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than the configured limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    tenantSettings_retention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantRetention"];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `tenant:read`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    tenantSettings_setRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTenantRetentionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantRetention"];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The role lacks the permission. */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -104,3 +104,20 @@ export class TenantSettings {
   /** The caller's tenant role, the permissions it grants here, and their team roles (which grant DAG permissions on those teams' DAGs). */
   you!: { role: Role; permissions: Permission[]; teamRoles: Record<string, TeamRole> };
 }
+
+/** How long one kind of the tenant's data is kept, and whether the tenant set it or the platform default applies. */
+export class RetentionSetting {
+  days!: number;
+  source!: 'platform' | 'tenant';
+}
+
+/** What the tenant keeps, and for how long; older data is removed by the scheduler's hourly cleaning. */
+export class TenantRetention {
+  /** Finished runs with their task instances, tries, logs, XComs and SLA misses (by the run's end). */
+  runs!: RetentionSetting;
+  /** Log lines of finished runs. */
+  logs!: RetentionSetting;
+  /** XComs of finished runs. */
+  xcom!: RetentionSetting;
+  auditLog!: RetentionSetting;
+}

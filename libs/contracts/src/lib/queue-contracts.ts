@@ -17,6 +17,7 @@ export const JOBS = {
   runTask: 'run-task',
   parseBundle: 'parse-bundle',
   checkSlas: 'check-slas',
+  cleanRetention: 'clean-retention',
   deliverNotification: 'deliver-notification',
   deliverAccountMail: 'deliver-account-mail',
 } as const;

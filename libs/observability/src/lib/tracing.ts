@@ -61,6 +61,31 @@ export function runAttributes(run: { tenantId: string; dagId: string; runId: str
   return { 'updraft.tenant_id': run.tenantId, 'updraft.dag_id': run.dagId, 'updraft.run_id': run.runId };
 }
 
+/** A new trace of its own (a span started and ended at once), as a carrier; null when nothing is traced. */
+function ownTraceCarrier(name: string, attributes: Attributes): TraceCarrier | null {
+  const span = tracer().startSpan(name, { root: true, attributes });
+  span.end();
+  const carrier: TraceCarrier = {};
+  propagation.inject(trace.setSpan(ROOT_CONTEXT, span), carrier);
+  return carrier['traceparent'] ? carrier : null;
+}
+
+/**
+ * The trace a new run joins: a parent given in its conf, else the span it is created in (an API
+ * request), else a trace of its own (a schedule tick, an asset event).
+ */
+export function newRunTraceContext(run: {
+  tenantId: string;
+  dagId: string;
+  conf: Record<string, unknown>;
+}): TraceCarrier | null {
+  return (
+    carrierFromConf(run.conf) ??
+    activeTraceCarrier() ??
+    ownTraceCarrier(`create run ${run.dagId}`, { 'updraft.tenant_id': run.tenantId, 'updraft.dag_id': run.dagId })
+  );
+}
+
 function parentContext(parent: TraceCarrier | null | undefined): Context {
   return parent ? propagation.extract(ROOT_CONTEXT, parent) : context.active();
 }

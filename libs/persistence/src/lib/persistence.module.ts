@@ -24,6 +24,8 @@ import { VariableRepository } from './repositories/variable.repository';
 import { NotificationChannelRepository } from './repositories/notification-channel.repository';
 import { NotificationDeliveryRepository } from './repositories/notification-delivery.repository';
 import { SlaMissRepository } from './repositories/sla-miss.repository';
+import { ScheduledRunRepository } from './repositories/scheduled-run.repository';
+import { RetentionRepository } from './repositories/retention.repository';
 import { TenantRepository } from './repositories/tenant.repository';
 import { WorkerRepository } from './repositories/worker.repository';
 
@@ -36,6 +38,8 @@ const REPOSITORIES = [
   DagRepository,
   DagViewRepository,
   DagRunRepository,
+  ScheduledRunRepository,
+  RetentionRepository,
   TaskInstanceRepository,
   DispatchRepository,
   PoolRepository,

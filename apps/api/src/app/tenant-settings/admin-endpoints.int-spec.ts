@@ -244,6 +244,37 @@ describe('administration endpoints (in-process api on PostgreSQL and Redis)', ()
       });
     });
 
+    it('keeps data for the platform default days until owners or admins set the tenant’s own; a field left out goes back to the default', async () => {
+      const defaults = await call('GET', `tenants/${a.slug}/settings/retention`, tokens['viewer']);
+      expect(defaults.json()).toEqual({
+        runs: { days: 90, source: 'platform' },
+        logs: { days: 30, source: 'platform' },
+        xcom: { days: 30, source: 'platform' },
+        auditLog: { days: 365, source: 'platform' },
+      });
+      expect(
+        (await call('PUT', `tenants/${a.slug}/settings/retention`, tokens['editor'], { runsDays: 7 })).status,
+      ).toBe(403);
+      const zero = await call('PUT', `tenants/${a.slug}/settings/retention`, tokens['admin'], { logsDays: 0 });
+      expect([zero.status, zero.json().details[0].field]).toEqual([400, 'logsDays']);
+      const set = await call('PUT', `tenants/${a.slug}/settings/retention`, tokens['admin'], {
+        runsDays: 7,
+        auditLogDays: 730,
+      });
+      expect(set.json()).toMatchObject({
+        runs: { days: 7, source: 'tenant' },
+        logs: { days: 30, source: 'platform' },
+        auditLog: { days: 730, source: 'tenant' },
+      });
+      expect((await call('GET', `tenants/${b.slug}/settings/retention`, b.owner)).json().runs).toEqual({
+        days: 90,
+        source: 'platform',
+      });
+      await call('PUT', `tenants/${a.slug}/settings/retention`, a.owner, { auditLogDays: 730 });
+      expect((await call('GET', `tenants/${a.slug}/settings/retention`, a.owner)).json().runs.source).toBe('platform');
+      expect((await call('GET', `tenants/${a.slug}/settings/retention`, b.owner)).status).toBe(404);
+    });
+
     it('lists the default channels', async () => {
       const created = await call('POST', `tenants/${a.slug}/notificationChannels`, a.owner, {
         name: 'oncall',

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Patch } from '@nestjs/common';
-import type { TenantSettings } from '@updraft/api-types';
+import { Body, Controller, Get, Patch, Put } from '@nestjs/common';
+import type { TenantRetention, TenantSettings } from '@updraft/api-types';
 import { AuthenticatedUser, CurrentTenant, CurrentUser, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
-import { UpdateTenantSettingsDto } from './tenant-settings.dto';
+import { UpdateTenantRetentionDto, UpdateTenantSettingsDto } from './tenant-settings.dto';
 import { ApiErrors } from '../../services/http/api-errors.decorator';
 import { TenantSettingsService } from './tenant-settings.service';
 
@@ -39,5 +39,35 @@ export class TenantSettingsController {
     @Body() body: UpdateTenantSettingsDto,
   ): Promise<TenantSettings> {
     return this.settings.rename(tenant, user, body.name);
+  }
+
+  /**
+   * Get the tenant's retention.
+   *
+   * @remarks
+   * How many days finished runs (with their task instances, tries, logs and XComs), log lines, XComs and audit
+   * entries are kept, and whether the tenant set each or the platform default applies.
+   */
+  @Get('retention')
+  @RequirePermission(PERMISSIONS.tenantRead)
+  retention(@CurrentTenant() tenant: TenantContext): Promise<TenantRetention> {
+    return this.settings.retention(tenant);
+  }
+
+  /**
+   * Set the tenant's retention.
+   *
+   * @remarks
+   * All four at once; a field left out or null goes back to the platform default. Older data goes at the
+   * scheduler's next hourly cleaning; queued and running runs are never removed.
+   */
+  @Put('retention')
+  @RequirePermission(PERMISSIONS.tenantManage)
+  @ApiErrors({ 403: 'The role lacks the permission.' })
+  setRetention(
+    @CurrentTenant() tenant: TenantContext,
+    @Body() body: UpdateTenantRetentionDto,
+  ): Promise<TenantRetention> {
+    return this.settings.setRetention(tenant, body);
   }
 }

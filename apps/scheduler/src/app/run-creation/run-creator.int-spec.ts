@@ -4,6 +4,7 @@ import {
   dataSourceOptions,
   DagRepository,
   DagRunRepository,
+  ScheduledRunRepository,
 } from '@updraft/persistence';
 import { QUEUES } from '@updraft/queues';
 import type { SerializedDag } from '@updraft/sdk';
@@ -47,7 +48,7 @@ describe('RunCreator on PostgreSQL', () => {
   let runs: DagRunRepository;
   let dags: DagRepository;
   let tenantId: string;
-  const creator = () => new RunCreator(dags, runs, queue);
+  const creator = () => new RunCreator(dags, runs, new ScheduledRunRepository(db), queue);
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -111,5 +112,59 @@ describe('RunCreator on PostgreSQL', () => {
     await creator().createDueRuns(new Date('2024-01-06T12:00:00Z'));
     expect(await logicalDates('catching_up')).toEqual(['2024-01-01', '2024-01-02', '2024-01-03']);
     expect(await logicalDates('one_at_a_time')).toEqual(['2024-01-01']);
+  });
+
+  it("two schedulers taking batches of every-minute DAGs side by side create each minute's run once: none missed, none doubled", async () => {
+    const bundles = new BundleRepository(db);
+    const version = await bundles.createVersion(tenantId, {
+      name: 'minutely',
+      archive: Buffer.from('x'),
+      format: 'tar.gz',
+      createdBy: null,
+    });
+    const dagIds = Array.from({ length: 40 }, (_, i) => `minutely_${i}`);
+    await bundles.activate(
+      tenantId,
+      version.id,
+      dagIds.map((dagId) => ({
+        dagId,
+        entryFile: 'x.js',
+        serialized: dagOf(dagId, {
+          schedule: '* * * * *',
+          catchup: false,
+          tasks: [
+            {
+              taskId: 'only',
+              operator: 'empty',
+              retries: 0,
+              priorityWeight: 1,
+            } as SerializedDag['tasks'][number],
+          ],
+        }),
+      })),
+    );
+    for (const dagId of dagIds) await dags.setPaused(tenantId, dagId, false);
+    for (const dagId of ['latest_only', 'one_at_a_time']) await dags.setPaused(tenantId, dagId, true);
+    const [first, second] = [creator(), creator()];
+    first.batchSize = second.batchSize = 7;
+    const minutes = [1, 2, 3, 4, 5].map((m) => new Date(Date.UTC(2024, 0, 10, 8, m, 0, 40)));
+    const created: number[] = [];
+    for (const now of minutes) {
+      const [a, b] = await Promise.all([first.createDueRuns(now), second.createDueRuns(now)]);
+      created.push(a + b);
+    }
+
+    expect(created).toEqual([40, 40, 40, 40, 40]);
+    const expected = ['08:00', '08:01', '08:02', '08:03', '08:04'];
+    for (const dagId of dagIds) {
+      const starts = (await runs.list(tenantId, dagId, { limit: 100, offset: 0 })).items
+        .map((r) => r.dataIntervalStart.toISOString().slice(11, 16))
+        .sort();
+      expect([dagId, starts]).toEqual([dagId, expected]);
+    }
+    const [{ instances }] = await db.query(
+      `SELECT count(*)::int AS instances FROM task_instance ti JOIN dag_run r ON r.id = ti.dag_run_id WHERE r.dag_id LIKE 'minutely_%'`,
+    );
+    expect(instances).toBe(200);
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_POOL, makeRunId, RunState, RunType } from '@updraft/domain';
-import { activeTraceCarrier, carrierFromConf } from '@updraft/observability';
+import { newRunTraceContext } from '@updraft/observability';
 import type { SerializedDag } from '@updraft/sdk';
 import { DataSource } from 'typeorm';
 import { DagRunEntity } from '../entities/dag-run.entity';
@@ -22,8 +22,9 @@ export interface NewDagRun {
   conf: Record<string, unknown>;
 }
 
-function traceContextJson(conf: Record<string, unknown>): string | null {
-  const carrier = carrierFromConf(conf) ?? activeTraceCarrier();
+/** The run's trace context as a jsonb parameter. */
+export function traceContextJson(tenantId: string, dagId: string, conf: Record<string, unknown>): string | null {
+  const carrier = newRunTraceContext({ tenantId, dagId, conf });
   return carrier ? JSON.stringify(carrier) : null;
 }
 
@@ -93,7 +94,7 @@ export class DagRunRepository {
             JSON.stringify(input.conf),
             input.serialized.maxActiveTasks,
             // A parent the caller put in the conf wins over the span the run is created in.
-            traceContextJson(input.conf),
+            traceContextJson(tenantId, input.dagId, input.conf),
           ],
         );
         const tasks = input.serialized.tasks;

@@ -1,6 +1,7 @@
 import type { SerializedDag, SerializedTask } from '@updraft/sdk';
 import { DataSource } from 'typeorm';
 import { scratchDatabase } from '../testing/scratch-database';
+import { serializedDag } from '../testing/serialized-dag';
 import { AccountRepository, DuplicateAccountError } from './account.repository';
 import { BundleRepository, ParsedDag } from './bundle.repository';
 import { DagRunRepository } from './dag-run.repository';
@@ -32,24 +33,7 @@ function task(taskId: string, upstream: string[] = []): SerializedTask {
 }
 
 function parsedDag(dagId: string, tasks = [task('a')]): ParsedDag {
-  const serialized: SerializedDag = {
-    dagId,
-    schedule: null,
-    startDate: null,
-    endDate: null,
-    timezone: 'UTC',
-    catchup: false,
-    maxActiveRuns: 16,
-    maxActiveTasks: 16,
-    tags: [],
-    description: null,
-    team: null,
-    params: {},
-    deadlineMs: null,
-    tasks,
-    source: null,
-  };
-  return { dagId, entryFile: 'dags/x.js', serialized };
+  return { dagId, entryFile: 'dags/x.js', serialized: serializedDag(dagId, { tasks }) };
 }
 
 describe('repositories against PostgreSQL', () => {
