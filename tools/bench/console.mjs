@@ -264,6 +264,7 @@ async function openFollowSearch(page, baseUrl, log, tenantId) {
     { timeout: 120_000, polling: 'raf' },
   );
   const openMs = await page.evaluate(() => performance.now());
+  if (log.screenshot) await page.screenshot({ path: log.screenshot });
   const frames = await framesWhile(page, appendLines(log.client, tenantId, log.taskInstanceId));
   const total = LOG_LINES + FOLLOW.batches * FOLLOW.lines;
   await page.waitForFunction(
@@ -333,7 +334,8 @@ async function scrollFrames(page, frames = 120) {
 
 /**
  * Runs `work` inside a Chromium performance trace (DIR/NAME.json) and a CPU profile of the page's
- * scripts (DIR/NAME.cpuprofile), and prints where the time went.
+ * scripts (DIR/NAME.cpuprofile), and prints where the time went (the grid, graph and log are also
+ * kept as DIR/grid.png, graph.png, log.png to look at).
  */
 async function traced(browser, page, traceDir, name, work) {
   if (!traceDir || name === null) return work();
@@ -407,6 +409,7 @@ export async function benchConsole(platform, repeats, traceDir = null) {
         ),
       );
       const scroll = await traced(browser, page, traceDir, trace('grid-scroll'), () => scrollFrames(page));
+      if (traceDir && i === 0) await page.screenshot({ path: join(traceDir, 'grid.png') });
       figures.scrollFrameMs.push(...scroll.times.slice(5));
       figures.gridCellsInPage = scroll.cells;
       figures.graphMs.push(
@@ -414,7 +417,9 @@ export async function benchConsole(platform, repeats, traceDir = null) {
           timeToSelector(page, `${platform.baseUrl}/dags/${BIG_DAG}/graph`, '[data-testid="graph-node"]', BIG_TASKS),
         ),
       );
+      if (traceDir && i === 0) await page.screenshot({ path: join(traceDir, 'graph.png') });
     }
+    if (traceDir) log.screenshot = join(traceDir, 'log.png');
     const logRun = await traced(browser, page, traceDir, 'log', () =>
       benchLog(page, platform.baseUrl, log, signup.body.tenant.id),
     );
