@@ -2,12 +2,14 @@
 // SQL: 1,000 small DAGs, and one DAG of 1,000 tasks (in 10 groups) with 50 finished runs, that is
 // 50,000 task instances. Measures what a user waits for; asserts nothing.
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { callApi } from '../api-call.mjs';
+import { summariseProfile } from './profile-summary.mjs';
+import { summariseTrace } from './trace-summary.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(join(root, 'package.json'));
@@ -16,6 +18,10 @@ const { Client: PgClient } = require('pg');
 export const SMALL_DAGS = 1000;
 export const BIG_TASKS = 1000;
 export const BIG_RUNS = 50;
+export const LOG_LINES = 100_000;
+const LOG_TASK = 'g0.t000';
+/** Lines appended while the log is followed: 40 every 100 ms for 3 s. */
+const FOLLOW = { batches: 30, lines: 40, everyMs: 100 };
 const BIG_DAG = 'big_dag';
 const GROUPS = 10;
 export const CONSOLE_GOALS = {
@@ -162,6 +168,123 @@ async function seed(databaseUrl, tenantId) {
   }
 }
 
+/**
+ * The log of the newest run's first task: LOG_LINES stored lines (one in a thousand an ERROR). The
+ * bench sets the instance running while it opens the log (see `running`), so the console follows a live try.
+ */
+async function seedLog(databaseUrl, tenantId) {
+  const client = new PgClient({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const [ti] = (
+      await client.query(
+        `UPDATE task_instance ti SET end_date = NULL
+           FROM dag_run r WHERE r.id = ti.dag_run_id AND r.tenant_id = $1 AND r.dag_id = $2 AND ti.task_id = $3
+            AND r.logical_date = (SELECT max(logical_date) FROM dag_run WHERE tenant_id = $1 AND dag_id = $2)
+         RETURNING ti.id, r.run_id`,
+        [tenantId, BIG_DAG, LOG_TASK],
+      )
+    ).rows;
+    await client.query(
+      `INSERT INTO task_log (tenant_id, task_instance_id, try_number, timestamp, stream, message)
+       SELECT $1, $2, 1, timestamptz '2024-01-01' + n * interval '1 millisecond', 'stdout',
+              CASE WHEN n % 1000 = 0 THEN 'ERROR batch ' || n || ' failed: connection reset by peer'
+                   ELSE 'INFO processed batch ' || n || ' rows=' || (n * 7919 % 10000) || ' \u001b[32mok\u001b[0m' END
+         FROM generate_series(1, $3::int) AS n`,
+      [tenantId, ti.id, LOG_LINES],
+    );
+    return { client, taskInstanceId: ti.id, runId: ti.run_id };
+  } catch (error) {
+    await client.end();
+    throw error;
+  }
+}
+
+/** Appends FOLLOW.batches batches of lines to the running try, keeping its heartbeat fresh. */
+async function appendLines(client, tenantId, taskInstanceId) {
+  for (let b = 0; b < FOLLOW.batches; b++) {
+    await client.query(
+      `INSERT INTO task_log (tenant_id, task_instance_id, try_number, timestamp, stream, message)
+       SELECT $1, $2, 1, now(), 'stdout', 'INFO live line ' || ($3::int * 1000 + n) FROM generate_series(1, $4::int) AS n`,
+      [tenantId, taskInstanceId, b, FOLLOW.lines],
+    );
+    await new Promise((resolve) => setTimeout(resolve, FOLLOW.everyMs));
+  }
+}
+
+/** Frame intervals from requestAnimationFrame in the page until `stop` resolves in Node. */
+async function framesWhile(page, stop) {
+  await page.evaluate(() => {
+    window.__frames = [];
+    window.__framing = true;
+    let last = performance.now();
+    const tick = (now) => {
+      window.__frames.push(now - last);
+      last = now;
+      if (window.__framing) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await stop;
+  return page.evaluate(() => {
+    window.__framing = false;
+    return window.__frames;
+  });
+}
+
+/**
+ * Sets the log's task instance running and keeps its heartbeat fresh (so the scheduler's zombie sweep
+ * leaves it alone) until the returned function is called.
+ */
+async function running(client, taskInstanceId) {
+  const beat = () =>
+    client.query(`UPDATE task_instance SET state = 'running', heartbeat_at = now() WHERE id = $1`, [taskInstanceId]);
+  await beat();
+  const timer = setInterval(() => void beat().catch(() => undefined), 1000);
+  return () => clearInterval(timer);
+}
+
+/** Opens the 100,000-line log, follows it while lines arrive, then searches it. */
+async function benchLog(page, baseUrl, log, tenantId) {
+  const stop = await running(log.client, log.taskInstanceId);
+  try {
+    return await openFollowSearch(page, baseUrl, log, tenantId);
+  } finally {
+    stop();
+  }
+}
+
+async function openFollowSearch(page, baseUrl, log, tenantId) {
+  const expected = (n) => `${n.toLocaleString('en')} lines`;
+  const url = `${baseUrl}/dags/${BIG_DAG}/runs/${encodeURIComponent(log.runId)}/tasks/${LOG_TASK}`;
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(
+    (text) => document.querySelector('[data-testid="log-count"]')?.textContent?.trim() === text,
+    expected(LOG_LINES),
+    { timeout: 120_000, polling: 'raf' },
+  );
+  const openMs = await page.evaluate(() => performance.now());
+  if (log.screenshot) await page.screenshot({ path: log.screenshot });
+  const frames = await framesWhile(page, appendLines(log.client, tenantId, log.taskInstanceId));
+  const total = LOG_LINES + FOLLOW.batches * FOLLOW.lines;
+  await page.waitForFunction(
+    (text) => document.querySelector('[data-testid="log-count"]')?.textContent?.trim() === text,
+    expected(total),
+    { timeout: 60_000, polling: 'raf' },
+  );
+  const searchMs = await page.evaluate(async () => {
+    const input = document.querySelector('[data-testid="log-search"]');
+    const matches = document.querySelector('[data-testid="log-matches"]');
+    const started = performance.now();
+    input.value = 'ERROR';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    while (!/^\d+ of \d+$/.test(matches.textContent.trim()))
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    return { ms: performance.now() - started, text: matches.textContent.trim() };
+  });
+  return { openMs, frames: frames.slice(2), searchMs: searchMs.ms, matches: searchMs.text, lines: total };
+}
+
 function initialJsGzipKb() {
   const dir = join(root, 'dist', 'apps', 'console', 'browser');
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
@@ -209,7 +332,33 @@ async function scrollFrames(page, frames = 120) {
   }, frames);
 }
 
-export async function benchConsole(platform, repeats) {
+/**
+ * Runs `work` inside a Chromium performance trace (DIR/NAME.json) and a CPU profile of the page's
+ * scripts (DIR/NAME.cpuprofile), and prints where the time went (the grid, graph and log are also
+ * kept as DIR/grid.png, graph.png, log.png to look at).
+ */
+async function traced(browser, page, traceDir, name, work) {
+  if (!traceDir || name === null) return work();
+  mkdirSync(traceDir, { recursive: true });
+  const path = join(traceDir, `${name}.json`);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await browser.startTracing(page, { path, screenshots: false });
+  await cdp.send('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await cdp.send('Profiler.stop');
+    await browser.stopTracing();
+    await cdp.detach();
+    writeFileSync(join(traceDir, `${name}.cpuprofile`), JSON.stringify(profile));
+    const { traceEvents } = JSON.parse(readFileSync(path, 'utf8'));
+    process.stderr.write(`[bench] trace ${path}\n${summariseTrace(traceEvents)}\n${summariseProfile(profile, 15)}\n`);
+  }
+}
+
+export async function benchConsole(platform, repeats, traceDir = null) {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium`);
   const { chromium } = require('playwright-core');
   const email = `bench-${randomBytes(4).toString('hex')}@updraft.local`;
@@ -222,6 +371,9 @@ export async function benchConsole(platform, repeats) {
   const seedStarted = Date.now();
   const seeded = await seed(platform.env.DATABASE_URL, signup.body.tenant.id);
   const seedSeconds = (Date.now() - seedStarted) / 1000;
+  const logSeedStarted = Date.now();
+  const log = await seedLog(platform.env.DATABASE_URL, signup.body.tenant.id);
+  const logSeedSeconds = (Date.now() - logSeedStarted) / 1000;
   const token = signup.body.accessToken;
   const api = (path) => `${platform.baseUrl}/api/v1/tenants/bench${path}`;
 
@@ -247,6 +399,7 @@ export async function benchConsole(platform, repeats) {
     await page.waitForURL(/\/dags$/);
     const figures = { dagListMs: [], gridMs: [], graphMs: [], scrollFrameMs: [], gridCellsInPage: null };
     for (let i = 0; i < repeats; i++) {
+      const trace = (name) => (i === 0 ? name : null);
       figures.dagListMs.push(await timeToSelector(page, `${platform.baseUrl}/dags`, '[data-testid="dag-row"]', 50));
       figures.gridMs.push(
         await timeToSelector(
@@ -255,18 +408,21 @@ export async function benchConsole(platform, repeats) {
           '[data-testid="grid-cell"]',
         ),
       );
-      const scroll = await scrollFrames(page);
+      const scroll = await traced(browser, page, traceDir, trace('grid-scroll'), () => scrollFrames(page));
+      if (traceDir && i === 0) await page.screenshot({ path: join(traceDir, 'grid.png') });
       figures.scrollFrameMs.push(...scroll.times.slice(5));
       figures.gridCellsInPage = scroll.cells;
       figures.graphMs.push(
-        await timeToSelector(
-          page,
-          `${platform.baseUrl}/dags/${BIG_DAG}/graph`,
-          '[data-testid="graph-node"]',
-          BIG_TASKS,
+        await traced(browser, page, traceDir, trace('graph'), () =>
+          timeToSelector(page, `${platform.baseUrl}/dags/${BIG_DAG}/graph`, '[data-testid="graph-node"]', BIG_TASKS),
         ),
       );
+      if (traceDir && i === 0) await page.screenshot({ path: join(traceDir, 'graph.png') });
     }
+    if (traceDir) log.screenshot = join(traceDir, 'log.png');
+    const logRun = await traced(browser, page, traceDir, 'log', () =>
+      benchLog(page, platform.baseUrl, log, signup.body.tenant.id),
+    );
     const frame = median(figures.scrollFrameMs);
     const p95 = [...figures.scrollFrameMs].sort((a, b) => a - b)[Math.floor(figures.scrollFrameMs.length * 0.95)];
     const js = initialJsGzipKb();
@@ -283,6 +439,19 @@ export async function benchConsole(platform, repeats) {
       graphDrawnMs: Math.round(median(figures.graphMs)),
       gridApi: { medianMs: Math.round(median(gridApi.slice(1).map((g) => g.ms))), bytes: gridApi[0].bytes },
       dagListApi: { medianMs: Math.round(median(listApi.slice(1).map((g) => g.ms))), bytes: listApi[0].bytes },
+      log: {
+        what: `${LOG_LINES.toLocaleString('en')} stored lines (seeded in ${logSeedSeconds.toFixed(1)} s), then ${FOLLOW.batches} batches of ${FOLLOW.lines} lines every ${FOLLOW.everyMs} ms while followed; one page load`,
+        openedMs: Math.round(logRun.openMs),
+        followFrame: {
+          medianMs: Number(median(logRun.frames).toFixed(1)),
+          p95Ms: Number(
+            ([...logRun.frames].sort((a, b) => a - b)[Math.floor(logRun.frames.length * 0.95)] ?? 0).toFixed(1),
+          ),
+          longestMs: Number(Math.max(0, ...logRun.frames).toFixed(1)),
+        },
+        searchedMs: Math.round(logRun.searchMs),
+        matches: logRun.matches,
+      },
       initialJsGzipKb: Number(js.toFixed(1)),
       goals: CONSOLE_GOALS,
     };
@@ -293,9 +462,13 @@ export async function benchConsole(platform, repeats) {
       scroll: result.gridScroll.fps >= CONSOLE_GOALS.scrollFps,
       gridApi: result.gridApi.medianMs <= CONSOLE_GOALS.gridApiMs && result.gridApi.bytes <= CONSOLE_GOALS.gridApiBytes,
       initialJs: js <= CONSOLE_GOALS.initialJsGzipKb,
+      logOpened: result.log.openedMs <= CONSOLE_GOALS.interactiveMs,
+      logSearched: result.log.searchedMs <= CONSOLE_GOALS.interactiveMs,
+      logFollowed: 1000 / result.log.followFrame.medianMs >= CONSOLE_GOALS.scrollFps,
     };
     return result;
   } finally {
     await browser.close();
+    await log.client.end();
   }
 }

@@ -1,4 +1,4 @@
-// `npm run bench [-- chain|throughput|lag|all|bundles|console] [--no-build] [--concurrency N] [--runs N] [--repeat N] [--cpu-prof DIR] [--keep-database]`
+// `npm run bench [-- chain|throughput|lag|all|bundles|console] [--no-build] [--concurrency N] [--runs N] [--repeat N] [--cpu-prof DIR] [--trace DIR] [--keep-database]`
 //
 // Measures Updraft end to end, the way a tenant sees it: the built api, scheduler and worker run
 // as separate processes against a fresh database and Redis prefix, a generated bundle is uploaded
@@ -86,6 +86,7 @@ function parseArgs(argv) {
       options.size = { ...options.size, [arg.slice(2).replace(/-([a-z])/g, (_, c) => c.toUpperCase())]: value };
     } else if (arg === '--no-build') options.build = false;
     else if (arg === '--cpu-prof') options.cpuProfDir = argv[++i];
+    else if (arg === '--trace') options.traceDir = argv[++i];
     else if (arg === '--keep-database') options.keepDatabase = true;
     else if (arg === '--concurrency' || arg === '--runs' || arg === '--repeat') {
       const value = Number(argv[++i]);
@@ -93,7 +94,7 @@ function parseArgs(argv) {
       options[arg.slice(2)] = value;
     } else if (arg === '--help' || arg === '-h') {
       process.stderr.write(
-        'usage: node tools/bench/run.mjs [chain|throughput|lag|all|bundles|console|schedules|api-scale|soak] [--no-build] [--concurrency N] [--runs N] [--repeat N]\n' +
+        'usage: node tools/bench/run.mjs [chain|throughput|lag|all|bundles|console|schedules|api-scale|soak] [--no-build] [--concurrency N] [--runs N] [--repeat N] [--trace DIR]\n' +
           '  schedules [--tenants 100] [--dags 100] [--minutes 10]\n' +
           '  api-scale [--tenants 100] [--dags 100] [--runs-per-dag 20] [--tasks-per-run 10] [--clients 20] [--seconds 10]\n' +
           '  soak [--tenants 20] [--rate 50] [--minutes 60]\n',
@@ -895,7 +896,7 @@ async function main() {
     if (options.mode === 'bundles') result.bundles = await benchBundles(options, tempRoot);
     if (options.mode === 'console') {
       const platform = await startPlatform('console', options, tempRoot);
-      result.console = await benchConsole(platform, options.repeat < 3 ? 3 : options.repeat);
+      result.console = await benchConsole(platform, options.repeat < 3 ? 3 : options.repeat, options.traceDir);
       await platform.stop();
     }
     if (options.mode === 'schedules') result.schedules = await benchSchedules(kit, options, tempRoot);

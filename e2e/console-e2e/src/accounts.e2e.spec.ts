@@ -135,6 +135,9 @@ describe('accounts in the browser: sign-up to reset through the local mailbox, a
     await page().getByTestId('signup-submit').click();
     await page().waitForURL(/\/dags$/);
     await page().getByTestId('verify-banner').waitFor({ state: 'visible' });
+    // The sign-up answer's delivery state of the verification mail, said in the banner.
+    expect(await page().getByTestId('verify-delivery').getAttribute('data-status')).toBe('queued');
+    expect(await page().getByTestId('verify-delivery').textContent()).toContain('The mail is queued');
     await screenshots('verify-banner');
 
     const verifyLink = await linkFromMailbox(email, /Confirm your email address/);
@@ -153,6 +156,7 @@ describe('accounts in the browser: sign-up to reset through the local mailbox, a
     await page().getByTestId('forgot-email').fill(email);
     await page().getByTestId('forgot-submit').click();
     await page().getByTestId('forgot-sent').waitFor({ state: 'visible' });
+    expect(await page().getByTestId('forgot-delivery').getAttribute('data-status')).toBe('queued');
     await screenshots('forgot-password');
 
     const resetLink = await linkFromMailbox(email, /Reset your Updraft password/);

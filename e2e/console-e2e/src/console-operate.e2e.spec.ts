@@ -281,6 +281,13 @@ describe('operating workflows in the console (headless Chromium against api, sch
       expect(await byTestId('ti-try', { try: '1' }).textContent()).toContain('failed');
       await byTestId('log-line').filter({ hasText: 'try 2' }).first().waitFor({ timeout: LONG });
       await screenshot('09-task-instance-two-tries');
+
+      // The gantt draws both tries of the retried task, the first one failed.
+      const [, dagUrl, runSegment] = /^(.*)\/runs\/([^/?]+)$/.exec(runUrl) as RegExpExecArray;
+      await page().goto(`${dagUrl}/gantt?run=${encodeURIComponent(decodeURIComponent(runSegment))}`);
+      await byTestId('gantt-row', { 'task-id': 'flaky_step', try: '2' }).waitFor();
+      await byTestId('gantt-row', { 'task-id': 'flaky_step', try: '1', state: 'failed' }).waitFor();
+      await screenshot('09-gantt-two-tries');
     });
   });
 

@@ -223,6 +223,24 @@ describe('the console DAG views in headless Chromium against the real stack', ()
     expect(await page().locator('[data-testid="graph-group"]').count()).toBe(1);
     await screenshot('05-graph');
 
+    // A folded group is kept in the URL: a reload draws the same graph, and unfolding takes it out.
+    const group = (await page().locator('[data-testid="graph-group"]').getAttribute('data-group-id')) as string;
+    const groupTask = page().locator(`[data-testid="graph-node"][data-task-id^=${attr(`${group}.`)}]`);
+    expect(await groupTask.count()).toBeGreaterThan(0);
+    await page().locator('[data-testid="graph-group"] text').click();
+    await page().waitForURL((u) => u.searchParams.get('fold') === group);
+    await groupTask.first().waitFor({ state: 'detached' });
+    await page().reload();
+    await page()
+      .locator(`[data-testid="graph-group"][data-group-id=${attr(group)}]`)
+      .waitFor();
+    await page().locator('[data-testid="graph-node"][data-task-id="finish"]').waitFor();
+    expect(await groupTask.count()).toBe(0);
+    await screenshot('05-graph-folded');
+    await page().locator('[data-testid="graph-group"] text').click();
+    await page().waitForURL((u) => !u.searchParams.has('fold'));
+    await groupTask.first().waitFor();
+
     // A second run, watched on the graph this time.
     const second = await owner.post<{ runId: string }>(`/tenants/${tenant}/dags/${PIPELINE}/dagRuns`, { json: {} });
     expect(second.status).toBe(201);

@@ -1,22 +1,12 @@
-import {
-  Body,
-  Controller,
-  DefaultValuePipe,
-  Get,
-  MessageEvent,
-  Param,
-  ParseIntPipe,
-  Patch,
-  Query,
-  Sse,
-} from '@nestjs/common';
+import { Body, Controller, DefaultValuePipe, Get, Param, ParseIntPipe, Patch, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiQuery } from '@nestjs/swagger';
 import { CurrentTenant, RequirePermission, TenantContext } from '@updraft/auth';
 import { PERMISSIONS } from '@updraft/domain';
 import { MarkPreview, TaskInstance } from '@updraft/api-types';
 import type { TaskDependencies, TaskInstancePage, TaskLog, TaskTryList, XComEntryList } from '@updraft/api-types';
-import type { Observable } from 'rxjs';
+import type { Request, Response } from 'express';
 import { ApiOneOfResponse } from '../../services/http/api-errors.decorator';
+import { writeEventStream } from '../../services/http/event-stream';
 import { PaginationQuery } from '../../services/http/pagination.dto';
 import { MarkStateDto } from '../dag-runs/dag-runs.dto';
 import { TaskInstancesService } from './task-instances.service';
@@ -120,7 +110,7 @@ export class TaskInstancesController {
    * The try's log as Server-Sent Events: every stored line (`message` events), then new lines as
    * the worker writes them, and one `end` event with the task's state once the try is over.
    */
-  @Sse(':taskId/logs/:try/stream')
+  @Get(':taskId/logs/:try/stream')
   @ApiProduces('text/event-stream')
   @ApiOkResponse({
     description:
@@ -138,15 +128,18 @@ export class TaskInstancesController {
   })
   @RequirePermission(PERMISSIONS.logsRead)
   @ApiMapIndex()
-  streamLogs(
+  async streamLogs(
     @CurrentTenant() tenant: TenantContext,
     @Param('dagId') dagId: string,
     @Param('runId') runId: string,
     @Param('taskId') taskId: string,
     @Param('try', ParseIntPipe) tryNumber: number,
     @Query('mapIndex', new DefaultValuePipe(-1), ParseIntPipe) mapIndex: number,
-  ): Promise<Observable<MessageEvent>> {
-    return this.taskInstances.streamLogs(tenant.id, { dagId, runId, taskId, mapIndex }, tryNumber);
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const events = await this.taskInstances.streamLogs(tenant.id, { dagId, runId, taskId, mapIndex }, tryNumber);
+    return writeEventStream(request, response, events);
   }
 
   /** Get a task's XCom entries. */

@@ -1,4 +1,4 @@
-import { Injectable, MessageEvent } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type {
   MarkPreview,
   TaskDependencies,
@@ -10,7 +10,7 @@ import type {
   TaskTryList,
   XComEntryList,
 } from '@updraft/api-types';
-import type { TaskState } from '@updraft/domain';
+import { MAX_LOG_PAGE_LINES, type TaskState } from '@updraft/domain';
 import {
   LogLine,
   TaskInstanceEntity,
@@ -20,7 +20,7 @@ import {
   TaskTryRepository,
   XComRepository,
 } from '@updraft/persistence';
-import { Observable } from 'rxjs';
+import { eventText } from '../../services/http/event-stream';
 import type { PaginationQuery } from '../../services/http/pagination.dto';
 import { isoOrNull } from '../dag-runs/dag-run.view';
 import { DagRunsService } from '../dag-runs/dag-runs.service';
@@ -38,7 +38,8 @@ export interface TaskInstanceRef {
 
 const LIVE_STATES: TaskState[] = ['none', 'scheduled', 'queued', 'running'];
 const LOG_STREAM_POLL_MS = 300;
-const LOG_STREAM_BATCH = 1_000;
+/** Lines read and written at once: a 100,000-line log is ten queries and ten writes. */
+const LOG_STREAM_BATCH = MAX_LOG_PAGE_LINES;
 const STALE_HEARTBEAT_MS = 15_000;
 
 function toLogLine(line: LogLine): TaskLogLine {
@@ -119,45 +120,44 @@ export class TaskInstancesService {
     return { taskId: ref.taskId, tryNumber, lines: page.lines.map(toLogLine), next: page.next, truncated };
   }
 
-  /** Every stored line, then new lines as the worker writes them, and one `end` event once the try is over. */
-  async streamLogs(tenantId: string, ref: TaskInstanceRef, tryNumber: number): Promise<Observable<MessageEvent>> {
+  /**
+   * The try's log as event text, a batch of lines per chunk: every stored line, then new lines as the
+   * worker writes them, and one `end` event once the try is over (or until `isClosed`).
+   */
+  async streamLogs(
+    tenantId: string,
+    ref: TaskInstanceRef,
+    tryNumber: number,
+  ): Promise<(isClosed: () => boolean) => AsyncIterable<string>> {
     const ti = await this.findTry(tenantId, ref, tryNumber);
     const taskId = ref.taskId;
-    return new Observable<MessageEvent>((subscriber) => {
-      let closed = false;
-      const follow = async () => {
-        let afterId = '0';
-        while (!closed) {
-          const lines = await this.logs.read(tenantId, ti.id, tryNumber, afterId, LOG_STREAM_BATCH);
-          for (const line of lines) subscriber.next({ data: toLogLine(line) } as MessageEvent);
-          if (lines.length > 0) {
-            afterId = lines[lines.length - 1].id;
-            continue;
-          }
-          const current = await this.taskInstances.find(tenantId, ti.dagRunId, taskId, ti.mapIndex);
-          // The worker stores a try's last lines before it ends the try, so nothing follows that. A try
-          // cancelled by hand whose worker is gone ends when its heartbeat has gone stale.
-          const tryOver =
-            !current ||
-            current.tryNumber > tryNumber ||
-            (await this.taskInstances.tryEnded(tenantId, ti.id, tryNumber)) ||
-            (!LIVE_STATES.includes(current.state) &&
-              Date.now() - (current.heartbeatAt?.getTime() ?? 0) > STALE_HEARTBEAT_MS);
-          if (tryOver) {
-            subscriber.next({
-              type: 'end',
-              data: { state: current?.tryNumber === tryNumber ? current.state : 'finished' },
-            } as MessageEvent);
-            return subscriber.complete();
-          }
-          await new Promise((resolve) => setTimeout(resolve, LOG_STREAM_POLL_MS));
+    const logs = this.logs;
+    const taskInstances = this.taskInstances;
+    return async function* follow(isClosed) {
+      let afterId = '0';
+      while (!isClosed()) {
+        const lines = await logs.read(tenantId, ti.id, tryNumber, afterId, LOG_STREAM_BATCH);
+        if (lines.length > 0) {
+          yield lines.map((line) => eventText(toLogLine(line))).join('');
+          afterId = lines[lines.length - 1].id;
+          continue;
         }
-      };
-      follow().catch((error) => subscriber.error(error));
-      return () => {
-        closed = true;
-      };
-    });
+        const current = await taskInstances.find(tenantId, ti.dagRunId, taskId, ti.mapIndex);
+        // The worker stores a try's last lines before it ends the try, so nothing follows that. A try
+        // cancelled by hand whose worker is gone ends when its heartbeat has gone stale.
+        const tryOver =
+          !current ||
+          current.tryNumber > tryNumber ||
+          (await taskInstances.tryEnded(tenantId, ti.id, tryNumber)) ||
+          (!LIVE_STATES.includes(current.state) &&
+            Date.now() - (current.heartbeatAt?.getTime() ?? 0) > STALE_HEARTBEAT_MS);
+        if (tryOver) {
+          yield eventText({ state: current?.tryNumber === tryNumber ? current.state : 'finished' }, 'end');
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, LOG_STREAM_POLL_MS));
+      }
+    };
   }
 
   /** Every instance's entries: a mapped task has one per map index. */

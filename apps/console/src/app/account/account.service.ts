@@ -1,4 +1,4 @@
-import { Injectable, inject } from '@angular/core';
+import { Injectable, inject, signal } from '@angular/core';
 import type {
   AccountSession,
   ChangePasswordRequest,
@@ -8,7 +8,7 @@ import type {
   MailDelivery,
   MeResponse,
 } from '@updraft/api-types';
-import { Observable, map } from 'rxjs';
+import { Observable, map, tap } from 'rxjs';
 import { ApiHttp } from '../core/api.service';
 
 export interface SignupForm {
@@ -22,23 +22,29 @@ export interface SignupForm {
 @Injectable({ providedIn: 'root' })
 export class AccountService {
   private readonly api = inject(ApiHttp);
+  private readonly verificationState = signal<MailDelivery | null>(null);
+  /** The last verification mail's delivery as the API answered it (sign-up or resend), for the banner. */
+  readonly verificationDelivery = this.verificationState.asReadonly();
 
   /** Signs up and answers like a log-in, so the session starts the same way. */
   signup(form: SignupForm): Observable<LoginResponse> {
     return this.api.post('/api/v1/auth/signup', {}, form).pipe(
-      map(({ tenant, role, ...session }): LoginResponse => ({
+      tap(({ verification }) => this.verificationState.set(verification)),
+      map(({ tenant, role, verification: _, ...session }): LoginResponse => ({
         ...session,
         tenants: [{ slug: tenant.slug, name: tenant.name, role }],
       })),
     );
   }
 
-  requestPasswordReset(email: string): Observable<{ message: string }> {
+  requestPasswordReset(email: string): Observable<{ message: string; delivery: MailDelivery }> {
     return this.api.post('/api/v1/auth/passwordReset', {}, { email });
   }
 
   resendVerification(): Observable<{ sent: boolean; delivery?: MailDelivery }> {
-    return this.api.post('/api/v1/auth/verifyEmail/resend', {}, {});
+    return this.api
+      .post('/api/v1/auth/verifyEmail/resend', {}, {})
+      .pipe(tap(({ delivery }) => delivery && this.verificationState.set(delivery)));
   }
 
   lookupInvitation(token: string): Observable<InvitationPreview> {

@@ -2,7 +2,9 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { finalize } from 'rxjs';
+import type { MailDelivery } from '@updraft/api-types';
 import { apiErrorMessage } from '../core/api-error';
+import { deliveryText } from './mail-delivery';
 import { AccountService } from './account.service';
 
 /** Asks for a reset link; the answer is the same whether or not the address has an account. */
@@ -18,6 +20,11 @@ import { AccountService } from './account.service';
           <p role="status" data-testid="forgot-sent">
             If an account has this address, a link to choose a new password is on its way. It works once, for one hour.
           </p>
+          @if (delivery(); as delivery) {
+            <p class="muted" data-testid="forgot-delivery" [attr.data-status]="delivery.status">
+              The mail is {{ describe(delivery) }}.
+            </p>
+          }
         } @else {
           <label class="field">
             <span>Email</span>
@@ -41,6 +48,9 @@ export class ForgotPasswordPage {
 
   protected readonly pending = signal(false);
   protected readonly sent = signal(false);
+  /** Always `queued` (a real state would tell who has an account), but said, so nobody waits for a mail that is still leaving. */
+  protected readonly delivery = signal<MailDelivery | null>(null);
+  protected readonly describe = deliveryText;
   protected readonly error = signal<string | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({ email: [''] });
 
@@ -56,6 +66,12 @@ export class ForgotPasswordPage {
     this.accounts
       .requestPasswordReset(email)
       .pipe(finalize(() => this.pending.set(false)))
-      .subscribe({ next: () => this.sent.set(true), error: (err: unknown) => this.error.set(apiErrorMessage(err)) });
+      .subscribe({
+        next: ({ delivery }) => {
+          this.delivery.set(delivery);
+          this.sent.set(true);
+        },
+        error: (err: unknown) => this.error.set(apiErrorMessage(err)),
+      });
   }
 }

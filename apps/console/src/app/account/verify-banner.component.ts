@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
 import { apiErrorMessage } from '../core/api-error';
+import { deliveryText } from './mail-delivery';
 import { AccountService } from './account.service';
 
 /** Until the address is confirmed: a banner in the shell, with a way to get the link again. */
@@ -12,6 +13,11 @@ import { AccountService } from './account.service';
         <span
           >Confirm your email address: open the link we sent to <strong>{{ email }}</strong>.</span
         >
+        @if (delivery(); as delivery) {
+          <span data-testid="verify-delivery" [attr.data-status]="delivery.status"
+            >The mail is {{ describe(delivery) }}.</span
+          >
+        }
         @if (note()) {
           <span data-testid="verify-banner-note">{{ note() }}</span>
         } @else {
@@ -41,6 +47,8 @@ export class VerifyBannerComponent implements OnInit {
   protected readonly unverifiedEmail = signal<string | null>(null);
   protected readonly pending = signal(false);
   protected readonly note = signal<string | null>(null);
+  protected readonly delivery = this.accounts.verificationDelivery;
+  protected readonly describe = deliveryText;
 
   ngOnInit(): void {
     this.accounts.me().subscribe({

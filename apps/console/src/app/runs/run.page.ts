@@ -9,7 +9,7 @@ import { apiErrorMessage } from '../core/api-error';
 import { DurationPipe, elapsedMs } from '../core/duration.pipe';
 import { SessionService } from '../core/session.service';
 import { StateBadgeComponent } from '../core/state-badge.component';
-import { ConfirmDialogComponent } from '../shared/confirm-dialog.component';
+import { ConfirmFlowDialogComponent } from '../shared/confirm-flow-dialog.component';
 import { ConfirmFlow } from '../shared/confirm-flow';
 import { dagPermission } from '../shared/dag-permission';
 import { livePoll } from '../shared/live';
@@ -27,7 +27,7 @@ const ACTIVE_RUN = ['queued', 'running'];
 @Component({
   selector: 'ud-run-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, JsonPipe, RouterLink, StateBadgeComponent, DurationPipe, ConfirmDialogComponent],
+  imports: [DatePipe, JsonPipe, RouterLink, StateBadgeComponent, DurationPipe, ConfirmFlowDialogComponent],
   template: `
     <nav class="breadcrumbs small">
       <a routerLink="/dags">DAGs</a> / <a [routerLink]="['/dags', dagId()]" class="mono">{{ dagId() }}</a> /
@@ -145,18 +145,7 @@ const ACTIVE_RUN = ['queued', 'running'];
     } @else if (!view().error) {
       <p class="muted">Loading the run…</p>
     }
-    @if (flow.pending(); as change) {
-      <ud-confirm-dialog
-        [heading]="change.heading"
-        [confirmLabel]="change.confirmLabel"
-        [instances]="change.instances"
-        [error]="change.error"
-        [busy]="change.busy"
-        [allowEmpty]="change.allowEmpty"
-        (confirmed)="flow.confirm()"
-        (cancelled)="flow.cancel()"
-      />
-    }
+    <ud-confirm-flow-dialog [flow]="flow" />
   `,
   styles: `
     .head {

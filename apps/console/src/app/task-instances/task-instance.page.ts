@@ -20,7 +20,7 @@ import { DurationPipe } from '../core/duration.pipe';
 import { SessionService } from '../core/session.service';
 import { StateBadgeComponent } from '../core/state-badge.component';
 import { RunApiService } from '../runs/run-api.service';
-import { ConfirmDialogComponent } from '../shared/confirm-dialog.component';
+import { ConfirmFlowDialogComponent } from '../shared/confirm-flow-dialog.component';
 import { ConfirmFlow } from '../shared/confirm-flow';
 import { dagPermission } from '../shared/dag-permission';
 import { livePoll } from '../shared/live';
@@ -50,7 +50,7 @@ const EMPTY_VIEW: TaskView = { ti: null, tries: [], dependencies: null, xcom: []
     RouterLink,
     StateBadgeComponent,
     DurationPipe,
-    ConfirmDialogComponent,
+    ConfirmFlowDialogComponent,
     LogViewerComponent,
   ],
   template: `
@@ -193,50 +193,40 @@ const EMPTY_VIEW: TaskView = { ti: null, tries: [], dependencies: null, xcom: []
     } @else if (!view().error) {
       <p class="muted">Loading the task instance…</p>
     }
-    @if (flow.pending(); as change) {
-      <ud-confirm-dialog
-        [heading]="change.heading"
-        [confirmLabel]="change.confirmLabel"
-        [instances]="change.instances"
-        [error]="change.error"
-        [busy]="change.busy"
-        (confirmed)="flow.confirm()"
-        (cancelled)="flow.cancel()"
-      >
-        @if (clearOptions(); as o) {
-          <fieldset class="options">
-            <legend class="small">Also clear</legend>
-            <label
-              ><input
-                type="checkbox"
-                [checked]="o.upstream"
-                (change)="setClearOption('upstream', $any($event.target).checked)"
-                data-testid="clear-upstream"
-              />
-              upstream</label
-            >
-            <label
-              ><input
-                type="checkbox"
-                [checked]="o.downstream"
-                (change)="setClearOption('downstream', $any($event.target).checked)"
-                data-testid="clear-downstream"
-              />
-              downstream</label
-            >
-            <label
-              ><input
-                type="checkbox"
-                [checked]="o.onlyFailed"
-                (change)="setClearOption('onlyFailed', $any($event.target).checked)"
-                data-testid="clear-only-failed"
-              />
-              only failed</label
-            >
-          </fieldset>
-        }
-      </ud-confirm-dialog>
-    }
+    <ud-confirm-flow-dialog [flow]="flow">
+      @if (clearOptions(); as o) {
+        <fieldset class="options">
+          <legend class="small">Also clear</legend>
+          <label
+            ><input
+              type="checkbox"
+              [checked]="o.upstream"
+              (change)="setClearOption('upstream', $any($event.target).checked)"
+              data-testid="clear-upstream"
+            />
+            upstream</label
+          >
+          <label
+            ><input
+              type="checkbox"
+              [checked]="o.downstream"
+              (change)="setClearOption('downstream', $any($event.target).checked)"
+              data-testid="clear-downstream"
+            />
+            downstream</label
+          >
+          <label
+            ><input
+              type="checkbox"
+              [checked]="o.onlyFailed"
+              (change)="setClearOption('onlyFailed', $any($event.target).checked)"
+              data-testid="clear-only-failed"
+            />
+            only failed</label
+          >
+        </fieldset>
+      }
+    </ud-confirm-flow-dialog>
   `,
   styles: `
     .head {

@@ -1,17 +1,22 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import type { TaskInstance } from '@updraft/api-types';
-import { EMPTY, catchError, map, switchMap } from 'rxjs';
+import type { TaskInstance, TaskTry } from '@updraft/api-types';
+import { EMPTY, Observable, catchError, forkJoin, map, of, switchMap } from 'rxjs';
 import { formatDuration } from '../../core/duration.pipe';
 import { whileActive } from '../../shared/live';
 import { isLive, stateColor } from '../../shared/state-colors';
+import { TaskInstanceApiService } from '../../task-instances/task-instance-api.service';
 import { DagApiService } from '../dag-api.service';
 import { DagPageStore } from '../dag-page.store';
 import { RunPickerComponent } from '../run-picker.component';
 
+/** A try before the current one, named by its task instance. */
+type EarlierTry = TaskTry & { taskId: string; mapIndex: number };
+
 interface Bar {
   key: string;
   taskId: string;
+  tryNumber: number;
   label: string;
   state: string;
   queuedLeft: number;
@@ -21,7 +26,10 @@ interface Bar {
   title: string;
 }
 
-/** One run's task instances on a time line: the grey part queued, the coloured part running, per task and try. */
+/**
+ * One run's task instances on a time line: the grey part queued, the coloured part running; a task
+ * that ran more than once has a bar for each earlier try too (their queued time is not kept).
+ */
 @Component({
   selector: 'ud-gantt-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -38,6 +46,7 @@ interface Bar {
             class="gantt__row"
             data-testid="gantt-row"
             [attr.data-task-id]="bar.taskId"
+            [attr.data-try]="bar.tryNumber"
             [attr.data-state]="bar.state"
           >
             <span class="gantt__label mono small" [title]="bar.label">{{ bar.label }}</span>
@@ -107,6 +116,7 @@ interface Bar {
 export class GanttTab {
   protected readonly store = inject(DagPageStore);
   private readonly api = inject(DagApiService);
+  private readonly taskApi = inject(TaskInstanceApiService);
   protected readonly color = stateColor;
 
   private readonly target = computed(
@@ -122,15 +132,48 @@ export class GanttTab {
         !tenant || !runId
           ? EMPTY
           : whileActive(
-              () => this.api.taskInstances(tenant, dagId, runId).pipe(map((page) => page.items)),
-              (items) => items.some((ti) => isLive(ti.state)),
+              () =>
+                this.api
+                  .taskInstances(tenant, dagId, runId)
+                  .pipe(switchMap((page) => this.withEarlierTries(tenant, dagId, runId, page.items))),
+              ({ items }) => items.some((ti) => isLive(ti.state)),
             ).pipe(catchError(() => EMPTY)),
       ),
     ),
   );
 
+  /** The tries before the current one, of each instance that has them (one call per such instance). */
+  private withEarlierTries(
+    tenant: string,
+    dagId: string,
+    runId: string,
+    items: TaskInstance[],
+  ): Observable<{ items: TaskInstance[]; earlier: EarlierTry[][] }> {
+    const retried = items.filter((ti) => ti.tryNumber > 1);
+    if (retried.length === 0) return of({ items, earlier: [] });
+    return forkJoin(
+      retried.map((ti) =>
+        this.taskApi.tries({ tenant, dagId, runId, taskId: ti.taskId, mapIndex: ti.mapIndex }).pipe(
+          map(({ items: tries }) => tries.filter((t) => t.tryNumber < ti.tryNumber)),
+          catchError(() => of([] as TaskTry[])),
+        ),
+      ),
+    ).pipe(
+      map((earlier) => ({
+        items,
+        earlier: earlier.map((tries, i) =>
+          tries.map((t) => ({ ...t, taskId: retried[i].taskId, mapIndex: retried[i].mapIndex })),
+        ),
+      })),
+    );
+  }
+
   private readonly window = computed(() => {
-    const items = this.instances() ?? [];
+    const items = [...(this.instances()?.items ?? []), ...(this.instances()?.earlier.flat() ?? [])].map((t) => ({
+      queuedAt: 'queuedAt' in t ? t.queuedAt : null,
+      startDate: t.startDate,
+      endDate: t.endDate,
+    }));
     const starts = items.flatMap((ti) =>
       [ti.queuedAt, ti.startDate].filter((d): d is string => d !== null).map(Date.parse),
     );
@@ -149,31 +192,43 @@ export class GanttTab {
   });
 
   protected readonly bars = computed((): Bar[] | null => {
-    const items = this.instances();
-    if (!items) return null;
+    const loaded = this.instances();
+    if (!loaded) return null;
     const w = this.window();
     if (!w) return [];
     const pct = (t: number) => ((t - w.from) / (w.to - w.from)) * 100;
-    return items
+    const bar = (
+      t: { taskId: string; mapIndex: number; tryNumber: number; state: string | null },
+      queuedAt: string | null,
+      startDate: string | null,
+      endDate: string | null,
+    ): Bar => {
+      const queued = queuedAt ? Date.parse(queuedAt) : null;
+      const start = startDate ? Date.parse(startDate) : null;
+      const end = endDate ? Date.parse(endDate) : start !== null ? Date.now() : null;
+      const queuedUntil = start ?? Date.now();
+      const state = t.state ?? 'none';
+      const label = `${t.taskId}${t.mapIndex >= 0 ? ` [${t.mapIndex}]` : ''}${t.tryNumber > 1 || queuedAt === null ? ` · try ${t.tryNumber}` : ''}`;
+      return {
+        key: `${t.taskId}:${t.mapIndex}:${t.tryNumber}`,
+        taskId: t.taskId,
+        tryNumber: t.tryNumber,
+        label,
+        state,
+        queuedLeft: queued === null ? 0 : pct(queued),
+        queuedWidth: queued === null ? 0 : pct(queuedUntil) - pct(queued),
+        runLeft: start === null ? 0 : pct(start),
+        runWidth: start === null || end === null ? 0 : pct(end) - pct(start),
+        title: `${label} · ${state}${queued !== null && start !== null ? ` · queued ${formatDuration(start - queued)}` : ''}${start !== null && end !== null ? ` · ran ${formatDuration(end - start)}` : ''}`,
+      };
+    };
+    const current = loaded.items
       .filter((ti) => ti.queuedAt || ti.startDate)
-      .sort((a, b) => Date.parse(a.startDate ?? a.queuedAt ?? '') - Date.parse(b.startDate ?? b.queuedAt ?? ''))
-      .map((ti: TaskInstance) => {
-        const queued = ti.queuedAt ? Date.parse(ti.queuedAt) : null;
-        const start = ti.startDate ? Date.parse(ti.startDate) : null;
-        const end = ti.endDate ? Date.parse(ti.endDate) : start !== null ? Date.now() : null;
-        const queuedUntil = start ?? Date.now();
-        const label = `${ti.taskId}${ti.mapIndex >= 0 ? ` [${ti.mapIndex}]` : ''}${ti.tryNumber > 1 ? ` · try ${ti.tryNumber}` : ''}`;
-        return {
-          key: `${ti.taskId}:${ti.mapIndex}`,
-          taskId: ti.taskId,
-          label,
-          state: ti.state,
-          queuedLeft: queued === null ? 0 : pct(queued),
-          queuedWidth: queued === null ? 0 : pct(queuedUntil) - pct(queued),
-          runLeft: start === null ? 0 : pct(start),
-          runWidth: start === null || end === null ? 0 : pct(end) - pct(start),
-          title: `${label} · ${ti.state}${queued !== null && start !== null ? ` · queued ${formatDuration(start - queued)}` : ''}${start !== null && end !== null ? ` · ran ${formatDuration(end - start)}` : ''}`,
-        };
-      });
+      .map((ti: TaskInstance) => ({
+        at: ti.startDate ?? ti.queuedAt ?? '',
+        bar: bar(ti, ti.queuedAt, ti.startDate, ti.endDate),
+      }));
+    const earlier = loaded.earlier.flat().map((t) => ({ at: t.startDate, bar: bar(t, null, t.startDate, t.endDate) }));
+    return [...current, ...earlier].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)).map((b) => b.bar);
   });
 }

@@ -1,5 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { Router } from '@angular/router';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, Router } from '@angular/router';
 import { mostUrgentState, TaskState } from '@updraft/domain';
 import { DagGraphComponent } from '../../shared/graph/dag-graph.component';
 import type { GraphInput } from '../../shared/graph/graph-layout';
@@ -41,7 +42,10 @@ import { RunPickerComponent } from '../run-picker.component';
 export class GraphTab {
   protected readonly store = inject(DagPageStore);
   private readonly router = inject(Router);
-  private readonly collapsed = signal<string[]>([]);
+  private readonly route = inject(ActivatedRoute);
+  private readonly query = toSignal(this.route.queryParamMap, { requireSync: true });
+  /** Folded groups live in the URL (`?fold=extract,load`), so a reload or a shared link draws the same graph. */
+  private readonly collapsed = computed(() => (this.query().get('fold') ?? '').split(',').filter(Boolean));
 
   /** The structure only: a new state in the run recolours the drawing without laying it out again. */
   protected readonly graph = computed(
@@ -65,12 +69,16 @@ export class GraphTab {
     const states = new Map<string, string>();
     if (!grid || !run) return states;
     const byGroup = new Map<string, TaskState[]>();
+    const parents = new Map(grid.groups.map((g) => [g.groupId, g.parentGroupId]));
     grid.tasks.forEach((task, i) => {
       const state = stateOfCode(run.states[i] ?? '.');
       if (!state) return;
       states.set(task.taskId, state);
-      for (let g = task.groupId; g; g = grid.groups.find((x) => x.groupId === g)?.parentGroupId ?? null)
-        byGroup.set(g, [...(byGroup.get(g) ?? []), state]);
+      for (let g = task.groupId; g; g = parents.get(g) ?? null) {
+        const list = byGroup.get(g);
+        if (list) list.push(state);
+        else byGroup.set(g, [state]);
+      }
     });
     for (const [group, list] of byGroup) states.set(group, mostUrgentState(list) ?? 'none');
     return states;
@@ -82,6 +90,13 @@ export class GraphTab {
   }
 
   protected toggleGroup(groupId: string): void {
-    this.collapsed.update((list) => (list.includes(groupId) ? list.filter((g) => g !== groupId) : [...list, groupId]));
+    const list = this.collapsed();
+    const fold = list.includes(groupId) ? list.filter((g) => g !== groupId) : [...list, groupId];
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { fold: fold.length ? fold.join(',') : null },
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
   }
 }

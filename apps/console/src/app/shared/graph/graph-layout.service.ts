@@ -38,10 +38,10 @@ export class GraphLayoutService implements OnDestroy {
 
   /** Where there are no workers (server-side rendering, unit tests). */
   private async inProcess(input: GraphInput): Promise<GraphLayout> {
-    const [{ default: ELK }, { layoutGraph }] = await Promise.all([
-      import('elkjs/lib/elk.bundled.js'),
-      import('./graph-layout'),
-    ]);
-    return layoutGraph(new ELK(), input);
+    const { layoutGraph } = await import('./graph-layout');
+    return layoutGraph(async () => {
+      const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
+      return new ELK();
+    }, input);
   }
 }

@@ -1,4 +1,5 @@
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
+import { LayoutItem, layeredLayout } from './layered-layout';
 
 export interface GraphInput {
   tasks: { id: string; groupId: string | null; operator: string }[];
@@ -46,11 +47,11 @@ function visibleOwner(
   return chain.find((g) => collapsed.has(g)) ?? null;
 }
 
-/**
- * Lays the DAG out left to right with ELK's layered algorithm, task groups as boxes around their
- * tasks (or as one box when collapsed). Runs wherever `elk` runs: in the console, in a Web Worker.
- */
-export async function layoutGraph(elk: ElkLike, input: GraphInput): Promise<GraphLayout> {
+/** Visible nodes (tasks and collapsed groups) above which ELK's layered layout takes seconds. */
+export const LARGE_GRAPH = 300;
+
+/** What is drawn: the tree of visible tasks and groups, and the edges between visible nodes (deduplicated). */
+export function visibleGraph(input: GraphInput): { roots: LayoutItem[]; edges: [string, string][]; count: number } {
   const parents = new Map(input.groups.map((g) => [g.id, g.parentId]));
   const collapsed = new Set(input.collapsed.filter((g) => parents.has(g)));
   const standIn = new Map<string, string>();
@@ -59,8 +60,83 @@ export async function layoutGraph(elk: ElkLike, input: GraphInput): Promise<Grap
       task.id,
       visibleOwner(task.groupId && parents.has(task.groupId) ? task.groupId : null, parents, collapsed) ?? task.id,
     );
+  const roots: LayoutItem[] = [];
+  const groups = new Map<string, LayoutItem>();
+  let count = 0;
+  const groupItem = (id: string): LayoutItem => {
+    let item = groups.get(id);
+    if (item) return item;
+    const isCollapsed = collapsed.has(id);
+    item = {
+      id,
+      kind: 'group',
+      label: id,
+      operator: null,
+      collapsed: isCollapsed,
+      ...(isCollapsed ? TASK_SIZE : { width: 0, height: 0, children: [] }),
+    };
+    if (isCollapsed) count++;
+    groups.set(id, item);
+    const parent = parents.get(id) ?? null;
+    (parent ? (groupItem(parent).children as LayoutItem[]) : roots).push(item);
+    return item;
+  };
+  for (const task of input.tasks) {
+    const owner = standIn.get(task.id) as string;
+    if (owner !== task.id) {
+      groupItem(owner);
+      continue;
+    }
+    count++;
+    const item: LayoutItem = {
+      id: task.id,
+      kind: 'task',
+      label: task.id,
+      operator: task.operator,
+      collapsed: false,
+      ...TASK_SIZE,
+    };
+    const group = task.groupId && parents.has(task.groupId) ? task.groupId : null;
+    (group ? (groupItem(group).children as LayoutItem[]) : roots).push(item);
+  }
+  const seen = new Set<string>();
+  const edges: [string, string][] = [];
+  for (const [from, to] of input.edges) {
+    const [a, b] = [standIn.get(from), standIn.get(to)];
+    if (!a || !b || a === b) continue;
+    const id = `${a}\u2192${b}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    edges.push([a, b]);
+  }
+  return { roots, edges, count };
+}
 
-  const nodeOf = new Map<string, ElkNode>();
+/**
+ * Lays the DAG out left to right, task groups as boxes around their tasks (or as one box when
+ * collapsed): with ELK's layered algorithm, or for more than LARGE_GRAPH visible nodes with our own
+ * linear layered layout (ELK needs seconds there; it is not even loaded then). Runs in a Web Worker.
+ */
+export async function layoutGraph(loadElk: () => Promise<ElkLike>, input: GraphInput): Promise<GraphLayout> {
+  const { roots, edges, count } = visibleGraph(input);
+  if (count > LARGE_GRAPH)
+    return layeredLayout(roots, edges, {
+      layerGap: 40,
+      nodeGap: 14,
+      padding: [GROUP_HEADER, 10, 10, 10],
+      sweeps: 4,
+    });
+  const meta = new Map<string, LayoutItem>();
+  const toElk = (item: LayoutItem): ElkNode => {
+    meta.set(item.id, item);
+    return item.children
+      ? {
+          id: item.id,
+          children: item.children.map(toElk),
+          layoutOptions: { 'elk.padding': `[top=${GROUP_HEADER},left=10,bottom=10,right=10]` },
+        }
+      : { id: item.id, width: item.width, height: item.height };
+  };
   const root: ElkNode = {
     id: '__root',
     layoutOptions: {
@@ -71,48 +147,11 @@ export async function layoutGraph(elk: ElkLike, input: GraphInput): Promise<Grap
       'elk.spacing.nodeNode': '14',
       'elk.edgeRouting': 'POLYLINE',
     },
-    children: [],
-    edges: [],
+    children: roots.map(toElk),
+    edges: edges.map(([a, b]): ElkExtendedEdge => ({ id: `${a}\u2192${b}`, sources: [a], targets: [b] })),
   };
-  const meta = new Map<string, Omit<PlacedNode, 'x' | 'y' | 'width' | 'height'>>();
-  const groupNode = (id: string): ElkNode => {
-    let node = nodeOf.get(id);
-    if (node) return node;
-    const isCollapsed = collapsed.has(id);
-    node = isCollapsed
-      ? { id, ...TASK_SIZE }
-      : { id, children: [], layoutOptions: { 'elk.padding': `[top=${GROUP_HEADER},left=10,bottom=10,right=10]` } };
-    nodeOf.set(id, node);
-    meta.set(id, { id, kind: 'group', label: id, operator: null, collapsed: isCollapsed });
-    const parent = parents.get(id) ?? null;
-    (parent ? groupNode(parent) : root).children?.push(node);
-    return node;
-  };
-  for (const task of input.tasks) {
-    const owner = standIn.get(task.id) as string;
-    if (owner !== task.id) {
-      groupNode(owner);
-      continue;
-    }
-    const node: ElkNode = { id: task.id, ...TASK_SIZE };
-    nodeOf.set(task.id, node);
-    meta.set(task.id, { id: task.id, kind: 'task', label: task.id, operator: task.operator, collapsed: false });
-    const group = task.groupId && parents.has(task.groupId) ? task.groupId : null;
-    (group ? groupNode(group) : root).children?.push(node);
-  }
-  const seen = new Set<string>();
-  const edges: ElkExtendedEdge[] = [];
-  for (const [from, to] of input.edges) {
-    const [a, b] = [standIn.get(from), standIn.get(to)];
-    if (!a || !b || a === b) continue;
-    const id = `${a}\u2192${b}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    edges.push({ id, sources: [a], targets: [b] });
-  }
-  root.edges = edges;
 
-  const laid = await elk.layout(root);
+  const laid = await (await loadElk()).layout(root);
   const nodes: PlacedNode[] = [];
   const place = (node: ElkNode, dx: number, dy: number) => {
     for (const child of node.children ?? []) {
@@ -120,7 +159,17 @@ export async function layoutGraph(elk: ElkLike, input: GraphInput): Promise<Grap
       const y = dy + (child.y ?? 0);
       const info = meta.get(child.id);
       if (info)
-        nodes.push({ ...info, x, y, width: child.width ?? TASK_SIZE.width, height: child.height ?? TASK_SIZE.height });
+        nodes.push({
+          id: info.id,
+          kind: info.kind,
+          label: info.label,
+          operator: info.operator,
+          collapsed: info.collapsed,
+          x,
+          y,
+          width: child.width ?? TASK_SIZE.width,
+          height: child.height ?? TASK_SIZE.height,
+        });
       place(child, x, y);
     }
   };

@@ -63,6 +63,19 @@ describe('DagGridComponent', () => {
     expect(all('grid-cell').length).toBeLessThan(2500);
   });
 
+  it('scrolls by rewriting the same row and cell elements: none made, removed or moved', () => {
+    const scroller = fixture.nativeElement.querySelector('[data-testid="dag-grid"]') as HTMLElement;
+    const rowsBefore = Array.from(fixture.nativeElement.querySelectorAll('.grid-row')) as HTMLElement[];
+    const cellsBefore = all('grid-cell');
+    scroller.scrollTop = HEADER_HEIGHT + 500 * ROW_HEIGHT + 7;
+    scroller.dispatchEvent(new Event('scroll'));
+    fixture.detectChanges();
+    const rowsAfter = Array.from(fixture.nativeElement.querySelectorAll('.grid-row')) as HTMLElement[];
+    expect(rowsAfter).toEqual(rowsBefore);
+    expect(all('grid-cell')).toEqual(cellsBefore);
+    expect(all('grid-cell').map((c) => Number(c.dataset['row']))).toContain(500);
+  });
+
   it('colours cells by state, summarises a mapped task per state, and marks the failed cell of the running run', () => {
     const failed = all('grid-cell').filter((c) => c.dataset['state'] === 'failed');
     // The task's cell, and its group's summary cell.

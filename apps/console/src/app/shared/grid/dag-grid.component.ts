@@ -13,6 +13,7 @@ import { Router } from '@angular/router';
 import type { GridData } from '@updraft/api-types';
 import { formatDuration } from '../../core/duration.pipe';
 import { stateColor } from '../state-colors';
+import { GridLine, GridLineCell, GridLineDirective } from './grid-line.directive';
 import { GridRow, gridRows, mappedSummary, rowState, runDurationMs } from './grid-rows';
 
 export const ROW_HEIGHT = 22;
@@ -22,17 +23,6 @@ const OVERSCAN = 2;
 /** Used until the browser has measured the grid (and in tests, where nothing is laid out). */
 const FALLBACK_VIEW = { width: 1000, height: 600 };
 
-interface Cell {
-  x: number;
-  y: number;
-  color: string;
-  state: string;
-  runIndex: number;
-  rowIndex: number;
-  mapped: boolean;
-  group: boolean;
-}
-
 /**
  * Runs × tasks, drawn only where the viewport is: a 1,000-task, 100-run grid puts a few hundred
  * cells in the page, whichever way it is scrolled. Task groups fold; a mapped task's cell counts
@@ -41,6 +31,7 @@ interface Cell {
 @Component({
   selector: 'ud-dag-grid',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [GridLineDirective],
   template: `
     <div class="grid-scroll" data-testid="dag-grid" (scroll)="onScroll($event)" [style.height.px]="viewHeight()">
       <div
@@ -70,7 +61,7 @@ interface Cell {
           }
         </div>
         <div class="grid-names" [style.width.px]="nameWidth()" [style.height.px]="rows().length * row">
-          @for (r of visibleRows(); track r.row.id) {
+          @for (r of visibleRows(); track r.slot) {
             <div
               class="grid-name"
               [style.top.px]="r.index * row"
@@ -120,20 +111,9 @@ interface Cell {
               [style.top.px]="a.rowIndex * row"
             ></div>
           }
-          <!-- Tracked by slot: scrolling moves the same elements instead of making new ones. -->
-          @for (cell of visibleCells(); track $index) {
-            <div
-              class="grid-cell"
-              data-testid="grid-cell"
-              [attr.data-run]="cell.runIndex"
-              [attr.data-row]="cell.rowIndex"
-              [attr.data-state]="cell.state"
-              [class.grid-cell--mapped]="cell.mapped"
-              [class.grid-cell--group]="cell.group"
-              [style.left.px]="cell.x"
-              [style.top.px]="cell.y"
-              [style.background]="cell.color"
-            ></div>
+          <!-- Rows tracked by slot, in slot order: a row scrolled in takes the element of the one scrolled out, nothing moves. -->
+          @for (line of visibleLines(); track line.slot) {
+            <div class="grid-row" [udGridLine]="line"></div>
           }
         </div>
       </div>
@@ -150,6 +130,9 @@ interface Cell {
       border: 1px solid var(--border);
       border-radius: 6px;
       max-height: 75vh;
+      /* Its own layer and layout root: a scroll repaints what came into view, not the page. */
+      contain: strict;
+      will-change: scroll-position;
     }
     .grid-canvas {
       position: relative;
@@ -219,8 +202,18 @@ interface Cell {
     }
     .grid-cells {
       position: absolute;
+      contain: strict;
+      will-change: transform;
     }
-    .grid-cell {
+    .grid-row {
+      position: absolute;
+      left: 0;
+      right: 0;
+      height: 22px;
+      contain: strict;
+    }
+    /* Cells are written by GridLineDirective, outside this template's style scope. */
+    .grid-cells ::ng-deep .grid-cell {
       position: absolute;
       width: 14px;
       height: 14px;
@@ -229,10 +222,10 @@ interface Cell {
       cursor: pointer;
       box-shadow: inset 0 0 0 1px rgb(0 0 0 / 12%);
     }
-    .grid-cell--mapped {
+    .grid-cells ::ng-deep .grid-cell--mapped {
       border-radius: 50%;
     }
-    .grid-cell--group {
+    .grid-cells ::ng-deep .grid-cell--group {
       opacity: 0.75;
     }
     .grid-cells:focus {
@@ -300,13 +293,15 @@ export class DagGridComponent {
   protected readonly rows = computed(() => gridRows(this.data(), this.collapsed()));
   protected readonly viewHeight = computed(() => HEADER_HEIGHT + Math.min(this.rows().length, 40) * ROW_HEIGHT + 18);
 
+  /**
+   * Always `slots` rows (fewer only when the grid has fewer): every slot is filled whatever the
+   * scroll position, so the elements of the rows are kept and reused, never made or dropped.
+   */
   private readonly rowWindow = computed(() => {
-    const first = Math.max(0, Math.floor(this.scrollTop() / ROW_HEIGHT) - OVERSCAN);
-    const last = Math.min(
-      this.rows().length,
-      Math.ceil((this.scrollTop() + this.view().height) / ROW_HEIGHT) + OVERSCAN,
-    );
-    return { first, last };
+    const size = this.slots();
+    const count = this.rows().length;
+    const first = Math.max(0, Math.min(Math.floor(this.scrollTop() / ROW_HEIGHT) - OVERSCAN, count - size));
+    return { first, last: Math.min(count, first + size) };
   });
   private readonly columnWindow = computed(() => {
     const first = Math.max(0, Math.floor(this.scrollLeft() / COLUMN_WIDTH) - OVERSCAN);
@@ -317,11 +312,14 @@ export class DagGridComponent {
     return { first, last };
   });
 
+  /** The names of the rows in view, in slot order like the cells. */
   protected readonly visibleRows = computed(() => {
     const { first, last } = this.rowWindow();
+    const slots = this.slots();
     return this.rows()
       .slice(first, last)
-      .map((row, i) => ({ row, index: first + i }));
+      .map((row, i) => ({ row, index: first + i, slot: (first + i) % slots }))
+      .sort((a, b) => a.slot - b.slot);
   });
 
   protected readonly visibleBars = computed(() => {
@@ -341,32 +339,49 @@ export class DagGridComponent {
     });
   });
 
-  protected readonly visibleCells = computed((): Cell[] => {
+  /** Lines already built for the current rows and columns, so a row scrolled past keeps its object. */
+  /** The rows in view and OVERSCAN more above and below: rows this many apart share an element. */
+  private readonly slots = computed(() => Math.ceil(this.view().height / ROW_HEIGHT) + 2 * OVERSCAN + 1);
+  private readonly lineCache = computed(() => {
+    this.rows();
+    this.columnWindow();
+    this.slots();
+    return new Map<string, GridLine>();
+  });
+
+  protected readonly visibleLines = computed((): GridLine[] => {
     const runs = this.data().runs;
     const tasks = this.data().tasks;
     const rows = this.rows();
+    const cache = this.lineCache();
+    const slots = this.slots();
     const { first: r0, last: r1 } = this.rowWindow();
     const { first: c0, last: c1 } = this.columnWindow();
-    const cells: Cell[] = [];
+    const lines: GridLine[] = [];
     for (let r = r0; r < r1; r++) {
       const row: GridRow = rows[r];
-      for (let c = c0; c < c1; c++) {
-        const run = runs[c];
-        const state = rowState(row, run);
-        if (state === null) continue;
-        cells.push({
-          x: c * COLUMN_WIDTH,
-          y: r * ROW_HEIGHT,
-          color: stateColor(state),
-          state,
-          runIndex: c,
+      let line = cache.get(row.id);
+      if (!line) {
+        const cells: GridLineCell[] = [];
+        for (let c = c0; c < c1; c++) {
+          const state = rowState(row, runs[c]);
+          if (state !== null) cells.push({ x: c * COLUMN_WIDTH, color: stateColor(state), state, runIndex: c });
+        }
+        line = {
+          id: row.id,
+          slot: r % slots,
           rowIndex: r,
+          y: r * ROW_HEIGHT,
           mapped: row.kind === 'task' && tasks[row.taskIndex].mapped,
           group: row.kind === 'group',
-        });
+          cells,
+        };
+        cache.set(row.id, line);
       }
+      lines[line.slot] = line;
     }
-    return cells;
+    // In slot order, not row order: the elements then never move, each only takes its new row.
+    return lines.filter((l) => l !== undefined);
   });
 
   constructor() {
