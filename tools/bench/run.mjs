@@ -1,4 +1,4 @@
-// `npm run bench [-- chain|throughput|lag|all|bundles|console] [--no-build] [--concurrency N] [--runs N] [--repeat N] [--cpu-prof DIR] [--trace DIR] [--keep-database]`
+// `npm run bench [-- chain|throughput|lag|all|bundles|console|schedules|api-scale|soak] [--no-build] [--concurrency N] [--runs N] [--repeat N] [--cpu-prof DIR] [--trace DIR] [--keep-database]`
 //
 // Measures Updraft end to end, the way a tenant sees it: the built api, scheduler and worker run
 // as separate processes against a fresh database and Redis prefix, a generated bundle is uploaded
