@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import helmet from 'helmet';
 import { AppModule } from './app/app.module';
 import { AuditService } from './app/audit/audit.service';
+import { webhookBody } from './app/webhooks/webhook-body';
 import { API_PREFIX, buildOpenApiDocument } from './app/openapi-document';
 import { serveConsole } from './services/http/console-static';
 import { jsonBodyOptions } from './services/http/json-body';
@@ -40,7 +41,7 @@ async function rotate(): Promise<void> {
   try {
     const rotated = await rotateSecrets(db, new SecretBox(config.encryptionKey, config.retiredEncryptionKeys));
     Logger.log(
-      `re-encrypted ${rotated.variables} variable(s), ${rotated.connections} connection password(s) and ${rotated.channels} notification channel(s)`,
+      `re-encrypted ${rotated.variables} variable(s), ${rotated.connections} connection password(s), ${rotated.channels} notification channel(s) and ${rotated.webhooks} webhook secret(s)`,
       'RotateSecrets',
     );
   } finally {
@@ -80,6 +81,8 @@ async function serve(): Promise<void> {
   });
   // Before the body parser, so that refused bodies (too large, not JSON) are audited too.
   app.use(app.get(AuditService).middleware());
+  // Webhook calls are signed over their exact bytes: read raw, before the JSON parser.
+  app.use(`/${API_PREFIX}/hooks/`, webhookBody(config.webhookMaxBodyBytes));
   app.useBodyParser('json', jsonBodyOptions(config));
   // Nest would turn the parser's SyntaxError into a 400 carrying JSON.parse's own wording.
   app.use((error: { type?: string }, _req: unknown, _res: unknown, next: (error: unknown) => void) =>

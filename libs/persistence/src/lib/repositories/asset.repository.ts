@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { assetsOfCondition, type SerializedAsset, type SerializedDag } from '@updraft/sdk';
+import {
+  assetsOfCondition,
+  type SerializedAsset,
+  type SerializedAssetCondition,
+  type SerializedDag,
+} from '@updraft/sdk';
 import { DataSource, EntityManager } from 'typeorm';
 import type { DagRunEntity } from '../entities/dag-run.entity';
 import { insertDagRun, NewDagRun } from './dag-run.repository';
@@ -45,7 +50,7 @@ export interface AssetOverview {
   name: string;
   group: string;
   producers: { dagId: string; taskId: string }[];
-  consumers: { dagId: string; isPaused: boolean }[];
+  consumers: { dagId: string; isPaused: boolean; condition: SerializedAssetCondition }[];
   lastEventAt: Date | null;
   eventCount: number;
 }
@@ -223,6 +228,14 @@ export class AssetRepository {
     return rows.map(toEvent);
   }
 
+  async event(tenantId: string, id: string): Promise<AssetEventRow | null> {
+    const [row] = await this.db.query(
+      `SELECT ${EVENT_COLUMNS} FROM asset_event e JOIN asset a ON a.id = e.asset_id WHERE e.tenant_id = $1 AND e.id = $2`,
+      [tenantId, id],
+    );
+    return row ? toEvent(row) : null;
+  }
+
   /** An asset's events, newest first. */
   async events(tenantId: string, uri: string, page: PageRequest): Promise<Page<AssetEventRow>> {
     const from = `FROM asset_event e JOIN asset a ON a.id = e.asset_id WHERE e.tenant_id = $1 AND a.uri = $2`;
@@ -306,7 +319,7 @@ export class AssetRepository {
     for (const row of producers) entry(row['asset']).producers.push({ dagId: row['dag_id'], taskId: row['task_id'] });
     for (const row of consumers)
       for (const a of assetsOfCondition(row['condition']))
-        entry(a).consumers.push({ dagId: row['dag_id'], isPaused: row['is_paused'] });
+        entry(a).consumers.push({ dagId: row['dag_id'], isPaused: row['is_paused'], condition: row['condition'] });
     return [...byUri.values()].sort((x, y) => x.uri.localeCompare(y.uri));
   }
 

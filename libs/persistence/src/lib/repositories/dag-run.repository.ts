@@ -21,6 +21,24 @@ export interface NewDagRun {
   conf: Record<string, unknown>;
 }
 
+/** A manual run of the DAG's current version: its logical date and data interval are the moment it is made. */
+export function manualRun(
+  dag: { dagId: string; dagVersionId: string; serialized: SerializedDag },
+  conf: Record<string, unknown>,
+  at = new Date(),
+): NewDagRun {
+  return {
+    dagId: dag.dagId,
+    dagVersionId: dag.dagVersionId,
+    serialized: dag.serialized,
+    runType: 'manual',
+    logicalDate: at,
+    dataIntervalStart: at,
+    dataIntervalEnd: at,
+    conf,
+  };
+}
+
 /** A run with what the scheduler needs to evaluate it. */
 export interface RunForEvaluation {
   run: DagRunEntity;

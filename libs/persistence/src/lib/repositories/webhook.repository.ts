@@ -22,7 +22,6 @@ export interface WebhookRow {
 
 export interface WebhookDeliveryRow {
   id: string;
-  hookName: string;
   deliveryId: string | null;
   outcome: string;
   statusCode: number;
@@ -190,7 +189,6 @@ export class WebhookRepository {
     return {
       items: rows.map((row: Record<string, any>) => ({
         id: String(row['id']),
-        hookName: row['hook_name'],
         deliveryId: row['delivery_id'],
         outcome: row['outcome'],
         statusCode: row['status_code'],
