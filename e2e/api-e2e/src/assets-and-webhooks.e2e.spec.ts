@@ -17,6 +17,7 @@ import {
   deployBundle,
   flushRedisPrefix,
   migrateWithBuiltApi,
+  runBuiltCli,
   seg,
   signupOwner,
   Stack,
@@ -26,6 +27,9 @@ import {
   waitFor,
 } from '@updraft/testing';
 import { createHmac } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const SUITE = 'api-e2e-assets';
 const redisUrl = process.env['REDIS_URL'] ?? DEFAULT_REDIS_URL;
@@ -213,7 +217,7 @@ describe('asset-triggered runs and webhooks with the api, a worker and two sched
     );
   });
 
-  it('lists assets with producers, consumers and what is queued; a viewer may not emit', async () => {
+  it('lists assets with producers and consumers; a read-only token may not emit or manage webhooks', async () => {
     const list = await ownerA.get<AssetList>(`/tenants/${tenantA}/assets`);
     const a = list.body.items.find((x) => x.uri === A);
     expect(a?.producers).toEqual([{ dagId: 'producer', taskId: 'write_a' }]);
@@ -224,6 +228,15 @@ describe('asset-triggered runs and webhooks with the api, a worker and two sched
     ]);
     const unknown = await ownerA.post(`/tenants/${tenantA}/assets/events`, { json: { uri: 's3://nowhere' } });
     expect(unknown.status).toBe(404);
+    // A token that may only read sees the assets but may not emit.
+    const token = await ownerA.post<{ token: string }>(`/tenants/${tenantA}/apiTokens`, {
+      json: { name: 'reader', scopes: ['read'] },
+    });
+    expect(token.status).toBe(201);
+    const reader = new ApiClient(stack?.baseUrl as string).withToken(token.body.token);
+    expect((await reader.get(`/tenants/${tenantA}/assets`)).status).toBe(200);
+    expect((await reader.post(`/tenants/${tenantA}/assets/events`, { json: { uri: A } })).status).toBe(403);
+    expect((await reader.post(`/tenants/${tenantA}/webhooks`, { json: { name: 'x', assetUri: A } })).status).toBe(403);
   });
 
   describe('webhooks', () => {
@@ -347,5 +360,40 @@ describe('asset-triggered runs and webhooks with the api, a worker and two sched
       // A's token cannot read B's assets.
       expect([403, 404]).toContain((await ownerA.get(`/tenants/${tenantB}/assets`)).status);
     });
+  });
+
+  it('lists, shows and emits through `updraft assets` (the built CLI)', async () => {
+    const token = await ownerA.post<{ token: string }>(`/tenants/${tenantA}/apiTokens`, {
+      json: { name: 'cli', scopes: ['read', 'assets:emit'] },
+    });
+    expect(token.status).toBe(201);
+    const dir = await mkdtemp(join(tmpdir(), 'updraft-e2e-assets-'));
+    const env = {
+      UPDRAFT_URL: stack?.baseUrl as string,
+      UPDRAFT_TOKEN: token.body.token,
+      UPDRAFT_TENANT: tenantA,
+      UPDRAFT_CONFIG_DIR: dir,
+      NO_COLOR: '1',
+    };
+    try {
+      const emit = await runBuiltCli(dir, env, 'assets', 'emit', B, '--extra', '{"by":"cli"}');
+      expect([emit.code, emit.stderr]).toEqual([0, '']);
+      expect(emit.stdout).toMatch(
+        /^Recorded event \d+ of s3:\/\/lake\/b\nQueued for daily_or_both, on_both, on_either\n$/,
+      );
+      const list = await runBuiltCli(dir, env, 'assets', 'list');
+      expect(list.code).toBe(0);
+      expect(list.stdout).toMatch(
+        /s3:\/\/lake\/b\s+producer\.write_b\s+daily_or_both( \(waiting\))?, on_both \(waiting\), on_either/,
+      );
+      const events = await runBuiltCli(dir, env, 'assets', 'events', B, '--json');
+      expect(events.code).toBe(0);
+      expect(JSON.parse(events.stdout).items[0]).toMatchObject({ sourceKind: 'api', extra: { by: 'cli' } });
+      const bad = await runBuiltCli(dir, env, 'assets', 'emit', 's3://nowhere');
+      expect([bad.code, bad.stderr]).toEqual([1, expect.stringContaining("asset 's3://nowhere' not found")]);
+      if (process.env['SHOW_CLI']) console.log(emit.stdout + list.stdout + events.stdout + bad.stderr);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
