@@ -32,7 +32,7 @@ dag('join_orders_customers', { schedule: and(orders, customers) }, () => {
 // Runs when either asset is updated; `refunds` is updated by a webhook (see docs/scheduling.md).
 dag('audit_sales', { schedule: or(orders, refunds) }, () => {
   bash('audit', {
-    command: 'echo audit after {{ triggering_asset_events | length }} asset(s) updated',
+    command: "echo 'audit after {{ triggering_asset_events | length }} updated asset(s)'",
   });
 });
 
