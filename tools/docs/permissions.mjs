@@ -14,6 +14,10 @@ const { compilerOptions } = require('typescript').readConfigFile(
   require('typescript').sys.readFile,
 ).config;
 require('tsconfig-paths').register({ baseUrl: root, paths: compilerOptions.paths });
+// The SQL policy files are imported as text (as esbuild and jest load them).
+require.extensions['.sql'] = (module, file) => {
+  module.exports = { __esModule: true, default: require('node:fs').readFileSync(file, 'utf8') };
+};
 require('reflect-metadata');
 // The SQL policy files are imported as their text (webpack's asset/source in the build).
 require.extensions['.sql'] = (module, file) => {

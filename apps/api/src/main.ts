@@ -19,6 +19,7 @@ import helmet from 'helmet';
 import { AppModule } from './app/app.module';
 import { AuditService } from './app/audit/audit.service';
 import { OPERATIONS_REQUEST, OPERATIONS_ROUTES } from './app/operations/operations-routes';
+import { webhookBody } from './app/webhooks/webhook-body';
 import { API_PREFIX, buildOpenApiDocument } from './app/openapi-document';
 import { serveConsole } from './services/http/console-static';
 import { jsonBodyOptions } from './services/http/json-body';
@@ -41,7 +42,7 @@ async function rotate(): Promise<void> {
   try {
     const rotated = await rotateSecrets(db, new SecretBox(config.encryptionKey, config.retiredEncryptionKeys));
     Logger.log(
-      `re-encrypted ${rotated.variables} variable(s), ${rotated.connections} connection password(s) and ${rotated.channels} notification channel(s)`,
+      `re-encrypted ${rotated.variables} variable(s), ${rotated.connections} connection password(s), ${rotated.channels} notification channel(s) and ${rotated.webhooks} webhook secret(s)`,
       'RotateSecrets',
     );
   } finally {
@@ -84,6 +85,8 @@ async function serve(): Promise<void> {
   });
   // Before the body parser, so that refused bodies (too large, not JSON) are audited too.
   app.use(app.get(AuditService).middleware());
+  // Webhook calls are signed over their exact bytes: read raw, before the JSON parser.
+  app.use(`/${API_PREFIX}/hooks/`, webhookBody(config.webhookMaxBodyBytes));
   app.useBodyParser('json', jsonBodyOptions(config));
   // Nest would turn the parser's SyntaxError into a 400 carrying JSON.parse's own wording.
   app.use((error: { type?: string }, _req: unknown, _res: unknown, next: (error: unknown) => void) =>

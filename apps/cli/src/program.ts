@@ -11,6 +11,7 @@ import { registerResourceCommands } from './commands/resources.command';
 import { registerRunsCommand } from './commands/runs.command';
 import { registerTasksCommand } from './commands/tasks.command';
 import { registerTokensCommand } from './commands/tokens.command';
+import { registerAssetsCommand } from './commands/assets.command';
 import type { CliContext } from './context';
 import { oneLine } from './errors';
 
@@ -35,6 +36,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerLogsCommand(program, ctx);
   registerResourceCommands(program, ctx);
   registerTokensCommand(program, ctx);
+  registerAssetsCommand(program, ctx);
   registerCompletionCommand(program, ctx);
   return program;
 }

@@ -30,3 +30,5 @@ export * from './lib/repositories/team.repository';
 export * from './lib/repositories/variable.repository';
 export * from './lib/repositories/worker.repository';
 export * from './lib/repositories/tenant.repository';
+export * from './lib/repositories/asset.repository';
+export * from './lib/repositories/webhook.repository';

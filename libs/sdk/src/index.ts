@@ -1,3 +1,4 @@
+export * from './lib/assets';
 export * from './lib/context';
 export { chain, dag, Dag, definedDags, Task, TaskGroup, taskGroup, type Linkable } from './lib/dag';
 export * from './lib/duration';

@@ -654,7 +654,7 @@ describe('tenant isolation and per-DAG access (in-process api on PostgreSQL and 
         }),
       });
       expect(await rotateSecrets(db, rotating)).toMatchObject({ variables: 1, connections: 1, channels: 1 });
-      expect(await rotateSecrets(db, rotating)).toEqual({ variables: 0, connections: 0, channels: 0 });
+      expect(await rotateSecrets(db, rotating)).toEqual({ variables: 0, connections: 0, channels: 0, webhooks: 0 });
       const [sealed] = await db.query(`SELECT secrets FROM notification_channel WHERE id = $1`, [channel.id]);
       expect(new ChannelVault(new SecretBox(newKey)).open(a.tenantId, 'rotating-hook', sealed.secrets)).toEqual({
         webhookUrl: 'https://hooks.example.test/T0/B0/x',

@@ -8,6 +8,8 @@ import { SecretsModule } from '@updraft/secrets';
 import { ApiExceptionFilter } from '../services/http/api-exception.filter';
 import { JsonBodyInterceptor } from '../services/http/json-body.interceptor';
 import { AccountsModule } from './accounts/accounts.module';
+import { AssetsModule } from './assets/assets.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { ApiTokensModule } from './api-tokens/api-tokens.module';
 import { AuditModule } from './audit/audit.module';
 import { BackfillsModule } from './backfills/backfills.module';
@@ -57,6 +59,8 @@ import { VariablesModule } from './variables/variables.module';
     VariablesModule,
     ConnectionsModule,
     NotificationChannelsModule,
+    AssetsModule,
+    WebhooksModule,
     SlaMissesModule,
     OperationsModule,
   ],

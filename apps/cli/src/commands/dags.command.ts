@@ -74,7 +74,7 @@ export function formatDagList(dags: DagSummary[]): string {
     dags,
     [
       { header: 'DAG ID', value: (d) => d.dagId },
-      { header: 'SCHEDULE', value: (d) => d.schedule },
+      { header: 'SCHEDULE', value: (d) => [d.schedule, d.assetSchedule].filter(Boolean).join(' or ') },
       { header: 'PAUSED', value: (d) => d.isPaused },
       { header: 'BUNDLE', value: (d) => `${d.bundleName} v${d.bundleVersion}` },
       { header: 'LAST RUN', value: (d) => formatDate(d.lastRun?.logicalDate) },
@@ -89,6 +89,7 @@ export function formatDag(dag: DagDetail): string {
     ['DAG', dag.dagId],
     ['Description', dag.description],
     ['Schedule', dag.schedule],
+    ['Assets', dag.assetSchedule],
     ['Paused', dag.isPaused],
     ['Active', dag.isActive],
     ['Tags', dag.tags.join(', ')],

@@ -146,6 +146,9 @@ export class LocalOperators {
         return this.options.environment.secrets.variable(call.key);
       case 'getConnection':
         return this.options.environment.secrets.connection(call.connId);
+      case 'setOutletExtra':
+        // A local run records no asset event: the extra is only checked to be JSON.
+        return null;
     }
   };
 
@@ -166,6 +169,7 @@ export class LocalOperators {
       mapIndex,
       params: jsonCopy(run.params),
       conf: jsonCopy(run.conf),
+      triggeringAssetEvents: {},
     };
   }
 

@@ -4,6 +4,7 @@ import { NotificationsModule } from '@updraft/notifications';
 import { OrchestrationModule } from '@updraft/orchestration';
 import { PersistenceModule } from '@updraft/persistence';
 import { QueuesModule } from '@updraft/queues';
+import { AssetRunCreator } from './run-creation/asset-run-creator.service';
 import { RunCreator } from './run-creation/run-creator.service';
 import { SchedulerProcessor } from './scheduler.processor';
 import { SlaChecker } from './sla/sla-checker.service';
@@ -13,6 +14,14 @@ import { RetentionProcessor } from './retention/retention.processor';
 
 @Module({
   imports: [ConfigModule, PersistenceModule, QueuesModule.register(), NotificationsModule, OrchestrationModule],
-  providers: [RunCreator, SweepService, SchedulerProcessor, SlaChecker, SlaProcessor, RetentionProcessor],
+  providers: [
+    RunCreator,
+    AssetRunCreator,
+    SweepService,
+    SchedulerProcessor,
+    SlaChecker,
+    SlaProcessor,
+    RetentionProcessor,
+  ],
 })
 export class AppModule {}

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { EvaluateRunJobData, JOBS, QUEUES } from '@updraft/queues';
 import type { Job, Queue } from 'bull';
+import { AssetRunCreator } from './run-creation/asset-run-creator.service';
 import { RunCreator } from './run-creation/run-creator.service';
 import { RunEvaluator } from '@updraft/orchestration';
 import { keepArmed } from './repeatable-jobs';
@@ -22,6 +23,7 @@ export class SchedulerProcessor implements OnApplicationBootstrap, OnApplication
     private readonly evaluator: RunEvaluator,
     private readonly sweeper: SweepService,
     private readonly creator: RunCreator,
+    private readonly assetRuns: AssetRunCreator,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -29,7 +31,10 @@ export class SchedulerProcessor implements OnApplicationBootstrap, OnApplication
       this.evaluator.evaluate(job.data as EvaluateRunJobData),
     );
     this.queue.process(JOBS.sweep, 1, () => this.sweeper.sweep());
-    this.queue.process(JOBS.createScheduledRuns, 1, () => this.creator.createDueRuns());
+    this.queue.process(JOBS.createScheduledRuns, 1, async () => {
+      await this.creator.createDueRuns();
+      await this.assetRuns.createTriggeredRuns();
+    });
     // After a Redis flush the sweep, which re-enqueues from PostgreSQL, must come back too.
     this.rearmTimer = await keepArmed(
       () => this.armRepeatableJobs(),

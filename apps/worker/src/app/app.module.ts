@@ -7,6 +7,7 @@ import { OrchestrationModule } from '@updraft/orchestration';
 import { PersistenceModule } from '@updraft/persistence';
 import { QueuesModule } from '@updraft/queues';
 import { SecretsModule } from '@updraft/secrets';
+import { AssetOutlets } from './assets/asset-outlets.service';
 import { BundleCache } from './bundle-cache/bundle-cache.service';
 import { BundleParser } from './bundle-parsing/bundle-parser.service';
 import { OperatorRegistry, OPERATOR_EXECUTORS } from './operators/operator-registry';
@@ -38,6 +39,7 @@ import { WorkerProcessor } from './worker.processor';
     HeartbeatService,
     WarmSandboxes,
     PlatformCalls,
+    AssetOutlets,
     ...OPERATOR_EXECUTORS,
     OperatorRegistry,
     TemplateRenderer,

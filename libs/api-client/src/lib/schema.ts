@@ -1454,6 +1454,179 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenant}/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List assets with the tasks that produce them and the DAGs that consume them.
+         * @description Needs the permission `assets:read` in the tenant.
+         */
+        get: operations["assets_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/assets/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an asset's events, newest first.
+         * @description Needs the permission `assets:read` in the tenant.
+         */
+        get: operations["assets_events"];
+        put?: never;
+        /**
+         * Record an asset event by hand: the DAGs scheduled on the asset see it as an update.
+         * @description Needs the permission `assets:emit` in the tenant.
+         */
+        post: operations["assets_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/assets/queuedEvents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the events waiting for a consuming DAG's condition to be met.
+         * @description Needs the permission `assets:read` in the tenant.
+         */
+        get: operations["assets_queued"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhooks (without their secrets).
+         * @description Needs the permission `webhooks:manage` in the tenant.
+         */
+        get: operations["webhooks_list"];
+        put?: never;
+        /**
+         * Create a webhook bound to an asset or a DAG; the answer shows its secret, once.
+         * @description Needs the permission `webhooks:manage` in the tenant.
+         */
+        post: operations["webhooks_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/webhooks/{name}/rotateSecret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace a webhook's secret (the old one stops working at once); the answer shows the new one, once.
+         * @description Needs the permission `webhooks:manage` in the tenant.
+         */
+        post: operations["webhooks_rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/webhooks/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook (its call log goes with it).
+         * @description Needs the permission `webhooks:manage` in the tenant.
+         */
+        delete: operations["webhooks_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/webhooks/{name}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the calls made to a webhook and their outcomes, newest first.
+         * @description Needs the permission `webhooks:manage` in the tenant.
+         */
+        get: operations["webhooks_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hooks/{slug}/{hook}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Call a webhook: records an event of its asset or triggers a run of its DAG.
+         * @description Sign `<timestamp>.<raw body>` with HMAC-SHA256 and the hook's secret and send it as
+         *     `X-Updraft-Signature: sha256=<hex>`, with `X-Updraft-Timestamp` (Unix seconds, within
+         *     WEBHOOK_TOLERANCE_SECONDS of now) and a unique `X-Updraft-Delivery` id: a delivery id
+         *     accepted before makes nothing new and answers `duplicate`. Every call is logged with its outcome.
+         *
+         *     Public: no token needed.
+         */
+        post: operations["webhookCalls_call"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenant}/slaMisses": {
         parameters: {
             query?: never;
@@ -1751,6 +1924,8 @@ export interface components {
             dagId: string;
             description: string | null;
             schedule: string | null;
+            /** @description The asset condition that also triggers runs, as written (`(s3://a & s3://b)`); null when none. */
+            assetSchedule: string | null;
             timezone: string;
             startDate: string | null;
             catchup: boolean;
@@ -1795,6 +1970,8 @@ export interface components {
             dagId: string;
             description: string | null;
             schedule: string | null;
+            /** @description The asset condition that also triggers runs, as written (`(s3://a & s3://b)`); null when none. */
+            assetSchedule: string | null;
             timezone: string;
             startDate: string | null;
             catchup: boolean;
@@ -1837,7 +2014,7 @@ export interface components {
             /** @enum {string} */
             state: "failed" | "queued" | "running" | "success";
             /** @enum {string} */
-            runType: "backfill" | "manual" | "scheduled";
+            runType: "asset_triggered" | "backfill" | "manual" | "scheduled";
             /** Format: date-time */
             logicalDate: string;
             /** Format: date-time */
@@ -1927,7 +2104,7 @@ export interface components {
             /** @enum {string} */
             state: "failed" | "queued" | "running" | "success";
             /** @enum {string} */
-            runType: "backfill" | "manual" | "scheduled";
+            runType: "asset_triggered" | "backfill" | "manual" | "scheduled";
             /** Format: date-time */
             logicalDate: string;
             dataIntervalStart: string;
@@ -2179,7 +2356,7 @@ export interface components {
             you: {
                 /** @enum {string} */
                 role: "admin" | "editor" | "member" | "owner" | "viewer";
-                permissions: ("audit:read" | "bundles:deploy" | "bundles:read" | "channels:edit" | "channels:read" | "connections:edit" | "connections:read" | "dags:edit" | "dags:read" | "dags:trigger" | "logs:read" | "members:manage" | "pools:manage" | "pools:read" | "runs:edit" | "runs:read" | "teams:manage" | "teams:read" | "tenant:manage" | "tenant:read" | "tokens:manage" | "variables:edit" | "variables:read")[];
+                permissions: ("assets:emit" | "assets:read" | "audit:read" | "bundles:deploy" | "bundles:read" | "channels:edit" | "channels:read" | "connections:edit" | "connections:read" | "dags:edit" | "dags:read" | "dags:trigger" | "logs:read" | "members:manage" | "pools:manage" | "pools:read" | "runs:edit" | "runs:read" | "teams:manage" | "teams:read" | "tenant:manage" | "tenant:read" | "tokens:manage" | "variables:edit" | "variables:read" | "webhooks:manage")[];
                 teamRoles: {
                     [key: string]: unknown;
                 };
@@ -2272,7 +2449,7 @@ export interface components {
             name: string;
             /** @description The token's first characters, to recognise it by; the token itself is shown once. */
             hint: string;
-            scopes: ("bundles:deploy" | "connections:edit" | "dags:edit" | "dags:trigger" | "read" | "runs:edit" | "variables:edit")[];
+            scopes: ("assets:emit" | "bundles:deploy" | "connections:edit" | "dags:edit" | "dags:trigger" | "read" | "runs:edit" | "variables:edit")[];
             createdBy: string;
             /** Format: date-time */
             createdAt: string;
@@ -2286,7 +2463,7 @@ export interface components {
         };
         CreateApiTokenDto: {
             name: string;
-            scopes: ("bundles:deploy" | "connections:edit" | "dags:edit" | "dags:trigger" | "read" | "runs:edit" | "variables:edit")[];
+            scopes: ("assets:emit" | "bundles:deploy" | "connections:edit" | "dags:edit" | "dags:trigger" | "read" | "runs:edit" | "variables:edit")[];
             expiresInDays?: number;
         };
         CreatedApiToken: {
@@ -2294,7 +2471,7 @@ export interface components {
             name: string;
             /** @description The token's first characters, to recognise it by; the token itself is shown once. */
             hint: string;
-            scopes: ("bundles:deploy" | "connections:edit" | "dags:edit" | "dags:trigger" | "read" | "runs:edit" | "variables:edit")[];
+            scopes: ("assets:emit" | "bundles:deploy" | "connections:edit" | "dags:edit" | "dags:trigger" | "read" | "runs:edit" | "variables:edit")[];
             createdBy: string;
             /** Format: date-time */
             createdAt: string;
@@ -2454,6 +2631,162 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
+        };
+        AssetProducer: {
+            dagId: string;
+            taskId: string;
+        };
+        AssetConsumer: {
+            dagId: string;
+            isPaused: boolean;
+            /** @description The DAG's whole condition, as written: `(s3://a & s3://b)`. */
+            condition: string;
+            /** @description Assets of the condition with events waiting for this DAG. */
+            queuedUris: string[];
+            /** @description Whether those waiting events meet the condition (a run is created at the scheduler's next tick). */
+            conditionMet: boolean;
+        };
+        Asset: {
+            uri: string;
+            name: string;
+            group: string;
+            producers: components["schemas"]["AssetProducer"][];
+            consumers: components["schemas"]["AssetConsumer"][];
+            eventCount: number;
+            /** Format: date-time */
+            lastEventAt: string | null;
+        };
+        AssetList: {
+            items: components["schemas"]["Asset"][];
+        };
+        AssetEvent: {
+            id: string;
+            uri: string;
+            /** @enum {string} */
+            sourceKind: "api" | "task" | "webhook";
+            sourceDagId: string | null;
+            sourceRunId: string | null;
+            sourceTaskId: string | null;
+            sourceMapIndex: number | null;
+            /** @description Who made it by hand (their email), or the webhook's name. */
+            createdBy: string | null;
+            extra: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AssetEventPage: {
+            items: components["schemas"]["AssetEvent"][];
+            /** @description How many items there are in all. */
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        CreateAssetEventDto: {
+            /** @example s3://lake/orders */
+            uri: string;
+            /** @description JSON the consuming runs see with the event. */
+            extra?: {
+                [key: string]: unknown;
+            };
+        };
+        CreatedAssetEvent: {
+            event: components["schemas"]["AssetEvent"];
+            /** @description The DAGs whose conditions name the asset: the event waits for each of them. */
+            queuedFor: string[];
+        };
+        QueuedAssetEvent: {
+            dagId: string;
+            uri: string;
+            assetEventId: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        QueuedAssetEventList: {
+            items: components["schemas"]["QueuedAssetEvent"][];
+        };
+        Webhook: {
+            name: string;
+            /** @description Set when the hook records an event of this asset. */
+            assetUri: string | null;
+            /** @description Set when the hook triggers a run of this DAG. */
+            dagId: string | null;
+            /** @description conf key → JSON path into the call's body (`$.order.id`); empty: the body is the conf. */
+            confMapping: {
+                [key: string]: string;
+            };
+            /** @description Where to send calls: `/api/v1/hooks/{tenant}/{name}`. */
+            url: string;
+            /** Format: date-time */
+            secretRotatedAt: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WebhookList: {
+            items: components["schemas"]["Webhook"][];
+        };
+        CreateWebhookDto: {
+            /** @example orders-landed */
+            name: string;
+            /**
+             * @description Each accepted call records an event of this asset (give this or dagId).
+             * @example s3://lake/orders
+             */
+            assetUri?: string;
+            /** @description Each accepted call triggers a run of this DAG (give this or assetUri). */
+            dagId?: string;
+            /** @description conf key → JSON path into the call's body (`$.order.id`); without it the body is the conf. */
+            confMapping?: {
+                [key: string]: string;
+            };
+        };
+        WebhookWithSecret: {
+            name: string;
+            /** @description Set when the hook records an event of this asset. */
+            assetUri: string | null;
+            /** @description Set when the hook triggers a run of this DAG. */
+            dagId: string | null;
+            /** @description conf key → JSON path into the call's body (`$.order.id`); empty: the body is the conf. */
+            confMapping: {
+                [key: string]: string;
+            };
+            /** @description Where to send calls: `/api/v1/hooks/{tenant}/{name}`. */
+            url: string;
+            /** Format: date-time */
+            secretRotatedAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            secret: string;
+        };
+        WebhookDelivery: {
+            id: string;
+            deliveryId: string | null;
+            /** @description accepted, duplicate, bad_signature, stale_timestamp, too_large, rate_limited, invalid, not_found */
+            outcome: string;
+            statusCode: number;
+            message: string | null;
+            bodyBytes: number;
+            assetEventId: string | null;
+            dagRunId: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+        };
+        WebhookDeliveryPage: {
+            items: components["schemas"]["WebhookDelivery"][];
+            /** @description How many items there are in all. */
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        WebhookCallResult: {
+            /**
+             * @description accepted, or duplicate (this delivery id was accepted before: nothing new was made).
+             * @enum {string}
+             */
+            outcome: "accepted" | "duplicate";
+            assetEventId: string | null;
+            dagRunId: string | null;
         };
         SlaMiss: {
             id: string;
@@ -4711,7 +5044,7 @@ export interface operations {
                 /** @description How many items to skip. */
                 offset?: number;
                 state?: "failed" | "queued" | "running" | "success";
-                runType?: "backfill" | "manual" | "scheduled";
+                runType?: "asset_triggered" | "backfill" | "manual" | "scheduled";
                 /** @description Runs whose logical date is at or after this instant (ISO 8601). */
                 logicalDateFrom?: string;
                 /** @description Runs whose logical date is before this instant (ISO 8601). */
@@ -5149,7 +5482,7 @@ export interface operations {
                 /** @description How many items to skip. */
                 offset?: number;
                 state?: "failed" | "queued" | "running" | "success";
-                runType?: "backfill" | "manual" | "scheduled";
+                runType?: "asset_triggered" | "backfill" | "manual" | "scheduled";
                 /** @description Runs whose logical date is at or after this instant (ISO 8601). */
                 logicalDateFrom?: string;
                 /** @description Runs whose logical date is before this instant (ISO 8601). */
@@ -9207,6 +9540,778 @@ export interface operations {
             };
             /** @description Not found (or not visible to the caller). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    assets_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetList"];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `assets:read`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    assets_events: {
+        parameters: {
+            query: {
+                /** @description How many items to return. */
+                limit?: number;
+                /** @description How many items to skip. */
+                offset?: number;
+                /** @description The asset's URI. */
+                uri: string;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetEventPage"];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `assets:read`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    assets_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAssetEventDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedAssetEvent"];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `assets:emit`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No DAG of the tenant names the asset and it has no events. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than the configured limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    assets_queued: {
+        parameters: {
+            query?: {
+                /** @description Only the events of this asset. */
+                uri?: string;
+                /** @description Only the events waiting for this DAG. */
+                dagId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedAssetEventList"];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `assets:read`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    webhooks_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `webhooks:manage`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    webhooks_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `webhooks:manage`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The DAG does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A webhook with that name exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than the configured limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    webhooks_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `webhooks:manage`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such webhook. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    webhooks_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `webhooks:manage`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such webhook. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    webhooks_deliveries: {
+        parameters: {
+            query?: {
+                /** @description How many items to return. */
+                limit?: number;
+                /** @description How many items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `webhooks:manage`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such webhook. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    webhookCalls_call: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description sha256=<hex HMAC-SHA256 of "<timestamp>.<body>"> */
+                "x-updraft-signature": string;
+                /** @description Unix time in seconds */
+                "x-updraft-timestamp": string;
+                /** @description unique per delivery (idempotency key) */
+                "x-updraft-delivery": string;
+            };
+            path: {
+                slug: string;
+                hook: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCallResult"];
+                };
+            };
+            /** @description No or a bad delivery id, a body that is not a JSON object, or a conf the DAG refuses. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A bad signature, or a timestamp outside the window. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No such webhook. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than WEBHOOK_MAX_BODY_BYTES. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Too many calls to this hook: `Retry-After` says when to try again. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -115,6 +115,8 @@ export class Dag {
   dagId!: string;
   description!: string | null;
   schedule!: string | null;
+  /** The asset condition that also triggers runs, as written (`(s3://a & s3://b)`); null when none. */
+  assetSchedule!: string | null;
   timezone!: string;
   startDate!: string | null;
   catchup!: boolean;

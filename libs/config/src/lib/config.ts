@@ -13,6 +13,12 @@ export interface UpdraftConfig {
   /** Origins allowed to call the API from a browser (CORS); empty: none but the API's own. */
   corsOrigins: string[];
   maxJsonBodyBytes: number;
+  /** The largest webhook body accepted (bytes); a larger one is refused with 413 and logged. */
+  webhookMaxBodyBytes: number;
+  /** Calls one webhook accepts per minute (all api replicas together). */
+  webhookCallsPerMinute: number;
+  /** How far a webhook call's timestamp may be from now (seconds) before it is refused as a replay. */
+  webhookToleranceSeconds: number;
   encryptionKey: string;
   /** Earlier keys, still accepted for decryption while stored values are re-encrypted under the current one. */
   retiredEncryptionKeys: string[];
@@ -169,6 +175,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
       SIGNUP_MAX_PER_IP_PER_HOUR: num({ default: 20 }),
       SIGNUP_MAX_PER_HOUR: num({ default: 500 }),
       BUNDLE_UPLOADS_PER_TENANT_PER_MINUTE: num({ default: 60 }),
+      WEBHOOK_MAX_BODY_BYTES: num({ default: 262_144 }),
+      WEBHOOK_CALLS_PER_MINUTE: num({ default: 120 }),
+      WEBHOOK_TOLERANCE_SECONDS: num({ default: 300 }),
       MAX_JSON_DEPTH: num({ default: 64 }),
       TRUST_PROXY: str({ default: '' }),
     },
@@ -250,6 +259,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
     'SIGNUP_MAX_PER_IP_PER_HOUR',
     'SIGNUP_MAX_PER_HOUR',
     'BUNDLE_UPLOADS_PER_TENANT_PER_MINUTE',
+    'WEBHOOK_MAX_BODY_BYTES',
+    'WEBHOOK_CALLS_PER_MINUTE',
+    'WEBHOOK_TOLERANCE_SECONDS',
     'MAX_JSON_DEPTH',
     'MAX_BUNDLE_BYTES',
   ] as const) {
@@ -326,6 +338,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): UpdraftConfig 
     signupMaxPerIpPerHour: clean.SIGNUP_MAX_PER_IP_PER_HOUR,
     signupMaxPerHour: clean.SIGNUP_MAX_PER_HOUR,
     bundleUploadsPerTenantPerMinute: clean.BUNDLE_UPLOADS_PER_TENANT_PER_MINUTE,
+    webhookMaxBodyBytes: clean.WEBHOOK_MAX_BODY_BYTES,
+    webhookCallsPerMinute: clean.WEBHOOK_CALLS_PER_MINUTE,
+    webhookToleranceSeconds: clean.WEBHOOK_TOLERANCE_SECONDS,
     maxJsonDepth: clean.MAX_JSON_DEPTH,
     trustProxy,
   };

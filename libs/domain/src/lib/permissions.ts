@@ -32,6 +32,9 @@ export const PERMISSIONS = {
   auditRead: 'audit:read',
   poolsRead: 'pools:read',
   poolsManage: 'pools:manage',
+  assetsRead: 'assets:read',
+  assetsEmit: 'assets:emit',
+  webhooksManage: 'webhooks:manage',
   tenantManage: 'tenant:manage',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -48,8 +51,17 @@ const READ: Permission[] = [
   P.teamsRead,
   P.poolsRead,
   P.channelsRead,
+  P.assetsRead,
 ];
-const EDIT: Permission[] = [...READ, ...DAG_EDIT, P.bundlesDeploy, P.variablesEdit, P.connectionsEdit, P.tokensManage];
+const EDIT: Permission[] = [
+  ...READ,
+  ...DAG_EDIT,
+  P.bundlesDeploy,
+  P.variablesEdit,
+  P.connectionsEdit,
+  P.tokensManage,
+  P.assetsEmit,
+];
 const MANAGE: Permission[] = [
   ...EDIT,
   P.teamsManage,
@@ -57,6 +69,7 @@ const MANAGE: Permission[] = [
   P.auditRead,
   P.poolsManage,
   P.channelsEdit,
+  P.webhooksManage,
   P.tenantManage,
 ];
 
@@ -86,17 +99,28 @@ export const TOKEN_SCOPES = [
   'bundles:deploy',
   'variables:edit',
   'connections:edit',
+  'assets:emit',
 ] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 const SCOPE_PERMISSIONS: Record<TokenScope, readonly Permission[]> = {
-  read: [P.tenantRead, ...DAG_READ, P.bundlesRead, P.variablesRead, P.connectionsRead, P.poolsRead, P.channelsRead],
+  read: [
+    P.tenantRead,
+    ...DAG_READ,
+    P.bundlesRead,
+    P.variablesRead,
+    P.connectionsRead,
+    P.poolsRead,
+    P.channelsRead,
+    P.assetsRead,
+  ],
   'dags:trigger': [P.tenantRead, P.dagsRead, P.dagsTrigger],
   'dags:edit': [P.tenantRead, P.dagsRead, P.dagsEdit],
   'runs:edit': [P.tenantRead, P.dagsRead, P.runsRead, P.runsEdit],
   'bundles:deploy': [P.tenantRead, P.bundlesRead, P.bundlesDeploy],
   'variables:edit': [P.tenantRead, P.variablesRead, P.variablesEdit],
   'connections:edit': [P.tenantRead, P.connectionsRead, P.connectionsEdit],
+  'assets:emit': [P.tenantRead, P.assetsRead, P.assetsEmit],
 };
 
 /** The single source of truth for what a tenant role may do. */

@@ -24,7 +24,7 @@ export const FINISHED_TASK_STATES: readonly TaskState[] = [
 export const RUN_STATES = ['queued', 'running', 'success', 'failed'] as const;
 export type RunState = (typeof RUN_STATES)[number];
 
-export type RunType = 'manual' | 'scheduled' | 'backfill';
+export type RunType = 'manual' | 'scheduled' | 'backfill' | 'asset_triggered';
 
 export function isFinished(state: TaskState): boolean {
   return FINISHED_TASK_STATES.includes(state);

@@ -14,6 +14,19 @@ const context: TemplateContext = {
   mapIndex: -1,
   params: { region: 'eu' },
   conf: { region: 'eu' },
+  triggeringAssetEvents: {
+    's3://lake/orders': [
+      {
+        id: '7',
+        uri: 's3://lake/orders',
+        extra: { rows: 42 },
+        sourceDagId: 'ingest',
+        sourceRunId: 'manual__1',
+        sourceTaskId: 'load',
+        timestamp: '2024-03-05T00:00:00.000Z',
+      },
+    ],
+  },
 };
 
 /** Platform answers like a worker's: a few XComs, one variable, one connection; getConnection for others is "not defined" (null). */
@@ -25,12 +38,26 @@ function platform() {
       return ({ extract: { rows: 42, next: 'count' }, count: 7 } as Record<string, unknown>)[call.taskId];
     if (call.method === 'getVariable' && call.key === 'nope') throw new Error('getVariable is not available');
     if (call.method === 'getVariable') return call.key === 'limits' ? '{"max":3}' : null;
+    if (call.method !== 'getConnection') return null;
     return call.connId === 'warehouse' ? { connId: 'warehouse', host: 'db.internal', port: 5432 } : null;
   };
   return { calls, fetch };
 }
 
 describe('renderFields', () => {
+  it("renders the run's triggering asset events by URI", async () => {
+    const { fetch } = platform();
+    const rendered = await renderFields(
+      {
+        command:
+          "rows={{ triggering_asset_events['s3://lake/orders'][0].extra.rows }} n={{ triggering_asset_events | length }}",
+      },
+      context,
+      fetch,
+    );
+    expect(rendered['command']).toBe('rows=42 n=1');
+  });
+
   it("renders Airflow's names, params and date macros", async () => {
     const { fetch } = platform();
     const rendered = await renderFields(

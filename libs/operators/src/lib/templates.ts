@@ -123,6 +123,7 @@ function templateVariables(
     params: context.params,
     run_id: context.runId,
     dag_run: { run_id: context.runId, conf: context.conf, logical_date: logicalDate },
+    triggering_asset_events: context.triggeringAssetEvents ?? {},
     dag: { dag_id: context.dagId },
     task: { task_id: context.taskId, operator: context.operator },
     ti: {

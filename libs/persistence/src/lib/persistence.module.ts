@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { dataSourceOptions } from './data-source';
 import { AccountRepository } from './repositories/account.repository';
+import { AssetRepository } from './repositories/asset.repository';
+import { WebhookRepository } from './repositories/webhook.repository';
 import { AuditLogRepository } from './repositories/audit-log.repository';
 import { OneTimeTokenRepository } from './repositories/one-time-token.repository';
 import { SessionRepository } from './repositories/session.repository';
@@ -56,6 +58,8 @@ const REPOSITORIES = [
   WorkerRepository,
   TaskTryRepository,
   TenantRepository,
+  AssetRepository,
+  WebhookRepository,
 ];
 
 @Global()

@@ -12,7 +12,7 @@ export type SandboxRequest =
       file: string;
       dagId: string;
       taskId: string;
-      context: Omit<TaskContext, 'log' | 'ti' | 'var' | 'conn'>;
+      context: Omit<TaskContext, 'log' | 'ti' | 'var' | 'conn' | 'setOutletExtra'>;
       warm?: WarmTry;
     }
   /** Renders a task's templated config fields (templates are tenant input, so they render only here). */

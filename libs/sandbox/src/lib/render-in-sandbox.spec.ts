@@ -27,6 +27,7 @@ const context: TemplateContext = {
   mapIndex: -1,
   params: { region: 'eu' },
   conf: {},
+  triggeringAssetEvents: {},
 };
 
 let base: string;

@@ -167,6 +167,7 @@ function taskRequest(taskId: string, extraParams: Record<string, unknown> = {}):
         ...extraParams,
       },
       conf: {},
+      triggeringAssetEvents: {},
     },
   };
 }

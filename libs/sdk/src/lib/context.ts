@@ -15,6 +15,8 @@ export interface TaskContext {
   mapped?: Record<string, unknown>;
   params: Record<string, unknown>;
   conf: Record<string, unknown>;
+  /** In a run its asset condition triggered: the asset events it consumed, by asset URI (empty otherwise). */
+  triggeringAssetEvents: Record<string, TriggeringAssetEvent[]>;
   /** Writes a line to the task's log. */
   log: (...values: unknown[]) => void;
   /** This task instance's view of its run. */
@@ -27,6 +29,11 @@ export interface TaskContext {
     /** The variable's value; `fallback` when it is not defined, else the call rejects naming the key. */
     get: (key: string, fallback?: string) => Promise<string>;
   };
+  /**
+   * Sets the JSON `extra` of the asset event this try records for one of its task's outlets when it
+   * succeeds (Airflow's `outlet_events[asset].extra`). Rejects an asset that is not an outlet.
+   */
+  setOutletExtra: (asset: { uri: string } | string, extra: Record<string, unknown>) => Promise<void>;
   /** The tenant's connections, password included. */
   conn: {
     /** Rejects naming the connection when it is not defined. */
@@ -47,3 +54,16 @@ export interface TaskConnection {
 }
 
 export type TaskFunction = (context: TaskContext) => unknown | Promise<unknown>;
+
+/** An asset event as a triggered run sees it. */
+export interface TriggeringAssetEvent {
+  id: string;
+  uri: string;
+  extra: Record<string, unknown>;
+  /** Where it came from: a task's success (dag, run, task), or null parts for an event made by hand or a webhook. */
+  sourceDagId: string | null;
+  sourceRunId: string | null;
+  sourceTaskId: string | null;
+  /** ISO 8601. */
+  timestamp: string;
+}

@@ -1,3 +1,4 @@
+import { Asset, assetsOfCondition, conflictingAsset, SerializedAsset, splitSchedule } from './assets';
 import { TaskFunction } from './context';
 import { Duration, parseDuration } from './duration';
 import { DagDefinitionError } from './errors';
@@ -262,9 +263,14 @@ export class Dag {
   serialize(): SerializedDag {
     const o = this.options;
     const defaults = o.defaultArgs ?? {};
+    const { time, condition } = this.schedule();
+    const tasks = [...this.tasks.values()].map((t) => this.serializeTask(t, { ...defaults, ...t.args }));
+    const conflict = conflictingAsset([...assetsOfCondition(condition), ...tasks.flatMap((t) => t.outlets ?? [])]);
+    if (conflict) throw new DagDefinitionError(this.dagId, null, this.source, conflict);
     return {
       dagId: this.dagId,
-      schedule: o.schedule === undefined ? null : o.schedule,
+      schedule: time,
+      ...(condition ? { assetCondition: condition } : {}),
       startDate: o.startDate ? new Date(o.startDate).toISOString() : null,
       endDate: o.endDate ? new Date(o.endDate).toISOString() : null,
       timezone: o.timezone ?? 'UTC',
@@ -279,7 +285,7 @@ export class Dag {
       ...(o.slaChannels ? { slaChannels: [...o.slaChannels] } : {}),
       ...(o.deadlineChannels ? { deadlineChannels: [...o.deadlineChannels] } : {}),
       source: this.source,
-      tasks: [...this.tasks.values()].map((t) => this.serializeTask(t, { ...defaults, ...t.args })),
+      tasks,
       taskGroups: [...this.groups.entries()].map(([groupId, parentGroupId]) => ({ groupId, parentGroupId })),
     };
   }
@@ -314,7 +320,29 @@ export class Dag {
       templateFields: t.templateFields,
       groupId: t.groupId,
       ...(t.expand ? { expand: t.expand } : {}),
+      ...(args.outlets !== undefined ? { outlets: this.outletsOf(t, args.outlets) } : {}),
     };
+  }
+
+  /** @internal The schedule's time part and asset condition. */
+  schedule(): ReturnType<typeof splitSchedule> {
+    try {
+      return splitSchedule(this.options.schedule);
+    } catch (error) {
+      throw new DagDefinitionError(this.dagId, null, this.source, (error as Error).message);
+    }
+  }
+
+  private outletsOf(t: TaskState, outlets: unknown): SerializedAsset[] {
+    const fail = (message: string) => new DagDefinitionError(this.dagId, t.taskId, t.source, message);
+    if (!Array.isArray(outlets)) throw fail('outlets must be a list of assets made with asset()');
+    const byUri = new Map<string, SerializedAsset>();
+    outlets.forEach((item, i) => {
+      if (!(item instanceof Asset))
+        throw fail(`outlets[${i}] is ${JSON.stringify(item)}, not an asset made with asset()`);
+      byUri.set(item.uri, item.toJSON());
+    });
+    return [...byUri.values()];
   }
 
   private checkDispatchArgs(t: TaskState, args: TaskArgs): void {
@@ -377,8 +405,9 @@ export function dag(dagId: string, options: DagOptions, build: () => void): Dag 
   if (definedDags().some((d) => d.dagId === dagId))
     throw new DagDefinitionError(dagId, null, source, 'duplicate DAG id in this bundle');
   try {
-    timetableOf(options.schedule ?? null, options.timezone ?? 'UTC');
+    timetableOf(new Dag(dagId, options, source).schedule().time, options.timezone ?? 'UTC');
   } catch (error) {
+    if (error instanceof DagDefinitionError) throw error;
     throw new DagDefinitionError(dagId, null, source, (error as Error).message);
   }
   for (const [name, value] of [

@@ -1,4 +1,5 @@
 import { Duration } from './duration';
+import type { Asset, AssetSchedule, SerializedAsset, SerializedAssetCondition } from './assets';
 import type { ExpandSource } from './mapping';
 
 /** When a task runs, given the states of its upstream tasks (Airflow's trigger rules). */
@@ -54,6 +55,8 @@ export interface TaskArgs {
   onRetry?: string[];
   /** Notification channels told when the task succeeds. */
   onSuccess?: string[];
+  /** Assets this task updates: each success records an asset event for each (see `asset()`). */
+  outlets?: Asset[];
 }
 
 /** A run parameter's declaration (a small JSON-Schema subset). */
@@ -65,8 +68,11 @@ export interface ParamSpec {
 }
 
 export interface DagOptions {
-  /** Cron (5 fields), a preset (`@daily` …), a duration (`'15m'`), or `null` for manual runs only. */
-  schedule?: string | null;
+  /**
+   * Cron (5 fields), a preset (`@daily` …), a duration (`'15m'`), or `null` for manual runs only;
+   * or assets: an asset, a list (all must update), `and()`/`or()`, or `assetOrTime(cron, assets)`.
+   */
+  schedule?: string | null | AssetSchedule;
   startDate?: string | Date;
   endDate?: string | Date;
   /** IANA time zone the schedule is read in; UTC by default. */
@@ -116,6 +122,8 @@ export interface SerializedTask {
   groupId?: string | null;
   /** Set on a mapped task: each argument's list of values, expanded at run time into map_index instances. */
   expand?: Record<string, ExpandSource>;
+  /** Assets a success of this task updates (absent: none). */
+  outlets?: SerializedAsset[];
 }
 
 /** A task group as shown in the console: its full id and the group it is nested in. */
@@ -127,7 +135,10 @@ export interface SerializedTaskGroup {
 /** A DAG as stored by the platform: JSON only, no code. */
 export interface SerializedDag {
   dagId: string;
+  /** The time schedule (absent from an asset-only schedule). */
   schedule: string | null;
+  /** The asset condition that triggers a run (absent: none). With `schedule` too, either one triggers. */
+  assetCondition?: SerializedAssetCondition;
   startDate: string | null;
   endDate: string | null;
   timezone: string;

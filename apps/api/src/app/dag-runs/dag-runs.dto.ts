@@ -21,7 +21,9 @@ export class TriggerDagRunDto {
 export class ListDagRunsQuery extends PaginationQuery {
   @IsOptional() @IsIn([...RUN_STATES], { message: `state must be one of ${RUN_STATES.join(', ')}` }) state?: RunState;
   @IsOptional()
-  @IsIn(['manual', 'scheduled', 'backfill'], { message: 'runType must be one of manual, scheduled, backfill' })
+  @IsIn(['manual', 'scheduled', 'backfill', 'asset_triggered'], {
+    message: 'runType must be one of manual, scheduled, backfill, asset_triggered',
+  })
   runType?: RunType;
   /** Runs whose logical date is at or after this instant (ISO 8601). */
   @IsOptional()

@@ -9,6 +9,7 @@ import {
   DagRunEntity,
   DagRunRepository,
   DuplicateRunError,
+  manualRun,
   TaskInstanceEntity,
   TaskInstanceRepository,
 } from '@updraft/persistence';
@@ -51,16 +52,7 @@ export class DagRunsService {
       throw new DagRunException('invalidParams', problems.flatMap((p) => p.problems).join('; '), problems);
     const now = logicalDate ? new Date(logicalDate) : new Date();
     try {
-      const run = await this.runs.create(tenantId, {
-        dagId,
-        dagVersionId: dag.dagVersionId,
-        serialized: dag.serialized,
-        runType: 'manual',
-        logicalDate: now,
-        dataIntervalStart: now,
-        dataIntervalEnd: now,
-        conf,
-      });
+      const run = await this.runs.create(tenantId, manualRun({ ...dag, dagId }, conf, now));
       await this.scheduler.add(JOBS.evaluateRun, { tenantId, dagRunId: run.id });
       return toDagRunView(run);
     } catch (error) {

@@ -1,5 +1,6 @@
 import type { Dag } from '@updraft/api-types';
 import type { DagSummary } from '@updraft/persistence';
+import { describeCondition } from '@updraft/sdk';
 
 export function toDagView(d: DagSummary): Dag {
   const s = d.serialized;
@@ -7,6 +8,7 @@ export function toDagView(d: DagSummary): Dag {
     dagId: d.dagId,
     description: s.description,
     schedule: s.schedule,
+    assetSchedule: s.assetCondition ? describeCondition(s.assetCondition) : null,
     timezone: s.timezone,
     startDate: s.startDate,
     catchup: s.catchup,

@@ -4,6 +4,7 @@ import {
   connectionSecretBinding,
   NotificationChannelEntity,
   variableSecretBinding,
+  webhookSecretBinding,
   VariableRepository,
 } from '@updraft/persistence';
 import type { SecretBox } from '@updraft/secrets';
@@ -18,7 +19,7 @@ import type { DataSource } from 'typeorm';
 export async function rotateSecrets(
   db: DataSource,
   box: SecretBox,
-): Promise<{ variables: number; connections: number; channels: number }> {
+): Promise<{ variables: number; connections: number; channels: number; webhooks: number }> {
   const variables = new VariableRepository(db);
   const connections = new ConnectionRepository(db);
   const reseal = (stored: string, binding: string) => box.encrypt(box.decrypt(stored, binding), binding);
@@ -49,5 +50,21 @@ export async function rotateSecrets(
     await channels.update({ id: channel.id, tenantId: channel.tenantId }, { secrets: channel.secrets });
     rotatedChannels++;
   }
-  return { variables: rotatedVariables, connections: rotatedConnections, channels: rotatedChannels };
+  let rotatedWebhooks = 0;
+  for (const hook of await db.query(`SELECT id, tenant_id, secret FROM webhook`)) {
+    if (!box.needsRotation(hook.secret)) continue;
+    const binding = webhookSecretBinding(hook.tenant_id, hook.id);
+    await db.query(`UPDATE webhook SET secret = $3 WHERE tenant_id = $1 AND id = $2`, [
+      hook.tenant_id,
+      hook.id,
+      reseal(hook.secret, binding),
+    ]);
+    rotatedWebhooks++;
+  }
+  return {
+    variables: rotatedVariables,
+    connections: rotatedConnections,
+    channels: rotatedChannels,
+    webhooks: rotatedWebhooks,
+  };
 }

@@ -12,6 +12,7 @@ function aDag(overrides: Partial<DagListItem>): DagListItem {
     dagId: 'etl',
     description: null,
     schedule: '@daily',
+    assetSchedule: null,
     timezone: 'UTC',
     startDate: '2024-01-01T00:00:00.000Z',
     catchup: false,

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { RUN_STATES, RunType } from '@updraft/domain';
 
-const RUN_TYPES: readonly RunType[] = ['manual', 'scheduled', 'backfill'];
+const RUN_TYPES: readonly RunType[] = ['manual', 'scheduled', 'backfill', 'asset_triggered'];
 
 /** The run state and run type selects of a run list; emits `{ state }` or `{ runType }` ('' for any). */
 @Component({

@@ -6,6 +6,7 @@ import { BundleCache } from '../bundle-cache/bundle-cache.service';
 import type { OperatorExecutor, TryContext } from './operator-executor';
 import { WarmSandboxes } from './warm-sandboxes.service';
 import { PlatformCalls } from './platform-calls.service';
+import { AssetOutlets } from '../assets/asset-outlets.service';
 
 /** Operators whose body is tenant code: run in a (warm, when one is free) sandbox process of the task's tenant and bundle version. */
 @Injectable()
@@ -17,6 +18,7 @@ export class FunctionExecutor implements OperatorExecutor {
     private readonly sandboxes: WarmSandboxes,
     private readonly platform: PlatformCalls,
     private readonly cache: BundleCache,
+    private readonly outlets: AssetOutlets,
   ) {}
 
   async execute({ ti, task, loaded, mapped, sink, signal, timeoutMs }: TryContext): Promise<TaskOutcome> {
@@ -24,6 +26,7 @@ export class FunctionExecutor implements OperatorExecutor {
     const run = loaded.run;
     const logicalDate = run.logicalDate.toISOString();
     const { params } = resolveParams(loaded.serialized.params, run.conf);
+    const triggeringAssetEvents = await this.outlets.triggeringEvents(loaded);
     return this.sandboxes.run(
       {
         kind: 'run',
@@ -44,6 +47,7 @@ export class FunctionExecutor implements OperatorExecutor {
           mapped,
           params,
           conf: run.conf,
+          triggeringAssetEvents,
         },
       },
       {
@@ -56,7 +60,7 @@ export class FunctionExecutor implements OperatorExecutor {
         onOutput: sink.write.bind(sink),
         signal,
         // Tenant code reaches XCom, variables and connections only through its worker, for its own tenant and run.
-        onCall: (call) => this.platform.answer(ti, call, sink),
+        onCall: (call) => this.platform.answer(ti, call, sink, task),
       },
     );
   }

@@ -8,8 +8,9 @@ import {
   XComRepository,
 } from '@updraft/persistence';
 import type { PlatformCall } from '@updraft/sandbox';
-import type { TaskConnection } from '@updraft/sdk';
+import type { SerializedTask, TaskConnection } from '@updraft/sdk';
 import { SecretBox } from '@updraft/secrets';
+import { AssetOutlets } from '../assets/asset-outlets.service';
 import type { LogSink } from '../task-execution/log-sink';
 
 /**
@@ -23,9 +24,10 @@ export class PlatformCalls {
     private readonly variables: VariableRepository,
     private readonly connections: ConnectionRepository,
     private readonly box: SecretBox,
+    private readonly outlets: AssetOutlets,
   ) {}
 
-  async answer(ti: TaskInstanceEntity, call: PlatformCall, sink: LogSink): Promise<unknown> {
+  async answer(ti: TaskInstanceEntity, call: PlatformCall, sink: LogSink, task?: SerializedTask): Promise<unknown> {
     switch (call.method) {
       case 'xcomPull':
         return this.xcoms.pull(ti.tenantId, ti.dagRunId, call.taskId, call.key);
@@ -33,6 +35,8 @@ export class PlatformCalls {
         return this.variable(ti.tenantId, call.key, sink);
       case 'getConnection':
         return this.connection(ti.tenantId, call.connId, sink);
+      case 'setOutletExtra':
+        return this.outlets.setExtra(ti, task, call.uri, call.extra);
     }
   }
 

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
 import { resolveParams } from '@updraft/domain';
-import { DagRepository, DagRunRepository, DuplicateRunError } from '@updraft/persistence';
+import { DagRepository, DagRunRepository, DuplicateRunError, manualRun } from '@updraft/persistence';
 import { EvaluateRunJobData, JOBS, QUEUES } from '@updraft/queues';
 import type { TaskOutcome } from '@updraft/sandbox';
 import type { TriggerDagRunConfig } from '@updraft/sdk';
@@ -30,19 +30,9 @@ export class TriggerDagRunExecutor implements OperatorExecutor {
         outcome: 'fail',
         message: `conf for DAG '${config.dagId}': ${problems.flatMap((p) => p.problems).join('; ')}`,
       };
-    const now = new Date();
     let run;
     try {
-      run = await this.runs.create(ti.tenantId, {
-        dagId: config.dagId,
-        dagVersionId: dag.dagVersionId,
-        serialized: dag.serialized,
-        runType: 'manual',
-        logicalDate: now,
-        dataIntervalStart: now,
-        dataIntervalEnd: now,
-        conf: config.conf,
-      });
+      run = await this.runs.create(ti.tenantId, manualRun({ ...dag, dagId: config.dagId }, config.conf));
     } catch (error) {
       if (error instanceof DuplicateRunError) return { outcome: 'error', message: error.message };
       throw error;

@@ -20,6 +20,7 @@ import type { Queue } from 'bull';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { AssetOutlets } from '../assets/asset-outlets.service';
 import { OperatorRegistry } from '../operators/operator-registry';
 import type { ExecutorOutcome } from '../operators/operator-executor';
 import { TemplateRenderer } from '../templating/template-renderer.service';
@@ -74,6 +75,7 @@ export class TaskRunner {
     private readonly templates: TemplateRenderer,
     private readonly callbacks: TaskCallbacks,
     private readonly batches: TryBatches,
+    private readonly outlets: AssetOutlets,
     dispatcher: Dispatcher,
     @InjectQueue(QUEUES.scheduler) private readonly scheduler: Queue<EvaluateRunJobData>,
     @InjectQueue(QUEUES.tasks) private readonly tasks: Queue<RunTaskJobData>,
@@ -405,8 +407,12 @@ export class TaskRunner {
       throw error;
     });
     if (!applied) sink.write('system', 'the outcome was not recorded: this try was cleared or reaped meanwhile');
-    else if (loaded && task)
+    else if (loaded && task) {
+      await this.outlets
+        .afterTry(ti, loaded, task, state)
+        .catch((error) => sink.write('system', `asset events not recorded: ${(error as Error).message}`));
       await this.callbacks.afterOutcome(ti, loaded, task, state, reason, (line) => sink.write('system', line));
+    }
     return delayMs;
   }
 }

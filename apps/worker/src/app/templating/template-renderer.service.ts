@@ -4,6 +4,7 @@ import { resolveParams } from '@updraft/domain';
 import { fieldsToRender } from '@updraft/operators';
 import { prepareScratch, RenderOutcome, runInSandbox, TaskOutcome, TemplateContext } from '@updraft/sandbox';
 import type { SerializedTask } from '@updraft/sdk';
+import { AssetOutlets } from '../assets/asset-outlets.service';
 import { PlatformCalls } from '../operators/platform-calls.service';
 import type { TryContext } from '../operators/operator-executor';
 import { SANDBOX_RUNNER } from '../sandbox-runner-path';
@@ -12,7 +13,10 @@ import { SANDBOX_RUNNER } from '../sandbox-runner-path';
 const RENDER_TIMEOUT_MS = 30_000;
 
 /** What templates (and tenant functions) see of the try's run. */
-export function templateContextOf({ ti, task, loaded }: Pick<TryContext, 'ti' | 'task' | 'loaded'>): TemplateContext {
+export function templateContextOf(
+  { ti, task, loaded }: Pick<TryContext, 'ti' | 'task' | 'loaded'>,
+  triggeringAssetEvents: TemplateContext['triggeringAssetEvents'] = {},
+): TemplateContext {
   const run = loaded.run;
   const logicalDate = run.logicalDate.toISOString();
   return {
@@ -28,6 +32,7 @@ export function templateContextOf({ ti, task, loaded }: Pick<TryContext, 'ti' | 
     mapIndex: ti.mapIndex,
     params: resolveParams(loaded.serialized.params, run.conf).params,
     conf: run.conf,
+    triggeringAssetEvents,
   };
 }
 
@@ -42,6 +47,7 @@ export class TemplateRenderer {
     @Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig,
     @Inject(SANDBOX_RUNNER) private readonly runnerPath: string,
     private readonly platform: PlatformCalls,
+    private readonly outlets: AssetOutlets,
   ) {}
 
   /** The task with its template fields rendered, or the failed outcome that ends the try. */
@@ -51,7 +57,11 @@ export class TemplateRenderer {
     if (Object.keys(fields).length === 0) return task;
     await prepareScratch(scratch);
     const result = await runInSandbox(
-      { kind: 'render', fields, context: templateContextOf(context) },
+      {
+        kind: 'render',
+        fields,
+        context: templateContextOf(context, await this.outlets.triggeringEvents(context.loaded)),
+      },
       {
         runnerPath: this.runnerPath,
         readable: [],

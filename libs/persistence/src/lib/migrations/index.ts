@@ -14,6 +14,7 @@ import { HeadroomForOtherTenants1732520000000 } from './1732520000000-headroom-f
 import { FairParsingAndLogNotices1732540000000 } from './1732540000000-fair-parsing-and-log-notices';
 import { AccountMailDelivery1732600000000 } from './1732600000000-account-mail-delivery';
 import { RepeatableSqlFunctions1733000000000 } from './1733000000000-repeatable-sql-functions';
+import { AssetsAndWebhooks1734100000000 } from './1734100000000-assets-and-webhooks';
 import { SchedulingAtScale1734400000000 } from './1734400000000-scheduling-at-scale';
 import { TenantRetention1734410000000 } from './1734410000000-tenant-retention';
 import { RunTraceContext1734600000000 } from './1734600000000-run-trace-context';
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   FairParsingAndLogNotices1732540000000,
   AccountMailDelivery1732600000000,
   RepeatableSqlFunctions1733000000000,
+  AssetsAndWebhooks1734100000000,
   SchedulingAtScale1734400000000,
   TenantRetention1734410000000,
   RunTraceContext1734600000000,

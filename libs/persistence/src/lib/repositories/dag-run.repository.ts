@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DEFAULT_POOL, makeRunId, RunState, RunType } from '@updraft/domain';
 import { newRunTraceContext } from '@updraft/observability';
 import type { SerializedDag } from '@updraft/sdk';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DagRunEntity } from '../entities/dag-run.entity';
 import type { TaskInstanceEntity } from '../entities/task-instance.entity';
 import { taskInstanceFromJson } from './task-instance.repository';
@@ -26,6 +26,24 @@ export interface NewDagRun {
 export function traceContextJson(tenantId: string, dagId: string, conf: Record<string, unknown>): string | null {
   const carrier = newRunTraceContext({ tenantId, dagId, conf });
   return carrier ? JSON.stringify(carrier) : null;
+}
+
+/** A manual run of the DAG's current version: its logical date and data interval are the moment it is made. */
+export function manualRun(
+  dag: { dagId: string; dagVersionId: string; serialized: SerializedDag },
+  conf: Record<string, unknown>,
+  at = new Date(),
+): NewDagRun {
+  return {
+    dagId: dag.dagId,
+    dagVersionId: dag.dagVersionId,
+    serialized: dag.serialized,
+    runType: 'manual',
+    logicalDate: at,
+    dataIntervalStart: at,
+    dataIntervalEnd: at,
+    conf,
+  };
 }
 
 /** A run with what the scheduler needs to evaluate it. */
@@ -67,6 +85,53 @@ function toRun(row: Record<string, any>): DagRunEntity {
   });
 }
 
+/**
+ * Inserts a run pinned to a DAG version, with one task instance per task, inside the caller's
+ * transaction (a run that consumes something, such as asset events, is made with what it consumes).
+ */
+export async function insertDagRun(tx: EntityManager, tenantId: string, input: NewDagRun): Promise<DagRunEntity> {
+  const runId = makeRunId(input.runType, input.logicalDate);
+  try {
+    const [row] = await tx.query(
+      `INSERT INTO dag_run (tenant_id, dag_id, dag_version_id, run_id, run_type, state, logical_date, data_interval_start, data_interval_end, conf, max_active_tasks, trace_context)
+           VALUES ($1, $2, $3, $4, $5, 'queued', $6, $7, $8, $9, $10, $11) RETURNING *`,
+      [
+        tenantId,
+        input.dagId,
+        input.dagVersionId,
+        runId,
+        input.runType,
+        input.logicalDate,
+        input.dataIntervalStart,
+        input.dataIntervalEnd,
+        JSON.stringify(input.conf),
+        input.serialized.maxActiveTasks,
+        traceContextJson(tenantId, input.dagId, input.conf),
+      ],
+    );
+    const tasks = input.serialized.tasks;
+    await tx.query(
+      `INSERT INTO task_instance (tenant_id, dag_run_id, task_id, operator, state, max_tries, priority_weight, pool, pool_slots)
+           SELECT $1, $2, t.task_id, t.operator, 'none', t.max_tries, t.priority_weight, t.pool, t.pool_slots
+             FROM unnest($3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::int[]) AS t(task_id, operator, max_tries, priority_weight, pool, pool_slots)`,
+      [
+        tenantId,
+        row.id,
+        tasks.map((t) => t.taskId),
+        tasks.map((t) => t.operator),
+        tasks.map((t) => t.retries + 1),
+        tasks.map((t) => t.priorityWeight),
+        tasks.map((t) => t.pool ?? DEFAULT_POOL),
+        tasks.map((t) => t.poolSlots ?? 1),
+      ],
+    );
+    return toRun(row);
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505') throw new DuplicateRunError(runId);
+    throw error;
+  }
+}
+
 @Injectable()
 export class DagRunRepository {
   private readonly versions = new SharedLoads<SerializedDag>(VERSION_CACHE_SIZE);
@@ -76,49 +141,7 @@ export class DagRunRepository {
 
   /** Creates a run pinned to a DAG version, with one task instance per task, in one transaction. */
   async create(tenantId: string, input: NewDagRun): Promise<DagRunEntity> {
-    const runId = makeRunId(input.runType, input.logicalDate);
-    try {
-      return await this.db.transaction(async (tx) => {
-        const [row] = await tx.query(
-          `INSERT INTO dag_run (tenant_id, dag_id, dag_version_id, run_id, run_type, state, logical_date, data_interval_start, data_interval_end, conf, max_active_tasks, trace_context)
-           VALUES ($1, $2, $3, $4, $5, 'queued', $6, $7, $8, $9, $10, $11) RETURNING *`,
-          [
-            tenantId,
-            input.dagId,
-            input.dagVersionId,
-            runId,
-            input.runType,
-            input.logicalDate,
-            input.dataIntervalStart,
-            input.dataIntervalEnd,
-            JSON.stringify(input.conf),
-            input.serialized.maxActiveTasks,
-            // A parent the caller put in the conf wins over the span the run is created in.
-            traceContextJson(tenantId, input.dagId, input.conf),
-          ],
-        );
-        const tasks = input.serialized.tasks;
-        await tx.query(
-          `INSERT INTO task_instance (tenant_id, dag_run_id, task_id, operator, state, max_tries, priority_weight, pool, pool_slots)
-           SELECT $1, $2, t.task_id, t.operator, 'none', t.max_tries, t.priority_weight, t.pool, t.pool_slots
-             FROM unnest($3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::int[]) AS t(task_id, operator, max_tries, priority_weight, pool, pool_slots)`,
-          [
-            tenantId,
-            row.id,
-            tasks.map((t) => t.taskId),
-            tasks.map((t) => t.operator),
-            tasks.map((t) => t.retries + 1),
-            tasks.map((t) => t.priorityWeight),
-            tasks.map((t) => t.pool ?? DEFAULT_POOL),
-            tasks.map((t) => t.poolSlots ?? 1),
-          ],
-        );
-        return toRun(row);
-      });
-    } catch (error) {
-      if ((error as { code?: string }).code === '23505') throw new DuplicateRunError(runId);
-      throw error;
-    }
+    return this.db.transaction((tx) => insertDagRun(tx, tenantId, input));
   }
 
   async list(
