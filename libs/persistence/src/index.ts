@@ -21,6 +21,7 @@ export * from './lib/repositories/xcom.repository';
 export * from './lib/repositories/notification-channel.repository';
 export * from './lib/repositories/notification-delivery.repository';
 export * from './lib/repositories/sla-miss.repository';
+export * from './lib/repositories/incident.repository';
 export * from './lib/repositories/api-token.repository';
 export * from './lib/repositories/connection.repository';
 export * from './lib/repositories/keyed.repository';

@@ -4,6 +4,7 @@ import { NotificationsModule } from '@updraft/notifications';
 import { OrchestrationModule } from '@updraft/orchestration';
 import { PersistenceModule } from '@updraft/persistence';
 import { QueuesModule } from '@updraft/queues';
+import { IncidentKeeper } from './incidents/incident-keeper.service';
 import { RunCreator } from './run-creation/run-creator.service';
 import { SchedulerProcessor } from './scheduler.processor';
 import { SlaChecker } from './sla/sla-checker.service';
@@ -12,6 +13,6 @@ import { SweepService } from './sweep/sweep.service';
 
 @Module({
   imports: [ConfigModule, PersistenceModule, QueuesModule.register(), NotificationsModule, OrchestrationModule],
-  providers: [RunCreator, SweepService, SchedulerProcessor, SlaChecker, SlaProcessor],
+  providers: [RunCreator, SweepService, SchedulerProcessor, SlaChecker, SlaProcessor, IncidentKeeper],
 })
 export class AppModule {}

@@ -23,6 +23,7 @@ import { TeamRepository } from './repositories/team.repository';
 import { VariableRepository } from './repositories/variable.repository';
 import { NotificationChannelRepository } from './repositories/notification-channel.repository';
 import { NotificationDeliveryRepository } from './repositories/notification-delivery.repository';
+import { IncidentRepository } from './repositories/incident.repository';
 import { SlaMissRepository } from './repositories/sla-miss.repository';
 import { TenantRepository } from './repositories/tenant.repository';
 import { WorkerRepository } from './repositories/worker.repository';
@@ -44,6 +45,7 @@ const REPOSITORIES = [
   NotificationChannelRepository,
   NotificationDeliveryRepository,
   SlaMissRepository,
+  IncidentRepository,
   TeamRepository,
   ApiTokenRepository,
   VariableRepository,
