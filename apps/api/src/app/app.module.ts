@@ -18,6 +18,7 @@ import { DagRunsModule } from './dag-runs/dag-runs.module';
 import { DagsModule } from './dags/dags.module';
 import { DevMailboxModule } from './dev-mailbox/dev-mailbox.module';
 import { HealthModule } from './health/health.module';
+import { IncidentsModule } from './incidents/incidents.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { MembersModule } from './members/members.module';
 import { NotificationChannelsModule } from './notification-channels/notification-channels.module';
@@ -59,6 +60,7 @@ import { VariablesModule } from './variables/variables.module';
     ConnectionsModule,
     NotificationChannelsModule,
     SlaMissesModule,
+    IncidentsModule,
     ActionLinksModule,
     OperationsModule,
   ],

@@ -2,9 +2,8 @@ import { INestApplicationContext, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { ConfigModule, loadConfig, UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { NotificationProcessor, NotificationsModule } from '@updraft/notifications';
-import { BundleRepository, DagRepository, PersistenceModule } from '@updraft/persistence';
+import { PersistenceModule } from '@updraft/persistence';
 import { QueuesModule } from '@updraft/queues';
-import type { SerializedDag } from '@updraft/sdk';
 import {
   createTestDatabase,
   DEFAULT_REDIS_URL,
@@ -76,21 +75,4 @@ export async function startAlertingStack(checkIntervalMs: number): Promise<Alert
       await flushRedisPrefix(DEFAULT_REDIS_URL, redisPrefix);
     },
   };
-}
-
-/** Stores `serialized` as the current version of its DAG, as a parsed bundle would; returns the version's id. */
-export async function deploySerialized(
-  app: INestApplicationContext,
-  tenantId: string,
-  serialized: SerializedDag,
-): Promise<string> {
-  const bundles = app.get(BundleRepository);
-  const version = await bundles.createVersion(tenantId, {
-    name: serialized.dagId,
-    archive: Buffer.from('x'),
-    format: 'tar.gz',
-    createdBy: null,
-  });
-  await bundles.activate(tenantId, version.id, [{ dagId: serialized.dagId, entryFile: 'x.js', serialized }]);
-  return (await app.get(DagRepository).get(tenantId, serialized.dagId))?.dagVersionId as string;
 }

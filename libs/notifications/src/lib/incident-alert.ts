@@ -7,11 +7,21 @@ export function incidentLink(publicUrl: string, tenantSlug: string, incidentId: 
   return `${publicUrl.replace(/\/$/, '')}/incidents/${encodeURIComponent(incidentId)}?tenant=${encodeURIComponent(tenantSlug)}`;
 }
 
-/** One-click actions a message offers (acknowledge, resolve): each a signed, single-use link. */
+/** One responder's one-click actions: each a signed, single-use link bound to them (docs/alerts.md). */
 export interface IncidentActionLinks {
+  email: string;
   acknowledge: string;
   resolve: string;
 }
+
+/** The action links' subject kind for incidents. */
+export const INCIDENT_LINK_KIND = 'incident';
+
+/** How long an alert's acknowledge/resolve links work. */
+export const INCIDENT_LINK_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** At most this many responders' links go in one message (the rest act in the console, API or CLI). */
+export const MAX_LINKED_RESPONDERS = 5;
 
 /** The key an incident's opening (or escalation) alert is delivered under: once per incident and channel. */
 export const incidentNotificationKey = (incidentId: string, escalation: boolean): string =>
@@ -21,7 +31,7 @@ export const incidentNotificationKey = (incidentId: string, escalation: boolean)
 export function incidentMessage(
   alert: IncidentForAlert,
   publicUrl: string,
-  actions: IncidentActionLinks | null,
+  actions: readonly IncidentActionLinks[],
   escalation: boolean,
 ): NotificationMessage {
   const { incident } = alert;
@@ -32,7 +42,8 @@ export function incidentMessage(
       : `Incident opened on DAG ${incident.dagId} (severity ${incident.severity}): ${alert.detail}.`,
     `Opened at ${incident.openedAt.toISOString()}; repeats of this rule join it until it is resolved.`,
   ];
-  if (actions) lines.push('', `Acknowledge: ${actions.acknowledge}`, `Resolve: ${actions.resolve}`);
+  for (const one of actions)
+    lines.push('', `For ${one.email}:`, `Acknowledge: ${one.acknowledge}`, `Resolve: ${one.resolve}`);
   return {
     subject: `[Updraft] ${escalation ? 'Escalated' : 'Incident'} ${severity}: ${incident.title}`,
     text: lines.join('\n'),

@@ -296,6 +296,7 @@ export class Dag {
       ...(o.channels ? { channels: [...o.channels] } : {}),
       escalateAfterMs: this.durationOrNull(o.escalateAfter, null, 'incidents.escalateAfter'),
       escalateTo: [...(o.escalateTo ?? [])],
+      ...(o.responders ? { responders: o.responders.map((email) => email.toLowerCase()) } : {}),
     };
   }
 

@@ -101,6 +101,8 @@ export interface IncidentOptions {
   escalateAfter?: Duration;
   /** The next channels to tell on escalation. */
   escalateTo?: string[];
+  /** Members (by email) whose one-click acknowledge/resolve links the alerts carry; the tenant's owners and admins when omitted. */
+  responders?: string[];
 }
 
 /** How a DAG's incidents are opened and escalated, as stored. */
@@ -109,6 +111,7 @@ export interface SerializedIncidentOptions {
   channels?: string[];
   escalateAfterMs: number | null;
   escalateTo: string[];
+  responders?: string[];
 }
 
 /** A task as stored by the platform: JSON only, no code. */

@@ -1,6 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
-import { incidentMessage, incidentNotificationKey, Notifier } from '@updraft/notifications';
+import {
+  ActionLinkSigner,
+  INCIDENT_LINK_KIND,
+  INCIDENT_LINK_TTL_MS,
+  IncidentActionLinks,
+  incidentMessage,
+  incidentNotificationKey,
+  MAX_LINKED_RESPONDERS,
+  Notifier,
+} from '@updraft/notifications';
 import { IncidentForAlert, IncidentRepository } from '@updraft/persistence';
 
 const BATCH = 200;
@@ -30,6 +39,7 @@ export class IncidentKeeper {
     @Inject(UPDRAFT_CONFIG) private readonly config: UpdraftConfig,
     private readonly incidents: IncidentRepository,
     private readonly notifier: Notifier,
+    private readonly links: ActionLinkSigner,
   ) {}
 
   async check(): Promise<IncidentCheck> {
@@ -55,12 +65,31 @@ export class IncidentKeeper {
     const result = await this.notifier.enqueue(incident.tenantId, names, {
       key: incidentNotificationKey(incident.id, escalation),
       kind: escalation ? 'incident_escalation' : 'incident',
-      message: incidentMessage(alert, this.config.publicUrl, null, escalation),
+      message: incidentMessage(alert, this.config.publicUrl, this.actionLinks(alert), escalation),
     });
     if (result.unknown.length > 0)
       this.logger.warn(
         `incident ${incident.id} of DAG ${incident.dagId} names notification channel(s) that do not exist: ${result.unknown.join(', ')}`,
       );
     return result.channels;
+  }
+
+  /** Signed single-use acknowledge and resolve links for each responder (the confirmation page asks before acting). */
+  private actionLinks(alert: IncidentForAlert): IncidentActionLinks[] {
+    const expiresAt = new Date(Date.now() + INCIDENT_LINK_TTL_MS);
+    return alert.responders.slice(0, MAX_LINKED_RESPONDERS).map(({ userId, email }) => {
+      const grant = {
+        tenantId: alert.incident.tenantId,
+        subjectKind: INCIDENT_LINK_KIND,
+        subjectId: alert.incident.id,
+        userId,
+        expiresAt,
+      };
+      return {
+        email,
+        acknowledge: this.links.url({ ...grant, action: 'acknowledge' }),
+        resolve: this.links.url({ ...grant, action: 'resolve' }),
+      };
+    });
   }
 }

@@ -1,10 +1,10 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { ChannelService } from '@updraft/notifications';
+import { ActionLinkSigner, ChannelService } from '@updraft/notifications';
 import { AccountRepository, DagRunRepository, IncidentRepository } from '@updraft/persistence';
 import type { SerializedDag } from '@updraft/sdk';
-import { emptyTask, serializedDagOf, SlackStandIn, SmtpCapture, waitFor } from '@updraft/testing';
+import { deploySerialized, emptyTask, serializedDagOf, SlackStandIn, SmtpCapture, waitFor } from '@updraft/testing';
 import { DataSource } from 'typeorm';
-import { AlertingStack, deploySerialized, startAlertingStack } from '../../testing/alerting-stack';
+import { AlertingStack, startAlertingStack } from '../../testing/alerting-stack';
 import { IncidentKeeper } from './incident-keeper.service';
 
 const DEADLINE_MS = 1_000;
@@ -20,6 +20,7 @@ describe('incidents opened by two schedulers from deadline misses and failed cri
   let delivery: INestApplicationContext;
   let tenantId: string;
   let otherTenantId: string;
+  let ownerId: string;
   let runs: DagRunRepository;
   let incidents: IncidentRepository;
   let db: DataSource;
@@ -49,14 +50,13 @@ describe('incidents opened by two schedulers from deadline misses and failed cri
     incidents = delivery.get(IncidentRepository);
     db = delivery.get(DataSource);
     const accounts = delivery.get(AccountRepository);
-    tenantId = (
-      await accounts.createTenantWithOwner({
-        email: 'o@example.com',
-        passwordHash: 'x',
-        tenantSlug: 'acme',
-        tenantName: 'Acme',
-      })
-    ).tenant.id;
+    const owner = await accounts.createTenantWithOwner({
+      email: 'o@example.com',
+      passwordHash: 'x',
+      tenantSlug: 'acme',
+      tenantName: 'Acme',
+    });
+    [tenantId, ownerId] = [owner.tenant.id, owner.user.id];
     otherTenantId = (
       await accounts.createTenantWithOwner({
         email: 'p@example.com',
@@ -94,6 +94,15 @@ describe('incidents opened by two schedulers from deadline misses and failed cri
     const opened = await smtp.waitForMail('ops@example.com', /Incident HIGH: nightly: deadline missed/);
     expect(opened.text).toContain('Incident opened on DAG nightly (severity high): run manual__');
     expect(opened.text).toMatch(/https:\/\/updraft\.example\.com\/incidents\/[0-9a-f-]{36}\?tenant=acme/);
+    // The owner (the default responder) gets a signed acknowledge and resolve link, bound to them and this incident.
+    expect(opened.text).toContain('For o@example.com:');
+    const [, ackToken] =
+      /Acknowledge: https:\/\/updraft\.example\.com\/api\/v1\/actionLinks\/(\S+)/.exec(opened.text) ?? [];
+    const verified = delivery.get(ActionLinkSigner).verify(ackToken);
+    expect(verified).toMatchObject({
+      ok: true,
+      claims: { tenantId, subjectKind: 'incident', action: 'acknowledge', userId: ownerId },
+    });
 
     // The same rule missed again, while both schedulers check at once: it joins the open incident.
     const second = await startRun(serialized, versionId, new Date(Date.now() - 30_000));
@@ -105,6 +114,7 @@ describe('incidents opened by two schedulers from deadline misses and failed cri
     await Promise.all(schedulers.flatMap((app) => [app.get(IncidentKeeper).check(), app.get(IncidentKeeper).check()]));
     const [incident] = await incidentsOf('nightly');
     expect(incident).toMatchObject({ rule: 'deadline', severity: 'high', state: 'open', occurrences: 2 });
+    expect(verified.ok && verified.claims.subjectId).toBe(incident.id);
     const withRuns = await incidents.timeline(tenantId, incident.id);
     expect(withRuns.runs.map((r) => r.dagRunId)).toEqual([first.id, second.id]);
 

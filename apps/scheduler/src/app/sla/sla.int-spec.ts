@@ -9,10 +9,10 @@ import {
   TaskInstanceRepository,
 } from '@updraft/persistence';
 import type { SerializedDag, SerializedTask } from '@updraft/sdk';
-import { SlackStandIn, SmtpCapture, waitFor } from '@updraft/testing';
+import { deploySerialized, SlackStandIn, SmtpCapture, waitFor } from '@updraft/testing';
 import { DataSource } from 'typeorm';
 import { SweepService } from '../sweep/sweep.service';
-import { AlertingStack, deploySerialized, startAlertingStack } from '../../testing/alerting-stack';
+import { AlertingStack, startAlertingStack } from '../../testing/alerting-stack';
 import { SlaChecker } from './sla-checker.service';
 
 const SLA_MS = 1_500;

@@ -30,6 +30,8 @@ export class Incidents1734300000000 implements MigrationInterface {
         channels text[],
         escalate_after_ms double precision,
         escalate_to text[] NOT NULL DEFAULT '{}',
+        -- Members (emails, lower case) whose alerts carry acknowledge/resolve links; empty: the owners and admins.
+        responders text[] NOT NULL DEFAULT '{}',
         escalated_at timestamptz,
         notified_at timestamptz,
         FOREIGN KEY (tenant_id, dag_id) REFERENCES dag(tenant_id, dag_id) ON DELETE CASCADE

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { EFFECTIVE_TEAM } from './dag.repository';
 import { Page, PageRequest } from './page';
 
 export type IncidentRule = 'sla' | 'deadline' | 'failure';
@@ -57,6 +58,8 @@ export interface IncidentForAlert {
   /** The first signal's words (`task load missed its SLA in run …`). */
   detail: string;
   runId: string | null;
+  /** The members whose acknowledge/resolve links the alert carries. */
+  responders: { userId: string; email: string }[];
 }
 
 export interface IncidentFilters {
@@ -145,8 +148,8 @@ export class IncidentRepository {
     const options = signal['options'] ?? {};
     const rule = signal['rule'] as IncidentRule;
     const [row] = await tx.query(
-      `INSERT INTO incident (tenant_id, dag_id, rule, severity, title, channels, escalate_after_ms, escalate_to)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO incident (tenant_id, dag_id, rule, severity, title, channels, escalate_after_ms, escalate_to, responders)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (tenant_id, dag_id, rule) WHERE state <> 'resolved'
        DO UPDATE SET occurrences = incident.occurrences + 1, last_seen_at = now()
        RETURNING id, (xmax = 0) AS opened`,
@@ -159,6 +162,7 @@ export class IncidentRepository {
         Array.isArray(signal['channels']) ? signal['channels'] : null,
         typeof options['escalateAfterMs'] === 'number' ? options['escalateAfterMs'] : null,
         Array.isArray(options['escalateTo']) ? options['escalateTo'] : [],
+        Array.isArray(options['responders']) ? options['responders'] : [],
       ],
     );
     const incidentId: string = row['id'];
@@ -223,9 +227,15 @@ export class IncidentRepository {
   ): Promise<number> {
     return this.db.transaction(async (tx) => {
       const rows: Record<string, any>[] = await tx.query(
-        `SELECT i.*, t.slug AS tenant_slug, first.text AS detail, r.run_id
+        `SELECT i.*, t.slug AS tenant_slug, first.text AS detail, r.run_id, who.responders
            FROM incident i
            JOIN tenant t ON t.id = i.tenant_id
+           CROSS JOIN LATERAL (
+             SELECT coalesce(jsonb_agg(jsonb_build_object('userId', u.id, 'email', u.email) ORDER BY u.email), '[]') AS responders
+               FROM membership m JOIN app_user u ON u.id = m.user_id
+              WHERE m.tenant_id = i.tenant_id
+                AND CASE WHEN cardinality(i.responders) > 0 THEN lower(u.email) = ANY(i.responders) ELSE m.role IN ('owner', 'admin') END
+           ) who
            LEFT JOIN LATERAL (
              SELECT e.text, e.dag_run_id FROM incident_event e WHERE e.incident_id = i.id AND e.kind = 'opened' ORDER BY e.id LIMIT 1
            ) first ON true
@@ -243,6 +253,7 @@ export class IncidentRepository {
           tenantSlug: row['tenant_slug'],
           detail: row['detail'] ?? incident.title,
           runId: row['run_id'] ?? null,
+          responders: row['responders'] ?? [],
         });
         await tx.query(mark, [incident.id]);
         await this.addEvent(tx, incident.tenantId, incident.id, {
@@ -313,33 +324,45 @@ export class IncidentRepository {
     tenantId: string,
     page: PageRequest,
     filters: IncidentFilters = {},
-    dagIds: readonly string[] | null = null,
+    teams: readonly string[] | null = null,
   ): Promise<Page<Incident>> {
-    const conditions = ['tenant_id = $1'];
+    const conditions = ['i.tenant_id = $1'];
     const params: unknown[] = [tenantId];
     const add = (sql: string, value: unknown) => {
       params.push(value);
       conditions.push(sql.replace('?', `$${params.length}`));
     };
-    if (filters.state === 'unresolved') conditions.push(`state <> 'resolved'`);
-    else if (filters.state) add('state = ?', filters.state);
-    if (filters.dagId) add('dag_id = ?', filters.dagId);
-    if (filters.severity) add('severity = ?', filters.severity);
-    if (filters.rule) add('rule = ?', filters.rule);
-    if (dagIds) add('dag_id = ANY(?)', dagIds);
+    if (filters.state === 'unresolved') conditions.push(`i.state <> 'resolved'`);
+    else if (filters.state) add('i.state = ?', filters.state);
+    if (filters.dagId) add('i.dag_id = ?', filters.dagId);
+    if (filters.severity) add('i.severity = ?', filters.severity);
+    if (filters.rule) add('i.rule = ?', filters.rule);
+    if (teams)
+      add(
+        `EXISTS (SELECT 1 FROM dag d JOIN dag_version v ON v.id = d.current_version_id
+                  WHERE d.tenant_id = i.tenant_id AND d.dag_id = i.dag_id AND ${EFFECTIVE_TEAM} = ANY(?))`,
+        teams,
+      );
     const where = conditions.join(' AND ');
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM incident WHERE ${where}`, params);
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM incident i WHERE ${where}`, params);
     const rows: Record<string, any>[] = await this.db.query(
-      `SELECT * FROM incident WHERE ${where}
-        ORDER BY (state = 'resolved'), opened_at DESC, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      `SELECT i.* FROM incident i WHERE ${where}
+        ORDER BY (i.state = 'resolved'), i.opened_at DESC, i.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, page.limit, page.offset],
     );
     return { items: rows.map(toIncident), total, limit: page.limit, offset: page.offset };
   }
 
   /** Open → acknowledged; null when the incident is not open (acknowledged already, or resolved). */
-  async acknowledge(tenantId: string, incidentId: string, actor: string, via: string): Promise<Incident | null> {
+  async acknowledge(
+    tenantId: string,
+    incidentId: string,
+    actor: string,
+    via: string,
+    tx?: EntityManager,
+  ): Promise<Incident | null> {
     return this.act(
+      tx,
       tenantId,
       incidentId,
       `UPDATE incident SET state = 'acknowledged', acknowledged_at = now(), acknowledged_by = $3
@@ -356,8 +379,10 @@ export class IncidentRepository {
     actor: string,
     via: string,
     note: string,
+    tx?: EntityManager,
   ): Promise<Incident | null> {
     return this.act(
+      tx,
       tenantId,
       incidentId,
       `UPDATE incident SET state = 'resolved', resolved_at = now(), resolved_by = $3
@@ -380,13 +405,16 @@ export class IncidentRepository {
   }
 
   private async act(
+    within: EntityManager | undefined,
     tenantId: string,
     incidentId: string,
     update: string,
     extra: unknown[],
     event: { kind: IncidentEventKind; actor: string; via: string; text: string },
   ): Promise<Incident | null> {
-    return this.db.transaction(async (tx) => {
+    const inTransaction = (work: (tx: EntityManager) => Promise<Incident | null>) =>
+      within ? work(within) : this.db.transaction(work);
+    return inTransaction(async (tx) => {
       // For UPDATE … RETURNING, TypeORM's postgres driver answers [rows, affectedCount].
       const [[row]]: [Record<string, any>[], number] = await tx.query(update, [tenantId, incidentId, ...extra]);
       if (!row) return null;
