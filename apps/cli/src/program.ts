@@ -4,6 +4,7 @@ import { registerBundlesCommand } from './commands/bundles.command';
 import { registerCompletionCommand } from './commands/completion.command';
 import { registerDagsCommand } from './commands/dags.command';
 import { registerDeployCommand } from './commands/deploy.command';
+import { registerIncidentsCommand } from './commands/incidents.command';
 import { registerInitCommand } from './commands/init.command';
 import { registerLoginCommand } from './commands/login.command';
 import { registerLogsCommand } from './commands/logs.command';
@@ -35,6 +36,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerLogsCommand(program, ctx);
   registerResourceCommands(program, ctx);
   registerTokensCommand(program, ctx);
+  registerIncidentsCommand(program, ctx);
   registerCompletionCommand(program, ctx);
   return program;
 }
