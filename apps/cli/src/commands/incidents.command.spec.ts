@@ -69,7 +69,7 @@ describe('incidents commands against a stand-in API', () => {
     const shown = await runCli(['incidents', 'show', ID], session());
     expect(shown.stdout).toContain('nightly: deadline missed  [high, open]');
     expect(shown.stdout).toContain('runs: scheduled__2024-05-02 (running)');
-    expect(shown.stdout).toMatch(/opened\s+scheduler  run scheduled__2024-05-02 missed the deadline/);
+    expect(shown.stdout).toMatch(/opened\s+scheduler {2}run scheduled__2024-05-02 missed the deadline/);
 
     expect((await runCli(['incidents', 'ack', ID], session())).stdout).toBe(
       `acknowledged nightly: deadline missed (${ID})\n`,
