@@ -72,6 +72,9 @@ import { PermissionsService } from '../shared/permissions.service';
     .timeline li {
       padding: 0.25rem 0 0.25rem 0.75rem;
     }
+    .timeline li > span:first-child {
+      margin-right: 0.5rem;
+    }
   `,
 })
 export class IncidentPage implements OnInit {
