@@ -4,6 +4,7 @@ import { registerBundlesCommand } from './commands/bundles.command';
 import { registerCompletionCommand } from './commands/completion.command';
 import { registerDagsCommand } from './commands/dags.command';
 import { registerDeployCommand } from './commands/deploy.command';
+import { registerIncidentsCommand } from './commands/incidents.command';
 import { registerInitCommand } from './commands/init.command';
 import { registerLoginCommand } from './commands/login.command';
 import { registerLogsCommand } from './commands/logs.command';
@@ -37,6 +38,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerResourceCommands(program, ctx);
   registerTokensCommand(program, ctx);
   registerAssetsCommand(program, ctx);
+  registerIncidentsCommand(program, ctx);
   registerCompletionCommand(program, ctx);
   return program;
 }

@@ -7,3 +7,4 @@ export * from './lib/pool-types';
 export * from './lib/operate-types';
 export * from './lib/dag-view-types';
 export * from './lib/asset-types';
+export * from './lib/incident-types';

@@ -17,6 +17,7 @@ export * from './lib/worker-fixtures';
 export * from './lib/tenant-fixtures';
 export * from './lib/escape-fixture';
 export * from './lib/serialized-dag-fixtures';
+export * from './lib/deploy-serialized';
 export * from './lib/built-cli';
 export * from './lib/test-resources';
 export * from './lib/stream-upload';

@@ -10,6 +10,7 @@ import { JsonBodyInterceptor } from '../services/http/json-body.interceptor';
 import { AccountsModule } from './accounts/accounts.module';
 import { AssetsModule } from './assets/assets.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { ActionLinksModule } from './action-links/action-links.module';
 import { ApiTokensModule } from './api-tokens/api-tokens.module';
 import { AuditModule } from './audit/audit.module';
 import { BackfillsModule } from './backfills/backfills.module';
@@ -19,6 +20,7 @@ import { DagRunsModule } from './dag-runs/dag-runs.module';
 import { DagsModule } from './dags/dags.module';
 import { DevMailboxModule } from './dev-mailbox/dev-mailbox.module';
 import { HealthModule } from './health/health.module';
+import { IncidentsModule } from './incidents/incidents.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { MembersModule } from './members/members.module';
 import { NotificationChannelsModule } from './notification-channels/notification-channels.module';
@@ -62,6 +64,8 @@ import { VariablesModule } from './variables/variables.module';
     AssetsModule,
     WebhooksModule,
     SlaMissesModule,
+    IncidentsModule,
+    ActionLinksModule,
     OperationsModule,
   ],
   providers: [

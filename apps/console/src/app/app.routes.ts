@@ -73,6 +73,16 @@ export const appRoutes: Route[] = [
         title: 'Bundles · Updraft',
         loadComponent: () => import('./bundles/bundles.page').then((m) => m.BundlesPage),
       },
+      {
+        path: 'incidents',
+        title: 'Incidents · Updraft',
+        loadComponent: () => import('./incidents/incidents.page').then((m) => m.IncidentsPage),
+      },
+      {
+        path: 'incidents/:incidentId',
+        title: 'Incident · Updraft',
+        loadComponent: () => import('./incidents/incident.page').then((m) => m.IncidentPage),
+      },
       ...DAG_ROUTES,
       {
         path: 'dags/:dagId/runs/:runId/tasks/:taskId/logs/:tryNumber',

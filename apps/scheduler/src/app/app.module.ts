@@ -5,6 +5,7 @@ import { OrchestrationModule } from '@updraft/orchestration';
 import { PersistenceModule } from '@updraft/persistence';
 import { QueuesModule } from '@updraft/queues';
 import { AssetRunCreator } from './run-creation/asset-run-creator.service';
+import { IncidentKeeper } from './incidents/incident-keeper.service';
 import { RunCreator } from './run-creation/run-creator.service';
 import { SchedulerProcessor } from './scheduler.processor';
 import { SlaChecker } from './sla/sla-checker.service';
@@ -22,6 +23,7 @@ import { RetentionProcessor } from './retention/retention.processor';
     SlaChecker,
     SlaProcessor,
     RetentionProcessor,
+    IncidentKeeper,
   ],
 })
 export class AppModule {}

@@ -54,7 +54,7 @@ export interface DeliverNotificationJobData {
   channelId: string;
   /** What this notification is about, e.g. `sla-miss:<id>`: the same key is never delivered twice to one channel. */
   key: string;
-  kind: 'sla_miss' | 'deadline_miss' | 'on_failure' | 'on_retry' | 'on_success';
+  kind: 'sla_miss' | 'deadline_miss' | 'on_failure' | 'on_retry' | 'on_success' | 'incident' | 'incident_escalation';
   message: NotificationMessage;
 }
 

@@ -36,12 +36,14 @@ export const PERMISSIONS = {
   assetsEmit: 'assets:emit',
   webhooksManage: 'webhooks:manage',
   tenantManage: 'tenant:manage',
+  incidentsRead: 'incidents:read',
+  incidentsRespond: 'incidents:respond',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 
 const P = PERMISSIONS;
-const DAG_READ: Permission[] = [P.dagsRead, P.runsRead, P.logsRead];
-const DAG_EDIT: Permission[] = [...DAG_READ, P.dagsTrigger, P.dagsEdit, P.runsEdit];
+const DAG_READ: Permission[] = [P.dagsRead, P.runsRead, P.logsRead, P.incidentsRead];
+const DAG_EDIT: Permission[] = [...DAG_READ, P.dagsTrigger, P.dagsEdit, P.runsEdit, P.incidentsRespond];
 const READ: Permission[] = [
   P.tenantRead,
   ...DAG_READ,

@@ -5,6 +5,7 @@ import { dataSourceOptions } from './data-source';
 import { AccountRepository } from './repositories/account.repository';
 import { AssetRepository } from './repositories/asset.repository';
 import { WebhookRepository } from './repositories/webhook.repository';
+import { ActionLinkRepository } from './repositories/action-link.repository';
 import { AuditLogRepository } from './repositories/audit-log.repository';
 import { OneTimeTokenRepository } from './repositories/one-time-token.repository';
 import { SessionRepository } from './repositories/session.repository';
@@ -25,6 +26,7 @@ import { TeamRepository } from './repositories/team.repository';
 import { VariableRepository } from './repositories/variable.repository';
 import { NotificationChannelRepository } from './repositories/notification-channel.repository';
 import { NotificationDeliveryRepository } from './repositories/notification-delivery.repository';
+import { IncidentRepository } from './repositories/incident.repository';
 import { SlaMissRepository } from './repositories/sla-miss.repository';
 import { ScheduledRunRepository } from './repositories/scheduled-run.repository';
 import { RetentionRepository } from './repositories/retention.repository';
@@ -33,6 +35,7 @@ import { WorkerRepository } from './repositories/worker.repository';
 
 const REPOSITORIES = [
   AccountRepository,
+  ActionLinkRepository,
   SessionRepository,
   OneTimeTokenRepository,
   AuditLogRepository,
@@ -50,6 +53,7 @@ const REPOSITORIES = [
   NotificationChannelRepository,
   NotificationDeliveryRepository,
   SlaMissRepository,
+  IncidentRepository,
   TeamRepository,
   ApiTokenRepository,
   VariableRepository,

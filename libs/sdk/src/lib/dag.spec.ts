@@ -96,6 +96,34 @@ describe('dag()', () => {
     ).toThrow(/task 't'.*poolSlots must be a whole number, 1 or more \(got 0\)/);
   });
 
+  it('serializes incident options: critical DAGs default to critical severity, other DAGs open none unless asked', () => {
+    const plain = dag('plain', { deadline: '1h' }, () => empty('a')).serialize();
+    expect(plain.incidents).toBeUndefined();
+    expect(plain.critical).toBeUndefined();
+    const critical = dag('pay', { critical: true }, () => empty('a')).serialize();
+    expect(critical).toMatchObject({
+      critical: true,
+      incidents: { severity: 'critical', escalateAfterMs: null, escalateTo: [] },
+    });
+    const watched = dag(
+      'watched',
+      { incidents: { channels: ['ops-mail'], escalateAfter: '15m', escalateTo: ['pager'] } },
+      () => empty('a'),
+    ).serialize();
+    expect(watched.incidents).toEqual({
+      severity: 'high',
+      channels: ['ops-mail'],
+      escalateAfterMs: 900_000,
+      escalateTo: ['pager'],
+    });
+    expect(() => dag('bad', { incidents: { escalateAfter: 'soon' } }, () => empty('a')).serialize()).toThrow(
+      /incidents\.escalateAfter: invalid duration 'soon'/,
+    );
+    expect(() =>
+      dag('worse', { incidents: { severity: 'apocalyptic' as never } }, () => empty('a')).serialize(),
+    ).toThrow(/unknown incident severity 'apocalyptic'/);
+  });
+
   it('rejects tasks linked across DAGs', () => {
     let outside: ReturnType<typeof empty> | undefined;
     dag('first', {}, () => {

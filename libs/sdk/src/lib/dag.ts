@@ -5,7 +5,7 @@ import { DagDefinitionError } from './errors';
 import { ExpandArgs, ExpandSource, toExpandSources, XComArg } from './mapping';
 import { callerLocation } from './source-location';
 import { timetableOf } from './timetable';
-import { DagOptions, SerializedDag, SerializedTask, TaskArgs, TRIGGER_RULES } from './types';
+import { DagOptions, SerializedDag, SerializedIncidentOptions, SerializedTask, TaskArgs, TRIGGER_RULES } from './types';
 
 const ID_PATTERN = /^[A-Za-z0-9_.-]{1,250}$/;
 const GROUP_ID_PATTERN = /^[A-Za-z0-9_-]{1,200}$/;
@@ -284,9 +284,25 @@ export class Dag {
       deadlineMs: this.durationOrNull(o.deadline, null, 'deadline'),
       ...(o.slaChannels ? { slaChannels: [...o.slaChannels] } : {}),
       ...(o.deadlineChannels ? { deadlineChannels: [...o.deadlineChannels] } : {}),
+      ...(o.critical ? { critical: true } : {}),
+      ...(o.incidents || o.critical ? { incidents: this.incidentOptions() } : {}),
       source: this.source,
       tasks,
       taskGroups: [...this.groups.entries()].map(([groupId, parentGroupId]) => ({ groupId, parentGroupId })),
+    };
+  }
+
+  private incidentOptions(): SerializedIncidentOptions {
+    const o = this.options.incidents ?? {};
+    const severity = o.severity ?? (this.options.critical ? 'critical' : 'high');
+    if (!['critical', 'high', 'low'].includes(severity))
+      throw new DagDefinitionError(this.dagId, null, this.source, `unknown incident severity '${severity}'`);
+    return {
+      severity,
+      ...(o.channels ? { channels: [...o.channels] } : {}),
+      escalateAfterMs: this.durationOrNull(o.escalateAfter, null, 'incidents.escalateAfter'),
+      escalateTo: [...(o.escalateTo ?? [])],
+      ...(o.responders ? { responders: o.responders.map((email) => email.toLowerCase()) } : {}),
     };
   }
 

@@ -89,7 +89,35 @@ export interface DagOptions {
   slaChannels?: string[];
   /** Notification channels told when a run misses the DAG's `deadline`; `slaChannels`, then the tenant's defaults, when omitted. */
   deadlineChannels?: string[];
+  /** A failed run of a critical DAG opens an incident (severity `critical` unless `incidents.severity` says otherwise). */
+  critical?: boolean;
+  /** Opens incidents for this DAG's SLA and deadline misses (and failed runs when `critical`): see docs/alerts.md. */
+  incidents?: IncidentOptions;
   defaultArgs?: TaskArgs;
+}
+
+export type IncidentSeverity = 'critical' | 'high' | 'low';
+
+export interface IncidentOptions {
+  /** `high` by default (`critical` for a critical DAG). */
+  severity?: IncidentSeverity;
+  /** Channels told when an incident opens; the DAG's deadline/SLA channels, then the tenant's defaults, when omitted. */
+  channels?: string[];
+  /** Not acknowledged this long after it opened: `escalateTo` is told, once. */
+  escalateAfter?: Duration;
+  /** The next channels to tell on escalation. */
+  escalateTo?: string[];
+  /** Members (by email) whose one-click acknowledge/resolve links the alerts carry; the tenant's owners and admins when omitted. */
+  responders?: string[];
+}
+
+/** How a DAG's incidents are opened and escalated, as stored. */
+export interface SerializedIncidentOptions {
+  severity: IncidentSeverity;
+  channels?: string[];
+  escalateAfterMs: number | null;
+  escalateTo: string[];
+  responders?: string[];
 }
 
 /** A task as stored by the platform: JSON only, no code. */
@@ -154,6 +182,10 @@ export interface SerializedDag {
   slaChannels?: string[];
   /** Absent: `slaChannels`, then the tenant's default channels. */
   deadlineChannels?: string[];
+  /** Present and true: a failed run opens an incident. */
+  critical?: boolean;
+  /** Present: misses (and failures of a critical DAG) open incidents. */
+  incidents?: SerializedIncidentOptions;
   tasks: SerializedTask[];
   taskGroups?: SerializedTaskGroup[];
   source: string | null;

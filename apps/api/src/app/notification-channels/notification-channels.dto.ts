@@ -3,7 +3,16 @@ import { PaginationQuery } from '../../services/http/pagination.dto';
 
 const TYPES = ['email', 'slack'] as const;
 const STATUSES = ['sent', 'failed', 'abandoned'] as const;
-const KINDS = ['sla_miss', 'deadline_miss', 'on_failure', 'on_retry', 'on_success', 'test'] as const;
+const KINDS = [
+  'sla_miss',
+  'deadline_miss',
+  'on_failure',
+  'on_retry',
+  'on_success',
+  'incident',
+  'incident_escalation',
+  'test',
+] as const;
 
 export class CreateChannelDto {
   @IsString() name: string;

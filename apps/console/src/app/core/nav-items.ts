@@ -17,4 +17,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'DAGs', link: '/dags', group: 'Workflows' },
   { label: 'Runs', link: '/runs', group: 'Workflows' },
   { label: 'Bundles', link: '/bundles', group: 'Workflows' },
+  { label: 'Incidents', link: '/incidents', group: 'Workflows', permission: 'incidents:read' },
 ];

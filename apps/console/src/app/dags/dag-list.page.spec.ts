@@ -73,6 +73,9 @@ describe('DagListPage', () => {
     fixture = TestBed.createComponent(DagListPage);
     fixture.detectChanges();
     await settle();
+    const incidents = http.expectOne((r) => r.url === '/api/v1/tenants/acme/incidents');
+    expect(incidents.request.params.get('state')).toBe('unresolved');
+    incidents.flush({ items: [{ id: 'i1', dagId: 'etl', state: 'open' }], total: 1, limit: 200, offset: 0 });
   });
 
   afterEach(() => http.verify());
@@ -101,6 +104,8 @@ describe('DagListPage', () => {
     });
     await settle();
     const [etl, report] = rows();
+    expect(el('open-incidents').textContent?.trim()).toBe('1 open');
+    expect(report.querySelector('[data-testid="open-incidents"]')).toBeNull();
     expect(etl.textContent).toContain('At 00:00');
     expect(etl.textContent).toContain('0 0 * * *');
     expect(etl.textContent).toContain('ada');

@@ -11,6 +11,7 @@ import { BreadcrumbsComponent } from '../shared/breadcrumbs.component';
 import { cronOf, describeSchedule } from '../shared/schedule-text';
 import { stateColor } from '../shared/state-colors';
 import { setQueryFilters, setQueryOffset } from '../shared/url-query';
+import { AdminApiService } from '../admin/admin-api.service';
 import { DagApiService, DagListQuery } from './dag-api.service';
 import { PauseToggleComponent } from './pause-toggle.component';
 
@@ -195,6 +196,15 @@ const SORT_LABELS: Record<DagSort, string> = {
                   </span>
                 </td>
                 <td>
+                  @if (openIncidents()[dag.dagId]; as open) {
+                    <a
+                      class="sla-badge incident-badge"
+                      data-testid="open-incidents"
+                      [routerLink]="['/incidents']"
+                      [title]="open + ' unresolved incident(s)'"
+                      >{{ open }} open</a
+                    >
+                  }
                   @if (dag.slaMisses) {
                     <span class="sla-badge" data-testid="sla-misses" [title]="dag.slaMisses + ' SLA misses'">{{
                       dag.slaMisses
@@ -285,6 +295,11 @@ const SORT_LABELS: Record<DagSort, string> = {
       border-radius: 50%;
       box-shadow: inset 0 0 0 1px rgb(0 0 0 / 15%);
     }
+    .incident-badge {
+      background: #6a1b9a;
+      margin-right: 0.25rem;
+      text-decoration: none;
+    }
     .sla-badge {
       background: #c62828;
       color: #fff;
@@ -312,6 +327,9 @@ export class DagListPage {
   protected readonly pausing = signal<string | null>(null);
   protected readonly pauseError = signal<string | null>(null);
   private readonly reloads = signal(0);
+  private readonly admin = inject(AdminApiService);
+  /** Unresolved incidents per DAG, for the badges (a role without incidents:read sees none). */
+  protected readonly openIncidents = signal<Record<string, number>>({});
 
   protected readonly canEdit = computed(() => {
     const role = this.session.tenant()?.role;
@@ -373,6 +391,16 @@ export class DagListPage {
       .pipe(debounceTime(250), takeUntilDestroyed())
       .subscribe((text) => {
         if (text !== null && text !== (this.query().search ?? '')) this.setFilter({ search: text });
+      });
+    const role = this.session.tenant()?.role;
+    if (role !== undefined && roleHasPermission(role, PERMISSIONS.incidentsRead))
+      this.admin.get('/incidents', {}, { state: 'unresolved', limit: 200 }).subscribe({
+        next: (page) => {
+          const counts: Record<string, number> = {};
+          for (const incident of page.items) counts[incident.dagId] = (counts[incident.dagId] ?? 0) + 1;
+          this.openIncidents.set(counts);
+        },
+        error: () => this.openIncidents.set({}),
       });
   }
 

@@ -1,35 +1,18 @@
-import { INestApplicationContext, Module } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { ConfigModule, loadConfig, UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
-import { ChannelService, NotificationProcessor, NotificationsModule } from '@updraft/notifications';
+import { INestApplicationContext } from '@nestjs/common';
+import { ChannelService } from '@updraft/notifications';
 import {
   AccountRepository,
-  BundleRepository,
-  DagRepository,
   DagRunRepository,
   NotificationChannelRepository,
   NotificationDeliveryRepository,
-  PersistenceModule,
   SlaMissRepository,
   TaskInstanceRepository,
 } from '@updraft/persistence';
-import { QueuesModule } from '@updraft/queues';
 import type { SerializedDag, SerializedTask } from '@updraft/sdk';
-import {
-  createTestDatabase,
-  DEFAULT_REDIS_URL,
-  flushRedisPrefix,
-  SlackStandIn,
-  SmtpCapture,
-  startSlackStandIn,
-  startSmtpCapture,
-  TestDatabase,
-  uniqueRedisPrefix,
-  waitFor,
-} from '@updraft/testing';
+import { deploySerialized, SlackStandIn, SmtpCapture, waitFor } from '@updraft/testing';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../app.module';
 import { SweepService } from '../sweep/sweep.service';
+import { AlertingStack, startAlertingStack } from '../../testing/alerting-stack';
 import { SlaChecker } from './sla-checker.service';
 
 const SLA_MS = 1_500;
@@ -79,19 +62,10 @@ function dagOf(dagId: string, extra: Partial<SerializedDag>): SerializedDag {
   };
 }
 
-/** What apps/worker hosts for notifications: the queue processor and the senders behind it. */
-@Module({
-  imports: [ConfigModule, PersistenceModule, QueuesModule.register(), NotificationsModule],
-  providers: [NotificationProcessor],
-})
-class NotificationDeliveryModule {}
-
 describe('SLA misses and deadlines, checked by two schedulers, alerted by email and Slack', () => {
-  const redisPrefix = uniqueRedisPrefix();
-  let database: TestDatabase;
+  let stack: AlertingStack;
   let smtp: SmtpCapture;
   let slack: SlackStandIn;
-  let config: UpdraftConfig;
   let schedulers: INestApplicationContext[];
   let delivery: INestApplicationContext;
   let tenantId: string;
@@ -99,25 +73,7 @@ describe('SLA misses and deadlines, checked by two schedulers, alerted by email 
   let misses: SlaMissRepository;
   let db: DataSource;
 
-  async function boot(module: unknown): Promise<INestApplicationContext> {
-    const ref = await Test.createTestingModule({ imports: [module as never] })
-      .overrideProvider(UPDRAFT_CONFIG)
-      .useValue(config)
-      .compile();
-    return ref.init();
-  }
-
-  async function deploy(serialized: SerializedDag): Promise<string> {
-    const bundles = delivery.get(BundleRepository);
-    const version = await bundles.createVersion(tenantId, {
-      name: serialized.dagId,
-      archive: Buffer.from('x'),
-      format: 'tar.gz',
-      createdBy: null,
-    });
-    await bundles.activate(tenantId, version.id, [{ dagId: serialized.dagId, entryFile: 'x.js', serialized }]);
-    return (await delivery.get(DagRepository).get(tenantId, serialized.dagId))?.dagVersionId as string;
-  }
+  const deploy = (serialized: SerializedDag) => deploySerialized(delivery, tenantId, serialized);
 
   async function startRun(serialized: SerializedDag, runType: 'manual' | 'scheduled', dataIntervalEnd: Date) {
     const dagVersionId = await deploy(serialized);
@@ -137,22 +93,8 @@ describe('SLA misses and deadlines, checked by two schedulers, alerted by email 
     (await misses.list(tenantId, { limit: 50, offset: 0 })).items.filter((m) => m.dagRunId === dagRunId);
 
   beforeAll(async () => {
-    [database, smtp, slack] = await Promise.all([createTestDatabase(), startSmtpCapture(), startSlackStandIn()]);
-    config = loadConfig({
-      NODE_ENV: 'test',
-      DATABASE_URL: database.url,
-      REDIS_URL: DEFAULT_REDIS_URL,
-      REDIS_PREFIX: redisPrefix,
-      SMTP_URL: smtp.url,
-      SLACK_API_URL: slack.url,
-      PUBLIC_URL: 'https://updraft.example.com',
-      SLA_CHECK_INTERVAL_MS: '250',
-      EGRESS_ALLOWED_HOSTS: '127.0.0.1',
-      NOTIFICATION_ATTEMPTS: '3',
-      NOTIFICATION_BACKOFF_MS: '100',
-    });
-    delivery = await boot(NotificationDeliveryModule);
-    schedulers = [await boot(AppModule), await boot(AppModule)];
+    stack = await startAlertingStack(250);
+    ({ smtp, slack, schedulers, delivery } = stack);
     runs = delivery.get(DagRunRepository);
     misses = delivery.get(SlaMissRepository);
     db = delivery.get(DataSource);
@@ -181,10 +123,7 @@ describe('SLA misses and deadlines, checked by two schedulers, alerted by email 
   });
 
   afterAll(async () => {
-    for (const app of [...(schedulers ?? []), delivery]) await app?.close();
-    await Promise.all([smtp?.close(), slack?.close()]);
-    await database?.drop();
-    await flushRedisPrefix(DEFAULT_REDIS_URL, redisPrefix);
+    await stack?.close();
   });
 
   it('alerts once per miss on a stuck scheduled run: the queued task, the task that never starts, and the deadline', async () => {

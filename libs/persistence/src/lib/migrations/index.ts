@@ -1,8 +1,8 @@
 import { InitialSchema1732400000000 } from './1732400000000-initial-schema';
 import { AccountsSessionsAudit1732410000000 } from './1732410000000-accounts-sessions-audit';
+import { TeamsTokensVariablesConnections1732420000000 } from './1732420000000-teams-tokens-variables-connections';
 import { PoolsAndDispatch1732430000000 } from './1732430000000-pools-and-dispatch';
 import { MappingSensorsBackfill1732440000000 } from './1732440000000-mapping-sensors-backfill';
-import { TeamsTokensVariablesConnections1732420000000 } from './1732420000000-teams-tokens-variables-connections';
 import { NotificationsAndSla1732450000000 } from './1732450000000-notifications-and-sla';
 import { HandOffIndexes1732460000000 } from './1732460000000-hand-off-indexes';
 import { DispatchSnapshotFunction1732470000000 } from './1732470000000-dispatch-snapshot-function';
@@ -15,6 +15,8 @@ import { FairParsingAndLogNotices1732540000000 } from './1732540000000-fair-pars
 import { AccountMailDelivery1732600000000 } from './1732600000000-account-mail-delivery';
 import { RepeatableSqlFunctions1733000000000 } from './1733000000000-repeatable-sql-functions';
 import { AssetsAndWebhooks1734100000000 } from './1734100000000-assets-and-webhooks';
+import { ActionLinks1734200000000 } from './1734200000000-action-links';
+import { Incidents1734300000000 } from './1734300000000-incidents';
 import { SchedulingAtScale1734400000000 } from './1734400000000-scheduling-at-scale';
 import { TenantRetention1734410000000 } from './1734410000000-tenant-retention';
 import { RunTraceContext1734600000000 } from './1734600000000-run-trace-context';
@@ -37,6 +39,8 @@ export const MIGRATIONS = [
   AccountMailDelivery1732600000000,
   RepeatableSqlFunctions1733000000000,
   AssetsAndWebhooks1734100000000,
+  ActionLinks1734200000000,
+  Incidents1734300000000,
   SchedulingAtScale1734400000000,
   TenantRetention1734410000000,
   RunTraceContext1734600000000,

@@ -6,6 +6,8 @@ import updraftDispatch from './functions/updraft_dispatch.sql';
 import updraftDispatchSnapshot from './functions/updraft_dispatch_snapshot.sql';
 import updraftEndTries from './functions/updraft_end_tries.sql';
 import updraftRecordDueSlaMisses from './functions/updraft_record_due_sla_misses.sql';
+import updraftRecordIncidentSignals from './functions/updraft_record_incident_signals.sql';
+import updraftResolveIncidentsAfterSuccess from './functions/updraft_resolve_incidents_after_success.sql';
 import updraftSelectForDispatch from './functions/updraft_select_for_dispatch.sql';
 import updraftSelectSharingHeadroom from './functions/updraft_select_sharing_headroom.sql';
 
@@ -29,4 +31,6 @@ export const SQL_FUNCTIONS: readonly SqlFunction[] = [
   { name: 'updraft_dispatch', sql: updraftDispatch },
   { name: 'updraft_end_tries', sql: updraftEndTries },
   { name: 'updraft_record_due_sla_misses', sql: updraftRecordDueSlaMisses },
+  { name: 'updraft_record_incident_signals', sql: updraftRecordIncidentSignals },
+  { name: 'updraft_resolve_incidents_after_success', sql: updraftResolveIncidentsAfterSuccess },
 ];
