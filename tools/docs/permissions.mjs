@@ -1,6 +1,6 @@
 // Writes docs/permissions.md from the code (role tables in libs/domain, routes' access decorators in apps/api).
 // Usage: node tools/docs/permissions.mjs   (apps/api's permissions-doc.spec.ts fails when the file is stale)
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,10 @@ const { compilerOptions } = require('typescript').readConfigFile(
 ).config;
 require('tsconfig-paths').register({ baseUrl: root, paths: compilerOptions.paths });
 require('reflect-metadata');
+// The SQL policy files are imported as their text (webpack's asset/source in the build).
+require.extensions['.sql'] = (module, file) => {
+  module.exports = { __esModule: true, default: readFileSync(file, 'utf8') };
+};
 
 const { AppModule } = require(join(root, 'apps/api/src/app/app.module.ts'));
 const { routeRules } = require(join(root, 'apps/api/src/app/route-rules.ts'));

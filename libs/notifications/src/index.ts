@@ -9,3 +9,4 @@ export * from './lib/notifier.service';
 export * from './lib/sla-alert';
 export * from './lib/task-callbacks';
 export * from './lib/notification-keys';
+export * from './lib/action-links/action-link-signer';

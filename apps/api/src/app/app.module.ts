@@ -8,6 +8,7 @@ import { SecretsModule } from '@updraft/secrets';
 import { ApiExceptionFilter } from '../services/http/api-exception.filter';
 import { JsonBodyInterceptor } from '../services/http/json-body.interceptor';
 import { AccountsModule } from './accounts/accounts.module';
+import { ActionLinksModule } from './action-links/action-links.module';
 import { ApiTokensModule } from './api-tokens/api-tokens.module';
 import { AuditModule } from './audit/audit.module';
 import { BackfillsModule } from './backfills/backfills.module';
@@ -58,6 +59,7 @@ import { VariablesModule } from './variables/variables.module';
     ConnectionsModule,
     NotificationChannelsModule,
     SlaMissesModule,
+    ActionLinksModule,
     OperationsModule,
   ],
   providers: [

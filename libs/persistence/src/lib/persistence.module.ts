@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { dataSourceOptions } from './data-source';
 import { AccountRepository } from './repositories/account.repository';
+import { ActionLinkRepository } from './repositories/action-link.repository';
 import { AuditLogRepository } from './repositories/audit-log.repository';
 import { OneTimeTokenRepository } from './repositories/one-time-token.repository';
 import { SessionRepository } from './repositories/session.repository';
@@ -29,6 +30,7 @@ import { WorkerRepository } from './repositories/worker.repository';
 
 const REPOSITORIES = [
   AccountRepository,
+  ActionLinkRepository,
   SessionRepository,
   OneTimeTokenRepository,
   AuditLogRepository,

@@ -14,6 +14,7 @@ import { HeadroomForOtherTenants1732520000000 } from './1732520000000-headroom-f
 import { FairParsingAndLogNotices1732540000000 } from './1732540000000-fair-parsing-and-log-notices';
 import { AccountMailDelivery1732600000000 } from './1732600000000-account-mail-delivery';
 import { RepeatableSqlFunctions1733000000000 } from './1733000000000-repeatable-sql-functions';
+import { ActionLinks1734200000000 } from './1734200000000-action-links';
 
 export const MIGRATIONS = [
   InitialSchema1732400000000,
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   FairParsingAndLogNotices1732540000000,
   AccountMailDelivery1732600000000,
   RepeatableSqlFunctions1733000000000,
+  ActionLinks1734200000000,
 ];
