@@ -6,3 +6,4 @@ export * from './lib/backfill-types';
 export * from './lib/pool-types';
 export * from './lib/operate-types';
 export * from './lib/dag-view-types';
+export * from './lib/approval-types';

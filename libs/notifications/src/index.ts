@@ -10,3 +10,4 @@ export * from './lib/sla-alert';
 export * from './lib/task-callbacks';
 export * from './lib/notification-keys';
 export * from './lib/action-links/action-link-signer';
+export * from './lib/slack-signature';

@@ -10,6 +10,7 @@ import { JsonBodyInterceptor } from '../services/http/json-body.interceptor';
 import { AccountsModule } from './accounts/accounts.module';
 import { ActionLinksModule } from './action-links/action-links.module';
 import { ApiTokensModule } from './api-tokens/api-tokens.module';
+import { ApprovalsModule } from './approvals/approvals.module';
 import { AuditModule } from './audit/audit.module';
 import { BackfillsModule } from './backfills/backfills.module';
 import { BundlesModule } from './bundles/bundles.module';
@@ -59,6 +60,7 @@ import { VariablesModule } from './variables/variables.module';
     ConnectionsModule,
     NotificationChannelsModule,
     SlaMissesModule,
+    ApprovalsModule,
     ActionLinksModule,
     OperationsModule,
   ],

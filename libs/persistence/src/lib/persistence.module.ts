@@ -4,6 +4,7 @@ import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { dataSourceOptions } from './data-source';
 import { AccountRepository } from './repositories/account.repository';
 import { ActionLinkRepository } from './repositories/action-link.repository';
+import { ApprovalRepository } from './repositories/approval.repository';
 import { AuditLogRepository } from './repositories/audit-log.repository';
 import { OneTimeTokenRepository } from './repositories/one-time-token.repository';
 import { SessionRepository } from './repositories/session.repository';
@@ -31,6 +32,7 @@ import { WorkerRepository } from './repositories/worker.repository';
 const REPOSITORIES = [
   AccountRepository,
   ActionLinkRepository,
+  ApprovalRepository,
   SessionRepository,
   OneTimeTokenRepository,
   AuditLogRepository,

@@ -15,6 +15,7 @@ import { FairParsingAndLogNotices1732540000000 } from './1732540000000-fair-pars
 import { AccountMailDelivery1732600000000 } from './1732600000000-account-mail-delivery';
 import { RepeatableSqlFunctions1733000000000 } from './1733000000000-repeatable-sql-functions';
 import { ActionLinks1734200000000 } from './1734200000000-action-links';
+import { Approvals1734210000000 } from './1734210000000-approvals';
 
 export const MIGRATIONS = [
   InitialSchema1732400000000,
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   AccountMailDelivery1732600000000,
   RepeatableSqlFunctions1733000000000,
   ActionLinks1734200000000,
+  Approvals1734210000000,
 ];
