@@ -45,6 +45,10 @@ dag('release', { schedule: null }, () => {
   void side;
 });
 
+dag('other', { schedule: null }, () => {
+  bash('meanwhile', { command: 'echo the only slot is free' });
+});
+
 dag('expiring', { schedule: null }, () => {
   const ask = approval('ask', { subject: 'Anyone? {{ run_id }}', channels: ['ops-mail'], timeout: '2s', onTimeout: 'reject' });
   ask.then(bash('after', { command: 'echo after', triggerRule: 'all_done' }));
@@ -268,6 +272,10 @@ describe('approval steps over HTTP, email and Slack (apps as processes)', () => 
   it('is answered in the console or API by an assignee only, first answer wins, the form checked', async () => {
     const runId = await trigger('release');
     await waiting(runId);
+    // The step waits holding no slot: another DAG's task runs and ends on the worker's only slot meanwhile.
+    const other = await trigger('other');
+    expect((await runEnded('other', other)).state).toBe('success');
+    expect((await stateOf('release', runId))['approve_release']).toBe('awaiting_input');
     const inbox = await owner.get<ApprovalPage>(`/tenants/${TENANT}/approvals?state=pending&mine=true`);
     const mine = inbox.body.items.find((a) => a.runId === runId) as Approval;
     expect(mine).toMatchObject({
