@@ -1,5 +1,6 @@
 import { SDK_VERSION } from '@updraft/sdk';
 import { Command, CommanderError } from 'commander';
+import { registerApprovalsCommand } from './commands/approvals.command';
 import { registerBundlesCommand } from './commands/bundles.command';
 import { registerCompletionCommand } from './commands/completion.command';
 import { registerDagsCommand } from './commands/dags.command';
@@ -39,6 +40,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerTokensCommand(program, ctx);
   registerAssetsCommand(program, ctx);
   registerIncidentsCommand(program, ctx);
+  registerApprovalsCommand(program, ctx);
   registerCompletionCommand(program, ctx);
   return program;
 }

@@ -8,3 +8,4 @@ export * from './lib/operate-types';
 export * from './lib/dag-view-types';
 export * from './lib/asset-types';
 export * from './lib/incident-types';
+export * from './lib/approval-types';

@@ -11,3 +11,4 @@ export * from './lib/task-callbacks';
 export * from './lib/notification-keys';
 export * from './lib/incident-alert';
 export * from './lib/action-links/action-link-signer';
+export * from './lib/slack-signature';

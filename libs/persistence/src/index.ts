@@ -4,6 +4,7 @@ export * from './lib/entities';
 export * from './lib/persistence.module';
 export * from './lib/repositories/account.repository';
 export * from './lib/repositories/action-link.repository';
+export * from './lib/repositories/approval.repository';
 export * from './lib/repositories/audit-log.repository';
 export * from './lib/repositories/one-time-token.repository';
 export * from './lib/repositories/session.repository';

@@ -13,3 +13,4 @@ export * from './lib/trigger-dag-run';
 export { XComArg, type ExpandArgs, type ExpandSource } from './lib/mapping';
 export * from './lib/sensors';
 export * from './lib/version';
+export * from './lib/approval';

@@ -12,6 +12,7 @@ import { AssetsModule } from './assets/assets.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { ActionLinksModule } from './action-links/action-links.module';
 import { ApiTokensModule } from './api-tokens/api-tokens.module';
+import { ApprovalsModule } from './approvals/approvals.module';
 import { AuditModule } from './audit/audit.module';
 import { BackfillsModule } from './backfills/backfills.module';
 import { BundlesModule } from './bundles/bundles.module';
@@ -65,6 +66,7 @@ import { VariablesModule } from './variables/variables.module';
     WebhooksModule,
     SlaMissesModule,
     IncidentsModule,
+    ApprovalsModule,
     ActionLinksModule,
     OperationsModule,
   ],

@@ -1647,6 +1647,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenant}/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List approval questions, newest first.
+         * @description Needs the permission `runs:read` in the tenant; lists only the DAGs of the member's teams when the role is a team role.
+         */
+        get: operations["approvals_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/approvals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one approval question, with who must answer it and its answer.
+         * @description Needs the permission `runs:read` in the tenant; lists only the DAGs of the member's teams when the role is a team role.
+         */
+        get: operations["approvals_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/approvals/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer an approval question.
+         * @description Only an assignee with `runs:edit` on the DAG may answer; the first valid answer wins (a later
+         *     one is a 409 naming it). The step then ends with `{ option, form, answeredBy, via, answeredAt }`
+         *     as its XCom.
+         *
+         *     Needs the permission `runs:edit` in the tenant; lists only the DAGs of the member's teams when the role is a team role.
+         */
+        post: operations["approvals_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2132,7 +2196,7 @@ export interface components {
             taskId: string;
             mapIndex: number;
             /** @enum {string} */
-            state: "failed" | "none" | "queued" | "removed" | "running" | "scheduled" | "skipped" | "success" | "up_for_reschedule" | "up_for_retry" | "upstream_failed";
+            state: "awaiting_input" | "failed" | "none" | "queued" | "removed" | "running" | "scheduled" | "skipped" | "success" | "up_for_reschedule" | "up_for_retry" | "upstream_failed";
         };
         MarkPreview: {
             dryRun: boolean;
@@ -2260,7 +2324,7 @@ export interface components {
             mapIndex: number;
             operator: string;
             /** @enum {string} */
-            state: "failed" | "none" | "queued" | "removed" | "running" | "scheduled" | "skipped" | "success" | "up_for_reschedule" | "up_for_retry" | "upstream_failed";
+            state: "awaiting_input" | "failed" | "none" | "queued" | "removed" | "running" | "scheduled" | "skipped" | "success" | "up_for_reschedule" | "up_for_retry" | "upstream_failed";
             tryNumber: number;
             maxTries: number;
             /** Format: date-time */
@@ -2284,7 +2348,7 @@ export interface components {
         TaskTry: {
             tryNumber: number;
             /** @enum {string|null} */
-            state: "failed" | "none" | "queued" | "removed" | "running" | "scheduled" | "skipped" | "success" | "up_for_reschedule" | "up_for_retry" | "upstream_failed" | null;
+            state: "awaiting_input" | "failed" | "none" | "queued" | "removed" | "running" | "scheduled" | "skipped" | "success" | "up_for_reschedule" | "up_for_retry" | "upstream_failed" | null;
             hostname: string | null;
             /** Format: date-time */
             startDate: string;
@@ -2305,7 +2369,7 @@ export interface components {
             taskId: string;
             mapIndex: number;
             /** @enum {string} */
-            state: "failed" | "none" | "queued" | "removed" | "running" | "scheduled" | "skipped" | "success" | "up_for_reschedule" | "up_for_retry" | "upstream_failed";
+            state: "awaiting_input" | "failed" | "none" | "queued" | "removed" | "running" | "scheduled" | "skipped" | "success" | "up_for_reschedule" | "up_for_retry" | "upstream_failed";
             /** @description Every check; the unmet ones are why it waits. */
             dependencies: components["schemas"]["TaskDependencyStatus"][];
         };
@@ -2814,6 +2878,65 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
+        };
+        Approval: {
+            id: string;
+            dagId: string;
+            runId: string;
+            taskId: string;
+            mapIndex: number;
+            subject: string;
+            body: string;
+            /** @description The answers offered. */
+            options: string[];
+            /** @description Fields to fill in with the answer, declared like DAG params. */
+            form: {
+                [key: string]: unknown;
+            };
+            /** @description Who must answer (any one of them). */
+            assignees: string[];
+            /** @description Whether the caller is one of the assignees. */
+            mine: boolean;
+            /** @enum {string} */
+            state: "answered" | "pending" | "timed_out";
+            /** Format: date-time */
+            timeoutAt: string;
+            /** @description What a timeout does: `fail`, `skip` or an option taken as the answer. */
+            onTimeout: string;
+            option: string | null;
+            formValues: {
+                [key: string]: unknown;
+            } | null;
+            answeredBy: string | null;
+            /** @enum {string|null} */
+            answeredVia: "api" | "console" | "email" | "slack" | "timeout" | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ApprovalPage: {
+            items: components["schemas"]["Approval"][];
+            /** @description How many items there are in all. */
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        AnswerApprovalDto: {
+            /**
+             * @description One of the approval's options.
+             * @example approve
+             */
+            option: string;
+            /** @description Values of the approval's form fields (defaults fill the ones left out). */
+            form?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Where the answer comes from, for the audit log: `console` or `api` (the default).
+             * @enum {string}
+             */
+            via?: "api" | "console";
         };
     };
     responses: never;
@@ -10394,6 +10517,252 @@ export interface operations {
             };
             /** @description Not found (or not visible to the caller). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    approvals_list: {
+        parameters: {
+            query?: {
+                /** @description How many items to return. */
+                limit?: number;
+                /** @description How many items to skip. */
+                offset?: number;
+                /** @description `pending`, `answered` or `timed_out`. */
+                state?: "answered" | "pending" | "timed_out";
+                /** @description `true`: only questions the caller must answer (the "Needs my answer" inbox, with `state=pending`). */
+                mine?: "false" | "true";
+                dagId?: string;
+                /** @description The run id (not encoded); with `dagId`. */
+                runId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalPage"];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `runs:read`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    approvals_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Approval"];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `runs:read`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    approvals_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerApprovalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Approval"];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `runs:edit`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Answered already, or timed out. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than the configured limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -22,6 +22,7 @@ export const GRID_STATE_CODES: Readonly<Record<TaskState, string>> = {
   upstream_failed: 'u',
   up_for_retry: 'y',
   up_for_reschedule: 'e',
+  awaiting_input: 'a',
   removed: 'x',
 };
 export const GRID_NO_INSTANCE = '.';

@@ -47,6 +47,18 @@ export interface NotificationMessage {
   text: string;
   /** A link the message points to (the run in the console). */
   link?: string;
+  /** Answers offered with the message: email shows each as a link (`url`), Slack as a button (`actionId`, `value`). */
+  actions?: NotificationAction[];
+}
+
+/** One answer a message offers (an approval's option, an incident's acknowledge). */
+export interface NotificationAction {
+  label: string;
+  /** The signed action link (email). */
+  url?: string;
+  /** Slack's `action_id` and `value` of the button (answered through the Slack interactivity endpoint). */
+  actionId?: string;
+  value?: string;
 }
 
 export interface DeliverNotificationJobData {
@@ -54,8 +66,18 @@ export interface DeliverNotificationJobData {
   channelId: string;
   /** What this notification is about, e.g. `sla-miss:<id>`: the same key is never delivered twice to one channel. */
   key: string;
-  kind: 'sla_miss' | 'deadline_miss' | 'on_failure' | 'on_retry' | 'on_success' | 'incident' | 'incident_escalation';
+  kind:
+    | 'sla_miss'
+    | 'deadline_miss'
+    | 'on_failure'
+    | 'on_retry'
+    | 'on_success'
+    | 'incident'
+    | 'incident_escalation'
+    | 'approval_request';
   message: NotificationMessage;
+  /** Email only: these addresses instead of the channel's own (a message with one person's own links). */
+  to?: string[];
 }
 
 /** A verification, password-reset or invitation mail; its delivery state is kept on the token row. */

@@ -9,6 +9,7 @@ export const TASK_STATES = [
   'upstream_failed',
   'up_for_retry',
   'up_for_reschedule',
+  'awaiting_input',
   'removed',
 ] as const;
 export type TaskState = (typeof TASK_STATES)[number];
@@ -51,6 +52,7 @@ export const ATTENTION_ORDER: readonly TaskState[] = [
   'queued',
   'up_for_retry',
   'up_for_reschedule',
+  'awaiting_input',
   'scheduled',
   'failed',
   'upstream_failed',

@@ -34,7 +34,13 @@ export interface TaskDependency {
   check(context: DependencyContext): { met: boolean; reason: string };
 }
 
-const WAITING_STATES: readonly TaskState[] = ['none', 'scheduled', 'up_for_retry', 'up_for_reschedule'];
+const WAITING_STATES: readonly TaskState[] = [
+  'none',
+  'scheduled',
+  'up_for_retry',
+  'up_for_reschedule',
+  'awaiting_input',
+];
 const IN_FLIGHT: readonly TaskState[] = ['queued', 'running'];
 
 const runIsActive: TaskDependency = {
@@ -115,6 +121,12 @@ export const TASK_DEPENDENCIES: readonly TaskDependency[] = [
   triggerRuleMet,
   notBeforeNextTry('retry_period', 'up_for_retry', 'waiting for retry', 'the retry delay is over'),
   notBeforeNextTry('reschedule_period', 'up_for_reschedule', 'sensor rescheduled', 'the sensor is due to check again'),
+  notBeforeNextTry(
+    'awaiting_answer',
+    'awaiting_input',
+    'waiting for an answer (approval) or its timeout',
+    'answered or timed out',
+  ),
   slotsFree('pool_slots', (c) => ({ usage: c.pool, needs: c.pool.needs, what: `pool '${c.pool.name}'` })),
   slotsFree('tenant_limit', (c) => ({ usage: c.tenant, needs: 1, what: "the tenant's running-task limit" })),
   slotsFree('dag_max_active_tasks', (c) => ({ usage: c.dag, needs: 1, what: "the DAG's maxActiveTasks" })),

@@ -17,6 +17,8 @@ export interface ChannelSecrets {
   smtpUrl?: string;
   botToken?: string;
   webhookUrl?: string;
+  /** The Slack app's signing secret: Slack's requests to the interactivity endpoint (approval buttons) are verified with it. */
+  signingSecret?: string;
 }
 
 export interface ParsedChannelConfig {
@@ -40,7 +42,7 @@ export const CHANNEL_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const EMAIL_PATTERN = /^[^\s@<>]+@[^\s@<>]+$/;
 const SECRET_FIELDS: Record<NotificationChannelType, (keyof ChannelSecrets)[]> = {
   email: ['smtpUrl'],
-  slack: ['botToken', 'webhookUrl'],
+  slack: ['botToken', 'webhookUrl', 'signingSecret'],
 };
 const SETTING_FIELDS: Record<NotificationChannelType, string[]> = { email: ['addresses', 'from'], slack: ['channel'] };
 

@@ -41,8 +41,17 @@ export class NotificationSender {
     if (channel.type === 'email') {
       const settings = channel.settings as unknown as EmailSettings;
       const to = override.to && override.to.length > 0 ? override.to : settings.addresses;
-      const text = message.link ? `${message.text}\n\n${message.link}` : message.text;
-      const html = `<p>${escapeHtml(message.text).replace(/\n/g, '<br>')}</p>${message.link ? `<p><a href="${escapeHtml(message.link)}">${escapeHtml(message.link)}</a></p>` : ''}`;
+      const links = (message.actions ?? []).filter((a) => a.url);
+      const text = [
+        message.text,
+        ...links.map((a) => `${a.label}: ${a.url}`),
+        ...(message.link ? [message.link] : []),
+      ].join('\n\n');
+      const html = `<p>${escapeHtml(message.text).replace(/\n/g, '<br>')}</p>${links
+        .map((a) => `<p><a href="${escapeHtml(a.url as string)}">${escapeHtml(a.label)}</a></p>`)
+        .join(
+          '',
+        )}${message.link ? `<p><a href="${escapeHtml(message.link)}">${escapeHtml(message.link)}</a></p>` : ''}`;
       // A tenant's own SMTP server is a tenant-chosen destination; the platform's is not.
       if (secrets.smtpUrl) await this.checkEgress(secrets.smtpUrl, ['smtp:', 'smtps:'], "the channel's SMTP server");
       const smtp = secrets.smtpUrl
@@ -54,6 +63,22 @@ export class NotificationSender {
       return;
     }
     const text = `${message.subject ? `*${message.subject}*\n` : ''}${message.text}${message.link ? `\n<${message.link}|Open in Updraft>` : ''}`;
+    const buttons = (message.actions ?? []).filter((a) => a.actionId);
+    const blocks =
+      buttons.length > 0
+        ? [
+            { type: 'section', text: { type: 'mrkdwn', text } },
+            {
+              type: 'actions',
+              elements: buttons.map((b) => ({
+                type: 'button',
+                text: { type: 'plain_text', text: b.label },
+                action_id: b.actionId,
+                value: b.value,
+              })),
+            },
+          ]
+        : undefined;
     if (secrets.webhookUrl) return this.postToWebhook(secrets.webhookUrl, text);
     const client = new WebClient(secrets.botToken, {
       slackApiUrl: this.config.slackApiUrl,
@@ -63,7 +88,7 @@ export class NotificationSender {
     });
     const conversation = override.slackChannel ?? (channel.settings as SlackSettings).channel;
     try {
-      await client.chat.postMessage({ channel: conversation as string, text, mrkdwn: true });
+      await client.chat.postMessage({ channel: conversation as string, text, mrkdwn: true, ...(blocks && { blocks }) });
     } catch (error) {
       throw new NotificationDeliveryError(
         `Slack did not accept the message for ${conversation}: ${(error as Error).message}`,

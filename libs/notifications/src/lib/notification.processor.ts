@@ -33,7 +33,7 @@ export class NotificationProcessor implements OnApplicationBootstrap, OnApplicat
   }
 
   async deliver(job: Job<DeliverNotificationJobData>): Promise<void> {
-    const { tenantId, channelId, key, kind, message } = job.data;
+    const { tenantId, channelId, key, kind, message, to } = job.data;
     const channel = await this.channels.get(tenantId, channelId);
     if (!channel) {
       this.logger.warn(`notification ${key}: channel ${channelId} was deleted; dropped`);
@@ -42,7 +42,7 @@ export class NotificationProcessor implements OnApplicationBootstrap, OnApplicat
     const attempt = job.attemptsMade + 1;
     const base = { channelId, notificationKey: key, kind, subject: message.subject, attempt };
     try {
-      await this.sender.send(channel, message);
+      await this.sender.send(channel, message, { to });
     } catch (error) {
       const reason = (error as Error).message;
       const last = attempt >= (job.opts.attempts ?? 1);

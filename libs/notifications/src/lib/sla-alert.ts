@@ -23,6 +23,7 @@ const TASK_STATE_WORDS: Record<string, string> = {
   running: 'running',
   up_for_retry: 'waiting to retry',
   up_for_reschedule: 'waiting to be poked again',
+  awaiting_input: 'waiting for someone to answer',
 };
 
 /** What an SLA or deadline alert says: what missed, by how much, and where to look. */

@@ -47,6 +47,8 @@ interface RunToDecide {
 }
 
 const WAITING: TaskState[] = ['none', 'scheduled'];
+/** Waiting until `next_try_at` (a retry's delay, a sensor's next check, an approval's answer or timeout), holding no slot. */
+const WAKES_AT_NEXT_TRY: TaskState[] = ['up_for_retry', 'up_for_reschedule', 'awaiting_input'];
 const GRAPH_CACHE_SIZE = 500;
 const RUN_VERSION_CACHE_SIZE = 10_000;
 
@@ -337,7 +339,7 @@ export class RunEvaluator {
       const task = graph.tasks.get(ti.taskId);
       if (!task) {
         if (!isFinished(ti.state)) decided.removed.push(ti.id);
-      } else if (ti.state === 'up_for_retry' || ti.state === 'up_for_reschedule') {
+      } else if (WAKES_AT_NEXT_TRY.includes(ti.state)) {
         if (ti.nextTryAt && ti.nextTryAt.getTime() <= now) decided.run.push(ti.id);
       } else if (WAITING.includes(ti.state)) {
         const decision = evaluateTriggerRule(task.triggerRule, upstreamStates(task.upstream, stateOf));
@@ -394,7 +396,7 @@ export class RunEvaluator {
   /** A retry or a sensor's next check is due later: ask to be evaluated again then (the sweep is the safety net). */
   private async wakeForRetries(tenantId: string, dagRunId: string, instances: TaskInstanceEntity[]): Promise<void> {
     for (const ti of instances) {
-      if ((ti.state !== 'up_for_retry' && ti.state !== 'up_for_reschedule') || !ti.nextTryAt) continue;
+      if (!WAKES_AT_NEXT_TRY.includes(ti.state) || !ti.nextTryAt) continue;
       const delay = Math.max(ti.nextTryAt.getTime() - Date.now(), 0);
       await this.scheduler.add(
         JOBS.evaluateRun,

@@ -6,6 +6,7 @@ import { AccountRepository } from './repositories/account.repository';
 import { AssetRepository } from './repositories/asset.repository';
 import { WebhookRepository } from './repositories/webhook.repository';
 import { ActionLinkRepository } from './repositories/action-link.repository';
+import { ApprovalRepository } from './repositories/approval.repository';
 import { AuditLogRepository } from './repositories/audit-log.repository';
 import { OneTimeTokenRepository } from './repositories/one-time-token.repository';
 import { SessionRepository } from './repositories/session.repository';
@@ -36,6 +37,7 @@ import { WorkerRepository } from './repositories/worker.repository';
 const REPOSITORIES = [
   AccountRepository,
   ActionLinkRepository,
+  ApprovalRepository,
   SessionRepository,
   OneTimeTokenRepository,
   AuditLogRepository,

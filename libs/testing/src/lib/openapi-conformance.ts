@@ -15,13 +15,16 @@ const DOCUMENT_ID = 'updraft-openapi';
 
 /**
  * The schemas as JSON Schema for Ajv: objects allow no field beyond those declared (so that a field missing from the
- * document fails too), and OpenAPI 3.0's `nullable` on a reference (`allOf: [$ref]`, which Ajv would hold to the referenced type) also admits null.
+ * document fails too), a nullable enum admits null, and OpenAPI 3.0's `nullable` on a reference (`allOf: [$ref]`, which Ajv would hold to the referenced type) also admits null.
  */
 function forAjv<T>(schemas: T): T {
   return JSON.parse(JSON.stringify(schemas), (_, value) => {
     if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
     if (value.type === 'object' && value.properties && value.additionalProperties === undefined)
       return { ...value, additionalProperties: false };
+    // OpenAPI 3.0: a nullable enum admits null without listing it; Ajv wants it listed.
+    if (value.nullable === true && Array.isArray(value.enum) && !value.enum.includes(null))
+      return { ...value, enum: [...value.enum, null] };
     if (value.nullable === true && (value.type === undefined || value.allOf)) {
       const rest = { ...value };
       delete rest.nullable;

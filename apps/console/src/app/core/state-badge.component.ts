@@ -54,6 +54,10 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
       background: #40e0d0;
       color: #1b1b1b;
     }
+    .badge--awaiting_input {
+      background: #9370db;
+      color: #fff;
+    }
     .badge--removed {
       background: #d3d3d3;
       color: #1b1b1b;

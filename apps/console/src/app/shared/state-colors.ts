@@ -13,6 +13,7 @@ export const STATE_COLORS: Readonly<Record<TaskState | RunState, string>> = {
   upstream_failed: '#ffa500',
   up_for_retry: '#ffd700',
   up_for_reschedule: '#40e0d0',
+  awaiting_input: '#9370db',
   removed: '#d3d3d3',
 };
 
@@ -38,6 +39,7 @@ export function isLive(state: string | null | undefined): boolean {
     state === 'running' ||
     state === 'scheduled' ||
     state === 'up_for_retry' ||
-    state === 'up_for_reschedule'
+    state === 'up_for_reschedule' ||
+    state === 'awaiting_input'
   );
 }

@@ -36,7 +36,7 @@ interface TaskView {
   error: string | null;
 }
 
-const WAITING = ['none', 'scheduled', 'up_for_retry', 'up_for_reschedule'];
+const WAITING = ['none', 'scheduled', 'up_for_retry', 'up_for_reschedule', 'awaiting_input'];
 const MOVING = [...WAITING, 'queued', 'running'];
 const EMPTY_VIEW: TaskView = { ti: null, tries: [], dependencies: null, xcom: [], error: null };
 

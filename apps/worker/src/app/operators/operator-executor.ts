@@ -18,8 +18,15 @@ export interface TryContext {
   mapped?: Record<string, unknown>;
 }
 
-/** How a try ends: a sandboxed task's outcome, or (sensors in reschedule mode) a request to check again later without counting a try. */
-export type ExecutorOutcome = TaskOutcome | { outcome: 'reschedule'; at: Date; message: string };
+/**
+ * How a try ends: a sandboxed task's outcome, or a wait that frees the slot without counting a try:
+ * a sensor in reschedule mode checks again `at`; an approval step (`awaiting_input`) runs again when
+ * answered, or `at` its timeout.
+ */
+export type ExecutorOutcome =
+  | TaskOutcome
+  | { outcome: 'reschedule'; at: Date; message: string }
+  | { outcome: 'await_input'; at: Date; message: string };
 
 /** Runs the operators it names. Executors that only wait or call out run in the worker itself, without a sandbox process. */
 export interface OperatorExecutor {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ApprovalExecutor } from './approval.executor';
 import { BashExecutor } from './bash.executor';
 import { EmailExecutor } from './email.executor';
 import { EmptyExecutor } from './empty.executor';
@@ -25,8 +26,9 @@ export class OperatorRegistry {
     http: HttpExecutor,
     triggerDagRun: TriggerDagRunExecutor,
     sqlExecutor: SqlExecutor,
+    approval: ApprovalExecutor,
   ) {
-    for (const executor of [empty, bash, fn, email, slack, sensors, http, triggerDagRun, sqlExecutor])
+    for (const executor of [empty, bash, fn, email, slack, sensors, http, triggerDagRun, sqlExecutor, approval])
       for (const operator of executor.operators) this.byOperator.set(operator, executor);
   }
 
@@ -45,4 +47,5 @@ export const OPERATOR_EXECUTORS = [
   HttpExecutor,
   TriggerDagRunExecutor,
   SqlExecutor,
+  ApprovalExecutor,
 ];

@@ -332,19 +332,21 @@ export class TaskRunner {
     );
   }
 
-  /** A sensor in reschedule mode: its slot is freed and the scheduler queues the next check when it is due. */
+  /** A sensor in reschedule mode or an approval step waiting: its slot is freed and the scheduler queues it again when it is due (or answered). */
   private async reschedule(
     ti: TaskInstanceEntity,
-    result: { at: Date; message: string },
+    result: { outcome: 'reschedule' | 'await_input'; at: Date; message: string },
     sink: LogSink,
   ): Promise<number> {
-    sink.write('system', `up_for_reschedule: ${result.message}`);
+    const state = result.outcome === 'await_input' ? 'awaiting_input' : 'up_for_reschedule';
+    sink.write('system', `${state}: ${result.message}`);
     await sink.flush();
     const applied = await this.taskInstances.reschedule(
       { tenantId: ti.tenantId, taskInstanceId: ti.id },
       ti.tryNumber,
       result.at,
       result.message,
+      state,
     );
     if (!applied) sink.write('system', 'the outcome was not recorded: this try was cleared or reaped meanwhile');
     return Math.max(result.at.getTime() - Date.now(), 1);
@@ -359,7 +361,7 @@ export class TaskRunner {
     sink: LogSink,
     slot: SlotOfTry,
   ): Promise<number> {
-    if (result.outcome === 'reschedule') return this.reschedule(ti, result, sink);
+    if (result.outcome === 'reschedule' || result.outcome === 'await_input') return this.reschedule(ti, result, sink);
     const ref = { tenantId: ti.tenantId, taskInstanceId: ti.id };
     let outcome = result;
     let returnValue: TryEnd['returnValue'];

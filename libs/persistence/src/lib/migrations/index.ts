@@ -16,6 +16,7 @@ import { AccountMailDelivery1732600000000 } from './1732600000000-account-mail-d
 import { RepeatableSqlFunctions1733000000000 } from './1733000000000-repeatable-sql-functions';
 import { AssetsAndWebhooks1734100000000 } from './1734100000000-assets-and-webhooks';
 import { ActionLinks1734200000000 } from './1734200000000-action-links';
+import { Approvals1734210000000 } from './1734210000000-approvals';
 import { Incidents1734300000000 } from './1734300000000-incidents';
 import { SchedulingAtScale1734400000000 } from './1734400000000-scheduling-at-scale';
 import { TenantRetention1734410000000 } from './1734410000000-tenant-retention';
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   RepeatableSqlFunctions1733000000000,
   AssetsAndWebhooks1734100000000,
   ActionLinks1734200000000,
+  Approvals1734210000000,
   Incidents1734300000000,
   SchedulingAtScale1734400000000,
   TenantRetention1734410000000,

@@ -58,7 +58,7 @@ export class DispatchRepository {
         `BEGIN; SELECT pg_advisory_xact_lock(${DISPATCH_LOCK});
          UPDATE task_instance ti SET state = 'scheduled', scheduled_at = now(), next_try_at = NULL
            FROM unnest(${uuidArray(schedule.map((r) => r.tenantId))}, ${uuidArray(schedule.map((r) => r.taskInstanceId))}) AS c(tenant_id, id)
-          WHERE ti.tenant_id = c.tenant_id AND ti.id = c.id AND ti.state IN ('none', 'up_for_retry', 'up_for_reschedule');
+          WHERE ti.tenant_id = c.tenant_id AND ti.id = c.id AND ti.state IN ('none', 'up_for_retry', 'up_for_reschedule', 'awaiting_input');
          SELECT * FROM updraft_dispatch(${whole(limits.slots)}, ${whole(limits.defaultPoolSlots)}, ${whole(limits.tenantMaxRunningTasks)}, ${claimFor});
          COMMIT`,
       );

@@ -301,18 +301,25 @@ export class TaskInstanceRepository {
   /**
    * Ends a sensor's check in reschedule mode: the worker slot is freed until `nextPokeAt`, and the
    * try number is given back so the next check continues the same try (Airflow: reschedules do not
-   * count as tries). The first check's time is kept for the sensor's timeout.
+   * count as tries). The first check's time is kept for the sensor's timeout. An approval step waits
+   * the same way in `awaiting_input`, until it is answered (which sets `next_try_at` to now) or its timeout.
    */
-  async reschedule(ref: TaskInstanceRef, tryNumber: number, nextPokeAt: Date, reason: string): Promise<boolean> {
+  async reschedule(
+    ref: TaskInstanceRef,
+    tryNumber: number,
+    nextPokeAt: Date,
+    reason: string,
+    state: 'up_for_reschedule' | 'awaiting_input' = 'up_for_reschedule',
+  ): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       const [, count] = await tx.query(
-        `UPDATE task_instance SET state = 'up_for_reschedule', try_number = try_number - 1, next_try_at = $4, end_date = NULL, hostname = NULL
+        `UPDATE task_instance SET state = $5, try_number = try_number - 1, next_try_at = $4, end_date = NULL, hostname = NULL
           WHERE tenant_id = $1 AND id = $2 AND try_number = $3 AND state = 'running'`,
-        [ref.tenantId, ref.taskInstanceId, tryNumber, nextPokeAt],
+        [ref.tenantId, ref.taskInstanceId, tryNumber, nextPokeAt, state],
       );
       await tx.query(
-        `UPDATE task_try SET state = 'up_for_reschedule', exit_reason = $4, end_date = now() WHERE tenant_id = $1 AND task_instance_id = $2 AND try_number = $3`,
-        [ref.tenantId, ref.taskInstanceId, tryNumber, reason],
+        `UPDATE task_try SET state = $5, exit_reason = $4, end_date = now() WHERE tenant_id = $1 AND task_instance_id = $2 AND try_number = $3`,
+        [ref.tenantId, ref.taskInstanceId, tryNumber, reason, state],
       );
       return count > 0;
     });

@@ -20,6 +20,10 @@ export class TenantRepository {
     return this.db.getRepository(TenantEntity).findOneBy({ id: tenantId });
   }
 
+  bySlug(slug: string): Promise<TenantEntity | null> {
+    return this.db.getRepository(TenantEntity).findOneBy({ slug });
+  }
+
   async rename(tenantId: string, name: string): Promise<void> {
     await this.db.getRepository(TenantEntity).update({ id: tenantId }, { name });
   }
