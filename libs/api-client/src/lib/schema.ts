@@ -1647,6 +1647,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenant}/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List incidents: unresolved first, newest first within each.
+         * @description Needs the permission `incidents:read` in the tenant; lists only the DAGs of the member's teams when the role is a team role.
+         */
+        get: operations["incidents_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/incidents/{incidentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an incident with the runs it concerns and its timeline.
+         * @description Needs the permission `incidents:read` in the tenant; lists only the DAGs of the member's teams when the role is a team role.
+         */
+        get: operations["incidents_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/incidents/{incidentId}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge an open incident (it stops escalating).
+         * @description Needs the permission `incidents:respond` in the tenant; lists only the DAGs of the member's teams when the role is a team role.
+         */
+        post: operations["incidents_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/incidents/{incidentId}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve an incident by hand.
+         * @description Needs the permission `incidents:respond` in the tenant; lists only the DAGs of the member's teams when the role is a team role.
+         */
+        post: operations["incidents_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{tenant}/incidents/{incidentId}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a note to an incident's timeline.
+         * @description Needs the permission `incidents:respond` in the tenant; lists only the DAGs of the member's teams when the role is a team role.
+         */
+        post: operations["incidents_addNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenant}/approvals": {
         parameters: {
             query?: never;
@@ -2420,7 +2520,7 @@ export interface components {
             you: {
                 /** @enum {string} */
                 role: "admin" | "editor" | "member" | "owner" | "viewer";
-                permissions: ("assets:emit" | "assets:read" | "audit:read" | "bundles:deploy" | "bundles:read" | "channels:edit" | "channels:read" | "connections:edit" | "connections:read" | "dags:edit" | "dags:read" | "dags:trigger" | "logs:read" | "members:manage" | "pools:manage" | "pools:read" | "runs:edit" | "runs:read" | "teams:manage" | "teams:read" | "tenant:manage" | "tenant:read" | "tokens:manage" | "variables:edit" | "variables:read" | "webhooks:manage")[];
+                permissions: ("assets:emit" | "assets:read" | "audit:read" | "bundles:deploy" | "bundles:read" | "channels:edit" | "channels:read" | "connections:edit" | "connections:read" | "dags:edit" | "dags:read" | "dags:trigger" | "incidents:read" | "incidents:respond" | "logs:read" | "members:manage" | "pools:manage" | "pools:read" | "runs:edit" | "runs:read" | "teams:manage" | "teams:read" | "tenant:manage" | "tenant:read" | "tokens:manage" | "variables:edit" | "variables:read" | "webhooks:manage")[];
                 teamRoles: {
                     [key: string]: unknown;
                 };
@@ -2878,6 +2978,100 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
+        };
+        Incident: {
+            id: string;
+            dagId: string;
+            /**
+             * @description `sla` (a task's SLA), `deadline` (the DAG's deadline) or `failure` (a run of a critical DAG failed).
+             * @enum {string}
+             */
+            rule: "deadline" | "failure" | "sla";
+            /** @enum {string} */
+            severity: "critical" | "high" | "low";
+            /** @enum {string} */
+            state: "acknowledged" | "open" | "resolved";
+            title: string;
+            /** @description How many misses or failures joined it (the first included). */
+            occurrences: number;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+            acknowledgedBy: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** @description Who resolved it; null when resolved automatically by a later successful run (or not resolved). */
+            resolvedBy: string | null;
+            /** Format: date-time */
+            escalatedAt: string | null;
+        };
+        IncidentPage: {
+            items: components["schemas"]["Incident"][];
+            /** @description How many items there are in all. */
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        IncidentRunRef: {
+            runId: string;
+            state: string;
+            /** Format: date-time */
+            logicalDate: string;
+            /** Format: date-time */
+            joinedAt: string;
+        };
+        IncidentEvent: {
+            at: string;
+            /** @enum {string} */
+            kind: "acknowledged" | "alerted" | "escalated" | "joined" | "note" | "opened" | "resolved";
+            /** @description Who did it (an email); null for what the platform did. */
+            actor: string | null;
+            /** @description Where it came from: `scheduler`, `api`, `link`. */
+            via: string | null;
+            text: string;
+            /** @description The run it is about, if any. */
+            runId: string | null;
+        };
+        IncidentDetail: {
+            id: string;
+            dagId: string;
+            /**
+             * @description `sla` (a task's SLA), `deadline` (the DAG's deadline) or `failure` (a run of a critical DAG failed).
+             * @enum {string}
+             */
+            rule: "deadline" | "failure" | "sla";
+            /** @enum {string} */
+            severity: "critical" | "high" | "low";
+            /** @enum {string} */
+            state: "acknowledged" | "open" | "resolved";
+            title: string;
+            /** @description How many misses or failures joined it (the first included). */
+            occurrences: number;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+            acknowledgedBy: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** @description Who resolved it; null when resolved automatically by a later successful run (or not resolved). */
+            resolvedBy: string | null;
+            /** Format: date-time */
+            escalatedAt: string | null;
+            runs: components["schemas"]["IncidentRunRef"][];
+            timeline: components["schemas"]["IncidentEvent"][];
+        };
+        ResolveIncidentDto: {
+            /** @description Why or how it was resolved; goes on the timeline. */
+            note?: string;
+        };
+        IncidentNoteDto: {
+            text: string;
         };
         Approval: {
             id: string;
@@ -9613,7 +9807,7 @@ export interface operations {
                 offset?: number;
                 channelId?: string;
                 status?: "abandoned" | "failed" | "sent";
-                kind?: "deadline_miss" | "on_failure" | "on_retry" | "on_success" | "sla_miss" | "test";
+                kind?: "deadline_miss" | "incident" | "incident_escalation" | "on_failure" | "on_retry" | "on_success" | "sla_miss" | "test";
                 /** @description The deliveries of one notification, e.g. an SLA miss's `notificationKey`. */
                 notificationKey?: string;
             };
@@ -10517,6 +10711,417 @@ export interface operations {
             };
             /** @description Not found (or not visible to the caller). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    incidents_list: {
+        parameters: {
+            query?: {
+                /** @description How many items to return. */
+                limit?: number;
+                /** @description How many items to skip. */
+                offset?: number;
+                /** @description `unresolved` is open or acknowledged. */
+                state?: "acknowledged" | "open" | "resolved" | "unresolved";
+                dagId?: string;
+                severity?: "critical" | "high" | "low";
+                rule?: "deadline" | "failure" | "sla";
+            };
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentPage"];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `incidents:read`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    incidents_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentDetail"];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `incidents:read`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    incidents_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `incidents:respond`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The incident is acknowledged or resolved already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    incidents_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveIncidentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `incidents:respond`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The incident is resolved already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than the configured limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description An unexpected error; the server logs it, the answer says no more. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    incidents_addNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's slug (as in `GET /auth/me`). */
+                tenant: string;
+                incidentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IncidentNoteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentDetail"];
+                };
+            };
+            /** @description The request is invalid: `details` names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description No valid access token or API token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not a member of the tenant, or the role (or the API token's scopes) lacks `incidents:respond`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is larger than the configured limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
