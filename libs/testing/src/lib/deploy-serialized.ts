@@ -1,5 +1,4 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { BundleRepository, DagRepository } from '@updraft/persistence';
 import type { SerializedDag } from '@updraft/sdk';
 
 /** Stores `serialized` as the current version of its DAG, as a parsed bundle would (no worker needed); returns the version's id. */
@@ -8,6 +7,8 @@ export async function deploySerialized(
   tenantId: string,
   serialized: SerializedDag,
 ): Promise<string> {
+  // Loaded on demand, as test-database.ts does: suites that never deploy this way never compile persistence.
+  const { BundleRepository, DagRepository } = await import('@updraft/persistence');
   const bundles = app.get(BundleRepository);
   const version = await bundles.createVersion(tenantId, {
     name: serialized.dagId,
