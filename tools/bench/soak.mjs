@@ -53,6 +53,12 @@ export async function benchSoak(kit, options, tempRoot) {
     const until = started + size.minutes * 60_000;
     let triggered = 0;
     let refused = 0;
+    /** Why triggers were refused: answer status (or the network error's code) → count. */
+    const refusedBy = {};
+    const refuse = (why) => {
+      refused++;
+      refusedBy[why] = (refusedBy[why] ?? 0) + 1;
+    };
     const inFlight = new Set();
     const trigger = async () => {
       const slug = tenants[triggered % tenants.length].slug;
@@ -61,12 +67,12 @@ export async function benchSoak(kit, options, tempRoot) {
         json: {},
         token: ctx.token,
       });
-      if (status !== 201) refused++;
+      if (status !== 201) refuse(String(status));
     };
     const ticker = setInterval(() => {
       const due = Math.floor(((Date.now() - started) / 1000) * runsPerSecond) - triggered;
       for (let i = 0; i < due; i++) {
-        const call = trigger().catch(() => refused++);
+        const call = trigger().catch((error) => refuse(error.cause?.code ?? error.message));
         inFlight.add(call);
         void call.finally(() => inFlight.delete(call));
       }
@@ -126,6 +132,7 @@ export async function benchSoak(kit, options, tempRoot) {
       size,
       runsTriggered: triggered,
       triggersRefused: refused,
+      triggersRefusedBy: refusedBy,
       runsSucceeded: done[0].success,
       runsTotal: done[0].total,
       tasksPerSecondAchieved: kit.round((done[0].success * TASKS_PER_RUN) / ((Date.now() - started) / 1000), 1),
