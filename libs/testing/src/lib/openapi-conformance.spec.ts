@@ -25,6 +25,7 @@ describe('OpenApiConformance (against the committed document)', () => {
       dagId: 'etl',
       description: null,
       schedule: null,
+      assetSchedule: null,
       timezone: 'UTC',
       startDate: null,
       catchup: false,
