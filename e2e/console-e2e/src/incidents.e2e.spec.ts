@@ -25,14 +25,28 @@ const PASSWORD = 'console-incidents-correct-horse';
 const redisUrl = process.env['REDIS_URL'] ?? DEFAULT_REDIS_URL;
 const outDir = testOutputDir(SUITE);
 
-const DAG_SOURCE = `import { bash, dag } from '@updraft/sdk';
+const DAG_SOURCE = `import { approval, bash, dag } from '@updraft/sdk';
 export default dag('card_payments', { critical: true, incidents: { channels: ['ops-mail'] } }, () => {
   bash('charge', { command: 'echo the processor is down; exit 1' });
 });
+dag('release', { schedule: null }, () => {
+  approval('sign_off', {
+    subject: 'Ship 1.4?',
+    body: 'Staging is green.',
+    options: ['approve', 'reject'],
+    form: { ticket: { type: 'string', default: 'OPS-1', description: 'change ticket' } },
+    timeout: '1h',
+    onTimeout: 'reject',
+  }).then(bash('ship', { command: 'echo shipping' }));
+});
 `;
 
-/** A failed run of a critical DAG, in real processes, opens an incident that the console lists, shows and acknowledges. */
-describe('incidents in headless Chromium', () => {
+/**
+ * The humans in the loop, in real processes: a failed run of a critical DAG opens an incident that
+ * the console lists, shows and acknowledges; an approval step waits in the "Needs my answer" inbox
+ * until it is answered there.
+ */
+describe('incidents and approvals in headless Chromium', () => {
   const redisPrefix = uniqueRedisPrefix();
   const suffix = randomSuffix(4);
   const owner = `owner-${suffix}@e2e.updraft.test`;
@@ -122,5 +136,42 @@ describe('incidents in headless Chromium', () => {
       (items) => items.length === 1 && items[0].state === 'acknowledged',
       { timeoutMs: 5_000, what: 'the acknowledged incident in the API' },
     );
+  });
+
+  it('answers an approval step from the "Needs my answer" inbox, with its form, and the run goes on', async () => {
+    const run = await api.post<{ runId: string }>(`/tenants/${tenant}/dags/release/dagRuns`, { json: {} });
+    expect(run.status).toBe(201);
+    const approvals = (state: string) =>
+      api.get<{ items: Record<string, unknown>[] }>(`/tenants/${tenant}/approvals`, { query: { state } });
+    await waitFor(
+      async () => (await approvals('pending')).body.items,
+      (items) => items.length === 1,
+      { timeoutMs: 60_000, what: 'the approval step to wait for an answer' },
+    );
+
+    await page().getByRole('link', { name: 'Approvals' }).first().click();
+    await page().getByRole('heading', { level: 1, name: 'Approvals' }).waitFor();
+    const card = page().getByTestId('approval-sign_off');
+    await card.getByText('Staging is green.').waitFor();
+    await card.getByRole('textbox').fill('OPS-42');
+    await page().screenshot({ path: join(outDir, 'approvals.png'), fullPage: true });
+    await card.getByRole('button', { name: 'approve' }).click();
+    await page().getByText('Answered approve: Ship 1.4?').waitFor();
+    await page().getByTestId('approvals-empty').waitFor();
+
+    const path = `/tenants/${tenant}/dags/release/dagRuns/${encodeURIComponent(run.body.runId)}`;
+    await waitFor(
+      async () => (await api.get<{ state: string }>(path)).body.state,
+      (state) => state === 'success',
+      { timeoutMs: 60_000, what: 'the run to go on after the answer' },
+    );
+    expect((await approvals('answered')).body.items).toEqual([
+      expect.objectContaining({
+        option: 'approve',
+        formValues: { ticket: 'OPS-42' },
+        answeredBy: owner,
+        answeredVia: 'console',
+      }),
+    ]);
   });
 });

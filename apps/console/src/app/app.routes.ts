@@ -74,6 +74,11 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./bundles/bundles.page').then((m) => m.BundlesPage),
       },
       {
+        path: 'approvals',
+        title: 'Approvals · Updraft',
+        loadComponent: () => import('./approvals/approvals.page').then((m) => m.ApprovalsPage),
+      },
+      {
         path: 'incidents',
         title: 'Incidents · Updraft',
         loadComponent: () => import('./incidents/incidents.page').then((m) => m.IncidentsPage),

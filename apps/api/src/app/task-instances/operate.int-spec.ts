@@ -220,6 +220,7 @@ describe('operating runs from the console: dry runs, tries, and why a task waits
       'trigger_rule',
       'retry_period',
       'reschedule_period',
+      'awaiting_answer',
       'pool_slots',
       'tenant_limit',
       'dag_max_active_tasks',

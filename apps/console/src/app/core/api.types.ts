@@ -18,3 +18,5 @@ export type User = Schemas['User'];
 export type DagRunState = DagRun['state'];
 export type TaskInstanceState = TaskInstance['state'];
 export type TenantRole = TenantMembership['role'];
+export type Approval = Schemas['Approval'];
+export type ApprovalPage = Schemas['ApprovalPage'];

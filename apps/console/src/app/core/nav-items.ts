@@ -17,5 +17,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'DAGs', link: '/dags', group: 'Workflows' },
   { label: 'Runs', link: '/runs', group: 'Workflows' },
   { label: 'Bundles', link: '/bundles', group: 'Workflows' },
+  { label: 'Approvals', link: '/approvals', group: 'Workflows', permission: 'runs:read' },
   { label: 'Incidents', link: '/incidents', group: 'Workflows', permission: 'incidents:read' },
 ];
