@@ -186,10 +186,14 @@ describe('metrics, health, logs and traces of the apps as processes', () => {
       body: '{}',
     });
     expect(response.status).toBe(201);
-    const spans = (
+    const spans = // Each app sends its spans in its own batches: wait for all three.
+    (
       await collector.waitForSpans(
-        (all) => all.some((s) => s.traceId === traceId && s.service === 'updraft-worker'),
-        'the task try in the trace of the caller',
+        (all) =>
+          ['updraft-api', 'updraft-scheduler', 'updraft-worker'].every((service) =>
+            all.some((s) => s.traceId === traceId && s.service === service),
+          ),
+        'the request, the decision and the task try in the trace of the caller',
       )
     ).filter((s) => s.traceId === traceId);
     const request = spans.find((s) => s.service === 'updraft-api');

@@ -93,6 +93,39 @@ describe('the try policy: PostgreSQL and its pure model agree on random instance
     );
   });
 
+  it("a superseded try's late end (its worker cut off, reaped, retried elsewhere) changes neither its try row nor the XCom", async () => {
+    const [tenant, run, id] = [TENANTS[0], RUNS_OF_DAG[0], idOf(0)];
+    await seed([{ id, tenantId: tenant, dagRunId: run, taskId: 't0', mapIndex: -1, state: 'running', tryNumber: 2 }]);
+    await q.query(`DELETE FROM xcom`);
+    await q.query(
+      `INSERT INTO task_try (tenant_id, task_instance_id, try_number, state, exit_reason)
+       VALUES ($1, $2, 1, 'up_for_retry', 'zombie'), ($1, $2, 2, 'running', NULL)`,
+      [tenant, id],
+    );
+    const end = (tryNumber: number, value: string) =>
+      q.query(
+        `SELECT kind, id FROM updraft_end_tries($1, $2, $3, $4, $5, $6, '{}', '{}', '{}', '{}', '{}', '{}',
+           $1, $7, $8, $9, $10, $11, '[]', 1, NULL, NULL, NULL, NULL, NULL)`,
+        [[tenant], [id], [tryNumber], ['success'], [null], [null], [run], ['t0'], [-1], ['return_value'], [value]],
+      );
+    expect(await end(1, '"late"')).toEqual([]);
+    const states = async () =>
+      (
+        await q.query(`SELECT try_number, state FROM task_try WHERE task_instance_id = $1 ORDER BY try_number`, [id])
+      ).map((t: { try_number: number; state: string }) => [t.try_number, t.state]);
+    expect(await states()).toEqual([
+      [1, 'up_for_retry'],
+      [2, 'running'],
+    ]);
+    expect(await q.query(`SELECT value FROM xcom WHERE dag_run_id = $1`, [run])).toEqual([]);
+    expect(await end(2, '"current"')).toEqual([{ kind: 'ended', id }]);
+    expect(await states()).toEqual([
+      [1, 'up_for_retry'],
+      [2, 'success'],
+    ]);
+    expect(await q.query(`SELECT value FROM xcom WHERE dag_run_id = $1`, [run])).toEqual([{ value: 'current' }]);
+  });
+
   it('updraft_end_tries = endTries', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -6,7 +6,8 @@
 -- $21-$25 as updraft_dispatch's arguments (NULL $21: no hand-off).
 --
 -- Decides: which tries end (only a try still running with that try_number: a try ended twice,
--- or superseded, ends once), and which of the tasks found ready are scheduled: each only if
+-- or superseded, ends once; a superseded try's late end — a worker cut off, reaped as a zombie,
+-- its task retried elsewhere — changes neither its try row nor the XCom), and which of the tasks found ready are scheduled: each only if
 -- every end it was decided from applied here. Then, under the dispatch lock, the dispatch runs.
 -- Returns rows of three kinds: 'ended' (id: an instance whose try this call ended), 'scheduled'
 -- (id: the run of an instance it scheduled) and 'dispatched' (as updraft_dispatch).
@@ -29,10 +30,11 @@ BEGIN
   ), done AS (
     UPDATE task_instance ti SET state = f.state, end_date = now(), next_try_at = f.next_try_at, first_poke_at = NULL
       FROM f WHERE ti.tenant_id = f.tenant_id AND ti.id = f.id AND ti.try_number = f.try_number AND ti.state = 'running'
-    RETURNING ti.id
+    RETURNING ti.id, ti.dag_run_id, ti.task_id, ti.map_index
   ), tries AS (
     UPDATE task_try t SET state = f.state, exit_reason = f.exit_reason, end_date = now()
-      FROM f WHERE t.tenant_id = f.tenant_id AND t.task_instance_id = f.id AND t.try_number = f.try_number
+      FROM f JOIN done ON done.id = f.id
+     WHERE t.tenant_id = f.tenant_id AND t.task_instance_id = f.id AND t.try_number = f.try_number
   ), logs AS (
     INSERT INTO task_log (tenant_id, task_instance_id, try_number, timestamp, stream, message)
     SELECT * FROM unnest($7, $8, $9, $10, $11, $12)
@@ -40,6 +42,7 @@ BEGIN
     INSERT INTO xcom (tenant_id, dag_run_id, task_id, map_index, key, value)
     SELECT x.tenant_id, x.dag_run_id, x.task_id, x.map_index, x.key, x.value::jsonb
       FROM unnest($13, $14, $15, $16, $17, $18) AS x(tenant_id, dag_run_id, task_id, map_index, key, value)
+      JOIN done ON done.dag_run_id = x.dag_run_id AND done.task_id = x.task_id AND done.map_index = x.map_index
     ON CONFLICT (dag_run_id, task_id, map_index, key) DO UPDATE SET value = EXCLUDED.value, created_at = now()
   )
   SELECT COALESCE(array_agg(done.id), '{}') INTO ended FROM done;
