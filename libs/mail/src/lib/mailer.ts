@@ -7,6 +7,8 @@ export interface Mail {
   subject: string;
   text: string;
   html?: string;
+  /** The Message-ID header (`<id@host>`); the same one on a re-sent mail lets mail clients show it once. */
+  messageId?: string;
 }
 
 /** Where a mail goes out: the platform's SMTP server, or a tenant's own (`smtp://user:pass@host:port`, `smtps://…`). */

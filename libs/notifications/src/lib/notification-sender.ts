@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { UPDRAFT_CONFIG, UpdraftConfig } from '@updraft/config';
 import { egressFetch, EgressPolicy } from '@updraft/egress';
 import { Mailer } from '@updraft/mail';
@@ -12,6 +13,13 @@ import { ChannelVault } from './channel-vault';
 export interface DeliveryOverride {
   to?: string[];
   slackChannel?: string;
+  /** The notification's key: an email's Message-ID comes from it, the same for every attempt. */
+  notificationKey?: string;
+}
+
+/** One Message-ID per notification and channel: a mail sent again after a lost acknowledgement is the same message. */
+export function notificationMessageId(channelId: string, key: string): string {
+  return `<${createHash('sha256').update(`${channelId}\n${key}`).digest('hex').slice(0, 32)}@notifications.updraft>`;
 }
 
 export class NotificationDeliveryError extends Error {}
@@ -59,7 +67,10 @@ export class NotificationSender {
         : settings.from
           ? { url: this.config.smtpUrl, from: settings.from }
           : undefined;
-      await this.mailer.send({ to, subject: message.subject, text, html }, smtp);
+      const messageId = override.notificationKey
+        ? notificationMessageId(channel.id, override.notificationKey)
+        : undefined;
+      await this.mailer.send({ to, subject: message.subject, text, html, messageId }, smtp);
       return;
     }
     const text = `${message.subject ? `*${message.subject}*\n` : ''}${message.text}${message.link ? `\n<${message.link}|Open in Updraft>` : ''}`;

@@ -39,10 +39,15 @@ export class NotificationProcessor implements OnApplicationBootstrap, OnApplicat
       this.logger.warn(`notification ${key}: channel ${channelId} was deleted; dropped`);
       return;
     }
+    // A job run again after its delivery was recorded (its worker lost Redis before completing it) sends nothing.
+    if (await this.deliveries.wasSent(tenantId, channelId, key)) {
+      this.logger.log(`notification ${key} to channel '${channel.name}': sent already`);
+      return;
+    }
     const attempt = job.attemptsMade + 1;
     const base = { channelId, notificationKey: key, kind, subject: message.subject, attempt };
     try {
-      await this.sender.send(channel, message, { to });
+      await this.sender.send(channel, message, { to, notificationKey: key });
     } catch (error) {
       const reason = (error as Error).message;
       const last = attempt >= (job.opts.attempts ?? 1);

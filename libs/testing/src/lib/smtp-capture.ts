@@ -9,6 +9,8 @@ export interface CapturedMail {
   subject: string;
   text: string;
   html: string | null;
+  /** The Message-ID header. */
+  messageId: string;
   raw: string;
 }
 
@@ -53,6 +55,7 @@ export async function startSmtpCapture(port = 0): Promise<SmtpCapture> {
               subject: parsed.subject ?? '',
               text: parsed.text ?? '',
               html: typeof parsed.html === 'string' ? parsed.html : null,
+              messageId: parsed.messageId ?? '',
               raw,
             });
             callback();

@@ -34,6 +34,10 @@ export class NotificationDeliveryRepository {
     await this.deliveries.insert({ tenantId, ...attempt });
   }
 
+  async wasSent(tenantId: string, channelId: string, notificationKey: string): Promise<boolean> {
+    return this.deliveries.exists({ where: { tenantId, channelId, notificationKey, status: 'sent' } });
+  }
+
   async list(
     tenantId: string,
     page: PageRequest,
