@@ -187,15 +187,15 @@ describe('metrics, health, logs and traces of the apps as processes', () => {
     });
     expect(response.status).toBe(201);
     const spans = // Each app sends its spans in its own batches: wait for all three.
-    (
-      await collector.waitForSpans(
-        (all) =>
-          ['updraft-api', 'updraft-scheduler', 'updraft-worker'].every((service) =>
-            all.some((s) => s.traceId === traceId && s.service === service),
-          ),
-        'the request, the decision and the task try in the trace of the caller',
-      )
-    ).filter((s) => s.traceId === traceId);
+      (
+        await collector.waitForSpans(
+          (all) =>
+            ['updraft-api', 'updraft-scheduler', 'updraft-worker'].every((service) =>
+              all.some((s) => s.traceId === traceId && s.service === service),
+            ),
+          'the request, the decision and the task try in the trace of the caller',
+        )
+      ).filter((s) => s.traceId === traceId);
     const request = spans.find((s) => s.service === 'updraft-api');
     expect(request).toMatchObject({
       name: expect.stringMatching(/^POST \/api\/v1\/tenants\/:\w+\/dags\/:\w+\/dagRuns$/),
