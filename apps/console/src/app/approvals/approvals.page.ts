@@ -90,7 +90,7 @@ const formOf = (approval: Approval) => approval.form as Record<string, ApprovalF
               @for (option of approval.options; track option) {
                 <button
                   class="btn"
-                  [class.btn-primary]="$first"
+                  [class.btn--primary]="$first"
                   type="button"
                   [disabled]="state.busy()"
                   (click)="answer(approval, option)"
