@@ -128,6 +128,9 @@ describe('incidents and approvals in headless Chromium', () => {
     await page().getByRole('button', { name: 'Add note' }).click();
     await page().getByTestId('incident-timeline').filter({ hasText: 'processor vendor paged' }).waitFor();
     await page().screenshot({ path: join(outDir, 'incident.png'), fullPage: true });
+    await page().setViewportSize({ width: 390, height: 844 });
+    await page().screenshot({ path: join(outDir, 'incident-390.png'), fullPage: true });
+    await page().setViewportSize({ width: 1280, height: 900 });
 
     const timeline = await page().getByTestId('incident-timeline').innerText();
     expect(timeline.match(/opened|alerted|acknowledged|note/g)).toEqual(['opened', 'alerted', 'acknowledged', 'note']);
@@ -155,6 +158,9 @@ describe('incidents and approvals in headless Chromium', () => {
     await card.getByText('Staging is green.').waitFor();
     await card.getByRole('textbox').fill('OPS-42');
     await page().screenshot({ path: join(outDir, 'approvals.png'), fullPage: true });
+    await page().setViewportSize({ width: 390, height: 844 });
+    await page().screenshot({ path: join(outDir, 'approvals-390.png'), fullPage: true });
+    await page().setViewportSize({ width: 1280, height: 900 });
     await card.getByRole('button', { name: 'approve' }).click();
     await page().getByText('Answered approve: Ship 1.4?').waitFor();
     await page().getByTestId('approvals-empty').waitFor();
