@@ -9,7 +9,7 @@ import {
   TaskInstanceRepository,
 } from '@updraft/persistence';
 import type { SerializedDag, SerializedTask } from '@updraft/sdk';
-import { deploySerialized, SlackStandIn, SmtpCapture, waitFor } from '@updraft/testing';
+import { deploySerialized, serializedDagOf, SlackStandIn, SmtpCapture, waitFor } from '@updraft/testing';
 import { DataSource } from 'typeorm';
 import { SweepService } from '../sweep/sweep.service';
 import { AlertingStack, startAlertingStack } from '../../testing/alerting-stack';
@@ -41,26 +41,9 @@ function task(taskId: string, upstream: string[], slaMs: number | null): Seriali
   };
 }
 
-function dagOf(dagId: string, extra: Partial<SerializedDag>): SerializedDag {
-  return {
-    dagId,
-    schedule: null,
-    startDate: null,
-    endDate: null,
-    timezone: 'UTC',
-    catchup: false,
-    maxActiveRuns: 16,
-    maxActiveTasks: 16,
-    tags: [],
-    description: null,
-    team: null,
-    params: {},
-    deadlineMs: null,
-    source: null,
-    tasks: [task('extract', [], SLA_MS), task('load', ['extract'], SLA_MS)],
-    ...extra,
-  };
-}
+/** A two-task ETL with SLAs (unless `extra` says otherwise). */
+const dagOf = (dagId: string, extra: Partial<SerializedDag>): SerializedDag =>
+  serializedDagOf(dagId, [task('extract', [], SLA_MS), task('load', ['extract'], SLA_MS)], extra);
 
 describe('SLA misses and deadlines, checked by two schedulers, alerted by email and Slack', () => {
   let stack: AlertingStack;
