@@ -14,8 +14,10 @@ import type { SerializedDag } from '@updraft/sdk';
 import {
   ApiClient,
   createTestDatabase,
+  emptyTask,
   flushRedisPrefix,
   randomSuffix,
+  serializedDagOf,
   SmtpCapture,
   startSmtpCapture,
   TestDatabase,
@@ -29,46 +31,7 @@ import { AppModule } from '../app.module';
 
 const suffix = randomSuffix();
 
-function serializedDag(dagId: string): SerializedDag {
-  return {
-    dagId,
-    schedule: null,
-    startDate: null,
-    endDate: null,
-    timezone: 'UTC',
-    catchup: false,
-    maxActiveRuns: 16,
-    maxActiveTasks: 16,
-    tags: [],
-    description: null,
-    team: null,
-    params: {},
-    deadlineMs: null,
-    source: null,
-    tasks: [
-      {
-        taskId: 'extract',
-        operator: 'empty',
-        upstream: [],
-        config: {},
-        owner: null,
-        retries: 0,
-        retryDelayMs: 0,
-        retryExponentialBackoff: false,
-        maxRetryDelayMs: null,
-        executionTimeoutMs: null,
-        slaMs: null,
-        priorityWeight: 1,
-        pool: null,
-        triggerRule: 'all_success',
-        onFailure: [],
-        onRetry: [],
-        onSuccess: [],
-        source: null,
-      },
-    ],
-  };
-}
+const serializedDag = (dagId: string): SerializedDag => serializedDagOf(dagId, [emptyTask('extract')]);
 
 interface Reply {
   status: number;
